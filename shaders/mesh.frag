@@ -1,0 +1,39 @@
+#version 330 core
+// Shading tuned for projectors, which wash out contrast: a soft sky/ground ambient so shadowed
+// sides never go black, a key and a fill light from the viewer's side, a little specular for the
+// sheen of bone, and a rim term that keeps silhouettes readable against a dark or white slide.
+
+in vec3 vViewPosition;
+in vec3 vViewNormal;
+
+uniform vec3 uColour;        // linear RGB
+uniform float uOpacity;      // 1 opaque; less when faded
+uniform vec3 uHighlight;     // rim colour for hover and selection
+uniform float uHighlightAmount;  // 0 none, ~0.5 hover, 1 selected
+
+out vec4 fragColour;
+
+void main() {
+    vec3 n = normalize(vViewNormal);
+    // Meshes from other programs may be open or wound either way: light the side we see.
+    if (!gl_FrontFacing) n = -n;
+    vec3 toEye = normalize(-vViewPosition);
+
+    const vec3 keyDirection = normalize(vec3(-0.45, 0.65, 0.6));   // upper left, in front
+    const vec3 fillDirection = normalize(vec3(0.6, -0.2, 0.75));   // lower right, dimmer
+    float key = max(dot(n, keyDirection), 0.0);
+    float fill = max(dot(n, fillDirection), 0.0);
+    float hemisphere = 0.5 + 0.5 * n.y;  // sky above, ground below
+    vec3 ambient = mix(vec3(0.20, 0.19, 0.20), vec3(0.36, 0.37, 0.40), hemisphere);
+
+    vec3 halfway = normalize(keyDirection + toEye);
+    float specular = pow(max(dot(n, halfway), 0.0), 32.0) * 0.18;
+
+    vec3 lit = uColour * (ambient + 0.80 * key + 0.25 * fill) + vec3(specular);
+
+    float rim = pow(1.0 - max(dot(n, toEye), 0.0), 2.5);
+    lit += uHighlight * uHighlightAmount * (0.25 + 0.9 * rim);
+
+    vec3 display = pow(clamp(lit, 0.0, 1.0), vec3(1.0 / 2.2));  // linear to sRGB-ish for the screen
+    fragColour = vec4(display, uOpacity);
+}

@@ -1,0 +1,393 @@
+#include "app/application.hpp"
+
+#include "app/image_file.hpp"
+#include "app/input_map.hpp"
+#include "app/user_paths.hpp"
+#include "core/picking.hpp"
+#include "core/view_preset.hpp"
+#include "render/gl_debug.hpp"
+#include "render/offscreen_target.hpp"
+#include "render/scene_renderer.hpp"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <iostream>
+
+namespace psoas::app {
+
+namespace {
+// Mouse gestures: a press that moves less than this is a click, not a drag; two clicks this close
+// in time and space are a double-click (the usual desktop defaults).
+constexpr float kClickSlopPixels = 4.0f;
+constexpr double kDoubleClickSeconds = 0.35;
+// Each wheel notch moves 15 % of the way toward the point under the cursor.
+constexpr float kZoomPerNotch = 0.85f;
+constexpr double kStatusSeconds = 5.0;
+
+Application* fromWindow(GLFWwindow* window) { return static_cast<Application*>(glfwGetWindowUserPointer(window)); }
+
+Scene loadInitialScene(const Options& options) {
+    if (options.model) return loadModelScene(*options.model);
+    return loadScene(loadAtlas(dataDirectory() / "models" / "atlas.toml"));
+}
+
+glm::vec4 backgroundColour(ui::ScreenshotBackground background) {
+    switch (background) {
+        case ui::ScreenshotBackground::White: return {1.0f, 1.0f, 1.0f, 1.0f};
+        case ui::ScreenshotBackground::Transparent: return {0.0f, 0.0f, 0.0f, 0.0f};
+        case ui::ScreenshotBackground::Dark: break;
+    }
+    return {0.10f, 0.11f, 0.13f, 1.0f};
+}
+
+void logLine(const std::string& text) { std::cerr << "psoas-atlas: " << text << '\n'; }
+
+std::string timestampedName() {
+    const std::time_t t = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&t, &local);
+    char name[64];
+    std::strftime(name, sizeof name, "psoas-atlas-%Y%m%d-%H%M%S.png", &local);
+    return name;
+}
+}  // namespace
+
+Application::Application(Options options)
+    : options_(std::move(options)), scene_(loadInitialScene(options_)), visibility_(scene_.structures.size()),
+      screenshotBackground_(options_.background) {
+    displaySize_ = {static_cast<float>(options_.width), static_cast<float>(options_.height)};
+    camera_.pose = homePose();
+}
+
+Application::~Application() {
+    renderer_.reset();
+    if (imguiReady_) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplGlfw_Shutdown();
+        ImGui::DestroyContext();
+    }
+    window_.reset();
+}
+
+double Application::now() const { return window_ ? glfwGetTime() : 0.0; }
+
+Application::SceneArea Application::sceneArea() const {
+    const float panel = showUi_ ? std::min(ui::sidePanelWidth(uiScale_), displaySize_.x * 0.5f) : 0.0f;
+    return {{panel, 0.0f}, {std::max(displaySize_.x - panel, 1.0f), std::max(displaySize_.y, 1.0f)}};
+}
+
+CameraPose Application::homePose() const {
+    return framePreset(options_.view.value_or(ViewPreset::Oblique), scene_.bounds, camera_.fovYDegrees,
+                       sceneArea().aspect());
+}
+
+void Application::openWindow(bool visible, int width, int height) {
+    window_ = std::make_unique<Window>(WindowOptions{width, height, visible, options_.glDebug, "Psoas Atlas"});
+    if (options_.glDebug) render::installGlDebugOutput(logLine);
+    glfwSetWindowUserPointer(window_->handle(), this);
+    // Ours first: ImGui's backend chains to callbacks already installed when it initialises.
+    glfwSetMouseButtonCallback(window_->handle(), [](GLFWwindow* w, int b, int a, int m) { fromWindow(w)->onMouseButton(b, a, m); });
+    glfwSetCursorPosCallback(window_->handle(), [](GLFWwindow* w, double x, double y) { fromWindow(w)->onCursorMoved(x, y); });
+    glfwSetScrollCallback(window_->handle(), [](GLFWwindow* w, double, double y) { fromWindow(w)->onScroll(y); });
+    glfwSetKeyCallback(window_->handle(), [](GLFWwindow* w, int k, int, int a, int m) { fromWindow(w)->onKey(k, a, m); });
+    renderer_ = std::make_unique<render::SceneRenderer>(scene_);
+}
+
+void Application::initialiseUi(float uiScale, bool persistLayout) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // never a stray imgui.ini in the working directory
+    if (persistLayout) {
+        std::error_code ec;
+        const auto folder = configDirectory();
+        std::filesystem::create_directories(folder, ec);
+        if (!ec) {
+            iniPath_ = (folder / "imgui.ini").string();
+            io.IniFilename = iniPath_.c_str();
+        }
+    }
+    uiScale_ = uiScale;
+    ui::applyViewerStyle(uiScale_);
+    fonts_ = ui::loadFonts(uiScale_);
+    if (!fonts_.warning.empty()) logLine(fonts_.warning);
+    ImGui_ImplGlfw_InitForOpenGL(window_->handle(), true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    imguiReady_ = true;
+}
+
+int Application::run() {
+    if (options_.screenshot) {
+        const Image image = renderImage(options_.width, options_.height, options_.background, true);
+        const std::string problem = writePng(image, *options_.screenshot);
+        if (!problem.empty()) {
+            std::cerr << "error: " << options_.screenshot->string() << ": " << problem << '\n';
+            return 2;
+        }
+        return 0;
+    }
+
+    openWindow(true, options_.width, options_.height);
+    initialiseUi(window_->contentScale(), true);
+    displaySize_ = window_->windowSize();
+    camera_.pose = homePose();
+
+    while (!window_->shouldClose()) {
+        // Sleep while nothing moves: a viewer left open through a class should not heat the laptop.
+        if (animation_.active() || drag_.button >= 0 || hoverDirty_)
+            glfwPollEvents();
+        else
+            glfwWaitEventsTimeout(0.25);
+        if (window_->minimised()) continue;
+
+        if (animation_.active()) camera_.pose = animation_.sample(now());
+        if (!status_.empty() && now() > statusUntil_) status_.clear();
+        updateHover();
+
+        const glm::vec2 windowSize = window_->windowSize();
+        const glm::ivec2 framebuffer = window_->framebufferSize();
+        buildUi(windowSize, glm::vec2(framebuffer) / glm::max(windowSize, glm::vec2(1.0f)));
+        drawFrame(framebuffer, ui::ScreenshotBackground::Dark, true);
+        if (screenshotRequested_) saveScreenshot();
+        window_->swapBuffers();
+    }
+    return 0;
+}
+
+Image Application::renderImage(int width, int height, ui::ScreenshotBackground background, bool withUi) {
+    if (!window_) {
+        openWindow(false, width, height);
+        initialiseUi(1.0f, false);  // fixed scale: the same command gives the same image on every machine
+    }
+    if (animation_.active()) camera_.pose = animation_.destination();
+    animation_.cancel();
+    showUi_ = withUi;
+    displaySize_ = {static_cast<float>(width), static_cast<float>(height)};
+    render::OffscreenTarget target(width, height);
+    // ImGui lays windows out over a couple of frames (auto-sized windows measure themselves
+    // first); three frames give the settled layout the window would show.
+    for (int frame = 0; frame < (withUi ? 3 : 1); ++frame) {
+        if (withUi) buildUi({static_cast<float>(width), static_cast<float>(height)}, {1.0f, 1.0f});
+        target.bind();
+        drawFrame({width, height}, background, withUi);
+    }
+    Image image = target.read();
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    return image;
+}
+
+void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    // Offscreen frames have the image's size, whatever the hidden window's size is.
+    displaySize_ = displaySize;
+    io.DisplaySize = {displaySize.x, displaySize.y};
+    io.DisplayFramebufferScale = {framebufferScale.x, framebufferScale.y};
+    ImGui::NewFrame();
+
+    ui::ViewerUiState state;
+    state.scene = &scene_;
+    state.visibility = &visibility_;
+    state.hovered = hovered_;
+    state.selected = selected_;
+    state.cursor = cursor_;
+    state.showHelp = showHelp_;
+    state.help = &helpEntries();
+    state.background = screenshotBackground_;
+    state.status = status_;
+    state.uiScale = uiScale_;
+    state.fonts = &fonts_;
+    applyIntents(ui::drawViewerUi(state));
+    ImGui::Render();
+}
+
+void Application::drawFrame(glm::ivec2 framebufferSize, ui::ScreenshotBackground background, bool withUi) {
+    std::vector<render::StructureLook> looks(scene_.structures.size());
+    for (std::size_t i = 0; i < looks.size(); ++i) {
+        looks[i].visible = visibility_.visible(i);
+        looks[i].hovered = static_cast<int>(i) == hovered_;
+        looks[i].selected = static_cast<int>(i) == selected_;
+    }
+    const SceneArea area = sceneArea();
+    const glm::vec2 toPixels = glm::vec2(framebufferSize) / glm::max(displaySize_, glm::vec2(1.0f));
+    const glm::ivec4 viewport{static_cast<int>(std::lround(area.origin.x * toPixels.x)), 0,
+                              static_cast<int>(std::lround(area.size.x * toPixels.x)), framebufferSize.y};
+    renderer_->render(camera_, framebufferSize, viewport, looks, render::FrameStyle{backgroundColour(background)});
+    if (withUi) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void Application::saveScreenshot() {
+    screenshotRequested_ = false;
+    const glm::ivec2 size = window_->framebufferSize();
+    const std::filesystem::path file = picturesDirectory() / timestampedName();
+    try {
+        render::OffscreenTarget target(size.x, size.y);
+        target.bind();
+        drawFrame(size, screenshotBackground_, true);
+        const Image image = target.read();
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        const std::string problem = writePng(image, file);
+        setStatus(problem.empty() ? "Saved screenshot: " + file.string() : "Screenshot not saved: " + problem);
+    } catch (const std::exception& e) {
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        setStatus(std::string("Screenshot not saved: ") + e.what());
+    }
+}
+
+void Application::setStatus(std::string text) {
+    logLine(text);
+    status_ = std::move(text);
+    statusUntil_ = now() + kStatusSeconds;
+}
+
+void Application::applyIntents(const ui::ViewerUiIntents& intents) {
+    if (intents.select) select(*intents.select);
+    if (intents.focus) focus(*intents.focus);
+    if (intents.preset) animateTo(framePreset(*intents.preset, scene_.bounds, camera_.fovYDegrees, sceneArea().aspect()));
+    if (intents.resetView) resetView();
+    if (intents.setVisible) {
+        const auto [index, visible] = *intents.setVisible;
+        if (index >= 0 && static_cast<std::size_t>(index) < visibility_.size()) visibility_.setVisible(index, visible);
+    }
+    if (intents.isolate && *intents.isolate >= 0) visibility_.isolate(static_cast<std::size_t>(*intents.isolate));
+    if (intents.leaveIsolation) visibility_.leaveIsolation();
+    if (intents.showAll) visibility_.showAll();
+    if (intents.screenshot) screenshotRequested_ = true;
+    if (intents.toggleHelp) showHelp_ = !showHelp_;
+    if (intents.background) screenshotBackground_ = *intents.background;
+}
+
+void Application::animateTo(const CameraPose& destination) { animation_.start(camera_.pose, destination, now()); }
+
+void Application::resetView() { animateTo(homePose()); }
+
+void Application::focus(int structure) {
+    if (structure < 0 || static_cast<std::size_t>(structure) >= scene_.structures.size()) return;
+    select(structure);
+    animateTo(frameBounds(camera_.pose, scene_.structures[static_cast<std::size_t>(structure)].mesh.bounds,
+                          camera_.fovYDegrees, sceneArea().aspect()));
+}
+
+void Application::select(int structure) {
+    selected_ = (structure >= 0 && static_cast<std::size_t>(structure) < scene_.structures.size()) ? structure : -1;
+}
+
+void Application::hideSelected() {
+    if (selected_ < 0) return;
+    visibility_.setVisible(static_cast<std::size_t>(selected_), false);
+    selected_ = -1;
+}
+
+void Application::toggleIsolation() {
+    if (visibility_.isolated())
+        visibility_.leaveIsolation();
+    else if (selected_ >= 0)
+        visibility_.isolate(static_cast<std::size_t>(selected_));
+}
+
+void Application::updateHover() {
+    if (!hoverDirty_) return;
+    hoverDirty_ = false;
+    if (drag_.button >= 0 || ImGui::GetIO().WantCaptureMouse) {
+        hovered_ = -1;
+        return;
+    }
+    const SceneArea area = sceneArea();
+    const auto hit = pick(scene_, visibility_, camera_.rayThrough(cursor_ - area.origin, area.size));
+    hovered_ = hit ? hit->structure : -1;
+}
+
+void Application::click(glm::vec2 position) {
+    const SceneArea area = sceneArea();
+    const auto hit = pick(scene_, visibility_, camera_.rayThrough(position - area.origin, area.size));
+    const double t = now();
+    const bool doubleClick = t - lastClickTime_ < kDoubleClickSeconds &&
+                             glm::length(position - lastClickPosition_) < 2.0f * kClickSlopPixels;
+    lastClickTime_ = doubleClick ? -1.0 : t;  // a third click starts a new pair
+    lastClickPosition_ = position;
+    if (doubleClick) {
+        hit ? focus(hit->structure) : resetView();
+        return;
+    }
+    select(hit ? hit->structure : -1);
+}
+
+void Application::onMouseButton(int button, int action, int mods) {
+    if (action == GLFW_PRESS) {
+        if (ImGui::GetIO().WantCaptureMouse || drag_.button >= 0) return;
+        const bool shift = (mods & GLFW_MOD_SHIFT) != 0;
+        drag_ = {button, button != GLFW_MOUSE_BUTTON_LEFT || shift, false, cursor_, cursor_};
+        return;
+    }
+    if (action == GLFW_RELEASE && button == drag_.button) {
+        if (!drag_.moved && button == GLFW_MOUSE_BUTTON_LEFT) click(cursor_);
+        drag_.button = -1;
+        hoverDirty_ = true;
+    }
+}
+
+void Application::onCursorMoved(double x, double y) {
+    const glm::vec2 position{static_cast<float>(x), static_cast<float>(y)};
+    cursor_ = position;
+    hoverDirty_ = true;
+    if (drag_.button < 0) return;
+    if (glm::length(position - drag_.press) > kClickSlopPixels) drag_.moved = true;
+    if (!drag_.moved) return;
+    const glm::vec2 delta = position - drag_.last;
+    drag_.last = position;
+    if (animation_.active()) animation_.cancel();  // the hand on the mouse wins over a glide in progress
+    drag_.pan ? camera_.pan(delta, sceneArea().size) : camera_.orbit(delta);
+}
+
+void Application::onScroll(double yOffset) {
+    if (ImGui::GetIO().WantCaptureMouse || yOffset == 0.0) return;
+    if (animation_.active()) {
+        camera_.pose = animation_.destination();
+        animation_.cancel();
+    }
+    const SceneArea area = sceneArea();
+    const glm::vec2 cursor = cursor_ - area.origin;
+    const auto hit = pick(scene_, visibility_, camera_.rayThrough(cursor, area.size));
+    const glm::vec3 anchor = hit ? hit->point : camera_.pointOnTargetPlane(cursor, area.size);
+    camera_.zoomToward(anchor, std::pow(kZoomPerNotch, static_cast<float>(yOffset)));
+    hoverDirty_ = true;
+}
+
+void Application::onKey(int key, int action, int mods) {
+    if (action != GLFW_PRESS || ImGui::GetIO().WantCaptureKeyboard) return;
+    const auto command = actionForKey(key, mods);
+    if (!command) return;
+    const float aspect = sceneArea().aspect();
+    auto preset = [&](ViewPreset p) { animateTo(framePreset(p, scene_.bounds, camera_.fovYDegrees, aspect)); };
+    switch (*command) {
+        case ViewerAction::ViewAnterior: preset(ViewPreset::Anterior); break;
+        case ViewerAction::ViewPosterior: preset(ViewPreset::Posterior); break;
+        case ViewerAction::ViewLeft: preset(ViewPreset::Left); break;
+        case ViewerAction::ViewRight: preset(ViewPreset::Right); break;
+        case ViewerAction::ViewSuperior: preset(ViewPreset::Superior); break;
+        case ViewerAction::ViewInferior: preset(ViewPreset::Inferior); break;
+        case ViewerAction::ViewOblique: preset(ViewPreset::Oblique); break;
+        case ViewerAction::ResetView: resetView(); break;
+        case ViewerAction::ToggleFullscreen: window_->toggleFullscreen(); break;
+        case ViewerAction::Screenshot: screenshotRequested_ = true; break;
+        case ViewerAction::ToggleHelp: showHelp_ = !showHelp_; break;
+        case ViewerAction::HideSelected: hideSelected(); break;
+        case ViewerAction::IsolateSelected: toggleIsolation(); break;
+        case ViewerAction::ShowAll: visibility_.showAll(); break;
+        case ViewerAction::Escape:
+            if (showHelp_) showHelp_ = false;
+            else if (visibility_.isolated()) visibility_.leaveIsolation();
+            else select(-1);
+            break;
+        case ViewerAction::Quit: window_->requestClose(); break;
+    }
+}
+
+}  // namespace psoas::app

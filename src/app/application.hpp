@@ -1,0 +1,110 @@
+#pragma once
+// The viewer application: owns the scene, the window, the renderer and the UI, and runs the frame
+// loop in a fixed order — events, UI, intents applied, 3D, UI drawn, swap. The same code renders
+// into a hidden window's framebuffer object for --screenshot, so images match the window exactly.
+
+#include "app/command_line.hpp"
+#include "app/window.hpp"
+#include "core/camera_animation.hpp"
+#include "core/image.hpp"
+#include "core/orbit_camera.hpp"
+#include "core/scene.hpp"
+#include "core/visibility.hpp"
+#include "ui/fonts.hpp"
+#include "ui/viewer_panels.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <string>
+
+namespace psoas::render {
+class SceneRenderer;
+}
+
+namespace psoas::app {
+
+class Application {
+public:
+    // Loads the scene before any window opens, so a bad file never leaves a half-made window.
+    // Throws ModelImportError / DataFileError for bad files, NoDisplayError without a display.
+    explicit Application(Options options);
+    ~Application();
+    Application(const Application&) = delete;
+    Application& operator=(const Application&) = delete;
+
+    // Interactive window, or one screenshot when options.screenshot is set. Returns the exit code.
+    int run();
+
+    // One finished frame (camera moves complete) at the given size, with or without the panels.
+    Image renderImage(int width, int height, ui::ScreenshotBackground background, bool withUi);
+
+    [[nodiscard]] const Scene& scene() const { return scene_; }
+    [[nodiscard]] OrbitCamera& camera() { return camera_; }
+
+    // Input entry points (GLFW callbacks land here; tests may call them directly).
+    void onMouseButton(int button, int action, int mods);
+    void onCursorMoved(double x, double y);
+    void onScroll(double yOffset);
+    void onKey(int key, int action, int mods);
+
+private:
+    void openWindow(bool visible, int width, int height);
+    void initialiseUi(float uiScale, bool persistLayout);
+    void buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale);
+    void applyIntents(const ui::ViewerUiIntents& intents);
+    void drawFrame(glm::ivec2 framebufferSize, ui::ScreenshotBackground background, bool withUi);
+    void saveScreenshot();
+    void updateHover();
+    void click(glm::vec2 position);
+    void animateTo(const CameraPose& destination);
+    void resetView();
+    void focus(int structure);
+    void hideSelected();
+    void toggleIsolation();
+    void select(int structure);
+    void setStatus(std::string text);
+    // The part of the display the 3D view uses (window coordinates, origin top-left): right of the panel.
+    struct SceneArea {
+        glm::vec2 origin{0.0f};
+        glm::vec2 size{1.0f};
+        [[nodiscard]] float aspect() const { return size.x / std::max(size.y, 1.0f); }
+    };
+    [[nodiscard]] SceneArea sceneArea() const;
+    [[nodiscard]] CameraPose homePose() const;
+    [[nodiscard]] double now() const;
+
+    Options options_;
+    Scene scene_;
+    Visibility visibility_;
+    OrbitCamera camera_;
+    CameraAnimation animation_;
+    std::unique_ptr<Window> window_;
+    std::unique_ptr<render::SceneRenderer> renderer_;
+    bool imguiReady_ = false;
+    std::string iniPath_;
+    ui::UiFonts fonts_;
+    float uiScale_ = 1.0f;
+    glm::vec2 displaySize_{1280.0f, 720.0f};  // window (or offscreen image) size in UI units
+    bool showUi_ = true;
+
+    int hovered_ = -1;
+    int selected_ = -1;
+    bool showHelp_ = false;
+    bool hoverDirty_ = false;
+    bool screenshotRequested_ = false;
+    ui::ScreenshotBackground screenshotBackground_ = ui::ScreenshotBackground::Dark;
+    std::string status_;
+    double statusUntil_ = 0.0;
+
+    struct Drag {
+        int button = -1;
+        bool pan = false;
+        bool moved = false;
+        glm::vec2 press{0.0f}, last{0.0f};
+    } drag_;
+    glm::vec2 cursor_{0.0f};
+    double lastClickTime_ = -1.0;
+    glm::vec2 lastClickPosition_{0.0f};
+};
+
+}  // namespace psoas::app

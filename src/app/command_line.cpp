@@ -1,0 +1,81 @@
+#include "app/command_line.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <regex>
+
+namespace psoas::app {
+
+namespace {
+// 16384 px: the largest side most GPUs render; 16 px: below that nothing is recognisable.
+constexpr int kMinSide = 16;
+constexpr int kMaxSide = 16384;
+
+std::string firstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+constexpr const char* kUsage = "usage: psoas-atlas [--screenshot FILE.png] [--size WxH] [--view NAME] "
+                               "[--background dark|white|transparent] [--model FILE]\n"
+                               "Run 'psoas-atlas --help' for every option.\n";
+}  // namespace
+
+ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
+    CLI::App cli{"Psoas Atlas: a 3D viewer for teaching the psoas, iliacus and diaphragm.", "psoas-atlas"};
+    cli.set_version_flag("--version", std::string("psoas-atlas ") + PSOAS_VERSION);
+    cli.footer(
+        "Mouse: left-drag orbit, right/middle/Shift+left drag pan, wheel zoom toward the cursor.\n"
+        "Keys: 1-7 view presets, F or Home reset, F11 fullscreen, F12 screenshot, H or F1 all keys.\n"
+        "Without a display, render images headless: xvfb-run -a psoas-atlas --screenshot out.png");
+
+    Options options;
+    std::string screenshot, size, view, background = "dark", model;
+    cli.add_option("--screenshot", screenshot, "Render one frame to this PNG file and exit")->type_name("FILE.png");
+    cli.add_option("--size", size, "Image or window size, e.g. 1920x1080 (default 1280x720)")->type_name("WxH");
+    cli.add_option("--view", view, "Start from a view preset")
+        ->check(CLI::IsMember({"anterior", "posterior", "left", "right", "superior", "inferior", "oblique"}));
+    cli.add_option("--background", background, "Screenshot background")
+        ->check(CLI::IsMember({"dark", "white", "transparent"}));
+    cli.add_option("--model", model, "View this mesh file (glTF .glb/.gltf, OBJ, STL, PLY) instead of the built-in scene")
+        ->type_name("FILE");
+    cli.add_flag("--gl-debug", options.glDebug, "Create an OpenGL debug context and log driver messages");
+
+    std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());  // CLI11 consumes from the back
+    try {
+        cli.parse(reversed);
+    } catch (const CLI::CallForHelp&) {
+        return {std::nullopt, cli.help(), 0};
+    } catch (const CLI::CallForVersion&) {
+        return {std::nullopt, std::string("psoas-atlas ") + PSOAS_VERSION + "\n", 0};
+    } catch (const CLI::ParseError& e) {
+        return {std::nullopt, "error: " + firstLine(e.what()) + "\n" + kUsage, 2};
+    }
+
+    if (!size.empty()) {
+        static const std::regex pattern(R"((\d{1,6})x(\d{1,6}))");
+        std::smatch match;
+        const bool ok = std::regex_match(size, match, pattern);
+        const int w = ok ? std::stoi(match[1]) : 0, h = ok ? std::stoi(match[2]) : 0;
+        if (!ok || w < kMinSide || h < kMinSide || w > kMaxSide || h > kMaxSide)
+            return {std::nullopt,
+                    "error: --size: '" + size + "' is not a size like 1920x1080 (each side " + std::to_string(kMinSide) +
+                        " to " + std::to_string(kMaxSide) + " pixels)\n" + kUsage,
+                    2};
+        options.width = w;
+        options.height = h;
+        options.sizeGiven = true;
+    }
+    if (!screenshot.empty()) options.screenshot = screenshot;
+    if (!model.empty()) options.model = model;
+    if (!view.empty()) options.view = parseViewPreset(view);
+    options.background = background == "white"         ? ui::ScreenshotBackground::White
+                         : background == "transparent" ? ui::ScreenshotBackground::Transparent
+                                                       : ui::ScreenshotBackground::Dark;
+    return {options, "", 0};
+}
+
+ParsedCommandLine parseCommandLine(int argc, const char* const* argv) {
+    std::vector<std::string> arguments;
+    for (int i = 1; i < argc; ++i) arguments.emplace_back(argv[i]);
+    return parseCommandLine(arguments);
+}
+
+}  // namespace psoas::app

@@ -1,0 +1,24 @@
+#pragma once
+// Keys to viewer actions, in one table: the key handler and the help overlay both read it, so the
+// overlay can never list a key that does nothing or miss one that does something.
+
+#include "ui/viewer_panels.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace psoas::app {
+
+enum class ViewerAction {
+    ViewAnterior, ViewPosterior, ViewLeft, ViewRight, ViewSuperior, ViewInferior, ViewOblique,
+    ResetView, ToggleFullscreen, Screenshot, ToggleHelp, HideSelected, IsolateSelected, ShowAll,
+    Escape, Quit,
+};
+
+// The action for a GLFW key press with its modifier bits, if any.
+std::optional<ViewerAction> actionForKey(int glfwKey, int glfwMods);
+
+// Every binding, mouse included, worded for the help overlay.
+const std::vector<ui::HelpEntry>& helpEntries();
+
+}  // namespace psoas::app

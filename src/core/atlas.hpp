@@ -1,0 +1,59 @@
+#pragma once
+// The atlas: a data file (models/atlas.toml) that names every structure of a scene, its mesh file,
+// colour, group, side and landmarks. The code knows no structure by name; pointing the atlas at
+// other meshes (with a transform) changes the scene without rebuilding.
+
+#include "core/diagnostic.hpp"
+
+#include <glm/vec3.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace psoas {
+
+enum class StructureGroup { Bone, Muscle, Disc, Ligament, Other };  // Other: parts of a --model file
+enum class BodySide { Midline, Left, Right };
+
+std::string_view toString(StructureGroup group);
+std::string_view toString(BodySide side);
+
+struct Landmark {
+    std::string id;
+    std::string name;
+    glm::vec3 position{0.0f};  // scene frame, metres
+};
+
+// Maps a mesh file's coordinates into the scene frame: p' = translate + R(rotate) * (scale * p).
+struct MeshTransform {
+    float scale = 1.0f;
+    glm::vec3 rotateDegrees{0.0f};  // applied about X, then Y, then Z
+    glm::vec3 translate{0.0f};
+};
+
+struct StructureInfo {
+    std::string id;     // lower_snake_case, _l/_r for sides: "psoas_major_r"
+    std::string name;   // display name: "Right psoas major"
+    std::string latin;  // Terminologia Anatomica name, may be empty
+    StructureGroup group = StructureGroup::Bone;
+    BodySide side = BodySide::Midline;
+    std::filesystem::path mesh;  // absolute, resolved against the atlas file's folder
+    MeshTransform transform;
+    glm::vec3 colour{0.8f};
+    std::string body;  // the body it moves with
+    std::vector<Landmark> landmarks;
+};
+
+struct Atlas {
+    std::filesystem::path file;
+    std::string name;
+    bool standIn = false;  // the meshes are placeholders: the viewer must say so on screen
+    std::vector<StructureInfo> structures;
+};
+
+// Throws DataFileError listing every problem (file:line:col) when the atlas cannot be used.
+Atlas loadAtlas(const std::filesystem::path& file);
+Atlas parseAtlas(std::string_view text, const std::filesystem::path& file);
+
+}  // namespace psoas

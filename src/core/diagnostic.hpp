@@ -1,0 +1,35 @@
+#pragma once
+// A problem found in a data file, with where it is, so a teacher's editor can jump to it.
+
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace psoas {
+
+struct Diagnostic {
+    std::filesystem::path file;
+    int line = 0;    // 1-based; 0 when the problem is the file as a whole
+    int column = 0;  // 1-based
+    std::string message;
+
+    // "file:line:col: message", or "error: file: message" when there is no position.
+    [[nodiscard]] std::string format() const;
+};
+
+// Thrown when a data file cannot be used at all; carries every problem found in it.
+class DataFileError : public std::runtime_error {
+public:
+    explicit DataFileError(std::vector<Diagnostic> diagnostics);
+    [[nodiscard]] const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+
+private:
+    std::vector<Diagnostic> diagnostics_;
+};
+
+// The candidate closest to `word` by edit distance, or "" when none is close enough to be a typo.
+std::string closestMatch(std::string_view word, const std::vector<std::string>& candidates);
+
+}  // namespace psoas

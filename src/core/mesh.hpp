@@ -1,0 +1,35 @@
+#pragma once
+// Triangle meshes as plain CPU values: what the importer produces, what picking tests against and
+// what the renderer uploads. No GL here.
+
+#include <glm/vec3.hpp>
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace psoas {
+
+struct Bounds {
+    glm::vec3 min{std::numeric_limits<float>::max()};
+    glm::vec3 max{std::numeric_limits<float>::lowest()};
+
+    [[nodiscard]] bool empty() const { return min.x > max.x; }
+    [[nodiscard]] glm::vec3 centre() const { return (min + max) * 0.5f; }
+    [[nodiscard]] glm::vec3 size() const { return max - min; }
+    [[nodiscard]] float radius() const;  // half the diagonal: a sphere that holds the box
+    void include(const glm::vec3& p);
+    void include(const Bounds& other);
+};
+
+struct MeshData {
+    std::vector<glm::vec3> positions;
+    std::vector<glm::vec3> normals;     // one per position, unit length
+    std::vector<std::uint32_t> indices; // three per triangle, counter-clockwise seen from outside
+    Bounds bounds;
+
+    [[nodiscard]] std::size_t triangleCount() const { return indices.size() / 3; }
+};
+
+}  // namespace psoas

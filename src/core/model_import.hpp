@@ -1,0 +1,44 @@
+#pragma once
+// Reads mesh files (glTF 2.0 .glb/.gltf preferred; OBJ, STL, PLY and the rest of Assimp's formats
+// accepted) into plain meshes, defending against every kind of bad file: a teacher will open odd
+// downloads, and the viewer must answer with one clear reason instead of crashing or hanging.
+
+#include "core/mesh.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace psoas {
+
+// A file that cannot be shown. what() is the reason alone; path() says which file.
+class ModelImportError : public std::runtime_error {
+public:
+    ModelImportError(std::filesystem::path path, const std::string& reason)
+        : std::runtime_error(reason), path_(std::move(path)) {}
+    [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+struct ImportLimits {
+    // 256 MiB and 5 million triangles: far beyond any anatomy mesh a class needs, well inside what
+    // a school PC's memory holds. Larger files are refused with a message instead of exhausting RAM.
+    std::uintmax_t maxFileBytes = 256ull << 20;
+    std::size_t maxTriangles = 5'000'000;
+    int maxNodeDepth = 64;  // deeper node graphs are refused: no real anatomy model nests that deep
+};
+
+struct ImportedMesh {
+    std::string name;  // node or mesh name from the file, or "mesh N"
+    MeshData mesh;     // in the file's units, node transforms applied
+};
+
+// Throws ModelImportError when the file is missing, unreadable, too large, not a supported format,
+// corrupt, has no triangles, or has non-finite coordinates or out-of-range indices.
+std::vector<ImportedMesh> importModel(const std::filesystem::path& path, const ImportLimits& limits = {});
+
+}  // namespace psoas

@@ -1,0 +1,60 @@
+#include "core/picking.hpp"
+
+#include <glm/geometric.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace psoas {
+
+std::optional<float> intersectTriangle(const Ray& ray, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c) {
+    // Möller–Trumbore: solve origin + t·dir = a + u·(b−a) + v·(c−a) by Cramer's rule.
+    const glm::vec3 ab = b - a, ac = c - a;
+    const glm::vec3 p = glm::cross(ray.direction, ac);
+    const float det = glm::dot(ab, p);
+    if (std::abs(det) < 1e-12f) return std::nullopt;  // ray parallel to the triangle
+    const float inv = 1.0f / det;
+    const glm::vec3 s = ray.origin - a;
+    const float u = glm::dot(s, p) * inv;
+    if (u < 0.0f || u > 1.0f) return std::nullopt;
+    const glm::vec3 q = glm::cross(s, ab);
+    const float v = glm::dot(ray.direction, q) * inv;
+    if (v < 0.0f || u + v > 1.0f) return std::nullopt;
+    const float t = glm::dot(ac, q) * inv;
+    if (t < 0.0f) return std::nullopt;
+    return t;
+}
+
+std::optional<float> intersectBounds(const Ray& ray, const Bounds& bounds) {
+    if (bounds.empty()) return std::nullopt;
+    float enter = 0.0f, leave = std::numeric_limits<float>::max();
+    for (int axis = 0; axis < 3; ++axis) {
+        const float inv = 1.0f / ray.direction[axis];  // ±inf for axis-parallel rays is what the slabs need
+        float t0 = (bounds.min[axis] - ray.origin[axis]) * inv;
+        float t1 = (bounds.max[axis] - ray.origin[axis]) * inv;
+        if (t0 > t1) std::swap(t0, t1);
+        enter = std::max(enter, std::isnan(t0) ? enter : t0);
+        leave = std::min(leave, std::isnan(t1) ? leave : t1);
+        if (enter > leave) return std::nullopt;
+    }
+    return enter;
+}
+
+std::optional<PickHit> pick(const Scene& scene, const Visibility& visibility, const Ray& ray) {
+    std::optional<PickHit> best;
+    for (std::size_t s = 0; s < scene.structures.size(); ++s) {
+        if (s < visibility.size() && !visibility.visible(s)) continue;
+        const MeshData& mesh = scene.structures[s].mesh;
+        const auto boxHit = intersectBounds(ray, mesh.bounds);
+        if (!boxHit || (best && *boxHit > best->distance)) continue;  // cannot beat the nearest hit
+        for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
+            const auto t = intersectTriangle(ray, mesh.positions[mesh.indices[i]], mesh.positions[mesh.indices[i + 1]],
+                                             mesh.positions[mesh.indices[i + 2]]);
+            if (t && (!best || *t < best->distance)) best = PickHit{static_cast<int>(s), *t, ray.origin + ray.direction * *t};
+        }
+    }
+    return best;
+}
+
+}  // namespace psoas

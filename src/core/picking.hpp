@@ -1,0 +1,26 @@
+#pragma once
+// Which structure is under the cursor: a ray cast against the triangles of the visible meshes.
+
+#include "core/orbit_camera.hpp"
+#include "core/scene.hpp"
+#include "core/visibility.hpp"
+
+#include <optional>
+
+namespace psoas {
+
+struct PickHit {
+    int structure = -1;
+    float distance = 0.0f;  // along the ray
+    glm::vec3 point{0.0f};
+};
+
+// Distance along the ray to the triangle (either side), if it is hit.
+std::optional<float> intersectTriangle(const Ray& ray, const glm::vec3& a, const glm::vec3& b, const glm::vec3& c);
+// Distance along the ray to where it enters the box (0 when it starts inside), if it is hit.
+std::optional<float> intersectBounds(const Ray& ray, const Bounds& bounds);
+
+// The nearest visible structure the ray hits.
+std::optional<PickHit> pick(const Scene& scene, const Visibility& visibility, const Ray& ray);
+
+}  // namespace psoas

@@ -1,0 +1,49 @@
+#include "render/offscreen_target.hpp"
+
+#include <stdexcept>
+#include <algorithm>
+#include <string>
+
+namespace psoas::render {
+
+OffscreenTarget::OffscreenTarget(int width, int height)
+    : width_(width), height_(height), framebuffer_(makeFramebuffer()), colour_(makeRenderbuffer()),
+      depth_(makeRenderbuffer()) {
+    GLint maxSize = 0;
+    glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &maxSize);
+    if (width <= 0 || height <= 0 || width > maxSize || height > maxSize)
+        throw std::runtime_error("image size " + std::to_string(width) + "x" + std::to_string(height) +
+                                 " is outside what this GPU can render (1 to " + std::to_string(maxSize) + " pixels a side)");
+    glBindRenderbuffer(GL_RENDERBUFFER, colour_.get());
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
+    glBindRenderbuffer(GL_RENDERBUFFER, depth_.get());
+    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, width, height);
+    glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_.get());
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour_.get());
+    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, depth_.get());
+    const GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    if (status != GL_FRAMEBUFFER_COMPLETE)
+        throw std::runtime_error("the offscreen framebuffer is incomplete (status " + std::to_string(status) + ")");
+}
+
+void OffscreenTarget::bind() const {
+    glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_.get());
+    glViewport(0, 0, width_, height_);
+}
+
+Image OffscreenTarget::read() const {
+    Image image{width_, height_, std::vector<std::uint8_t>(static_cast<std::size_t>(width_) * height_ * 4)};
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, framebuffer_.get());
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width_, height_, GL_RGBA, GL_UNSIGNED_BYTE, image.rgba.data());
+    // GL's rows start at the bottom; images start at the top.
+    const std::size_t row = static_cast<std::size_t>(width_) * 4;
+    for (int y = 0; y < height_ / 2; ++y)
+        std::swap_ranges(image.rgba.begin() + static_cast<std::ptrdiff_t>(y * row),
+                         image.rgba.begin() + static_cast<std::ptrdiff_t>((y + 1) * row),
+                         image.rgba.begin() + static_cast<std::ptrdiff_t>((height_ - 1 - y) * row));
+    return image;
+}
+
+}  // namespace psoas::render

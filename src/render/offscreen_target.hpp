@@ -1,0 +1,25 @@
+#pragma once
+// A framebuffer object of a fixed size: where screenshots, exports and image tests render, so
+// they do not depend on the window's size or on the window being visible.
+
+#include "core/image.hpp"
+#include "render/gl_handles.hpp"
+
+namespace psoas::render {
+
+class OffscreenTarget {
+public:
+    OffscreenTarget(int width, int height);  // throws std::runtime_error if the driver refuses the size
+    void bind() const;
+    [[nodiscard]] Image read() const;  // RGBA8, top row first
+    [[nodiscard]] int width() const { return width_; }
+    [[nodiscard]] int height() const { return height_; }
+
+private:
+    int width_, height_;
+    GlFramebuffer framebuffer_;
+    GlRenderbuffer colour_;
+    GlRenderbuffer depth_;
+};
+
+}  // namespace psoas::render

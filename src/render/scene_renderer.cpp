@@ -1,0 +1,85 @@
+#include "render/scene_renderer.hpp"
+
+#include <glm/geometric.hpp>
+
+#include <algorithm>
+
+namespace psoas::render {
+
+namespace {
+// Hover and selection share a warm amber rim: visible on bone and muscle alike, and on both
+// dark and white backgrounds.
+constexpr glm::vec3 kHighlight{1.0f, 0.72f, 0.25f};
+constexpr float kHoverAmount = 0.45f;
+constexpr float kSelectedAmount = 1.0f;
+}  // namespace
+
+SceneRenderer::SceneRenderer(const Scene& scene) : scene_(scene), program_("mesh.vert", "mesh.frag") {
+    meshes_.reserve(scene.structures.size());
+    for (const auto& s : scene.structures) meshes_.emplace_back(s.mesh);
+    transparentOrder_.reserve(scene.structures.size());
+}
+
+void SceneRenderer::render(const OrbitCamera& camera, glm::ivec2 framebufferSize, glm::ivec4 viewport,
+                           const std::vector<StructureLook>& looks, const FrameStyle& style) {
+    glViewport(0, 0, framebufferSize.x, framebufferSize.y);
+    glClearColor(style.background.x, style.background.y, style.background.z, style.background.w);
+    glDepthMask(GL_TRUE);
+    glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+    if (viewport.z <= 0 || viewport.w <= 0) return;
+    glViewport(viewport.x, viewport.y, viewport.z, viewport.w);
+
+    glEnable(GL_DEPTH_TEST);
+    glDepthFunc(GL_LEQUAL);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_BLEND);
+    program_.use();
+    program_.set("uView", camera.view());
+    program_.set("uProjection", camera.projection(static_cast<float>(viewport.z) / static_cast<float>(viewport.w),
+                                                  scene_.bounds));
+    program_.set("uHighlight", kHighlight);
+
+    auto drawOne = [&](std::size_t i) {
+        const StructureLook& look = looks[i];
+        program_.set("uColour", scene_.structures[i].info.colour);
+        program_.set("uOpacity", look.opacity);
+        program_.set("uHighlightAmount", look.selected ? kSelectedAmount : look.hovered ? kHoverAmount : 0.0f);
+        meshes_[i].draw();
+    };
+
+    transparentOrder_.clear();
+    for (std::size_t i = 0; i < meshes_.size() && i < looks.size(); ++i) {
+        if (!looks[i].visible || looks[i].opacity <= 0.0f) continue;
+        if (looks[i].opacity < 1.0f) {
+            transparentOrder_.push_back(i);
+            continue;
+        }
+        drawOne(i);
+    }
+
+    if (!transparentOrder_.empty()) {
+        const glm::vec3 eye = camera.eye();
+        std::sort(transparentOrder_.begin(), transparentOrder_.end(), [&](std::size_t a, std::size_t b) {
+            return glm::distance(scene_.structures[a].mesh.bounds.centre(), eye) >
+                   glm::distance(scene_.structures[b].mesh.bounds.centre(), eye);
+        });
+        glEnable(GL_BLEND);
+        // Separate alpha blending keeps the framebuffer's alpha meaningful for transparent PNGs.
+        glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+        glDepthMask(GL_FALSE);
+        glEnable(GL_CULL_FACE);
+        // Far to near; within each structure its back faces before its front faces.
+        for (std::size_t i : transparentOrder_) {
+            glCullFace(GL_FRONT);
+            drawOne(i);
+            glCullFace(GL_BACK);
+            drawOne(i);
+        }
+        glDisable(GL_CULL_FACE);
+        glDepthMask(GL_TRUE);
+        glDisable(GL_BLEND);
+    }
+    glBindVertexArray(0);
+}
+
+}  // namespace psoas::render

@@ -1,0 +1,44 @@
+#pragma once
+// Draws a Scene: opaque structures first, then faded ones sorted back to front so overlapping
+// transparent structures blend in the right order.
+
+#include "core/orbit_camera.hpp"
+#include "core/scene.hpp"
+#include "render/gpu_mesh.hpp"
+#include "render/shader_program.hpp"
+
+#include <glm/vec4.hpp>
+
+#include <vector>
+
+namespace psoas::render {
+
+// How one structure looks this frame.
+struct StructureLook {
+    bool visible = true;
+    float opacity = 1.0f;  // below 1: faded, drawn in the transparent pass
+    bool hovered = false;
+    bool selected = false;
+};
+
+struct FrameStyle {
+    glm::vec4 background{0.10f, 0.11f, 0.13f, 1.0f};  // alpha 0 for a transparent PNG
+};
+
+class SceneRenderer {
+public:
+    explicit SceneRenderer(const Scene& scene);  // uploads every mesh once
+
+    // Clears the bound framebuffer (of `framebufferSize`) and draws the scene into `viewport`
+    // (x, y from the bottom-left, width, height), the part of it not covered by panels.
+    void render(const OrbitCamera& camera, glm::ivec2 framebufferSize, glm::ivec4 viewport,
+                const std::vector<StructureLook>& looks, const FrameStyle& style);
+
+private:
+    const Scene& scene_;
+    ShaderProgram program_;
+    std::vector<GpuMesh> meshes_;
+    std::vector<std::size_t> transparentOrder_;  // reused every frame: no allocation while drawing
+};
+
+}  // namespace psoas::render

@@ -1,0 +1,65 @@
+#pragma once
+// The viewer's ImGui panels: the structure list with show/hide/isolate, the selected structure's
+// card, the hover name, the key overlay and the stand-in notice. The panels only read state and
+// return what the user asked for (intents); the app applies them, so nothing here changes the
+// scene behind the app's back.
+
+#include "core/scene.hpp"
+#include "core/view_preset.hpp"
+#include "core/visibility.hpp"
+#include "ui/fonts.hpp"
+
+#include <glm/vec2.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace psoas::ui {
+
+struct HelpEntry {
+    std::string keys;    // "Left drag", "1 – 7"
+    std::string action;  // "Orbit the model"
+};
+
+enum class ScreenshotBackground { Dark, White, Transparent };
+
+struct ViewerUiState {
+    const Scene* scene = nullptr;
+    const Visibility* visibility = nullptr;
+    int hovered = -1;
+    int selected = -1;
+    glm::vec2 cursor{0.0f};  // for the hover label, in UI coordinates
+    bool showHelp = false;
+    const std::vector<HelpEntry>* help = nullptr;
+    ScreenshotBackground background = ScreenshotBackground::Dark;
+    std::string status;  // a transient message such as "Saved screenshot to …"
+    float uiScale = 1.0f;
+    const UiFonts* fonts = nullptr;
+};
+
+struct ViewerUiIntents {
+    std::optional<int> select;  // -1 clears the selection
+    std::optional<int> focus;   // frame this structure
+    std::optional<ViewPreset> preset;
+    bool resetView = false;
+    std::optional<std::pair<int, bool>> setVisible;
+    std::optional<int> isolate;
+    bool leaveIsolation = false;
+    bool showAll = false;
+    bool screenshot = false;
+    bool toggleHelp = false;
+    std::optional<ScreenshotBackground> background;
+};
+
+ViewerUiIntents drawViewerUi(const ViewerUiState& state);
+
+// The width the side panel covers on the left; the 3D view uses the rest.
+float sidePanelWidth(float uiScale);
+
+// Applies the Psoas Atlas look (contrast that survives a projector) scaled by `uiScale`.
+void applyViewerStyle(float uiScale);
+
+std::string_view toString(ScreenshotBackground background);
+
+}  // namespace psoas::ui
