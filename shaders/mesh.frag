@@ -24,15 +24,18 @@ void main() {
     float key = max(dot(n, keyDirection), 0.0);
     float fill = max(dot(n, fillDirection), 0.0);
     float hemisphere = 0.5 + 0.5 * n.y;  // sky above, ground below
-    vec3 ambient = mix(vec3(0.20, 0.19, 0.20), vec3(0.36, 0.37, 0.40), hemisphere);
+    vec3 ambient = mix(vec3(0.18, 0.17, 0.18), vec3(0.34, 0.35, 0.38), hemisphere);
 
     vec3 halfway = normalize(keyDirection + toEye);
     float specular = pow(max(dot(n, halfway), 0.0), 32.0) * 0.18;
 
-    vec3 lit = uColour * (ambient + 0.80 * key + 0.25 * fill) + vec3(specular);
+    vec3 lit = uColour * (ambient + 0.68 * key + 0.22 * fill) + vec3(specular);
 
+    // Surfaces seen edge-on darken toward the silhouette: a soft outline that separates ivory bone
+    // from a white slide and overlapping structures from each other.
     float rim = pow(1.0 - max(dot(n, toEye), 0.0), 2.5);
-    lit += uHighlight * uHighlightAmount * (0.25 + 0.9 * rim);
+    lit *= 1.0 - 0.45 * rim;
+    lit += uHighlight * uHighlightAmount * (0.22 + 1.1 * rim);
 
     vec3 display = pow(clamp(lit, 0.0, 1.0), vec3(1.0 / 2.2));  // linear to sRGB-ish for the screen
     fragColour = vec4(display, uOpacity);

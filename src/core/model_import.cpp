@@ -123,6 +123,24 @@ private:
     std::vector<ImportedMesh> out_;
 };
 
+void rejectNonFiniteVertices(const aiScene& scene, const std::filesystem::path& path) {
+    for (unsigned m = 0; m < scene.mNumMeshes; ++m) {
+        const aiMesh& mesh = *scene.mMeshes[m];
+        for (unsigned v = 0; v < mesh.mNumVertices; ++v) {
+            const aiVector3D& p = mesh.mVertices[v];
+            if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z))
+                throw ModelImportError(path, "vertex " + std::to_string(v) + " of mesh " + std::to_string(m + 1) +
+                                                 " has a non-finite (NaN or infinite) coordinate");
+        }
+    }
+}
+
+std::string humanSize(std::uintmax_t bytes) {
+    if (bytes >= (1u << 20)) return std::to_string(bytes >> 20) + " MiB";
+    if (bytes >= (1u << 10)) return std::to_string(bytes >> 10) + " KiB";
+    return std::to_string(bytes) + " bytes";
+}
+
 void checkReadable(const std::filesystem::path& path, const ImportLimits& limits) {
     std::error_code ec;
     const auto status = std::filesystem::status(path, ec);
@@ -134,8 +152,7 @@ void checkReadable(const std::filesystem::path& path, const ImportLimits& limits
     if (ec) throw ModelImportError(path, "cannot read its size: " + ec.message());
     if (bytes == 0) throw ModelImportError(path, "the file is empty");
     if (bytes > limits.maxFileBytes)
-        throw ModelImportError(path, "the file is " + std::to_string(bytes >> 20) + " MiB; the limit is " +
-                                         std::to_string(limits.maxFileBytes >> 20) + " MiB");
+        throw ModelImportError(path, "the file is " + humanSize(bytes) + "; the limit is " + humanSize(limits.maxFileBytes));
 }
 
 }  // namespace
@@ -152,12 +169,16 @@ std::vector<ImportedMesh> importModel(const std::filesystem::path& path, const I
     importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
     // Files without normals get smooth ones, but creases sharper than 60° stay sharp (cut bone, CAD parts).
     importer.SetPropertyFloat(AI_CONFIG_PP_GSN_MAX_SMOOTHING_ANGLE, 60.0f);
-    const unsigned flags = aiProcess_Triangulate | aiProcess_JoinIdenticalVertices | aiProcess_SortByPType |
-                           aiProcess_GenSmoothNormals | aiProcess_ValidateDataStructure;
-    const aiScene* scene = importer.ReadFile(path.string(), flags);
+    const aiScene* scene = importer.ReadFile(path.string(), aiProcess_ValidateDataStructure);
     if (!scene) throw ModelImportError(path, describeImporterError(importer.GetErrorString(), path));
     if ((scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) || !scene->mRootNode)
         throw ModelImportError(path, "the file is incomplete or corrupt");
+    // Checked before post-processing, which would quietly merge or drop NaN vertices and hide the
+    // fact that the file is broken.
+    rejectNonFiniteVertices(*scene, path);
+    scene = importer.ApplyPostProcessing(aiProcess_Triangulate | aiProcess_JoinIdenticalVertices |
+                                         aiProcess_SortByPType | aiProcess_GenSmoothNormals);
+    if (!scene) throw ModelImportError(path, describeImporterError(importer.GetErrorString(), path));
     return SceneFlattener(*scene, path, limits).flatten();
 }
 

@@ -1,0 +1,113 @@
+#include "core/atlas.hpp"
+#include "core/scene.hpp"
+
+#include <gtest/gtest.h>
+
+#include "support/test_paths.hpp"
+
+namespace psoas {
+namespace {
+
+std::vector<std::string> problemsIn(std::string_view text) {
+    try {
+        parseAtlas(text, "atlas.toml");
+    } catch (const DataFileError& e) {
+        std::vector<std::string> lines;
+        for (const auto& d : e.diagnostics()) lines.push_back(d.format());
+        return lines;
+    }
+    return {};
+}
+
+constexpr std::string_view kValid = R"([atlas]
+name = "Example"
+[[structure]]
+id = "femur_r"
+name = "Right femur"
+latin = "Femur"
+group = "bone"
+side = "right"
+mesh = "femur_r.glb"
+colour = [0.9, 0.8, 0.7]
+body = "femur_r"
+  [[structure.landmark]]
+  id = "lesser_trochanter"
+  name = "Lesser trochanter"
+  position = [-0.094, -0.126, -0.090]
+)";
+
+TEST(Atlas, reads_every_field_of_a_structure) {
+    const Atlas atlas = parseAtlas(kValid, "/data/models/atlas.toml");
+    EXPECT_EQ(atlas.name, "Example");
+    EXPECT_FALSE(atlas.standIn);
+    ASSERT_EQ(atlas.structures.size(), 1u);
+    const StructureInfo& femur = atlas.structures[0];
+    EXPECT_EQ(femur.id, "femur_r");
+    EXPECT_EQ(femur.latin, "Femur");
+    EXPECT_EQ(femur.group, StructureGroup::Bone);
+    EXPECT_EQ(femur.side, BodySide::Right);
+    EXPECT_EQ(femur.mesh, std::filesystem::path("/data/models/femur_r.glb"));
+    EXPECT_FLOAT_EQ(femur.colour.y, 0.8f);
+    ASSERT_EQ(femur.landmarks.size(), 1u);
+    EXPECT_FLOAT_EQ(femur.landmarks[0].position.z, -0.090f);
+}
+
+TEST(Atlas, unknown_key_is_reported_at_its_position_with_a_suggestion) {
+    const auto problems = problemsIn("[[structure]]\nid = \"a\"\nname = \"A\"\ngroup = \"bone\"\nmesh = \"a.glb\"\ncolor = [1, 1, 1]\n");
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0], "atlas.toml:6:1: unknown key 'color' in a structure (did you mean 'colour'?)");
+}
+
+TEST(Atlas, wrong_values_are_each_reported_with_their_position) {
+    const auto problems = problemsIn(
+        "[[structure]]\nid = \"Bad Id\"\nname = 3\ngroup = \"bones\"\nmesh = \"a.glb\"\ncolour = [2, 0, 0]\n");
+    ASSERT_EQ(problems.size(), 4u);
+    EXPECT_EQ(problems[0], "atlas.toml:2:6: id 'Bad Id' must be lower_snake_case (a-z, 0-9, _)");
+    EXPECT_EQ(problems[1], "atlas.toml:3:8: 'name' must be a string");
+    EXPECT_EQ(problems[2],
+              "atlas.toml:4:9: 'bones' is not a group (use one of: bone, muscle, disc, ligament); did you mean 'bone'?");
+    EXPECT_EQ(problems[3], "atlas.toml:6:10: 'colour' must be three numbers between 0 and 1");
+}
+
+TEST(Atlas, missing_required_fields_and_duplicate_ids_are_reported) {
+    const auto problems = problemsIn("[[structure]]\nid = \"a\"\n[[structure]]\nid = \"a\"\nname = \"A\"\ngroup = \"disc\"\nmesh = \"a.glb\"\n");
+    ASSERT_EQ(problems.size(), 4u);
+    EXPECT_EQ(problems[0], "atlas.toml:1:1: a structure needs 'name'");
+    EXPECT_EQ(problems[3], "atlas.toml:3:1: duplicate structure id 'a'");
+}
+
+TEST(Atlas, syntax_error_gives_its_line_and_column) {
+    const auto problems = problemsIn("[[structure]]\nid = \"a\nname = \"A\"\n");
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].rfind("atlas.toml:2:", 0), 0u) << problems[0];
+}
+
+TEST(Atlas, an_atlas_without_structures_is_an_error) {
+    const auto problems = problemsIn("[atlas]\nname = \"Empty\"\n");
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0], "atlas.toml:1:1: the atlas lists no structures; add [[structure]] tables");
+}
+
+TEST(Atlas, missing_file_is_one_error_naming_the_file) {
+    try {
+        loadAtlas("/nonexistent/atlas.toml");
+        FAIL() << "expected DataFileError";
+    } catch (const DataFileError& e) {
+        EXPECT_STREQ(e.what(), "error: /nonexistent/atlas.toml: cannot be opened (missing or unreadable)");
+    }
+}
+
+TEST(Atlas, transform_places_a_mesh_in_the_scene_frame) {
+    const Scene scene = loadScene(loadAtlas(test::dataFile("test_atlas.toml")));
+    ASSERT_EQ(scene.structures.size(), 3u);
+    const Bounds& block = scene.structures[0].mesh.bounds;  // 0.2 m cube moved 0.12 m to the right (−X)
+    EXPECT_NEAR(block.centre().x, -0.12f, 1e-6f);
+    const Bounds& small = scene.structures[2].mesh.bounds;  // radius-0.1 sphere scaled by 0.6
+    EXPECT_NEAR(small.size().y, 0.12f, 1e-5f);
+    EXPECT_TRUE(scene.standIn);
+    EXPECT_EQ(scene.findStructure("ball_l"), 2);
+    EXPECT_EQ(scene.findStructure("nothing"), -1);
+}
+
+}  // namespace
+}  // namespace psoas

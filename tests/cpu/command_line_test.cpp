@@ -1,0 +1,61 @@
+#include "app/command_line.hpp"
+
+#include <gtest/gtest.h>
+
+namespace psoas::app {
+namespace {
+
+TEST(CommandLine, defaults_open_the_viewer_at_1280x720) {
+    const auto parsed = parseCommandLine(std::vector<std::string>{});
+    ASSERT_TRUE(parsed.options.has_value());
+    EXPECT_EQ(parsed.options->width, 1280);
+    EXPECT_EQ(parsed.options->height, 720);
+    EXPECT_FALSE(parsed.options->screenshot.has_value());
+    EXPECT_FALSE(parsed.options->model.has_value());
+}
+
+TEST(CommandLine, screenshot_options_are_read) {
+    const auto parsed = parseCommandLine(std::vector<std::string>{"--screenshot", "out.png", "--size", "1920x1080", "--view",
+                                                                  "left", "--background", "transparent", "--model", "a.glb"});
+    ASSERT_TRUE(parsed.options.has_value());
+    EXPECT_EQ(*parsed.options->screenshot, "out.png");
+    EXPECT_EQ(parsed.options->width, 1920);
+    EXPECT_EQ(parsed.options->height, 1080);
+    EXPECT_EQ(parsed.options->view, ViewPreset::Left);
+    EXPECT_EQ(parsed.options->background, ui::ScreenshotBackground::Transparent);
+    EXPECT_EQ(*parsed.options->model, "a.glb");
+}
+
+TEST(CommandLine, bad_sizes_are_refused_with_exit_code_2) {
+    for (const char* size : {"1280", "0x720", "1280x", "axb", "99999x10", "1280x720x3", "-5x10"}) {
+        const auto parsed = parseCommandLine(std::vector<std::string>{"--size", size});
+        EXPECT_FALSE(parsed.options.has_value()) << size;
+        EXPECT_EQ(parsed.exitCode, 2) << size;
+        EXPECT_EQ(parsed.output.rfind("error: ", 0), 0u) << parsed.output;
+    }
+}
+
+TEST(CommandLine, unknown_options_and_bad_values_give_one_error_line_and_usage) {
+    for (const auto& arguments : std::vector<std::vector<std::string>>{
+             {"--bogus"}, {"--view", "frontal"}, {"--background", "pink"}, {"--screenshot"}, {"stray"}}) {
+        const auto parsed = parseCommandLine(arguments);
+        EXPECT_FALSE(parsed.options.has_value());
+        EXPECT_EQ(parsed.exitCode, 2);
+        EXPECT_EQ(parsed.output.rfind("error: ", 0), 0u) << parsed.output;
+        const std::string second = parsed.output.substr(parsed.output.find('\n') + 1);
+        EXPECT_EQ(second.rfind("usage: psoas-atlas", 0), 0u) << parsed.output;
+    }
+}
+
+TEST(CommandLine, help_and_version_exit_0) {
+    const auto help = parseCommandLine(std::vector<std::string>{"--help"});
+    EXPECT_EQ(help.exitCode, 0);
+    EXPECT_NE(help.output.find("--screenshot"), std::string::npos);
+    EXPECT_NE(help.output.find("--model"), std::string::npos);
+    const auto version = parseCommandLine(std::vector<std::string>{"--version"});
+    EXPECT_EQ(version.exitCode, 0);
+    EXPECT_EQ(version.output.rfind("psoas-atlas ", 0), 0u);
+}
+
+}  // namespace
+}  // namespace psoas::app

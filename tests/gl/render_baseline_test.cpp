@@ -1,0 +1,74 @@
+// What people see: the renderer's output compared with reviewed images in tests/baselines/.
+// Fixed size, fixed camera, no MSAA, no clock.
+
+#include "core/atlas.hpp"
+#include "core/view_preset.hpp"
+#include "gl/gl_test_context.hpp"
+#include "render/offscreen_target.hpp"
+#include "render/scene_renderer.hpp"
+#include "support/image_compare.hpp"
+#include "support/test_paths.hpp"
+
+namespace psoas {
+namespace {
+
+constexpr int kWidth = 480, kHeight = 360;
+
+class RenderBaseline : public test::GlTest {
+protected:
+    Image render(const std::vector<render::StructureLook>& looks, ViewPreset preset,
+                 glm::vec4 background = {0.10f, 0.11f, 0.13f, 1.0f}) {
+        render::SceneRenderer renderer(scene_);
+        OrbitCamera camera;
+        camera.pose = framePreset(preset, scene_.bounds, camera.fovYDegrees, float(kWidth) / float(kHeight));
+        render::OffscreenTarget target(kWidth, kHeight);
+        target.bind();
+        renderer.render(camera, {kWidth, kHeight}, {0, 0, kWidth, kHeight}, looks, {background});
+        return target.read();
+    }
+
+    Scene scene_ = loadScene(loadAtlas(test::dataFile("test_atlas.toml")));
+};
+
+TEST_F(RenderBaseline, shapes_from_the_oblique_view) {
+    if (!window_) return;
+    EXPECT_TRUE(test::matchesBaseline(render(std::vector<render::StructureLook>(3), ViewPreset::Oblique), "shapes_oblique"));
+}
+
+TEST_F(RenderBaseline, faded_structures_blend_where_they_overlap) {
+    if (!window_) return;
+    std::vector<render::StructureLook> looks(3);
+    looks[0].opacity = 0.35f;  // block and right ball both faded and overlapping from the front
+    looks[1].opacity = 0.5f;
+    EXPECT_TRUE(test::matchesBaseline(render(looks, ViewPreset::Anterior), "shapes_faded_overlap"));
+}
+
+TEST_F(RenderBaseline, hovered_and_selected_structures_are_highlighted_on_white) {
+    if (!window_) return;
+    std::vector<render::StructureLook> looks(3);
+    looks[0].hovered = true;
+    looks[1].selected = true;
+    looks[2].visible = false;
+    EXPECT_TRUE(test::matchesBaseline(render(looks, ViewPreset::Anterior, {1, 1, 1, 1}), "shapes_highlight_white"));
+}
+
+TEST_F(RenderBaseline, transparent_background_leaves_alpha_zero_around_the_model) {
+    if (!window_) return;
+    const Image image = render(std::vector<render::StructureLook>(3), ViewPreset::Anterior, {0, 0, 0, 0});
+    EXPECT_EQ(image.pixel(0, 0)[3], 0);
+    EXPECT_EQ(image.pixel(kWidth - 1, kHeight - 1)[3], 0);
+    int opaque = 0;
+    for (int y = 0; y < kHeight; ++y)
+        for (int x = 0; x < kWidth; ++x) opaque += image.pixel(x, y)[3] == 255;
+    EXPECT_GT(opaque, kWidth * kHeight / 10);  // the shapes themselves are fully opaque
+}
+
+TEST_F(RenderBaseline, an_empty_viewport_draws_nothing_and_raises_no_error) {
+    if (!window_) return;
+    render::SceneRenderer renderer(scene_);
+    OrbitCamera camera;
+    renderer.render(camera, {0, 0}, {0, 0, 0, 0}, std::vector<render::StructureLook>(3), {});
+}
+
+}  // namespace
+}  // namespace psoas

@@ -1,0 +1,87 @@
+// --screenshot end to end, and the application's own frame (panels included) as a baseline.
+
+#include "app/application.hpp"
+#include "app/image_file.hpp"
+#include "gl/gl_test_context.hpp"
+#include "support/image_compare.hpp"
+#include "support/run_process.hpp"
+#include "support/test_paths.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+
+namespace psoas {
+namespace {
+
+bool haveDisplay() {
+    const char* display = std::getenv("DISPLAY");
+    return display && *display;
+}
+
+TEST(Screenshot, writes_a_png_of_the_requested_size) {
+    if (!haveDisplay()) return test::noContext("DISPLAY is not set");
+    const auto file = test::temporaryDirectory() / "shot.png";
+    const auto result = test::runAtlas({"--model", test::dataFile("sphere.obj").string(), "--screenshot", file.string(),
+                                        "--size", "320x200", "--view", "left"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const auto image = app::readPng(file);
+    ASSERT_TRUE(image.has_value());
+    EXPECT_EQ(image->width, 320);
+    EXPECT_EQ(image->height, 200);
+}
+
+TEST(Screenshot, transparent_background_has_clear_corners) {
+    if (!haveDisplay()) return test::noContext("DISPLAY is not set");
+    const auto file = test::temporaryDirectory() / "clear.png";
+    const auto result = test::runAtlas({"--model", test::dataFile("cube.obj").string(), "--screenshot", file.string(),
+                                        "--size", "400x300", "--background", "transparent"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const auto image = app::readPng(file);
+    ASSERT_TRUE(image.has_value());
+    EXPECT_EQ(image->pixel(image->width - 1, image->height - 1)[3], 0);
+}
+
+TEST(Screenshot, unwritable_destination_exits_2_with_one_line) {
+    if (!haveDisplay()) return test::noContext("DISPLAY is not set");
+    const std::string file = "/nonexistent-folder/shot.png";
+    const auto result = test::runAtlas({"--model", test::dataFile("cube.obj").string(), "--screenshot", file});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_EQ(result.err.rfind("error: " + file + ": ", 0), 0u) << result.err;
+    EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+}
+
+TEST(ApplicationFrame, panels_and_model_match_the_baseline) {
+    app::Options options;
+    options.model = test::dataFile("sphere.obj");
+    options.glDebug = true;
+    options.width = 800;
+    options.height = 500;
+    std::unique_ptr<app::Application> application;
+    Image image;
+    try {
+        application = std::make_unique<app::Application>(options);
+        image = application->renderImage(800, 500, ui::ScreenshotBackground::Dark, true);
+    } catch (const app::NoDisplayError& e) {
+        return test::noContext(e.what());
+    }
+    test::expectNoGlErrors();
+    EXPECT_TRUE(test::matchesBaseline(image, "app_sphere_with_panels"));
+}
+
+TEST(ApplicationFrame, built_in_scene_loads_and_renders_without_gl_errors) {
+    app::Options options;
+    options.glDebug = true;
+    std::unique_ptr<app::Application> application;
+    try {
+        application = std::make_unique<app::Application>(options);
+        const Image image = application->renderImage(640, 360, ui::ScreenshotBackground::Dark, false);
+        EXPECT_EQ(image.width, 640);
+    } catch (const app::NoDisplayError& e) {
+        return test::noContext(e.what());
+    }
+    test::expectNoGlErrors();
+    EXPECT_GT(application->scene().structures.size(), 0u);
+}
+
+}  // namespace
+}  // namespace psoas

@@ -1,0 +1,18 @@
+#pragma once
+// Runs the psoas-atlas executable as a user would, capturing exit code and output.
+
+#include <string>
+#include <vector>
+
+namespace psoas::test {
+
+struct ProcessResult {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+// `unsetDisplay` runs it as on a machine with no display at all.
+ProcessResult runAtlas(const std::vector<std::string>& arguments, bool unsetDisplay = false);
+
+}  // namespace psoas::test
