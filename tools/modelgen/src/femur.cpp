@@ -1,0 +1,74 @@
+// Right femur: spherical head on the hip centre (radius 23.4 mm, psoas-facts.md
+// section 4), neck, trochanters, shaft with an anterior bow, condyles at the knee.
+#include "anatomy.hpp"
+#include "scene_facts.hpp"
+
+namespace modelgen {
+namespace {
+using namespace facts;
+
+// Shaft centreline from the trochanteric region to just above the condyles; it
+// runs medially down to the knee (anatomical axis) and bows slightly forwards.
+const Tube& shaft() {
+    static const Tube tube(SplineTube{{{-0.114, -0.070, -0.082}, {-0.110, -0.130, -0.079}, {-0.103, -0.230, -0.072},
+                                       {-0.094, -0.330, -0.074}, {-0.087, -0.420, -0.080}},
+                                      {17 * mm, 14.5 * mm, 13 * mm, 14 * mm, 22 * mm},
+                                      8});
+    return tube;
+}
+
+double proximal(const Vec3& p) {
+    // Neck: from the head towards the shaft, narrower than the head (neck-shaft angle ~125 degrees).
+    const Vec3 neck_base(-0.110, -0.088, -0.082);
+    double d = tapered_capsule(p, hip_centre + Vec3(-0.006, -0.003, 0.0), neck_base, 15.5 * mm, 17 * mm);
+    d = smooth_union(d, sphere(p, hip_centre, femoral_head_radius), 6 * mm);
+    // Greater trochanter: lateral, posterior, its tip near the head-centre level (section 3).
+    d = smooth_union(d, ellipsoid(p, Vec3(-0.119, -0.082, -0.090), Vec3(11 * mm, 21 * mm, 15 * mm)), 7 * mm);
+    // Lesser trochanter: posteromedial knob 57-60 mm below the head centre (section 4).
+    d = smooth_union(d, ellipsoid(p, Vec3(-0.098, -0.123, -0.087), Vec3(7.5 * mm, 8 * mm, 7 * mm)), 5 * mm);
+    // Intertrochanteric crest behind, linking the trochanters.
+    d = smooth_union(d, capsule(p, Vec3(-0.118, -0.088, -0.097), Vec3(-0.099, -0.120, -0.090), 5 * mm), 5 * mm);
+    return d;
+}
+
+double distal(const Vec3& p) {
+    // Condyles: two rounded masses, medial (+X side of the right femur) and lateral,
+    // their lowest points 34 mm below the knee centre (section 3).
+    const double bottom = condyles_lowest.y;
+    double d = ellipsoid(p, Vec3(-0.084, bottom + 28 * mm, -0.071), Vec3(37 * mm, 28 * mm, 26 * mm));
+    for (double side : {-1.0, 1.0}) {
+        const Vec3 c(-0.084 + side * 20 * mm, bottom + 24 * mm, -0.082);
+        d = smooth_union(d, ellipsoid(p, c, Vec3(13 * mm, 24 * mm, 27 * mm)), 6 * mm);
+    }
+    // Intercondylar notch at the back; patellar groove at the front.
+    d = smooth_subtract(d, capsule(p, Vec3(-0.084, bottom + 8 * mm, -0.086), Vec3(-0.084, bottom + 10 * mm, -0.120), 9 * mm), 3 * mm);
+    d = smooth_subtract(d, capsule(p, Vec3(-0.084, bottom + 20 * mm, -0.038), Vec3(-0.084, bottom + 62 * mm, -0.046), 7 * mm), 4 * mm);
+    return d;
+}
+
+}  // namespace
+
+ShapeSpec femur_right() {
+    Field bone = [](const Vec3& p) {
+        double d = smooth_union(proximal(p), shaft()(p), 12 * mm);
+        d = smooth_union(d, distal(p), 18 * mm);
+        // Linea aspera: a ridge down the back of the shaft.
+        d = smooth_union(d, tapered_capsule(p, Vec3(-0.106, -0.170, -0.091), Vec3(-0.094, -0.360, -0.087), 3 * mm, 3 * mm), 5 * mm);
+        // Keep the articular head exactly spherical above the neck junction.
+        const double head = sphere(p, hip_centre, femoral_head_radius);
+        if (glm::dot(p - hip_centre, glm::normalize(Vec3(0.7, 0.7, 0.1))) > 0.0) d = head;
+        // Fovea capitis: a small pit on the medial head for the ligament of the head.
+        d = smooth_subtract(d, sphere(p, hip_centre + Vec3(22 * mm, -6 * mm, 0.0), 3.5 * mm), 1 * mm);
+        return d;
+    };
+    for (const Vec3& landmark : {greater_trochanter, lesser_trochanter, condyles_lowest, femoral_head_top})
+        bone = with_tubercle(bone, landmark, 5 * mm);
+    ShapeSpec spec;
+    spec.field = bone;
+    spec.box = {Vec3(-0.150, -0.505, -0.125), Vec3(-0.040, -0.035, -0.030)};
+    spec.cell = 1.2 * mm;
+    spec.target_triangles = 4000;
+    return spec;
+}
+
+}  // namespace modelgen

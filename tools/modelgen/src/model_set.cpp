@@ -1,0 +1,214 @@
+#include "model_set.hpp"
+
+#include "glb.hpp"
+#include "scene_facts.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <map>
+#include <stdexcept>
+#include <thread>
+
+namespace modelgen {
+namespace {
+
+constexpr std::array<double, 3> kBone{0.90, 0.86, 0.76};
+constexpr std::array<double, 3> kDisc{0.70, 0.76, 0.82};
+constexpr std::array<double, 3> kPsoasMajor{0.80, 0.24, 0.20};
+constexpr std::array<double, 3> kPsoasMinor{0.88, 0.50, 0.38};
+constexpr std::array<double, 3> kIliacus{0.60, 0.22, 0.32};
+constexpr std::array<double, 3> kQuadratus{0.68, 0.36, 0.24};
+constexpr std::array<double, 3> kDiaphragm{0.82, 0.52, 0.48};
+
+Landmark surface(std::string id, std::string name, Vec3 p) { return {std::move(id), std::move(name), p, true}; }
+Landmark point(std::string id, std::string name, Vec3 p) { return {std::move(id), std::move(name), p, false}; }
+
+// Left copy of a right structure: mirrored landmarks, "Right"/"dexter" words swapped.
+Structure left_of(const Structure& right) {
+    auto swap_word = [](std::string s, const std::string& from, const std::string& to) {
+        for (size_t at = s.find(from); at != std::string::npos; at = s.find(from, at + to.size())) s.replace(at, from.size(), to);
+        return s;
+    };
+    Structure left = right;
+    left.id = right.id.substr(0, right.id.size() - 2) + "_l";
+    left.name = swap_word(right.name, "Right", "Left");
+    left.latin = swap_word(swap_word(swap_word(right.latin, "dextrum", "sinistrum"), "dexter", "sinister"), "dextra", "sinistra");
+    left.side = "left";
+    left.body = swap_word(right.body, "_r", "_l");
+    left.shape = nullptr;
+    left.mirror_of = right.id;
+    for (auto& l : left.landmarks) l.position.x = -l.position.x;
+    return left;
+}
+
+const std::array<const char*, 6> kLevelId{"t12", "l1", "l2", "l3", "l4", "l5"};
+const std::array<const char*, 6> kLevelName{"Twelfth thoracic", "First lumbar", "Second lumbar",
+                                            "Third lumbar", "Fourth lumbar", "Fifth lumbar"};
+const std::array<const char*, 6> kLevelLatin{"Vertebra thoracica XII", "Vertebra lumbalis I", "Vertebra lumbalis II",
+                                             "Vertebra lumbalis III", "Vertebra lumbalis IV", "Vertebra lumbalis V"};
+const std::array<const char*, 7> kLevelLabel{"T12", "L1", "L2", "L3", "L4", "L5", "S1"};
+
+}  // namespace
+
+std::vector<Structure> model_set() {
+    using namespace facts;
+    std::vector<Structure> set;
+    auto add_pair = [&](Structure right) {
+        set.push_back(right);
+        set.push_back(left_of(right));
+    };
+
+    for (int k = 0; k < 6; ++k)
+        set.push_back({kLevelId[size_t(k)], std::string(kLevelName[size_t(k)]) + " vertebra", kLevelLatin[size_t(k)], "bone",
+                       "midline", kLevelId[size_t(k)], kBone, {}, [k] { return vertebra(k); }, ""});
+    for (int k = 0; k < 6; ++k) {
+        const std::string upper = kLevelLabel[size_t(k)], lower = kLevelLabel[size_t(k) + 1];
+        auto lowercase = [](std::string s) {
+            for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+            return s;
+        };
+        // A disc moves with the vertebra below it: its joint centre sits in the disc (section 2 chain).
+        const std::string body = k == 5 ? "sacrum" : kLevelId[size_t(k) + 1];
+        set.push_back({"disc_" + lowercase(upper) + "_" + lowercase(lower), "Intervertebral disc " + upper + "-" + lower,
+                       "Discus intervertebralis", "disc", "midline", body, kDisc,
+                       {point("centre", "Disc centre", Vec3(0.0, disc_y[size_t(k)], disc_z[size_t(k)]))},
+                       [k] { return intervertebral_disc(k); }, ""});
+    }
+    set.push_back({"sacrum", "Sacrum", "Os sacrum", "bone", "midline", "sacrum", kBone, {}, sacrum, ""});
+    set.push_back({"coccyx", "Coccyx", "Os coccygis", "bone", "midline", "sacrum", kBone, {}, coccyx, ""});
+
+    add_pair({"hip_bone_r", "Right hip bone", "Os coxae dextrum", "bone", "right", "pelvis", kBone,
+              {surface("asis", "Anterior superior iliac spine", asis),
+               surface("psis", "Posterior superior iliac spine", psis),
+               surface("iliac_crest_highest", "Iliac crest, highest point", iliac_crest_highest),
+               surface("iliac_crest_lateral", "Iliac crest, most lateral point", iliac_crest_lateral),
+               surface("ischial_tuberosity", "Ischial tuberosity", ischial_tuberosity),
+               surface("iliac_fossa_upper", "Upper iliac fossa (iliacus origin)", iliacus_origin_fossa),
+               point("hip_joint_centre", "Hip joint centre", hip_centre),
+               point("pelvic_brim_point", "Pelvic brim (iliopubic eminence region)", pelvic_brim_point)},
+              hip_bone_right, ""});
+    add_pair({"femur_r", "Right femur", "Femur dextrum", "bone", "right", "femur_r", kBone,
+              {surface("femoral_head_top", "Femoral head, top", femoral_head_top),
+               surface("greater_trochanter", "Greater trochanter, tip", greater_trochanter),
+               surface("lesser_trochanter", "Lesser trochanter", lesser_trochanter),
+               surface("condyles_lowest", "Femoral condyles, lowest point", condyles_lowest),
+               point("hip_joint_centre", "Hip joint centre", hip_centre),
+               point("knee_joint_centre", "Knee joint centre", knee_centre)},
+              femur_right, ""});
+
+    std::vector<Landmark> psoas_points;
+    for (const auto& o : psoas_origins) {
+        std::string name = std::string(o.id).substr(7);  // drop "origin_"
+        for (auto& c : name) c = c == '_' ? ' ' : c;
+        psoas_points.push_back(point(o.id, "Origin, " + name, o.position));
+    }
+    psoas_points.push_back(point("pelvic_brim_point", "Pelvic brim point", pelvic_brim_point));
+    psoas_points.push_back(point("via_point_hip_capsule", "Via point over the hip capsule", via_point_hip_capsule));
+    psoas_points.push_back(point("insertion_lesser_trochanter", "Insertion, lesser trochanter", lesser_trochanter));
+    // Muscles deform between bodies; they are listed with the body their belly lies on.
+    add_pair({"psoas_major_r", "Right psoas major", "Musculus psoas major dexter", "muscle", "right", "pelvis", kPsoasMajor,
+              psoas_points, psoas_major_right, ""});
+    add_pair({"psoas_minor_r", "Right psoas minor", "Musculus psoas minor dexter", "muscle", "right", "pelvis", kPsoasMinor,
+              {}, psoas_minor_right, ""});
+    add_pair({"iliacus_r", "Right iliacus", "Musculus iliacus dexter", "muscle", "right", "pelvis", kIliacus,
+              {point("insertion_lesser_trochanter", "Insertion, lesser trochanter", lesser_trochanter)}, iliacus_right, ""});
+    add_pair({"quadratus_lumborum_r", "Right quadratus lumborum", "Musculus quadratus lumborum dexter", "muscle", "right",
+              "pelvis", kQuadratus, {}, quadratus_lumborum_right, ""});
+    set.push_back({"diaphragm", "Diaphragm", "Diaphragma", "muscle", "midline", "t12", kDiaphragm,
+                   {point("right_dome_apex", "Right dome apex, end of exhale (estimate)", diaphragm_right_dome)}, diaphragm, ""});
+    return set;
+}
+
+std::vector<GeneratedMesh> generate_meshes(const std::vector<Structure>& structures) {
+    std::vector<GeneratedMesh> out(structures.size());
+    // Right and midline structures are independent: mesh them on worker threads,
+    // each writing only its own slot, so the result does not depend on scheduling.
+    std::atomic<size_t> next{0};
+    auto worker = [&] {
+        for (size_t i = next++; i < structures.size(); i = next++) {
+            if (!structures[i].shape) continue;
+            const auto start = std::chrono::steady_clock::now();
+            const ShapeSpec spec = structures[i].shape();
+            const TriangleMesh dense = polygonise(spec.field, spec.box, spec.cell);
+            out[i].mesh = simplify_and_finish(dense, spec.field, spec.target_triangles);
+            out[i].seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        }
+    };
+    const unsigned threads = std::max(1u, std::min(4u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) pool.emplace_back(worker);
+    for (auto& t : pool) t.join();
+
+    std::map<std::string, size_t> index_of;
+    for (size_t i = 0; i < structures.size(); ++i) index_of[structures[i].id] = i;
+    for (size_t i = 0; i < structures.size(); ++i) {
+        out[i].id = structures[i].id;
+        if (!structures[i].shape) {
+            const auto it = index_of.find(structures[i].mirror_of);
+            if (it == index_of.end()) throw std::runtime_error("no structure to mirror for " + structures[i].id);
+            out[i].mesh = mirror_x(out[it->second].mesh);
+        }
+    }
+    return out;
+}
+
+namespace {
+std::string fixed(double v, int decimals) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    std::string s = buf;
+    if (s == "-0.0000" || s == "-0.00") s.erase(0, 1);  // never write a negative zero
+    return s;
+}
+std::string vec3(double x, double y, double z, int decimals) {
+    return "[" + fixed(x, decimals) + ", " + fixed(y, decimals) + ", " + fixed(z, decimals) + "]";
+}
+}  // namespace
+
+std::string atlas_toml(const std::vector<Structure>& structures) {
+    std::string t;
+    t += "# Psoas Atlas built-in model set. Scene frame: metres, +X subject's left, +Y up, +Z anterior, origin mid-ASIS.\n";
+    t += "# Written by psoas-modelgen (tools/modelgen); edit the catalogue in tools/modelgen/src/model_set.cpp and regenerate.\n";
+    t += "# Numbers: /work/shared/reference/psoas-facts.md sections 2-4 (right side; left = X mirrored).\n";
+    t += "[atlas]\n";
+    t += "name = \"Psoas Atlas built-in model set\"\n";
+    t += "stand_in = false\n";
+    for (const auto& s : structures) {
+        t += "\n[[structure]]\n";
+        t += "id = \"" + s.id + "\"\n";
+        t += "name = \"" + s.name + "\"\n";
+        t += "latin = \"" + s.latin + "\"\n";
+        t += "group = \"" + s.group + "\"\n";
+        t += "side = \"" + s.side + "\"\n";
+        t += "mesh = \"" + s.id + ".glb\"\n";
+        t += "colour = " + vec3(s.colour[0], s.colour[1], s.colour[2], 2) + "\n";
+        t += "body = \"" + s.body + "\"\n";
+        for (const auto& l : s.landmarks) {
+            t += "  [[structure.landmark]]\n";
+            t += "  id = \"" + l.id + "\"\n";
+            t += "  name = \"" + l.name + "\"\n";
+            t += "  position = " + vec3(l.position.x, l.position.y, l.position.z, 4) + "\n";
+        }
+    }
+    return t;
+}
+
+void write_model_set(const std::filesystem::path& dir, const std::vector<Structure>& structures,
+                     const std::vector<GeneratedMesh>& meshes) {
+    std::filesystem::create_directories(dir);
+    auto write = [](const std::filesystem::path& path, const void* data, size_t size) {
+        std::ofstream f(path, std::ios::binary | std::ios::trunc);
+        f.write(static_cast<const char*>(data), std::streamsize(size));
+        if (!f) throw std::runtime_error("cannot write " + path.string());
+    };
+    for (const auto& m : meshes) {
+        const auto bytes = encode_glb(m.mesh, m.id);
+        write(dir / (m.id + ".glb"), bytes.data(), bytes.size());
+    }
+    const std::string toml = atlas_toml(structures);
+    write(dir / "atlas.toml", toml.data(), toml.size());
+}
+
+}  // namespace modelgen

@@ -1,0 +1,48 @@
+// The built-in model set: which structures exist, their names, colours, bodies
+// and landmarks (the data written to atlas.toml), and how each mesh is made.
+#pragma once
+
+#include "anatomy.hpp"
+
+#include <array>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace modelgen {
+
+struct Landmark {
+    std::string id;
+    std::string name;
+    Vec3 position;
+    bool on_bone_surface = false;  // true for bony landmarks that must lie on the mesh (tests)
+};
+
+struct Structure {
+    std::string id, name, latin, group, side, body;
+    std::array<double, 3> colour{};
+    std::vector<Landmark> landmarks;
+    std::function<ShapeSpec()> shape;  // empty for left structures: they mirror `mirror_of`
+    std::string mirror_of;
+};
+
+// Every structure in a fixed order; right-side ones come before their left mirrors.
+std::vector<Structure> model_set();
+
+struct GeneratedMesh {
+    std::string id;
+    TriangleMesh mesh;
+    double seconds = 0.0;
+};
+
+// Mesh every structure (deterministic; independent of thread timing).
+std::vector<GeneratedMesh> generate_meshes(const std::vector<Structure>& structures);
+
+std::string atlas_toml(const std::vector<Structure>& structures);
+
+// Write <id>.glb for every mesh and atlas.toml into dir.
+void write_model_set(const std::filesystem::path& dir, const std::vector<Structure>& structures,
+                     const std::vector<GeneratedMesh>& meshes);
+
+}  // namespace modelgen

@@ -1,0 +1,145 @@
+// Psoas major and minor, iliacus, quadratus lumborum (right) and the diaphragm.
+// Muscle courses follow psoas-facts.md sections 1-3: psoas slips from T12-L5 and
+// the L1-L5 transverse processes, over the pelvic brim point and the via point in
+// front of the hip capsule, to the lesser trochanter.
+#include "anatomy.hpp"
+#include "scene_facts.hpp"
+
+#include <memory>
+
+namespace modelgen {
+namespace {
+using namespace facts;
+
+// Belly centreline of psoas major beside the lumbar bodies; the radius grows
+// downward to ~2 cm at L4/L5 (largest cross-section ~16 cm², section 4).
+const SplineTube kPsoasBelly{{{-0.026, 0.214, -0.100},
+                              {-0.034, 0.180, -0.093},
+                              {-0.041, 0.150, -0.084},
+                              {-0.047, 0.118, -0.075},
+                              {-0.053, 0.084, -0.066},
+                              {-0.061, 0.050, -0.055},
+                              {-0.068, 0.008, -0.040},
+                              pelvic_brim_point + Vec3(0.002, 0.010, 0.004),
+                              via_point_hip_capsule + Vec3(0.0, 0.0, 0.002),
+                              psoas_femur_point,
+                              lesser_trochanter + Vec3(0.002, 0.0, 0.003)},
+                             {6 * mm, 10 * mm, 14 * mm, 18 * mm, 20 * mm, 19 * mm, 16 * mm, 12 * mm, 9 * mm, 6 * mm, 4.5 * mm},
+                             6};
+
+}  // namespace
+
+ShapeSpec psoas_major_right() {
+    auto belly = std::make_shared<Tube>(kPsoasBelly);
+    // Each origin sends a slip down and outward into the belly about 3 cm lower.
+    auto slips = std::make_shared<std::vector<Tube>>();
+    for (const auto& origin : psoas_origins) {
+        const Vec3 o = origin.position;
+        const double join_y = o.y - 0.030;
+        // Find the belly point at the join height on the sampled centreline.
+        Vec3 join = belly->centreline().front();
+        for (const Vec3& c : belly->centreline())
+            if (std::abs(c.y - join_y) < std::abs(join.y - join_y)) join = c;
+        slips->emplace_back(SplineTube{{o, 0.5 * (o + join) + Vec3(-0.004, 0.0, 0.002), join}, {3.5 * mm, 5 * mm, 8 * mm}, 4});
+    }
+    ShapeSpec spec;
+    spec.field = [belly, slips](const Vec3& p) {
+        double d = (*belly)(p);
+        for (const Tube& s : *slips) d = smooth_union(d, s(p), 5 * mm);
+        return d;
+    };
+    spec.box = {Vec3(-0.100, -0.140, -0.140), Vec3(0.0, 0.232, 0.0)};
+    spec.cell = 1.3 * mm;
+    spec.target_triangles = 3000;
+    return spec;
+}
+
+ShapeSpec psoas_minor_right() {
+    // Small belly on the front of psoas major from T12/L1, then a long thin tendon
+    // to the iliopubic eminence (section 1).
+    auto tube = std::make_shared<Tube>(SplineTube{{{-0.020, 0.212, -0.093},
+                                                   {-0.032, 0.175, -0.079},
+                                                   {-0.044, 0.115, -0.051},
+                                                   {-0.058, 0.040, -0.029},
+                                                   {-0.067, -0.020, -0.015},
+                                                   {-0.071, -0.056, -0.028}},
+                                                  {4 * mm, 4.5 * mm, 3 * mm, 2.2 * mm, 2.2 * mm, 2.6 * mm},
+                                                  6});
+    ShapeSpec spec;
+    spec.field = [tube](const Vec3& p) { return (*tube)(p); };
+    spec.box = {Vec3(-0.085, -0.070, -0.105), Vec3(-0.010, 0.222, 0.0)};
+    spec.cell = 0.75 * mm;
+    spec.target_triangles = 900;
+    return spec;
+}
+
+ShapeSpec iliacus_right() {
+    // A fan lining the iliac fossa (a hand's breadth in from the wing along its
+    // inner normal), converging into a tendon that joins psoas lateral to it.
+    const Vec3 inward = glm::normalize(Vec3(0.877, -0.136, 0.46));  // normal of the iliac crest plane, section 3 points
+    std::vector<Vec3> lip;
+    const auto& outline = iliac_wing_outline();
+    for (size_t i = 0; i <= 6; ++i) lip.push_back(outline[i] + inward * (7 * mm) + Vec3(0, -0.004, 0));
+    lip.push_back(Vec3(-0.072, -0.010, -0.095));  // sacral ala / iliolumbar region
+    lip.push_back(Vec3(-0.084, -0.045, -0.050));
+    lip.push_back(Vec3(-0.100, -0.030, -0.006));  // below the AIIS
+    const Vec3 hub(-0.090, -0.030, -0.045);
+    auto tendon = std::make_shared<Tube>(SplineTube{{Vec3(-0.092, 0.005, -0.050), Vec3(-0.090, -0.045, -0.022),
+                                                     via_point_hip_capsule + Vec3(-0.010, 0.0, 0.0),
+                                                     Vec3(-0.093, -0.118, -0.068), lesser_trochanter + Vec3(-0.003, -0.003, 0.002)},
+                                                    {14 * mm, 12 * mm, 9 * mm, 6 * mm, 4.5 * mm},
+                                                    6});
+    ShapeSpec spec;
+    spec.field = [=](const Vec3& p) { return smooth_union(thick_fan(p, hub, lip, 5 * mm, 6 * mm), (*tendon)(p), 10 * mm); };
+    spec.box = {Vec3(-0.145, -0.140, -0.170), Vec3(-0.030, 0.105, 0.030)};
+    spec.cell = 1.3 * mm;
+    spec.target_triangles = 2500;
+    return spec;
+}
+
+ShapeSpec quadratus_lumborum_right() {
+    // A quadrilateral plate behind psoas: from the 12th rib and the transverse process
+    // tips (medial edge) to the posterior iliac crest and iliolumbar ligament.
+    const std::vector<Vec3> medial{{-0.036, 0.232, -0.128}, {-0.040, 0.185, -0.122}, {-0.043, 0.135, -0.117}, {-0.052, 0.082, -0.118}};
+    const std::vector<Vec3> lateral{{-0.080, 0.228, -0.128}, {-0.092, 0.175, -0.120}, {-0.098, 0.125, -0.110}, {-0.096, 0.078, -0.098}};
+    ShapeSpec spec;
+    spec.field = [=](const Vec3& p) { return thick_ribbon(p, medial, lateral, 5 * mm, 6 * mm); };
+    spec.box = {Vec3(-0.115, 0.060, -0.150), Vec3(-0.020, 0.250, -0.080)};
+    spec.cell = 1.2 * mm;
+    spec.target_triangles = 1200;
+    return spec;
+}
+
+ShapeSpec diaphragm() {
+    // Two domes, the right one higher (section 3: right dome ~0.32 m at x -0.06, the
+    // left ~2 cm lower), joined by the saddle of the central tendon.
+    const Vec3 right_centre(-0.052, 0.216, -0.030), right_radii(0.090, 0.104, 0.095);
+    const Vec3 left_centre(0.052, 0.200, -0.034), left_radii(0.088, 0.100, 0.090);
+    const double half_thickness = 2.5 * mm;
+    auto right_crus = std::make_shared<Tube>(SplineTube{{{-0.036, 0.282, -0.086}, {-0.027, 0.235, -0.094}, {-0.018, 0.198, -0.084},
+                                                         {-0.011, 0.165, -0.073}, {-0.006, 0.133, -0.064}},
+                                                        {6 * mm, 7 * mm, 6 * mm, 5 * mm, 4 * mm},
+                                                        6});
+    auto left_crus = std::make_shared<Tube>(SplineTube{{{0.036, 0.270, -0.086}, {0.027, 0.228, -0.094}, {0.018, 0.196, -0.084},
+                                                        {0.010, 0.166, -0.073}},
+                                                       {5.5 * mm, 6 * mm, 5 * mm, 4 * mm},
+                                                       6});
+    ShapeSpec spec;
+    spec.field = [=](const Vec3& p) {
+        const double cavity = smooth_union(ellipsoid(p, right_centre, right_radii), ellipsoid(p, left_centre, left_radii), 0.03);
+        double d = std::abs(cavity) - half_thickness;
+        // Open below: the muscle ends on the costal margin, lower behind than in front.
+        d = smooth_intersect(d, (0.205 + 0.45 * (p.z + 0.03)) - p.y, 2 * mm);
+        // The vertebral column passes behind the central part; the crura close that gap.
+        d = smooth_subtract(d, rounded_box(p - Vec3(0.0, 0.25, -0.135), Vec3(0.026, 0.12, 0.05), 8 * mm), 3 * mm);
+        d = smooth_union(d, (*right_crus)(p), 6 * mm);
+        d = smooth_union(d, (*left_crus)(p), 6 * mm);
+        return d;
+    };
+    spec.box = {Vec3(-0.150, 0.120, -0.135), Vec3(0.150, 0.330, 0.075)};
+    spec.cell = 1.6 * mm;
+    spec.target_triangles = 4000;
+    return spec;
+}
+
+}  // namespace modelgen
