@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <array>
 
 namespace psoas::ui {
@@ -79,7 +80,10 @@ void structureCard(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (!s.info.landmarks.empty()) {
         ImGui::Spacing();
         ImGui::TextUnformatted("Landmarks");
-        for (const Landmark& landmark : s.info.landmarks) ImGui::BulletText("%s", landmark.name.c_str());
+        for (const Landmark& landmark : s.info.landmarks) {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", landmark.name.c_str());
+        }
     }
     ImGui::Spacing();
     if (ImGui::Button("Focus")) intents.focus = state.selected;
@@ -115,7 +119,17 @@ void sidePanel(const ViewerUiState& state, ViewerUiIntents& intents) {
 
     heading(state, "Structures");
     visibilityButtons(state, intents);
-    ImGui::BeginChild("structures", {0, state.selected >= 0 ? ImGui::GetContentRegionAvail().y * 0.55f : -ImGui::GetFrameHeightWithSpacing() * 3.2f});
+    // The list takes what the card and the footer leave; it scrolls, they never overlap it.
+    const float line = ImGui::GetTextLineHeightWithSpacing();
+    const float footer = ImGui::GetFrameHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y * 2.0f;
+    float card = 0.0f;
+    if (state.selected >= 0) {
+        const auto& landmarks = state.scene->structures[static_cast<std::size_t>(state.selected)].info.landmarks;
+        const float landmarkLines = landmarks.empty() ? 0.0f : 1.5f + static_cast<float>(landmarks.size());
+        card = line * (4.5f + landmarkLines) + ImGui::GetFrameHeightWithSpacing() * 1.5f;
+    }
+    const float listHeight = std::max(ImGui::GetContentRegionAvail().y - footer - card, line * 4.0f);
+    ImGui::BeginChild("structures", {0, listHeight});
     structureList(state, intents);
     ImGui::EndChild();
 
@@ -124,7 +138,7 @@ void sidePanel(const ViewerUiState& state, ViewerUiIntents& intents) {
         structureCard(state, intents);
     }
 
-    ImGui::SetCursorPosY(ImGui::GetWindowHeight() - ImGui::GetFrameHeightWithSpacing() * 3.0f);
+    ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowHeight() - footer - ImGui::GetStyle().WindowPadding.y));
     ImGui::Separator();
     int background = static_cast<int>(state.background);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.45f);
