@@ -212,6 +212,7 @@ void Application::drawFrame(glm::ivec2 framebufferSize, ui::ScreenshotBackground
     std::vector<render::StructureLook> looks(scene_.structures.size());
     for (std::size_t i = 0; i < looks.size(); ++i) {
         looks[i].visible = visibility_.visible(i);
+        looks[i].opacity = visibility_.opacity(i);
         looks[i].hovered = static_cast<int>(i) == hovered_;
         looks[i].selected = static_cast<int>(i) == selected_;
     }
@@ -259,6 +260,10 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     if (intents.isolate && *intents.isolate >= 0) visibility_.isolate(static_cast<std::size_t>(*intents.isolate));
     if (intents.leaveIsolation) visibility_.leaveIsolation();
     if (intents.showAll) visibility_.showAll();
+    if (intents.setOpacity) {
+        const auto [index, opacity] = *intents.setOpacity;
+        if (index >= 0 && static_cast<std::size_t>(index) < visibility_.size()) visibility_.setOpacity(index, opacity);
+    }
     if (intents.screenshot) screenshotRequested_ = true;
     if (intents.toggleHelp) showHelp_ = !showHelp_;
     if (intents.background) screenshotBackground_ = *intents.background;
@@ -380,6 +385,9 @@ void Application::onKey(int key, int action, int mods) {
         case ViewerAction::ToggleHelp: showHelp_ = !showHelp_; break;
         case ViewerAction::HideSelected: hideSelected(); break;
         case ViewerAction::IsolateSelected: toggleIsolation(); break;
+        case ViewerAction::FadeSelected:
+            if (selected_ >= 0) visibility_.toggleFaded(static_cast<std::size_t>(selected_));
+            break;
         case ViewerAction::ShowAll: visibility_.showAll(); break;
         case ViewerAction::Escape:
             if (showHelp_) showHelp_ = false;

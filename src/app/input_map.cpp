@@ -23,7 +23,7 @@ constexpr KeyBinding kBindings[] = {
     {GLFW_KEY_F12, 0, ViewerAction::Screenshot},   {GLFW_KEY_H, 0, ViewerAction::ToggleHelp},
     {GLFW_KEY_F1, 0, ViewerAction::ToggleHelp},    {GLFW_KEY_X, 0, ViewerAction::HideSelected},
     {GLFW_KEY_DELETE, 0, ViewerAction::HideSelected}, {GLFW_KEY_I, 0, ViewerAction::IsolateSelected},
-    {GLFW_KEY_U, 0, ViewerAction::ShowAll},        {GLFW_KEY_ESCAPE, 0, ViewerAction::Escape},
+    {GLFW_KEY_T, 0, ViewerAction::FadeSelected},   {GLFW_KEY_U, 0, ViewerAction::ShowAll},        {GLFW_KEY_ESCAPE, 0, ViewerAction::Escape},
     {GLFW_KEY_Q, GLFW_MOD_CONTROL, ViewerAction::Quit},
 };
 }  // namespace
@@ -46,7 +46,8 @@ const std::vector<ui::HelpEntry>& helpEntries() {
         {"5  6  7", "Superior, inferior, oblique view"},
         {"X or Delete", "Hide the selected structure"},
         {"I", "Isolate the selected structure; again to leave isolation"},
-        {"U", "Show all structures"},
+        {"T", "Fade the selected structure (see through it); again to make it solid"},
+        {"U", "Show all structures, none faded"},
         {"Esc", "Close this list, leave isolation, clear the selection"},
         {"F11", "Fullscreen on / off"},
         {"F12", "Save a screenshot (PNG)"},

@@ -11,7 +11,7 @@ namespace psoas::app {
 
 enum class ViewerAction {
     ViewAnterior, ViewPosterior, ViewLeft, ViewRight, ViewSuperior, ViewInferior, ViewOblique,
-    ResetView, ToggleFullscreen, Screenshot, ToggleHelp, HideSelected, IsolateSelected, ShowAll,
+    ResetView, ToggleFullscreen, Screenshot, ToggleHelp, HideSelected, IsolateSelected, FadeSelected, ShowAll,
     Escape, Quit,
 };
 

@@ -44,7 +44,8 @@ std::optional<float> intersectBounds(const Ray& ray, const Bounds& bounds) {
 std::optional<PickHit> pick(const Scene& scene, const Visibility& visibility, const Ray& ray) {
     std::optional<PickHit> best;
     for (std::size_t s = 0; s < scene.structures.size(); ++s) {
-        if (s < visibility.size() && !visibility.visible(s)) continue;
+        // Faded structures are see-through for the mouse too: a click reaches what shows behind them.
+        if (s < visibility.size() && (!visibility.visible(s) || visibility.opacity(s) < 0.5f)) continue;
         const MeshData& mesh = scene.structures[s].mesh;
         const auto boxHit = intersectBounds(ray, mesh.bounds);
         if (!boxHit || (best && *boxHit > best->distance)) continue;  // cannot beat the nearest hit

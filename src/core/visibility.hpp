@@ -1,6 +1,6 @@
 #pragma once
-// Which structures are shown. Isolating one remembers the exact visibility before it, so leaving
-// isolation gives the teacher back precisely what they had hidden and shown.
+// Which structures are shown, and how faded. Isolating one remembers the exact state before it, so
+// leaving isolation gives the teacher back precisely what they had hidden, shown and faded.
 
 #include <optional>
 #include <vector>
@@ -9,20 +9,31 @@ namespace psoas {
 
 class Visibility {
 public:
-    explicit Visibility(std::size_t count = 0) : visible_(count, true) {}
+    // 0.3: faded structures stay readable as context while what is behind them shows through.
+    static constexpr float kFadedOpacity = 0.3f;
+
+    explicit Visibility(std::size_t count = 0) : visible_(count, true), opacity_(count, 1.0f) {}
 
     [[nodiscard]] bool visible(std::size_t index) const { return visible_.at(index); }
+    [[nodiscard]] float opacity(std::size_t index) const { return opacity_.at(index); }
     [[nodiscard]] std::size_t size() const { return visible_.size(); }
     [[nodiscard]] bool isolated() const { return beforeIsolation_.has_value(); }
 
     void setVisible(std::size_t index, bool visible);
+    void setOpacity(std::size_t index, float opacity);  // clamped to [0.05, 1]
+    void toggleFaded(std::size_t index);               // opaque <-> kFadedOpacity
     void showAll();
     void isolate(std::size_t index);  // show only this one; remembers the earlier state
     void leaveIsolation();            // restores exactly the state before isolate()
 
 private:
+    struct Snapshot {
+        std::vector<bool> visible;
+        std::vector<float> opacity;
+    };
     std::vector<bool> visible_;
-    std::optional<std::vector<bool>> beforeIsolation_;
+    std::vector<float> opacity_;
+    std::optional<Snapshot> beforeIsolation_;
 };
 
 }  // namespace psoas

@@ -85,6 +85,9 @@ void structureCard(const ViewerUiState& state, ViewerUiIntents& intents) {
             ImGui::TextWrapped("%s", landmark.name.c_str());
         }
     }
+    float opacity = state.visibility->opacity(static_cast<std::size_t>(state.selected));
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+    if (ImGui::SliderFloat("Opacity (T)", &opacity, 0.05f, 1.0f, "%.2f")) intents.setOpacity = {state.selected, opacity};
     ImGui::Spacing();
     if (ImGui::Button("Focus")) intents.focus = state.selected;
     ImGui::SameLine();
@@ -126,7 +129,7 @@ void sidePanel(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (state.selected >= 0) {
         const auto& landmarks = state.scene->structures[static_cast<std::size_t>(state.selected)].info.landmarks;
         const float landmarkLines = landmarks.empty() ? 0.0f : 1.5f + static_cast<float>(landmarks.size());
-        card = line * (4.5f + landmarkLines) + ImGui::GetFrameHeightWithSpacing() * 1.5f;
+        card = line * (4.5f + landmarkLines) + ImGui::GetFrameHeightWithSpacing() * 2.5f;
     }
     const float listHeight = std::max(ImGui::GetContentRegionAvail().y - footer - card, line * 4.0f);
     ImGui::BeginChild("structures", {0, listHeight});

@@ -44,6 +44,7 @@ struct ViewerUiIntents {
     std::optional<ViewPreset> preset;
     bool resetView = false;
     std::optional<std::pair<int, bool>> setVisible;
+    std::optional<std::pair<int, float>> setOpacity;
     std::optional<int> isolate;
     bool leaveIsolation = false;
     bool showAll = false;

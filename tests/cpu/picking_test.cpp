@@ -64,6 +64,15 @@ TEST(Picking, hidden_structures_are_not_picked) {
     EXPECT_NEAR(hit->point.z, 0.1f, 1e-5f);
 }
 
+TEST(Picking, faded_structures_let_the_click_through) {
+    const Scene scene = twoCubes();
+    Visibility visibility(2);
+    visibility.toggleFaded(1);
+    const auto hit = pick(scene, visibility, kFromFront);
+    ASSERT_TRUE(hit.has_value());
+    EXPECT_EQ(hit->structure, 0);
+}
+
 TEST(Picking, empty_space_picks_nothing) {
     const Scene scene = twoCubes();
     EXPECT_FALSE(pick(scene, Visibility(2), {{1.0f, 1.0f, 2.0f}, {0.0f, 0.0f, -1.0f}}).has_value());

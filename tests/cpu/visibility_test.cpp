@@ -31,6 +31,27 @@ TEST(Visibility, leaving_isolation_restores_the_exact_earlier_visibility) {
     EXPECT_FALSE(v.isolated());
 }
 
+TEST(Visibility, leaving_isolation_restores_fading_too) {
+    Visibility v(3);
+    v.toggleFaded(0);
+    v.setOpacity(2, 0.6f);
+    v.isolate(1);
+    v.leaveIsolation();
+    EXPECT_FLOAT_EQ(v.opacity(0), Visibility::kFadedOpacity);
+    EXPECT_FLOAT_EQ(v.opacity(1), 1.0f);
+    EXPECT_FLOAT_EQ(v.opacity(2), 0.6f);
+}
+
+TEST(Visibility, fading_toggles_and_never_reaches_invisible) {
+    Visibility v(1);
+    v.toggleFaded(0);
+    EXPECT_FLOAT_EQ(v.opacity(0), Visibility::kFadedOpacity);
+    v.toggleFaded(0);
+    EXPECT_FLOAT_EQ(v.opacity(0), 1.0f);
+    v.setOpacity(0, 0.0f);
+    EXPECT_GT(v.opacity(0), 0.0f);
+}
+
 TEST(Visibility, show_all_ends_isolation) {
     Visibility v(3);
     v.setVisible(0, false);
