@@ -38,13 +38,10 @@ Field with_tubercle(Field base, const Vec3& landmark, double radius);
 // Distance from p to the thick triangle abc (a triangle swept by a sphere of radius r).
 double thick_triangle(const Vec3& p, const Vec3& a, const Vec3& b, const Vec3& c, double r);
 
-// A sheet of thickness 2r spanning a closed outline, fanned from a hub point.
-double thick_fan(const Vec3& p, const Vec3& hub, const std::vector<Vec3>& outline, double r, double blend);
-
 // A sheet of thickness 2r spanning two polylines of equal length (a muscle plate).
 double thick_ribbon(const Vec3& p, const std::vector<Vec3>& one_edge, const std::vector<Vec3>& other_edge, double r, double blend);
 
-// The outline of the right iliac wing; the iliacus lies on its inner face.
-const std::vector<Vec3>& iliac_wing_outline();
+// A layer lying on the inner face of the right iliac wing (the iliac fossa), inset from its border.
+double iliac_fossa_layer(const Vec3& p, double thickness, double inset);
 
 }  // namespace modelgen

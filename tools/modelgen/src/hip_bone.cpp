@@ -5,18 +5,13 @@
 #include "scene_facts.hpp"
 
 #include <array>
+#include <cstdio>
+#include <cstdlib>
 
 namespace modelgen {
 
 double thick_triangle(const Vec3& p, const Vec3& a, const Vec3& b, const Vec3& c, double r) {
     return triangle_distance(p, a, b, c) - r;
-}
-
-double thick_fan(const Vec3& p, const Vec3& hub, const std::vector<Vec3>& outline, double r, double blend) {
-    double d = 1e9;
-    for (size_t i = 0; i < outline.size(); ++i)
-        d = smooth_union(d, thick_triangle(p, hub, outline[i], outline[(i + 1) % outline.size()], r), blend);
-    return d;
 }
 
 double thick_ribbon(const Vec3& p, const std::vector<Vec3>& one_edge, const std::vector<Vec3>& other_edge, double r, double blend) {
@@ -30,44 +25,121 @@ double thick_ribbon(const Vec3& p, const std::vector<Vec3>& one_edge, const std:
 
 Field with_tubercle(Field base, const Vec3& landmark, double radius) {
     const double gap = base(landmark);
-    if (gap <= 0.0) return base;  // already on or inside the bone
-    // Centre the tubercle just inside the surface, along the field gradient, so it reaches the landmark.
+    if (std::abs(gap) < 0.8 * mm) return base;  // already on the surface
     const Vec3 n = field_normal(base, landmark, 0.5 * mm);
+    if (gap < 0.0) {
+        // Landmark buried: shave the bone with a broad sphere touching it from outside.
+        const Vec3 centre = landmark + n * (4.0 * radius);
+        return [base, centre, radius](const Vec3& p) { return smooth_subtract(base(p), sphere(p, centre, 4.0 * radius), 2.0 * mm); };
+    }
+    // Landmark outside: a broad, low boss whose cap reaches it (centre inside along the gradient).
     const Vec3 centre = landmark - n * radius;
-    return [base, centre, radius](const Vec3& p) { return smooth_union(base(p), sphere(p, centre, radius), 2.5 * mm); };
+    return [base, centre, radius](const Vec3& p) { return smooth_union(base(p), sphere(p, centre, radius), 3.0 * mm); };
 }
 
 namespace {
 using namespace facts;
 
 // Outline of the iliac wing, walked from the ASIS over the crest, down the
-// posterior border, round the greater sciatic notch and back to the AIIS. The
-// wing is a fan of thin triangles from a hub pushed laterally, which makes the
-// iliac fossa concave on its inner (medial) face.
+// posterior border, round the greater sciatic notch and back to the AIIS.
 const std::vector<Vec3> kWingOutline{
-    asis + Vec3(0.004, -0.002, -0.004),
-    iliac_crest_lateral + Vec3(0.005, 0.0, 0.0),
+    asis + Vec3(0.006, -0.002, -0.012),
+    iliac_crest_lateral,
     {-0.124, 0.055, -0.042},  // tubercle of the crest
     {-0.100, 0.083, -0.068},
-    iliac_crest_highest + Vec3(0.0, -0.005, 0.0),
+    iliac_crest_highest,
     {-0.060, 0.080, -0.118},
-    psis + Vec3(0.0, 0.0, 0.005),
+    psis,
     {-0.048, 0.008, -0.148},  // PIIS
     {-0.066, -0.022, -0.118},  // greater sciatic notch
     {-0.080, -0.040, -0.085},  // above the acetabulum, posterior
     {-0.100, -0.035, -0.040},  // above the acetabulum, anterior
     {-0.112, -0.018, -0.004},  // AIIS
 };
-const Vec3 kWingHub{-0.098, 0.028, -0.072};
+constexpr size_t kCrestEnd = 6;  // outline[0..6] is the iliac crest, ASIS to PSIS
 
-double iliac_wing(const Vec3& p) { return thick_fan(p, kWingHub, kWingOutline, 2.6 * mm, 3 * mm); }
+// The wing is a curved plate: a plane fitted through the outline, dished
+// laterally in the middle so its inner face is the concave iliac fossa, thin
+// in the fossa and thickening towards its borders.
+struct IliacWing {
+    Vec3 origin, normal, across, up;
+    glm::dvec3 plane;  // w = plane.x + plane.y * u + plane.z * v, fitted to the outline
+    std::vector<glm::dvec2> outline2d;
+    glm::dvec2 fossa_centre;
 
-// Thickened rim along the crest from ASIS to PSIS.
+    IliacWing() {
+        // Normal of the plane through the four crest landmarks (section 3), pointing medially and forwards.
+        normal = glm::normalize(Vec3(0.877, -0.136, 0.46));
+        origin = 0.25 * (asis + iliac_crest_lateral + iliac_crest_highest + psis);
+        across = glm::normalize(glm::cross(Vec3(0, 1, 0), normal));
+        up = glm::cross(normal, across);
+        glm::dmat3 ata(0.0);
+        glm::dvec3 atb(0.0);
+        for (const Vec3& p : kWingOutline) {
+            const Vec3 q = local(p);
+            const glm::dvec3 row(1.0, q.x, q.y);
+            ata += glm::outerProduct(row, row);
+            atb += row * q.z;
+            outline2d.emplace_back(q.x, q.y);
+        }
+        plane = glm::inverse(ata) * atb;
+        const Vec3 f = local(iliacus_origin_fossa);
+        fossa_centre = glm::dvec2(f.x, f.y - 0.035);
+        // Shift the plate so its inner face passes through the upper-fossa landmark (section 3).
+        const Sample s = sample(iliacus_origin_fossa);
+        plane.x += s.height - (s.mid + s.half_thickness);
+    }
+    Vec3 local(const Vec3& p) const {
+        const Vec3 d = p - origin;
+        return {glm::dot(d, across), glm::dot(d, up), glm::dot(d, normal)};
+    }
+    // Mid-surface height, half thickness and outline distance at p.
+    struct Sample {
+        double height, mid, half_thickness, edge;
+    };
+    Sample sample(const Vec3& p) const {
+        const Vec3 q = local(p);
+        const glm::dvec2 uv(q.x, q.y);
+        const double edge = polygon_distance(outline2d, uv);
+        const double rho2 = glm::dot(uv - fossa_centre, uv - fossa_centre) / (0.055 * 0.055);
+        const double dish = 9 * mm * std::max(0.0, 1.0 - rho2);
+        return {q.z, plane.x + plane.y * q.x + plane.z * q.y - dish,
+                2.0 * mm + 3.5 * mm * std::clamp(1.0 + edge / (14 * mm), 0.0, 1.0), edge};
+    }
+    double bone(const Vec3& p) const {
+        const Sample s = sample(p);
+        return smooth_intersect(std::abs(s.height - s.mid) - s.half_thickness, s.edge, 3 * mm);
+    }
+    // A layer of the given thickness lying on the inner (fossa) face, inset from the outline.
+    double inner_layer(const Vec3& p, double thickness, double inset) const {
+        const Sample s = sample(p);
+        const double centre = s.mid + s.half_thickness + 0.5 * thickness;
+        return smooth_intersect(std::abs(s.height - centre) - 0.5 * thickness, s.edge + inset, 4 * mm);
+    }
+};
+
+const IliacWing& wing() {
+    static const IliacWing w;
+    return w;
+}
+
+double iliac_wing(const Vec3& p) { return wing().bone(p); }
+
+// Thickened rim along the crest from ASIS to PSIS, its centreline pulled inside
+// the outline by its radius so the crest landmarks lie on its surface.
 double iliac_crest(const Vec3& p) {
-    static const Tube crest(SplineTube{{kWingOutline[0], kWingOutline[1], kWingOutline[2], kWingOutline[3],
-                                        kWingOutline[4], kWingOutline[5], kWingOutline[6]},
-                                       {4.5 * mm, 5.5 * mm, 6.5 * mm, 6 * mm, 5.5 * mm, 6 * mm, 6.5 * mm},
-                                       5});
+    static const Tube crest = [] {
+        const std::vector<double> radius{4.5 * mm, 5.5 * mm, 6.5 * mm, 6 * mm, 5.5 * mm, 6 * mm, 6.5 * mm};
+        Vec3 centroid(0.0);
+        for (const Vec3& q : kWingOutline) centroid += q / double(kWingOutline.size());
+        SplineTube t;
+        for (size_t i = 0; i <= kCrestEnd; ++i) {
+            t.points.push_back(kWingOutline[i] - glm::normalize(kWingOutline[i] - centroid) * radius[i]);
+            t.radii.push_back(radius[i]);
+        }
+        t.samples_per_span = 5;
+        return Tube(t);
+    }();
     return crest(p);
 }
 
@@ -116,7 +188,7 @@ double acetabulum(const Vec3& p, double bone) {
 
 }  // namespace
 
-const std::vector<Vec3>& iliac_wing_outline() { return kWingOutline; }
+double iliac_fossa_layer(const Vec3& p, double thickness, double inset) { return wing().inner_layer(p, thickness, inset); }
 
 ShapeSpec hip_bone_right() {
     Field bone = [](const Vec3& p) {
@@ -124,11 +196,17 @@ ShapeSpec hip_bone_right() {
         // Body of the ilium between the wing and the acetabulum, and the AIIS.
         d = smooth_union(d, tapered_capsule(p, Vec3(-0.090, -0.008, -0.060), hip_centre + Vec3(0.004, 0.012, 0.0), 12 * mm, 17 * mm), 8 * mm);
         d = smooth_union(d, ellipsoid(p, Vec3(-0.109, -0.020, -0.008), Vec3(6 * mm, 8 * mm, 6 * mm)), 4 * mm);
+        // ASIS: the crest ends in a forward-pointing spine.
+        d = smooth_union(d, tapered_capsule(p, asis + Vec3(0.007, -0.002, -0.016), asis + Vec3(0.0, 0.0, -0.0035), 5 * mm, 3.5 * mm), 3 * mm);
         d = smooth_union(d, rami(p), 5 * mm);
+        // Iliac tuberosity and auricular surface: the thick posterior ilium that meets the sacrum.
+        d = smooth_union(d, ellipsoid(p, Vec3(-0.066, 0.016, -0.128), Vec3(10 * mm, 24 * mm, 19 * mm)), 10 * mm);
         return acetabulum(p, d);
     };
-    for (const Vec3& landmark : {asis, psis, iliac_crest_highest, iliac_crest_lateral, ischial_tuberosity, iliacus_origin_fossa})
-        bone = with_tubercle(bone, landmark, 5 * mm);
+    for (const Vec3& landmark : {asis, psis, iliac_crest_highest, iliac_crest_lateral, ischial_tuberosity, iliacus_origin_fossa}) {
+        if (std::getenv("MODELGEN_REPORT_GAPS")) std::fprintf(stderr, "hip gap %.2f mm\n", bone(landmark) / mm);
+        bone = with_tubercle(bone, landmark, 9 * mm);
+    }
     ShapeSpec spec;
     spec.field = bone;
     spec.box = {Vec3(-0.150, -0.140, -0.175), Vec3(-0.001, 0.110, 0.030)};

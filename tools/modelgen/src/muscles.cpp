@@ -74,23 +74,17 @@ ShapeSpec psoas_minor_right() {
 }
 
 ShapeSpec iliacus_right() {
-    // A fan lining the iliac fossa (a hand's breadth in from the wing along its
-    // inner normal), converging into a tendon that joins psoas lateral to it.
-    const Vec3 inward = glm::normalize(Vec3(0.877, -0.136, 0.46));  // normal of the iliac crest plane, section 3 points
-    std::vector<Vec3> lip;
-    const auto& outline = iliac_wing_outline();
-    for (size_t i = 0; i <= 6; ++i) lip.push_back(outline[i] + inward * (7 * mm) + Vec3(0, -0.004, 0));
-    lip.push_back(Vec3(-0.072, -0.010, -0.095));  // sacral ala / iliolumbar region
-    lip.push_back(Vec3(-0.084, -0.045, -0.050));
-    lip.push_back(Vec3(-0.100, -0.030, -0.006));  // below the AIIS
-    const Vec3 hub(-0.090, -0.030, -0.045);
-    auto tendon = std::make_shared<Tube>(SplineTube{{Vec3(-0.092, 0.005, -0.050), Vec3(-0.090, -0.045, -0.022),
+    // A fleshy layer lining the iliac fossa, converging into a tendon that joins
+    // psoas on its lateral side and reaches the lesser trochanter (section 1).
+    auto tendon = std::make_shared<Tube>(SplineTube{{Vec3(-0.096, -0.004, -0.052), Vec3(-0.092, -0.045, -0.024),
                                                      via_point_hip_capsule + Vec3(-0.010, 0.0, 0.0),
                                                      Vec3(-0.093, -0.118, -0.068), lesser_trochanter + Vec3(-0.003, -0.003, 0.002)},
-                                                    {14 * mm, 12 * mm, 9 * mm, 6 * mm, 4.5 * mm},
+                                                    {15 * mm, 12 * mm, 9 * mm, 6 * mm, 4.5 * mm},
                                                     6});
     ShapeSpec spec;
-    spec.field = [=](const Vec3& p) { return smooth_union(thick_fan(p, hub, lip, 5 * mm, 6 * mm), (*tendon)(p), 10 * mm); };
+    spec.field = [=](const Vec3& p) {
+        return smooth_union(iliac_fossa_layer(p, 10 * mm, 6 * mm), (*tendon)(p), 14 * mm);
+    };
     spec.box = {Vec3(-0.145, -0.140, -0.170), Vec3(-0.030, 0.105, 0.030)};
     spec.cell = 1.3 * mm;
     spec.target_triangles = 2500;

@@ -56,6 +56,20 @@ double Tube::operator()(const Vec3& p) const {
     return d;
 }
 
+double polygon_distance(const std::vector<glm::dvec2>& polygon, const glm::dvec2& p) {
+    double nearest = 1e9;
+    bool inside = false;
+    for (size_t i = 0, j = polygon.size() - 1; i < polygon.size(); j = i++) {
+        const glm::dvec2 a = polygon[j], b = polygon[i];
+        const glm::dvec2 ab = b - a;
+        const double t = std::clamp(glm::dot(p - a, ab) / glm::dot(ab, ab), 0.0, 1.0);
+        nearest = std::min(nearest, glm::length(p - (a + ab * t)));
+        // Even-odd rule: count crossings of a ray towards +x.
+        if ((a.y > p.y) != (b.y > p.y) && p.x < a.x + (p.y - a.y) / (b.y - a.y) * ab.x) inside = !inside;
+    }
+    return inside ? -nearest : nearest;
+}
+
 Vec3 field_normal(const Field& f, const Vec3& p, double step) {
     const Vec3 g(f(p + Vec3(step, 0, 0)) - f(p - Vec3(step, 0, 0)), f(p + Vec3(0, step, 0)) - f(p - Vec3(0, step, 0)),
                  f(p + Vec3(0, 0, step)) - f(p - Vec3(0, 0, step)));

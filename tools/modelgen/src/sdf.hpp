@@ -93,6 +93,9 @@ Vec3 catmull_rom(const Vec3& p0, const Vec3& p1, const Vec3& p2, const Vec3& p3,
 // Unsigned distance from p to the triangle abc.
 double triangle_distance(const Vec3& p, const Vec3& a, const Vec3& b, const Vec3& c);
 
+// Signed distance to a closed 2D polygon (negative inside).
+double polygon_distance(const std::vector<glm::dvec2>& polygon, const glm::dvec2& p);
+
 // Numerical gradient of a field, normalised; used for vertex normals.
 Vec3 field_normal(const Field& f, const Vec3& p, double step);
 

@@ -16,7 +16,7 @@ const Vec3 kSacralUp = glm::normalize(Vec3(0.0, std::cos(glm::radians(33.0)), st
 
 // Body half-width (lateral) and half-depth per level, T12..L5. Lumbar body 43-44 mm wide,
 // ~32 mm deep (section 4); T12 is smaller, L5 a little wider (estimate).
-constexpr std::array<double, 6> kHalfWidth{18.5 * mm, 20.5 * mm, 21.2 * mm, 21.8 * mm, 22.0 * mm, 22.4 * mm};
+constexpr std::array<double, 6> kHalfWidth{18.5 * mm, 21.0 * mm, 21.4 * mm, 21.8 * mm, 22.0 * mm, 22.4 * mm};
 constexpr std::array<double, 6> kHalfDepth{14.5 * mm, 15.0 * mm, 15.5 * mm, 16.0 * mm, 16.0 * mm, 16.0 * mm};
 // Transverse process tip-to-tip span: 67-70 mm for the lumbar levels (section 4); L1 shorter, T12 a stub.
 constexpr std::array<double, 6> kProcessSpan{46 * mm, 62 * mm, 67 * mm, 70 * mm, 68 * mm, 70 * mm};
