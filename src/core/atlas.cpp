@@ -1,5 +1,7 @@
 #include "core/atlas.hpp"
 
+#include "core/toml_reader.hpp"
+
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -30,110 +32,6 @@ std::string_view toString(BodySide side) {
 }
 
 namespace {
-
-// Reads one TOML table field by field, recording every problem with its position instead of
-// stopping at the first, so a teacher fixes a file in one pass.
-class TableReader {
-public:
-    TableReader(const toml::table& table, const std::filesystem::path& file, std::vector<Diagnostic>& out,
-                std::vector<std::string> knownKeys, std::string context)
-        : table_(table), file_(file), out_(out), known_(std::move(knownKeys)), context_(std::move(context)) {
-        for (auto&& [key, node] : table_) {
-            const std::string name(key.str());
-            if (std::find(known_.begin(), known_.end(), name) != known_.end()) continue;
-            const std::string guess = closestMatch(name, known_);
-            report(key.source(), "unknown key '" + name + "' in " + context_ +
-                                     (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
-        }
-    }
-
-    void report(const toml::source_region& where, std::string message) {
-        out_.push_back({file_, static_cast<int>(where.begin.line), static_cast<int>(where.begin.column),
-                        std::move(message)});
-    }
-    void reportHere(std::string message) { report(table_.source(), std::move(message)); }
-
-    std::string string(const char* key, bool required) {
-        const toml::node* node = table_.get(key);
-        if (!node) {
-            if (required) reportHere(context_ + " needs '" + key + "'");
-            return {};
-        }
-        if (auto value = node->value<std::string>()) return *value;
-        report(node->source(), std::string("'") + key + "' must be a string");
-        return {};
-    }
-
-    bool boolean(const char* key, bool fallback) {
-        const toml::node* node = table_.get(key);
-        if (!node) return fallback;
-        if (auto value = node->value<bool>()) return *value;
-        report(node->source(), std::string("'") + key + "' must be true or false");
-        return fallback;
-    }
-
-    float number(const char* key, float fallback, float lo, float hi) {
-        const toml::node* node = table_.get(key);
-        if (!node) return fallback;
-        const auto value = node->value<double>();
-        if (!value) {
-            report(node->source(), std::string("'") + key + "' must be a number");
-            return fallback;
-        }
-        if (!(*value >= lo && *value <= hi)) {
-            std::ostringstream range;
-            range << "'" << key << "' is " << *value << "; it must be between " << lo << " and " << hi;
-            report(node->source(), range.str());
-            return fallback;
-        }
-        return static_cast<float>(*value);
-    }
-
-    glm::vec3 vec3(const char* key, glm::vec3 fallback, float lo, float hi) {
-        const toml::node* node = table_.get(key);
-        if (!node) return fallback;
-        const toml::array* array = node->as_array();
-        glm::vec3 result = fallback;
-        bool ok = array && array->size() == 3;
-        for (std::size_t i = 0; ok && i < 3; ++i) {
-            const auto value = (*array)[i].value<double>();
-            ok = value && *value >= lo && *value <= hi;
-            if (ok) result[static_cast<int>(i)] = static_cast<float>(*value);
-        }
-        if (ok) return result;
-        std::ostringstream message;
-        message << "'" << key << "' must be three numbers between " << lo << " and " << hi;
-        report(node->source(), message.str());
-        return fallback;
-    }
-
-    template <typename Enum>
-    Enum choice(const char* key, const std::vector<std::pair<std::string, Enum>>& options, bool required,
-                Enum fallback) {
-        const std::string text = string(key, required);
-        if (text.empty()) return fallback;
-        std::vector<std::string> names;
-        for (const auto& [name, value] : options) {
-            if (name == text) return value;
-            names.push_back(name);
-        }
-        std::string list;
-        for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
-        const std::string guess = closestMatch(text, names);
-        report(table_.get(key)->source(), "'" + text + "' is not a " + key + " (use one of: " + list + ")" +
-                                              (guess.empty() ? "" : "; did you mean '" + guess + "'?"));
-        return fallback;
-    }
-
-    const toml::table& table() const { return table_; }
-
-private:
-    const toml::table& table_;
-    const std::filesystem::path& file_;
-    std::vector<Diagnostic>& out_;
-    std::vector<std::string> known_;
-    std::string context_;
-};
 
 bool isStructureId(const std::string& id) {
     if (id.empty() || !(id[0] >= 'a' && id[0] <= 'z')) return false;
@@ -207,14 +105,7 @@ StructureInfo readStructure(const toml::table& table, const std::filesystem::pat
 
 Atlas parseAtlas(std::string_view text, const std::filesystem::path& file) {
     std::vector<Diagnostic> problems;
-    toml::table root;
-    try {
-        root = toml::parse(text, file.string());
-    } catch (const toml::parse_error& e) {
-        const auto& where = e.source().begin;
-        throw DataFileError({{file, static_cast<int>(where.line), static_cast<int>(where.column),
-                              std::string(e.description())}});
-    }
+    const toml::table root = parseTomlOrThrow(text, file);
 
     Atlas atlas;
     atlas.file = file;

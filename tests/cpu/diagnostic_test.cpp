@@ -15,6 +15,7 @@ TEST(ClosestMatch, suggests_a_near_spelling_and_nothing_for_a_different_word) {
     EXPECT_EQ(closestMatch("color", keys), "colour");
     EXPECT_EQ(closestMatch("groop", keys), "group");
     EXPECT_EQ(closestMatch("insertion", keys), "");
+    EXPECT_EQ(closestMatch("latni", keys), "latin");  // swapped neighbours count as one slip
 }
 
 }  // namespace

@@ -1,0 +1,180 @@
+#include "core/lesson.hpp"
+
+#include "core/toml_reader.hpp"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace psoas {
+
+namespace {
+
+constexpr const char* kStepKeys[] = {"title", "text", "camera", "show", "fade", "hide", "highlight", "attachments",
+                                     "labels", "pose", "breathing", "colour_by_length", "auto_rotate", "duration",
+                                     "notes"};
+
+bool contains(const std::vector<std::string>& list, const std::string& item) {
+    return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+std::string didYouMean(const std::string& word, const std::vector<std::string>& candidates) {
+    const std::string guess = closestMatch(word, candidates);
+    return guess.empty() ? "" : " (did you mean '" + guess + "'?)";
+}
+
+class StepReader {
+public:
+    StepReader(const toml::table& table, const std::filesystem::path& file, std::vector<Diagnostic>& out,
+               const LessonVocabulary& vocabulary, int index)
+        : reader_(table, file, out, {std::begin(kStepKeys), std::end(kStepKeys)}, "step " + std::to_string(index)),
+          vocabulary_(vocabulary) {}
+
+    LessonStep read() {
+        LessonStep step;
+        step.line = static_cast<int>(reader_.table().source().begin.line);
+        step.title = reader_.string("title", true);
+        step.text = reader_.string("text", false);
+        step.notes = reader_.string("notes", false);
+        readCamera(step);
+        const std::vector<std::string> selectable = selectables();
+        step.show = ids("show", selectable, "structure or group");
+        step.fade = ids("fade", selectable, "structure or group");
+        step.hide = ids("hide", selectable, "structure or group");
+        step.highlight = ids("highlight", selectable, "structure or group");
+        step.attachments = ids("attachments", vocabulary_.structures, "structure");
+        std::vector<std::string> labelTargets = vocabulary_.structures;
+        labelTargets.insert(labelTargets.end(), vocabulary_.landmarks.begin(), vocabulary_.landmarks.end());
+        step.labels = ids("labels", labelTargets, "structure or landmark");
+        if (reader_.has("pose")) {
+            const auto poses = ids("pose", vocabulary_.poses, "pose");
+            if (!poses.empty()) step.pose = poses.front();
+        }
+        readBreathing(step);
+        step.colourByLength = reader_.boolean("colour_by_length", false);
+        step.autoRotate = reader_.boolean("auto_rotate", false);
+        // One hour: longer than any step a class would sit through, short enough to catch a typo of ms for s.
+        step.durationSeconds = reader_.number("duration", 0.0f, 0.0f, 3600.0f);
+        return step;
+    }
+
+private:
+    std::vector<std::string> selectables() const {
+        std::vector<std::string> all = vocabulary_.structures;
+        all.insert(all.end(), vocabulary_.groups.begin(), vocabulary_.groups.end());
+        return all;
+    }
+
+    std::vector<std::string> ids(const char* key, const std::vector<std::string>& known, const char* kind) {
+        std::vector<std::string> result;
+        for (auto& [id, where] : reader_.stringList(key)) {
+            if (!contains(known, id)) {
+                reader_.report(where, "unknown " + std::string(kind) + " '" + id + "' in '" + key + "'" + didYouMean(id, known));
+                continue;
+            }
+            result.push_back(id);
+        }
+        return result;
+    }
+
+    void readCamera(LessonStep& step) {
+        const toml::node* node = reader_.table().get("camera");
+        if (!node) return;
+        if (auto name = node->value<std::string>()) {
+            step.view = parseViewPreset(*name);
+            if (!step.view) {
+                std::vector<std::string> names;
+                for (ViewPreset p : kAllViewPresets) names.emplace_back(toString(p));
+                reader_.report(node->source(), "unknown camera view '" + *name + "' (use anterior, posterior, left, right, "
+                                               "superior, inferior, oblique, or a table)" + didYouMean(*name, names));
+            }
+            return;
+        }
+        const toml::table* table = node->as_table();
+        if (!table) {
+            reader_.report(node->source(), "'camera' must be a view name or a table { target, distance, yaw, pitch }");
+            return;
+        }
+        TableReader camera(*table, file(), out(), {"target", "distance", "yaw", "pitch"}, "camera");
+        CameraPose pose;
+        pose.target = camera.vec3("target", glm::vec3(0.0f), -5.0f, 5.0f);
+        pose.distance = camera.number("distance", 1.0f, OrbitCamera::kMinDistance, OrbitCamera::kMaxDistance);
+        pose.yawDegrees = camera.number("yaw", 0.0f, -360.0f, 360.0f);
+        pose.pitchDegrees = camera.number("pitch", 0.0f, -OrbitCamera::kMaxPitchDegrees, OrbitCamera::kMaxPitchDegrees);
+        step.camera = pose;
+    }
+
+    void readBreathing(LessonStep& step) {
+        const toml::node* node = reader_.table().get("breathing");
+        if (!node) return;
+        StepBreathing breathing;
+        if (auto on = node->value<bool>()) {
+            breathing.on = *on;
+            step.breathing = breathing;
+            return;
+        }
+        const toml::table* table = node->as_table();
+        if (!table) {
+            reader_.report(node->source(), "'breathing' must be true, false or a table { on, depth, rate, exaggeration }");
+            return;
+        }
+        TableReader reader(*table, file(), out(), {"on", "depth", "rate", "exaggeration"}, "breathing");
+        breathing.on = reader.boolean("on", true);
+        breathing.depth = reader.choice<std::string>("depth", {{"quiet", "quiet"}, {"deep", "deep"}}, false, "quiet");
+        breathing.ratePerMinute = reader.number("rate", 12.0f, 6.0f, 30.0f);  // facts §5 range, with slow-breathing drills
+        breathing.exaggeration = reader.number("exaggeration", 1.0f, 1.0f, 20.0f);
+        step.breathing = breathing;
+    }
+
+    const std::filesystem::path& file() const { return reader_.file(); }
+    std::vector<Diagnostic>& out() { return reader_.diagnostics(); }
+
+    TableReader reader_;
+    const LessonVocabulary& vocabulary_;
+};
+
+}  // namespace
+
+Lesson parseLesson(std::string_view text, const std::filesystem::path& file, const LessonVocabulary& vocabulary) {
+    const toml::table root = parseTomlOrThrow(text, file);
+    std::vector<Diagnostic> problems;
+    Lesson lesson;
+    lesson.file = file;
+    TableReader top(root, file, problems, {"id", "title", "summary", "audience", "step"}, "a lesson");
+    lesson.id = top.string("id", true);
+    if (!lesson.id.empty() &&
+        !std::all_of(lesson.id.begin(), lesson.id.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'; }))
+        top.report(root.get("id")->source(), "lesson id '" + lesson.id + "' may use only a-z, 0-9, '-' and '_'");
+    lesson.title = top.string("title", true);
+    lesson.summary = top.string("summary", false);
+    lesson.audience = top.string("audience", false);
+
+    const toml::node* steps = root.get("step");
+    if (!steps) {
+        problems.push_back({file, 1, 1, "the lesson has no steps; add at least one [[step]] with a title"});
+    } else if (const toml::array* array = steps->as_array(); !array || !array->is_array_of_tables()) {
+        problems.push_back(diagnosticAt(file, steps->source(), "steps must be written as [[step]] tables"));
+    } else {
+        int index = 1;
+        for (const toml::node& node : *array)
+            lesson.steps.push_back(StepReader(*node.as_table(), file, problems, vocabulary, index++).read());
+        if (lesson.steps.empty()) problems.push_back({file, 1, 1, "the lesson has no steps"});
+    }
+    if (!problems.empty()) throw DataFileError(std::move(problems));
+    return lesson;
+}
+
+Lesson loadLesson(const std::filesystem::path& file, const LessonVocabulary& vocabulary) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (ec) throw DataFileError({{file, 0, 0, "cannot be read (" + ec.message() + ")"}});
+    if (size > kMaxLessonBytes) throw DataFileError({{file, 0, 0, "is larger than 1 MiB; a lesson file is text of a few pages"}});
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw DataFileError({{file, 0, 0, "cannot be opened"}});
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parseLesson(text.str(), file, vocabulary);
+}
+
+}  // namespace psoas

@@ -1,0 +1,66 @@
+#pragma once
+// Lessons: one TOML file each, written by teachers in a text editor (see lessons/README.md).
+// A lesson is an ordered list of steps; each step says what to show, from where, in which pose,
+// and what to say. Parsing checks every reference against what the scene really has, so a typo
+// in a structure or pose id is caught with its file:line:col and a "did you mean".
+
+#include "core/diagnostic.hpp"
+#include "core/orbit_camera.hpp"
+#include "core/view_preset.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace psoas {
+
+// The ids a lesson may refer to, taken from the atlas and the pose files.
+struct LessonVocabulary {
+    std::vector<std::string> structures;  // "psoas_major_r"
+    std::vector<std::string> landmarks;   // "femur_r:lesser_trochanter"
+    std::vector<std::string> groups;      // "bones", "muscles", "discs", "ligaments", "all"
+    std::vector<std::string> poses;       // "neutral_standing"
+};
+
+struct StepBreathing {
+    bool on = false;
+    std::string depth = "quiet";  // quiet | deep
+    double ratePerMinute = 12.0;  // 6..30; 12 is a resting rate (facts §5)
+    double exaggeration = 1.0;    // display only; readouts stay true
+};
+
+struct LessonStep {
+    int line = 0;  // where the step starts in its file
+    std::string title;
+    std::string text;  // paragraphs, **bold**, *italic*, "- " bullets
+    std::optional<ViewPreset> view;
+    std::optional<CameraPose> camera;  // explicit target, distance, yaw, pitch
+    // Visibility: with `show`, only what it lists is shown; then `fade` and `hide` apply.
+    std::vector<std::string> show, fade, hide;
+    std::vector<std::string> highlight;
+    std::vector<std::string> attachments;  // muscles whose origin and insertion areas are painted
+    std::vector<std::string> labels;       // structure ids or "structure:landmark"
+    std::optional<std::string> pose;
+    std::optional<StepBreathing> breathing;
+    bool colourByLength = false;
+    bool autoRotate = false;
+    double durationSeconds = 0.0;  // for autoplay; 0 = the teacher advances
+    std::string notes;             // for the teacher, never shown to the class
+};
+
+struct Lesson {
+    std::filesystem::path file;
+    std::string origin;  // "built-in", "your lessons", or the --lessons folder
+    std::string id, title, summary, audience;
+    std::vector<LessonStep> steps;
+};
+
+// Throws DataFileError with every problem found.
+Lesson parseLesson(std::string_view text, const std::filesystem::path& file, const LessonVocabulary& vocabulary);
+Lesson loadLesson(const std::filesystem::path& file, const LessonVocabulary& vocabulary);
+
+// 1 MiB: a lesson is a few pages of text; anything larger is not a lesson file.
+inline constexpr std::uintmax_t kMaxLessonBytes = 1u << 20;
+
+}  // namespace psoas

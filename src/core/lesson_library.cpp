@@ -1,0 +1,122 @@
+#include "core/lesson_library.hpp"
+
+#include "core/atlas.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <map>
+
+namespace psoas {
+
+namespace {
+std::vector<std::filesystem::path> lessonFiles(const std::filesystem::path& directory, std::error_code& ec) {
+    std::vector<std::filesystem::path> files;
+    for (std::filesystem::directory_iterator it(directory, ec), end; !ec && it != end; it.increment(ec)) {
+        std::error_code entryError;
+        if (it->path().extension() == ".toml" && it->is_regular_file(entryError)) files.push_back(it->path());
+    }
+    // File names give the order, so teachers sort lessons by naming them 01-…, 02-….
+    std::sort(files.begin(), files.end());
+    return files;
+}
+}  // namespace
+
+LessonLibrary LessonLibrary::load(const std::vector<LessonSource>& sources, const LessonVocabulary& vocabulary) {
+    LessonLibrary library;
+    std::map<std::string, std::size_t> byId;  // lesson id -> index in entries_
+    for (const LessonSource& source : sources) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(source.directory, ec)) {
+            if (source.required)
+                library.sourceProblems_.push_back({source.directory, 0, 0, "is not a folder of lessons (missing or unreadable)"});
+            continue;
+        }
+        const auto files = lessonFiles(source.directory, ec);
+        if (ec) library.sourceProblems_.push_back({source.directory, 0, 0, "cannot be read (" + ec.message() + ")"});
+        std::map<std::string, std::filesystem::path> seenHere;
+        for (const auto& file : files) {
+            LessonEntry entry{file, source.origin, std::nullopt, {}, {}};
+            try {
+                entry.lesson = loadLesson(file, vocabulary);
+                entry.lesson->origin = source.origin;
+            } catch (const DataFileError& e) {
+                entry.problems = e.diagnostics();
+            }
+            if (entry.lesson) {
+                const std::string& id = entry.lesson->id;
+                if (auto it = seenHere.find(id); it != seenHere.end()) {
+                    entry.problems.push_back({file, 1, 1, "duplicate lesson id '" + id + "' (also in " + it->second.string() + ")"});
+                    entry.lesson.reset();
+                } else {
+                    seenHere.emplace(id, file);
+                    if (auto previous = byId.find(id); previous != byId.end()) {
+                        // A teacher's lesson with a built-in id replaces the built-in one in place.
+                        entry.overrides = library.entries_[previous->second].origin;
+                        library.entries_[previous->second] = std::move(entry);
+                        continue;
+                    }
+                    byId.emplace(id, library.entries_.size());
+                }
+            }
+            library.entries_.push_back(std::move(entry));
+        }
+    }
+    return library;
+}
+
+const Lesson* LessonLibrary::find(std::string_view id) const {
+    for (const auto& entry : entries_)
+        if (entry.lesson && entry.lesson->id == id) return &*entry.lesson;
+    return nullptr;
+}
+
+std::vector<Diagnostic> LessonLibrary::problems() const {
+    std::vector<Diagnostic> all = sourceProblems_;
+    for (const auto& entry : entries_) all.insert(all.end(), entry.problems.begin(), entry.problems.end());
+    return all;
+}
+
+std::string LessonLibrary::signature(const std::vector<LessonSource>& sources) {
+    std::string text;
+    for (const LessonSource& source : sources) {
+        std::error_code ec;
+        for (const auto& file : lessonFiles(source.directory, ec)) {
+            std::error_code fileError;
+            const auto size = std::filesystem::file_size(file, fileError);
+            const auto time = std::filesystem::last_write_time(file, fileError);
+            text += file.string() + '|' + std::to_string(size) + '|' +
+                    std::to_string(time.time_since_epoch().count()) + '\n';
+        }
+    }
+    return text;
+}
+
+std::vector<std::string> listPoseIds(const std::filesystem::path& posesDirectory) {
+    std::vector<std::string> ids;
+    std::error_code ec;
+    for (const auto& file : lessonFiles(posesDirectory, ec)) {
+        std::string id = file.stem().string();
+        try {
+            const toml::table pose = toml::parse_file(file.string());
+            id = pose["id"].value_or(id);
+        } catch (const toml::parse_error&) {
+            // A broken pose file is reported by the pose loader; its file name still names it here.
+        }
+        ids.push_back(id);
+    }
+    return ids;
+}
+
+LessonVocabulary makeVocabulary(const Atlas& atlas, const std::vector<std::string>& poseIds) {
+    LessonVocabulary vocabulary;
+    for (const StructureInfo& s : atlas.structures) {
+        vocabulary.structures.push_back(s.id);
+        for (const Landmark& landmark : s.landmarks) vocabulary.landmarks.push_back(s.id + ":" + landmark.id);
+    }
+    vocabulary.groups = {"all", "bones", "muscles", "discs", "ligaments"};
+    vocabulary.poses = poseIds;
+    return vocabulary;
+}
+
+}  // namespace psoas

@@ -1,0 +1,53 @@
+#pragma once
+// All lessons the program can offer: the built-in ones, the teacher's own (XDG data folder) and
+// any --lessons folder, later sources overriding earlier ones by id. A broken lesson file is kept
+// in the list with its problems, so the UI can show what to fix while every other lesson works.
+
+#include "core/lesson.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace psoas {
+
+struct LessonSource {
+    std::filesystem::path directory;
+    std::string origin;     // shown in the UI: "built-in", "your lessons", "--lessons FOLDER"
+    bool required = false;  // a --lessons folder the user named must exist; the others may not
+};
+
+struct LessonEntry {
+    std::filesystem::path file;
+    std::string origin;
+    std::optional<Lesson> lesson;      // empty when the file has problems
+    std::vector<Diagnostic> problems;  // why it could not be used
+    std::string overrides;             // origin of the lesson this one replaces, if any
+};
+
+class LessonLibrary {
+public:
+    static LessonLibrary load(const std::vector<LessonSource>& sources, const LessonVocabulary& vocabulary);
+
+    [[nodiscard]] const std::vector<LessonEntry>& entries() const { return entries_; }
+    [[nodiscard]] const Lesson* find(std::string_view id) const;
+    [[nodiscard]] std::vector<Diagnostic> problems() const;  // every problem of every source, in order
+
+    // A cheap signature of every lesson file (names, sizes, modification times): when it changes,
+    // a file was saved, added or removed and the library should be loaded again.
+    [[nodiscard]] static std::string signature(const std::vector<LessonSource>& sources);
+
+private:
+    std::vector<LessonEntry> entries_;
+    std::vector<Diagnostic> sourceProblems_;
+};
+
+// The pose ids a lesson may name: the `id` of every pose file in the folder (file name if none).
+std::vector<std::string> listPoseIds(const std::filesystem::path& posesDirectory);
+
+// The ids a lesson may use: every structure and landmark of the atlas, the groups, and the poses.
+struct Atlas;
+LessonVocabulary makeVocabulary(const Atlas& atlas, const std::vector<std::string>& poseIds);
+
+}  // namespace psoas

@@ -1,0 +1,62 @@
+#include "core/motion/breathing.hpp"
+
+#include <glm/common.hpp>
+#include <glm/gtc/constants.hpp>
+
+#include <cmath>
+
+namespace psoas {
+
+namespace {
+// facts §5: 1.8 +- 0.3 cm quiet (Boussuges 2009); 6.0 +- 0.7 cm maximal (Houston 1994).
+constexpr float kQuietExcursion = 0.018f;
+constexpr float kDeepExcursion = 0.060f;
+// Our assumption (facts §5 has no figure): 2 degrees of lumbar extension at a full deep breath.
+constexpr float kDeepBreathLumbarExtension = 2.0f;
+}  // namespace
+
+std::string_view toString(BreathDepth depth) { return depth == BreathDepth::Deep ? "deep" : "quiet"; }
+
+std::optional<BreathDepth> breathDepthFromName(std::string_view name) {
+    if (name == "quiet") return BreathDepth::Quiet;
+    if (name == "deep") return BreathDepth::Deep;
+    return std::nullopt;
+}
+
+double BreathCycle::periodSeconds() const { return 60.0 / glm::clamp(static_cast<double>(breathsPerMinute), 6.0, 30.0); }
+
+double BreathCycle::inhaleSeconds() const {
+    return periodSeconds() / (1.0 + glm::clamp(static_cast<double>(exhalePerInhale), 0.5, 3.0));
+}
+
+float BreathCycle::stateAt(double seconds) const {
+    const double period = periodSeconds();
+    const double inhale = inhaleSeconds();
+    double t = std::fmod(seconds, period);
+    if (t < 0.0) t += period;
+    const double phase = t < inhale ? t / inhale : 1.0 + (t - inhale) / (period - inhale);
+    // phase 0..1 breathing in, 1..2 breathing out; b = (1 - cos(pi * phase)) / 2 covers both.
+    return static_cast<float>(0.5 * (1.0 - std::cos(glm::pi<double>() * phase)));
+}
+
+float domeExcursion(BreathDepth depth) { return depth == BreathDepth::Deep ? kDeepExcursion : kQuietExcursion; }
+
+float diaphragmDomeDescent(float breath, BreathDepth depth) {
+    return glm::clamp(breath, 0.0f, 1.0f) * domeExcursion(depth);
+}
+
+float breathLumbarExtension(float breath, BreathDepth depth) {
+    return glm::clamp(breath, 0.0f, 1.0f) * kDeepBreathLumbarExtension * domeExcursion(depth) / kDeepExcursion;
+}
+
+Pose withBreath(Pose pose, float breath, BreathDepth depth) {
+    pose.lumbarExtension += breathLumbarExtension(breath, depth);
+    return pose;
+}
+
+glm::vec3 deformDiaphragmVertex(const glm::vec3& neutral, float breath, BreathDepth depth) {
+    const float weight = glm::smoothstep(kCruraTopHeight, kDomeApexHeight, neutral.y);
+    return neutral - glm::vec3(0.0f, weight * diaphragmDomeDescent(breath, depth), 0.0f);
+}
+
+}  // namespace psoas

@@ -1,0 +1,201 @@
+#include "core/motion/muscle_path.hpp"
+
+#include <glm/common.hpp>
+#include <glm/geometric.hpp>
+#include <glm/mat3x3.hpp>
+#include <glm/trigonometric.hpp>
+
+namespace psoas {
+
+namespace {
+
+// Published models give right-side points in OpenSim axes (x anterior, y up, z right); the scene
+// frame is S = (-z, y, x) (facts §0).
+glm::vec3 fromOpenSim(float x, float y, float z) { return {-z, y, x}; }
+
+// Femur-frame points are relative to the hip joint centre (facts §0).
+glm::vec3 femoralPoint(float x, float y, float z) { return hipCentre(Side::Right) + fromOpenSim(x, y, z); }
+
+Body femurOf(Side side) { return side == Side::Right ? Body::FemurRight : Body::FemurLeft; }
+
+// Every path is written for the right side; the left mirrors X (facts §0) and uses the left femur.
+MusclePath onSide(MusclePath path, Side side) {
+    path.side = side;
+    if (side == Side::Right) return path;
+    for (PathAnchor& anchor : path.anchors) {
+        anchor.neutral.x = -anchor.neutral.x;
+        if (anchor.body == Body::FemurRight) anchor.body = Body::FemurLeft;
+    }
+    return path;
+}
+
+// gait2392 psoas_r, points 2..5 (facts §2): the brim, the conditional point over the hip capsule,
+// and the two femoral points. The segmental fascicles share them.
+MusclePath psoasFromOrigin(std::string part, float maxForce, Body originBody, glm::vec3 origin) {
+    MusclePath path;
+    path.part = std::move(part);
+    path.maxForce = maxForce;
+    path.anchors = {{{originBody, origin},
+                     {Body::Pelvis, fromOpenSim(-0.0238f, -0.0570f, 0.0759f)},
+                     {Body::Pelvis, fromOpenSim(-0.0288f, -0.0805f, 0.0816f)},
+                     {Body::FemurRight, femoralPoint(0.0016f, -0.0507f, 0.0038f)},
+                     {Body::FemurRight, femoralPoint(-0.0188f, -0.0597f, 0.0104f)}}};
+    return path;
+}
+
+struct FascicleOrigin {
+    const char* part;
+    float maxForce;  // N
+    Body body;
+    glm::vec3 origin;  // scene frame, right side
+};
+
+// Christophy 2012 via Beaucage-Gauvreau 2019 (facts §2 table). Each origin rides on the bone it
+// arises from; disc origins ride on the disc body, halfway between the two vertebrae, because the
+// slips arise from both vertebral margins and the disc between them (facts §1).
+const std::array<FascicleOrigin, 11> kFascicleOrigins{{
+    {"l1_body", 267.4f, Body::L1, {-0.020f, 0.206f, -0.107f}},
+    {"l1_transverse_process", 77.2f, Body::L1, {-0.023f, 0.198f, -0.120f}},
+    {"l1_l2_disc", 147.2f, Body::DiscL1L2, {-0.021f, 0.187f, -0.098f}},
+    {"l2_transverse_process", 258.6f, Body::L2, {-0.022f, 0.169f, -0.107f}},
+    {"l2_l3_disc", 150.5f, Body::DiscL2L3, {-0.021f, 0.158f, -0.083f}},
+    {"l3_transverse_process", 127.8f, Body::L3, {-0.028f, 0.140f, -0.103f}},
+    {"l3_l4_disc", 45.4f, Body::DiscL3L4, {-0.021f, 0.126f, -0.077f}},
+    {"l4_transverse_process", 202.7f, Body::L4, {-0.026f, 0.111f, -0.095f}},
+    {"l4_l5_disc", 85.1f, Body::DiscL4L5, {-0.021f, 0.090f, -0.074f}},
+    {"l5_transverse_process", 186.4f, Body::L5, {-0.025f, 0.083f, -0.094f}},
+    {"l5_body", 232.9f, Body::L5, {-0.019f, 0.066f, -0.078f}},
+}};
+
+// Around the 45-degree switch the drawn via point slides onto the brim-femur line over this
+// half-width (our choice: wide enough to look smooth at any playback speed, narrow enough that the
+// drawn line and the published one differ by under 0.1 mm).
+constexpr float kViaGlideHalfWidthDegrees = 5.0f;
+constexpr float kViaSwitchDegrees = 45.0f;  // facts §2
+
+struct LengthAndArm {
+    float length = 0.0f;
+    float momentArm = 0.0f;
+};
+
+// Length of the published polyline and its analytic hip-flexion moment arm. Only segments that
+// cross from the pelvis side onto the femur change with the hip: for such a segment A->B,
+// dL/dtheta = u . (omega x (B - hip)), with u the unit direction and omega the hip's flexion axis.
+LengthAndArm publishedLength(const std::array<glm::vec3, kPathPoints>& p, const std::array<PathAnchor, kPathPoints>& anchors,
+                             bool via, Body femur, const glm::vec3& omega, const glm::vec3& hip) {
+    LengthAndArm out;
+    std::size_t previous = 0;
+    for (std::size_t i = 1; i < kPathPoints; ++i) {
+        if (i == static_cast<std::size_t>(PathPointRole::HipVia) && !via) continue;
+        const glm::vec3 segment = p[i] - p[previous];
+        const float length = glm::length(segment);
+        out.length += length;
+        if (anchors[i].body == femur && anchors[previous].body != femur && length > 0.0f)
+            out.momentArm -= glm::dot(segment / length, glm::cross(omega, p[i] - hip));
+        previous = i;
+    }
+    return out;
+}
+
+}  // namespace
+
+bool hipViaActive(float anatomicalHipFlexionDegrees) {
+    return anatomicalHipFlexionDegrees >= -90.0f && anatomicalHipFlexionDegrees <= kViaSwitchDegrees;
+}
+
+MusclePath referencePsoasPath(Side side) {
+    // gait2392 psoas_r point 1, on the pelvis (facts §2).
+    return onSide(psoasFromOrigin("lumped", 1113.0f, Body::Pelvis, fromOpenSim(-0.0647f, 0.0887f, 0.0289f)), side);
+}
+
+MusclePath iliacusPath(Side side) {
+    MusclePath path;
+    path.part = "lumped";
+    path.maxForce = 1073.0f;  // gait2392 iliacus Fmax (facts §2)
+    path.anchors = {{{Body::Pelvis, fromOpenSim(-0.0674f, 0.0365f, 0.0854f)},
+                     {Body::Pelvis, fromOpenSim(-0.0258f, -0.0550f, 0.0811f)},
+                     {Body::Pelvis, fromOpenSim(-0.0288f, -0.0805f, 0.0816f)},
+                     {Body::FemurRight, femoralPoint(0.0017f, -0.0543f, 0.0057f)},
+                     {Body::FemurRight, femoralPoint(-0.0193f, -0.0621f, 0.0129f)}}};
+    return onSide(path, side);
+}
+
+std::vector<MusclePath> psoasFascicles(Side side) {
+    std::vector<MusclePath> paths;
+    for (const FascicleOrigin& o : kFascicleOrigins)
+        paths.push_back(onSide(psoasFromOrigin(o.part, o.maxForce, o.body, o.origin), side));
+    return paths;
+}
+
+std::vector<Muscle> hipFlexorMuscles() {
+    return {{"psoas_major_r", Side::Right, psoasFascicles(Side::Right)},
+            {"psoas_major_l", Side::Left, psoasFascicles(Side::Left)},
+            {"iliacus_r", Side::Right, {iliacusPath(Side::Right)}},
+            {"iliacus_l", Side::Left, {iliacusPath(Side::Left)}}};
+}
+
+PathState evaluatePath(const MusclePath& path, const Pose& pose, const BodyTransforms& bodies) {
+    PathState state;
+    for (std::size_t i = 0; i < kPathPoints; ++i)
+        state.points[i] = bodies.place(path.anchors[i].body, path.anchors[i].neutral);
+
+    const float flexion = anatomicalHipFlexion(pose, path.side);
+    const Body femur = femurOf(path.side);
+    // Flexion is Rx(-theta) in the pelvis (facts §0), so a point on the femur turns about -X as
+    // carried by the pelvis.
+    const glm::vec3 omega = glm::mat3(bodies[Body::Pelvis]) * glm::vec3(-1.0f, 0.0f, 0.0f);
+    const glm::vec3 hip = bodies.place(Body::Pelvis, hipCentre(path.side));
+    state.viaActive = hipViaActive(flexion);
+
+    if (flexion <= kWrapOnsetDegrees) {
+        const LengthAndArm published = publishedLength(state.points, path.anchors, state.viaActive, femur, omega, hip);
+        state.length = published.length;
+        state.momentArm = published.momentArm;
+    } else {
+        // Beyond the onset the tendon is taken to wind over the front of the hip (femoral head and
+        // capsule) like a rope on a pulley centred on the flexion axis, with the radius equal to
+        // the published moment arm at the onset: length keeps falling at that rate, with no jump
+        // in length or in its slope. Our assumption; the published model has no wrap surface.
+        state.wrapped = true;
+        const glm::mat4 atOnset = femurTransform(pose, path.side, kWrapOnsetDegrees);
+        std::array<glm::vec3, kPathPoints> onsetPoints = state.points;
+        for (std::size_t i = 0; i < kPathPoints; ++i)
+            if (path.anchors[i].body == femur) onsetPoints[i] = glm::vec3(atOnset * glm::vec4(path.anchors[i].neutral, 1.0f));
+        const LengthAndArm onset = publishedLength(onsetPoints, path.anchors, false, femur, omega, hip);
+        state.length = onset.length - onset.momentArm * glm::radians(flexion - kWrapOnsetDegrees);
+        state.momentArm = onset.momentArm;
+    }
+
+    // The published via point switches off at 45 degrees; the drawn one glides onto the line from
+    // the brim to the femur instead. The length above stays the published one.
+    const std::size_t via = static_cast<std::size_t>(PathPointRole::HipVia);
+    const glm::vec3 brim = state.points[static_cast<std::size_t>(PathPointRole::Brim)];
+    const glm::vec3 femoral = state.points[static_cast<std::size_t>(PathPointRole::FemoralProximal)];
+    const glm::vec3 chord = femoral - brim;
+    const float along = glm::clamp(glm::dot(state.points[via] - brim, chord) / glm::max(glm::dot(chord, chord), 1e-12f), 0.0f, 1.0f);
+    const float glide = glm::smoothstep(kViaSwitchDegrees - kViaGlideHalfWidthDegrees,
+                                        kViaSwitchDegrees + kViaGlideHalfWidthDegrees, flexion);
+    state.points[via] = glm::mix(state.points[via], brim + along * chord, glide);
+    return state;
+}
+
+MuscleState evaluateMuscle(const Muscle& muscle, const Pose& pose, const BodyTransforms& bodies,
+                           std::vector<PathState>& states) {
+    states.resize(muscle.paths.size());
+    MuscleState out;
+    float totalForce = 0.0f;
+    for (std::size_t i = 0; i < muscle.paths.size(); ++i) {
+        states[i] = evaluatePath(muscle.paths[i], pose, bodies);
+        const float weight = muscle.paths[i].maxForce;
+        out.length += weight * states[i].length;
+        out.momentArm += weight * states[i].momentArm;
+        totalForce += weight;
+    }
+    if (totalForce > 0.0f) {
+        out.length /= totalForce;
+        out.momentArm /= totalForce;
+    }
+    return out;
+}
+
+}  // namespace psoas

@@ -1,0 +1,75 @@
+#pragma once
+// Muscle lines of action from the published models (facts §2): straight segments between points
+// fixed on bodies, one conditional via point over the hip, and the derived musculotendon length
+// and hip-flexion moment arm. Pure functions of a pose; no allocation when evaluated.
+
+#include "core/motion/pose.hpp"
+#include "core/motion/skeleton.hpp"
+
+#include <glm/vec3.hpp>
+
+#include <array>
+#include <string>
+#include <vector>
+
+namespace psoas {
+
+struct PathAnchor {
+    Body body;
+    glm::vec3 neutral;  // scene frame at the neutral pose, metres
+};
+
+// Every hip flexor path here has the same five roles (facts §2): origin, pelvic brim, the
+// conditional point over the hip capsule, and two femoral points near the lesser trochanter.
+enum class PathPointRole { Origin, Brim, HipVia, FemoralProximal, FemoralDistal };
+constexpr std::size_t kPathPoints = 5;
+
+struct MusclePath {
+    std::string part;          // "l1_body", "l1_l2_disc", "lumped"
+    float maxForce = 0.0f;     // Fmax, newtons: the fascicle's weight in the whole-muscle mean
+    Side side = Side::Right;
+    std::array<PathAnchor, kPathPoints> anchors{};
+};
+
+struct Muscle {
+    std::string id;  // atlas structure id: "psoas_major_r"
+    Side side = Side::Right;
+    std::vector<MusclePath> paths;
+};
+
+// The via point over the hip is part of the path only for hip flexion in [-90, +45] degrees,
+// inclusive (facts §2).
+[[nodiscard]] bool hipViaActive(float anatomicalHipFlexionDegrees);
+
+// Past this hip flexion the published straight-line path would pass through the pubis (the
+// femoral points swing past the brim point and the length would rise again, near 100 degrees).
+constexpr float kWrapOnsetDegrees = 90.0f;
+
+struct PathState {
+    // For drawing: the five points in world space. The via point glides onto the brim-femur line
+    // around 45 degrees instead of switching, so the drawn line never pops (see muscle_path.cpp).
+    std::array<glm::vec3, kPathPoints> points{};
+    float length = 0.0f;     // musculotendon length, metres, as the published model defines it
+    float momentArm = 0.0f;  // hip flexion moment arm -dL/dtheta, metres (theta in radians)
+    bool viaActive = false;
+    bool wrapped = false;    // beyond kWrapOnsetDegrees: pulley continuation, see muscle_path.cpp
+};
+
+struct MuscleState {
+    float length = 0.0f;     // Fmax-weighted mean of the paths (facts §2)
+    float momentArm = 0.0f;  // the same weighted mean: the derivative of the mean length
+};
+
+// gait2392's lumped psoas and iliacus, and the 11 segmental psoas fascicles of Christophy 2012.
+[[nodiscard]] MusclePath referencePsoasPath(Side side);
+[[nodiscard]] MusclePath iliacusPath(Side side);
+[[nodiscard]] std::vector<MusclePath> psoasFascicles(Side side);
+// psoas_major_r, psoas_major_l, iliacus_r, iliacus_l, in that order.
+[[nodiscard]] std::vector<Muscle> hipFlexorMuscles();
+
+[[nodiscard]] PathState evaluatePath(const MusclePath& path, const Pose& pose, const BodyTransforms& bodies);
+// `states` is filled in place (resized once); pass the same vector every frame to avoid allocating.
+MuscleState evaluateMuscle(const Muscle& muscle, const Pose& pose, const BodyTransforms& bodies,
+                           std::vector<PathState>& states);
+
+}  // namespace psoas

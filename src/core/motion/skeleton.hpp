@@ -1,0 +1,61 @@
+#pragma once
+// The moving bodies of the scene and where a pose puts them. Each transform maps a point given in
+// the scene frame at the neutral pose (how every mesh in models/ is authored) to where it is now.
+
+#include "core/motion/pose.hpp"
+
+#include <glm/mat4x4.hpp>
+#include <glm/vec3.hpp>
+
+#include <array>
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace psoas {
+
+// The names are the atlas `body` values (models/atlas.toml). Discs are bodies of their own that
+// sit halfway between their two vertebrae.
+enum class Body : std::size_t {
+    Pelvis, Sacrum, L5, L4, L3, L2, L1, T12, FemurRight, FemurLeft,
+    DiscL5S1, DiscL4L5, DiscL3L4, DiscL2L3, DiscL1L2, DiscT12L1,
+    Count
+};
+constexpr std::size_t kBodyCount = static_cast<std::size_t>(Body::Count);
+
+[[nodiscard]] std::string_view bodyName(Body body);
+[[nodiscard]] std::optional<Body> bodyFromName(std::string_view name);
+
+struct BodyTransforms {
+    std::array<glm::mat4, kBodyCount> world{};
+    [[nodiscard]] const glm::mat4& operator[](Body body) const { return world[static_cast<std::size_t>(body)]; }
+    glm::mat4& operator[](Body body) { return world[static_cast<std::size_t>(body)]; }
+    [[nodiscard]] glm::vec3 place(Body body, const glm::vec3& neutral) const;
+};
+
+// One lumbar joint: the two bodies it joins, its centre at the neutral pose, and its fixed share
+// of the total lumbar extension.
+struct LumbarJoint {
+    Body lower;
+    Body upper;
+    Body disc;
+    glm::vec3 centre;
+    float share;
+};
+// L5/S1 first, T12/L1 last.
+[[nodiscard]] const std::array<LumbarJoint, 6>& lumbarJoints();
+
+// Hip joint centre at the neutral pose, scene frame (facts §0/§3; left mirrors X).
+[[nodiscard]] glm::vec3 hipCentre(Side side);
+
+[[nodiscard]] BodyTransforms solveSkeleton(const Pose& pose);
+
+// The femur's transform with the joint's own flexion set explicitly (abduction and rotation from
+// the pose); muscle paths use it to look at the hip at another angle without re-solving the spine.
+[[nodiscard]] glm::mat4 femurTransform(const Pose& pose, Side side, float anatomicalFlexionDegrees);
+
+// A rigid transform halfway between two others, pivoting about `pivot` (a disc centre): what a
+// disc does between the vertebrae above and below it.
+[[nodiscard]] glm::mat4 midwayTransform(const glm::mat4& lower, const glm::mat4& upper, const glm::vec3& pivot);
+
+}  // namespace psoas

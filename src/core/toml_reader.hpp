@@ -1,0 +1,156 @@
+#pragma once
+// Reading teacher-editable TOML files (atlas, lessons, poses) field by field, recording every
+// problem with its file:line:col instead of stopping at the first, so a file is fixed in one pass.
+
+#include "core/diagnostic.hpp"
+
+#include <glm/vec3.hpp>
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace psoas {
+
+// Reads one TOML table field by field, recording every problem with its position instead of
+// stopping at the first, so a teacher fixes a file in one pass.
+class TableReader {
+public:
+    TableReader(const toml::table& table, const std::filesystem::path& file, std::vector<Diagnostic>& out,
+                std::vector<std::string> knownKeys, std::string context)
+        : table_(table), file_(file), out_(out), known_(std::move(knownKeys)), context_(std::move(context)) {
+        for (auto&& [key, node] : table_) {
+            const std::string name(key.str());
+            if (std::find(known_.begin(), known_.end(), name) != known_.end()) continue;
+            const std::string guess = closestMatch(name, known_);
+            report(key.source(), "unknown key '" + name + "' in " + context_ +
+                                     (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+        }
+    }
+
+    void report(const toml::source_region& where, std::string message) {
+        out_.push_back({file_, static_cast<int>(where.begin.line), static_cast<int>(where.begin.column),
+                        std::move(message)});
+    }
+    void reportHere(std::string message) { report(table_.source(), std::move(message)); }
+
+    std::string string(const char* key, bool required) {
+        const toml::node* node = table_.get(key);
+        if (!node) {
+            if (required) reportHere(context_ + " needs '" + key + "'");
+            return {};
+        }
+        if (auto value = node->value<std::string>()) return *value;
+        report(node->source(), std::string("'") + key + "' must be a string");
+        return {};
+    }
+
+    bool boolean(const char* key, bool fallback) {
+        const toml::node* node = table_.get(key);
+        if (!node) return fallback;
+        if (auto value = node->value<bool>()) return *value;
+        report(node->source(), std::string("'") + key + "' must be true or false");
+        return fallback;
+    }
+
+    float number(const char* key, float fallback, float lo, float hi) {
+        const toml::node* node = table_.get(key);
+        if (!node) return fallback;
+        const auto value = node->value<double>();
+        if (!value) {
+            report(node->source(), std::string("'") + key + "' must be a number");
+            return fallback;
+        }
+        if (!(*value >= lo && *value <= hi)) {
+            std::ostringstream range;
+            range << "'" << key << "' is " << *value << "; it must be between " << lo << " and " << hi;
+            report(node->source(), range.str());
+            return fallback;
+        }
+        return static_cast<float>(*value);
+    }
+
+    glm::vec3 vec3(const char* key, glm::vec3 fallback, float lo, float hi) {
+        const toml::node* node = table_.get(key);
+        if (!node) return fallback;
+        const toml::array* array = node->as_array();
+        glm::vec3 result = fallback;
+        bool ok = array && array->size() == 3;
+        for (std::size_t i = 0; ok && i < 3; ++i) {
+            const auto value = (*array)[i].value<double>();
+            ok = value && *value >= lo && *value <= hi;
+            if (ok) result[static_cast<int>(i)] = static_cast<float>(*value);
+        }
+        if (ok) return result;
+        std::ostringstream message;
+        message << "'" << key << "' must be three numbers between " << lo << " and " << hi;
+        report(node->source(), message.str());
+        return fallback;
+    }
+
+    template <typename Enum>
+    Enum choice(const char* key, const std::vector<std::pair<std::string, Enum>>& options, bool required,
+                Enum fallback) {
+        const std::string text = string(key, required);
+        if (text.empty()) return fallback;
+        std::vector<std::string> names;
+        for (const auto& [name, value] : options) {
+            if (name == text) return value;
+            names.push_back(name);
+        }
+        std::string list;
+        for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
+        const std::string guess = closestMatch(text, names);
+        report(table_.get(key)->source(), "'" + text + "' is not a " + key + " (use one of: " + list + ")" +
+                                              (guess.empty() ? "" : "; did you mean '" + guess + "'?"));
+        return fallback;
+    }
+
+    // A string or an array of strings, each with its position (for checking ids one by one).
+    std::vector<std::pair<std::string, toml::source_region>> stringList(const char* key) {
+        std::vector<std::pair<std::string, toml::source_region>> items;
+        const toml::node* node = table_.get(key);
+        if (!node) return items;
+        if (auto single = node->value<std::string>()) {
+            items.emplace_back(*single, node->source());
+            return items;
+        }
+        const toml::array* array = node->as_array();
+        if (!array) {
+            report(node->source(), std::string("'") + key + "' must be a string or a list of strings");
+            return items;
+        }
+        for (const toml::node& element : *array) {
+            if (auto text = element.value<std::string>())
+                items.emplace_back(*text, element.source());
+            else
+                report(element.source(), std::string("every item of '") + key + "' must be a string");
+        }
+        return items;
+    }
+
+    [[nodiscard]] bool has(const char* key) const { return table_.contains(key); }
+    const toml::table& table() const { return table_; }
+    [[nodiscard]] const std::filesystem::path& file() const { return file_; }
+    std::vector<Diagnostic>& diagnostics() { return out_; }
+
+private:
+    const toml::table& table_;
+    const std::filesystem::path& file_;
+    std::vector<Diagnostic>& out_;
+    std::vector<std::string> known_;
+    std::string context_;
+};
+
+// "file:line:col" Diagnostic at a TOML node.
+Diagnostic diagnosticAt(const std::filesystem::path& file, const toml::source_region& where, std::string message);
+
+// Parses TOML text; a syntax error becomes a DataFileError with its position.
+toml::table parseTomlOrThrow(std::string_view text, const std::filesystem::path& file);
+
+}  // namespace psoas

@@ -1,0 +1,203 @@
+#include "core/atlas.hpp"
+#include "core/lesson.hpp"
+#include "core/lesson_library.hpp"
+#include "core/lesson_player.hpp"
+#include "core/rich_text.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "support/test_paths.hpp"
+
+namespace psoas {
+namespace {
+
+const std::filesystem::path kSource = PSOAS_SOURCE_DIR;
+
+LessonVocabulary builtInVocabulary() {
+    return makeVocabulary(loadAtlas(kSource / "models" / "atlas.toml"), listPoseIds(kSource / "models" / "poses"));
+}
+
+LessonVocabulary smallVocabulary() {
+    LessonVocabulary v;
+    v.structures = {"psoas_major_r", "psoas_major_l", "femur_r", "iliacus_r"};
+    v.landmarks = {"femur_r:lesser_trochanter"};
+    v.groups = {"all", "bones", "muscles", "discs", "ligaments"};
+    v.poses = {"neutral_standing", "sitting"};
+    return v;
+}
+
+std::vector<std::string> problemsIn(std::string_view text) {
+    try {
+        parseLesson(text, "lesson.toml", smallVocabulary());
+    } catch (const DataFileError& e) {
+        std::vector<std::string> lines;
+        for (const auto& d : e.diagnostics()) lines.push_back(d.format());
+        return lines;
+    }
+    return {};
+}
+
+TEST(Lesson, reads_every_step_field) {
+    const Lesson lesson = parseLesson(R"(id = "demo"
+title = "Demo"
+summary = "S"
+audience = "A"
+[[step]]
+title = "One"
+text = "Hello"
+camera = "left"
+show = ["bones", "psoas_major_r"]
+fade = "femur_r"
+hide = []
+highlight = ["psoas_major_r"]
+attachments = ["psoas_major_r"]
+labels = ["psoas_major_r", "femur_r:lesser_trochanter"]
+pose = "sitting"
+breathing = { on = true, depth = "deep", rate = 10, exaggeration = 5 }
+colour_by_length = true
+auto_rotate = true
+duration = 12.5
+notes = "N"
+[[step]]
+title = "Two"
+camera = { target = [0, 0.1, 0], distance = 0.9, yaw = 30, pitch = 10 }
+breathing = false
+)",
+                                      "demo.toml", smallVocabulary());
+    EXPECT_EQ(lesson.id, "demo");
+    ASSERT_EQ(lesson.steps.size(), 2u);
+    const LessonStep& one = lesson.steps[0];
+    EXPECT_EQ(one.line, 5);
+    EXPECT_EQ(one.view, ViewPreset::Left);
+    EXPECT_EQ(one.show, (std::vector<std::string>{"bones", "psoas_major_r"}));
+    EXPECT_EQ(one.fade, (std::vector<std::string>{"femur_r"}));
+    EXPECT_EQ(one.labels.size(), 2u);
+    EXPECT_EQ(one.pose, "sitting");
+    ASSERT_TRUE(one.breathing.has_value());
+    EXPECT_EQ(one.breathing->depth, "deep");
+    EXPECT_DOUBLE_EQ(one.breathing->exaggeration, 5.0);
+    EXPECT_TRUE(one.colourByLength);
+    EXPECT_DOUBLE_EQ(one.durationSeconds, 12.5);
+    const LessonStep& two = lesson.steps[1];
+    ASSERT_TRUE(two.camera.has_value());
+    EXPECT_FLOAT_EQ(two.camera->distance, 0.9f);
+    ASSERT_TRUE(two.breathing.has_value());
+    EXPECT_FALSE(two.breathing->on);
+}
+
+TEST(Lesson, unknown_ids_are_reported_where_they_are_with_a_suggestion) {
+    const auto problems = problemsIn("id = \"x\"\ntitle = \"X\"\n[[step]]\ntitle = \"S\"\nshow = [\"bones\", \"psoas_mayor_r\"]\npose = \"siting\"\n");
+    ASSERT_EQ(problems.size(), 2u);
+    EXPECT_EQ(problems[0], "lesson.toml:5:18: unknown structure or group 'psoas_mayor_r' in 'show' (did you mean 'psoas_major_r'?)");
+    EXPECT_EQ(problems[1], "lesson.toml:6:8: unknown pose 'siting' in 'pose' (did you mean 'sitting'?)");
+}
+
+TEST(Lesson, a_lesson_without_steps_is_an_error) {
+    const auto problems = problemsIn("id = \"x\"\ntitle = \"X\"\n");
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0], "lesson.toml:1:1: the lesson has no steps; add at least one [[step]] with a title");
+}
+
+TEST(RichText, paragraphs_bullets_bold_and_italic) {
+    const auto blocks = parseRichText("First **bold** and *it*.\nSame paragraph.\n\n- one\n- two *x*\n\nLast 2 * 3");
+    ASSERT_EQ(blocks.size(), 4u);
+    EXPECT_FALSE(blocks[0].bullet);
+    ASSERT_EQ(blocks[0].spans.size(), 5u);
+    EXPECT_EQ(blocks[0].spans[1].text, "bold");
+    EXPECT_TRUE(blocks[0].spans[1].bold);
+    EXPECT_TRUE(blocks[0].spans[3].italic);
+    EXPECT_EQ(blocks[0].spans[4].text, ". Same paragraph.");
+    EXPECT_TRUE(blocks[1].bullet);
+    EXPECT_TRUE(blocks[2].bullet);
+    EXPECT_TRUE(blocks[2].spans[1].italic);
+    EXPECT_EQ(blocks[3].spans[0].text, "Last 2 * 3");  // an unmatched star is just a star
+}
+
+TEST(LessonPlayer, steps_forward_and_back_within_the_lesson) {
+    Lesson lesson;
+    lesson.steps.resize(3);
+    LessonPlayer player;
+    player.open(lesson, 1);
+    const auto r0 = player.revision();
+    EXPECT_TRUE(player.next());
+    EXPECT_EQ(player.stepIndex(), 2);
+    EXPECT_FALSE(player.next());
+    EXPECT_GT(player.revision(), r0);
+    player.first();
+    EXPECT_FALSE(player.previous());
+    player.jump(99);
+    EXPECT_EQ(player.stepIndex(), 2);
+}
+
+TEST(LessonPlayer, reload_stays_on_the_step_when_it_still_exists) {
+    Lesson lesson;
+    lesson.steps.resize(5);
+    LessonPlayer player;
+    player.open(lesson, 3);
+    lesson.steps.resize(4);
+    player.reload(lesson);
+    EXPECT_EQ(player.stepIndex(), 3);
+    lesson.steps.resize(2);
+    player.reload(lesson);
+    EXPECT_EQ(player.stepIndex(), 1);
+}
+
+TEST(LessonLibrary, a_teachers_lesson_overrides_the_built_in_one_and_bad_files_keep_their_errors) {
+    const auto builtIn = test::temporaryDirectory(), mine = test::temporaryDirectory();
+    std::ofstream(builtIn / "01-a.toml") << "id = \"a\"\ntitle = \"Built-in A\"\n[[step]]\ntitle = \"s\"\n";
+    std::ofstream(builtIn / "02-b.toml") << "id = \"b\"\ntitle = \"B\"\n[[step]]\ntitle = \"s\"\n";
+    std::ofstream(mine / "a.toml") << "id = \"a\"\ntitle = \"My A\"\n[[step]]\ntitle = \"s\"\n";
+    std::ofstream(mine / "broken.toml") << "id = \"c\"\ntitle = \"C\"\n[[step]]\ntitel = \"s\"\n";
+    const auto library = LessonLibrary::load({{builtIn, "built-in"}, {mine, "your lessons"}}, smallVocabulary());
+    ASSERT_EQ(library.entries().size(), 3u);
+    ASSERT_NE(library.find("a"), nullptr);
+    EXPECT_EQ(library.find("a")->title, "My A");
+    EXPECT_EQ(library.entries()[0].origin, "your lessons");
+    EXPECT_EQ(library.entries()[0].overrides, "built-in");
+    EXPECT_EQ(library.find("c"), nullptr);
+    const auto problems = library.problems();
+    ASSERT_EQ(problems.size(), 2u);
+    EXPECT_NE(problems[0].format().find("unknown key 'titel' in step 1 (did you mean 'title'?)"), std::string::npos);
+}
+
+TEST(LessonLibrary, a_missing_lessons_folder_named_by_the_user_is_reported) {
+    const auto library = LessonLibrary::load({{"/nonexistent/lessons", "--lessons", true}}, smallVocabulary());
+    ASSERT_EQ(library.problems().size(), 1u);
+    EXPECT_EQ(library.problems()[0].format(), "error: /nonexistent/lessons: is not a folder of lessons (missing or unreadable)");
+}
+
+TEST(ShippedLessons, every_built_in_lesson_validates) {
+    const auto library = LessonLibrary::load({{kSource / "lessons", "built-in"}}, builtInVocabulary());
+    for (const auto& problem : library.problems()) ADD_FAILURE() << problem.format();
+    for (const auto& entry : library.entries())
+        if (entry.lesson) EXPECT_GE(entry.lesson->steps.size(), 1u) << entry.file;
+}
+
+// tests/data/bad_lessons: each file's first line is "# expect: MESSAGE" where MESSAGE is the first
+// problem the validator must report, with FILE standing for the file's own path.
+TEST(MalformedLessons, each_gives_its_expected_positioned_message) {
+    const auto vocabulary = builtInVocabulary();
+    int cases = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(test::dataFile("bad_lessons"))) {
+        if (entry.path().extension() != ".toml") continue;
+        ++cases;
+        std::ifstream in(entry.path());
+        std::string first;
+        std::getline(in, first);
+        ASSERT_EQ(first.rfind("# expect: ", 0), 0u) << entry.path() << " must start with '# expect: '";
+        std::string expected = first.substr(10);
+        if (const auto at = expected.find("FILE"); at != std::string::npos) expected.replace(at, 4, entry.path().string());
+        try {
+            loadLesson(entry.path(), vocabulary);
+            ADD_FAILURE() << entry.path() << " was accepted";
+        } catch (const DataFileError& e) {
+            EXPECT_EQ(e.diagnostics().front().format(), expected) << entry.path();
+        }
+    }
+    RecordProperty("cases", cases);
+}
+
+}  // namespace
+}  // namespace psoas
