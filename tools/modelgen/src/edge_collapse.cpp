@@ -184,8 +184,7 @@ private:
             const double longest = std::max({glm::length(before[1] - before[0]), glm::length(before[2] - before[1]),
                                              glm::length(before[0] - before[2])});
             if (glm::length(n0) < 0.05 * longest * longest) n0 = vertex_normal(moved);
-            const double l0 = glm::length(n0), l1 = glm::length(n1);
-            if (l1 < 1e-14 || glm::dot(n0, n1) < 0.0) return true;
+            if (glm::length(n1) < 1e-14 || glm::dot(n0, n1) < 0.0) return true;
         }
         return false;
     }

@@ -22,9 +22,9 @@ const Tube& shaft() {
 
 double proximal(const Vec3& p) {
     // Neck: from the head towards the shaft, narrower than the head (neck-shaft angle ~125 degrees).
-    const Vec3 neck_base(-0.110, -0.088, -0.082);
-    double d = tapered_capsule(p, hip_centre + Vec3(-0.006, -0.003, 0.0), neck_base, 15.5 * mm, 17 * mm);
-    d = smooth_union(d, sphere(p, hip_centre, femoral_head_radius), 6 * mm);
+    const Vec3 neck_base(-0.109, -0.090, -0.081);
+    double d = tapered_capsule(p, hip_centre + Vec3(-0.008, -0.004, 0.0), neck_base, 13 * mm, 15.5 * mm);
+    d = smooth_union(d, sphere(p, hip_centre, femoral_head_radius), 4 * mm);
     // Greater trochanter: lateral, posterior, its tip near the head-centre level (section 3).
     d = smooth_union(d, ellipsoid(p, Vec3(-0.119, -0.082, -0.090), Vec3(11 * mm, 21 * mm, 15 * mm)), 7 * mm);
     // Lesser trochanter: posteromedial knob 57-60 mm below the head centre (section 4).
@@ -35,17 +35,19 @@ double proximal(const Vec3& p) {
 }
 
 double distal(const Vec3& p) {
-    // Condyles: two rounded masses, medial (+X side of the right femur) and lateral,
-    // their lowest points 34 mm below the knee centre (section 3).
+    // Two condyles, medial (+X side of the right femur) and lateral, bulging
+    // backwards, with epicondyles at the sides; the lowest points lie 34 mm below
+    // the knee centre (section 3). A narrower block in front carries the patellar groove.
     const double bottom = condyles_lowest.y;
-    double d = ellipsoid(p, Vec3(-0.084, bottom + 28 * mm, -0.071), Vec3(37 * mm, 28 * mm, 26 * mm));
+    double d = ellipsoid(p, Vec3(-0.084, bottom + 30 * mm, -0.068), Vec3(27 * mm, 28 * mm, 18 * mm));
     for (double side : {-1.0, 1.0}) {
-        const Vec3 c(-0.084 + side * 20 * mm, bottom + 24 * mm, -0.082);
-        d = smooth_union(d, ellipsoid(p, c, Vec3(13 * mm, 24 * mm, 27 * mm)), 6 * mm);
+        const Vec3 c(-0.084 + side * 19 * mm, bottom + 24 * mm, -0.080);
+        d = smooth_union(d, ellipsoid(p, c, Vec3(14 * mm, 24 * mm, 29 * mm)), 5 * mm);
+        d = smooth_union(d, sphere(p, Vec3(-0.084 + side * 29 * mm, bottom + 32 * mm, -0.080), 6 * mm), 9 * mm);  // epicondyle
     }
     // Intercondylar notch at the back; patellar groove at the front.
-    d = smooth_subtract(d, capsule(p, Vec3(-0.084, bottom + 8 * mm, -0.086), Vec3(-0.084, bottom + 10 * mm, -0.120), 9 * mm), 3 * mm);
-    d = smooth_subtract(d, capsule(p, Vec3(-0.084, bottom + 20 * mm, -0.038), Vec3(-0.084, bottom + 62 * mm, -0.046), 7 * mm), 4 * mm);
+    d = smooth_subtract(d, capsule(p, Vec3(-0.084, bottom + 8 * mm, -0.086), Vec3(-0.084, bottom + 12 * mm, -0.125), 7.5 * mm), 3 * mm);
+    d = smooth_subtract(d, capsule(p, Vec3(-0.084, bottom + 24 * mm, -0.042), Vec3(-0.084, bottom + 60 * mm, -0.046), 6 * mm), 4 * mm);
     return d;
 }
 
@@ -56,7 +58,7 @@ ShapeSpec femur_right() {
         double d = smooth_union(proximal(p), shaft()(p), 12 * mm);
         d = smooth_union(d, distal(p), 18 * mm);
         // Linea aspera: a ridge down the back of the shaft.
-        d = smooth_union(d, tapered_capsule(p, Vec3(-0.106, -0.170, -0.091), Vec3(-0.094, -0.360, -0.087), 3 * mm, 3 * mm), 5 * mm);
+        d = smooth_union(d, tapered_capsule(p, Vec3(-0.106, -0.170, -0.090), Vec3(-0.094, -0.360, -0.086), 4 * mm, 4 * mm), 7 * mm);
         // Keep the articular head exactly spherical above the neck junction.
         const double head = sphere(p, hip_centre, femoral_head_radius);
         if (glm::dot(p - hip_centre, glm::normalize(Vec3(0.7, 0.7, 0.1))) > 0.0) d = head;
@@ -71,7 +73,7 @@ ShapeSpec femur_right() {
     ShapeSpec spec;
     spec.field = bone;
     spec.box = {Vec3(-0.150, -0.505, -0.125), Vec3(-0.040, -0.035, -0.030)};
-    spec.cell = 1.2 * mm;
+    spec.cell = 1.5 * mm;
     spec.target_triangles = 4000;
     return spec;
 }

@@ -66,6 +66,7 @@ struct IliacWing {
     glm::dvec3 plane;  // w = plane.x + plane.y * u + plane.z * v, fitted to the outline
     std::vector<glm::dvec2> outline2d;
     glm::dvec2 fossa_centre;
+    double inner_lip_shift = 0.0;
 
     IliacWing() {
         // Normal of the plane through the four crest landmarks (section 3), pointing medially and forwards.
@@ -85,9 +86,11 @@ struct IliacWing {
         plane = glm::inverse(ata) * atb;
         const Vec3 f = local(iliacus_origin_fossa);
         fossa_centre = glm::dvec2(f.x, f.y - 0.035);
-        // Shift the plate so its inner face passes through the upper-fossa landmark (section 3).
+        // Shift the plate medially so its inner face passes through the upper-fossa landmark
+        // (section 3); the crest keeps an inner lip over the shift, as the real crest does.
         const Sample s = sample(iliacus_origin_fossa);
-        plane.x += s.height - (s.mid + s.half_thickness);
+        inner_lip_shift = s.height - (s.mid + s.half_thickness);
+        plane.x += inner_lip_shift;
     }
     Vec3 local(const Vec3& p) const {
         const Vec3 d = p - origin;
@@ -140,7 +143,14 @@ double iliac_crest(const Vec3& p) {
         t.samples_per_span = 5;
         return Tube(t);
     }();
-    return crest(p);
+    static const Tube inner_lip = [] {
+        SplineTube t;
+        for (const Vec3& c : crest.centreline()) t.points.push_back(c + wing().normal * wing().inner_lip_shift);
+        t.radii.assign(t.points.size(), 4.5 * mm);
+        t.samples_per_span = 1;
+        return Tube(t);
+    }();
+    return smooth_union(crest(p), inner_lip(p), 6 * mm);
 }
 
 // Pubic rami and ischium as tubes; together with the acetabulum they ring the obturator foramen.
@@ -178,7 +188,7 @@ double acetabulum(const Vec3& p, double bone) {
     double d = smooth_union(bone, sphere(p, hip_centre + Vec3(0.008, 0.004, -0.002), 32 * mm), 10 * mm);
     // Socket: head radius plus 1.5 mm of cartilage space.
     const double socket = sphere(p, hip_centre, femoral_head_radius + 1.5 * mm);
-    const double beyond_rim = std::max(sphere(p, hip_centre, 48 * mm), -(glm::dot(p - hip_centre, opening) - 3 * mm));
+    const double beyond_rim = std::max(sphere(p, hip_centre, 48 * mm), -(glm::dot(p - hip_centre, opening) + 2 * mm));
     d = smooth_subtract(d, beyond_rim, 3 * mm);
     d = std::max(d, -socket);
     // Acetabular notch at the inferior rim.
@@ -210,7 +220,7 @@ ShapeSpec hip_bone_right() {
     ShapeSpec spec;
     spec.field = bone;
     spec.box = {Vec3(-0.150, -0.140, -0.175), Vec3(-0.001, 0.110, 0.030)};
-    spec.cell = 1.1 * mm;
+    spec.cell = 1.35 * mm;
     spec.target_triangles = 6000;
     return spec;
 }

@@ -24,7 +24,7 @@ const SplineTube kPsoasBelly{{{-0.026, 0.214, -0.100},
                               via_point_hip_capsule + Vec3(0.0, 0.0, 0.002),
                               psoas_femur_point,
                               lesser_trochanter + Vec3(0.002, 0.0, 0.003)},
-                             {6 * mm, 10 * mm, 14 * mm, 18 * mm, 20 * mm, 19 * mm, 16 * mm, 12 * mm, 9 * mm, 6 * mm, 4.5 * mm},
+                             {7 * mm, 12 * mm, 16 * mm, 20 * mm, 22.5 * mm, 21.5 * mm, 17.5 * mm, 13 * mm, 9.5 * mm, 6.5 * mm, 4.5 * mm},
                              6};
 
 }  // namespace
@@ -49,7 +49,7 @@ ShapeSpec psoas_major_right() {
         return d;
     };
     spec.box = {Vec3(-0.100, -0.140, -0.140), Vec3(0.0, 0.232, 0.0)};
-    spec.cell = 1.3 * mm;
+    spec.cell = 1.6 * mm;
     spec.target_triangles = 3000;
     return spec;
 }
@@ -68,7 +68,7 @@ ShapeSpec psoas_minor_right() {
     ShapeSpec spec;
     spec.field = [tube](const Vec3& p) { return (*tube)(p); };
     spec.box = {Vec3(-0.085, -0.070, -0.105), Vec3(-0.010, 0.222, 0.0)};
-    spec.cell = 0.75 * mm;
+    spec.cell = 0.9 * mm;
     spec.target_triangles = 900;
     return spec;
 }
@@ -86,7 +86,7 @@ ShapeSpec iliacus_right() {
         return smooth_union(iliac_fossa_layer(p, 10 * mm, 6 * mm), (*tendon)(p), 14 * mm);
     };
     spec.box = {Vec3(-0.145, -0.140, -0.170), Vec3(-0.030, 0.105, 0.030)};
-    spec.cell = 1.3 * mm;
+    spec.cell = 1.6 * mm;
     spec.target_triangles = 2500;
     return spec;
 }
@@ -99,7 +99,7 @@ ShapeSpec quadratus_lumborum_right() {
     ShapeSpec spec;
     spec.field = [=](const Vec3& p) { return thick_ribbon(p, medial, lateral, 5 * mm, 6 * mm); };
     spec.box = {Vec3(-0.115, 0.060, -0.150), Vec3(-0.020, 0.250, -0.080)};
-    spec.cell = 1.2 * mm;
+    spec.cell = 1.6 * mm;
     spec.target_triangles = 1200;
     return spec;
 }

@@ -95,10 +95,10 @@ double posterior_elements(const Vec3& q, const LevelShape& s) {
     return mirrored_pair(q, [&](const Vec3& r) {
         const Vec3 pedicle_front(-0.55 * a, 0.2 * h, -0.7 * b), pedicle_back(-0.62 * a, 0.15 * h, -b - 9 * mm);
         double d = tapered_capsule(r, pedicle_front, pedicle_back, 5.0 * mm, 4.5 * mm);
-        // Lamina: a plate from the pedicle to the midline, two capsules stacked so it is tall and thin.
-        for (double dy : {5.0 * mm, -7.0 * mm})
-            d = smooth_union(d, capsule(r, pedicle_back + Vec3(0, dy, 0), Vec3(0.0, dy - 2 * mm, canal_back), 3.2 * mm),
-                             4 * mm);
+        // Lamina: a tall thin plate from the pedicle back to the midline, roofing the canal.
+        d = smooth_union(d, thick_ribbon(r, {pedicle_back + Vec3(0, 5 * mm, 0), Vec3(0.0, 3 * mm, canal_back)},
+                                         {pedicle_back + Vec3(0, -7 * mm, 0), Vec3(0.0, -9 * mm, canal_back)}, 2.8 * mm, 2 * mm),
+                         4 * mm);
         // Transverse process: flat, lateral and a little backward, slightly upturned at the tip.
         const double tp_r = s.level == 5 ? 6.0 * mm : 4.0 * mm;
         const Vec3 tip(-0.5 * s.span + 3.5 * mm, 0.3 * h + (lumbar ? 2 * mm : 0.0), -b - (lumbar ? 14 : 20) * mm);
@@ -121,10 +121,10 @@ double spinous_process(const Vec3& q, const LevelShape& s) {
     const bool thoracic = s.level == 0;
     const Vec3 root(0.0, -0.1 * h, -b - 17 * mm);
     const Vec3 tip = thoracic ? Vec3(0.0, -h - 12 * mm, -b - 44 * mm) : Vec3(0.0, -0.35 * h, -b - 45 * mm);
-    double d = 1e9;
-    for (double dy : {5.0 * mm, -5.0 * mm})
-        d = std::min(d, tapered_capsule(q, root + Vec3(0, dy * 0.6, 0), tip + Vec3(0, dy, 0), 3.2 * mm, 3.6 * mm));
-    return d;
+    // A vertical plate (hatchet) with a thickened posterior border.
+    const double plate = thick_ribbon(q, {root + Vec3(0, 5 * mm, 0), tip + Vec3(0, 7 * mm, 0)},
+                                      {root + Vec3(0, -6 * mm, 0), tip + Vec3(0, -7 * mm, 0)}, 2.6 * mm, 2 * mm);
+    return smooth_union(plate, capsule(q, tip + Vec3(0, 6 * mm, 0), tip + Vec3(0, -6 * mm, 0), 3.5 * mm), 3 * mm);
 }
 
 }  // namespace
@@ -140,7 +140,7 @@ ShapeSpec vertebra(int level) {
     };
     const Vec3 c = s.frame.origin;
     spec.box = {c + Vec3(-0.5 * s.span - 8 * mm, -s.h - 24 * mm, -75 * mm), c + Vec3(0.5 * s.span + 8 * mm, s.h + 24 * mm, 22 * mm)};
-    spec.cell = 0.9 * mm;
+    spec.cell = 1.0 * mm;
     spec.target_triangles = 2200;
     return spec;
 }
@@ -167,7 +167,7 @@ ShapeSpec intervertebral_disc(int level) {
         return smooth_intersect(section, std::max(below_upper, above_lower), 1.5 * mm);
     };
     spec.box = {centre - Vec3(a + 4 * mm, 14 * mm, b + 8 * mm), centre + Vec3(a + 4 * mm, 14 * mm, b + 8 * mm)};
-    spec.cell = 0.7 * mm;
+    spec.cell = 0.9 * mm;
     spec.target_triangles = 500;
     return spec;
 }
@@ -241,7 +241,7 @@ ShapeSpec sacrum() {
     };
     const Vec3 o = f.origin;
     spec.box = {o + Vec3(-70 * mm, -110 * mm, -100 * mm), o + Vec3(70 * mm, 20 * mm, 30 * mm)};
-    spec.cell = 1.1 * mm;
+    spec.cell = 1.3 * mm;
     spec.target_triangles = 3000;
     return spec;
 }
@@ -262,7 +262,7 @@ ShapeSpec coccyx() {
     };
     const Vec3 lo = f.to_world(Vec3(0, -160 * mm, 0)), hi = f.to_world(Vec3(0, -105 * mm, 0));
     spec.box = {glm::min(lo, hi) - Vec3(20 * mm, 20 * mm, 60 * mm), glm::max(lo, hi) + Vec3(20 * mm, 20 * mm, 60 * mm)};
-    spec.cell = 0.8 * mm;
+    spec.cell = 1.0 * mm;
     spec.target_triangles = 500;
     return spec;
 }
