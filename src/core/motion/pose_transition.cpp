@@ -17,7 +17,11 @@ float easeInOut(float t) {
 PoseTransition::PoseTransition(const Pose& from, const Pose& to, float durationSeconds)
     : from_(from), to_(to), duration_(std::max(durationSeconds, kShortestDuration)), elapsed_(0.0f) {}
 
-void PoseTransition::advance(float seconds) { elapsed_ = std::min(duration_, elapsed_ + std::max(seconds, 0.0f)); }
+void PoseTransition::advance(float seconds) {
+    elapsed_ = std::min(duration_, elapsed_ + std::max(seconds, 0.0f));
+    // Frame times summed in float fall a hair short of the duration; 10 microseconds is no motion.
+    if (duration_ - elapsed_ < 1e-5f) elapsed_ = duration_;
+}
 
 void PoseTransition::retarget(const Pose& to, float durationSeconds) {
     *this = PoseTransition(current(), to, durationSeconds);

@@ -1,0 +1,80 @@
+#include "core/motion/measure.hpp"
+
+#include "core/diagnostic.hpp"
+#include "core/motion/breathing.hpp"
+#include "core/motion/muscle_path.hpp"
+#include "core/motion/pose_file.hpp"
+#include "core/motion/skeleton.hpp"
+
+#include <cstdio>
+#include <sstream>
+#include <stdexcept>
+#include <vector>
+
+namespace psoas {
+
+namespace {
+
+// The ranges the command line accepts (the brief of the measurement; lumbar range facts §2 plus
+// slack for breathing).
+void checkRange(const char* option, const std::optional<double>& value, double lo, double hi) {
+    if (!value) return;
+    if (*value >= lo && *value <= hi) return;
+    std::ostringstream message;
+    message << option << ": " << *value << " is outside " << lo << " to " << hi;
+    throw std::invalid_argument(message.str());
+}
+
+Pose requestedPose(const MeasureRequest& request, const std::filesystem::path& posesDir) {
+    if (!request.pose) return {};
+    std::vector<std::string> ids;
+    for (const PoseFile& pose : loadPoseLibrary(posesDir)) {
+        if (pose.id == *request.pose) return pose.pose;
+        ids.push_back(pose.id);
+    }
+    const std::string guess = closestMatch(*request.pose, ids);
+    throw std::invalid_argument("--pose: no pose '" + *request.pose + "'" +
+                                (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+}
+
+void row(std::ostream& out, const std::string& structure, const std::string& part, const char* quantity, double value) {
+    char number[32];
+    std::snprintf(number, sizeof number, "%.2f", value);
+    out << structure << ',' << part << ',' << quantity << ',' << number << ",mm\n";
+}
+
+}  // namespace
+
+void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const std::filesystem::path& posesDir) {
+    checkRange("--hip-flexion", request.hipFlexion, -60.0, 140.0);
+    checkRange("--lumbar-extension", request.lumbarExtension, -80.0, 30.0);
+    checkRange("--pelvic-tilt", request.pelvicTilt, -30.0, 30.0);
+    checkRange("--breath", request.breath, 0.0, 1.0);
+    const std::optional<BreathDepth> depth = breathDepthFromName(request.breathDepth);
+    if (!depth) throw std::invalid_argument("--breath-depth: '" + request.breathDepth + "' is not quiet or deep");
+
+    Pose pose = requestedPose(request, posesDir);
+    if (request.hipFlexion) {
+        pose.hipRight.flexion = static_cast<float>(*request.hipFlexion);
+        pose.hipLeft.flexion = static_cast<float>(*request.hipFlexion);
+    }
+    if (request.lumbarExtension) pose.lumbarExtension = static_cast<float>(*request.lumbarExtension);
+    if (request.pelvicTilt) pose.pelvicTilt = static_cast<float>(*request.pelvicTilt);
+    const float breath = static_cast<float>(request.breath.value_or(0.0));
+    pose = withBreath(pose, breath, *depth);
+
+    const BodyTransforms bodies = solveSkeleton(pose);
+    constexpr double kMillimetres = 1000.0;
+    std::vector<PathState> states;
+    out << "structure,part,quantity,value,unit\n";
+    for (const Muscle& muscle : hipFlexorMuscles()) {
+        const MuscleState whole = evaluateMuscle(muscle, pose, bodies, states);
+        row(out, muscle.id, "all", "length", whole.length * kMillimetres);
+        row(out, muscle.id, "all", "hip_flexion_moment_arm", whole.momentArm * kMillimetres);
+        for (std::size_t i = 0; i < muscle.paths.size(); ++i)
+            row(out, muscle.id, muscle.paths[i].part, "length", states[i].length * kMillimetres);
+    }
+    row(out, "diaphragm", "dome", "descent", diaphragmDomeDescent(breath, *depth) * kMillimetres);
+}
+
+}  // namespace psoas

@@ -1,0 +1,26 @@
+#pragma once
+// The numbers behind `psoas-atlas --measure`: muscle lengths and moment arms for a pose as CSV,
+// so a teacher can paste them into a spreadsheet and a test can check them.
+
+#include <filesystem>
+#include <optional>
+#include <ostream>
+#include <string>
+
+namespace psoas {
+
+struct MeasureRequest {
+    std::optional<std::string> pose;  // a pose id from the poses folder; neutral standing when absent
+    std::optional<double> hipFlexion;        // degrees, both hips; overrides the pose
+    std::optional<double> lumbarExtension;   // degrees; overrides the pose
+    std::optional<double> pelvicTilt;        // degrees, anterior positive; overrides the pose
+    std::optional<double> breath;            // 0 breathed out .. 1 breathed in; 0 when absent
+    std::string breathDepth = "quiet";       // quiet | deep
+};
+
+// Throws std::invalid_argument with a one-line message ("--breath: 1.5 is outside 0 to 1") for a
+// value out of range, an unknown depth, or a pose that does not exist (with a did-you-mean);
+// DataFileError when a pose file is broken.
+void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const std::filesystem::path& posesDir);
+
+}  // namespace psoas

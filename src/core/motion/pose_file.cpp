@@ -1,0 +1,102 @@
+#include "core/motion/pose_file.hpp"
+
+#include "core/toml_reader.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace psoas {
+
+namespace {
+
+struct Limits {
+    float lo;
+    float hi;
+};
+
+// Ranges a pose may ask for, degrees. Lumbar: facts §2 (-80..+26) with a little slack for
+// breathing; hips: the measurement range (-60..140 flexion) and generous limits for the rest
+// (our assumption: beyond them the model's straight-line paths stop meaning anything).
+constexpr Limits kLumbar{-80.0f, 30.0f};
+constexpr Limits kTilt{-30.0f, 30.0f};
+constexpr Limits kFlexion{-60.0f, 140.0f};
+constexpr Limits kAbduction{-45.0f, 90.0f};
+constexpr Limits kRotation{-90.0f, 90.0f};
+constexpr Limits kBlock{0.0f, 0.30f};  // metres; above 0.30 m the bridge geometry of facts §6 breaks down
+
+void readHip(const toml::table& root, const char* key, HipAngles& hip, bool flexionFromBlock,
+             const std::filesystem::path& file, std::vector<Diagnostic>& problems) {
+    const toml::node* node = root.get(key);
+    if (!node) return;  // an absent hip stays at 0
+    const toml::table* table = node->as_table();
+    if (!table) {
+        problems.push_back(diagnosticAt(file, node->source(), std::string("'") + key + "' must be a table: [" + key + "]"));
+        return;
+    }
+    TableReader reader(*table, file, problems, {"flexion", "abduction", "external_rotation"}, std::string("[") + key + "]");
+    if (flexionFromBlock && table->contains("flexion"))
+        reader.report(table->get("flexion")->source(), "the bridge's hip flexion comes from 'block_height_m'; remove 'flexion'");
+    else
+        hip.flexion = reader.number("flexion", hip.flexion, kFlexion.lo, kFlexion.hi);
+    hip.abduction = reader.number("abduction", 0.0f, kAbduction.lo, kAbduction.hi);
+    hip.externalRotation = reader.number("external_rotation", 0.0f, kRotation.lo, kRotation.hi);
+}
+
+}  // namespace
+
+PoseFile parsePoseFile(std::string_view text, const std::filesystem::path& file) {
+    const toml::table root = parseTomlOrThrow(text, file);
+    std::vector<Diagnostic> problems;
+    TableReader reader(root, file, problems,
+                       {"id", "name", "description", "lumbar_extension", "pelvic_tilt", "block_height_m", "hip_right",
+                        "hip_left"},
+                       "a pose");
+    PoseFile pose;
+    pose.file = file;
+    pose.id = reader.string("id", true);
+    pose.name = reader.string("name", true);
+    pose.description = reader.string("description", true);
+    pose.pose.lumbarExtension = reader.number("lumbar_extension", 0.0f, kLumbar.lo, kLumbar.hi);
+    pose.pose.pelvicTilt = reader.number("pelvic_tilt", 0.0f, kTilt.lo, kTilt.hi);
+    const bool fromBlock = root.contains("block_height_m");
+    if (fromBlock) {
+        pose.blockHeight = reader.number("block_height_m", 0.0f, kBlock.lo, kBlock.hi);
+        const float hip = bridgeHipFlexionDegrees(*pose.blockHeight);
+        pose.pose.hipRight.flexion = hip;
+        pose.pose.hipLeft.flexion = hip;
+    }
+    readHip(root, "hip_right", pose.pose.hipRight, fromBlock, file, problems);
+    readHip(root, "hip_left", pose.pose.hipLeft, fromBlock, file, problems);
+    if (!problems.empty()) throw DataFileError(std::move(problems));
+    return pose;
+}
+
+PoseFile loadPoseFile(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw DataFileError({{file, 0, 0, "cannot be opened (missing or unreadable)"}});
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parsePoseFile(text.str(), file);
+}
+
+std::vector<PoseFile> loadPoseLibrary(const std::filesystem::path& folder) {
+    std::error_code error;
+    if (!std::filesystem::is_directory(folder, error))
+        throw DataFileError({{folder, 0, 0, "is not a folder of pose files"}});
+    std::vector<PoseFile> poses;
+    std::vector<Diagnostic> problems;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+        if (entry.path().extension() != ".toml") continue;
+        try {
+            poses.push_back(loadPoseFile(entry.path()));
+        } catch (const DataFileError& bad) {
+            problems.insert(problems.end(), bad.diagnostics().begin(), bad.diagnostics().end());
+        }
+    }
+    if (!problems.empty()) throw DataFileError(std::move(problems));
+    std::sort(poses.begin(), poses.end(), [](const PoseFile& a, const PoseFile& b) { return a.id < b.id; });
+    return poses;
+}
+
+}  // namespace psoas

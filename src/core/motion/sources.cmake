@@ -1,0 +1,10 @@
+# Motion: poses, breathing and muscle paths (core layer: GLM and toml++ only, no GL, no ImGui).
+# Included from src/CMakeLists.txt, so CMAKE_CURRENT_SOURCE_DIR is src/.
+target_sources(psoas_core PRIVATE
+  ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/breathing.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/measure.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/muscle_path.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/pose.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/pose_file.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/pose_transition.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/skeleton.cpp)

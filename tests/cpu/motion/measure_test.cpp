@@ -1,0 +1,85 @@
+#include "core/motion/measure.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <stdexcept>
+#include <vector>
+
+namespace psoas {
+namespace {
+
+const std::filesystem::path kPoses = std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "poses";
+
+std::vector<std::string> csvLines(const MeasureRequest& request) {
+    std::ostringstream out;
+    writeMeasureCsv(out, request, kPoses);
+    std::vector<std::string> lines;
+    std::istringstream in(out.str());
+    for (std::string line; std::getline(in, line);) lines.push_back(line);
+    return lines;
+}
+
+std::string errorOf(const MeasureRequest& request) {
+    try {
+        csvLines(request);
+    } catch (const std::invalid_argument& error) {
+        return error.what();
+    }
+    return "";
+}
+
+TEST(MeasureCsv, lists_both_psoas_and_iliacus_with_every_fascicle_and_the_dome) {
+    const auto lines = csvLines({});
+    ASSERT_EQ(lines.size(), 1u + 2u * (2 + 11) + 2u * (2 + 1) + 1u);
+    EXPECT_EQ(lines[0], "structure,part,quantity,value,unit");
+    EXPECT_EQ(lines[1].rfind("psoas_major_r,all,length,", 0), 0u);
+    EXPECT_EQ(lines[2].rfind("psoas_major_r,all,hip_flexion_moment_arm,", 0), 0u);
+    EXPECT_EQ(lines[3].rfind("psoas_major_r,l1_body,length,", 0), 0u);
+    EXPECT_EQ(lines[13].rfind("psoas_major_r,l5_body,length,", 0), 0u);
+    EXPECT_EQ(lines[14].rfind("psoas_major_l,all,length,", 0), 0u);
+    EXPECT_EQ(lines[27].rfind("iliacus_r,all,length,", 0), 0u);
+    EXPECT_EQ(lines[29].rfind("iliacus_r,lumped,length,", 0), 0u);
+    EXPECT_EQ(lines.back(), "diaphragm,dome,descent,0.00,mm");
+}
+
+TEST(MeasureCsv, hip_flexion_shortens_the_psoas_and_breath_moves_the_dome) {
+    MeasureRequest flexed;
+    flexed.hipFlexion = 90.0;
+    flexed.breath = 1.0;
+    flexed.breathDepth = "deep";
+    const auto neutral = csvLines({});
+    const auto lines = csvLines(flexed);
+    auto value = [](const std::string& line) { return std::stod(line.substr(line.rfind(',', line.size() - 4) + 1)); };
+    EXPECT_LT(value(lines[1]), value(neutral[1]) - 40.0);
+    EXPECT_EQ(lines.back(), "diaphragm,dome,descent,60.00,mm");
+}
+
+TEST(MeasureCsv, a_named_pose_is_measured_and_a_misspelt_one_gets_a_suggestion) {
+    MeasureRequest request;
+    request.pose = "sitting";
+    EXPECT_EQ(csvLines(request).size(), 34u);
+    request.pose = "siting";
+    EXPECT_EQ(errorOf(request), "--pose: no pose 'siting' (did you mean 'sitting'?)");
+}
+
+TEST(MeasureCsv, refuses_values_out_of_range_in_one_line) {
+    MeasureRequest request;
+    request.breath = 1.5;
+    EXPECT_EQ(errorOf(request), "--breath: 1.5 is outside 0 to 1");
+    request = {};
+    request.hipFlexion = 150.0;
+    EXPECT_EQ(errorOf(request), "--hip-flexion: 150 is outside -60 to 140");
+    request = {};
+    request.breathDepth = "deeep";
+    EXPECT_EQ(errorOf(request), "--breath-depth: 'deeep' is not quiet or deep");
+    request = {};
+    request.lumbarExtension = -90.0;
+    EXPECT_EQ(errorOf(request), "--lumbar-extension: -90 is outside -80 to 30");
+    request = {};
+    request.pelvicTilt = 31.0;
+    EXPECT_EQ(errorOf(request), "--pelvic-tilt: 31 is outside -30 to 30");
+}
+
+}  // namespace
+}  // namespace psoas
