@@ -35,7 +35,7 @@ void main() {
     // from a white slide and overlapping structures from each other.
     float rim = pow(1.0 - max(dot(n, toEye), 0.0), 2.5);
     lit *= 1.0 - 0.45 * rim;
-    lit += uHighlight * uHighlightAmount * (0.22 + 1.1 * rim);
+    lit += uHighlight * uHighlightAmount * (0.12 + 1.2 * rim);
 
     vec3 display = pow(clamp(lit, 0.0, 1.0), vec3(1.0 / 2.2));  // linear to sRGB-ish for the screen
     fragColour = vec4(display, uOpacity);

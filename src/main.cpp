@@ -3,6 +3,7 @@
 
 #include "app/application.hpp"
 #include "app/command_line.hpp"
+#include "app/commands.hpp"
 #include "app/window.hpp"
 #include "core/diagnostic.hpp"
 #include "core/model_import.hpp"
@@ -17,8 +18,12 @@ int main(int argc, char** argv) {
         return parsed.exitCode;
     }
     try {
+        if (const auto code = app::runCommand(*parsed.options, std::cout, std::cerr)) return *code;
         app::Application application(*parsed.options);
         return application.run();
+    } catch (const app::UsageError& e) {
+        std::cerr << "error: " << e.what() << '\n';
+        return 2;
     } catch (const ModelImportError& e) {
         std::cerr << "error: " << e.path().string() << ": " << e.what() << '\n';
         return 2;

@@ -1,5 +1,6 @@
 #include "app/application.hpp"
 
+#include "app/commands.hpp"
 #include "app/image_file.hpp"
 #include "app/input_map.hpp"
 #include "app/user_paths.hpp"
@@ -14,7 +15,9 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <algorithm>
 #include <chrono>
+#include <limits>
 #include <cmath>
 #include <ctime>
 #include <iostream>
@@ -29,6 +32,11 @@ constexpr double kDoubleClickSeconds = 0.35;
 // Each wheel notch moves 15 % of the way toward the point under the cursor.
 constexpr float kZoomPerNotch = 0.85f;
 constexpr double kStatusSeconds = 5.0;
+// Structures fade in and out over 0.6 s when a step changes what is shown: slow enough to see
+// what appears, quick enough to keep the class's attention.
+constexpr double kFadeSeconds = 0.6;
+// Saved lesson files are picked up within half a second (the issue asks for under one).
+constexpr double kLessonCheckSeconds = 0.5;
 
 Application* fromWindow(GLFWwindow* window) { return static_cast<Application*>(glfwGetWindowUserPointer(window)); }
 
@@ -63,6 +71,177 @@ Application::Application(Options options)
       screenshotBackground_(options_.background) {
     displaySize_ = {static_cast<float>(options_.width), static_cast<float>(options_.height)};
     camera_.pose = homePose();
+    displayOpacity_.assign(scene_.structures.size(), 1.0f);
+    highlighted_.assign(scene_.structures.size(), false);
+    if (options_.model) {
+        if (options_.lesson) throw UsageError("--lesson: lessons use the built-in model set, not --model files");
+        return;
+    }
+    loadLessons();
+    openLessonFromOptions();
+}
+
+void Application::loadLessons() {
+    lessonSources_ = lessonSources(options_);
+    lessonSignature_ = LessonLibrary::signature(lessonSources_);
+    library_ = LessonLibrary::load(lessonSources_, builtInVocabulary());
+    lessonList_.clear();
+    for (const LessonEntry& entry : library_.entries()) {
+        ui::LessonListItem item;
+        item.title = entry.lesson ? entry.lesson->title : entry.file.filename().string();
+        item.origin = entry.origin;
+        for (const Diagnostic& d : entry.problems) item.problems.push_back(d.format());
+        lessonList_.push_back(std::move(item));
+    }
+    for (const Diagnostic& d : library_.problems()) logLine(d.format());
+}
+
+void Application::openLessonFromOptions() {
+    if (!options_.lesson) {
+        // Start where a class starts: the first lesson that can be opened, at its first step.
+        for (const LessonEntry& entry : library_.entries())
+            if (entry.lesson) {
+                player_.open(*entry.lesson, 0);
+                break;
+            }
+        return;
+    }
+    const Lesson* lesson = library_.find(*options_.lesson);
+    if (!lesson) {
+        std::vector<std::string> ids;
+        for (const LessonEntry& entry : library_.entries())
+            if (entry.lesson) ids.push_back(entry.lesson->id);
+        const std::string guess = closestMatch(*options_.lesson, ids);
+        throw UsageError("--lesson: no lesson '" + *options_.lesson + "'" +
+                         (guess.empty() ? "; see --list-lessons" : " (did you mean '" + guess + "'?)"));
+    }
+    if (options_.step > static_cast<int>(lesson->steps.size()))
+        throw UsageError("--step: lesson '" + lesson->id + "' has " + std::to_string(lesson->steps.size()) + " steps");
+    player_.open(*lesson, options_.step - 1);
+}
+
+void Application::reloadLessonsIfChanged() {
+    if (lessonSources_.empty() || now() < nextLessonCheck_) return;
+    nextLessonCheck_ = now() + kLessonCheckSeconds;
+    if (LessonLibrary::signature(lessonSources_) == lessonSignature_) return;
+    const std::string openId = player_.active() ? player_.lesson().id : "";
+    try {
+        loadLessons();
+    } catch (const std::exception& e) {
+        setStatus(std::string("Lessons not reloaded: ") + e.what());
+        return;
+    }
+    if (openId.empty()) return;
+    if (const Lesson* lesson = library_.find(openId)) {
+        player_.reload(*lesson);
+        setStatus("Reloaded lesson '" + lesson->title + "'");
+    } else {
+        // Keep teaching from the last good version; the list shows what to fix in the file.
+        setStatus("Lesson '" + openId + "' has problems now; showing its last good version (see the Lesson tab)");
+    }
+}
+
+bool Application::selects(const std::vector<std::string>& tokens, std::size_t structure) const {
+    const StructureInfo& info = scene_.structures[structure].info;
+    for (const std::string& token : tokens) {
+        if (token == info.id || token == "all") return true;
+        // Groups are written in the plural in lessons: "bones", "muscles", "discs", "ligaments".
+        if (token == std::string(toString(info.group)) + "s") return true;
+    }
+    return false;
+}
+
+glm::vec3 Application::labelPoint(std::size_t structure) const {
+    // The mesh vertex nearest the centre of its bounds: on the surface, and central enough that
+    // the leader line clearly points at this structure.
+    const MeshData& mesh = scene_.structures[structure].mesh;
+    const glm::vec3 centre = mesh.bounds.centre();
+    glm::vec3 best = centre;
+    float bestDistance = std::numeric_limits<float>::max();
+    for (const glm::vec3& p : mesh.positions) {
+        const float d = glm::dot(p - centre, p - centre);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = p;
+        }
+    }
+    return best;
+}
+
+void Application::applyStep(const LessonStep& step, bool instant) {
+    Visibility next(scene_.structures.size());
+    Bounds shown;
+    for (std::size_t i = 0; i < scene_.structures.size(); ++i) {
+        const bool visible = (step.show.empty() || selects(step.show, i)) && !selects(step.hide, i);
+        next.setVisible(i, visible);
+        if (selects(step.fade, i)) next.setOpacity(i, Visibility::kFadedOpacity);
+        highlighted_[i] = selects(step.highlight, i);
+        if (visible && !selects(step.fade, i)) shown.include(scene_.structures[i].mesh.bounds);
+    }
+    visibility_ = next;
+    selected_ = -1;
+
+    labels_.clear();
+    for (const std::string& token : step.labels) {
+        const auto colon = token.find(':');
+        const int index = scene_.findStructure(token.substr(0, colon));
+        if (index < 0) continue;
+        const StructureInfo& info = scene_.structures[static_cast<std::size_t>(index)].info;
+        if (colon == std::string::npos) {
+            labels_.push_back({info.name, labelPoint(static_cast<std::size_t>(index))});
+            continue;
+        }
+        for (const Landmark& landmark : info.landmarks)
+            if (landmark.id == token.substr(colon + 1)) labels_.push_back({landmark.name, landmark.position});
+    }
+
+    stepText_ = parseRichText(step.text);
+    if (shown.empty()) shown = scene_.bounds;
+    std::optional<CameraPose> destination;
+    if (step.camera) destination = *step.camera;
+    else if (step.view) destination = framePreset(*step.view, shown, camera_.fovYDegrees, sceneArea().aspect());
+    if (destination) {
+        if (instant) {
+            animation_.cancel();
+            camera_.pose = *destination;
+        } else {
+            animateTo(*destination);
+        }
+    }
+    if (instant) easeOpacities(1e9);
+}
+
+void Application::applyStepIfChanged(bool instant) {
+    if (player_.revision() == appliedRevision_) return;
+    appliedRevision_ = player_.revision();
+    if (player_.active()) {
+        applyStep(player_.step(), instant);
+        return;
+    }
+    visibility_.showAll();
+    labels_.clear();
+    highlighted_.assign(highlighted_.size(), false);
+    stepText_.clear();
+}
+
+void Application::easeOpacities(double seconds) {
+    const float step = static_cast<float>(seconds / kFadeSeconds);
+    for (std::size_t i = 0; i < displayOpacity_.size(); ++i) {
+        const float target = visibility_.visible(i) ? visibility_.opacity(i) : 0.0f;
+        float& current = displayOpacity_[i];
+        current = current < target ? std::min(target, current + step) : std::max(target, current - step);
+    }
+}
+
+std::vector<ui::LabelAnchor> Application::labelAnchors() const {
+    std::vector<ui::LabelAnchor> anchors;
+    const SceneArea area = sceneArea();
+    for (const LabelTarget& label : labels_) {
+        // A point behind the camera has no place on screen; its label waits until it turns back.
+        if (glm::dot(label.point - camera_.eye(), camera_.forward()) <= 0.0f) continue;
+        anchors.push_back({label.text, area.origin + camera_.project(label.point, area.size)});
+    }
+    return anchors;
 }
 
 Application::~Application() {
@@ -140,12 +319,21 @@ int Application::run() {
 
     while (!window_->shouldClose()) {
         // Sleep while nothing moves: a viewer left open through a class should not heat the laptop.
-        if (animation_.active() || drag_.button >= 0 || hoverDirty_)
+        bool fading = false;
+        for (std::size_t i = 0; i < displayOpacity_.size(); ++i)
+            fading = fading || displayOpacity_[i] != (visibility_.visible(i) ? visibility_.opacity(i) : 0.0f);
+        if (animation_.active() || drag_.button >= 0 || hoverDirty_ || fading)
             glfwPollEvents();
         else
             glfwWaitEventsTimeout(0.25);
         if (window_->minimised()) continue;
 
+        const double frameTime = now();
+        const double elapsed = std::clamp(frameTime - lastFrameTime_, 0.0, 0.1);
+        lastFrameTime_ = frameTime;
+        reloadLessonsIfChanged();
+        applyStepIfChanged(false);
+        easeOpacities(elapsed);
         if (animation_.active()) camera_.pose = animation_.sample(now());
         if (!status_.empty() && now() > statusUntil_) status_.clear();
         updateHover();
@@ -165,10 +353,13 @@ Image Application::renderImage(int width, int height, ui::ScreenshotBackground b
         openWindow(false, width, height);
         initialiseUi(1.0f, false);  // fixed scale: the same command gives the same image on every machine
     }
-    if (animation_.active()) camera_.pose = animation_.destination();
-    animation_.cancel();
     showUi_ = withUi;
     displaySize_ = {static_cast<float>(width), static_cast<float>(height)};
+    // Images show a step as the window would once its transitions have finished.
+    applyStepIfChanged(true);
+    if (animation_.active()) camera_.pose = animation_.destination();
+    animation_.cancel();
+    easeOpacities(1e9);
     render::OffscreenTarget target(width, height);
     // ImGui lays windows out over a couple of frames (auto-sized windows measure themselves
     // first); three frames give the settled layout the window would show.
@@ -204,6 +395,26 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.status = status_;
     state.uiScale = uiScale_;
     state.fonts = &fonts_;
+    const SceneArea area = sceneArea();
+    state.sceneView = {area.origin, area.size};
+    state.labels = labelAnchors();
+    if (!options_.model) state.lessons = &lessonList_;
+    if (player_.active()) {
+        const Lesson& lesson = player_.lesson();
+        for (std::size_t i = 0; i < library_.entries().size(); ++i)
+            if (library_.entries()[i].lesson && library_.entries()[i].lesson->id == lesson.id) state.openLesson = static_cast<int>(i);
+        ui::LessonView view;
+        view.title = lesson.title;
+        view.summary = lesson.summary;
+        view.stepIndex = player_.stepIndex();
+        view.stepCount = player_.stepCount();
+        for (const LessonStep& s : lesson.steps) view.stepTitles.push_back(s.title);
+        view.stepTitle = player_.step().title;
+        view.text = &stepText_;
+        view.notes = player_.step().notes;
+        view.origin = lesson.origin;
+        state.lesson = std::move(view);
+    }
     applyIntents(ui::drawViewerUi(state));
     ImGui::Render();
 }
@@ -211,10 +422,11 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
 void Application::drawFrame(glm::ivec2 framebufferSize, ui::ScreenshotBackground background, bool withUi) {
     std::vector<render::StructureLook> looks(scene_.structures.size());
     for (std::size_t i = 0; i < looks.size(); ++i) {
-        looks[i].visible = visibility_.visible(i);
-        looks[i].opacity = visibility_.opacity(i);
+        looks[i].visible = displayOpacity_[i] > 0.003f;
+        looks[i].opacity = displayOpacity_[i];
         looks[i].hovered = static_cast<int>(i) == hovered_;
         looks[i].selected = static_cast<int>(i) == selected_;
+        looks[i].highlighted = highlighted_[i];
     }
     const SceneArea area = sceneArea();
     const glm::vec2 toPixels = glm::vec2(framebufferSize) / glm::max(displaySize_, glm::vec2(1.0f));
@@ -267,6 +479,14 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     if (intents.screenshot) screenshotRequested_ = true;
     if (intents.toggleHelp) showHelp_ = !showHelp_;
     if (intents.background) screenshotBackground_ = *intents.background;
+    if (intents.openLesson) {
+        const auto index = static_cast<std::size_t>(*intents.openLesson);
+        if (index < library_.entries().size() && library_.entries()[index].lesson) player_.open(*library_.entries()[index].lesson, 0);
+    }
+    if (intents.closeLesson) player_.close();
+    if (intents.nextStep) player_.next();
+    if (intents.previousStep) player_.previous();
+    if (intents.jumpToStep) player_.jump(*intents.jumpToStep);
 }
 
 void Application::animateTo(const CameraPose& destination) { animation_.start(camera_.pose, destination, now()); }
@@ -367,7 +587,7 @@ void Application::onScroll(double yOffset) {
 
 void Application::onKey(int key, int action, int mods) {
     if (action != GLFW_PRESS || ImGui::GetIO().WantCaptureKeyboard) return;
-    const auto command = actionForKey(key, mods);
+    const auto command = actionForKey(key, mods, player_.active());
     if (!command) return;
     const float aspect = sceneArea().aspect();
     auto preset = [&](ViewPreset p) { animateTo(framePreset(p, scene_.bounds, camera_.fovYDegrees, aspect)); };
@@ -395,6 +615,10 @@ void Application::onKey(int key, int action, int mods) {
             else select(-1);
             break;
         case ViewerAction::Quit: window_->requestClose(); break;
+        case ViewerAction::NextStep: player_.next(); break;
+        case ViewerAction::PreviousStep: player_.previous(); break;
+        case ViewerAction::FirstStep: player_.first(); break;
+        case ViewerAction::LastStep: player_.last(); break;
     }
 }
 

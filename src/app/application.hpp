@@ -7,6 +7,9 @@
 #include "app/window.hpp"
 #include "core/camera_animation.hpp"
 #include "core/image.hpp"
+#include "core/lesson_library.hpp"
+#include "core/lesson_player.hpp"
+#include "core/rich_text.hpp"
 #include "core/orbit_camera.hpp"
 #include "core/scene.hpp"
 #include "core/visibility.hpp"
@@ -39,6 +42,8 @@ public:
     Image renderImage(int width, int height, ui::ScreenshotBackground background, bool withUi);
 
     [[nodiscard]] const Scene& scene() const { return scene_; }
+    [[nodiscard]] const LessonPlayer& lessonPlayer() const { return player_; }
+    [[nodiscard]] const LessonLibrary& lessonLibrary() const { return library_; }
     [[nodiscard]] OrbitCamera& camera() { return camera_; }
 
     // Input entry points (GLFW callbacks land here; tests may call them directly).
@@ -63,6 +68,17 @@ private:
     void toggleIsolation();
     void select(int structure);
     void setStatus(std::string text);
+
+    // Lessons
+    void loadLessons();
+    void openLessonFromOptions();
+    void reloadLessonsIfChanged();
+    void applyStepIfChanged(bool instant);
+    void applyStep(const LessonStep& step, bool instant);
+    [[nodiscard]] bool selects(const std::vector<std::string>& tokens, std::size_t structure) const;
+    void easeOpacities(double seconds);
+    [[nodiscard]] std::vector<ui::LabelAnchor> labelAnchors() const;
+    [[nodiscard]] glm::vec3 labelPoint(std::size_t structure) const;
     // The part of the display the 3D view uses (window coordinates, origin top-left): right of the panel.
     struct SceneArea {
         glm::vec2 origin{0.0f};
@@ -86,6 +102,23 @@ private:
     float uiScale_ = 1.0f;
     glm::vec2 displaySize_{1280.0f, 720.0f};  // window (or offscreen image) size in UI units
     bool showUi_ = true;
+
+    std::vector<LessonSource> lessonSources_;
+    LessonLibrary library_;
+    std::vector<ui::LessonListItem> lessonList_;
+    LessonPlayer player_;
+    std::uint64_t appliedRevision_ = 0;
+    std::string lessonSignature_;
+    double nextLessonCheck_ = 0.0;
+    std::vector<TextBlock> stepText_;
+    std::vector<bool> highlighted_;
+    struct LabelTarget {
+        std::string text;
+        glm::vec3 point{0.0f};
+    };
+    std::vector<LabelTarget> labels_;
+    std::vector<float> displayOpacity_;  // eased toward the visibility state: fades, never pops
+    double lastFrameTime_ = 0.0;
 
     int hovered_ = -1;
     int selected_ = -1;

@@ -15,6 +15,7 @@ std::string firstLine(const std::string& text) { return text.substr(0, text.find
 
 constexpr const char* kUsage = "usage: psoas-atlas [--screenshot FILE.png] [--size WxH] [--view NAME] "
                                "[--background dark|white|transparent] [--model FILE]\n"
+                               "       psoas-atlas [--lessons DIR] [--lesson ID [--step N]] | --list-lessons | --check-lessons [DIR]\n"
                                "Run 'psoas-atlas --help' for every option.\n";
 }  // namespace
 
@@ -37,6 +38,23 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
     cli.add_option("--model", model, "View this mesh file (glTF .glb/.gltf, OBJ, STL, PLY) instead of the built-in scene")
         ->type_name("FILE");
     cli.add_flag("--gl-debug", options.glDebug, "Create an OpenGL debug context and log driver messages");
+
+    std::vector<std::string> lessonDirs;
+    std::string lesson;
+    int step = 1;
+    std::vector<std::string> checkLessons;
+    cli.add_option("--lessons", lessonDirs, "Also read the lessons in this folder (may be given more than once)")
+        ->type_name("DIR")
+        ->allow_extra_args(false);
+    cli.add_option("--lesson", lesson, "Open this lesson (see --list-lessons)")->type_name("ID");
+    cli.add_option("--step", step, "Open the lesson at this step (1 is the first)")
+        ->type_name("N")
+        ->check(CLI::Range(1, 10000));
+    cli.add_flag("--list-lessons", options.listLessons, "Print every lesson as id<TAB>title<TAB>steps and exit");
+    cli.add_option("--check-lessons", checkLessons,
+                   "Check every lesson file (in DIR, or the built-in ones) and print each problem; exit 1 if any")
+        ->type_name("[DIR]")
+        ->expected(0, 1);
 
     std::vector<std::string> reversed(arguments.rbegin(), arguments.rend());  // CLI11 consumes from the back
     try {
@@ -64,6 +82,13 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
         options.sizeGiven = true;
     }
     if (!screenshot.empty()) options.screenshot = screenshot;
+    for (const auto& dir : lessonDirs) options.lessonDirs.emplace_back(dir);
+    if (!lesson.empty()) options.lesson = lesson;
+    options.step = step;
+    if (cli.count("--step") && lesson.empty())
+        return {std::nullopt, "error: --step needs --lesson ID\n" + std::string(kUsage), 2};
+    if (cli.count("--check-lessons"))
+        options.checkLessons = checkLessons.empty() ? std::filesystem::path() : std::filesystem::path(checkLessons.front());
     if (!model.empty()) options.model = model;
     if (!view.empty()) options.view = parseViewPreset(view);
     options.background = background == "white"         ? ui::ScreenshotBackground::White

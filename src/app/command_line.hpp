@@ -6,10 +6,18 @@
 
 #include <filesystem>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace psoas::app {
+
+// The command line asked for something impossible (an unknown lesson, a step past the end):
+// main prints "error: …" and exits 2.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
 
 struct Options {
     std::optional<std::filesystem::path> screenshot;  // render one frame to this PNG and exit
@@ -20,6 +28,13 @@ struct Options {
     ui::ScreenshotBackground background = ui::ScreenshotBackground::Dark;
     std::optional<std::filesystem::path> model;  // any mesh file instead of the built-in scene
     bool glDebug = false;                         // debug context, KHR_debug messages to stderr
+
+    // Lessons
+    std::vector<std::filesystem::path> lessonDirs;  // --lessons DIR (repeatable), after built-in and user lessons
+    std::optional<std::string> lesson;              // --lesson ID: open this lesson
+    int step = 1;                                   // --step N, 1-based
+    bool listLessons = false;                       // print id<TAB>title<TAB>steps and exit
+    std::optional<std::filesystem::path> checkLessons;  // --check-lessons [DIR]; empty path = built-in
 };
 
 // Either options to run with, or text to print and an exit code (help, version, or a bad command line).

@@ -5,6 +5,7 @@
 namespace psoas::app {
 
 namespace {
+
 struct KeyBinding {
     int key;
     int mods;  // exact modifier bits required (Shift, Ctrl, Alt, Super)
@@ -28,7 +29,18 @@ constexpr KeyBinding kBindings[] = {
 };
 }  // namespace
 
-std::optional<ViewerAction> actionForKey(int glfwKey, int glfwMods) {
+// Presentation clickers send PageDown / PageUp; keyboards add arrows, Space and Backspace.
+constexpr KeyBinding kLessonBindings[] = {
+    {GLFW_KEY_RIGHT, 0, ViewerAction::NextStep},     {GLFW_KEY_PAGE_DOWN, 0, ViewerAction::NextStep},
+    {GLFW_KEY_SPACE, 0, ViewerAction::NextStep},     {GLFW_KEY_LEFT, 0, ViewerAction::PreviousStep},
+    {GLFW_KEY_PAGE_UP, 0, ViewerAction::PreviousStep}, {GLFW_KEY_BACKSPACE, 0, ViewerAction::PreviousStep},
+    {GLFW_KEY_HOME, 0, ViewerAction::FirstStep},     {GLFW_KEY_END, 0, ViewerAction::LastStep},
+};
+
+std::optional<ViewerAction> actionForKey(int glfwKey, int glfwMods, bool lessonOpen) {
+    if (lessonOpen)
+        for (const KeyBinding& binding : kLessonBindings)
+            if (binding.key == glfwKey && binding.mods == (glfwMods & kModMask)) return binding.action;
     for (const KeyBinding& binding : kBindings)
         if (binding.key == glfwKey && binding.mods == (glfwMods & kModMask)) return binding.action;
     return std::nullopt;
@@ -41,7 +53,10 @@ const std::vector<ui::HelpEntry>& helpEntries() {
         {"Mouse wheel", "Zoom toward the point under the cursor"},
         {"Click", "Select a structure and show its card"},
         {"Double-click a structure", "Focus on it"},
-        {"Double-click empty space, F, Home", "Reset the view"},
+        {"Double-click empty space, F, Home", "Reset the view (Home: first step while a lesson is open)"},
+        {"Right, PageDown, Space", "Next lesson step"},
+        {"Left, PageUp, Backspace", "Previous lesson step"},
+        {"Home, End", "First, last lesson step"},
         {"1  2  3  4", "Anterior, posterior, left, right view"},
         {"5  6  7", "Superior, inferior, oblique view"},
         {"X or Delete", "Hide the selected structure"},

@@ -13,10 +13,12 @@ enum class ViewerAction {
     ViewAnterior, ViewPosterior, ViewLeft, ViewRight, ViewSuperior, ViewInferior, ViewOblique,
     ResetView, ToggleFullscreen, Screenshot, ToggleHelp, HideSelected, IsolateSelected, FadeSelected, ShowAll,
     Escape, Quit,
+    NextStep, PreviousStep, FirstStep, LastStep,
 };
 
-// The action for a GLFW key press with its modifier bits, if any.
-std::optional<ViewerAction> actionForKey(int glfwKey, int glfwMods);
+// The action for a GLFW key press with its modifier bits, if any. While a lesson is open the
+// clicker keys step through it, and Home / End go to its first / last step.
+std::optional<ViewerAction> actionForKey(int glfwKey, int glfwMods, bool lessonOpen = false);
 
 // Every binding, mouse included, worded for the help overlay.
 const std::vector<ui::HelpEntry>& helpEntries();

@@ -41,6 +41,12 @@ std::filesystem::path configDirectory() {
     return base / "psoas-atlas";
 }
 
+std::filesystem::path userDataDirectory() {
+    std::filesystem::path base = fromEnvironment("XDG_DATA_HOME");
+    if (base.empty()) base = homeDirectory() / ".local" / "share";
+    return base / "psoas-atlas";
+}
+
 std::filesystem::path picturesDirectory() {
     std::error_code ec;
     for (const auto& candidate : {fromEnvironment("XDG_PICTURES_DIR"), homeDirectory() / "Pictures"})

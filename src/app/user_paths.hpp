@@ -14,6 +14,10 @@ std::filesystem::path dataDirectory();
 // $XDG_CONFIG_HOME/psoas-atlas (default ~/.config/psoas-atlas); created on demand by callers.
 std::filesystem::path configDirectory();
 
+// $XDG_DATA_HOME/psoas-atlas (default ~/.local/share/psoas-atlas): the teacher's own lessons live
+// in its lessons/ folder.
+std::filesystem::path userDataDirectory();
+
 // Where F12 screenshots go: $XDG_PICTURES_DIR, else ~/Pictures, else the home folder.
 std::filesystem::path picturesDirectory();
 

@@ -32,12 +32,24 @@ const PresetAngles& anglesOf(ViewPreset preset) {
     return *std::find_if(std::begin(kPresets), std::end(kPresets), [&](const auto& p) { return p.preset == preset; });
 }
 
-float distanceToFit(const Bounds& bounds, float fovYDegrees, float aspect) {
-    const float radius = std::max(bounds.empty() ? 1.0f : bounds.radius(), 1e-3f);
-    const float halfY = glm::radians(fovYDegrees) * 0.5f;
-    const float halfX = std::atan(std::tan(halfY) * std::max(aspect, 1e-3f));
-    // The bounding sphere just fits the narrower field of view; 5 % margin so nothing touches the edge.
-    return 1.05f * radius / std::sin(std::min(halfX, halfY));
+// The distance at which every corner of the box, seen from this direction, is inside the field
+// of view: tighter than a bounding sphere, so a tall skeleton seen from above still fills the view.
+float distanceToFit(const Bounds& bounds, float yawDegrees, float pitchDegrees, float fovYDegrees, float aspect) {
+    if (bounds.empty()) return 1.0f;
+    OrbitCamera camera;
+    camera.pose = {bounds.centre(), 1.0f, yawDegrees, pitchDegrees};
+    const float tanY = std::tan(glm::radians(fovYDegrees) * 0.5f);
+    const float tanX = tanY * std::max(aspect, 1e-3f);
+    float distance = 1e-3f;
+    for (int corner = 0; corner < 8; ++corner) {
+        const glm::vec3 p{corner & 1 ? bounds.max.x : bounds.min.x, corner & 2 ? bounds.max.y : bounds.min.y,
+                          corner & 4 ? bounds.max.z : bounds.min.z};
+        const glm::vec3 offset = p - bounds.centre();
+        const float towardCamera = -glm::dot(offset, camera.forward());
+        distance = std::max({distance, std::abs(glm::dot(offset, camera.right())) / tanX + towardCamera,
+                             std::abs(glm::dot(offset, camera.up())) / tanY + towardCamera});
+    }
+    return distance * 1.06f;  // 6 % margin: nothing touches the edge of the picture
 }
 }  // namespace
 
@@ -51,15 +63,15 @@ std::optional<ViewPreset> parseViewPreset(std::string_view name) {
 
 CameraPose framePreset(ViewPreset preset, const Bounds& bounds, float fovYDegrees, float aspect) {
     const PresetAngles& angles = anglesOf(preset);
-    return {bounds.empty() ? glm::vec3(0.0f) : bounds.centre(), distanceToFit(bounds, fovYDegrees, aspect),
-            angles.yaw, angles.pitch};
+    return {bounds.empty() ? glm::vec3(0.0f) : bounds.centre(),
+            distanceToFit(bounds, angles.yaw, angles.pitch, fovYDegrees, aspect), angles.yaw, angles.pitch};
 }
 
 CameraPose frameBounds(const CameraPose& current, const Bounds& bounds, float fovYDegrees, float aspect) {
     CameraPose pose = current;
     pose.target = bounds.centre();
-    pose.distance = std::clamp(distanceToFit(bounds, fovYDegrees, aspect), OrbitCamera::kMinDistance,
-                               OrbitCamera::kMaxDistance);
+    pose.distance = std::clamp(distanceToFit(bounds, pose.yawDegrees, pose.pitchDegrees, fovYDegrees, aspect),
+                               OrbitCamera::kMinDistance, OrbitCamera::kMaxDistance);
     return pose;
 }
 

@@ -12,6 +12,7 @@ namespace {
 constexpr glm::vec3 kHighlight{1.0f, 0.72f, 0.25f};
 constexpr float kHoverAmount = 0.45f;
 constexpr float kSelectedAmount = 1.0f;
+constexpr float kLessonHighlightAmount = 0.7f;  // clearly marked, but the muscle keeps its own colour
 }  // namespace
 
 SceneRenderer::SceneRenderer(const Scene& scene) : scene_(scene), program_("mesh.vert", "mesh.frag") {
@@ -43,7 +44,10 @@ void SceneRenderer::render(const OrbitCamera& camera, glm::ivec2 framebufferSize
         const StructureLook& look = looks[i];
         program_.set("uColour", scene_.structures[i].info.colour);
         program_.set("uOpacity", look.opacity);
-        program_.set("uHighlightAmount", look.selected ? kSelectedAmount : look.hovered ? kHoverAmount : 0.0f);
+        program_.set("uHighlightAmount", look.selected      ? kSelectedAmount
+                                         : look.highlighted ? kLessonHighlightAmount
+                                         : look.hovered     ? kHoverAmount
+                                                            : 0.0f);
         meshes_[i].draw();
     };
 

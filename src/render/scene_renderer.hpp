@@ -19,6 +19,7 @@ struct StructureLook {
     float opacity = 1.0f;  // below 1: faded, drawn in the transparent pass
     bool hovered = false;
     bool selected = false;
+    bool highlighted = false;  // picked out by a lesson step
 };
 
 struct FrameStyle {

@@ -33,7 +33,7 @@ UiFonts loadFonts(float uiScale, const std::string& fontFile) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     const std::string regular = fontFile.empty() ? defaultFontFile() : fontFile;
-    std::filesystem::path bold = std::filesystem::path(regular).parent_path() / "DejaVuSans-Bold.ttf";
+    const std::filesystem::path folder = std::filesystem::path(regular).parent_path();
 
     UiFonts fonts;
     ImFontConfig config;
@@ -41,14 +41,22 @@ UiFonts loadFonts(float uiScale, const std::string& fontFile) {
     config.OversampleV = 1;
     if (std::filesystem::exists(regular)) {
         fonts.body = io.Fonts->AddFontFromFileTTF(regular.c_str(), kBodyPixels * uiScale, &config, glyphRanges());
-        const std::string headingFile = std::filesystem::exists(bold) ? bold.string() : regular;
-        fonts.heading = io.Fonts->AddFontFromFileTTF(headingFile.c_str(), kHeadingPixels * uiScale, &config, glyphRanges());
+        // Each style falls back to the regular face when its file is missing: plainer, still readable.
+        auto face = [&](const char* name, float pixels) {
+            const std::filesystem::path file = folder / name;
+            const std::string path = std::filesystem::exists(file) ? file.string() : regular;
+            return io.Fonts->AddFontFromFileTTF(path.c_str(), pixels * uiScale, &config, glyphRanges());
+        };
+        fonts.heading = face("DejaVuSans-Bold.ttf", kHeadingPixels);
+        fonts.bold = face("DejaVuSans-Bold.ttf", kBodyPixels);
+        fonts.italic = face("DejaVuSans-Oblique.ttf", kBodyPixels);
+        fonts.boldItalic = face("DejaVuSans-BoldOblique.ttf", kBodyPixels);
     }
     if (!fonts.body || !fonts.heading) {
         fonts.warning = "font '" + regular + "' not found; install fonts-dejavu-core for readable text";
         ImFontConfig fallback;
         fallback.SizePixels = 13.0f * uiScale;
-        fonts.body = fonts.heading = io.Fonts->AddFontDefault(&fallback);
+        fonts.body = fonts.heading = fonts.bold = fonts.italic = fonts.boldItalic = io.Fonts->AddFontDefault(&fallback);
     }
     io.FontDefault = fonts.body;
     return fonts;

@@ -11,6 +11,9 @@ namespace psoas::ui {
 struct UiFonts {
     ImFont* body = nullptr;
     ImFont* heading = nullptr;  // larger, for titles and captions
+    ImFont* bold = nullptr;     // body size, for **bold** in lesson text
+    ImFont* italic = nullptr;
+    ImFont* boldItalic = nullptr;
     std::string warning;        // non-empty when the TrueType font was missing and ImGui's fallback is used
 };
 

@@ -1,5 +1,7 @@
 #include "ui/viewer_panels.hpp"
 
+#include "ui/rich_text_view.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -105,6 +107,9 @@ void viewButtons(ViewerUiIntents& intents) {
     if (ImGui::Button("Reset")) intents.resetView = true;
 }
 
+void structuresTab(const ViewerUiState& state, ViewerUiIntents& intents);
+void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents);
+
 void sidePanel(const ViewerUiState& state, ViewerUiIntents& intents) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
@@ -116,6 +121,23 @@ void sidePanel(const ViewerUiState& state, ViewerUiIntents& intents) {
     ImGui::TextDisabled("%s", state.scene->title.c_str());
     ImGui::Separator();
 
+    if (state.lessons && ImGui::BeginTabBar("panels")) {
+        if (ImGui::BeginTabItem("Lesson")) {
+            lessonTab(state, intents);
+            ImGui::EndTabItem();
+        }
+        if (ImGui::BeginTabItem("Structures")) {
+            structuresTab(state, intents);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    } else {
+        structuresTab(state, intents);
+    }
+    ImGui::End();
+}
+
+void structuresTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     ImGui::TextUnformatted("View");
     viewButtons(intents);
     ImGui::Separator();
@@ -150,7 +172,6 @@ void sidePanel(const ViewerUiState& state, ViewerUiIntents& intents) {
     ImGui::SameLine();
     if (ImGui::Button("Screenshot (F12)")) intents.screenshot = true;
     if (ImGui::Button("Keys and mouse (H)")) intents.toggleHelp = true;
-    ImGui::End();
 }
 
 void standInBanner(const ViewerUiState& state) {
@@ -215,6 +236,124 @@ void statusLine(const ViewerUiState& state) {
     ImGui::TextUnformatted(state.status.c_str());
     ImGui::End();
 }
+void lessonPicker(const ViewerUiState& state, ViewerUiIntents& intents) {
+    const auto& lessons = *state.lessons;
+    const char* preview = state.openLesson >= 0 ? lessons[static_cast<std::size_t>(state.openLesson)].title.c_str()
+                                                : "Choose a lesson…";
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::BeginCombo("##lesson", preview)) {
+        for (std::size_t i = 0; i < lessons.size(); ++i) {
+            const LessonListItem& item = lessons[i];
+            const bool broken = !item.problems.empty();
+            std::string label = (broken ? "(cannot open) " : "") + item.title;
+            if (item.origin != "built-in") label += "  — " + item.origin;
+            ImGui::PushID(static_cast<int>(i));
+            if (broken) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.45f, 1.0f));
+            if (ImGui::Selectable(label.c_str(), static_cast<int>(i) == state.openLesson, broken ? ImGuiSelectableFlags_Disabled : 0))
+                intents.openLesson = static_cast<int>(i);
+            if (broken) ImGui::PopStyleColor();
+            ImGui::PopID();
+        }
+        ImGui::EndCombo();
+    }
+}
+
+void lessonProblems(const ViewerUiState& state) {
+    std::size_t broken = 0;
+    for (const auto& item : *state.lessons) broken += !item.problems.empty();
+    if (broken == 0) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.62f, 0.50f, 1.0f));
+    const std::string header = std::to_string(broken) + (broken == 1 ? " lesson file has" : " lesson files have") + " problems";
+    if (ImGui::CollapsingHeader(header.c_str())) {
+        for (const auto& item : *state.lessons)
+            for (const auto& problem : item.problems) ImGui::TextWrapped("%s", problem.c_str());
+    }
+    ImGui::PopStyleColor();
+}
+
+void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
+    lessonPicker(state, intents);
+    lessonProblems(state);
+    if (!state.lesson) {
+        ImGui::TextWrapped("Pick a lesson above, or explore the model freely in the Structures tab.");
+        return;
+    }
+    const LessonView& lesson = *state.lesson;
+    ImGui::Spacing();
+    if (!lesson.summary.empty()) ImGui::TextWrapped("%s", lesson.summary.c_str());
+    ImGui::TextDisabled("Step %d of %d", lesson.stepIndex + 1, lesson.stepCount);
+    ImGui::ProgressBar(static_cast<float>(lesson.stepIndex + 1) / static_cast<float>(std::max(lesson.stepCount, 1)),
+                       {-1.0f, 4.0f * state.uiScale}, "");
+
+    ImGui::BeginDisabled(lesson.stepIndex == 0);
+    if (ImGui::Button("< Previous")) intents.previousStep = true;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(lesson.stepIndex + 1 >= lesson.stepCount);
+    if (ImGui::Button("Next >")) intents.nextStep = true;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    if (ImGui::Button("Restart")) intents.jumpToStep = 0;
+    ImGui::SameLine();
+    if (ImGui::Button("Close")) intents.closeLesson = true;
+    ImGui::Separator();
+
+    const float footer = ImGui::GetFrameHeightWithSpacing() * 2.0f;
+    ImGui::BeginChild("step", {0, -footer});
+    heading(state, lesson.stepTitle.c_str());
+    ImGui::Spacing();
+    if (lesson.text && state.fonts) drawRichText(*lesson.text, *state.fonts);
+    ImGui::Spacing();
+    if (ImGui::CollapsingHeader("All steps")) {
+        for (std::size_t i = 0; i < lesson.stepTitles.size(); ++i) {
+            const std::string label = std::to_string(i + 1) + ". " + lesson.stepTitles[i];
+            if (ImGui::Selectable(label.c_str(), static_cast<int>(i) == lesson.stepIndex)) intents.jumpToStep = static_cast<int>(i);
+        }
+    }
+    if (!lesson.notes.empty() && ImGui::CollapsingHeader("Notes for the teacher")) ImGui::TextWrapped("%s", lesson.notes.c_str());
+    if (lesson.origin != "built-in") ImGui::TextDisabled("From %s", lesson.origin.c_str());
+    ImGui::EndChild();
+    ImGui::TextDisabled("Next: \u2192 PageDown Space  Back: \u2190 PageUp");
+}
+
+// Labels go on the background layer: over the 3D view, under every panel.
+void drawLabels(const ViewerUiState& state) {
+    if (state.labels.empty()) return;
+    const ImVec2 padding{6.0f * state.uiScale, 3.0f * state.uiScale};
+    std::vector<LabelRequest> requests;
+    for (const LabelAnchor& label : state.labels) {
+        const ImVec2 text = ImGui::CalcTextSize(label.text.c_str());
+        requests.push_back({label.point, {text.x + padding.x * 2.0f, text.y + padding.y * 2.0f}});
+    }
+    const auto placed = layoutLabels(requests, state.sceneView, 8.0f * state.uiScale);
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    const float thickness = 1.5f * state.uiScale;
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+        const ImVec2 min{placed[i].position.x, placed[i].position.y};
+        const ImVec2 max{min.x + requests[i].size.x, min.y + requests[i].size.y};
+        const ImVec2 attach{placed[i].rightColumn ? min.x : max.x, (min.y + max.y) * 0.5f};
+        const ImVec2 anchor{placed[i].anchor.x, placed[i].anchor.y};
+        draw->AddLine(attach, anchor, IM_COL32(20, 20, 20, 200), thickness + 2.0f * state.uiScale);
+        draw->AddLine(attach, anchor, IM_COL32(255, 214, 120, 255), thickness);
+        draw->AddCircleFilled(anchor, 3.5f * state.uiScale, IM_COL32(255, 214, 120, 255));
+        draw->AddRectFilled(min, max, IM_COL32(16, 18, 22, 225), 3.0f * state.uiScale);
+        draw->AddRect(min, max, IM_COL32(255, 214, 120, 200), 3.0f * state.uiScale);
+        draw->AddText({min.x + padding.x, min.y + padding.y}, IM_COL32(255, 255, 255, 255), state.labels[i].text.c_str());
+    }
+}
+
+void noticeBanner(const ViewerUiState& state) {
+    if (state.notice.empty()) return;
+    ImGui::SetNextWindowPos({state.sceneView.origin.x + state.sceneView.size.x - 10.0f * state.uiScale,
+                             state.sceneView.origin.y + 10.0f * state.uiScale},
+                            ImGuiCond_Always, {1.0f, 0.0f});
+    ImGui::SetNextWindowBgAlpha(0.85f);
+    ImGui::Begin("##notice", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+    ImGui::TextColored({1.0f, 0.80f, 0.35f, 1.0f}, "%s", state.notice.c_str());
+    ImGui::End();
+}
 }  // namespace
 
 std::string_view toString(ScreenshotBackground background) {
@@ -228,8 +367,10 @@ std::string_view toString(ScreenshotBackground background) {
 
 ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
     ViewerUiIntents intents;
+    drawLabels(state);
     sidePanel(state, intents);
     if (state.scene->standIn) standInBanner(state);
+    noticeBanner(state);
     hoverLabel(state);
     statusLine(state);
     if (state.showHelp && state.help) helpOverlay(state, intents);

@@ -4,6 +4,8 @@
 // return what the user asked for (intents); the app applies them, so nothing here changes the
 // scene behind the app's back.
 
+#include "core/label_layout.hpp"
+#include "core/rich_text.hpp"
 #include "core/scene.hpp"
 #include "core/view_preset.hpp"
 #include "core/visibility.hpp"
@@ -24,6 +26,32 @@ struct HelpEntry {
 
 enum class ScreenshotBackground { Dark, White, Transparent };
 
+// One row of the lesson list.
+struct LessonListItem {
+    std::string title;   // or the file name when the lesson cannot be read
+    std::string origin;  // "built-in", "your lessons", a folder
+    std::vector<std::string> problems;  // file:line:col lines; empty when the lesson works
+};
+
+// The open lesson and its current step, as the panel shows it.
+struct LessonView {
+    std::string title;
+    std::string summary;
+    int stepIndex = 0;
+    int stepCount = 0;
+    std::vector<std::string> stepTitles;
+    std::string stepTitle;
+    const std::vector<TextBlock>* text = nullptr;
+    std::string notes;
+    std::string origin;
+};
+
+// A label the 3D view asks for: text and where its leader line points, in window coordinates.
+struct LabelAnchor {
+    std::string text;
+    glm::vec2 point{0.0f};
+};
+
 struct ViewerUiState {
     const Scene* scene = nullptr;
     const Visibility* visibility = nullptr;
@@ -36,6 +64,13 @@ struct ViewerUiState {
     std::string status;  // a transient message such as "Saved screenshot to …"
     float uiScale = 1.0f;
     const UiFonts* fonts = nullptr;
+
+    const std::vector<LessonListItem>* lessons = nullptr;
+    int openLesson = -1;               // index into lessons
+    std::optional<LessonView> lesson;  // set while a lesson is open
+    std::vector<LabelAnchor> labels;
+    ViewRect sceneView;                // the part of the window the 3D view uses
+    std::string notice;                // e.g. "motion shown ×5"; drawn over the 3D view
 };
 
 struct ViewerUiIntents {
@@ -51,6 +86,12 @@ struct ViewerUiIntents {
     bool screenshot = false;
     bool toggleHelp = false;
     std::optional<ScreenshotBackground> background;
+
+    std::optional<int> openLesson;  // index into the lesson list
+    bool closeLesson = false;
+    bool nextStep = false;
+    bool previousStep = false;
+    std::optional<int> jumpToStep;
 };
 
 ViewerUiIntents drawViewerUi(const ViewerUiState& state);

@@ -1,0 +1,31 @@
+#pragma once
+// Placing labels beside the 3D view: each label sits in a column at the left or right edge of the
+// view, on the side of its anchor, sorted by height so leader lines do not cross, pushed apart so
+// no two labels overlap, and kept inside the view as the model turns.
+
+#include <glm/vec2.hpp>
+
+#include <vector>
+
+namespace psoas {
+
+struct LabelRequest {
+    glm::vec2 anchor{0.0f};  // where the leader line points, in view pixels (top-left origin)
+    glm::vec2 size{0.0f};    // the label's box
+};
+
+struct PlacedLabel {
+    glm::vec2 position{0.0f};  // top-left of the box
+    glm::vec2 anchor{0.0f};    // clamped into the view
+    bool rightColumn = false;
+};
+
+struct ViewRect {
+    glm::vec2 origin{0.0f};
+    glm::vec2 size{0.0f};
+};
+
+// `gap`: the space kept between labels and from the view's edges.
+std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest>& labels, const ViewRect& view, float gap);
+
+}  // namespace psoas

@@ -1,0 +1,44 @@
+#include "core/label_layout.hpp"
+
+#include <gtest/gtest.h>
+
+namespace psoas {
+namespace {
+
+bool overlap(const PlacedLabel& a, glm::vec2 sa, const PlacedLabel& b, glm::vec2 sb) {
+    return a.position.x < b.position.x + sb.x && b.position.x < a.position.x + sa.x &&
+           a.position.y < b.position.y + sb.y && b.position.y < a.position.y + sa.y;
+}
+
+TEST(LabelLayout, labels_never_overlap_and_stay_inside_the_view) {
+    const ViewRect view{{300.0f, 0.0f}, {900.0f, 600.0f}};
+    std::vector<LabelRequest> labels;
+    // Twelve anchors bunched together, some outside the view: the worst case for a crowded step.
+    for (int i = 0; i < 12; ++i)
+        labels.push_back({{700.0f + float(i % 3) * 40.0f - 60.0f, 280.0f + float(i) * 6.0f - (i == 11 ? 900.0f : 0.0f)},
+                          {120.0f + float(i) * 5.0f, 26.0f}});
+    const auto placed = layoutLabels(labels, view, 6.0f);
+    ASSERT_EQ(placed.size(), labels.size());
+    for (std::size_t i = 0; i < placed.size(); ++i) {
+        EXPECT_GE(placed[i].position.x, view.origin.x);
+        EXPECT_LE(placed[i].position.x + labels[i].size.x, view.origin.x + view.size.x);
+        EXPECT_GE(placed[i].position.y, view.origin.y);
+        EXPECT_LE(placed[i].position.y + labels[i].size.y, view.origin.y + view.size.y);
+        for (std::size_t j = i + 1; j < placed.size(); ++j)
+            EXPECT_FALSE(overlap(placed[i], labels[i].size, placed[j], labels[j].size)) << i << " and " << j;
+    }
+}
+
+TEST(LabelLayout, labels_go_to_the_side_of_their_anchor_in_anchor_order) {
+    const ViewRect view{{0.0f, 0.0f}, {1000.0f, 800.0f}};
+    const auto placed = layoutLabels({{{100.0f, 500.0f}, {80.0f, 20.0f}}, {{900.0f, 100.0f}, {80.0f, 20.0f}},
+                                      {{120.0f, 200.0f}, {80.0f, 20.0f}}},
+                                     view, 4.0f);
+    EXPECT_FALSE(placed[0].rightColumn);
+    EXPECT_TRUE(placed[1].rightColumn);
+    EXPECT_LT(placed[2].position.y, placed[0].position.y);  // higher anchor, higher label: no crossing leaders
+    EXPECT_NEAR(placed[0].position.y, 490.0f, 1e-4f);       // level with its anchor when there is room
+}
+
+}  // namespace
+}  // namespace psoas
