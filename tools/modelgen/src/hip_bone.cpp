@@ -143,25 +143,38 @@ double iliac_crest(const Vec3& p) {
         t.samples_per_span = 5;
         return Tube(t);
     }();
-    static const Tube inner_lip = [] {
+    // The crest is broad (outer lip, intermediate line, inner lip); the inner lip
+    // lies over the medial shift of the plate, so the three rails join the wing.
+    auto rail = [](double fraction, double radius) {
         SplineTube t;
-        for (const Vec3& c : crest.centreline()) t.points.push_back(c + wing().normal * wing().inner_lip_shift);
-        t.radii.assign(t.points.size(), 4.5 * mm);
+        for (const Vec3& c : crest.centreline()) t.points.push_back(c + wing().normal * (wing().inner_lip_shift * fraction));
+        t.radii.assign(t.points.size(), radius);
         t.samples_per_span = 1;
         return Tube(t);
-    }();
-    return smooth_union(crest(p), inner_lip(p), 6 * mm);
+    };
+    static const Tube intermediate = rail(0.5, 6.0 * mm), inner_lip = rail(1.0, 5.0 * mm);
+    return smooth_union(smooth_union(crest(p), intermediate(p), 7 * mm), inner_lip(p), 7 * mm);
+}
+
+// Arcuate line: the ridge from the sacro-iliac joint to the iliopubic eminence,
+// the iliac part of the brim of the lesser pelvis that psoas crosses (section 1).
+double arcuate_line(const Vec3& p) {
+    static const Tube line(SplineTube{{{-0.057, 0.010, -0.110}, {-0.068, -0.028, -0.084}, {-0.076, -0.052, -0.054},
+                                       {-0.074, -0.064, -0.034}},
+                                      {5 * mm, 5.5 * mm, 6 * mm, 6.5 * mm},
+                                      5});
+    return line(p);
 }
 
 // Pubic rami and ischium as tubes; together with the acetabulum they ring the obturator foramen.
 double rami(const Vec3& p) {
     static const Tube superior_ramus(SplineTube{{hip_centre + Vec3(0.012, 0.008, 0.024), {-0.068, -0.064, -0.030},
                                                  {-0.042, -0.070, -0.010}, {-0.016, -0.075, -0.003}},
-                                                {14 * mm, 8.5 * mm, 7.5 * mm, 9 * mm},
+                                                {14 * mm, 9.5 * mm, 8.5 * mm, 9.5 * mm},
                                                 6});
     static const Tube inferior_ramus(SplineTube{{{-0.014, -0.090, -0.006}, {-0.026, -0.114, -0.030},
                                                  {-0.034, -0.124, -0.060}, {-0.040, -0.118, -0.086}},
-                                                {8 * mm, 6.5 * mm, 6.5 * mm, 8 * mm},
+                                                {8.5 * mm, 7.5 * mm, 7.5 * mm, 9 * mm},
                                                 6});
     static const Tube ischium(SplineTube{{hip_centre + Vec3(0.010, -0.012, -0.018), {-0.066, -0.096, -0.090},
                                           {-0.046, -0.114, -0.090}},
@@ -204,13 +217,12 @@ ShapeSpec hip_bone_right() {
     Field bone = [](const Vec3& p) {
         double d = smooth_union(iliac_wing(p), iliac_crest(p), 4 * mm);
         // Body of the ilium between the wing and the acetabulum, and the AIIS.
-        d = smooth_union(d, tapered_capsule(p, Vec3(-0.090, -0.008, -0.060), hip_centre + Vec3(0.004, 0.012, 0.0), 12 * mm, 17 * mm), 8 * mm);
+        d = smooth_union(d, tapered_capsule(p, Vec3(-0.088, -0.004, -0.062), hip_centre + Vec3(0.004, 0.012, 0.0), 14 * mm, 19 * mm), 14 * mm);
+        d = smooth_union(d, arcuate_line(p), 6 * mm);
         d = smooth_union(d, ellipsoid(p, Vec3(-0.109, -0.020, -0.008), Vec3(6 * mm, 8 * mm, 6 * mm)), 4 * mm);
         // ASIS: the crest ends in a forward-pointing spine.
-        d = smooth_union(d, tapered_capsule(p, asis + Vec3(0.007, -0.002, -0.016), asis + Vec3(0.0, 0.0, -0.0035), 5 * mm, 3.5 * mm), 3 * mm);
+        d = smooth_union(d, tapered_capsule(p, asis + Vec3(0.007, -0.002, -0.016), asis + Vec3(0.0, 0.0, -0.0045), 6.5 * mm, 4.5 * mm), 3 * mm);
         d = smooth_union(d, rami(p), 5 * mm);
-        // Iliac tuberosity and auricular surface: the thick posterior ilium that meets the sacrum.
-        d = smooth_union(d, ellipsoid(p, Vec3(-0.066, 0.016, -0.128), Vec3(10 * mm, 24 * mm, 19 * mm)), 10 * mm);
         return acetabulum(p, d);
     };
     for (const Vec3& landmark : {asis, psis, iliac_crest_highest, iliac_crest_lateral, ischial_tuberosity, iliacus_origin_fossa}) {

@@ -150,8 +150,21 @@ TriangleMesh simplify_and_finish(const TriangleMesh& dense, const Field& field, 
                               remap.data());
     out.indices.resize(indices.size());
     meshopt_remapIndexBuffer(out.indices.data(), indices.data(), indices.size(), remap.data());
+    // Normals from the field gradient are smoother than face averages, but where
+    // the field has a crease (blends, carved pits) the gradient can point inward;
+    // there the area-weighted face normal is used instead.
+    std::vector<Vec3> face_average(unique, Vec3(0.0));
+    for (size_t t = 0; t < out.indices.size(); t += 3) {
+        const Vec3 a = out.positions[out.indices[t]], b = out.positions[out.indices[t + 1]], c = out.positions[out.indices[t + 2]];
+        const Vec3 n = glm::cross(b - a, c - a);
+        for (int k = 0; k < 3; ++k) face_average[out.indices[t + size_t(k)]] += n;
+    }
     out.normals.reserve(unique);
-    for (const auto& p : out.positions) out.normals.emplace_back(field_normal(field, Vec3(p), 0.3 * mm));
+    for (size_t v = 0; v < unique; ++v) {
+        const Vec3 mesh_normal = glm::normalize(face_average[v]);
+        const Vec3 n = field_normal(field, Vec3(out.positions[v]), 0.3 * mm);
+        out.normals.emplace_back(glm::dot(n, mesh_normal) > 0.5 ? n : mesh_normal);
+    }
     return out;
 }
 

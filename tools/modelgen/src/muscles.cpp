@@ -92,12 +92,27 @@ ShapeSpec iliacus_right() {
 }
 
 ShapeSpec quadratus_lumborum_right() {
-    // A quadrilateral plate behind psoas: from the 12th rib and the transverse process
-    // tips (medial edge) to the posterior iliac crest and iliolumbar ligament.
-    const std::vector<Vec3> medial{{-0.036, 0.232, -0.128}, {-0.040, 0.185, -0.122}, {-0.043, 0.135, -0.117}, {-0.052, 0.082, -0.118}};
-    const std::vector<Vec3> lateral{{-0.080, 0.228, -0.128}, {-0.092, 0.175, -0.120}, {-0.098, 0.125, -0.110}, {-0.096, 0.078, -0.098}};
+    // A quadrilateral sheet behind psoas: from the 12th rib and the transverse process
+    // tips (medial fibres) to the posterior iliac crest and iliolumbar ligament.
+    // Three fibre bundles blended together give it a fleshy, tapering belly.
+    auto medial = std::make_shared<Tube>(SplineTube{{{-0.036, 0.232, -0.128}, {-0.041, 0.170, -0.121}, {-0.046, 0.115, -0.116}, {-0.055, 0.080, -0.118}},
+                                                    {4 * mm, 6 * mm, 6.5 * mm, 5 * mm},
+                                                    5});
+    auto middle = std::make_shared<Tube>(SplineTube{{{-0.058, 0.232, -0.130}, {-0.066, 0.170, -0.121}, {-0.072, 0.115, -0.113}, {-0.075, 0.078, -0.108}},
+                                                    {4.5 * mm, 7 * mm, 7.5 * mm, 6 * mm},
+                                                    5});
+    auto lateral = std::make_shared<Tube>(SplineTube{{{-0.080, 0.226, -0.128}, {-0.090, 0.168, -0.120}, {-0.096, 0.118, -0.110}, {-0.094, 0.080, -0.098}},
+                                                     {3.5 * mm, 5.5 * mm, 6 * mm, 5 * mm},
+                                                     5});
+    // A thin sheet spans the bundles so the muscle reads as one plate.
+    const std::vector<Vec3> medial_edge{{-0.036, 0.232, -0.128}, {-0.041, 0.170, -0.121}, {-0.046, 0.115, -0.116}, {-0.055, 0.080, -0.118}};
+    const std::vector<Vec3> lateral_edge{{-0.080, 0.226, -0.128}, {-0.090, 0.168, -0.120}, {-0.096, 0.118, -0.110}, {-0.094, 0.080, -0.098}};
     ShapeSpec spec;
-    spec.field = [=](const Vec3& p) { return thick_ribbon(p, medial, lateral, 5 * mm, 6 * mm); };
+    spec.field = [=](const Vec3& p) {
+        double d = thick_ribbon(p, medial_edge, lateral_edge, 3.5 * mm, 4 * mm);
+        for (const auto* bundle : {medial.get(), middle.get(), lateral.get()}) d = smooth_union(d, (*bundle)(p), 8 * mm);
+        return d;
+    };
     spec.box = {Vec3(-0.115, 0.060, -0.150), Vec3(-0.020, 0.250, -0.080)};
     spec.cell = 1.6 * mm;
     spec.target_triangles = 1200;

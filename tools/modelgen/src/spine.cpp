@@ -228,7 +228,7 @@ ShapeSpec sacrum() {
         d = smooth_union(d, sacral_plate(q), 6 * mm);
         // Alae: wings lateral to S1, sloping down-laterally, carrying the auricular (sacro-iliac) surfaces.
         d = smooth_union(d, ellipsoid(r, Vec3(-33 * mm, -16 * mm, -6 * mm), Vec3(22 * mm, 12 * mm, 17 * mm)), 8 * mm);
-        d = smooth_union(d, ellipsoid(r, Vec3(-44 * mm, -38 * mm, -14 * mm), Vec3(10 * mm, 22 * mm, 16 * mm)), 8 * mm);
+        d = smooth_union(d, ellipsoid(r, Vec3(-45 * mm, -36 * mm, -14 * mm), Vec3(11 * mm, 24 * mm, 17 * mm)), 8 * mm);
         // S1 superior articular processes (facets for L5) and the median sacral crest.
         d = smooth_union(d, ellipsoid(r, Vec3(-16 * mm, 0 * mm, -27 * mm), Vec3(5 * mm, 9 * mm, 7 * mm)), 4 * mm);
         d = smooth_union(d, tapered_capsule(q, Vec3(0, -20 * mm, -30 * mm), Vec3(0, -85 * mm, -14 * mm), 4 * mm, 2.5 * mm), 4 * mm);
