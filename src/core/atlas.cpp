@@ -131,7 +131,10 @@ Atlas parseAtlas(std::string_view text, const std::filesystem::path& file) {
             atlas.structures.push_back(std::move(s));
         }
     }
-    if (!problems.empty()) throw DataFileError(std::move(problems));
+    if (!problems.empty()) {
+        sortByPosition(problems);
+        throw DataFileError(std::move(problems));
+    }
     return atlas;
 }
 

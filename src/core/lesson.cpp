@@ -42,13 +42,17 @@ public:
         step.fade = ids("fade", selectable, "structure or group");
         step.hide = ids("hide", selectable, "structure or group");
         step.highlight = ids("highlight", selectable, "structure or group");
-        step.attachments = ids("attachments", vocabulary_.structures, "structure");
+        step.attachments = muscleIds("attachments");
         std::vector<std::string> labelTargets = vocabulary_.structures;
         labelTargets.insert(labelTargets.end(), vocabulary_.landmarks.begin(), vocabulary_.landmarks.end());
         step.labels = ids("labels", labelTargets, "structure or landmark");
-        if (reader_.has("pose")) {
-            const auto poses = ids("pose", vocabulary_.poses, "pose");
-            if (!poses.empty()) step.pose = poses.front();
+        if (const toml::node* pose = reader_.table().get("pose")) {
+            if (auto id = pose->value_exact<std::string>()) {
+                if (contains(vocabulary_.poses, *id)) step.pose = *id;
+                else reader_.report(pose->source(), "unknown pose '" + *id + "' in 'pose'" + didYouMean(*id, vocabulary_.poses));
+            } else {
+                reader_.report(pose->source(), "'pose' must be one pose id (a string)");
+            }
         }
         readBreathing(step);
         step.colourByLength = reader_.boolean("colour_by_length", false);
@@ -77,10 +81,22 @@ private:
         return result;
     }
 
+    std::vector<std::string> muscleIds(const char* key) {
+        std::vector<std::string> result;
+        for (auto& [id, where] : reader_.stringList(key)) {
+            if (contains(vocabulary_.muscles, id)) result.push_back(id);
+            else if (contains(vocabulary_.structures, id))
+                reader_.report(where, "'" + id + "' is not a muscle; '" + key + "' takes muscle ids");
+            else
+                reader_.report(where, "unknown muscle '" + id + "' in '" + key + "'" + didYouMean(id, vocabulary_.muscles));
+        }
+        return result;
+    }
+
     void readCamera(LessonStep& step) {
         const toml::node* node = reader_.table().get("camera");
         if (!node) return;
-        if (auto name = node->value<std::string>()) {
+        if (auto name = node->value_exact<std::string>()) {
             step.view = parseViewPreset(*name);
             if (!step.view) {
                 std::vector<std::string> names;
@@ -108,7 +124,7 @@ private:
         const toml::node* node = reader_.table().get("breathing");
         if (!node) return;
         StepBreathing breathing;
-        if (auto on = node->value<bool>()) {
+        if (auto on = node->value_exact<bool>()) {
             breathing.on = *on;
             step.breathing = breathing;
             return;
@@ -153,6 +169,8 @@ Lesson parseLesson(std::string_view text, const std::filesystem::path& file, con
     const toml::node* steps = root.get("step");
     if (!steps) {
         problems.push_back({file, 1, 1, "the lesson has no steps; add at least one [[step]] with a title"});
+    } else if (const toml::array* empty = steps->as_array(); empty && empty->empty()) {
+        problems.push_back(diagnosticAt(file, steps->source(), "the lesson has no steps; add at least one [[step]] with a title"));
     } else if (const toml::array* array = steps->as_array(); !array || !array->is_array_of_tables()) {
         problems.push_back(diagnosticAt(file, steps->source(), "steps must be written as [[step]] tables"));
     } else {
@@ -161,7 +179,10 @@ Lesson parseLesson(std::string_view text, const std::filesystem::path& file, con
             lesson.steps.push_back(StepReader(*node.as_table(), file, problems, vocabulary, index++).read());
         if (lesson.steps.empty()) problems.push_back({file, 1, 1, "the lesson has no steps"});
     }
-    if (!problems.empty()) throw DataFileError(std::move(problems));
+    if (!problems.empty()) {
+        sortByPosition(problems);
+        throw DataFileError(std::move(problems));
+    }
     return lesson;
 }
 

@@ -18,6 +18,7 @@ namespace psoas {
 // The ids a lesson may refer to, taken from the atlas and the pose files.
 struct LessonVocabulary {
     std::vector<std::string> structures;  // "psoas_major_r"
+    std::vector<std::string> muscles;     // the structures whose group is muscle (for attachments)
     std::vector<std::string> landmarks;   // "femur_r:lesser_trochanter"
     std::vector<std::string> groups;      // "bones", "muscles", "discs", "ligaments", "all"
     std::vector<std::string> poses;       // "neutral_standing"

@@ -112,6 +112,7 @@ LessonVocabulary makeVocabulary(const Atlas& atlas, const std::vector<std::strin
     LessonVocabulary vocabulary;
     for (const StructureInfo& s : atlas.structures) {
         vocabulary.structures.push_back(s.id);
+        if (s.group == StructureGroup::Muscle) vocabulary.muscles.push_back(s.id);
         for (const Landmark& landmark : s.landmarks) vocabulary.landmarks.push_back(s.id + ":" + landmark.id);
     }
     vocabulary.groups = {"all", "bones", "muscles", "discs", "ligaments"};

@@ -28,6 +28,7 @@ public:
             const std::string name(key.str());
             if (std::find(known_.begin(), known_.end(), name) != known_.end()) continue;
             const std::string guess = closestMatch(name, known_);
+            if (!guess.empty()) suggested_.push_back(guess);
             report(key.source(), "unknown key '" + name + "' in " + context_ +
                                      (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
         }
@@ -42,10 +43,15 @@ public:
     std::string string(const char* key, bool required) {
         const toml::node* node = table_.get(key);
         if (!node) {
-            if (required) reportHere(context_ + " needs '" + key + "'");
+            // A misspelt key already suggested this one: a second message would only repeat it.
+            const bool misspelt = std::find(suggested_.begin(), suggested_.end(), key) != suggested_.end();
+            if (required && !misspelt) reportHere(context_ + " needs '" + key + "'");
             return {};
         }
-        if (auto value = node->value<std::string>()) return *value;
+        if (auto value = node->value_exact<std::string>()) {
+            if (required && value->empty()) report(node->source(), std::string("'") + key + "' is empty");
+            return *value;
+        }
         report(node->source(), std::string("'") + key + "' must be a string");
         return {};
     }
@@ -53,7 +59,8 @@ public:
     bool boolean(const char* key, bool fallback) {
         const toml::node* node = table_.get(key);
         if (!node) return fallback;
-        if (auto value = node->value<bool>()) return *value;
+        // value_exact: toml++'s value<bool>() would quietly turn 0 and 1 into false and true.
+        if (auto value = node->value_exact<bool>()) return *value;
         report(node->source(), std::string("'") + key + "' must be true or false");
         return fallback;
     }
@@ -116,7 +123,7 @@ public:
         std::vector<std::pair<std::string, toml::source_region>> items;
         const toml::node* node = table_.get(key);
         if (!node) return items;
-        if (auto single = node->value<std::string>()) {
+        if (auto single = node->value_exact<std::string>()) {
             items.emplace_back(*single, node->source());
             return items;
         }
@@ -126,7 +133,7 @@ public:
             return items;
         }
         for (const toml::node& element : *array) {
-            if (auto text = element.value<std::string>())
+            if (auto text = element.value_exact<std::string>())
                 items.emplace_back(*text, element.source());
             else
                 report(element.source(), std::string("every item of '") + key + "' must be a string");
@@ -145,7 +152,11 @@ private:
     std::vector<Diagnostic>& out_;
     std::vector<std::string> known_;
     std::string context_;
+    std::vector<std::string> suggested_;  // known keys offered as "did you mean" for unknown ones
 };
+
+// Orders a file's problems as they appear in it, so the first message is the first mistake.
+void sortByPosition(std::vector<Diagnostic>& diagnostics);
 
 // "file:line:col" Diagnostic at a TOML node.
 Diagnostic diagnosticAt(const std::filesystem::path& file, const toml::source_region& where, std::string message);
