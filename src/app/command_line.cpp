@@ -16,6 +16,8 @@ std::string firstLine(const std::string& text) { return text.substr(0, text.find
 constexpr const char* kUsage = "usage: psoas-atlas [--screenshot FILE.png] [--size WxH] [--view NAME] "
                                "[--background dark|white|transparent] [--model FILE]\n"
                                "       psoas-atlas [--lessons DIR] [--lesson ID [--step N]] | --list-lessons | --check-lessons [DIR]\n"
+                               "       psoas-atlas --measure [--pose NAME] [--hip-flexion DEG] [--lumbar-extension DEG] "
+                               "[--pelvic-tilt DEG] [--breath X] [--breath-depth quiet|deep]\n"
                                "Run 'psoas-atlas --help' for every option.\n";
 }  // namespace
 
@@ -38,6 +40,18 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
     cli.add_option("--model", model, "View this mesh file (glTF .glb/.gltf, OBJ, STL, PLY) instead of the built-in scene")
         ->type_name("FILE");
     cli.add_flag("--gl-debug", options.glDebug, "Create an OpenGL debug context and log driver messages");
+
+    bool measure = false;
+    MeasureRequest request;
+    std::string measurePose, breathDepth;
+    double hipFlexion = 0, lumbarExtension = 0, pelvicTilt = 0, breath = 0;
+    cli.add_flag("--measure", measure, "Print psoas and iliacus lengths and moment arms as CSV and exit");
+    cli.add_option("--pose", measurePose, "With --measure: the pose (a file in models/poses)")->type_name("NAME");
+    cli.add_option("--hip-flexion", hipFlexion, "With --measure: hip flexion of both hips, degrees")->type_name("DEG");
+    cli.add_option("--lumbar-extension", lumbarExtension, "With --measure: lumbar extension, degrees")->type_name("DEG");
+    cli.add_option("--pelvic-tilt", pelvicTilt, "With --measure: anterior pelvic tilt, degrees")->type_name("DEG");
+    cli.add_option("--breath", breath, "With --measure: 0 fully exhaled to 1 fully inhaled")->type_name("X");
+    cli.add_option("--breath-depth", breathDepth, "With --measure: quiet or deep breathing")->type_name("quiet|deep");
 
     std::vector<std::string> lessonDirs;
     std::string lesson;
@@ -80,6 +94,18 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
         options.width = w;
         options.height = h;
         options.sizeGiven = true;
+    }
+    for (const char* option : {"--pose", "--hip-flexion", "--lumbar-extension", "--pelvic-tilt", "--breath", "--breath-depth"})
+        if (cli.count(option) && !measure)
+            return {std::nullopt, "error: " + std::string(option) + " goes with --measure\n" + std::string(kUsage), 2};
+    if (measure) {
+        if (!measurePose.empty()) request.pose = measurePose;
+        if (cli.count("--hip-flexion")) request.hipFlexion = hipFlexion;
+        if (cli.count("--lumbar-extension")) request.lumbarExtension = lumbarExtension;
+        if (cli.count("--pelvic-tilt")) request.pelvicTilt = pelvicTilt;
+        if (cli.count("--breath")) request.breath = breath;
+        if (!breathDepth.empty()) request.breathDepth = breathDepth;
+        options.measure = request;
     }
     if (!screenshot.empty()) options.screenshot = screenshot;
     for (const auto& dir : lessonDirs) options.lessonDirs.emplace_back(dir);

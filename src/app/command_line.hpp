@@ -1,6 +1,7 @@
 #pragma once
 // The command line. Option names are fixed: scripts, tests and later features rely on them.
 
+#include "core/motion/measure.hpp"
 #include "core/view_preset.hpp"
 #include "ui/viewer_panels.hpp"
 
@@ -35,6 +36,9 @@ struct Options {
     int step = 1;                                   // --step N, 1-based
     bool listLessons = false;                       // print id<TAB>title<TAB>steps and exit
     std::optional<std::filesystem::path> checkLessons;  // --check-lessons [DIR]; empty path = built-in
+
+    // --measure: print muscle lengths and moment arms as CSV for a pose, without a window.
+    std::optional<MeasureRequest> measure;
 };
 
 // Either options to run with, or text to print and an exit code (help, version, or a bad command line).

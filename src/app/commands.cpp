@@ -4,6 +4,7 @@
 #include "core/atlas.hpp"
 
 #include <ostream>
+#include <stdexcept>
 
 namespace psoas::app {
 
@@ -47,6 +48,15 @@ int checkLessons(const Options& options, std::ostream& out, std::ostream& err) {
 }  // namespace
 
 std::optional<int> runCommand(const Options& options, std::ostream& out, std::ostream& err) {
+    if (options.measure) {
+        try {
+            writeMeasureCsv(out, *options.measure, dataDirectory() / "models" / "poses");
+            return 0;
+        } catch (const std::invalid_argument& e) {
+            err << "error: " << e.what() << '\n';
+            return 2;
+        }
+    }
     if (options.checkLessons) return checkLessons(options, out, err);
     if (options.listLessons) return listLessons(options, out, err);
     return std::nullopt;

@@ -75,3 +75,52 @@ TEST(ProgramErrors, help_and_version_exit_0_on_stdout) {
 
 }  // namespace
 }  // namespace psoas
+
+namespace psoas {
+namespace {
+
+TEST(MeasureCommand, prints_the_csv_for_both_sides_and_the_dome_without_a_window) {
+    const auto result = test::runAtlas({"--measure", "--hip-flexion", "45"}, /*unsetDisplay=*/true);
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_EQ(result.out.rfind("structure,part,quantity,value,unit\n", 0), 0u);
+    for (const char* row : {"psoas_major_r,all,length,", "psoas_major_l,all,hip_flexion_moment_arm,", "iliacus_r,all,length,",
+                            "iliacus_l,all,hip_flexion_moment_arm,", "diaphragm,dome,descent,", "psoas_major_r,l1_body,length,"})
+        EXPECT_NE(result.out.find(row), std::string::npos) << row;
+}
+
+TEST(MeasureCommand, bad_values_exit_2_with_one_line) {
+    for (const auto& arguments : std::vector<std::vector<std::string>>{
+             {"--measure", "--breath", "1.5"}, {"--measure", "--pose", "siting"}, {"--measure", "--breath-depth", "medium"}}) {
+        const auto result = test::runAtlas(arguments, /*unsetDisplay=*/true);
+        EXPECT_EQ(result.exitCode, 2) << arguments[1];
+        EXPECT_EQ(lineCount(result.err), 1) << result.err;
+        EXPECT_EQ(result.err.rfind("error: ", 0), 0u) << result.err;
+    }
+}
+
+TEST(LessonCommands, list_lessons_prints_id_title_and_step_count) {
+    const auto result = test::runAtlas({"--list-lessons"}, /*unsetDisplay=*/true);
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_EQ(result.out.rfind("meet-the-psoas\tMeet the psoas\t", 0), 0u) << result.out;
+    EXPECT_GE(lineCount(result.out), 6);
+}
+
+TEST(LessonCommands, check_lessons_exits_1_and_lists_each_problem_for_a_bad_folder) {
+    const auto result = test::runAtlas({"--check-lessons", test::dataFile("bad_lessons").string()}, true);
+    EXPECT_EQ(result.exitCode, 1);
+    EXPECT_GE(lineCount(result.err), 20);
+    const auto good = test::runAtlas({"--check-lessons"}, true);
+    EXPECT_EQ(good.exitCode, 0) << good.err;
+}
+
+TEST(LessonCommands, unknown_lesson_or_step_exits_2_before_any_window) {
+    const auto unknown = test::runAtlas({"--lesson", "meet-the-psoaz"}, true);
+    EXPECT_EQ(unknown.exitCode, 2);
+    EXPECT_EQ(unknown.err, "error: --lesson: no lesson 'meet-the-psoaz' (did you mean 'meet-the-psoas'?)\n");
+    const auto step = test::runAtlas({"--lesson", "meet-the-psoas", "--step", "99"}, true);
+    EXPECT_EQ(step.exitCode, 2);
+    EXPECT_EQ(lineCount(step.err), 1) << step.err;
+}
+
+}  // namespace
+}  // namespace psoas
