@@ -30,6 +30,8 @@ ShapeSpec psoas_minor_right();
 ShapeSpec iliacus_right();
 ShapeSpec quadratus_lumborum_right();
 ShapeSpec diaphragm();
+ShapeSpec rib11_right();
+ShapeSpec rib12_right();
 
 // Pull a landmark onto the surface: if it lies outside the field, a small
 // tubercle grows to meet it (bony landmarks are tubercles and spines).

@@ -13,9 +13,9 @@ using namespace facts;
 // Shaft centreline from the trochanteric region to just above the condyles; it
 // runs medially down to the knee (anatomical axis) and bows slightly forwards.
 const Tube& shaft() {
-    static const Tube tube(SplineTube{{{-0.114, -0.070, -0.082}, {-0.110, -0.130, -0.079}, {-0.103, -0.230, -0.072},
+    static const Tube tube(SplineTube{{{-0.114, -0.094, -0.083}, {-0.110, -0.135, -0.079}, {-0.103, -0.230, -0.072},
                                        {-0.094, -0.330, -0.074}, {-0.087, -0.420, -0.080}},
-                                      {17 * mm, 14.5 * mm, 13 * mm, 14 * mm, 22 * mm},
+                                      {16 * mm, 14.5 * mm, 13 * mm, 14 * mm, 22 * mm},
                                       8});
     return tube;
 }
@@ -23,7 +23,7 @@ const Tube& shaft() {
 double proximal(const Vec3& p) {
     // Neck: from the head towards the shaft, narrower than the head (neck-shaft angle ~125 degrees).
     const Vec3 neck_base(-0.109, -0.090, -0.081);
-    double d = tapered_capsule(p, hip_centre + Vec3(-0.008, -0.004, 0.0), neck_base, 13 * mm, 15.5 * mm);
+    double d = tapered_capsule(p, hip_centre + Vec3(-0.008, -0.004, 0.0), neck_base, 12.5 * mm, 15 * mm);
     d = smooth_union(d, sphere(p, hip_centre, femoral_head_radius), 4 * mm);
     // Greater trochanter: lateral, posterior, its tip near the head-centre level (section 3).
     d = smooth_union(d, ellipsoid(p, Vec3(-0.119, -0.082, -0.090), Vec3(11 * mm, 21 * mm, 15 * mm)), 7 * mm);

@@ -116,6 +116,8 @@ std::vector<Structure> model_set() {
               {point("insertion_lesser_trochanter", "Insertion, lesser trochanter", lesser_trochanter)}, iliacus_right, ""});
     add_pair({"quadratus_lumborum_r", "Right quadratus lumborum", "Musculus quadratus lumborum dexter", "muscle", "right",
               "pelvis", kQuadratus, {}, quadratus_lumborum_right, ""});
+    add_pair({"rib11_r", "Right eleventh rib", "Costa XI dextra", "bone", "right", "t12", kBone, {}, rib11_right, ""});
+    add_pair({"rib12_r", "Right twelfth rib", "Costa XII dextra", "bone", "right", "t12", kBone, {}, rib12_right, ""});
     set.push_back({"diaphragm", "Diaphragm", "Diaphragma", "muscle", "midline", "t12", kDiaphragm,
                    {point("right_dome_apex", "Right dome apex, end of exhale (estimate)", diaphragm_right_dome)}, diaphragm, ""});
     return set;

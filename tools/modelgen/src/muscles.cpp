@@ -119,6 +119,40 @@ ShapeSpec quadratus_lumborum_right() {
     return spec;
 }
 
+namespace {
+// A rib as two stacked tubes blended into a flat, curved bar (taller than thick).
+ShapeSpec floating_rib(const std::vector<Vec3>& course, const std::vector<double>& radii) {
+    auto upper = std::make_shared<Tube>(SplineTube{course, radii, 6});
+    std::vector<Vec3> lowered;
+    for (const Vec3& p : course) lowered.push_back(p - Vec3(0.0, 4 * mm, 0.0));
+    auto lower = std::make_shared<Tube>(SplineTube{lowered, radii, 6});
+    ShapeSpec spec;
+    spec.field = [=](const Vec3& p) { return smooth_union((*upper)(p), (*lower)(p), 4 * mm); };
+    Vec3 lo(1e9), hi(-1e9);
+    for (const Vec3& p : course) lo = glm::min(lo, p), hi = glm::max(hi, p);
+    spec.box = {lo - Vec3(0.012), hi + Vec3(0.012)};
+    spec.cell = 1.0 * mm;
+    spec.target_triangles = 350;
+    return spec;
+}
+}  // namespace
+
+// Ribs 11 and 12 are the floating ribs: heads on the sides of T11/T12 (T11 is not
+// modelled; its position is one lumbar pitch above T12), shafts curving laterally,
+// backwards then forwards. Estimates placed so quadratus lumborum and the
+// lateral arcuate ligament region meet rib 12 (section 1).
+ShapeSpec rib11_right() {
+    return floating_rib({{-0.021, 0.262, -0.136}, {-0.045, 0.256, -0.156}, {-0.080, 0.242, -0.158}, {-0.112, 0.220, -0.132},
+                         {-0.128, 0.198, -0.094}, {-0.131, 0.184, -0.064}},
+                        {5 * mm, 4.5 * mm, 4 * mm, 3.5 * mm, 3 * mm, 2.5 * mm});
+}
+
+ShapeSpec rib12_right() {
+    return floating_rib({{-0.021, 0.232, -0.130}, {-0.045, 0.226, -0.146}, {-0.070, 0.214, -0.146}, {-0.094, 0.196, -0.132},
+                         {-0.108, 0.180, -0.112}},
+                        {4.5 * mm, 4 * mm, 3.5 * mm, 3 * mm, 2.5 * mm});
+}
+
 ShapeSpec diaphragm() {
     // Two domes, the right one higher (section 3: right dome ~0.32 m at x -0.06, the
     // left ~2 cm lower), joined by the saddle of the central tendon.
@@ -140,14 +174,14 @@ ShapeSpec diaphragm() {
         // Open below: the muscle ends on the costal margin, lower behind than in front.
         d = smooth_intersect(d, (0.205 + 0.45 * (p.z + 0.03)) - p.y, 2 * mm);
         // The vertebral column passes behind the central part; the crura close that gap.
-        d = smooth_subtract(d, rounded_box(p - Vec3(0.0, 0.25, -0.135), Vec3(0.026, 0.12, 0.05), 8 * mm), 3 * mm);
+        d = smooth_subtract(d, capsule(p, Vec3(0.0, 0.12, -0.142), Vec3(0.0, 0.36, -0.142), 0.032), 4 * mm);
         d = smooth_union(d, (*right_crus)(p), 6 * mm);
         d = smooth_union(d, (*left_crus)(p), 6 * mm);
         return d;
     };
     spec.box = {Vec3(-0.150, 0.120, -0.135), Vec3(0.150, 0.330, 0.075)};
     spec.cell = 1.6 * mm;
-    spec.target_triangles = 4000;
+    spec.target_triangles = 3600;
     return spec;
 }
 
