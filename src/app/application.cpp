@@ -120,9 +120,20 @@ void Application::openLessonFromOptions() {
     player_.open(*lesson, options_.step - 1);
 }
 
+bool Application::openLesson(std::string_view id, int step) {
+    const Lesson* lesson = library_.find(id);
+    if (!lesson) return false;
+    player_.open(*lesson, step);
+    return true;
+}
+
 void Application::reloadLessonsIfChanged() {
     if (lessonSources_.empty() || now() < nextLessonCheck_) return;
     nextLessonCheck_ = now() + kLessonCheckSeconds;
+    checkLessonFiles();
+}
+
+void Application::checkLessonFiles() {
     if (LessonLibrary::signature(lessonSources_) == lessonSignature_) return;
     const std::string openId = player_.active() ? player_.lesson().id : "";
     try {

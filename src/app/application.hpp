@@ -43,6 +43,10 @@ public:
 
     [[nodiscard]] const Scene& scene() const { return scene_; }
     [[nodiscard]] const LessonPlayer& lessonPlayer() const { return player_; }
+    // Opens a lesson at a step (0-based); false when there is no such lesson.
+    bool openLesson(std::string_view id, int step);
+    // Looks for saved, added or removed lesson files now (the frame loop does this twice a second).
+    void checkLessonFiles();
     [[nodiscard]] const LessonLibrary& lessonLibrary() const { return library_; }
     [[nodiscard]] OrbitCamera& camera() { return camera_; }
 

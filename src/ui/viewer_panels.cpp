@@ -29,7 +29,7 @@ constexpr std::array<GroupHeading, 5> kGroups{{{StructureGroup::Bone, "Bones"},
 
 void heading(const ViewerUiState& state, const char* text) {
     if (state.fonts && state.fonts->heading) ImGui::PushFont(state.fonts->heading);
-    ImGui::TextUnformatted(text);
+    ImGui::TextWrapped("%s", text);  // long step titles wrap rather than run under the panel's edge
     if (state.fonts && state.fonts->heading) ImGui::PopFont();
 }
 

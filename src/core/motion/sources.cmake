@@ -3,6 +3,7 @@
 target_sources(psoas_core PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/breathing.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/measure.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/muscle_deformer.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/muscle_path.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/pose.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/pose_file.cpp

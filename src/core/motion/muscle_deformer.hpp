@@ -1,0 +1,79 @@
+#pragma once
+// Bends and thickens a muscle mesh to follow its current line of action. Each vertex is bound once
+// to the nearest point of the muscle's neutral centre line (by arc-length fraction, with its offset
+// in a frame that travels along the line); each frame it is carried to the same fraction of the
+// current line. The cross-section scales by sqrt(L0 / L) while the length scales by L / L0, so
+// the volume of a straight muscle stays the same: a shortening muscle gets thicker, as a real one
+// does. Bending still loses a little (up to about 5 % in a flexed sitting pose, because the line is
+// not the exact middle of every cross-section), so when the mesh is closed a second pass rescales
+// the cross-section to give back the neutral volume: muscle is incompressible.
+
+#include "core/mesh.hpp"
+#include "core/motion/muscle_path.hpp"
+
+#include <glm/vec3.hpp>
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace psoas {
+
+// The line a whole muscle's mesh follows: for the psoas, down the lumbar origins from the highest
+// to the lowest, then the shared brim, hip and femoral points; for a single-path muscle, its path.
+// Writes into `line` (cleared first; no allocation once it has the capacity).
+void muscleCentreLine(const std::vector<PathState>& paths, std::vector<glm::vec3>& line);
+
+class MuscleDeformer {
+public:
+    // The mesh and the centre line both at the neutral pose, scene frame. Throws
+    // std::invalid_argument when the line has fewer than two points or zero length.
+    MuscleDeformer(const MeshData& neutral, std::span<const glm::vec3> neutralCentreLine);
+
+    // Recomputes positions() and normals() into buffers allocated once. The line must have as many
+    // points as the neutral one (std::invalid_argument otherwise).
+    void deform(std::span<const glm::vec3> currentCentreLine);
+
+    [[nodiscard]] const std::vector<glm::vec3>& positions() const { return positions_; }
+    [[nodiscard]] const std::vector<glm::vec3>& normals() const { return normals_; }
+    [[nodiscard]] float neutralLength() const { return neutralLength_; }
+    // The last deform()'s correction to the sqrt(L0/L) cross-section scale (1 = none needed).
+    [[nodiscard]] float volumeCorrection() const { return volumeCorrection_; }
+
+    // One point on a centre line with its travelling frame. Public so tests can check the frames.
+    struct Frame {
+        glm::vec3 point{0.0f};
+        glm::vec3 tangent{0.0f, -1.0f, 0.0f};
+        glm::vec3 normal{1.0f, 0.0f, 0.0f};
+        glm::vec3 binormal{0.0f, 0.0f, 1.0f};
+    };
+
+private:
+    struct Binding {
+        float arcFraction;      // 0 at the line's start, 1 at its end
+        glm::vec3 offset;       // (along tangent, along normal, along binormal), metres
+        glm::vec3 localNormal;  // the vertex normal in the same frame
+    };
+
+    // The given line is resampled evenly and smoothed before frames are built: a thick muscle cannot
+    // turn a sharp corner at the brim without its inner side folding over (and losing volume).
+    void smoothLine(std::span<const glm::vec3> line);   // fills smoothLine_
+    void buildFrames();                                  // from smoothLine_: vertexFrames_, arcLengths_
+    [[nodiscard]] Frame frameAtArc(float arc) const;
+
+    std::vector<Binding> bindings_;
+    std::vector<glm::vec3> positions_;
+    std::vector<glm::vec3> normals_;
+    std::vector<glm::vec3> axisPoints_;  // each vertex's point on the line plus its along-line offset
+    std::vector<std::uint32_t> indices_;
+    double neutralVolume_ = 0.0;
+    float volumeCorrection_ = 1.0f;
+    std::size_t linePoints_ = 0;       // points of the caller's centre line
+    std::vector<glm::vec3> smoothLine_;
+    std::vector<glm::vec3> scratch_;
+    std::vector<Frame> vertexFrames_;  // one per smoothed-line point, current line
+    std::vector<float> arcLengths_;    // cumulative, one per smoothed-line point
+    float neutralLength_ = 0.0f;
+};
+
+}  // namespace psoas

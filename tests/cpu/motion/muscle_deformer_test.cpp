@@ -1,0 +1,111 @@
+#include "core/model_import.hpp"
+#include "core/motion/muscle_deformer.hpp"
+#include "core/motion/skeleton.hpp"
+
+#include <glm/geometric.hpp>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace psoas {
+namespace {
+
+const std::filesystem::path kModels = std::filesystem::path(PSOAS_SOURCE_DIR) / "models";
+
+MeshData loadMuscle(const std::string& file) {
+    MeshData all;
+    for (const ImportedMesh& part : importModel(kModels / file)) {
+        const auto base = static_cast<std::uint32_t>(all.positions.size());
+        all.positions.insert(all.positions.end(), part.mesh.positions.begin(), part.mesh.positions.end());
+        all.normals.insert(all.normals.end(), part.mesh.normals.begin(), part.mesh.normals.end());
+        for (std::uint32_t index : part.mesh.indices) all.indices.push_back(base + index);
+    }
+    return all;
+}
+
+// Enclosed volume by the divergence theorem: the sum of signed tetrahedra to the origin.
+double enclosedVolume(const std::vector<glm::vec3>& positions, const std::vector<std::uint32_t>& indices) {
+    double volume = 0.0;
+    for (std::size_t i = 0; i + 2 < indices.size(); i += 3)
+        volume += glm::dot(glm::dvec3(positions[indices[i]]),
+                           glm::cross(glm::dvec3(positions[indices[i + 1]]), glm::dvec3(positions[indices[i + 2]]))) / 6.0;
+    return std::abs(volume);
+}
+
+std::vector<glm::vec3> centreLine(const Muscle& muscle, const Pose& pose) {
+    std::vector<PathState> states;
+    evaluateMuscle(muscle, pose, solveSkeleton(pose), states);
+    std::vector<glm::vec3> line;
+    muscleCentreLine(states, line);
+    return line;
+}
+
+Pose hipsAt(float flexion) {
+    Pose pose;
+    pose.hipRight.flexion = flexion;
+    pose.hipLeft.flexion = flexion;
+    return pose;
+}
+
+TEST(MuscleDeformer, neutral_line_gives_back_the_neutral_mesh) {
+    const MeshData mesh = loadMuscle("psoas_major_r.glb");
+    const Muscle psoas = hipFlexorMuscles()[0];
+    MuscleDeformer deformer(mesh, centreLine(psoas, Pose{}));
+    deformer.deform(centreLine(psoas, Pose{}));
+    for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
+        ASSERT_LT(glm::length(deformer.positions()[v] - mesh.positions[v]), 1e-5f) << v;
+        ASSERT_GT(glm::dot(deformer.normals()[v], mesh.normals[v]), 0.9999f) << v;
+    }
+}
+
+TEST(MuscleDeformer, keeps_psoas_and_iliacus_volume_within_5_percent_across_poses) {
+    for (const auto& [file, muscleIndex] : {std::pair{"psoas_major_r.glb", 0}, std::pair{"iliacus_l.glb", 3}}) {
+        const MeshData mesh = loadMuscle(file);
+        const Muscle muscle = hipFlexorMuscles()[static_cast<std::size_t>(muscleIndex)];
+        MuscleDeformer deformer(mesh, centreLine(muscle, Pose{}));
+        const double neutralVolume = enclosedVolume(mesh.positions, mesh.indices);
+        Pose bent = hipsAt(60.0f);
+        bent.lumbarExtension = -30.0f;
+        Pose flexedSpine;
+        flexedSpine.lumbarExtension = -30.0f;
+        for (const Pose& pose : {hipsAt(-20.0f), hipsAt(45.0f), hipsAt(60.0f), hipsAt(90.0f), hipsAt(120.0f), flexedSpine, bent}) {
+            deformer.deform(centreLine(muscle, pose));
+            EXPECT_NEAR(enclosedVolume(deformer.positions(), mesh.indices) / neutralVolume, 1.0, 0.05) << file;
+            EXPECT_GT(deformer.volumeCorrection(), 0.97f);  // the sqrt(L0/L) rule alone gets within about 5 %
+            EXPECT_LT(deformer.volumeCorrection(), 1.03f);
+        }
+    }
+}
+
+TEST(MuscleDeformer, a_shorter_muscle_is_thicker) {
+    const MeshData mesh = loadMuscle("psoas_major_r.glb");
+    const Muscle psoas = hipFlexorMuscles()[0];
+    MuscleDeformer deformer(mesh, centreLine(psoas, Pose{}));
+    auto spread = [](const std::vector<glm::vec3>& points) {
+        glm::vec3 mean(0.0f);
+        for (const glm::vec3& p : points) mean += p;
+        mean /= static_cast<float>(points.size());
+        float extent = 0.0f;
+        for (const glm::vec3& p : points) extent = std::max(extent, std::abs(p.x - mean.x));
+        return extent;
+    };
+    deformer.deform(centreLine(psoas, hipsAt(90.0f)));
+    EXPECT_GT(spread(deformer.positions()), spread(mesh.positions));
+}
+
+TEST(MuscleDeformer, deforms_into_the_same_buffers_every_frame) {
+    const MeshData mesh = loadMuscle("iliacus_r.glb");
+    const Muscle iliacus = hipFlexorMuscles()[2];
+    MuscleDeformer deformer(mesh, centreLine(iliacus, Pose{}));
+    const glm::vec3* positions = deformer.positions().data();
+    const glm::vec3* normals = deformer.normals().data();
+    deformer.deform(centreLine(iliacus, hipsAt(30.0f)));
+    deformer.deform(centreLine(iliacus, hipsAt(80.0f)));
+    EXPECT_EQ(deformer.positions().data(), positions);
+    EXPECT_EQ(deformer.normals().data(), normals);
+    const std::vector<glm::vec3> tooShort{{0.0f, 0.0f, 0.0f}};
+    EXPECT_THROW(deformer.deform(tooShort), std::invalid_argument);
+}
+
+}  // namespace
+}  // namespace psoas
