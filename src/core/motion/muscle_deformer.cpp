@@ -38,39 +38,50 @@ glm::vec3 perpendicular(const glm::vec3& tangent, const glm::vec3& preferred) {
 constexpr std::size_t kSmoothSamples = 48;
 constexpr int kSmoothingPasses = 16;
 
-// Enclosed volume by the divergence theorem (signed tetrahedra to the origin), in double: the
-// sum of many small signed terms loses too much in float.
-double enclosedVolume(const std::vector<glm::vec3>& positions, const std::vector<std::uint32_t>& indices) {
-    double volume = 0.0;
-    for (std::size_t i = 0; i + 2 < indices.size(); i += 3)
-        volume += glm::dot(glm::dvec3(positions[indices[i]]),
-                           glm::cross(glm::dvec3(positions[indices[i + 1]]), glm::dvec3(positions[indices[i + 2]])));
-    return volume / 6.0;
+// Enclosed volume by the divergence theorem: signed tetrahedra from each triangle to `centre`.
+// Measured from a point inside the muscle the terms barely cancel, so float is precise enough.
+float enclosedVolume(const std::vector<glm::vec3>& positions, const std::vector<std::uint32_t>& indices,
+                     const glm::vec3& centre) {
+    float volume = 0.0f;
+    for (std::size_t i = 0; i + 2 < indices.size(); i += 3) {
+        const glm::vec3 a = positions[indices[i]] - centre;
+        volume += glm::dot(a, glm::cross(positions[indices[i + 1]] - centre, positions[indices[i + 2]] - centre));
+    }
+    return volume / 6.0f;
 }
 
-}  // namespace
-
-void MuscleDeformer::smoothLine(std::span<const glm::vec3> line) {
+// `out.size()` points spread evenly by arc length along `line` (both ends kept).
+void resampleEvenly(std::span<const glm::vec3> line, std::vector<glm::vec3>& out) {
     float total = 0.0f;
     for (std::size_t i = 1; i < line.size(); ++i) total += glm::length(line[i] - line[i - 1]);
     std::size_t segment = 0;
     float segmentStart = 0.0f;
-    for (std::size_t k = 0; k < kSmoothSamples; ++k) {
-        const float arc = total * static_cast<float>(k) / static_cast<float>(kSmoothSamples - 1);
-        float segmentLength = glm::length(line[segment + 1] - line[segment]);
+    float segmentLength = glm::length(line[1] - line[0]);
+    for (std::size_t k = 0; k < out.size(); ++k) {
+        const float arc = total * static_cast<float>(k) / static_cast<float>(out.size() - 1);
         while (segment + 2 < line.size() && arc > segmentStart + segmentLength) {
             segmentStart += segmentLength;
             ++segment;
             segmentLength = glm::length(line[segment + 1] - line[segment]);
         }
         const float t = segmentLength > 1e-9f ? glm::clamp((arc - segmentStart) / segmentLength, 0.0f, 1.0f) : 0.0f;
-        smoothLine_[k] = glm::mix(line[segment], line[segment + 1], t);
+        out[k] = glm::mix(line[segment], line[segment + 1], t);
     }
+}
+
+}  // namespace
+
+void MuscleDeformer::smoothLine(std::span<const glm::vec3> line) {
+    resampleEvenly(line, smoothLine_);
     for (int pass = 0; pass < kSmoothingPasses; ++pass) {
         scratch_ = smoothLine_;  // same size every time: copies, never allocates
         for (std::size_t k = 1; k + 1 < kSmoothSamples; ++k)
             smoothLine_[k] = 0.25f * scratch_[k - 1] + 0.5f * scratch_[k] + 0.25f * scratch_[k + 1];
     }
+    // Smoothing bunches samples at corners; spacing them evenly again makes a sample's index its
+    // arc-length fraction, which is what a vertex is bound by.
+    scratch_ = smoothLine_;
+    resampleEvenly(scratch_, smoothLine_);
 }
 
 void MuscleDeformer::buildFrames() {
@@ -98,20 +109,15 @@ void MuscleDeformer::buildFrames() {
     }
 }
 
-MuscleDeformer::Frame MuscleDeformer::frameAtArc(float arc) const {
-    const std::size_t last = arcLengths_.size() - 1;
-    // Binary search over the cumulative arc lengths for the segment holding `arc`.
-    const auto above = std::upper_bound(arcLengths_.begin(), arcLengths_.end(), arc);
-    std::size_t segment = above == arcLengths_.begin() ? 0 : static_cast<std::size_t>(above - arcLengths_.begin()) - 1;
-    segment = std::min(segment, last - 1);
-    const float span = arcLengths_[segment + 1] - arcLengths_[segment];
-    const float t = span > 1e-9f ? glm::clamp((arc - arcLengths_[segment]) / span, 0.0f, 1.0f) : 0.0f;
+MuscleDeformer::Frame MuscleDeformer::frameOn(std::size_t segment, float along) const {
     const Frame& a = vertexFrames_[segment];
     const Frame& b = vertexFrames_[segment + 1];
     Frame frame;
-    frame.point = glm::mix(a.point, b.point, t);
-    frame.tangent = glm::normalize(glm::mix(a.tangent, b.tangent, t));
-    frame.normal = perpendicular(frame.tangent, glm::mix(a.normal, b.normal, t));
+    frame.point = glm::mix(a.point, b.point, along);
+    frame.tangent = glm::normalize(glm::mix(a.tangent, b.tangent, along));
+    const glm::vec3 normal = glm::mix(a.normal, b.normal, along);
+    // Neighbouring samples turn by a few degrees at most, so the blend is far from degenerate.
+    frame.normal = glm::normalize(normal - glm::dot(normal, frame.tangent) * frame.tangent);
     frame.binormal = glm::cross(frame.tangent, frame.normal);
     return frame;
 }
@@ -132,7 +138,8 @@ MuscleDeformer::MuscleDeformer(const MeshData& neutral, std::span<const glm::vec
     for (std::size_t v = 0; v < neutral.positions.size(); ++v) {
         const glm::vec3 p = neutral.positions[v];
         float bestDistance = std::numeric_limits<float>::max();
-        float bestArc = 0.0f;
+        std::uint32_t bestSegment = 0;
+        float bestAlong = 0.0f;
         for (std::size_t s = 0; s + 1 < kSmoothSamples; ++s) {
             const glm::vec3 a = smoothLine_[s];
             const glm::vec3 d = smoothLine_[s + 1] - a;
@@ -140,13 +147,14 @@ MuscleDeformer::MuscleDeformer(const MeshData& neutral, std::span<const glm::vec
             const float distance = glm::length(p - (a + t * d));
             if (distance < bestDistance) {
                 bestDistance = distance;
-                bestArc = arcLengths_[s] + t * (arcLengths_[s + 1] - arcLengths_[s]);
+                bestSegment = static_cast<std::uint32_t>(s);
+                bestAlong = t;
             }
         }
-        const Frame f = frameAtArc(bestArc);
+        const Frame f = frameOn(bestSegment, bestAlong);
         const glm::vec3 o = p - f.point;
         const glm::vec3 n = v < neutral.normals.size() ? neutral.normals[v] : glm::vec3(0.0f);
-        bindings_.push_back({bestArc / neutralLength_, {glm::dot(o, f.tangent), glm::dot(o, f.normal), glm::dot(o, f.binormal)},
+        bindings_.push_back({bestSegment, bestAlong, {glm::dot(o, f.tangent), glm::dot(o, f.normal), glm::dot(o, f.binormal)},
                              {glm::dot(n, f.tangent), glm::dot(n, f.normal), glm::dot(n, f.binormal)}});
     }
     positions_ = neutral.positions;
@@ -155,7 +163,7 @@ MuscleDeformer::MuscleDeformer(const MeshData& neutral, std::span<const glm::vec
                                           [&](std::uint32_t i) { return i < neutral.positions.size(); });
     if (indicesValid) {
         indices_ = neutral.indices;
-        neutralVolume_ = enclosedVolume(positions_, indices_);
+        neutralVolume_ = enclosedVolume(positions_, indices_, smoothLine_[kSmoothSamples / 2]);
     }
     normals_.assign(neutral.positions.size(), glm::vec3(0.0f, 1.0f, 0.0f));
     for (std::size_t v = 0; v < neutral.normals.size() && v < normals_.size(); ++v) normals_[v] = neutral.normals[v];
@@ -171,7 +179,7 @@ void MuscleDeformer::deform(std::span<const glm::vec3> currentCentreLine) {
     const float thicken = std::sqrt(neutralLength_ / length);  // area x L0/L: volume kept
     for (std::size_t v = 0; v < bindings_.size(); ++v) {
         const Binding& b = bindings_[v];
-        const Frame f = frameAtArc(b.arcFraction * length);
+        const Frame f = frameOn(b.segment, b.along);
         axisPoints_[v] = f.point + stretch * b.offset.x * f.tangent;
         positions_[v] = axisPoints_[v] + thicken * (b.offset.y * f.normal + b.offset.z * f.binormal);
         // Normals transform by the inverse transpose of the local scaling.
@@ -183,10 +191,10 @@ void MuscleDeformer::deform(std::span<const glm::vec3> currentCentreLine) {
     // volume; the clamp keeps a broken mesh from ballooning. Normals keep the nominal scale: the
     // correction is a few percent and does not visibly change shading.
     volumeCorrection_ = 1.0f;
-    if (std::abs(neutralVolume_) < 1e-12) return;
-    const double ratio = neutralVolume_ / enclosedVolume(positions_, indices_);
-    if (!(ratio > 0.0)) return;
-    volumeCorrection_ = static_cast<float>(std::clamp(std::sqrt(ratio), 0.8, 1.25));
+    if (std::abs(neutralVolume_) < 1e-12f) return;
+    const float ratio = neutralVolume_ / enclosedVolume(positions_, indices_, smoothLine_[kSmoothSamples / 2]);
+    if (!(ratio > 0.0f)) return;
+    volumeCorrection_ = std::clamp(std::sqrt(ratio), 0.8f, 1.25f);
     for (std::size_t v = 0; v < positions_.size(); ++v)
         positions_[v] = axisPoints_[v] + volumeCorrection_ * (positions_[v] - axisPoints_[v]);
 }

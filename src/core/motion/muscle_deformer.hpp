@@ -50,7 +50,10 @@ public:
 
 private:
     struct Binding {
-        float arcFraction;      // 0 at the line's start, 1 at its end
+        // Where on the smoothed line: a segment between two samples and the fraction along it. The
+        // samples are spread evenly by arc length, so this is the vertex's arc-length fraction.
+        std::uint32_t segment;
+        float along;
         glm::vec3 offset;       // (along tangent, along normal, along binormal), metres
         glm::vec3 localNormal;  // the vertex normal in the same frame
     };
@@ -59,14 +62,14 @@ private:
     // turn a sharp corner at the brim without its inner side folding over (and losing volume).
     void smoothLine(std::span<const glm::vec3> line);   // fills smoothLine_
     void buildFrames();                                  // from smoothLine_: vertexFrames_, arcLengths_
-    [[nodiscard]] Frame frameAtArc(float arc) const;
+    [[nodiscard]] Frame frameOn(std::size_t segment, float along) const;
 
     std::vector<Binding> bindings_;
     std::vector<glm::vec3> positions_;
     std::vector<glm::vec3> normals_;
     std::vector<glm::vec3> axisPoints_;  // each vertex's point on the line plus its along-line offset
     std::vector<std::uint32_t> indices_;
-    double neutralVolume_ = 0.0;
+    float neutralVolume_ = 0.0f;
     float volumeCorrection_ = 1.0f;
     std::size_t linePoints_ = 0;       // points of the caller's centre line
     std::vector<glm::vec3> smoothLine_;
