@@ -2,6 +2,8 @@
 
 #include <glm/common.hpp>
 #include <glm/geometric.hpp>
+#include <glm/mat3x3.hpp>
+#include <glm/matrix.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -110,16 +112,13 @@ void MuscleDeformer::buildFrames() {
 }
 
 MuscleDeformer::Frame MuscleDeformer::frameOn(std::size_t segment, float along) const {
+    // A straight blend of the two sample frames, not re-normalised: neighbouring samples turn by a
+    // few degrees, so the axes shrink by well under 1 %, and binding inverts this same blended
+    // frame, so the neutral pose comes back exactly. It halves the cost per vertex.
     const Frame& a = vertexFrames_[segment];
     const Frame& b = vertexFrames_[segment + 1];
-    Frame frame;
-    frame.point = glm::mix(a.point, b.point, along);
-    frame.tangent = glm::normalize(glm::mix(a.tangent, b.tangent, along));
-    const glm::vec3 normal = glm::mix(a.normal, b.normal, along);
-    // Neighbouring samples turn by a few degrees at most, so the blend is far from degenerate.
-    frame.normal = glm::normalize(normal - glm::dot(normal, frame.tangent) * frame.tangent);
-    frame.binormal = glm::cross(frame.tangent, frame.normal);
-    return frame;
+    return {glm::mix(a.point, b.point, along), glm::mix(a.tangent, b.tangent, along), glm::mix(a.normal, b.normal, along),
+            glm::mix(a.binormal, b.binormal, along)};
 }
 
 MuscleDeformer::MuscleDeformer(const MeshData& neutral, std::span<const glm::vec3> neutralCentreLine)
@@ -152,10 +151,9 @@ MuscleDeformer::MuscleDeformer(const MeshData& neutral, std::span<const glm::vec
             }
         }
         const Frame f = frameOn(bestSegment, bestAlong);
-        const glm::vec3 o = p - f.point;
+        const glm::mat3 axes(f.tangent, f.normal, f.binormal);
         const glm::vec3 n = v < neutral.normals.size() ? neutral.normals[v] : glm::vec3(0.0f);
-        bindings_.push_back({bestSegment, bestAlong, {glm::dot(o, f.tangent), glm::dot(o, f.normal), glm::dot(o, f.binormal)},
-                             {glm::dot(n, f.tangent), glm::dot(n, f.normal), glm::dot(n, f.binormal)}});
+        bindings_.push_back({bestSegment, bestAlong, glm::inverse(axes) * (p - f.point), glm::transpose(axes) * n});
     }
     positions_ = neutral.positions;
     axisPoints_ = neutral.positions;
@@ -177,15 +175,18 @@ void MuscleDeformer::deform(std::span<const glm::vec3> currentCentreLine) {
     const float length = std::max(arcLengths_.back(), 1e-6f);
     const float stretch = length / neutralLength_;
     const float thicken = std::sqrt(neutralLength_ / length);  // area x L0/L: volume kept
+    const float inverseStretch = 1.0f / stretch;
+    const float inverseThicken = 1.0f / thicken;
     for (std::size_t v = 0; v < bindings_.size(); ++v) {
         const Binding& b = bindings_[v];
         const Frame f = frameOn(b.segment, b.along);
         axisPoints_[v] = f.point + stretch * b.offset.x * f.tangent;
         positions_[v] = axisPoints_[v] + thicken * (b.offset.y * f.normal + b.offset.z * f.binormal);
         // Normals transform by the inverse transpose of the local scaling.
-        const glm::vec3 n = b.localNormal.x / stretch * f.tangent + (b.localNormal.y * f.normal + b.localNormal.z * f.binormal) / thicken;
-        const float nLength = glm::length(n);
-        if (nLength > 1e-12f) normals_[v] = n / nLength;
+        const glm::vec3 n = inverseStretch * b.localNormal.x * f.tangent +
+                            inverseThicken * (b.localNormal.y * f.normal + b.localNormal.z * f.binormal);
+        const float lengthSquared = glm::dot(n, n);
+        if (lengthSquared > 1e-24f) normals_[v] = n * (1.0f / std::sqrt(lengthSquared));
     }
     // Volume goes with the square of the cross-section scale. Only for a closed mesh with a real
     // volume; the clamp keeps a broken mesh from ballooning. Normals keep the nominal scale: the
