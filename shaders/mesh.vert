@@ -5,6 +5,7 @@
 layout(location = 0) in vec3 aPosition;
 layout(location = 1) in vec3 aNormal;
 
+uniform mat4 uModel;  // rigid: the structure's place in the current pose
 uniform mat4 uView;
 uniform mat4 uProjection;
 
@@ -12,9 +13,9 @@ out vec3 vViewPosition;
 out vec3 vViewNormal;
 
 void main() {
-    vec4 viewPosition = uView * vec4(aPosition, 1.0);
+    vec4 viewPosition = uView * uModel * vec4(aPosition, 1.0);
     vViewPosition = viewPosition.xyz;
-    // The view matrix is a rotation plus translation, so it transforms normals too.
-    vViewNormal = mat3(uView) * aNormal;
+    // Model and view are rotations plus translations, so they transform normals too.
+    vViewNormal = mat3(uView) * mat3(uModel) * aNormal;
     gl_Position = uProjection * viewPosition;
 }

@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <limits>
 #include <cmath>
 #include <ctime>
@@ -77,8 +78,78 @@ Application::Application(Options options)
         if (options_.lesson) throw UsageError("--lesson: lessons use the built-in model set, not --model files");
         return;
     }
+    loadMotion();
     loadLessons();
     openLessonFromOptions();
+}
+
+void Application::loadMotion() {
+    motion_ = std::make_unique<SceneMotion>(scene_);
+    try {
+        poses_ = loadPoseLibrary(dataDirectory() / "models" / "poses");
+    } catch (const DataFileError& e) {
+        logLine(e.what());  // the viewer still works, in the neutral pose
+    }
+    for (std::size_t i = 0; i < poses_.size(); ++i)
+        if (poses_[i].id == "neutral_standing") poseIndex_ = static_cast<int>(i);
+    if (!poses_.empty()) setPose(poseIndex_, true);
+}
+
+void Application::setPose(int index, bool instant) {
+    if (index < 0 || static_cast<std::size_t>(index) >= poses_.size()) return;
+    poseIndex_ = index;
+    const Pose& target = poses_[static_cast<std::size_t>(index)].pose;
+    // 1.5 s: a body moving between poses at a calm demonstration pace.
+    poseTransition_ = PoseTransition(poseTransition_.current(), target, instant ? 0.0f : 1.5f);
+    curve_ = lengthAgainstHipFlexion(target, "psoas_major_r", -30.0f, 120.0f, 2.0f);
+    motionDirty_ = true;
+}
+
+bool Application::moving() const { return motion_ && (breathing_ || !poseTransition_.finished() || motionDirty_); }
+
+void Application::updateMotion(double seconds) {
+    if (!moving()) return;
+    poseTransition_.advance(static_cast<float>(seconds));
+    if (breathing_) breathClock_ += seconds;
+    const float breath = breathing_ ? cycle_.stateAt(breathClock_) : 0.0f;
+    motion_->update(poseTransition_.current(), breath, cycle_.depth, breathing_ ? exaggeration_ : 1.0f);
+    for (std::size_t i = 0; i < scene_.structures.size(); ++i)
+        if (const auto* positions = motion_->positions(i)) renderer_->updateVertices(i, *positions, *motion_->normals(i));
+    motionDirty_ = false;
+    historyClock_ += seconds;
+    const std::size_t samples = static_cast<std::size_t>(historyClock_ * 30.0);
+    if (samples > 0 && !motion_->readouts().empty()) {
+        historyClock_ -= static_cast<double>(samples) / 30.0;
+        for (std::size_t s = 0; s < std::min<std::size_t>(samples, 600); ++s) history_.push_back(motion_->readouts().front().lengthMm);
+        if (history_.size() > 600) history_.erase(history_.begin(), history_.end() - 600);
+    }
+}
+
+ui::MotionView Application::motionView() const {
+    ui::MotionView view;
+    for (const PoseFile& pose : poses_) view.poseNames.push_back(pose.name);
+    view.pose = poseIndex_;
+    view.breathing = breathing_;
+    view.deep = cycle_.depth == BreathDepth::Deep;
+    view.rate = cycle_.breathsPerMinute;
+    view.exaggeration = exaggeration_;
+    view.colourByLength = colourByLength_;
+    view.readouts = &motion_->readouts();
+    view.domeDescentMm = motion_->domeDescentMm();
+    view.history = &history_;
+    view.curve = &curve_;
+    view.hipFlexion = poseTransition_.current().hipRight.flexion;
+    return view;
+}
+
+void Application::applyMotionIntents(const ui::MotionIntents& intents) {
+    if (intents.pose) setPose(*intents.pose, false);
+    if (intents.breathing) breathing_ = *intents.breathing;
+    if (intents.deep) cycle_.depth = *intents.deep ? BreathDepth::Deep : BreathDepth::Quiet;
+    if (intents.rate) cycle_.breathsPerMinute = *intents.rate;
+    if (intents.exaggeration) exaggeration_ = *intents.exaggeration;
+    if (intents.colourByLength) colourByLength_ = *intents.colourByLength;
+    motionDirty_ = true;
 }
 
 void Application::loadLessons() {
@@ -207,6 +278,21 @@ void Application::applyStep(const LessonStep& step, bool instant) {
     }
 
     stepText_ = parseRichText(step.text);
+    if (motion_) {
+        // Each step is complete in itself: no pose means standing, no breathing means still, so a
+        // jump to any step shows the same thing however the class got there.
+        int pose = -1;
+        for (std::size_t i = 0; i < poses_.size(); ++i)
+            if (poses_[i].id == step.pose.value_or("neutral_standing")) pose = static_cast<int>(i);
+        if (pose >= 0 && (pose != poseIndex_ || instant)) setPose(pose, instant);
+        const StepBreathing breathing = step.breathing.value_or(StepBreathing{});
+        breathing_ = breathing.on;
+        cycle_.depth = breathing.depth == "deep" ? BreathDepth::Deep : BreathDepth::Quiet;
+        cycle_.breathsPerMinute = static_cast<float>(breathing.ratePerMinute);
+        exaggeration_ = static_cast<float>(breathing.exaggeration);
+        colourByLength_ = step.colourByLength;
+        motionDirty_ = true;
+    }
     if (shown.empty()) shown = scene_.bounds;
     std::optional<CameraPose> destination;
     if (step.camera) destination = *step.camera;
@@ -333,7 +419,7 @@ int Application::run() {
         bool fading = false;
         for (std::size_t i = 0; i < displayOpacity_.size(); ++i)
             fading = fading || displayOpacity_[i] != (visibility_.visible(i) ? visibility_.opacity(i) : 0.0f);
-        if (animation_.active() || drag_.button >= 0 || hoverDirty_ || fading)
+        if (animation_.active() || drag_.button >= 0 || hoverDirty_ || fading || moving())
             glfwPollEvents();
         else
             glfwWaitEventsTimeout(0.25);
@@ -345,6 +431,7 @@ int Application::run() {
         reloadLessonsIfChanged();
         applyStepIfChanged(false);
         easeOpacities(elapsed);
+        updateMotion(elapsed);
         if (animation_.active()) camera_.pose = animation_.sample(now());
         if (!status_.empty() && now() > statusUntil_) status_.clear();
         updateHover();
@@ -368,6 +455,11 @@ Image Application::renderImage(int width, int height, ui::ScreenshotBackground b
     displaySize_ = {static_cast<float>(width), static_cast<float>(height)};
     // Images show a step as the window would once its transitions have finished.
     applyStepIfChanged(true);
+    if (motion_) {
+        poseTransition_.advance(1e6f);  // finished, as the window shows it after the transition
+        motionDirty_ = true;
+        updateMotion(0.0);
+    }
     if (animation_.active()) camera_.pose = animation_.destination();
     animation_.cancel();
     easeOpacities(1e9);
@@ -410,6 +502,12 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.sceneView = {area.origin, area.size};
     state.labels = labelAnchors();
     if (!options_.model) state.lessons = &lessonList_;
+    if (motion_) state.motion = motionView();
+    if (motion_ && breathing_ && exaggeration_ > 1.0f) {
+        char notice[96];
+        std::snprintf(notice, sizeof notice, "Breathing motion shown \u00d7%.0f; lengths are true", exaggeration_);
+        state.notice = notice;
+    }
     if (player_.active()) {
         const Lesson& lesson = player_.lesson();
         for (std::size_t i = 0; i < library_.entries().size(); ++i)
@@ -438,6 +536,15 @@ void Application::drawFrame(glm::ivec2 framebufferSize, ui::ScreenshotBackground
         looks[i].hovered = static_cast<int>(i) == hovered_;
         looks[i].selected = static_cast<int>(i) == selected_;
         looks[i].highlighted = highlighted_[i];
+        if (!motion_) continue;
+        looks[i].model = motion_->model(i);
+        const auto change = motion_->lengthChange(i);
+        if (colourByLength_ && change) {
+            // Full colour at 10 % change: a leg lift or a lunge reaches it, a breath does not.
+            const float t = std::clamp(*change / 0.10f, -1.0f, 1.0f);
+            looks[i].tint = t < 0.0f ? glm::vec3(0.20f, 0.40f, 1.0f) : glm::vec3(1.0f, 0.22f, 0.15f);
+            looks[i].tintAmount = std::abs(t) * 0.85f;
+        }
     }
     const SceneArea area = sceneArea();
     const glm::vec2 toPixels = glm::vec2(framebufferSize) / glm::max(displaySize_, glm::vec2(1.0f));
@@ -498,6 +605,7 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     if (intents.nextStep) player_.next();
     if (intents.previousStep) player_.previous();
     if (intents.jumpToStep) player_.jump(*intents.jumpToStep);
+    if (motion_) applyMotionIntents(intents.motion);
 }
 
 void Application::animateTo(const CameraPose& destination) { animation_.start(camera_.pose, destination, now()); }
@@ -536,13 +644,13 @@ void Application::updateHover() {
         return;
     }
     const SceneArea area = sceneArea();
-    const auto hit = pick(scene_, visibility_, camera_.rayThrough(cursor_ - area.origin, area.size));
+    const auto hit = pick(scene_, visibility_, camera_.rayThrough(cursor_ - area.origin, area.size), motion_.get());
     hovered_ = hit ? hit->structure : -1;
 }
 
 void Application::click(glm::vec2 position) {
     const SceneArea area = sceneArea();
-    const auto hit = pick(scene_, visibility_, camera_.rayThrough(position - area.origin, area.size));
+    const auto hit = pick(scene_, visibility_, camera_.rayThrough(position - area.origin, area.size), motion_.get());
     const double t = now();
     const bool doubleClick = t - lastClickTime_ < kDoubleClickSeconds &&
                              glm::length(position - lastClickPosition_) < 2.0f * kClickSlopPixels;
@@ -590,7 +698,7 @@ void Application::onScroll(double yOffset) {
     }
     const SceneArea area = sceneArea();
     const glm::vec2 cursor = cursor_ - area.origin;
-    const auto hit = pick(scene_, visibility_, camera_.rayThrough(cursor, area.size));
+    const auto hit = pick(scene_, visibility_, camera_.rayThrough(cursor, area.size), motion_.get());
     const glm::vec3 anchor = hit ? hit->point : camera_.pointOnTargetPlane(cursor, area.size);
     camera_.zoomToward(anchor, std::pow(kZoomPerNotch, static_cast<float>(yOffset)));
     hoverDirty_ = true;

@@ -9,7 +9,11 @@
 #include "core/image.hpp"
 #include "core/lesson_library.hpp"
 #include "core/lesson_player.hpp"
+#include "core/motion/breathing.hpp"
+#include "core/motion/pose_file.hpp"
+#include "core/motion/pose_transition.hpp"
 #include "core/rich_text.hpp"
+#include "core/scene_motion.hpp"
 #include "core/orbit_camera.hpp"
 #include "core/scene.hpp"
 #include "core/visibility.hpp"
@@ -83,6 +87,14 @@ private:
     void easeOpacities(double seconds);
     [[nodiscard]] std::vector<ui::LabelAnchor> labelAnchors() const;
     [[nodiscard]] glm::vec3 labelPoint(std::size_t structure) const;
+
+    // Motion
+    void loadMotion();
+    void setPose(int index, bool instant);
+    void updateMotion(double seconds);
+    [[nodiscard]] bool moving() const;
+    [[nodiscard]] ui::MotionView motionView() const;
+    void applyMotionIntents(const ui::MotionIntents& intents);
     // The part of the display the 3D view uses (window coordinates, origin top-left): right of the panel.
     struct SceneArea {
         glm::vec2 origin{0.0f};
@@ -123,6 +135,20 @@ private:
     std::vector<LabelTarget> labels_;
     std::vector<float> displayOpacity_;  // eased toward the visibility state: fades, never pops
     double lastFrameTime_ = 0.0;
+
+    std::unique_ptr<SceneMotion> motion_;
+    std::vector<PoseFile> poses_;
+    int poseIndex_ = 0;
+    PoseTransition poseTransition_;
+    bool breathing_ = false;
+    BreathCycle cycle_;
+    float exaggeration_ = 1.0f;
+    double breathClock_ = 0.0;
+    bool colourByLength_ = false;
+    bool motionDirty_ = true;
+    std::vector<float> history_;  // right psoas length, 30 samples a second, last 20 s
+    double historyClock_ = 0.0;
+    std::vector<glm::vec2> curve_;
 
     int hovered_ = -1;
     int selected_ = -1;

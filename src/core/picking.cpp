@@ -1,5 +1,9 @@
 #include "core/picking.hpp"
 
+#include "core/scene_motion.hpp"
+
+#include <glm/matrix.hpp>
+
 #include <glm/geometric.hpp>
 
 #include <algorithm>
@@ -41,17 +45,28 @@ std::optional<float> intersectBounds(const Ray& ray, const Bounds& bounds) {
     return enter;
 }
 
-std::optional<PickHit> pick(const Scene& scene, const Visibility& visibility, const Ray& ray) {
+std::optional<PickHit> pick(const Scene& scene, const Visibility& visibility, const Ray& ray, const SceneMotion* motion) {
     std::optional<PickHit> best;
     for (std::size_t s = 0; s < scene.structures.size(); ++s) {
         // Faded structures are see-through for the mouse too: a click reaches what shows behind them.
         if (s < visibility.size() && (!visibility.visible(s) || visibility.opacity(s) < 0.5f)) continue;
         const MeshData& mesh = scene.structures[s].mesh;
-        const auto boxHit = intersectBounds(ray, mesh.bounds);
-        if (!boxHit || (best && *boxHit > best->distance)) continue;  // cannot beat the nearest hit
+        // Rigid structures: test the ray in the structure's own frame (a rigid transform keeps
+        // distances, so hit distances stay comparable). Bent ones: test their current vertices.
+        Ray local = ray;
+        const std::vector<glm::vec3>* positions = &mesh.positions;
+        if (motion) {
+            const glm::mat4 inverse = glm::inverse(motion->model(s));
+            local = {glm::vec3(inverse * glm::vec4(ray.origin, 1.0f)), glm::normalize(glm::mat3(inverse) * ray.direction)};
+            if (const auto* bent = motion->positions(s)) positions = bent;
+        }
+        if (positions == &mesh.positions) {
+            const auto boxHit = intersectBounds(local, mesh.bounds);
+            if (!boxHit || (best && *boxHit > best->distance)) continue;  // cannot beat the nearest hit
+        }
         for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
-            const auto t = intersectTriangle(ray, mesh.positions[mesh.indices[i]], mesh.positions[mesh.indices[i + 1]],
-                                             mesh.positions[mesh.indices[i + 2]]);
+            const auto t = intersectTriangle(local, (*positions)[mesh.indices[i]], (*positions)[mesh.indices[i + 1]],
+                                             (*positions)[mesh.indices[i + 2]]);
             if (t && (!best || *t < best->distance)) best = PickHit{static_cast<int>(s), *t, ray.origin + ray.direction * *t};
         }
     }

@@ -20,7 +20,11 @@ std::optional<float> intersectTriangle(const Ray& ray, const glm::vec3& a, const
 // Distance along the ray to where it enters the box (0 when it starts inside), if it is hit.
 std::optional<float> intersectBounds(const Ray& ray, const Bounds& bounds);
 
-// The nearest visible, not faded, structure the ray hits.
-std::optional<PickHit> pick(const Scene& scene, const Visibility& visibility, const Ray& ray);
+class SceneMotion;
+
+// The nearest visible, not faded, structure the ray hits, in the pose `motion` has placed the scene
+// in (the neutral pose when null).
+std::optional<PickHit> pick(const Scene& scene, const Visibility& visibility, const Ray& ray,
+                            const SceneMotion* motion = nullptr);
 
 }  // namespace psoas

@@ -6,7 +6,7 @@ namespace psoas::render {
 
 GpuMesh::GpuMesh(const MeshData& mesh)
     : vertexArray_(makeVertexArray()), vertices_(makeBuffer()), indices_(makeBuffer()),
-      indexCount_(static_cast<GLsizei>(mesh.indices.size())) {
+      indexCount_(static_cast<GLsizei>(mesh.indices.size())), vertexCount_(mesh.positions.size()) {
     // Interleaved position + normal: one buffer, one fetch stream per vertex.
     std::vector<float> interleaved;
     interleaved.reserve(mesh.positions.size() * 6);
@@ -28,6 +28,18 @@ GpuMesh::GpuMesh(const MeshData& mesh)
     glEnableVertexAttribArray(1);
     glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(3 * sizeof(float)));
     glBindVertexArray(0);
+}
+
+void GpuMesh::updateVertices(const std::vector<glm::vec3>& positions, const std::vector<glm::vec3>& normals) {
+    if (positions.size() != vertexCount_ || normals.size() != vertexCount_) return;
+    interleaved_.resize(vertexCount_ * 6);
+    for (std::size_t i = 0; i < vertexCount_; ++i) {
+        float* v = &interleaved_[i * 6];
+        v[0] = positions[i].x, v[1] = positions[i].y, v[2] = positions[i].z;
+        v[3] = normals[i].x, v[4] = normals[i].y, v[5] = normals[i].z;
+    }
+    glBindBuffer(GL_ARRAY_BUFFER, vertices_.get());
+    glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(interleaved_.size() * sizeof(float)), interleaved_.data());
 }
 
 void GpuMesh::draw() const {

@@ -4,12 +4,16 @@
 #include "core/mesh.hpp"
 #include "render/gl_handles.hpp"
 
+#include <vector>
+
 namespace psoas::render {
 
 class GpuMesh {
 public:
     explicit GpuMesh(const MeshData& mesh);
     void draw() const;
+    // Replaces the vertices of a mesh that bends (same count as when it was made).
+    void updateVertices(const std::vector<glm::vec3>& positions, const std::vector<glm::vec3>& normals);
     [[nodiscard]] GLsizei indexCount() const { return indexCount_; }
 
 private:
@@ -17,6 +21,8 @@ private:
     GlBuffer vertices_;
     GlBuffer indices_;
     GLsizei indexCount_ = 0;
+    std::size_t vertexCount_ = 0;
+    std::vector<float> interleaved_;  // kept to refill without allocating every frame
 };
 
 }  // namespace psoas::render

@@ -1,5 +1,6 @@
 #include "render/scene_renderer.hpp"
 
+#include <glm/common.hpp>
 #include <glm/geometric.hpp>
 
 #include <algorithm>
@@ -19,6 +20,11 @@ SceneRenderer::SceneRenderer(const Scene& scene) : scene_(scene), program_("mesh
     meshes_.reserve(scene.structures.size());
     for (const auto& s : scene.structures) meshes_.emplace_back(s.mesh);
     transparentOrder_.reserve(scene.structures.size());
+}
+
+void SceneRenderer::updateVertices(std::size_t structure, const std::vector<glm::vec3>& positions,
+                                   const std::vector<glm::vec3>& normals) {
+    if (structure < meshes_.size()) meshes_[structure].updateVertices(positions, normals);
 }
 
 void SceneRenderer::render(const OrbitCamera& camera, glm::ivec2 framebufferSize, glm::ivec4 viewport,
@@ -42,7 +48,8 @@ void SceneRenderer::render(const OrbitCamera& camera, glm::ivec2 framebufferSize
 
     auto drawOne = [&](std::size_t i) {
         const StructureLook& look = looks[i];
-        program_.set("uColour", scene_.structures[i].info.colour);
+        program_.set("uModel", look.model);
+        program_.set("uColour", glm::mix(scene_.structures[i].info.colour, look.tint, look.tintAmount));
         program_.set("uOpacity", look.opacity);
         program_.set("uHighlightAmount", look.selected      ? kSelectedAmount
                                          : look.highlighted ? kLessonHighlightAmount
@@ -64,8 +71,9 @@ void SceneRenderer::render(const OrbitCamera& camera, glm::ivec2 framebufferSize
     if (!transparentOrder_.empty()) {
         const glm::vec3 eye = camera.eye();
         std::sort(transparentOrder_.begin(), transparentOrder_.end(), [&](std::size_t a, std::size_t b) {
-            return glm::distance(scene_.structures[a].mesh.bounds.centre(), eye) >
-                   glm::distance(scene_.structures[b].mesh.bounds.centre(), eye);
+            const glm::vec3 ca = glm::vec3(looks[a].model * glm::vec4(scene_.structures[a].mesh.bounds.centre(), 1.0f));
+            const glm::vec3 cb = glm::vec3(looks[b].model * glm::vec4(scene_.structures[b].mesh.bounds.centre(), 1.0f));
+            return glm::distance(ca, eye) > glm::distance(cb, eye);
         });
         glEnable(GL_BLEND);
         // Separate alpha blending keeps the framebuffer's alpha meaningful for transparent PNGs.

@@ -7,6 +7,7 @@
 #include "render/gpu_mesh.hpp"
 #include "render/shader_program.hpp"
 
+#include <glm/mat4x4.hpp>
 #include <glm/vec4.hpp>
 
 #include <vector>
@@ -20,6 +21,9 @@ struct StructureLook {
     bool hovered = false;
     bool selected = false;
     bool highlighted = false;  // picked out by a lesson step
+    glm::mat4 model{1.0f};     // where the structure is in the current pose (rigid)
+    glm::vec3 tint{0.0f};      // colour-by-length: blue shorter, red longer
+    float tintAmount = 0.0f;   // 0 = the structure's own colour
 };
 
 struct FrameStyle {
@@ -29,6 +33,9 @@ struct FrameStyle {
 class SceneRenderer {
 public:
     explicit SceneRenderer(const Scene& scene);  // uploads every mesh once
+
+    // Uploads new vertices for a structure whose mesh bends (muscles, the diaphragm).
+    void updateVertices(std::size_t structure, const std::vector<glm::vec3>& positions, const std::vector<glm::vec3>& normals);
 
     // Clears the bound framebuffer (of `framebufferSize`) and draws the scene into `viewport`
     // (x, y from the bottom-left, width, height), the part of it not covered by panels.

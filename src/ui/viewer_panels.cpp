@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 
 namespace psoas::ui {
 
@@ -109,6 +110,7 @@ void viewButtons(ViewerUiIntents& intents) {
 
 void structuresTab(const ViewerUiState& state, ViewerUiIntents& intents);
 void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents);
+void motionTab(const ViewerUiState& state, const MotionView& motion, MotionIntents& intents);
 
 void sidePanel(const ViewerUiState& state, ViewerUiIntents& intents) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -124,6 +126,10 @@ void sidePanel(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (state.lessons && ImGui::BeginTabBar("panels")) {
         if (ImGui::BeginTabItem("Lesson")) {
             lessonTab(state, intents);
+            ImGui::EndTabItem();
+        }
+        if (state.motion && ImGui::BeginTabItem("Motion")) {
+            motionTab(state, *state.motion, intents.motion);
             ImGui::EndTabItem();
         }
         if (ImGui::BeginTabItem("Structures")) {
@@ -314,6 +320,92 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (lesson.origin != "built-in") ImGui::TextDisabled("From %s", lesson.origin.c_str());
     ImGui::EndChild();
     ImGui::TextDisabled("Next: \u2192 PageDown Space  Back: \u2190 PageUp");
+}
+
+const char* displayName(const std::string& id) {
+    if (id == "psoas_major_r") return "Right psoas";
+    if (id == "psoas_major_l") return "Left psoas";
+    if (id == "iliacus_r") return "Right iliacus";
+    if (id == "iliacus_l") return "Left iliacus";
+    return id.c_str();
+}
+
+// Length against hip angle, with the current angle marked: where on its range the muscle is now.
+void lengthCurve(const MotionView& motion, float uiScale) {
+    if (!motion.curve || motion.curve->size() < 2) return;
+    std::vector<float> lengths;
+    for (const glm::vec2& p : *motion.curve) lengths.push_back(p.y);
+    const auto [lo, hi] = std::minmax_element(lengths.begin(), lengths.end());
+    const float from = motion.curve->front().x, to = motion.curve->back().x;
+    char overlay[64];
+    std::snprintf(overlay, sizeof overlay, "hip %.0f\u00b0 to %.0f\u00b0", from, to);
+    ImGui::PlotLines("##curve", lengths.data(), static_cast<int>(lengths.size()), 0, overlay, *lo - 5.0f, *hi + 5.0f,
+                     {-1.0f, 90.0f * uiScale});
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const float x = min.x + (max.x - min.x) * std::clamp((motion.hipFlexion - from) / (to - from), 0.0f, 1.0f);
+    ImGui::GetWindowDrawList()->AddLine({x, min.y}, {x, max.y}, IM_COL32(255, 200, 90, 255), 2.0f * uiScale);
+    ImGui::TextDisabled("Right psoas length (%.0f to %.0f mm) against hip flexion; line: now", *lo, *hi);
+}
+
+void motionTab(const ViewerUiState& state, const MotionView& motion, MotionIntents& intents) {
+    ImGui::TextUnformatted("Pose");
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::BeginCombo("##pose", motion.poseNames.empty() ? "" : motion.poseNames[static_cast<std::size_t>(motion.pose)].c_str())) {
+        for (std::size_t i = 0; i < motion.poseNames.size(); ++i)
+            if (ImGui::Selectable(motion.poseNames[i].c_str(), static_cast<int>(i) == motion.pose)) intents.pose = static_cast<int>(i);
+        ImGui::EndCombo();
+    }
+    bool breathing = motion.breathing;
+    if (ImGui::Checkbox("Breathing", &breathing)) intents.breathing = breathing;
+    ImGui::SameLine();
+    int depth = motion.deep ? 1 : 0;
+    if (ImGui::RadioButton("quiet", &depth, 0)) intents.deep = false;
+    ImGui::SameLine();
+    if (ImGui::RadioButton("deep", &depth, 1)) intents.deep = true;
+    float rate = motion.rate, exaggeration = motion.exaggeration;
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+    if (ImGui::SliderFloat("breaths/min", &rate, 6.0f, 30.0f, "%.0f")) intents.rate = rate;
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+    if (ImGui::SliderFloat("motion shown", &exaggeration, 1.0f, 20.0f, "\u00d7%.0f")) intents.exaggeration = exaggeration;
+    bool colour = motion.colourByLength;
+    if (ImGui::Checkbox("Colour by length change", &colour)) intents.colourByLength = colour;
+    if (motion.colourByLength) {
+        ImGui::TextColored({0.35f, 0.55f, 1.0f, 1.0f}, "blue: shorter");
+        ImGui::SameLine();
+        ImGui::TextDisabled("than standing, 10 %% = full colour,");
+        ImGui::SameLine();
+        ImGui::TextColored({1.0f, 0.35f, 0.3f, 1.0f}, "red: longer");
+    }
+    ImGui::Separator();
+
+    ImGui::TextUnformatted("True lengths (never exaggerated)");
+    if (motion.readouts && ImGui::BeginTable("lengths", 3, ImGuiTableFlags_SizingStretchProp)) {
+        for (const MuscleReadout& r : *motion.readouts) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(displayName(r.id));
+            ImGui::TableNextColumn();
+            ImGui::Text("%.1f mm", r.lengthMm);
+            ImGui::TableNextColumn();
+            ImGui::Text("%+.1f %%", (r.lengthMm / r.neutralLengthMm - 1.0f) * 100.0f);
+        }
+        ImGui::EndTable();
+    }
+    ImGui::Text("Diaphragm dome descent: %.1f mm", motion.domeDescentMm);
+    if (motion.readouts && !motion.readouts->empty() && ImGui::CollapsingHeader("Right psoas fascicles")) {
+        for (const auto& [part, length] : motion.readouts->front().fascicleLengthsMm) ImGui::Text("%-24s %.1f mm", part.c_str(), length);
+    }
+    if (motion.history && !motion.history->empty()) {
+        const auto [lo, hi] = std::minmax_element(motion.history->begin(), motion.history->end());
+        char overlay[64];
+        std::snprintf(overlay, sizeof overlay, "%.2f mm", motion.history->back());
+        // At least a 1 mm window, so a quiet breath's tiny change is drawn at its true scale.
+        const float middle = 0.5f * (*lo + *hi), half = std::max(0.5f, 0.5f * (*hi - *lo) * 1.2f);
+        ImGui::PlotLines("##history", motion.history->data(), static_cast<int>(motion.history->size()), 0, overlay,
+                         middle - half, middle + half, {-1.0f, 60.0f * state.uiScale});
+        ImGui::TextDisabled("Right psoas length, last 20 s");
+    }
+    lengthCurve(motion, state.uiScale);
 }
 
 // Labels go on the background layer: over the 3D view, under every panel.

@@ -7,6 +7,7 @@
 #include "core/label_layout.hpp"
 #include "core/rich_text.hpp"
 #include "core/scene.hpp"
+#include "core/scene_motion.hpp"
 #include "core/view_preset.hpp"
 #include "core/visibility.hpp"
 #include "ui/fonts.hpp"
@@ -46,6 +47,28 @@ struct LessonView {
     std::string origin;
 };
 
+// The motion panel: poses, breathing and the true lengths.
+struct MotionView {
+    std::vector<std::string> poseNames;
+    int pose = 0;
+    bool breathing = false;
+    bool deep = false;
+    float rate = 12.0f;
+    float exaggeration = 1.0f;
+    bool colourByLength = false;
+    const std::vector<MuscleReadout>* readouts = nullptr;
+    float domeDescentMm = 0.0f;
+    const std::vector<float>* history = nullptr;     // right psoas length (mm), oldest first, last 20 s
+    const std::vector<glm::vec2>* curve = nullptr;   // right psoas length (mm) against hip flexion (deg)
+    float hipFlexion = 0.0f;                         // right hip, now
+};
+
+struct MotionIntents {
+    std::optional<int> pose;
+    std::optional<bool> breathing, deep, colourByLength;
+    std::optional<float> rate, exaggeration;
+};
+
 // A label the 3D view asks for: text and where its leader line points, in window coordinates.
 struct LabelAnchor {
     std::string text;
@@ -71,6 +94,7 @@ struct ViewerUiState {
     std::vector<LabelAnchor> labels;
     ViewRect sceneView;                // the part of the window the 3D view uses
     std::string notice;                // e.g. "motion shown ×5"; drawn over the 3D view
+    std::optional<MotionView> motion;  // set when the scene can move (the built-in model set)
 };
 
 struct ViewerUiIntents {
@@ -92,6 +116,7 @@ struct ViewerUiIntents {
     bool nextStep = false;
     bool previousStep = false;
     std::optional<int> jumpToStep;
+    MotionIntents motion;
 };
 
 ViewerUiIntents drawViewerUi(const ViewerUiState& state);

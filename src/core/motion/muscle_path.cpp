@@ -97,6 +97,12 @@ LengthAndArm publishedLength(const std::array<glm::vec3, kPathPoints>& p, const 
     return out;
 }
 
+glm::vec3 closestOnSegment(const glm::vec3& a, const glm::vec3& b, const glm::vec3& p) {
+    const glm::vec3 ab = b - a;
+    const float t = glm::dot(p - a, ab) / glm::max(glm::dot(ab, ab), 1e-12f);
+    return a + glm::clamp(t, 0.0f, 1.0f) * ab;
+}
+
 }  // namespace
 
 bool hipViaActive(float anatomicalHipFlexionDegrees) {
@@ -166,16 +172,21 @@ PathState evaluatePath(const MusclePath& path, const Pose& pose, const BodyTrans
         state.momentArm = onset.momentArm;
     }
 
-    // The published via point switches off at 45 degrees; the drawn one glides onto the line from
-    // the brim to the femur instead. The length above stays the published one.
-    const std::size_t via = static_cast<std::size_t>(PathPointRole::HipVia);
-    const glm::vec3 brim = state.points[static_cast<std::size_t>(PathPointRole::Brim)];
-    const glm::vec3 femoral = state.points[static_cast<std::size_t>(PathPointRole::FemoralProximal)];
-    const glm::vec3 chord = femoral - brim;
-    const float along = glm::clamp(glm::dot(state.points[via] - brim, chord) / glm::max(glm::dot(chord, chord), 1e-12f), 0.0f, 1.0f);
+    // What is drawn, not what is measured. The published via point switches off at 45 degrees; the
+    // drawn one glides onto the line from the brim to the femur instead. Past the wrap onset the
+    // femoral point climbs past the brim, and a line drawn through the brim would zigzag, so the
+    // drawn brim point glides onto the origin-femur line over the next 10 degrees (our choice).
+    const auto point = [&state](PathPointRole role) -> glm::vec3& { return state.points[static_cast<std::size_t>(role)]; };
+    const glm::vec3 femoral = point(PathPointRole::FemoralProximal);
+    if (state.wrapped) {
+        const float fold = glm::smoothstep(kWrapOnsetDegrees, kWrapOnsetDegrees + 10.0f, flexion);
+        point(PathPointRole::Brim) = glm::mix(point(PathPointRole::Brim),
+                                              closestOnSegment(point(PathPointRole::Origin), femoral, point(PathPointRole::Brim)), fold);
+    }
     const float glide = glm::smoothstep(kViaSwitchDegrees - kViaGlideHalfWidthDegrees,
                                         kViaSwitchDegrees + kViaGlideHalfWidthDegrees, flexion);
-    state.points[via] = glm::mix(state.points[via], brim + along * chord, glide);
+    point(PathPointRole::HipVia) = glm::mix(point(PathPointRole::HipVia),
+                                            closestOnSegment(point(PathPointRole::Brim), femoral, point(PathPointRole::HipVia)), glide);
     return state;
 }
 

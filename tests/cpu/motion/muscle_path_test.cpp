@@ -144,6 +144,22 @@ TEST(MusclePath, drawn_via_point_glides_through_the_45_degree_switch) {
     EXPECT_FALSE(at(path, hipsAt(45.01f)).viaActive);
 }
 
+TEST(MusclePath, drawn_path_moves_smoothly_and_never_folds_back_up_to_140_degrees) {
+    const MusclePath path = psoasFascicles(Side::Right)[0];
+    std::array<glm::vec3, kPathPoints> previous = at(path, hipsAt(80.0f)).points;
+    for (float degrees = 80.1f; degrees <= 140.0f; degrees += 0.1f) {
+        const PathState state = at(path, hipsAt(degrees));
+        for (std::size_t i = 0; i < kPathPoints; ++i)
+            EXPECT_LT(glm::length(state.points[i] - previous[i]), 0.0005f) << degrees;  // 0.5 mm per 0.1 degree
+        previous = state.points;
+    }
+    // Fully past the brim the drawn line runs straight from the origin down to the femur.
+    const PathState deep = at(path, hipsAt(120.0f));
+    const glm::vec3 down = glm::normalize(deep.points[3] - deep.points[0]);
+    EXPECT_GT(glm::dot(glm::normalize(deep.points[1] - deep.points[0]), down), 0.9999f);
+    EXPECT_GT(glm::dot(glm::normalize(deep.points[2] - deep.points[0]), down), 0.9999f);
+}
+
 TEST(MusclePath, left_side_mirrors_the_right) {
     const PathState right = at(psoasFascicles(Side::Right)[3], hipsAt(30.0f));
     const PathState left = at(psoasFascicles(Side::Left)[3], hipsAt(30.0f));

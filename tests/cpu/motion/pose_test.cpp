@@ -1,3 +1,4 @@
+#include "core/motion/muscle_path.hpp"
 #include "core/motion/pose.hpp"
 #include "core/motion/pose_file.hpp"
 #include "core/motion/pose_transition.hpp"
@@ -76,6 +77,20 @@ TEST(PoseFile, a_syntax_error_names_its_line) {
     const auto problems = problemsIn("id = \"x\"\nname = \n");
     ASSERT_EQ(problems.size(), 1u);
     EXPECT_EQ(problems[0].rfind("pose.toml:2:", 0), 0u) << problems[0];
+}
+
+float rightPsoasLength(const Pose& pose) {
+    std::vector<PathState> states;
+    return evaluateMuscle(hipFlexorMuscles()[0], pose, solveSkeleton(pose), states).length;
+}
+
+TEST(PoseFile, lunge_stretches_the_back_psoas_3_to_5_percent_and_leg_lift_slackens_it) {
+    const float standing = rightPsoasLength(loadPoseFile(kPoses / "neutral_standing.toml").pose);
+    const float lunge = rightPsoasLength(loadPoseFile(kPoses / "low_lunge.toml").pose);
+    const float lift = rightPsoasLength(loadPoseFile(kPoses / "leg_lift.toml").pose);
+    EXPECT_GT(lunge / standing, 1.03f);  // facts §6: longer by about 3-5 %
+    EXPECT_LT(lunge / standing, 1.05f);
+    EXPECT_LT(lift, standing - 0.02f);   // facts §6: shorter by tens of millimetres
 }
 
 TEST(PoseTransition, eases_from_start_to_target_without_a_jump) {

@@ -1,0 +1,128 @@
+#include "core/scene_motion.hpp"
+
+#include <glm/common.hpp>
+#include <glm/geometric.hpp>
+
+namespace psoas {
+
+namespace {
+// A structure moves with its own body when it has one (vertebrae, discs, femurs), otherwise with
+// the body the atlas names for it.
+std::optional<Body> bodyFor(const StructureInfo& info) {
+    if (auto own = bodyFromName(info.id)) return own;
+    return bodyFromName(info.body);
+}
+}  // namespace
+
+SceneMotion::SceneMotion(const Scene& scene)
+    : scene_(scene), models_(scene.structures.size(), glm::mat4(1.0f)), muscles_(hipFlexorMuscles()),
+      readoutOf_(scene.structures.size(), -1) {
+    for (const auto& s : scene.structures) bodyOf_.push_back(bodyFor(s.info));
+
+    const Pose neutral{};
+    const BodyTransforms bodies = solveSkeleton(neutral);
+    states_.resize(muscles_.size());
+    for (std::size_t m = 0; m < muscles_.size(); ++m) {
+        const MuscleState state = evaluateMuscle(muscles_[m], neutral, bodies, states_[m]);
+        MuscleReadout readout;
+        readout.id = muscles_[m].id;
+        readout.neutralLengthMm = state.length * 1000.0f;
+        readouts_.push_back(readout);
+        const int structure = scene.findStructure(muscles_[m].id);
+        if (structure < 0) continue;
+        readoutOf_[static_cast<std::size_t>(structure)] = static_cast<int>(m);
+        muscleCentreLine(states_[m], centreLine_);
+        try {
+            bent_.push_back({static_cast<std::size_t>(structure), m,
+                             std::make_unique<MuscleDeformer>(scene.structures[static_cast<std::size_t>(structure)].mesh, centreLine_)});
+        } catch (const std::invalid_argument&) {
+            // A mesh the deformer cannot bind (e.g. a teacher's own muscle model) still moves rigidly.
+        }
+    }
+    const int diaphragm = scene.findStructure("diaphragm");
+    if (diaphragm >= 0) {
+        const MeshData& mesh = scene.structures[static_cast<std::size_t>(diaphragm)].mesh;
+        dome_ = Dome{static_cast<std::size_t>(diaphragm), mesh.positions, mesh.positions, mesh.normals};
+    }
+    update(neutral, 0.0f, BreathDepth::Quiet, 1.0f);
+}
+
+const std::vector<glm::vec3>* SceneMotion::positions(std::size_t structure) const {
+    for (const Bent& b : bent_)
+        if (b.structure == structure) return &b.deformer->positions();
+    if (dome_ && dome_->structure == structure) return &dome_->positions;
+    return nullptr;
+}
+
+const std::vector<glm::vec3>* SceneMotion::normals(std::size_t structure) const {
+    for (const Bent& b : bent_)
+        if (b.structure == structure) return &b.deformer->normals();
+    if (dome_ && dome_->structure == structure) return &dome_->normals;
+    return nullptr;
+}
+
+std::optional<float> SceneMotion::lengthChange(std::size_t structure) const {
+    const int r = readoutOf_[structure];
+    if (r < 0) return std::nullopt;
+    const MuscleReadout& readout = readouts_[static_cast<std::size_t>(r)];
+    return readout.lengthMm / readout.neutralLengthMm - 1.0f;
+}
+
+void SceneMotion::update(const Pose& pose, float breath, BreathDepth depth, float exaggeration) {
+    // The truth, for the numbers.
+    const Pose truePose = withBreath(pose, breath, depth);
+    const BodyTransforms trueBodies = solveSkeleton(truePose);
+    for (std::size_t m = 0; m < muscles_.size(); ++m) {
+        const MuscleState state = evaluateMuscle(muscles_[m], truePose, trueBodies, states_[m]);
+        MuscleReadout& readout = readouts_[m];
+        readout.lengthMm = state.length * 1000.0f;
+        readout.momentArmMm = state.momentArm * 1000.0f;
+        readout.fascicleLengthsMm.resize(muscles_[m].paths.size());
+        for (std::size_t p = 0; p < muscles_[m].paths.size(); ++p)
+            readout.fascicleLengthsMm[p] = {muscles_[m].paths[p].part, states_[m][p].length * 1000.0f};
+    }
+    domeDescentMm_ = diaphragmDomeDescent(breath, depth) * 1000.0f;
+
+    // The picture: breathing enlarged by the exaggeration factor.
+    Pose shown = pose;
+    shown.lumbarExtension += breathLumbarExtension(breath, depth) * exaggeration;
+    const BodyTransforms bodies = exaggeration == 1.0f ? trueBodies : solveSkeleton(shown);
+    for (std::size_t i = 0; i < models_.size(); ++i) models_[i] = bodyOf_[i] ? bodies[*bodyOf_[i]] : glm::mat4(1.0f);
+    for (Bent& b : bent_) {
+        evaluateMuscle(muscles_[b.muscle], shown, bodies, states_[b.muscle]);
+        muscleCentreLine(states_[b.muscle], centreLine_);
+        b.deformer->deform(centreLine_);
+        models_[b.structure] = glm::mat4(1.0f);  // the deformed vertices are already placed
+    }
+    if (exaggeration != 1.0f)  // leave the readout states true
+        for (std::size_t m = 0; m < muscles_.size(); ++m) evaluateMuscle(muscles_[m], truePose, trueBodies, states_[m]);
+    if (dome_) {
+        // The dome descends by the (exaggerated) excursion, most at the top so it also flattens;
+        // the crura stay on the spine (facts §5). Same falloff as deformDiaphragmVertex, which
+        // clamps to the true excursion and so cannot show an exaggerated one.
+        const float shownDescent = diaphragmDomeDescent(breath, depth) * exaggeration;
+        for (std::size_t v = 0; v < dome_->neutral.size(); ++v) {
+            const glm::vec3& p = dome_->neutral[v];
+            const float weight = glm::smoothstep(kCruraTopHeight, kDomeApexHeight, p.y);
+            dome_->positions[v] = p - glm::vec3(0.0f, weight * shownDescent, 0.0f);
+        }
+    }
+}
+
+std::vector<glm::vec2> lengthAgainstHipFlexion(const Pose& base, std::string_view muscleId, float fromDegrees,
+                                               float toDegrees, float stepDegrees) {
+    std::vector<glm::vec2> curve;
+    for (const Muscle& muscle : hipFlexorMuscles()) {
+        if (muscle.id != muscleId) continue;
+        std::vector<PathState> states;
+        for (float angle = fromDegrees; angle <= toDegrees + 1e-3f; angle += stepDegrees) {
+            Pose pose = base;
+            pose.hipRight.flexion = pose.hipLeft.flexion = angle;
+            const MuscleState state = evaluateMuscle(muscle, pose, solveSkeleton(pose), states);
+            curve.emplace_back(angle, state.length * 1000.0f);
+        }
+    }
+    return curve;
+}
+
+}  // namespace psoas

@@ -1,0 +1,78 @@
+#pragma once
+// Moves the scene: from a pose and a breath state it places every bone and disc (a rigid
+// transform per structure), bends the psoas and iliacus meshes along their current paths, lowers
+// the diaphragm's dome, and keeps the true lengths for the readouts. Display exaggeration enlarges
+// only what is drawn; the numbers always come from the true, unexaggerated geometry.
+
+#include "core/motion/breathing.hpp"
+#include "core/motion/muscle_deformer.hpp"
+#include "core/motion/muscle_path.hpp"
+#include "core/motion/pose.hpp"
+#include "core/motion/skeleton.hpp"
+#include "core/scene.hpp"
+
+#include <glm/mat4x4.hpp>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace psoas {
+
+struct MuscleReadout {
+    std::string id;                    // "psoas_major_r"
+    float lengthMm = 0.0f;             // true musculotendon length (Fmax-weighted for the psoas)
+    float neutralLengthMm = 0.0f;      // in neutral standing, breathed out
+    float momentArmMm = 0.0f;          // hip flexion moment arm
+    std::vector<std::pair<std::string, float>> fascicleLengthsMm;  // part id, mm
+};
+
+class SceneMotion {
+public:
+    explicit SceneMotion(const Scene& scene);
+
+    // Recomputes transforms, deformed meshes and readouts. `exaggeration` scales the breathing
+    // motion on screen only (1 = true size).
+    void update(const Pose& pose, float breath, BreathDepth depth, float exaggeration);
+
+    [[nodiscard]] const glm::mat4& model(std::size_t structure) const { return models_[structure]; }
+    [[nodiscard]] const std::vector<glm::mat4>& models() const { return models_; }
+    // Deformed vertices (scene frame; the model matrix is then identity) for muscles that bend
+    // and for the diaphragm; null for structures that only move rigidly.
+    [[nodiscard]] const std::vector<glm::vec3>* positions(std::size_t structure) const;
+    [[nodiscard]] const std::vector<glm::vec3>* normals(std::size_t structure) const;
+    [[nodiscard]] const std::vector<MuscleReadout>& readouts() const { return readouts_; }
+    [[nodiscard]] float domeDescentMm() const { return domeDescentMm_; }  // true value
+    // Length change of a structure's muscle relative to neutral (-0.1 = 10 % shorter), if it has a path.
+    [[nodiscard]] std::optional<float> lengthChange(std::size_t structure) const;
+
+private:
+    struct Bent {
+        std::size_t structure;
+        std::size_t muscle;  // index into muscles_
+        std::unique_ptr<MuscleDeformer> deformer;
+    };
+    struct Dome {
+        std::size_t structure;
+        std::vector<glm::vec3> neutral, positions, normals;
+    };
+
+    const Scene& scene_;
+    std::vector<std::optional<Body>> bodyOf_;
+    std::vector<glm::mat4> models_;
+    std::vector<Muscle> muscles_;
+    std::vector<std::vector<PathState>> states_;  // per muscle, reused every frame
+    std::vector<glm::vec3> centreLine_;           // scratch, reused
+    std::vector<Bent> bent_;
+    std::optional<Dome> dome_;
+    std::vector<MuscleReadout> readouts_;
+    std::vector<int> readoutOf_;  // structure -> readout index or -1
+    float domeDescentMm_ = 0.0f;
+};
+
+// The true length of a muscle (mm) as both hips go from `fromDegrees` to `toDegrees` in the given
+// pose: the curve a physiotherapist reads the current angle against.
+std::vector<glm::vec2> lengthAgainstHipFlexion(const Pose& base, std::string_view muscleId, float fromDegrees,
+                                               float toDegrees, float stepDegrees);
+
+}  // namespace psoas
