@@ -13,13 +13,13 @@ using namespace facts;
 
 // Belly centreline of psoas major beside the lumbar bodies; the radius grows
 // downward to ~2 cm at L4/L5 (largest cross-section ~16 cm², section 4).
-const SplineTube kPsoasBelly{{{-0.026, 0.214, -0.100},
-                              {-0.034, 0.180, -0.093},
-                              {-0.041, 0.150, -0.084},
-                              {-0.047, 0.118, -0.075},
-                              {-0.053, 0.084, -0.066},
-                              {-0.061, 0.050, -0.055},
-                              {-0.068, 0.008, -0.040},
+const SplineTube kPsoasBelly{{{-0.025, 0.214, -0.100},
+                              {-0.032, 0.180, -0.093},
+                              {-0.037, 0.150, -0.084},
+                              {-0.042, 0.118, -0.076},
+                              {-0.048, 0.084, -0.067},
+                              {-0.057, 0.050, -0.056},
+                              {-0.066, 0.008, -0.041},
                               pelvic_brim_point + Vec3(0.002, 0.010, 0.004),
                               via_point_hip_capsule + Vec3(0.0, 0.0, 0.002),
                               psoas_femur_point,
@@ -35,12 +35,12 @@ ShapeSpec psoas_major_right() {
     auto slips = std::make_shared<std::vector<Tube>>();
     for (const auto& origin : psoas_origins) {
         const Vec3 o = origin.position;
-        const double join_y = o.y - 0.030;
+        const double join_y = o.y - 0.022;
         // Find the belly point at the join height on the sampled centreline.
         Vec3 join = belly->centreline().front();
         for (const Vec3& c : belly->centreline())
             if (std::abs(c.y - join_y) < std::abs(join.y - join_y)) join = c;
-        slips->emplace_back(SplineTube{{o, 0.5 * (o + join) + Vec3(-0.004, 0.0, 0.002), join}, {3.5 * mm, 5 * mm, 8 * mm}, 4});
+        slips->emplace_back(SplineTube{{o, 0.5 * (o + join) + Vec3(-0.004, 0.0, 0.002), join}, {4.5 * mm, 6.5 * mm, 9 * mm}, 4});
     }
     ShapeSpec spec;
     spec.field = [belly, slips](const Vec3& p) {
