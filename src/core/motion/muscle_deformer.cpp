@@ -111,16 +111,6 @@ void MuscleDeformer::buildFrames() {
     }
 }
 
-MuscleDeformer::Frame MuscleDeformer::frameOn(std::size_t segment, float along) const {
-    // A straight blend of the two sample frames, not re-normalised: neighbouring samples turn by a
-    // few degrees, so the axes shrink by well under 1 %, and binding inverts this same blended
-    // frame, so the neutral pose comes back exactly. It halves the cost per vertex.
-    const Frame& a = vertexFrames_[segment];
-    const Frame& b = vertexFrames_[segment + 1];
-    return {glm::mix(a.point, b.point, along), glm::mix(a.tangent, b.tangent, along), glm::mix(a.normal, b.normal, along),
-            glm::mix(a.binormal, b.binormal, along)};
-}
-
 MuscleDeformer::MuscleDeformer(const MeshData& neutral, std::span<const glm::vec3> neutralCentreLine)
     : linePoints_(neutralCentreLine.size()),
       smoothLine_(kSmoothSamples),
@@ -185,8 +175,7 @@ void MuscleDeformer::deform(std::span<const glm::vec3> currentCentreLine) {
         // Normals transform by the inverse transpose of the local scaling.
         const glm::vec3 n = inverseStretch * b.localNormal.x * f.tangent +
                             inverseThicken * (b.localNormal.y * f.normal + b.localNormal.z * f.binormal);
-        const float lengthSquared = glm::dot(n, n);
-        if (lengthSquared > 1e-24f) normals_[v] = n * (1.0f / std::sqrt(lengthSquared));
+        normals_[v] = n * (1.0f / std::sqrt(std::max(glm::dot(n, n), 1e-24f)));
     }
     // Volume goes with the square of the cross-section scale. Only for a closed mesh with a real
     // volume; the clamp keeps a broken mesh from ballooning. Normals keep the nominal scale: the

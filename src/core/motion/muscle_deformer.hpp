@@ -11,6 +11,7 @@
 #include "core/mesh.hpp"
 #include "core/motion/muscle_path.hpp"
 
+#include <glm/common.hpp>
 #include <glm/vec3.hpp>
 
 #include <cstdint>
@@ -62,7 +63,15 @@ private:
     // turn a sharp corner at the brim without its inner side folding over (and losing volume).
     void smoothLine(std::span<const glm::vec3> line);   // fills smoothLine_
     void buildFrames();                                  // from smoothLine_: vertexFrames_, arcLengths_
-    [[nodiscard]] Frame frameOn(std::size_t segment, float along) const;
+    // A straight blend of two sample frames, not re-normalised: neighbouring samples turn by a few
+    // degrees, so the axes shrink by well under 1 %, and binding inverts this same blended frame,
+    // so the neutral pose comes back exactly. Defined here so the per-vertex loop inlines it.
+    [[nodiscard]] Frame frameOn(std::size_t segment, float along) const {
+        const Frame& a = vertexFrames_[segment];
+        const Frame& b = vertexFrames_[segment + 1];
+        return {glm::mix(a.point, b.point, along), glm::mix(a.tangent, b.tangent, along),
+                glm::mix(a.normal, b.normal, along), glm::mix(a.binormal, b.binormal, along)};
+    }
 
     std::vector<Binding> bindings_;
     std::vector<glm::vec3> positions_;
