@@ -88,6 +88,9 @@ double mirrored_pair(const Vec3& q, const std::function<double(const Vec3&)>& ri
     return right_side(Vec3(-std::abs(q.x), q.y, q.z));
 }
 
+// Local height change that cancels a vertebra's sagittal tilt at depth z behind its centre.
+double untilt(const LevelShape& s, double z) { return z * s.frame.y.z / s.frame.y.y; }
+
 double posterior_elements(const Vec3& q, const LevelShape& s) {
     const double a = s.a, b = s.b, h = s.h;
     const bool lumbar = s.level > 0;
@@ -96,8 +99,9 @@ double posterior_elements(const Vec3& q, const LevelShape& s) {
         const Vec3 pedicle_front(-0.55 * a, 0.2 * h, -0.7 * b), pedicle_back(-0.62 * a, 0.15 * h, -b - 9 * mm);
         double d = tapered_capsule(r, pedicle_front, pedicle_back, 5.0 * mm, 4.5 * mm);
         // Lamina: a tall thin plate from the pedicle back to the midline, roofing the canal.
-        d = smooth_union(d, thick_ribbon(r, {pedicle_back + Vec3(0, 5 * mm, 0), Vec3(0.0, 3 * mm, canal_back)},
-                                         {pedicle_back + Vec3(0, -7 * mm, 0), Vec3(0.0, -9 * mm, canal_back)}, 2.8 * mm, 2 * mm),
+        const double midline_drop = 0.5 * untilt(s, canal_back);
+        d = smooth_union(d, thick_ribbon(r, {pedicle_back + Vec3(0, 5 * mm, 0), Vec3(0.0, 1 * mm + midline_drop, canal_back)},
+                                         {pedicle_back + Vec3(0, -7 * mm, 0), Vec3(0.0, -7 * mm + midline_drop, canal_back)}, 2.8 * mm, 2 * mm),
                          4 * mm);
         // Transverse process: flat, lateral and a little backward, slightly upturned at the tip.
         const double tp_r = s.level == 5 ? 6.0 * mm : 4.0 * mm;
@@ -107,10 +111,10 @@ double posterior_elements(const Vec3& q, const LevelShape& s) {
                              3 * mm);
         // Articular processes: superior ones rise from the pedicle-lamina junction and face medially,
         // inferior ones hang from the lamina and face laterally, sitting inside the next level's superior ones.
-        const double sup_x = -0.55 * a - 2 * mm;
-        d = smooth_union(d, ellipsoid(r, Vec3(sup_x, h + 2 * mm, -b - 12 * mm), Vec3(3.5 * mm, 8 * mm, 6 * mm)), 4 * mm);
+        const double sup_x = -0.58 * a - 2 * mm;
+        d = smooth_union(d, ellipsoid(r, Vec3(sup_x - 0.5 * mm, h + 1 * mm, -b - 12 * mm), Vec3(3.2 * mm, 6.5 * mm, 6 * mm)), 4 * mm);
         d = smooth_union(d, sphere(r, Vec3(sup_x - 3 * mm, h + 2 * mm, -b - 17 * mm), 2.8 * mm), 2 * mm);  // mamillary
-        d = smooth_union(d, ellipsoid(r, Vec3(-0.29 * a, -h - 3 * mm, -b - 19 * mm), Vec3(3.2 * mm, 8 * mm, 5.5 * mm)), 4 * mm);
+        d = smooth_union(d, ellipsoid(r, Vec3(-0.27 * a, -h - 1 * mm, -b - 19 * mm), Vec3(3.0 * mm, 7 * mm, 5.5 * mm)), 4 * mm);
         return d;
     });
 }
@@ -120,11 +124,14 @@ double spinous_process(const Vec3& q, const LevelShape& s) {
     // Lumbar: a horizontal hatchet; T12: longer and pointing down.
     const bool thoracic = s.level == 0;
     const Vec3 root(0.0, -0.1 * h, -b - 17 * mm);
-    const Vec3 tip = thoracic ? Vec3(0.0, -h - 12 * mm, -b - 44 * mm) : Vec3(0.0, -0.35 * h, -b - 45 * mm);
+    Vec3 tip = thoracic ? Vec3(0.0, -h - 2 * mm, -b - 44 * mm) : Vec3(0.0, -0.35 * h, -b - 45 * mm);
+    // Spines keep their direction in the standing body whatever the tilt of their
+    // vertebra in the lordosis, so undo the body's sagittal tilt at the tip.
+    tip.y += untilt(s, tip.z);
     // A vertical plate (hatchet) with a thickened posterior border.
     const double plate = thick_ribbon(q, {root + Vec3(0, 5 * mm, 0), tip + Vec3(0, 7 * mm, 0)},
-                                      {root + Vec3(0, -6 * mm, 0), tip + Vec3(0, -7 * mm, 0)}, 2.6 * mm, 2 * mm);
-    return smooth_union(plate, capsule(q, tip + Vec3(0, 6 * mm, 0), tip + Vec3(0, -6 * mm, 0), 3.5 * mm), 3 * mm);
+                                      {root + Vec3(0, -4 * mm, 0), tip + Vec3(0, -5 * mm, 0)}, 2.6 * mm, 2 * mm);
+    return smooth_union(plate, capsule(q, tip + Vec3(0, 6 * mm, 0), tip + Vec3(0, -4 * mm, 0), 3.5 * mm), 3 * mm);
 }
 
 }  // namespace
@@ -227,10 +234,10 @@ ShapeSpec sacrum() {
         double d = vertebral_body(q - Vec3(0, -12 * mm, 0), 23 * mm, 16.5 * mm, 12 * mm);
         d = smooth_union(d, sacral_plate(q), 6 * mm);
         // Alae: wings lateral to S1, sloping down-laterally, carrying the auricular (sacro-iliac) surfaces.
-        d = smooth_union(d, ellipsoid(r, Vec3(-33 * mm, -16 * mm, -6 * mm), Vec3(22 * mm, 12 * mm, 17 * mm)), 8 * mm);
-        d = smooth_union(d, ellipsoid(r, Vec3(-45 * mm, -36 * mm, -14 * mm), Vec3(11 * mm, 24 * mm, 17 * mm)), 8 * mm);
+        d = smooth_union(d, ellipsoid(r, Vec3(-33 * mm, -16 * mm, -2 * mm), Vec3(22 * mm, 12 * mm, 14 * mm)), 8 * mm);
+        d = smooth_union(d, ellipsoid(r, Vec3(-34 * mm, -36 * mm, -8 * mm), Vec3(7 * mm, 22 * mm, 14 * mm)), 8 * mm);
         // S1 superior articular processes (facets for L5) and the median sacral crest.
-        d = smooth_union(d, ellipsoid(r, Vec3(-16 * mm, 0 * mm, -27 * mm), Vec3(5 * mm, 9 * mm, 7 * mm)), 4 * mm);
+        d = smooth_union(d, ellipsoid(r, Vec3(-19 * mm, 0 * mm, -27 * mm), Vec3(4 * mm, 9 * mm, 7 * mm)), 4 * mm);
         d = smooth_union(d, tapered_capsule(q, Vec3(0, -20 * mm, -30 * mm), Vec3(0, -85 * mm, -14 * mm), 4 * mm, 2.5 * mm), 4 * mm);
         // Anterior sacral foramina: four pairs of pits along the pelvic surface.
         for (int i = 0; i < 4; ++i) {

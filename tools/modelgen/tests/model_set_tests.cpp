@@ -233,6 +233,20 @@ TEST(Joints, femoral_head_sits_in_the_acetabulum_without_penetrating_it) {
     }
 }
 
+TEST(Joints, neighbouring_bones_do_not_interpenetrate_by_more_than_1_mm) {
+    const std::pair<const char*, const char*> neighbours[] = {
+        {"t12", "l1"}, {"l1", "l2"}, {"l2", "l3"}, {"l3", "l4"}, {"l4", "l5"}, {"l5", "sacrum"},
+        {"sacrum", "coccyx"}, {"sacrum", "hip_bone_r"}, {"sacrum", "hip_bone_l"}, {"hip_bone_r", "hip_bone_l"},
+        {"femur_r", "hip_bone_r"}, {"t12", "rib12_r"}, {"t12", "rib11_r"}, {"rib11_r", "rib12_r"},
+    };
+    for (const auto& [a, b] : neighbours) {
+        const auto& ma = committed(a);
+        const auto& mb = committed(b);
+        EXPECT_LE(deepest_penetration(ma, mb, glm::dvec3(0.0), 10.0), 1.0 * mm) << a << " into " << b;
+        EXPECT_LE(deepest_penetration(mb, ma, glm::dvec3(0.0), 10.0), 1.0 * mm) << b << " into " << a;
+    }
+}
+
 TEST(Joints, discs_touch_their_vertebrae_without_penetrating_them) {
     const char* upper[] = {"t12", "l1", "l2", "l3", "l4", "l5"};
     const char* lower[] = {"l1", "l2", "l3", "l4", "l5", "sacrum"};
