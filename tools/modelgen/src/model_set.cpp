@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <sstream>
 #include <stdexcept>
 #include <thread>
 
@@ -100,8 +101,17 @@ std::vector<Structure> model_set() {
 
     std::vector<Landmark> psoas_points;
     for (const auto& o : psoas_origins) {
-        std::string name = std::string(o.id).substr(7);  // drop "origin_"
-        for (auto& c : name) c = c == '_' ? ' ' : c;
+        // "origin_l1_l2_disc" -> "Origin, L1/L2 disc"
+        std::string name;
+        bool previous_was_level = false;
+        std::stringstream words(std::string(o.id).substr(7));
+        for (std::string w; std::getline(words, w, '_');) {
+            const bool level = w.size() == 2 && (w[0] == 'l' || w[0] == 't') && std::isdigit(static_cast<unsigned char>(w[1]));
+            if (level) w[0] = char(std::toupper(static_cast<unsigned char>(w[0])));
+            if (!name.empty()) name += (level && previous_was_level) ? "/" : " ";
+            name += w;
+            previous_was_level = level;
+        }
         psoas_points.push_back(point(o.id, "Origin, " + name, o.position));
     }
     psoas_points.push_back(point("pelvic_brim_point", "Pelvic brim point", pelvic_brim_point));

@@ -256,15 +256,15 @@ ShapeSpec sacrum() {
 ShapeSpec coccyx() {
     const Frame f = sacral_frame();
     // Four fused segments getting smaller, continuing the sacral curve forward and down.
-    const std::array<Vec3, 4> segment{Vec3(0, -118 * mm, 19 * mm), Vec3(0, -130 * mm, 25 * mm), Vec3(0, -140 * mm, 31 * mm),
-                                      Vec3(0, -148 * mm, 37 * mm)};
-    const std::array<double, 4> radius{7 * mm, 5.5 * mm, 4.5 * mm, 3.5 * mm};
+    const std::array<Vec3, 4> segment{Vec3(0, -117 * mm, 19 * mm), Vec3(0, -127 * mm, 24 * mm), Vec3(0, -136 * mm, 29 * mm),
+                                      Vec3(0, -143 * mm, 34 * mm)};
+    const std::array<double, 4> radius{7 * mm, 6 * mm, 5 * mm, 4 * mm};
     ShapeSpec spec;
     spec.field = [=](const Vec3& p) {
         const Vec3 q = f.to_local(p);
         double d = 1e9;
         for (size_t i = 0; i < segment.size(); ++i)
-            d = smooth_union(d, ellipsoid(q, segment[i], Vec3(radius[i] * 1.5, radius[i], radius[i] * 0.8)), 3 * mm);
+            d = smooth_union(d, ellipsoid(q, segment[i], Vec3(radius[i] * 1.5, radius[i], radius[i] * 0.8)), 4 * mm);
         return d;
     };
     const Vec3 lo = f.to_world(Vec3(0, -160 * mm, 0)), hi = f.to_world(Vec3(0, -105 * mm, 0));
