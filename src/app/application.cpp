@@ -4,6 +4,7 @@
 #include "app/image_file.hpp"
 #include "app/input_map.hpp"
 #include "app/user_paths.hpp"
+#include "core/handout.hpp"
 #include "core/picking.hpp"
 #include "core/view_preset.hpp"
 #include "render/gl_debug.hpp"
@@ -21,6 +22,7 @@
 #include <limits>
 #include <cmath>
 #include <ctime>
+#include <fstream>
 #include <iostream>
 
 namespace psoas::app {
@@ -311,8 +313,10 @@ void Application::applyStep(const LessonStep& step, bool instant) {
 void Application::applyStepIfChanged(bool instant) {
     if (player_.revision() == appliedRevision_) return;
     appliedRevision_ = player_.revision();
+    stepClock_ = 0.0;
     if (player_.active()) {
         applyStep(player_.step(), instant);
+        autoRotate_ = player_.step().autoRotate;
         return;
     }
     visibility_.showAll();
@@ -354,7 +358,11 @@ Application::~Application() {
 double Application::now() const { return window_ ? glfwGetTime() : 0.0; }
 
 Application::SceneArea Application::sceneArea() const {
-    const float panel = showUi_ ? std::min(ui::sidePanelWidth(uiScale_), displaySize_.x * 0.5f) : 0.0f;
+    if (!showUi_ || presenter_) {
+        const float caption = ui::captionHeight(displaySize_.y, player_.active());
+        return {{0.0f, 0.0f}, {std::max(displaySize_.x, 1.0f), std::max(displaySize_.y - caption, 1.0f)}};
+    }
+    const float panel = std::min(ui::sidePanelWidth(effectiveUiScale()), displaySize_.x * 0.5f);
     return {{panel, 0.0f}, {std::max(displaySize_.x - panel, 1.0f), std::max(displaySize_.y, 1.0f)}};
 }
 
@@ -390,8 +398,9 @@ void Application::initialiseUi(float uiScale, bool persistLayout) {
         }
     }
     uiScale_ = uiScale;
-    ui::applyViewerStyle(uiScale_);
-    fonts_ = ui::loadFonts(uiScale_);
+    builtFontScale_ = effectiveUiScale();
+    ui::applyViewerStyle(builtFontScale_);
+    fonts_ = ui::loadFonts(builtFontScale_);
     if (!fonts_.warning.empty()) logLine(fonts_.warning);
     ImGui_ImplGlfw_InitForOpenGL(window_->handle(), true);
     ImGui_ImplOpenGL3_Init("#version 330 core");
@@ -400,7 +409,7 @@ void Application::initialiseUi(float uiScale, bool persistLayout) {
 
 int Application::run() {
     if (options_.screenshot) {
-        const Image image = renderImage(options_.width, options_.height, options_.background, true);
+        const Image image = renderImage(options_.width, options_.height, options_.background, !options_.noUi);
         const std::string problem = writePng(image, *options_.screenshot);
         if (!problem.empty()) {
             std::cerr << "error: " << options_.screenshot->string() << ": " << problem << '\n';
@@ -409,8 +418,11 @@ int Application::run() {
         return 0;
     }
 
+    if (options_.exportLesson) return exportLesson(*options_.exportLesson, *options_.outDir);
+
     openWindow(true, options_.width, options_.height);
     initialiseUi(window_->contentScale(), true);
+    if (options_.present) setPresenter(true);
     displaySize_ = window_->windowSize();
     camera_.pose = homePose();
 
@@ -419,7 +431,8 @@ int Application::run() {
         bool fading = false;
         for (std::size_t i = 0; i < displayOpacity_.size(); ++i)
             fading = fading || displayOpacity_[i] != (visibility_.visible(i) ? visibility_.opacity(i) : 0.0f);
-        if (animation_.active() || drag_.button >= 0 || hoverDirty_ || fading || moving())
+        const bool classroomMotion = !paused_ && (autoRotate_ || (autoplay_ && player_.active()));
+        if (animation_.active() || drag_.button >= 0 || hoverDirty_ || fading || (moving() && !paused_) || classroomMotion)
             glfwPollEvents();
         else
             glfwWaitEventsTimeout(0.25);
@@ -431,7 +444,8 @@ int Application::run() {
         reloadLessonsIfChanged();
         applyStepIfChanged(false);
         easeOpacities(elapsed);
-        updateMotion(elapsed);
+        if (!paused_) updateMotion(elapsed);
+        advanceClassroomClocks(elapsed);
         if (animation_.active()) camera_.pose = animation_.sample(now());
         if (!status_.empty() && now() > statusUntil_) status_.clear();
         updateHover();
@@ -451,6 +465,7 @@ Image Application::renderImage(int width, int height, ui::ScreenshotBackground b
         openWindow(false, width, height);
         initialiseUi(1.0f, false);  // fixed scale: the same command gives the same image on every machine
     }
+    const bool wasShowingUi = showUi_;
     showUi_ = withUi;
     displaySize_ = {static_cast<float>(width), static_cast<float>(height)};
     // Images show a step as the window would once its transitions have finished.
@@ -466,17 +481,94 @@ Image Application::renderImage(int width, int height, ui::ScreenshotBackground b
     render::OffscreenTarget target(width, height);
     // ImGui lays windows out over a couple of frames (auto-sized windows measure themselves
     // first); three frames give the settled layout the window would show.
-    for (int frame = 0; frame < (withUi ? 3 : 1); ++frame) {
-        if (withUi) buildUi({static_cast<float>(width), static_cast<float>(height)}, {1.0f, 1.0f});
+    for (int frame = 0; frame < 3; ++frame) {
+        buildUi({static_cast<float>(width), static_cast<float>(height)}, {1.0f, 1.0f});
         target.bind();
-        drawFrame({width, height}, background, withUi);
+        drawFrame({width, height}, background, true);
     }
     Image image = target.read();
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    showUi_ = wasShowingUi;
     return image;
 }
 
+void Application::rebuildFontsIfNeeded() {
+    if (builtFontScale_ == effectiveUiScale()) return;
+    // Fonts are rasterised at the size they are shown, so text stays crisp at every scale.
+    builtFontScale_ = effectiveUiScale();
+    ui::applyViewerStyle(builtFontScale_);
+    fonts_ = ui::loadFonts(builtFontScale_);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+void Application::setUiScale(float scale) {
+    uiScale_ = std::clamp(scale, 1.0f, 3.0f);
+    setStatus("Text and lines at " + std::to_string(static_cast<int>(std::lround(uiScale_ * 100.0f))) + " %");
+}
+
+void Application::setPresenter(bool on) {
+    if (presenter_ == on) return;
+    presenter_ = on;
+    if (window_ && window_->fullscreen() != on) window_->toggleFullscreen();
+    showHelp_ = false;
+}
+
+void Application::advanceClassroomClocks(double seconds) {
+    if (paused_) return;
+    if (autoplay_ && player_.active()) {
+        stepClock_ += seconds;
+        // Steps without a duration get 12 s: time to read three lines aloud.
+        const double duration = player_.step().durationSeconds > 0.0 ? player_.step().durationSeconds : 12.0;
+        if (stepClock_ >= duration && !player_.next()) autoplay_ = false;
+    }
+    // One turn in 36 s: slow enough to talk over, fast enough to see every side in a minute.
+    if (autoRotate_ && drag_.button < 0 && !animation_.active())
+        camera_.pose.yawDegrees = std::fmod(camera_.pose.yawDegrees + static_cast<float>(seconds) * 10.0f, 360.0f);
+}
+
+int Application::exportLesson(const std::string& id, const std::filesystem::path& folder) {
+    const Lesson* lesson = library_.find(id);
+    if (!lesson) throw UsageError("--export-lesson: no lesson '" + id + "'; see --list-lessons");
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    if (ec || !std::filesystem::is_directory(folder)) {
+        std::cerr << "error: " << folder.string() << ": cannot create the folder (" << ec.message() << ")\n";
+        return 2;
+    }
+    const Lesson copy = *lesson;  // the library may reload while we work; keep what we export steady
+    std::vector<std::string> images;
+    const int steps = static_cast<int>(copy.steps.size());
+    for (int i = 0; i < steps; ++i) {
+        // Progress on the terminal: exporting a long lesson at full HD takes several seconds.
+        const int filled = (i * 30) / std::max(steps, 1);
+        std::cerr << "\rExporting '" << copy.id << "' [" << std::string(static_cast<std::size_t>(filled), '#')
+                  << std::string(static_cast<std::size_t>(30 - filled), ' ') << "] " << i << "/" << steps << std::flush;
+        player_.open(copy, i);
+        const Image image = renderImage(options_.width, options_.height, options_.background, false);
+        images.push_back(stepImageName(i, copy.steps[static_cast<std::size_t>(i)].title));
+        if (const std::string problem = writePng(image, folder / images.back()); !problem.empty()) {
+            std::cerr << "\nerror: " << (folder / images.back()).string() << ": " << problem << '\n';
+            return 2;
+        }
+    }
+    const std::filesystem::path index = folder / "index.html";
+    const std::filesystem::path partial = folder / "index.html.partial";
+    {
+        std::ofstream out(partial, std::ios::binary);
+        out << handoutHtml(copy, images);
+        if (!out) {
+            std::cerr << "\nerror: " << index.string() << ": cannot be written\n";
+            return 2;
+        }
+    }
+    std::filesystem::rename(partial, index, ec);
+    std::cerr << "\rExported '" << copy.id << "': " << steps << " images and " << index.string() << std::string(12, ' ') << '\n';
+    return ec ? 2 : 0;
+}
+
 void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
+    rebuildFontsIfNeeded();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
@@ -496,8 +588,15 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.help = &helpEntries();
     state.background = screenshotBackground_;
     state.status = status_;
-    state.uiScale = uiScale_;
+    state.uiScale = effectiveUiScale();
     state.fonts = &fonts_;
+    state.slideLayout = !showUi_ || presenter_;
+    state.presenterTheme = presenter_;
+    state.blank = blank_;
+    state.captionHeight = state.slideLayout ? ui::captionHeight(displaySize_.y, player_.active()) : 0.0f;
+    if (presenter_)
+        state.presenterHint = std::string("PageDown / PageUp: steps   B: blank   A: autoplay") + (autoplay_ ? " (on)" : "") +
+                              "   R: rotate   P: pause" + (paused_ ? " (paused)" : "") + "   Esc: leave";
     const SceneArea area = sceneArea();
     state.sceneView = {area.origin, area.size};
     state.labels = labelAnchors();
@@ -548,8 +647,18 @@ void Application::drawFrame(glm::ivec2 framebufferSize, ui::ScreenshotBackground
     }
     const SceneArea area = sceneArea();
     const glm::vec2 toPixels = glm::vec2(framebufferSize) / glm::max(displaySize_, glm::vec2(1.0f));
-    const glm::ivec4 viewport{static_cast<int>(std::lround(area.origin.x * toPixels.x)), 0,
-                              static_cast<int>(std::lround(area.size.x * toPixels.x)), framebufferSize.y};
+    // GL counts rows from the bottom: the caption bar, if any, is under the 3D view.
+    const int bottom = static_cast<int>(std::lround((displaySize_.y - area.origin.y - area.size.y) * toPixels.y));
+    const glm::ivec4 viewport{static_cast<int>(std::lround(area.origin.x * toPixels.x)), bottom,
+                              static_cast<int>(std::lround(area.size.x * toPixels.x)),
+                              static_cast<int>(std::lround(area.size.y * toPixels.y))};
+    if (blank_) {
+        glBindVertexArray(0);
+        glViewport(0, 0, framebufferSize.x, framebufferSize.y);
+        glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+        return;
+    }
     renderer_->render(camera_, framebufferSize, viewport, looks, render::FrameStyle{backgroundColour(background)});
     if (withUi) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
@@ -559,11 +668,20 @@ void Application::saveScreenshot() {
     const glm::ivec2 size = window_->framebufferSize();
     const std::filesystem::path file = picturesDirectory() / timestampedName();
     try {
+        // Ctrl+F12 draws the slide layout for this one image: the panels are rebuilt without it.
+        const bool wasShowingUi = showUi_;
+        if (slideScreenshot_) {
+            showUi_ = false;
+            const glm::vec2 windowSize = window_->windowSize();
+            buildUi(windowSize, glm::vec2(size) / glm::max(windowSize, glm::vec2(1.0f)));
+        }
         render::OffscreenTarget target(size.x, size.y);
         target.bind();
         drawFrame(size, screenshotBackground_, true);
         const Image image = target.read();
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        showUi_ = wasShowingUi;
+        slideScreenshot_ = false;
         const std::string problem = writePng(image, file);
         setStatus(problem.empty() ? "Saved screenshot: " + file.string() : "Screenshot not saved: " + problem);
     } catch (const std::exception& e) {
@@ -705,7 +823,12 @@ void Application::onScroll(double yOffset) {
 }
 
 void Application::onKey(int key, int action, int mods) {
-    if (action != GLFW_PRESS || ImGui::GetIO().WantCaptureKeyboard) return;
+    if (action != GLFW_PRESS) return;
+    if (blank_) {  // any key brings the picture back, and does nothing else
+        blank_ = false;
+        return;
+    }
+    if (ImGui::GetIO().WantCaptureKeyboard) return;
     const auto command = actionForKey(key, mods, player_.active());
     if (!command) return;
     const float aspect = sceneArea().aspect();
@@ -730,6 +853,7 @@ void Application::onKey(int key, int action, int mods) {
         case ViewerAction::ShowAll: visibility_.showAll(); break;
         case ViewerAction::Escape:
             if (showHelp_) showHelp_ = false;
+            else if (presenter_) setPresenter(false);
             else if (visibility_.isolated()) visibility_.leaveIsolation();
             else select(-1);
             break;
@@ -738,6 +862,25 @@ void Application::onKey(int key, int action, int mods) {
         case ViewerAction::PreviousStep: player_.previous(); break;
         case ViewerAction::FirstStep: player_.first(); break;
         case ViewerAction::LastStep: player_.last(); break;
+        case ViewerAction::TogglePresenter: setPresenter(!presenter_); break;
+        case ViewerAction::Blank: blank_ = true; break;
+        case ViewerAction::ToggleAutoplay:
+            autoplay_ = !autoplay_ && player_.active();
+            stepClock_ = 0.0;
+            setStatus(autoplay_ ? "Autoplay on" : "Autoplay off");
+            break;
+        case ViewerAction::ToggleAutoRotate: autoRotate_ = !autoRotate_; break;
+        case ViewerAction::TogglePause:
+            paused_ = !paused_;
+            setStatus(paused_ ? "Paused (P resumes)" : "Resumed");
+            break;
+        case ViewerAction::ScaleUp: setUiScale(uiScale_ + 0.25f); break;
+        case ViewerAction::ScaleDown: setUiScale(uiScale_ - 0.25f); break;
+        case ViewerAction::ScaleReset: setUiScale(window_->contentScale()); break;
+        case ViewerAction::ScreenshotSlide:
+            slideScreenshot_ = true;
+            screenshotRequested_ = true;
+            break;
     }
 }
 

@@ -42,8 +42,12 @@ public:
     // Interactive window, or one screenshot when options.screenshot is set. Returns the exit code.
     int run();
 
-    // One finished frame (camera moves complete) at the given size, with or without the panels.
+    // One finished frame (camera moves complete) at the given size: with the panels, or in the slide
+    // layout (3D view, labels and the step caption, no panels) for slides and handouts.
     Image renderImage(int width, int height, ui::ScreenshotBackground background, bool withUi);
+
+    // --export-lesson: one PNG per step and an index.html handout. Returns the exit code.
+    int exportLesson(const std::string& id, const std::filesystem::path& folder);
 
     [[nodiscard]] const Scene& scene() const { return scene_; }
     [[nodiscard]] const LessonPlayer& lessonPlayer() const { return player_; }
@@ -87,6 +91,13 @@ private:
     void easeOpacities(double seconds);
     [[nodiscard]] std::vector<ui::LabelAnchor> labelAnchors() const;
     [[nodiscard]] glm::vec3 labelPoint(std::size_t structure) const;
+
+    // Classroom
+    void setPresenter(bool on);
+    void setUiScale(float scale);
+    void rebuildFontsIfNeeded();
+    [[nodiscard]] float effectiveUiScale() const { return uiScale_ * (presenter_ ? 1.5f : 1.0f); }
+    void advanceClassroomClocks(double seconds);
 
     // Motion
     void loadMotion();
@@ -149,6 +160,15 @@ private:
     std::vector<float> history_;  // right psoas length, 30 samples a second, last 20 s
     double historyClock_ = 0.0;
     std::vector<glm::vec2> curve_;
+
+    bool presenter_ = false;
+    bool blank_ = false;
+    bool autoplay_ = false;
+    bool autoRotate_ = false;
+    bool paused_ = false;
+    double stepClock_ = 0.0;  // seconds on the current step, for autoplay
+    float builtFontScale_ = 0.0f;
+    bool slideScreenshot_ = false;
 
     int hovered_ = -1;
     int selected_ = -1;

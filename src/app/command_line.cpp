@@ -16,6 +16,7 @@ std::string firstLine(const std::string& text) { return text.substr(0, text.find
 constexpr const char* kUsage = "usage: psoas-atlas [--screenshot FILE.png] [--size WxH] [--view NAME] "
                                "[--background dark|white|transparent] [--model FILE]\n"
                                "       psoas-atlas [--lessons DIR] [--lesson ID [--step N]] | --list-lessons | --check-lessons [DIR]\n"
+                               "       psoas-atlas --export-lesson ID --out DIR [--size WxH] [--background …] | --present\n"
                                "       psoas-atlas --measure [--pose NAME] [--hip-flexion DEG] [--lumbar-extension DEG] "
                                "[--pelvic-tilt DEG] [--breath X] [--breath-depth quiet|deep]\n"
                                "Run 'psoas-atlas --help' for every option.\n";
@@ -52,6 +53,13 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
     cli.add_option("--pelvic-tilt", pelvicTilt, "With --measure: anterior pelvic tilt, degrees")->type_name("DEG");
     cli.add_option("--breath", breath, "With --measure: 0 fully exhaled to 1 fully inhaled")->type_name("X");
     cli.add_option("--breath-depth", breathDepth, "With --measure: quiet or deep breathing")->type_name("quiet|deep");
+
+    std::string exportLesson, outDir;
+    cli.add_flag("--present", options.present, "Start in presenter mode (fullscreen, large caption; F5 toggles, Esc leaves)");
+    cli.add_flag("--no-ui", options.noUi, "With --screenshot: no panels, only the 3D view, labels and the step caption");
+    cli.add_option("--export-lesson", exportLesson, "Write one PNG per step of this lesson and an index.html handout")
+        ->type_name("ID");
+    cli.add_option("--out", outDir, "Folder for --export-lesson (created if missing)")->type_name("DIR");
 
     std::vector<std::string> lessonDirs;
     std::string lesson;
@@ -108,6 +116,12 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
         options.measure = request;
     }
     if (!screenshot.empty()) options.screenshot = screenshot;
+    if (!exportLesson.empty()) options.exportLesson = exportLesson;
+    if (!outDir.empty()) options.outDir = outDir;
+    if (options.exportLesson && !options.outDir)
+        return {std::nullopt, "error: --export-lesson needs --out DIR\n" + std::string(kUsage), 2};
+    if (options.outDir && !options.exportLesson)
+        return {std::nullopt, "error: --out goes with --export-lesson\n" + std::string(kUsage), 2};
     for (const auto& dir : lessonDirs) options.lessonDirs.emplace_back(dir);
     if (!lesson.empty()) options.lesson = lesson;
     options.step = step;

@@ -37,6 +37,12 @@ struct Options {
     bool listLessons = false;                       // print id<TAB>title<TAB>steps and exit
     std::optional<std::filesystem::path> checkLessons;  // --check-lessons [DIR]; empty path = built-in
 
+    // Classroom
+    bool present = false;  // --present: start in presenter mode
+    bool noUi = false;     // --no-ui: images without panels (3D view, labels, step caption)
+    std::optional<std::string> exportLesson;      // --export-lesson ID
+    std::optional<std::filesystem::path> outDir;  // --out DIR for --export-lesson
+
     // --measure: print muscle lengths and moment arms as CSV for a pose, without a window.
     std::optional<MeasureRequest> measure;
 };

@@ -26,6 +26,17 @@ constexpr KeyBinding kBindings[] = {
     {GLFW_KEY_DELETE, 0, ViewerAction::HideSelected}, {GLFW_KEY_I, 0, ViewerAction::IsolateSelected},
     {GLFW_KEY_T, 0, ViewerAction::FadeSelected},   {GLFW_KEY_U, 0, ViewerAction::ShowAll},        {GLFW_KEY_ESCAPE, 0, ViewerAction::Escape},
     {GLFW_KEY_Q, GLFW_MOD_CONTROL, ViewerAction::Quit},
+    // Classroom: F5 and "." / B are what presentation clickers send besides PageUp / PageDown.
+    {GLFW_KEY_F5, 0, ViewerAction::TogglePresenter}, {GLFW_KEY_B, 0, ViewerAction::Blank},
+    {GLFW_KEY_PERIOD, 0, ViewerAction::Blank},       {GLFW_KEY_A, 0, ViewerAction::ToggleAutoplay},
+    {GLFW_KEY_R, 0, ViewerAction::ToggleAutoRotate}, {GLFW_KEY_P, 0, ViewerAction::TogglePause},
+    {GLFW_KEY_EQUAL, GLFW_MOD_CONTROL, ViewerAction::ScaleUp},
+    {GLFW_KEY_EQUAL, GLFW_MOD_CONTROL | GLFW_MOD_SHIFT, ViewerAction::ScaleUp},  // Ctrl++ on most layouts
+    {GLFW_KEY_KP_ADD, GLFW_MOD_CONTROL, ViewerAction::ScaleUp},
+    {GLFW_KEY_MINUS, GLFW_MOD_CONTROL, ViewerAction::ScaleDown},
+    {GLFW_KEY_KP_SUBTRACT, GLFW_MOD_CONTROL, ViewerAction::ScaleDown},
+    {GLFW_KEY_0, GLFW_MOD_CONTROL, ViewerAction::ScaleReset},
+    {GLFW_KEY_F12, GLFW_MOD_CONTROL, ViewerAction::ScreenshotSlide},
 };
 }  // namespace
 
@@ -65,7 +76,13 @@ const std::vector<ui::HelpEntry>& helpEntries() {
         {"U", "Show all structures, none faded"},
         {"Esc", "Close this list, leave isolation, clear the selection"},
         {"F11", "Fullscreen on / off"},
-        {"F12", "Save a screenshot (PNG)"},
+        {"F12, Ctrl + F12", "Save a screenshot (PNG); Ctrl: for slides, without panels"},
+        {"F5", "Presenter mode on / off (Esc leaves)"},
+        {"B or .", "Blank the screen; any key brings it back"},
+        {"A", "Autoplay the lesson, using each step's duration"},
+        {"R", "Turn the model slowly"},
+        {"P", "Pause / resume all motion"},
+        {"Ctrl + =  Ctrl + -  Ctrl + 0", "Larger, smaller, default text and lines"},
         {"H or F1", "Show / hide this list"},
         {"Ctrl + Q", "Quit"},
     };

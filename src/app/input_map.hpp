@@ -14,6 +14,8 @@ enum class ViewerAction {
     ResetView, ToggleFullscreen, Screenshot, ToggleHelp, HideSelected, IsolateSelected, FadeSelected, ShowAll,
     Escape, Quit,
     NextStep, PreviousStep, FirstStep, LastStep,
+    TogglePresenter, Blank, ToggleAutoplay, ToggleAutoRotate, TogglePause,
+    ScaleUp, ScaleDown, ScaleReset, ScreenshotSlide,
 };
 
 // The action for a GLFW key press with its modifier bits, if any. While a lesson is open the

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 
 namespace psoas::ui {
@@ -419,7 +420,7 @@ void drawLabels(const ViewerUiState& state) {
     }
     const auto placed = layoutLabels(requests, state.sceneView, 8.0f * state.uiScale);
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
-    const float thickness = 1.5f * state.uiScale;
+    const float thickness = (state.presenterTheme ? 3.0f : 1.5f) * state.uiScale;
     for (std::size_t i = 0; i < placed.size(); ++i) {
         const ImVec2 min{placed[i].position.x, placed[i].position.y};
         const ImVec2 max{min.x + requests[i].size.x, min.y + requests[i].size.y};
@@ -432,6 +433,33 @@ void drawLabels(const ViewerUiState& state) {
         draw->AddRect(min, max, IM_COL32(255, 214, 120, 200), 3.0f * state.uiScale);
         draw->AddText({min.x + padding.x, min.y + padding.y}, IM_COL32(255, 255, 255, 255), state.labels[i].text.c_str());
     }
+}
+
+void captionBar(const ViewerUiState& state) {
+    if (!state.lesson || state.captionHeight <= 0.0f) return;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos({viewport->WorkPos.x, viewport->WorkPos.y + viewport->WorkSize.y - state.captionHeight});
+    ImGui::SetNextWindowSize({viewport->WorkSize.x, state.captionHeight});
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.0f, 0.0f, 0.0f, state.presenterTheme ? 1.0f : 0.92f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {24.0f * state.uiScale, 14.0f * state.uiScale});
+    ImGui::Begin("##caption", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoScrollbar);
+    const LessonView& lesson = *state.lesson;
+    if (state.fonts && state.fonts->heading) ImGui::PushFont(state.fonts->heading);
+    ImGui::TextColored({1.0f, 0.84f, 0.45f, 1.0f}, "%s", lesson.stepTitle.c_str());
+    if (state.fonts && state.fonts->heading) ImGui::PopFont();
+    ImGui::SameLine();
+    ImGui::TextDisabled("  %d / %d", lesson.stepIndex + 1, lesson.stepCount);
+    if (lesson.text && state.fonts) drawRichText(*lesson.text, *state.fonts);
+    ImGui::End();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+void presenterHint(const ViewerUiState& state) {
+    ImGui::GetForegroundDrawList()->AddText({state.sceneView.origin.x + 12.0f * state.uiScale, state.sceneView.origin.y + 10.0f * state.uiScale},
+                                            IM_COL32(255, 255, 255, 90), state.presenterHint.c_str());
 }
 
 void noticeBanner(const ViewerUiState& state) {
@@ -457,9 +485,25 @@ std::string_view toString(ScreenshotBackground background) {
     return "dark";
 }
 
+float captionHeight(float displayHeight, bool hasStep) {
+    // A quarter of the picture: room for a title and three or four lines a back row can read.
+    return hasStep ? std::round(displayHeight * 0.25f) : 0.0f;
+}
+
 ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
     ViewerUiIntents intents;
+    if (state.blank) {
+        ImGui::GetBackgroundDrawList()->AddRectFilled({0, 0}, ImGui::GetIO().DisplaySize, IM_COL32(0, 0, 0, 255));
+        return intents;
+    }
     drawLabels(state);
+    if (state.slideLayout) {
+        captionBar(state);
+        noticeBanner(state);
+        if (!state.presenterHint.empty()) presenterHint(state);
+        if (state.showHelp && state.help) helpOverlay(state, intents);
+        return intents;
+    }
     sidePanel(state, intents);
     if (state.scene->standIn) standInBanner(state);
     noticeBanner(state);

@@ -95,7 +95,18 @@ struct ViewerUiState {
     ViewRect sceneView;                // the part of the window the 3D view uses
     std::string notice;                // e.g. "motion shown ×5"; drawn over the 3D view
     std::optional<MotionView> motion;  // set when the scene can move (the built-in model set)
+
+    // Slide layout (presenter mode, --no-ui, exports): no panels; the 3D view fills the width and
+    // a caption bar of `captionHeight` at the bottom carries the step's title and text.
+    bool slideLayout = false;
+    bool presenterTheme = false;  // high contrast, thicker lines, for a projector
+    float captionHeight = 0.0f;
+    bool blank = false;           // B or ".": a black screen until any key
+    std::string presenterHint;    // a short reminder of the clicker keys, faded, in presenter mode
 };
+
+// The caption bar's height for a display of this height (0 when there is nothing to caption).
+float captionHeight(float displayHeight, bool hasStep);
 
 struct ViewerUiIntents {
     std::optional<int> select;  // -1 clears the selection
