@@ -83,7 +83,7 @@ ShapeSpec iliacus_right() {
                                                     6});
     ShapeSpec spec;
     spec.field = [=](const Vec3& p) {
-        return smooth_union(iliac_fossa_layer(p, 10 * mm, 6 * mm), (*tendon)(p), 14 * mm);
+        return smooth_union(iliac_fossa_layer(p, 14 * mm, 4 * mm), (*tendon)(p), 14 * mm);
     };
     spec.box = {Vec3(-0.145, -0.140, -0.170), Vec3(-0.030, 0.105, 0.030)};
     spec.cell = 1.6 * mm;
