@@ -3,9 +3,6 @@
 #include "anatomy.hpp"
 #include "scene_facts.hpp"
 
-#include <cstdio>
-#include <cstdlib>
-
 namespace modelgen {
 namespace {
 using namespace facts;
@@ -66,10 +63,8 @@ ShapeSpec femur_right() {
         d = smooth_subtract(d, sphere(p, hip_centre + Vec3(22 * mm, -6 * mm, 0.0), 3.5 * mm), 1 * mm);
         return d;
     };
-    for (const Vec3& landmark : {greater_trochanter, lesser_trochanter, condyles_lowest, femoral_head_top}) {
-        if (std::getenv("MODELGEN_REPORT_GAPS")) std::fprintf(stderr, "femur gap %.2f mm\n", bone(landmark) / mm);
+    for (const Vec3& landmark : {greater_trochanter, lesser_trochanter, condyles_lowest, femoral_head_top})
         bone = with_tubercle(bone, landmark, 9 * mm);
-    }
     ShapeSpec spec;
     spec.field = bone;
     spec.box = {Vec3(-0.150, -0.505, -0.125), Vec3(-0.040, -0.035, -0.030)};

@@ -5,37 +5,8 @@
 #include "scene_facts.hpp"
 
 #include <array>
-#include <cstdio>
-#include <cstdlib>
 
 namespace modelgen {
-
-double thick_triangle(const Vec3& p, const Vec3& a, const Vec3& b, const Vec3& c, double r) {
-    return triangle_distance(p, a, b, c) - r;
-}
-
-double thick_ribbon(const Vec3& p, const std::vector<Vec3>& one_edge, const std::vector<Vec3>& other_edge, double r, double blend) {
-    double d = 1e9;
-    for (size_t i = 0; i + 1 < one_edge.size(); ++i) {
-        d = smooth_union(d, thick_triangle(p, one_edge[i], one_edge[i + 1], other_edge[i], r), blend);
-        d = smooth_union(d, thick_triangle(p, one_edge[i + 1], other_edge[i + 1], other_edge[i], r), blend);
-    }
-    return d;
-}
-
-Field with_tubercle(Field base, const Vec3& landmark, double radius) {
-    const double gap = base(landmark);
-    if (std::abs(gap) < 0.8 * mm) return base;  // already on the surface
-    const Vec3 n = field_normal(base, landmark, 0.5 * mm);
-    if (gap < 0.0) {
-        // Landmark buried: shave the bone with a broad sphere touching it from outside.
-        const Vec3 centre = landmark + n * (4.0 * radius);
-        return [base, centre, radius](const Vec3& p) { return smooth_subtract(base(p), sphere(p, centre, 4.0 * radius), 2.0 * mm); };
-    }
-    // Landmark outside: a broad, low boss whose cap reaches it (centre inside along the gradient).
-    const Vec3 centre = landmark - n * radius;
-    return [base, centre, radius](const Vec3& p) { return smooth_union(base(p), sphere(p, centre, radius), 3.0 * mm); };
-}
 
 namespace {
 using namespace facts;
@@ -225,10 +196,8 @@ ShapeSpec hip_bone_right() {
         d = smooth_union(d, rami(p), 5 * mm);
         return acetabulum(p, d);
     };
-    for (const Vec3& landmark : {asis, psis, iliac_crest_highest, iliac_crest_lateral, ischial_tuberosity, iliacus_origin_fossa}) {
-        if (std::getenv("MODELGEN_REPORT_GAPS")) std::fprintf(stderr, "hip gap %.2f mm\n", bone(landmark) / mm);
+    for (const Vec3& landmark : {asis, psis, iliac_crest_highest, iliac_crest_lateral, ischial_tuberosity, iliacus_origin_fossa})
         bone = with_tubercle(bone, landmark, 9 * mm);
-    }
     ShapeSpec spec;
     spec.field = bone;
     spec.box = {Vec3(-0.150, -0.140, -0.175), Vec3(-0.001, 0.110, 0.030)};
