@@ -113,7 +113,8 @@ void Application::updateMotion(double seconds) {
     if (!moving()) return;
     poseTransition_.advance(static_cast<float>(seconds));
     if (breathing_) breathClock_ += seconds;
-    const float breath = breathing_ ? cycle_.stateAt(breathClock_) : 0.0f;
+    // --breath holds the breath for a still picture (inhale against exhale, side by side).
+    const float breath = options_.breath ? *options_.breath : breathing_ ? cycle_.stateAt(breathClock_) : 0.0f;
     motion_->update(poseTransition_.current(), breath, cycle_.depth, breathing_ ? exaggeration_ : 1.0f);
     for (std::size_t i = 0; i < scene_.structures.size(); ++i)
         if (const auto* positions = motion_->positions(i)) renderer_->updateVertices(i, *positions, *motion_->normals(i));
@@ -604,7 +605,12 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     if (motion_) state.motion = motionView();
     if (motion_ && breathing_ && exaggeration_ > 1.0f) {
         char notice[96];
-        std::snprintf(notice, sizeof notice, "Breathing motion shown \u00d7%.0f; lengths are true", exaggeration_);
+        const float dome = motion_->domeShownFactor();
+        if (dome + 0.05f < exaggeration_)
+            std::snprintf(notice, sizeof notice, "Breathing motion shown \u00d7%.0f (diaphragm \u00d7%.1f); lengths are true",
+                          exaggeration_, dome);
+        else
+            std::snprintf(notice, sizeof notice, "Breathing motion shown \u00d7%.0f; lengths are true", exaggeration_);
         state.notice = notice;
     }
     if (player_.active()) {

@@ -51,7 +51,7 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
     cli.add_option("--hip-flexion", hipFlexion, "With --measure: hip flexion of both hips, degrees")->type_name("DEG");
     cli.add_option("--lumbar-extension", lumbarExtension, "With --measure: lumbar extension, degrees")->type_name("DEG");
     cli.add_option("--pelvic-tilt", pelvicTilt, "With --measure: anterior pelvic tilt, degrees")->type_name("DEG");
-    cli.add_option("--breath", breath, "With --measure: 0 fully exhaled to 1 fully inhaled")->type_name("X");
+    cli.add_option("--breath", breath, "0 fully exhaled to 1 fully inhaled (with --measure, or to hold a breath in --screenshot / --export-lesson)")->type_name("X");
     cli.add_option("--breath-depth", breathDepth, "With --measure: quiet or deep breathing")->type_name("quiet|deep");
 
     std::string exportLesson, outDir;
@@ -103,7 +103,14 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
         options.height = h;
         options.sizeGiven = true;
     }
-    for (const char* option : {"--pose", "--hip-flexion", "--lumbar-extension", "--pelvic-tilt", "--breath", "--breath-depth"})
+    if (cli.count("--breath") && !measure) {
+        if (screenshot.empty() && exportLesson.empty())
+            return {std::nullopt, "error: --breath goes with --measure, --screenshot or --export-lesson\n" + std::string(kUsage), 2};
+        if (!(breath >= 0.0 && breath <= 1.0))
+            return {std::nullopt, "error: --breath: " + std::to_string(breath) + " is outside 0 to 1\n" + std::string(kUsage), 2};
+        options.breath = static_cast<float>(breath);
+    }
+    for (const char* option : {"--pose", "--hip-flexion", "--lumbar-extension", "--pelvic-tilt", "--breath-depth"})
         if (cli.count(option) && !measure)
             return {std::nullopt, "error: " + std::string(option) + " goes with --measure\n" + std::string(kUsage), 2};
     if (measure) {

@@ -43,6 +43,9 @@ struct Options {
     std::optional<std::string> exportLesson;      // --export-lesson ID
     std::optional<std::filesystem::path> outDir;  // --out DIR for --export-lesson
 
+    // --breath X with --screenshot or --export-lesson: hold the breath at X (0 out .. 1 in) for the picture
+    std::optional<float> breath;
+
     // --measure: print muscle lengths and moment arms as CSV for a pose, without a window.
     std::optional<MeasureRequest> measure;
 };

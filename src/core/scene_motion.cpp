@@ -1,5 +1,7 @@
 #include "core/scene_motion.hpp"
 
+#include <algorithm>
+
 #include <glm/common.hpp>
 #include <glm/geometric.hpp>
 
@@ -100,7 +102,13 @@ void SceneMotion::update(const Pose& pose, float breath, BreathDepth depth, floa
         // The dome descends by the (exaggerated) excursion, most at the top so it also flattens;
         // the crura stay on the spine (facts §5). Same falloff as deformDiaphragmVertex, which
         // clamps to the true excursion and so cannot show an exaggerated one.
-        const float shownDescent = diaphragmDomeDescent(breath, depth) * exaggeration;
+        // 7 cm at most on screen: about 60 % of the model dome's 12 cm rise above the crura
+        // (facts §3 apex estimate), so even an enlarged deep breath leaves a dome, not a hole.
+        constexpr float kMostShownDescent = 0.07f;
+        const float trueDescent = diaphragmDomeDescent(breath, depth);
+        const float shownDescent = std::min(trueDescent * exaggeration, std::max(trueDescent, kMostShownDescent));
+        const float fullShown = std::min(domeExcursion(depth) * exaggeration, std::max(domeExcursion(depth), kMostShownDescent));
+        domeShownFactor_ = fullShown / domeExcursion(depth);
         for (std::size_t v = 0; v < dome_->neutral.size(); ++v) {
             const glm::vec3& p = dome_->neutral[v];
             const float weight = glm::smoothstep(kCruraTopHeight, kDomeApexHeight, p.y);

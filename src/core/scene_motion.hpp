@@ -43,6 +43,9 @@ public:
     [[nodiscard]] const std::vector<glm::vec3>* normals(std::size_t structure) const;
     [[nodiscard]] const std::vector<MuscleReadout>& readouts() const { return readouts_; }
     [[nodiscard]] float domeDescentMm() const { return domeDescentMm_; }  // true value
+    // How much the dome's motion is enlarged on screen: the exaggeration, unless that would push
+    // the dome through the crura (then less; the notice on screen says so).
+    [[nodiscard]] float domeShownFactor() const { return domeShownFactor_; }
     // Length change of a structure's muscle relative to neutral (-0.1 = 10 % shorter), if it has a path.
     [[nodiscard]] std::optional<float> lengthChange(std::size_t structure) const;
 
@@ -68,6 +71,7 @@ private:
     std::vector<MuscleReadout> readouts_;
     std::vector<int> readoutOf_;  // structure -> readout index or -1
     float domeDescentMm_ = 0.0f;
+    float domeShownFactor_ = 1.0f;
 };
 
 // The true length of a muscle (mm) as both hips go from `fromDegrees` to `toDegrees` in the given
