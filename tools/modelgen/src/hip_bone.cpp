@@ -82,7 +82,7 @@ struct IliacWing {
     }
     double bone(const Vec3& p) const {
         const Sample s = sample(p);
-        return smooth_intersect(std::abs(s.height - s.mid) - s.half_thickness, s.edge, 3 * mm);
+        return smooth_intersect(std::abs(s.height - s.mid) - s.half_thickness, s.edge, 6 * mm);
     }
     // A layer of the given thickness lying on the inner (fossa) face, inset from the outline.
     double inner_layer(const Vec3& p, double thickness, double inset) const {
@@ -123,8 +123,8 @@ double iliac_crest(const Vec3& p) {
         t.samples_per_span = 1;
         return Tube(t);
     };
-    static const Tube intermediate = rail(0.5, 6.0 * mm), inner_lip = rail(1.0, 5.0 * mm);
-    return smooth_union(smooth_union(crest(p), intermediate(p), 7 * mm), inner_lip(p), 7 * mm);
+    static const Tube intermediate = rail(0.5, 6.5 * mm), inner_lip = rail(1.0, 5.0 * mm);
+    return smooth_union(smooth_union(crest(p), intermediate(p), 9 * mm), inner_lip(p), 8 * mm);
 }
 
 // Arcuate line: the ridge from the sacro-iliac joint to the iliopubic eminence,
@@ -192,7 +192,7 @@ ShapeSpec hip_bone_right() {
         d = smooth_union(d, arcuate_line(p), 6 * mm);
         d = smooth_union(d, ellipsoid(p, Vec3(-0.109, -0.020, -0.008), Vec3(6 * mm, 8 * mm, 6 * mm)), 4 * mm);
         // ASIS: the crest ends in a forward-pointing spine.
-        d = smooth_union(d, tapered_capsule(p, asis + Vec3(0.007, -0.002, -0.016), asis + Vec3(0.0, 0.0, -0.0045), 6.5 * mm, 4.5 * mm), 3 * mm);
+        d = smooth_union(d, tapered_capsule(p, asis + Vec3(0.005, -0.003, -0.014), asis + Vec3(0.0, 0.0, -0.0045), 6 * mm, 4.5 * mm), 6 * mm);
         d = smooth_union(d, rami(p), 5 * mm);
         return acetabulum(p, d);
     };
