@@ -6,6 +6,7 @@
 #include "app/user_paths.hpp"
 #include "core/handout.hpp"
 #include "core/picking.hpp"
+#include "core/settings.hpp"
 #include "core/view_preset.hpp"
 #include "render/gl_debug.hpp"
 #include "render/offscreen_target.hpp"
@@ -315,6 +316,7 @@ void Application::applyStepIfChanged(bool instant) {
     if (player_.revision() == appliedRevision_) return;
     appliedRevision_ = player_.revision();
     stepClock_ = 0.0;
+    if (!instant) storeSettings();  // a crash or power cut mid-class loses nothing: the step is kept
     if (player_.active()) {
         applyStep(player_.step(), instant);
         autoRotate_ = player_.step().autoRotate;
@@ -360,7 +362,7 @@ double Application::now() const { return window_ ? glfwGetTime() : 0.0; }
 
 Application::SceneArea Application::sceneArea() const {
     if (!showUi_ || presenter_) {
-        const float caption = ui::captionHeight(displaySize_.y, player_.active());
+        const float caption = player_.active() ? std::max(captionHeight_, ui::captionHeight(displaySize_.y, true)) : 0.0f;
         return {{0.0f, 0.0f}, {std::max(displaySize_.x, 1.0f), std::max(displaySize_.y - caption, 1.0f)}};
     }
     const float panel = std::min(ui::sidePanelWidth(effectiveUiScale()), displaySize_.x * 0.5f);
@@ -421,8 +423,22 @@ int Application::run() {
 
     if (options_.exportLesson) return exportLesson(*options_.exportLesson, *options_.outDir);
 
-    openWindow(true, options_.width, options_.height);
-    initialiseUi(window_->contentScale(), true);
+    settingsFile_ = configDirectory() / "settings.toml";
+    const LoadedSettings saved = loadSettings(settingsFile_);
+    if (!saved.warning.empty()) logLine(saved.warning);
+    const bool sizeFromSettings = !options_.sizeGiven;
+    openWindow(true, sizeFromSettings ? saved.settings.windowWidth : options_.width,
+               sizeFromSettings ? saved.settings.windowHeight : options_.height);
+    if (sizeFromSettings && saved.settings.windowX && saved.settings.windowY)
+        glfwSetWindowPos(window_->handle(), *saved.settings.windowX, *saved.settings.windowY);
+    initialiseUi(saved.settings.uiScale > 0.0f ? saved.settings.uiScale : window_->contentScale(), true);
+    screenshotBackground_ = saved.settings.screenshotBackground == "white"         ? ui::ScreenshotBackground::White
+                            : saved.settings.screenshotBackground == "transparent" ? ui::ScreenshotBackground::Transparent
+                                                                                   : ui::ScreenshotBackground::Dark;
+    // Back where the teacher left off, unless the command line asked for a lesson.
+    if (!options_.lesson && !saved.settings.lastLesson.empty())
+        if (const Lesson* lesson = library_.find(saved.settings.lastLesson)) player_.open(*lesson, saved.settings.lastStep);
+    if (!saved.warning.empty()) setStatus("Settings were damaged; the defaults are used (details on the terminal)");
     if (options_.present) setPresenter(true);
     displaySize_ = window_->windowSize();
     camera_.pose = homePose();
@@ -458,6 +474,7 @@ int Application::run() {
         if (screenshotRequested_) saveScreenshot();
         window_->swapBuffers();
     }
+    storeSettings();
     return 0;
 }
 
@@ -503,8 +520,31 @@ void Application::rebuildFontsIfNeeded() {
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }
 
+void Application::storeSettings() {
+    if (settingsFile_.empty() || !window_) return;
+    Settings settings;
+    settings.uiScale = uiScale_;
+    if (player_.active()) {
+        settings.lastLesson = player_.lesson().id;
+        settings.lastStep = player_.stepIndex();
+    }
+    if (!window_->fullscreen()) {
+        int x = 0, y = 0, w = 0, h = 0;
+        glfwGetWindowPos(window_->handle(), &x, &y);
+        glfwGetWindowSize(window_->handle(), &w, &h);
+        settings.windowX = x;
+        settings.windowY = y;
+        if (w > 0 && h > 0) settings.windowWidth = w, settings.windowHeight = h;
+    }
+    settings.screenshotBackground = std::string(ui::toString(screenshotBackground_));
+    const std::string problem = saveSettings(settings, settingsFile_);
+    if (!problem.empty() && problem != settingsProblem_) setStatus("Settings not saved: " + problem);
+    settingsProblem_ = problem;
+}
+
 void Application::setUiScale(float scale) {
     uiScale_ = std::clamp(scale, 1.0f, 3.0f);
+    storeSettings();
     setStatus("Text and lines at " + std::to_string(static_cast<int>(std::lround(uiScale_ * 100.0f))) + " %");
 }
 
@@ -594,7 +634,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.slideLayout = !showUi_ || presenter_;
     state.presenterTheme = presenter_;
     state.blank = blank_;
-    state.captionHeight = state.slideLayout ? ui::captionHeight(displaySize_.y, player_.active()) : 0.0f;
+    state.captionHeight = state.slideLayout ? captionHeight_ : 0.0f;
     if (presenter_)
         state.presenterHint = std::string("PageDown / PageUp: steps   B: blank   A: autoplay") + (autoplay_ ? " (on)" : "") +
                               "   R: rotate   P: pause" + (paused_ ? " (paused)" : "") + "   Esc: leave";
@@ -730,6 +770,7 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     if (intents.previousStep) player_.previous();
     if (intents.jumpToStep) player_.jump(*intents.jumpToStep);
     if (motion_) applyMotionIntents(intents.motion);
+    captionHeight_ = intents.captionHeight;
 }
 
 void Application::animateTo(const CameraPose& destination) { animation_.start(camera_.pose, destination, now()); }

@@ -92,6 +92,9 @@ private:
     [[nodiscard]] std::vector<ui::LabelAnchor> labelAnchors() const;
     [[nodiscard]] glm::vec3 labelPoint(std::size_t structure) const;
 
+    // Settings (interactive runs only: screenshots and tests never read or write them)
+    void storeSettings();
+
     // Classroom
     void setPresenter(bool on);
     void setUiScale(float scale);
@@ -161,6 +164,9 @@ private:
     double historyClock_ = 0.0;
     std::vector<glm::vec2> curve_;
 
+    std::filesystem::path settingsFile_;  // empty: settings are not kept (screenshots, tests)
+    std::string settingsProblem_;         // the last save failure, reported once
+    float captionHeight_ = 0.0f;  // measured by the UI; the 3D view sits above it
     bool presenter_ = false;
     bool blank_ = false;
     bool autoplay_ = false;

@@ -435,16 +435,20 @@ void drawLabels(const ViewerUiState& state) {
     }
 }
 
-void captionBar(const ViewerUiState& state) {
-    if (!state.lesson || state.captionHeight <= 0.0f) return;
+void captionBar(const ViewerUiState& state, ViewerUiIntents& intents) {
+    if (!state.lesson) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos({viewport->WorkPos.x, viewport->WorkPos.y + viewport->WorkSize.y - state.captionHeight});
-    ImGui::SetNextWindowSize({viewport->WorkSize.x, state.captionHeight});
+    // Full width, pinned to the bottom, as tall as the step's text needs between a quarter and a
+    // half of the picture; the 3D view takes what is left above it.
+    ImGui::SetNextWindowPos({viewport->WorkPos.x, viewport->WorkPos.y + viewport->WorkSize.y}, ImGuiCond_Always, {0.0f, 1.0f});
+    ImGui::SetNextWindowSizeConstraints({viewport->WorkSize.x, captionHeight(viewport->WorkSize.y, true)},
+                                        {viewport->WorkSize.x, viewport->WorkSize.y * 0.5f});
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.0f, 0.0f, 0.0f, state.presenterTheme ? 1.0f : 0.92f));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {24.0f * state.uiScale, 14.0f * state.uiScale});
     ImGui::Begin("##caption", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoScrollbar);
+                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize);
+    intents.captionHeight = ImGui::GetWindowHeight();
     const LessonView& lesson = *state.lesson;
     if (state.fonts && state.fonts->heading) ImGui::PushFont(state.fonts->heading);
     ImGui::TextColored({1.0f, 0.84f, 0.45f, 1.0f}, "%s", lesson.stepTitle.c_str());
@@ -498,7 +502,7 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
     }
     drawLabels(state);
     if (state.slideLayout) {
-        captionBar(state);
+        captionBar(state, intents);
         noticeBanner(state);
         if (!state.presenterHint.empty()) presenterHint(state);
         if (state.showHelp && state.help) helpOverlay(state, intents);

@@ -128,6 +128,7 @@ struct ViewerUiIntents {
     bool previousStep = false;
     std::optional<int> jumpToStep;
     MotionIntents motion;
+    float captionHeight = 0.0f;  // the caption bar's height this frame (slide layout)
 };
 
 ViewerUiIntents drawViewerUi(const ViewerUiState& state);

@@ -1,0 +1,85 @@
+#include "core/settings.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace psoas {
+
+LoadedSettings parseSettings(std::string_view text, const std::filesystem::path& file) {
+    LoadedSettings loaded;
+    toml::table root;
+    try {
+        root = toml::parse(text, file.string());
+    } catch (const toml::parse_error& e) {
+        loaded.warning = file.string() + ":" + std::to_string(e.source().begin.line) + ":" +
+                         std::to_string(e.source().begin.column) + ": settings file is damaged (" +
+                         std::string(e.description()) + "); using the defaults";
+        return loaded;
+    }
+    Settings& s = loaded.settings;
+    // Each value is taken only when it has the right type and a sensible range; anything else
+    // keeps its default, so a hand-edited file cannot put the window off screen or the text at 0.
+    if (auto scale = root["ui_scale"].value<double>(); scale && *scale >= 1.0 && *scale <= 3.0) s.uiScale = static_cast<float>(*scale);
+    if (auto lesson = root["last_lesson"].value_exact<std::string>(); lesson && lesson->size() < 200) s.lastLesson = *lesson;
+    if (auto step = root["last_step"].value_exact<int64_t>(); step && *step >= 0 && *step < 10000) s.lastStep = static_cast<int>(*step);
+    if (auto x = root["window_x"].value_exact<int64_t>(); x && std::abs(*x) < 100000) s.windowX = static_cast<int>(*x);
+    if (auto y = root["window_y"].value_exact<int64_t>(); y && std::abs(*y) < 100000) s.windowY = static_cast<int>(*y);
+    if (auto w = root["window_width"].value_exact<int64_t>(); w && *w >= 320 && *w <= 16384) s.windowWidth = static_cast<int>(*w);
+    if (auto h = root["window_height"].value_exact<int64_t>(); h && *h >= 240 && *h <= 16384) s.windowHeight = static_cast<int>(*h);
+    if (auto background = root["screenshot_background"].value_exact<std::string>();
+        background && (*background == "dark" || *background == "white" || *background == "transparent"))
+        s.screenshotBackground = *background;
+    return loaded;
+}
+
+LoadedSettings loadSettings(const std::filesystem::path& file) {
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) return {};  // first run: defaults, nothing to say
+    if (!std::filesystem::is_regular_file(file, ec) || std::filesystem::file_size(file, ec) > (1u << 16))
+        return {{}, file.string() + ": not a settings file; using the defaults"};
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return {{}, file.string() + ": cannot be read; using the defaults"};
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parseSettings(text.str(), file);
+}
+
+std::string serialiseSettings(const Settings& s) {
+    std::ostringstream out;
+    out << "# Psoas Atlas settings, written by the program. Safe to delete: the defaults come back.\n";
+    if (s.uiScale > 0.0f) out << "ui_scale = " << s.uiScale << '\n';
+    if (!s.lastLesson.empty()) out << "last_lesson = " << toml::value<std::string>(s.lastLesson) << '\n';
+    out << "last_step = " << s.lastStep << '\n';
+    if (s.windowX && s.windowY) out << "window_x = " << *s.windowX << "\nwindow_y = " << *s.windowY << '\n';
+    out << "window_width = " << s.windowWidth << "\nwindow_height = " << s.windowHeight << '\n';
+    out << "screenshot_background = \"" << s.screenshotBackground << "\"\n";
+    return out.str();
+}
+
+std::string saveSettings(const Settings& settings, const std::filesystem::path& file) {
+    std::error_code ec;
+    std::filesystem::create_directories(file.parent_path(), ec);
+    const std::filesystem::path partial = file.string() + ".partial";
+    {
+        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
+        if (!out) return "cannot write " + partial.string();
+        out << serialiseSettings(settings);
+        out.flush();
+        if (!out) {
+            out.close();
+            std::filesystem::remove(partial, ec);
+            return "cannot write " + partial.string() + " (disk full?)";
+        }
+    }
+    std::filesystem::rename(partial, file, ec);
+    if (ec) {
+        std::filesystem::remove(partial, ec);
+        return "cannot replace " + file.string() + ": " + ec.message();
+    }
+    return {};
+}
+
+}  // namespace psoas

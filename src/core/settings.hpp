@@ -1,0 +1,34 @@
+#pragma once
+// What the viewer remembers between sessions: text size, the last lesson and step, the window's
+// place and size, the screenshot background. Kept in the user's config folder as a small TOML
+// file; a broken file costs one warning and the defaults, never a crash or a lost lesson.
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace psoas {
+
+struct Settings {
+    float uiScale = 0.0f;  // 0: follow the monitor's scale
+    std::string lastLesson;
+    int lastStep = 0;  // 0-based
+    std::optional<int> windowX, windowY;
+    int windowWidth = 1280;
+    int windowHeight = 720;
+    std::string screenshotBackground = "dark";  // dark | white | transparent
+};
+
+struct LoadedSettings {
+    Settings settings;
+    std::string warning;  // empty when the file was fine or absent
+};
+
+LoadedSettings parseSettings(std::string_view text, const std::filesystem::path& file);
+LoadedSettings loadSettings(const std::filesystem::path& file);
+std::string serialiseSettings(const Settings& settings);
+// Writes a temporary file beside `file` and renames it over, so a crash or a full disk never
+// leaves half a settings file. Returns "" on success, else the reason.
+std::string saveSettings(const Settings& settings, const std::filesystem::path& file);
+
+}  // namespace psoas

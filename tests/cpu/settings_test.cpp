@@ -1,0 +1,81 @@
+#include "core/settings.hpp"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <unistd.h>
+
+#include "support/test_paths.hpp"
+
+namespace psoas {
+namespace {
+
+TEST(Settings, round_trip_keeps_every_value) {
+    Settings s;
+    s.uiScale = 1.75f;
+    s.lastLesson = "breathing";
+    s.lastStep = 4;
+    s.windowX = 40;
+    s.windowY = -20;
+    s.windowWidth = 1600;
+    s.windowHeight = 900;
+    s.screenshotBackground = "white";
+    const auto file = test::temporaryDirectory() / "config" / "settings.toml";
+    ASSERT_EQ(saveSettings(s, file), "");
+    const LoadedSettings loaded = loadSettings(file);
+    EXPECT_EQ(loaded.warning, "");
+    EXPECT_FLOAT_EQ(loaded.settings.uiScale, 1.75f);
+    EXPECT_EQ(loaded.settings.lastLesson, "breathing");
+    EXPECT_EQ(loaded.settings.lastStep, 4);
+    EXPECT_EQ(loaded.settings.windowY, -20);
+    EXPECT_EQ(loaded.settings.windowWidth, 1600);
+    EXPECT_EQ(loaded.settings.screenshotBackground, "white");
+    EXPECT_FALSE(std::filesystem::exists(file.string() + ".partial"));
+}
+
+TEST(Settings, a_missing_file_gives_defaults_silently) {
+    const LoadedSettings loaded = loadSettings(test::temporaryDirectory() / "none.toml");
+    EXPECT_EQ(loaded.warning, "");
+    EXPECT_EQ(loaded.settings.windowWidth, 1280);
+}
+
+TEST(Settings, corrupt_or_truncated_files_give_one_warning_and_the_defaults) {
+    const auto dir = test::temporaryDirectory();
+    for (const std::string& text : {std::string("ui_scale = 1.5\nlast_lesson = \"brea"), std::string("\x01\x02\xff\xfe garbage"),
+                                    std::string("[[[")}) {
+        std::ofstream(dir / "settings.toml", std::ios::binary) << text;
+        const LoadedSettings loaded = loadSettings(dir / "settings.toml");
+        EXPECT_NE(loaded.warning.find("using the defaults"), std::string::npos) << loaded.warning;
+        EXPECT_EQ(loaded.warning.find('\n'), std::string::npos);
+        EXPECT_EQ(loaded.settings.uiScale, 0.0f);
+    }
+}
+
+TEST(Settings, wrong_types_and_out_of_range_values_keep_their_defaults) {
+    const LoadedSettings loaded = parseSettings(
+        "ui_scale = 9\nlast_step = \"three\"\nwindow_width = 5\nscreenshot_background = \"pink\"\nlast_lesson = 3\n", "s.toml");
+    EXPECT_EQ(loaded.warning, "");
+    EXPECT_EQ(loaded.settings.uiScale, 0.0f);
+    EXPECT_EQ(loaded.settings.lastStep, 0);
+    EXPECT_EQ(loaded.settings.windowWidth, 1280);
+    EXPECT_EQ(loaded.settings.screenshotBackground, "dark");
+    EXPECT_EQ(loaded.settings.lastLesson, "");
+}
+
+TEST(Settings, a_folder_in_place_of_the_file_is_a_warning_not_a_crash) {
+    const auto dir = test::temporaryDirectory();
+    std::filesystem::create_directories(dir / "settings.toml");
+    EXPECT_NE(loadSettings(dir / "settings.toml").warning.find("not a settings file"), std::string::npos);
+    EXPECT_NE(saveSettings(Settings{}, dir / "settings.toml"), "");
+}
+
+TEST(Settings, a_read_only_config_folder_reports_instead_of_losing_silently) {
+    if (::geteuid() == 0) GTEST_SKIP() << "root can write anywhere; permissions cannot be tested";
+    const auto dir = test::temporaryDirectory();
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
+    EXPECT_NE(saveSettings(Settings{}, dir / "settings.toml"), "");
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_all);
+}
+
+}  // namespace
+}  // namespace psoas
