@@ -81,9 +81,13 @@ ShapeSpec iliacus_right() {
                                                      Vec3(-0.093, -0.118, -0.068), lesser_trochanter + Vec3(-0.003, -0.003, 0.002)},
                                                     {15 * mm, 12 * mm, 9 * mm, 6 * mm, 4.5 * mm},
                                                     6});
+    // The muscle lies on the bone, never in it: carve the hip bone (crest lips, arcuate line) out of it.
+    const Field hip_bone = hip_bone_right().field;
     ShapeSpec spec;
     spec.field = [=](const Vec3& p) {
-        return smooth_union(iliac_fossa_layer(p, 14 * mm, 4 * mm), (*tendon)(p), 14 * mm);
+        const double muscle = smooth_union(iliac_fossa_layer(p, 14 * mm, 4 * mm), (*tendon)(p), 14 * mm);
+        if (muscle > 3 * mm) return muscle;  // far outside the muscle: skip the bone
+        return smooth_subtract(muscle, hip_bone(p) - 0.5 * mm, 2 * mm);
     };
     spec.box = {Vec3(-0.145, -0.140, -0.170), Vec3(-0.030, 0.105, 0.030)};
     spec.cell = 1.6 * mm;
