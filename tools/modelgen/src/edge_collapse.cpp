@@ -150,24 +150,36 @@ private:
 
     std::vector<uint32_t> neighbours(uint32_t v) const {
         std::vector<uint32_t> n;
+        neighbours_into(v, n);
+        return n;
+    }
+    void neighbours_into(uint32_t v, std::vector<uint32_t>& n) const {
+        n.clear();
         for (uint32_t t : incident_[v])
             if (tri_alive_[t])
                 for (uint32_t w : tris_[t])
                     if (w != v) n.push_back(w);
         std::sort(n.begin(), n.end());
         n.erase(std::unique(n.begin(), n.end()), n.end());
-        return n;
     }
 
     // Link condition: on a closed manifold, u and v may merge only if they share
     // exactly the two vertices opposite their common edge.
     bool collapse_keeps_manifold(uint32_t u, uint32_t v) const {
-        const auto nu = neighbours(u), nv = neighbours(v);
-        std::vector<uint32_t> common;
+        auto& nu = scratch_[0];
+        auto& nv = scratch_[1];
+        auto& common = scratch_[2];
+        neighbours_into(u, nu);
+        neighbours_into(v, nv);
+        common.clear();
         std::set_intersection(nu.begin(), nu.end(), nv.begin(), nv.end(), std::back_inserter(common));
-        if (common.size() != 2) return false;
+        if (common.size() != 2 || nu.size() + nv.size() <= 6) return false;
         // The two opposite vertices each lose an edge; none may drop below valence 3.
-        return neighbours(common[0]).size() > 3 && neighbours(common[1]).size() > 3 && nu.size() + nv.size() > 6;
+        const uint32_t a = common[0], b = common[1];
+        neighbours_into(a, scratch_[3]);
+        if (scratch_[3].size() <= 3) return false;
+        neighbours_into(b, scratch_[3]);
+        return scratch_[3].size() > 3;
     }
 
     bool flips_a_triangle(uint32_t moved, uint32_t other, const Vec3& p) const {
@@ -230,6 +242,7 @@ private:
     std::vector<Quadric> quadric_;
     size_t alive_count_ = 0;
     std::priority_queue<Candidate, std::vector<Candidate>, Cheaper> queue_;
+    mutable std::array<std::vector<uint32_t>, 4> scratch_;  // reused neighbour lists, avoids allocation per test
 };
 
 }  // namespace
