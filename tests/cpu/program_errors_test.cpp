@@ -124,3 +124,31 @@ TEST(LessonCommands, unknown_lesson_or_step_exits_2_before_any_window) {
 
 }  // namespace
 }  // namespace psoas
+
+namespace psoas {
+namespace {
+
+// cmake --install into a temporary prefix, then run the installed copy from another folder: it
+// must find its own models and lessons (a lesson added to the installed tree proves it reads there).
+TEST(InstalledTree, runs_from_another_directory_with_its_own_data) {
+    const auto prefix = test::temporaryDirectory() / "prefix";
+    const std::string install = "cmake --install '" + std::string(PSOAS_BINARY_DIR) + "' --prefix '" + prefix.string() +
+                                "' > '" + (prefix.parent_path() / "install.log").string() + "' 2>&1";
+    ASSERT_EQ(std::system(install.c_str()), 0) << "see " << (prefix.parent_path() / "install.log");
+    for (const char* file : {"bin/psoas-atlas", "share/psoas-atlas/models/atlas.toml", "share/applications/psoas-atlas.desktop",
+                             "share/icons/hicolor/scalable/apps/psoas-atlas.svg"})
+        EXPECT_TRUE(std::filesystem::exists(prefix / file)) << file;
+    std::ofstream(prefix / "share/psoas-atlas/lessons/99-installed.toml")
+        << "id = \"installed-only\"\ntitle = \"Only in the installed tree\"\n[[step]]\ntitle = \"s\"\n";
+    const auto elsewhere = test::temporaryDirectory();
+    const std::string run = "cd '" + elsewhere.string() + "' && env -u DISPLAY HOME='" + elsewhere.string() + "' '" +
+                            (prefix / "bin/psoas-atlas").string() + "' --list-lessons > out.txt 2> err.txt";
+    ASSERT_EQ(std::system(run.c_str()), 0);
+    std::ifstream out(elsewhere / "out.txt");
+    const std::string listed{std::istreambuf_iterator<char>(out), {}};
+    EXPECT_NE(listed.find("installed-only\tOnly in the installed tree\t1"), std::string::npos) << listed;
+    EXPECT_NE(listed.find("meet-the-psoas"), std::string::npos) << listed;
+}
+
+}  // namespace
+}  // namespace psoas
