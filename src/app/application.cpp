@@ -9,6 +9,7 @@
 #include "core/settings.hpp"
 #include "core/view_preset.hpp"
 #include "render/gl_debug.hpp"
+#include "render/floor_renderer.hpp"
 #include "render/offscreen_target.hpp"
 #include "render/scene_renderer.hpp"
 
@@ -19,6 +20,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <cstdio>
 #include <limits>
 #include <cmath>
@@ -41,6 +44,35 @@ constexpr double kStatusSeconds = 5.0;
 constexpr double kFadeSeconds = 0.6;
 // Saved lesson files are picked up within half a second (the issue asks for under one).
 constexpr double kLessonCheckSeconds = 0.5;
+
+// Start-up is timed from here: the program's static initialisation, before main() runs.
+const auto kProcessStart = std::chrono::steady_clock::now();
+
+double millisecondsSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+double percentile(std::vector<double> values, double fraction) {
+    if (values.empty()) return 0.0;
+    std::sort(values.begin(), values.end());
+    const auto index = static_cast<std::size_t>(std::lround(fraction * static_cast<double>(values.size() - 1)));
+    return values[index];
+}
+
+double residentMegabytes() {
+    long pages = 0, resident = 0;
+    if (FILE* statm = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(statm, "%ld %ld", &pages, &resident) != 2) resident = 0;
+        std::fclose(statm);
+    }
+    return static_cast<double>(resident) * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+double peakResidentMegabytes() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return static_cast<double>(usage.ru_maxrss) / 1024.0;  // Linux reports kilobytes
+}
 
 Application* fromWindow(GLFWwindow* window) { return static_cast<Application*>(glfwGetWindowUserPointer(window)); }
 
@@ -422,6 +454,8 @@ int Application::run() {
     }
 
     if (options_.exportLesson) return exportLesson(*options_.exportLesson, *options_.outDir);
+    if (options_.bench) return bench();
+    if (options_.soak > 0) return soak(options_.soak);
 
     settingsFile_ = configDirectory() / "settings.toml";
     const LoadedSettings saved = loadSettings(settingsFile_);
@@ -568,6 +602,127 @@ void Application::advanceClassroomClocks(double seconds) {
         camera_.pose.yawDegrees = std::fmod(camera_.pose.yawDegrees + static_cast<float>(seconds) * 10.0f, 360.0f);
 }
 
+void Application::openBreathingStep() {
+    if (options_.lesson) return;  // --lesson/--step chose already
+    // The default workload: the breathing lesson's first step that breathes (the heaviest steady case).
+    if (const Lesson* lesson = library_.find("breathing")) {
+        for (std::size_t i = 0; i < lesson->steps.size(); ++i)
+            if (lesson->steps[i].breathing && lesson->steps[i].breathing->on) {
+                player_.open(*lesson, static_cast<int>(i));
+                return;
+            }
+    }
+}
+
+int Application::bench() {
+    const int width = options_.width, height = options_.height, frames = options_.frames;
+    openBreathingStep();
+    Image first = renderImage(width, height, ui::ScreenshotBackground::Dark, true);  // window, fonts, first frame
+    glFinish();
+    const double startupMs = millisecondsSince(kProcessStart);
+
+    render::OffscreenTarget target(width, height);
+    const glm::vec2 display{static_cast<float>(width), static_cast<float>(height)};
+    std::vector<double> frameMs, animationMs, submitMs, uiMs, waitMs;
+    for (auto* v : {&frameMs, &animationMs, &submitMs, &uiMs, &waitMs}) v->reserve(static_cast<std::size_t>(frames));
+    const double dt = 1.0 / 60.0;
+    using Clock = std::chrono::steady_clock;
+    for (int i = 0; i < frames; ++i) {
+        const auto start = Clock::now();
+        updateMotion(dt);
+        easeOpacities(dt);
+        advanceClassroomClocks(dt);
+        const auto animated = Clock::now();
+        buildUi(display, {1.0f, 1.0f});
+        const auto uiBuilt = Clock::now();
+        target.bind();
+        drawScene({width, height}, ui::ScreenshotBackground::Dark);
+        const auto submitted = Clock::now();
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        const auto uiDrawn = Clock::now();
+        glFinish();
+        const auto done = Clock::now();
+        auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+        animationMs.push_back(ms(start, animated));
+        uiMs.push_back(ms(animated, uiBuilt) + ms(submitted, uiDrawn));
+        submitMs.push_back(ms(uiBuilt, submitted));
+        waitMs.push_back(ms(uiDrawn, done));
+        frameMs.push_back(ms(start, done));
+    }
+
+    // The floor: the same triangles in the same pose, drawn the simplest way, at the same size.
+    render::FloorRenderer floor(scene_);
+    std::vector<bool> visible(scene_.structures.size());
+    std::vector<glm::mat4> models(scene_.structures.size(), glm::mat4(1.0f));
+    for (std::size_t i = 0; i < scene_.structures.size(); ++i) {
+        visible[i] = displayOpacity_[i] > 0.003f;
+        if (motion_) {
+            models[i] = motion_->model(i);
+            if (const auto* positions = motion_->positions(i)) floor.updateVertices(i, *positions, *motion_->normals(i));
+        }
+    }
+    target.bind();
+    const glm::ivec2 floorSize{width, height};
+    const SceneArea area = sceneArea();  // same camera and aspect as the full frame's 3D view
+    std::vector<double> floorMs;
+    for (int i = 0; i < frames; ++i) {
+        const auto start = Clock::now();
+        floor.render(camera_, floorSize, models, visible);
+        glFinish();
+        floorMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    }
+    (void)area;
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+
+    const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    std::printf("{\"startup_ms\": %.1f, \"frame_ms_median\": %.3f, \"frame_ms_p95\": %.3f, \"floor_frame_ms_median\": %.3f, "
+                "\"animation_cpu_ms\": %.4f, \"submit_cpu_ms\": %.3f, \"ui_cpu_ms\": %.3f, \"gpu_wait_ms\": %.3f, "
+                "\"peak_rss_mb\": %.1f, \"size\": \"%dx%d\", \"frames\": %d, \"triangles\": %zu, \"gl_renderer\": \"%s\"}\n",
+                startupMs, percentile(frameMs, 0.5), percentile(frameMs, 0.95), percentile(floorMs, 0.5),
+                percentile(animationMs, 0.5), percentile(submitMs, 0.5), percentile(uiMs, 0.5), percentile(waitMs, 0.5),
+                peakResidentMegabytes(), width, height, frames, scene_.triangleCount(), renderer ? renderer : "unknown");
+    (void)first;
+    return 0;
+}
+
+int Application::soak(int frames) {
+    options_.glDebug = true;  // count every GL error the long run provokes
+    openBreathingStep();
+    renderImage(320, 180, ui::ScreenshotBackground::Dark, true);
+    render::resetGlDebugStats();
+    render::OffscreenTarget target(320, 180);
+    const double dt = 1.0 / 60.0;
+    double rssStart = 0.0;
+    const auto started = std::chrono::steady_clock::now();
+    for (int i = 1; i <= frames; ++i) {
+        // A class's worth of churn: a new step every 10 s of animation, a forced lesson reload every 40 s.
+        if (i % 600 == 0 && player_.active() && !player_.next()) player_.first();
+        if (i % 2400 == 0) {
+            lessonSignature_.clear();
+            checkLessonFiles();
+        }
+        updateMotion(dt);
+        easeOpacities(dt);
+        advanceClassroomClocks(dt);
+        if (animation_.active()) camera_.pose = animation_.sample(now());
+        applyStepIfChanged(false);
+        buildUi({320.0f, 180.0f}, {1.0f, 1.0f});
+        target.bind();
+        drawFrame({320, 180}, ui::ScreenshotBackground::Dark, true);
+        if (i % 64 == 0) glFinish();  // keep the driver's queue from growing without bound
+        if (i == std::min(1000, frames)) rssStart = residentMegabytes();  // after warm-up: caches and fonts are built
+        if (i % 5000 == 0) std::fprintf(stderr, "\rsoak: %d / %d frames", i, frames);
+    }
+    glFinish();
+    const double rssEnd = residentMegabytes();
+    std::fprintf(stderr, "\r%*s\r", 40, "");
+    std::printf("{\"frames\": %d, \"rss_start_mb\": %.2f, \"rss_end_mb\": %.2f, \"rss_growth_mb\": %.2f, \"gl_errors\": %zu, "
+                "\"seconds\": %.1f}\n",
+                frames, rssStart, rssEnd, rssEnd - rssStart, render::glDebugStats().errors, millisecondsSince(started) / 1000.0);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    return render::glDebugStats().errors == 0 ? 0 : 1;
+}
+
 int Application::exportLesson(const std::string& id, const std::filesystem::path& folder) {
     const Lesson* lesson = library_.find(id);
     if (!lesson) throw UsageError("--export-lesson: no lesson '" + id + "'; see --list-lessons");
@@ -674,7 +829,13 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
 }
 
 void Application::drawFrame(glm::ivec2 framebufferSize, ui::ScreenshotBackground background, bool withUi) {
-    std::vector<render::StructureLook> looks(scene_.structures.size());
+    drawScene(framebufferSize, background);
+    if (withUi && !blank_) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void Application::drawScene(glm::ivec2 framebufferSize, ui::ScreenshotBackground background) {
+    looks_.resize(scene_.structures.size());
+    std::vector<render::StructureLook>& looks = looks_;
     for (std::size_t i = 0; i < looks.size(); ++i) {
         looks[i].visible = displayOpacity_[i] > 0.003f;
         looks[i].opacity = displayOpacity_[i];
@@ -706,7 +867,6 @@ void Application::drawFrame(glm::ivec2 framebufferSize, ui::ScreenshotBackground
         return;
     }
     renderer_->render(camera_, framebufferSize, viewport, looks, render::FrameStyle{backgroundColour(background)});
-    if (withUi) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
 void Application::saveScreenshot() {

@@ -24,9 +24,7 @@
 #include <memory>
 #include <string>
 
-namespace psoas::render {
-class SceneRenderer;
-}
+#include "render/scene_renderer.hpp"
 
 namespace psoas::app {
 
@@ -45,6 +43,11 @@ public:
     // One finished frame (camera moves complete) at the given size: with the panels, or in the slide
     // layout (3D view, labels and the step caption, no panels) for slides and handouts.
     Image renderImage(int width, int height, ui::ScreenshotBackground background, bool withUi);
+
+    // --bench: one JSON object of frame times against the floor renderer. Returns the exit code.
+    int bench();
+    // --soak FRAMES: memory at start and end and the GL error count, as JSON.
+    int soak(int frames);
 
     // --export-lesson: one PNG per step and an index.html handout. Returns the exit code.
     int exportLesson(const std::string& id, const std::filesystem::path& folder);
@@ -70,6 +73,8 @@ private:
     void buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale);
     void applyIntents(const ui::ViewerUiIntents& intents);
     void drawFrame(glm::ivec2 framebufferSize, ui::ScreenshotBackground background, bool withUi);
+    void drawScene(glm::ivec2 framebufferSize, ui::ScreenshotBackground background);
+    void openBreathingStep();
     void saveScreenshot();
     void updateHover();
     void click(glm::vec2 position);
@@ -166,6 +171,7 @@ private:
 
     std::filesystem::path settingsFile_;  // empty: settings are not kept (screenshots, tests)
     std::string settingsProblem_;         // the last save failure, reported once
+    std::vector<render::StructureLook> looks_;  // reused every frame: no allocation while drawing
     float captionHeight_ = 0.0f;  // measured by the UI; the 3D view sits above it
     bool presenter_ = false;
     bool blank_ = false;

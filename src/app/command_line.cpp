@@ -54,6 +54,12 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
     cli.add_option("--breath", breath, "0 fully exhaled to 1 fully inhaled (with --measure, or to hold a breath in --screenshot / --export-lesson)")->type_name("X");
     cli.add_option("--breath-depth", breathDepth, "With --measure: quiet or deep breathing")->type_name("quiet|deep");
 
+    cli.add_flag("--bench", options.bench, "Render offscreen and print frame times, start-up time and memory as JSON");
+    cli.add_option("--frames", options.frames, "Frames for --bench (default 300)")->type_name("N")->check(CLI::Range(10, 1000000));
+    cli.add_option("--soak", options.soak, "Render FRAMES frames of the breathing lesson with step changes and reloads; "
+                                           "print memory growth and GL errors as JSON")
+        ->type_name("FRAMES")
+        ->check(CLI::Range(100, 100000000));
     std::string exportLesson, outDir;
     cli.add_flag("--present", options.present, "Start in presenter mode (fullscreen, large caption; F5 toggles, Esc leaves)");
     cli.add_flag("--no-ui", options.noUi, "With --screenshot: no panels, only the 3D view, labels and the step caption");

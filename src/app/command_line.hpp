@@ -43,6 +43,11 @@ struct Options {
     std::optional<std::string> exportLesson;      // --export-lesson ID
     std::optional<std::filesystem::path> outDir;  // --out DIR for --export-lesson
 
+    // Measuring
+    bool bench = false;  // --bench: render offscreen and print frame-time JSON
+    int frames = 300;    // --frames N for --bench
+    int soak = 0;        // --soak FRAMES: long run for memory growth and GL errors
+
     // --breath X with --screenshot or --export-lesson: hold the breath at X (0 out .. 1 in) for the picture
     std::optional<float> breath;
 
