@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets in tests/fuzz/ with clang, ASan and UBSan (build-fuzz/), then runs
+# each for SECONDS (default 60) from its committed seed corpus. New interesting inputs go to
+# build-fuzz/corpus/<target>/ (not committed); a crash is written to build-fuzz/crashes/ and fails
+# the script. Turn a crash into a regression test in tests/cpu/fuzz_regression_test.cpp.
+#   scripts/fuzz.sh [SECONDS] [TARGET...]      targets: lesson atlas pose model_import
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+seconds=${1:-60}
+shift || true
+targets=("$@")
+[[ ${#targets[@]} -eq 0 ]] && targets=(lesson atlas pose model_import)
+
+scripts/install-deps.sh
+# libFuzzer and the sanitizer runtimes come with clang (Debian 12: clang 14).
+missing=()
+for p in clang libclang-rt-14-dev; do
+  [[ "$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)" == "install ok installed" ]] || missing+=("$p")
+done
+if [[ ${#missing[@]} -gt 0 ]]; then
+  echo "fuzz: installing ${missing[*]}"
+  sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+build=build-fuzz
+mkdir -p "$build"
+log=$build/configure.log
+if ! cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
+     -DCMAKE_CXX_COMPILER=clang++ -DPSOAS_BUILD_TESTS=ON -DPSOAS_FUZZ=ON >"$log" 2>&1; then
+  cat "$log" >&2
+  echo "error: CMake configuration of $build failed (log above, also in $log)" >&2
+  exit 1
+fi
+cmake --build "$build" --target "${targets[@]/#/fuzz_}"
+
+# Leaks are checked too: a parser that leaks on bad input leaks all day in a classroom.
+export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+# Only leaks inside system libraries are suppressed (each with its reason in the file).
+export LSAN_OPTIONS=suppressions=$PWD/tests/sanitizer/lsan.supp:print_suppressions=0
+export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+failed=()
+for target in "${targets[@]}"; do
+  corpus=$build/corpus/$target
+  crashes=$build/crashes/$target
+  mkdir -p "$corpus" "$crashes"
+  echo "fuzz: $target for ${seconds}s"
+  # -rss_limit_mb / -malloc_limit_mb: one input must not take the machine's memory;
+  # -timeout: an input that takes over 10 s counts as a hang.
+  if ! "$build/tests/fuzz/fuzz_$target" "$corpus" "tests/fuzz/corpus/$target" \
+       -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=1024 -timeout=10 \
+       -max_len=65536 -print_final_stats=1 -artifact_prefix="$crashes/" \
+       >"$build/fuzz-$target.log" 2>&1; then
+    tail -40 "$build/fuzz-$target.log" >&2
+    failed+=("$target")
+  fi
+  grep -E '^stat::number_of_executed_units|^Done' "$build/fuzz-$target.log" || true
+done
+
+if [[ ${#failed[@]} -gt 0 ]]; then
+  echo "error: fuzz targets found crashes: ${failed[*]} (inputs in $build/crashes/)" >&2
+  exit 1
+fi
+echo "fuzz: no crashes in ${targets[*]}"
