@@ -5,13 +5,38 @@
 
 in vec3 vViewPosition;
 in vec3 vViewNormal;
+in vec3 vLocalPosition;
 
 uniform vec3 uColour;        // linear RGB
 uniform float uOpacity;      // 1 opaque; less when faded
 uniform vec3 uHighlight;     // rim colour for hover and selection
 uniform float uHighlightAmount;  // 0 none, ~0.5 hover, 1 selected
 
+// Attachment areas painted on this bone: centre (xyz) and radius (w) in the mesh's frame; kind 0 is
+// an origin (solid blue), 1 an insertion (orange with stripes). Blue against orange stays apart for
+// red-green colour blindness, and the stripes tell them apart without colour at all.
+const int kMaxAreas = 24;
+uniform vec4 uAreas[kMaxAreas];
+uniform float uAreaKinds[kMaxAreas];
+uniform int uAreaCount;
+
 out vec4 fragColour;
+
+vec3 paintAttachments(vec3 base) {
+    vec3 colour = base;
+    for (int i = 0; i < uAreaCount; ++i) {
+        float d = distance(vLocalPosition, uAreas[i].xyz);
+        float inside = 1.0 - smoothstep(0.82 * uAreas[i].w, uAreas[i].w, d);
+        if (inside <= 0.0) continue;
+        vec3 paint = vec3(0.12, 0.42, 0.95);
+        if (uAreaKinds[i] > 0.5) {
+            float stripe = step(0.5, fract((vLocalPosition.x + vLocalPosition.y + vLocalPosition.z) / 0.005));
+            paint = mix(vec3(1.0, 0.56, 0.10), vec3(0.55, 0.26, 0.02), stripe * 0.7);
+        }
+        colour = mix(colour, paint, inside);
+    }
+    return colour;
+}
 
 void main() {
     vec3 n = normalize(vViewNormal);
@@ -29,7 +54,7 @@ void main() {
     vec3 halfway = normalize(keyDirection + toEye);
     float specular = pow(max(dot(n, halfway), 0.0), 32.0) * 0.18;
 
-    vec3 lit = uColour * (ambient + 0.68 * key + 0.22 * fill) + vec3(specular);
+    vec3 lit = paintAttachments(uColour) * (ambient + 0.68 * key + 0.22 * fill) + vec3(specular);
 
     // Surfaces seen edge-on darken toward the silhouette: a soft outline that separates ivory bone
     // from a white slide and overlapping structures from each other.

@@ -10,9 +10,11 @@ uniform mat4 uView;
 uniform mat4 uProjection;
 
 out vec3 vViewPosition;
+out vec3 vLocalPosition;  // the mesh's own (neutral-pose) frame, where attachment areas are given
 out vec3 vViewNormal;
 
 void main() {
+    vLocalPosition = aPosition;
     vec4 viewPosition = uView * uModel * vec4(aPosition, 1.0);
     vViewPosition = viewPosition.xyz;
     // Model and view are rotations plus translations, so they transform normals too.

@@ -313,6 +313,25 @@ void Application::applyStep(const LessonStep& step, bool instant) {
             if (landmark.id == token.substr(colon + 1)) labels_.push_back({landmark.name, landmark.position});
     }
 
+    paintedAreas_.assign(scene_.structures.size(), {});
+    paintedKinds_.assign(scene_.structures.size(), {});
+    for (const std::string& muscleId : step.attachments) {
+        const int muscle = scene_.findStructure(muscleId);
+        if (muscle < 0) continue;
+        const StructureInfo& info = scene_.structures[static_cast<std::size_t>(muscle)].info;
+        std::vector<const AttachmentArea*> origins, insertions;
+        for (const AttachmentArea& area : info.attachments) {
+            const int bone = scene_.findStructure(area.bone);
+            if (bone < 0) continue;
+            paintedAreas_[static_cast<std::size_t>(bone)].emplace_back(area.centre, area.radius);
+            paintedKinds_[static_cast<std::size_t>(bone)].push_back(area.kind == AttachmentKind::Insertion ? 1.0f : 0.0f);
+            (area.kind == AttachmentKind::Insertion ? insertions : origins).push_back(&area);
+        }
+        // One label per kind, so the legend's colours are also said in words beside the model.
+        if (!origins.empty())
+            labels_.push_back({info.name + ": origin" + (origins.size() > 1 ? "s" : ""), origins[origins.size() / 2]->centre});
+        if (!insertions.empty()) labels_.push_back({info.name + ": insertion", insertions.front()->centre});
+    }
     stepText_ = parseRichText(step.text);
     if (motion_) {
         // Each step is complete in itself: no pose means standing, no breathing means still, so a
@@ -797,6 +816,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.sceneView = {area.origin, area.size};
     state.labels = labelAnchors();
     if (!options_.model) state.lessons = &lessonList_;
+    state.attachmentLegend = player_.active() && !player_.step().attachments.empty();
     if (motion_) state.motion = motionView();
     if (motion_ && breathing_ && exaggeration_ > 1.0f) {
         char notice[96];
@@ -842,6 +862,9 @@ void Application::drawScene(glm::ivec2 framebufferSize, ui::ScreenshotBackground
         looks[i].hovered = static_cast<int>(i) == hovered_;
         looks[i].selected = static_cast<int>(i) == selected_;
         looks[i].highlighted = highlighted_[i];
+        const bool painted = i < paintedAreas_.size() && !paintedAreas_[i].empty();
+        looks[i].areas = painted ? &paintedAreas_[i] : nullptr;
+        looks[i].areaKinds = painted ? &paintedKinds_[i] : nullptr;
         if (!motion_) continue;
         looks[i].model = motion_->model(i);
         const auto change = motion_->lengthChange(i);

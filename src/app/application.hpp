@@ -152,6 +152,8 @@ private:
         glm::vec3 point{0.0f};
     };
     std::vector<LabelTarget> labels_;
+    std::vector<std::vector<glm::vec4>> paintedAreas_;  // per structure: attachment areas to paint on it
+    std::vector<std::vector<float>> paintedKinds_;
     std::vector<float> displayOpacity_;  // eased toward the visibility state: fades, never pops
     double lastFrameTime_ = 0.0;
 

@@ -61,9 +61,23 @@ Landmark readLandmark(const toml::table& table, const std::filesystem::path& fil
     return landmark;
 }
 
+AttachmentArea readAttachment(const toml::table& table, const std::filesystem::path& file, std::vector<Diagnostic>& out) {
+    TableReader reader(table, file, out, {"kind", "bone", "name", "centre", "radius"}, "an attachment");
+    AttachmentArea area;
+    area.kind = reader.choice<AttachmentKind>("kind", {{"origin", AttachmentKind::Origin}, {"insertion", AttachmentKind::Insertion}},
+                                              true, AttachmentKind::Origin);
+    area.bone = reader.string("bone", true);
+    area.name = reader.string("name", false);
+    if (!table.contains("centre")) reader.reportHere("an attachment needs 'centre'");
+    area.centre = reader.vec3("centre", glm::vec3(0.0f), -10.0f, 10.0f);
+    // 1 mm to 20 cm: from a small tubercle to the whole iliac fossa.
+    area.radius = reader.number("radius", 0.01f, 0.001f, 0.2f);
+    return area;
+}
+
 StructureInfo readStructure(const toml::table& table, const std::filesystem::path& file, std::vector<Diagnostic>& out) {
     TableReader reader(table, file, out,
-                       {"id", "name", "latin", "group", "side", "mesh", "colour", "body", "landmark", "scale",
+                       {"id", "name", "latin", "group", "side", "mesh", "colour", "body", "landmark", "attachment", "scale",
                         "rotate_degrees", "translate"},
                        "a structure");
     StructureInfo s;
@@ -98,6 +112,14 @@ StructureInfo readStructure(const toml::table& table, const std::filesystem::pat
             for (const toml::node& node : *array) s.landmarks.push_back(readLandmark(*node.as_table(), file, out));
         }
     }
+    if (const toml::node* attachments = table.get("attachment")) {
+        const toml::array* array = attachments->as_array();
+        if (!array || !array->is_array_of_tables()) {
+            reader.report(attachments->source(), "'attachment' must be written as [[structure.attachment]] tables");
+        } else {
+            for (const toml::node& node : *array) s.attachments.push_back(readAttachment(*node.as_table(), file, out));
+        }
+    }
     return s;
 }
 
@@ -129,6 +151,22 @@ Atlas parseAtlas(std::string_view text, const std::filesystem::path& file) {
                                     "duplicate structure id '" + s.id + "'"});
             }
             atlas.structures.push_back(std::move(s));
+        }
+        // Attachments name bones by id; check them once every structure is known.
+        std::vector<std::string> ids;
+        for (const auto& s : atlas.structures) ids.push_back(s.id);
+        for (std::size_t i = 0; i < atlas.structures.size(); ++i) {
+            const toml::table& table = *(*structures)[i].as_table();
+            const toml::array* areas = table["attachment"].as_array();
+            for (std::size_t a = 0; a < atlas.structures[i].attachments.size(); ++a) {
+                const std::string& bone = atlas.structures[i].attachments[a].bone;
+                if (bone.empty() || std::find(ids.begin(), ids.end(), bone) != ids.end()) continue;
+                const toml::node* where = areas ? (*areas)[a].as_table()->get("bone") : nullptr;
+                const std::string guess = closestMatch(bone, ids);
+                problems.push_back(diagnosticAt(file, where ? where->source() : table.source(),
+                                                "attachment on unknown bone '" + bone + "'" +
+                                                    (guess.empty() ? "" : " (did you mean '" + guess + "'?)")));
+            }
         }
     }
     if (!problems.empty()) {

@@ -25,6 +25,17 @@ struct Landmark {
     glm::vec3 position{0.0f};  // scene frame, metres
 };
 
+// Where a muscle attaches: a patch of a bone's surface, painted by the renderer in the origin or
+// insertion colour. `centre` is snapped onto the bone's mesh when the scene loads.
+enum class AttachmentKind { Origin, Insertion };
+struct AttachmentArea {
+    AttachmentKind kind = AttachmentKind::Origin;
+    std::string bone;  // structure id of the bone (or disc) it is painted on
+    std::string name;  // "L3 transverse process"
+    glm::vec3 centre{0.0f};
+    float radius = 0.01f;  // metres
+};
+
 // Maps a mesh file's coordinates into the scene frame: p' = translate + R(rotate) * (scale * p).
 struct MeshTransform {
     float scale = 1.0f;
@@ -43,6 +54,7 @@ struct StructureInfo {
     glm::vec3 colour{0.8f};
     std::string body;  // the body it moves with
     std::vector<Landmark> landmarks;
+    std::vector<AttachmentArea> attachments;  // for muscles: origin and insertion areas
 };
 
 struct Atlas {

@@ -4,6 +4,7 @@
 #include <glm/gtc/matrix_inverse.hpp>
 
 #include <cctype>
+#include <limits>
 
 namespace psoas {
 
@@ -41,6 +42,27 @@ MeshData mergeMeshes(const std::vector<ImportedMesh>& parts, const MeshTransform
     return merged;
 }
 
+namespace {
+// Moves each attachment's centre onto its bone's surface (the nearest vertex): published points
+// lie a few millimetres inside or outside any particular mesh, and a painted patch must sit on it.
+void snapAttachments(Scene& scene) {
+    for (SceneStructure& muscle : scene.structures) {
+        for (AttachmentArea& area : muscle.info.attachments) {
+            const int bone = scene.findStructure(area.bone);
+            if (bone < 0) continue;
+            const auto& positions = scene.structures[static_cast<std::size_t>(bone)].mesh.positions;
+            float best = std::numeric_limits<float>::max();
+            glm::vec3 nearest = area.centre;
+            for (const glm::vec3& p : positions) {
+                const glm::vec3 d = p - area.centre;
+                if (const float d2 = glm::dot(d, d); d2 < best) best = d2, nearest = p;
+            }
+            area.centre = nearest;
+        }
+    }
+}
+}  // namespace
+
 Scene loadScene(const Atlas& atlas, const ImportLimits& limits) {
     Scene scene;
     scene.title = atlas.name.empty() ? atlas.file.stem().string() : atlas.name;
@@ -50,6 +72,7 @@ Scene loadScene(const Atlas& atlas, const ImportLimits& limits) {
         scene.bounds.include(s.mesh.bounds);
         scene.structures.push_back(std::move(s));
     }
+    snapAttachments(scene);
     return scene;
 }
 

@@ -49,6 +49,12 @@ void SceneRenderer::render(const OrbitCamera& camera, glm::ivec2 framebufferSize
     auto drawOne = [&](std::size_t i) {
         const StructureLook& look = looks[i];
         program_.set("uModel", look.model);
+        const int areas = look.areas ? std::min(static_cast<int>(look.areas->size()), kMaxPaintedAreas) : 0;
+        program_.set("uAreaCount", areas);
+        if (areas > 0) {
+            program_.setArray("uAreas[0]", look.areas->data(), areas);
+            program_.setArray("uAreaKinds[0]", look.areaKinds->data(), areas);
+        }
         program_.set("uColour", glm::mix(scene_.structures[i].info.colour, look.tint, look.tintAmount));
         program_.set("uOpacity", look.opacity);
         program_.set("uHighlightAmount", look.selected      ? kSelectedAmount

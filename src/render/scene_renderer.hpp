@@ -24,7 +24,12 @@ struct StructureLook {
     glm::mat4 model{1.0f};     // where the structure is in the current pose (rigid)
     glm::vec3 tint{0.0f};      // colour-by-length: blue shorter, red longer
     float tintAmount = 0.0f;   // 0 = the structure's own colour
+    // Attachment areas to paint on this structure: centre and radius, and 0 origin / 1 insertion.
+    const std::vector<glm::vec4>* areas = nullptr;
+    const std::vector<float>* areaKinds = nullptr;
 };
+
+inline constexpr int kMaxPaintedAreas = 24;  // matches kMaxAreas in shaders/mesh.frag
 
 struct FrameStyle {
     glm::vec4 background{0.10f, 0.11f, 0.13f, 1.0f};  // alpha 0 for a transparent PNG

@@ -62,6 +62,12 @@ void ShaderProgram::set(const char* name, const glm::vec4& value) { glUniform4fv
 void ShaderProgram::set(const char* name, const glm::mat3& value) {
     glUniformMatrix3fv(location(name), 1, GL_FALSE, glm::value_ptr(value));
 }
+void ShaderProgram::setArray(const char* name, const glm::vec4* values, int count) {
+    if (count > 0) glUniform4fv(location(name), count, glm::value_ptr(values[0]));
+}
+void ShaderProgram::setArray(const char* name, const float* values, int count) {
+    if (count > 0) glUniform1fv(location(name), count, values);
+}
 void ShaderProgram::set(const char* name, const glm::mat4& value) {
     glUniformMatrix4fv(location(name), 1, GL_FALSE, glm::value_ptr(value));
 }

@@ -33,6 +33,8 @@ public:
     void set(const char* name, const glm::vec4& value);
     void set(const char* name, const glm::mat3& value);
     void set(const char* name, const glm::mat4& value);
+    void setArray(const char* name, const glm::vec4* values, int count);
+    void setArray(const char* name, const float* values, int count);
 
 private:
     GLint location(const char* name);

@@ -418,7 +418,10 @@ void drawLabels(const ViewerUiState& state) {
         const ImVec2 text = ImGui::CalcTextSize(label.text.c_str());
         requests.push_back({label.point, {text.x + padding.x * 2.0f, text.y + padding.y * 2.0f}});
     }
-    const auto placed = layoutLabels(requests, state.sceneView, 8.0f * state.uiScale);
+    ViewRect free = state.sceneView;
+    // Keep the labels clear of the attachment legend in the bottom-right corner.
+    if (state.attachmentLegend) free.size.y -= ImGui::GetTextLineHeightWithSpacing() * 2.0f + 28.0f * state.uiScale;
+    const auto placed = layoutLabels(requests, free, 8.0f * state.uiScale);
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     const float thickness = (state.presenterTheme ? 3.0f : 1.5f) * state.uiScale;
     for (std::size_t i = 0; i < placed.size(); ++i) {
@@ -466,6 +469,38 @@ void presenterHint(const ViewerUiState& state) {
                                             IM_COL32(255, 255, 255, 90), state.presenterHint.c_str());
 }
 
+// What the painted areas mean, in colour, pattern and words (never colour alone).
+void attachmentLegend(const ViewerUiState& state) {
+    if (!state.attachmentLegend) return;
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    (void)viewport;
+    ImGui::SetNextWindowPos({state.sceneView.origin.x + state.sceneView.size.x - 10.0f * state.uiScale,
+                             state.sceneView.origin.y + state.sceneView.size.y - 10.0f * state.uiScale},
+                            ImGuiCond_Always, {1.0f, 1.0f});
+    ImGui::SetNextWindowBgAlpha(0.88f);
+    ImGui::Begin("##legend", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float box = ImGui::GetTextLineHeight();
+    auto swatch = [&](bool striped) {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        draw->AddRectFilled(p, {p.x + box, p.y + box}, striped ? IM_COL32(255, 143, 26, 255) : IM_COL32(31, 107, 242, 255));
+        if (striped)
+            for (float s = -box; s < box; s += box * 0.35f)
+                draw->AddLine({p.x + std::max(0.0f, s), p.y + std::max(0.0f, -s)},
+                              {p.x + std::min(box, s + box), p.y + std::min(box, box - s)}, IM_COL32(140, 66, 5, 255),
+                              box * 0.12f);
+        ImGui::Dummy({box, box});
+        ImGui::SameLine();
+    };
+    swatch(false);
+    ImGui::TextUnformatted("Origin (solid blue)");
+    swatch(true);
+    ImGui::TextUnformatted("Insertion (striped orange)");
+    ImGui::End();
+}
+
 void noticeBanner(const ViewerUiState& state) {
     if (state.notice.empty()) return;
     ImGui::SetNextWindowPos({state.sceneView.origin.x + state.sceneView.size.x - 10.0f * state.uiScale,
@@ -504,6 +539,7 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
     if (state.slideLayout) {
         captionBar(state, intents);
         noticeBanner(state);
+        attachmentLegend(state);
         if (!state.presenterHint.empty()) presenterHint(state);
         if (state.showHelp && state.help) helpOverlay(state, intents);
         return intents;
@@ -511,6 +547,7 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
     sidePanel(state, intents);
     if (state.scene->standIn) standInBanner(state);
     noticeBanner(state);
+    attachmentLegend(state);
     hoverLabel(state);
     statusLine(state);
     if (state.showHelp && state.help) helpOverlay(state, intents);

@@ -103,6 +103,7 @@ struct ViewerUiState {
     float captionHeight = 0.0f;
     bool blank = false;           // B or ".": a black screen until any key
     std::string presenterHint;    // a short reminder of the clicker keys, faded, in presenter mode
+    bool attachmentLegend = false;  // the step paints attachment areas: show what the colours mean
 };
 
 // The caption bar's height for a display of this height (0 when there is nothing to caption).

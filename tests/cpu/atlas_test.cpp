@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "support/test_paths.hpp"
 
 namespace psoas {
@@ -107,6 +109,69 @@ TEST(Atlas, transform_places_a_mesh_in_the_scene_frame) {
     EXPECT_TRUE(scene.standIn);
     EXPECT_EQ(scene.findStructure("ball_l"), 2);
     EXPECT_EQ(scene.findStructure("nothing"), -1);
+}
+
+}  // namespace
+}  // namespace psoas
+
+namespace psoas {
+namespace {
+
+TEST(Atlas, attachment_areas_are_read_and_their_bones_checked) {
+    const Atlas atlas = parseAtlas(R"([[structure]]
+id = "bone_a"
+name = "A"
+group = "bone"
+mesh = "a.glb"
+[[structure]]
+id = "muscle_m"
+name = "M"
+group = "muscle"
+mesh = "m.glb"
+  [[structure.attachment]]
+  kind = "insertion"
+  bone = "bone_a"
+  name = "tip"
+  centre = [0.0, 0.1, 0.0]
+  radius = 0.012
+)",
+                                   "/data/atlas.toml");
+    ASSERT_EQ(atlas.structures[1].attachments.size(), 1u);
+    EXPECT_EQ(atlas.structures[1].attachments[0].kind, AttachmentKind::Insertion);
+    EXPECT_FLOAT_EQ(atlas.structures[1].attachments[0].radius, 0.012f);
+    try {
+        parseAtlas("[[structure]]\nid = \"m\"\nname = \"M\"\ngroup = \"muscle\"\nmesh = \"m.glb\"\n"
+                   "  [[structure.attachment]]\n  kind = \"origin\"\n  bone = \"femr\"\n  centre = [0, 0, 0]\n"
+                   "[[structure]]\nid = \"femur\"\nname = \"F\"\ngroup = \"bone\"\nmesh = \"f.glb\"\n",
+                   "atlas.toml");
+        FAIL() << "expected an unknown bone";
+    } catch (const DataFileError& e) {
+        EXPECT_EQ(e.diagnostics().front().format(), "atlas.toml:8:10: attachment on unknown bone 'femr' (did you mean 'femur'?)");
+    }
+}
+
+// The anatomy the lessons teach (psoas-facts.md section 1): each attachment sits on the bones the
+// textbook names, and its snapped centre lies on that bone's surface.
+TEST(BuiltInAtlas, attachment_areas_sit_on_the_textbook_bones) {
+    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    auto bones = [&](std::string_view muscle, AttachmentKind kind) {
+        std::set<std::string> names;
+        for (const AttachmentArea& a : scene.structures[static_cast<std::size_t>(scene.findStructure(muscle))].info.attachments)
+            if (a.kind == kind) names.insert(a.bone);
+        return names;
+    };
+    EXPECT_EQ(bones("psoas_major_r", AttachmentKind::Origin),
+              (std::set<std::string>{"l1", "l2", "l3", "l4", "l5", "disc_l1_l2", "disc_l2_l3", "disc_l3_l4", "disc_l4_l5"}));
+    EXPECT_EQ(bones("psoas_major_r", AttachmentKind::Insertion), (std::set<std::string>{"femur_r"}));
+    EXPECT_EQ(bones("psoas_major_l", AttachmentKind::Insertion), (std::set<std::string>{"femur_l"}));
+    EXPECT_EQ(bones("iliacus_r", AttachmentKind::Origin), (std::set<std::string>{"hip_bone_r", "sacrum"}));
+    EXPECT_EQ(bones("iliacus_r", AttachmentKind::Insertion), (std::set<std::string>{"femur_r"}));
+    EXPECT_EQ(bones("psoas_minor_r", AttachmentKind::Origin), (std::set<std::string>{"t12", "l1"}));
+    EXPECT_EQ(bones("psoas_minor_r", AttachmentKind::Insertion), (std::set<std::string>{"hip_bone_r"}));
+    std::multiset<std::string> crura;
+    for (const AttachmentArea& a : scene.structures[static_cast<std::size_t>(scene.findStructure("diaphragm"))].info.attachments)
+        crura.insert(a.bone + (a.centre.x < 0.0f ? " right" : " left"));
+    EXPECT_EQ(crura, (std::multiset<std::string>{"l1 left", "l1 right", "l2 left", "l2 right", "l3 right"}));
 }
 
 }  // namespace

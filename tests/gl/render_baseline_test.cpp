@@ -72,3 +72,29 @@ TEST_F(RenderBaseline, an_empty_viewport_draws_nothing_and_raises_no_error) {
 
 }  // namespace
 }  // namespace psoas
+
+namespace psoas {
+namespace {
+
+// The anatomical model set from each of the seven view presets, in the neutral pose: the pictures a
+// teacher sees first, and the ones that change if a generated mesh changes.
+class ModelSetViews : public test::GlTest, public ::testing::WithParamInterface<ViewPreset> {};
+
+TEST_P(ModelSetViews, match_their_baselines) {
+    if (!window_) return;
+    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    render::SceneRenderer renderer(scene);
+    OrbitCamera camera;
+    camera.pose = framePreset(GetParam(), scene.bounds, camera.fovYDegrees, float(kWidth) / float(kHeight));
+    render::OffscreenTarget target(kWidth, kHeight);
+    target.bind();
+    renderer.render(camera, {kWidth, kHeight}, {0, 0, kWidth, kHeight}, std::vector<render::StructureLook>(scene.structures.size()),
+                    {});
+    EXPECT_TRUE(test::matchesBaseline(target.read(), "model_set_" + std::string(toString(GetParam()))));
+}
+
+INSTANTIATE_TEST_SUITE_P(SevenPresets, ModelSetViews, ::testing::ValuesIn(kAllViewPresets),
+                         [](const auto& info) { return std::string(toString(info.param)); });
+
+}  // namespace
+}  // namespace psoas

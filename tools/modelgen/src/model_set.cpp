@@ -51,6 +51,69 @@ const std::array<const char*, 6> kLevelLatin{"Vertebra thoracica XII", "Vertebra
                                              "Vertebra lumbalis III", "Vertebra lumbalis IV", "Vertebra lumbalis V"};
 const std::array<const char*, 7> kLevelLabel{"T12", "L1", "L2", "L3", "L4", "L5", "S1"};
 
+// Attachment areas (psoas-facts.md section 1 for where, section 2 for the psoas origin points,
+// section 3 for the landmarks). Radii are our choice: about the size of the slip or tendon.
+void add_attachments(std::vector<Structure>& set) {
+    using namespace facts;
+    constexpr double mm = 0.001;
+    auto find = [&](const std::string& id) -> Structure& {
+        for (auto& s : set)
+            if (s.id == id) return s;
+        throw std::runtime_error("no structure " + id);
+    };
+    auto origin = [](std::string bone, std::string name, Vec3 c, double r) { return Attachment{"origin", std::move(bone), std::move(name), c, r}; };
+    auto insertion = [](std::string bone, std::string name, Vec3 c, double r) {
+        return Attachment{"insertion", std::move(bone), std::move(name), c, r};
+    };
+
+    std::vector<Attachment> psoas;
+    for (const auto& o : psoas_origins) {
+        // "origin_l2_l3_disc" lies on disc_l2_l3; "origin_l3_transverse_process" on l3.
+        const std::string rest = std::string(o.id).substr(7);
+        const bool disc = rest.find("_disc") != std::string::npos;
+        const std::string bone = disc ? "disc_" + rest.substr(0, rest.find("_disc")) : rest.substr(0, rest.find('_'));
+        const bool process = rest.find("transverse") != std::string::npos;
+        psoas.push_back(origin(bone, rest, o.position, process ? 9 * mm : 11 * mm));
+    }
+    psoas.push_back(insertion("femur_r", "lesser trochanter", lesser_trochanter, 11 * mm));
+    find("psoas_major_r").attachments = psoas;
+
+    // Psoas minor: sides of T12 and L1 and their disc, to the iliopubic eminence (section 1).
+    find("psoas_minor_r").attachments = {
+        origin("t12", "T12 body", Vec3(-0.020, 0.221, -0.097), 10 * mm),
+        origin("l1", "L1 body", Vec3(-0.020, 0.200, -0.092), 10 * mm),
+        insertion("hip_bone_r", "iliopubic eminence", pelvic_brim_point, 10 * mm),
+    };
+    // Iliacus: upper iliac fossa, inner crest lip, sacral ala (estimate) to the lesser trochanter.
+    find("iliacus_r").attachments = {
+        origin("hip_bone_r", "iliac fossa", iliacus_origin_fossa, 34 * mm),
+        origin("hip_bone_r", "inner lip of the iliac crest", iliac_crest_highest, 16 * mm),
+        origin("sacrum", "ala of the sacrum (estimate)", Vec3(-0.035, 0.050, -0.080), 12 * mm),
+        insertion("femur_r", "lesser trochanter and shaft below", lesser_trochanter + Vec3(0.0, -0.010, 0.004), 13 * mm),
+    };
+    // Diaphragm crura: right on L1-L3, left on L1-L2, on the front of the bodies (section 1).
+    const std::array<double, 3> body_y{0.195, 0.1645, 0.134}, body_z{-0.086, -0.076, -0.068};
+    std::vector<Attachment> crura;
+    for (int k = 0; k < 3; ++k)
+        crura.push_back(origin(kLevelId[size_t(k) + 1], std::string("right crus, ") + kLevelLabel[size_t(k) + 1],
+                               Vec3(-0.010, body_y[size_t(k)], body_z[size_t(k)]), 10 * mm));
+    for (int k = 0; k < 2; ++k)
+        crura.push_back(origin(kLevelId[size_t(k) + 1], std::string("left crus, ") + kLevelLabel[size_t(k) + 1],
+                               Vec3(0.010, body_y[size_t(k)], body_z[size_t(k)]), 10 * mm));
+    find("diaphragm").attachments = crura;
+
+    // Left muscles mirror their right twins.
+    for (auto& s : set) {
+        if (s.mirror_of.empty()) continue;
+        s.attachments = find(s.mirror_of).attachments;
+        for (auto& a : s.attachments) {
+            a.centre.x = -a.centre.x;
+            if (a.bone.size() > 2 && a.bone.compare(a.bone.size() - 2, 2, "_r") == 0) a.bone.replace(a.bone.size() - 2, 2, "_l");
+        }
+    }
+}
+
+
 }  // namespace
 
 std::vector<Structure> model_set() {
@@ -130,6 +193,7 @@ std::vector<Structure> model_set() {
     add_pair({"rib12_r", "Right twelfth rib", "Costa XII dextra", "bone", "right", "t12", kBone, {}, rib12_right, ""});
     set.push_back({"diaphragm", "Diaphragm", "Diaphragma", "muscle", "midline", "t12", kDiaphragm,
                    {point("right_dome_apex", "Right dome apex, end of exhale (estimate)", diaphragm_right_dome)}, diaphragm, ""});
+    add_attachments(set);
     return set;
 }
 
@@ -202,6 +266,14 @@ std::string atlas_toml(const std::vector<Structure>& structures) {
             t += "  id = \"" + l.id + "\"\n";
             t += "  name = \"" + l.name + "\"\n";
             t += "  position = " + vec3(l.position.x, l.position.y, l.position.z, 4) + "\n";
+        }
+        for (const auto& a : s.attachments) {
+            t += "  [[structure.attachment]]\n";
+            t += "  kind = \"" + a.kind + "\"\n";
+            t += "  bone = \"" + a.bone + "\"\n";
+            t += "  name = \"" + a.name + "\"\n";
+            t += "  centre = " + vec3(a.centre.x, a.centre.y, a.centre.z, 4) + "\n";
+            t += "  radius = " + fixed(a.radius, 4) + "\n";
         }
     }
     return t;

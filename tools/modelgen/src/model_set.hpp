@@ -19,12 +19,24 @@ struct Landmark {
     bool on_bone_surface = false;  // true for bony landmarks that must lie on the mesh (tests)
 };
 
+// Where a muscle attaches: a patch of a bone's surface the viewer paints (origin and insertion in
+// different colours). The viewer snaps `centre` onto the named bone's mesh, so these stay right
+// when the atlas points at other meshes.
+struct Attachment {
+    std::string kind;  // "origin" or "insertion"
+    std::string bone;  // structure id
+    std::string name;
+    Vec3 centre;
+    double radius;  // metres
+};
+
 struct Structure {
     std::string id, name, latin, group, side, body;
     std::array<double, 3> colour{};
     std::vector<Landmark> landmarks;
     std::function<ShapeSpec()> shape;  // empty for left structures: they mirror `mirror_of`
     std::string mirror_of;
+    std::vector<Attachment> attachments = {};
 };
 
 // Every structure in a fixed order; right-side ones come before their left mirrors.
