@@ -131,7 +131,25 @@ Atlas parseAtlas(std::string_view text, const std::filesystem::path& file) {
 
     Atlas atlas;
     atlas.file = file;
-    TableReader top(root, file, problems, {"atlas", "structure"}, "the atlas file");
+    TableReader top(root, file, problems, {"atlas", "structure", "joint"}, "the atlas file");
+    if (const toml::array* joints = root["joint"].as_array()) {
+        for (const toml::node& node : *joints) {
+            const toml::table* table = node.as_table();
+            if (!table) {
+                problems.push_back(diagnosticAt(file, node.source(), "joints must be written as [[joint]] tables"));
+                continue;
+            }
+            TableReader reader(*table, file, problems, {"id", "name", "parent", "child", "centre", "axis"}, "a joint");
+            Joint joint;
+            joint.id = reader.string("id", true);
+            joint.name = reader.string("name", false);
+            joint.parent = reader.string("parent", true);
+            joint.child = reader.string("child", true);
+            joint.centre = reader.vec3("centre", glm::vec3(0.0f), -10.0f, 10.0f);
+            joint.axis = reader.vec3("axis", glm::vec3(1.0f, 0.0f, 0.0f), -1.0f, 1.0f);
+            atlas.joints.push_back(std::move(joint));
+        }
+    }
     if (const toml::table* header = root["atlas"].as_table()) {
         TableReader reader(*header, file, problems, {"name", "stand_in", "description"}, "[atlas]");
         atlas.name = reader.string("name", false);

@@ -57,11 +57,21 @@ struct StructureInfo {
     std::vector<AttachmentArea> attachments;  // for muscles: origin and insertion areas
 };
 
+// A joint of the pose model: `child` turns relative to `parent` about `axis` through `centre`.
+struct Joint {
+    std::string id;  // "l4_l5", "hip_r"
+    std::string name;
+    std::string parent, child;  // body names
+    glm::vec3 centre{0.0f};     // scene frame, neutral pose
+    glm::vec3 axis{1.0f, 0.0f, 0.0f};
+};
+
 struct Atlas {
     std::filesystem::path file;
     std::string name;
     bool standIn = false;  // the meshes are placeholders: the viewer must say so on screen
     std::vector<StructureInfo> structures;
+    std::vector<Joint> joints;
 };
 
 // Throws DataFileError listing every problem (file:line:col) when the atlas cannot be used.

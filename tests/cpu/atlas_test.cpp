@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <glm/geometric.hpp>
+
 #include <set>
 
 #include "support/test_paths.hpp"
@@ -172,6 +174,32 @@ TEST(BuiltInAtlas, attachment_areas_sit_on_the_textbook_bones) {
     for (const AttachmentArea& a : scene.structures[static_cast<std::size_t>(scene.findStructure("diaphragm"))].info.attachments)
         crura.insert(a.bone + (a.centre.x < 0.0f ? " right" : " left"));
     EXPECT_EQ(crura, (std::multiset<std::string>{"l1 left", "l1 right", "l2 left", "l2 right", "l3 right"}));
+}
+
+}  // namespace
+}  // namespace psoas
+
+#include "core/motion/skeleton.hpp"
+
+namespace psoas {
+namespace {
+
+TEST(BuiltInAtlas, joints_agree_with_the_pose_model) {
+    const Atlas atlas = loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml");
+    ASSERT_EQ(atlas.joints.size(), 8u);  // six lumbar levels and two hips
+    auto find = [&](const std::string& child) -> const Joint* {
+        for (const Joint& j : atlas.joints)
+            if (j.child == child) return &j;
+        return nullptr;
+    };
+    for (const LumbarJoint& joint : lumbarJoints()) {
+        const Joint* described = find(std::string(bodyName(joint.upper)));
+        ASSERT_NE(described, nullptr) << bodyName(joint.upper);
+        EXPECT_LT(glm::distance(described->centre, joint.centre), 1e-4f) << described->id;
+        EXPECT_EQ(described->parent, bodyName(joint.lower));
+    }
+    EXPECT_LT(glm::distance(find("femur_r")->centre, hipCentre(Side::Right)), 1e-4f);
+    EXPECT_LT(glm::distance(find("femur_l")->centre, hipCentre(Side::Left)), 1e-4f);
 }
 
 }  // namespace

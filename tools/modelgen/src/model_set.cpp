@@ -243,6 +243,32 @@ std::string vec3(double x, double y, double z, int decimals) {
 }
 }  // namespace
 
+namespace {
+// The joints the pose model turns (psoas-facts.md sections 0 and 2-3): the six lumbar levels at
+// their disc centres and the two hips. Flexion-extension is about the X axis for all of them.
+std::string joints_toml() {
+    using namespace facts;
+    const std::array<const char*, 6> upper{"t12", "l1", "l2", "l3", "l4", "l5"};
+    const std::array<const char*, 6> lower{"l1", "l2", "l3", "l4", "l5", "sacrum"};
+    const std::array<const char*, 6> names{"T12/L1", "L1/L2", "L2/L3", "L3/L4", "L4/L5", "L5/S1"};
+    std::string t;
+    for (size_t k = 0; k < 6; ++k) {
+        std::string id = std::string(names[k]);
+        for (auto& c : id) c = c == '/' ? '_' : char(std::tolower(static_cast<unsigned char>(c)));
+        t += "\n[[joint]]\nid = \"" + id + "\"\nname = \"" + names[k] + " joint\"\n";
+        t += "parent = \"" + std::string(lower[k]) + "\"\nchild = \"" + upper[k] + "\"\n";
+        t += "centre = " + vec3(0.0, disc_y[k], disc_z[k], 4) + "\naxis = [1.0, 0.0, 0.0]\n";
+    }
+    for (const char* side : {"r", "l"}) {
+        const double x = side[0] == 'r' ? hip_centre.x : -hip_centre.x;
+        t += "\n[[joint]]\nid = \"hip_" + std::string(side) + "\"\nname = \"" + (side[0] == 'r' ? "Right" : "Left") +
+             " hip joint\"\nparent = \"pelvis\"\nchild = \"femur_" + side + "\"\n";
+        t += "centre = " + vec3(x, hip_centre.y, hip_centre.z, 4) + "\naxis = [1.0, 0.0, 0.0]\n";
+    }
+    return t;
+}
+}  // namespace
+
 std::string atlas_toml(const std::vector<Structure>& structures) {
     std::string t;
     t += "# Psoas Atlas built-in model set. Scene frame: metres, +X subject's left, +Y up, +Z anterior, origin mid-ASIS.\n";
@@ -276,6 +302,7 @@ std::string atlas_toml(const std::vector<Structure>& structures) {
             t += "  radius = " + fixed(a.radius, 4) + "\n";
         }
     }
+    t += joints_toml();
     return t;
 }
 
