@@ -8,7 +8,7 @@ packages=(
   libglfw3-dev libglm-dev libimgui-dev libassimp-dev libstb-dev
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libmeshoptimizer-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  fonts-dejavu-core
+  fonts-dejavu-core ffmpeg
   xvfb xauth libgl1-mesa-dri
 )
 

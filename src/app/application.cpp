@@ -409,7 +409,10 @@ Application::~Application() {
     window_.reset();
 }
 
-double Application::now() const { return window_ ? glfwGetTime() : 0.0; }
+double Application::now() const {
+    if (virtualTime_) return *virtualTime_;
+    return window_ ? glfwGetTime() : 0.0;
+}
 
 Application::SceneArea Application::sceneArea() const {
     if (!showUi_ || presenter_) {
@@ -474,6 +477,7 @@ int Application::run() {
 
     if (options_.exportLesson) return exportLesson(*options_.exportLesson, *options_.outDir);
     if (options_.bench) return bench();
+    if (options_.record) return record(*options_.record, options_.seconds);
     if (options_.soak > 0) return soak(options_.soak);
 
     settingsFile_ = configDirectory() / "settings.toml";
@@ -701,6 +705,54 @@ int Application::bench() {
                 percentile(animationMs, 0.5), percentile(submitMs, 0.5), percentile(uiMs, 0.5), percentile(waitMs, 0.5),
                 peakResidentMegabytes(), width, height, frames, scene_.triangleCount(), renderer ? renderer : "unknown");
     (void)first;
+    return 0;
+}
+
+int Application::record(const std::filesystem::path& file, double seconds) {
+    if (std::system("command -v ffmpeg >/dev/null 2>&1") != 0) {
+        std::cerr << "error: " << file.string() << ": recording needs ffmpeg, which is not installed (sudo apt-get install ffmpeg)\n";
+        return 1;
+    }
+    const int width = options_.width, height = options_.height;
+    const bool slides = options_.noUi;
+    renderImage(width, height, options_.background, !slides);  // window, fonts, the step settled
+    virtualTime_ = 0.0;
+    const std::string command = "ffmpeg -loglevel error -y -f rawvideo -pix_fmt rgba -s " + std::to_string(width) + "x" +
+                                std::to_string(height) + " -r 30 -i - -c:v libx264 -pix_fmt yuv420p -movflags +faststart '" +
+                                file.string() + "'";
+    FILE* pipe = popen(command.c_str(), "w");
+    if (!pipe) {
+        std::cerr << "error: " << file.string() << ": cannot start ffmpeg\n";
+        return 1;
+    }
+    render::OffscreenTarget target(width, height);
+    const int frames = static_cast<int>(std::lround(seconds * 30.0));
+    const double dt = 1.0 / 30.0;
+    showUi_ = !slides;
+    bool written = true;
+    for (int i = 0; i < frames && written; ++i) {
+        *virtualTime_ += dt;
+        updateMotion(dt);
+        easeOpacities(dt);
+        advanceClassroomClocks(dt);
+        applyStepIfChanged(false);
+        if (animation_.active()) camera_.pose = animation_.sample(now());
+        buildUi({static_cast<float>(width), static_cast<float>(height)}, {1.0f, 1.0f});
+        target.bind();
+        drawFrame({width, height}, options_.background, true);
+        const Image image = target.read();
+        written = std::fwrite(image.rgba.data(), 1, image.rgba.size(), pipe) == image.rgba.size();
+        const int filled = ((i + 1) * 30) / std::max(frames, 1);
+        std::cerr << "\rRecording [" << std::string(static_cast<std::size_t>(filled), '#')
+                  << std::string(static_cast<std::size_t>(30 - filled), ' ') << "] " << i + 1 << "/" << frames << std::flush;
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+    const int status = pclose(pipe);
+    std::cerr << '\n';
+    if (!written || status != 0) {
+        std::cerr << "error: " << file.string() << ": ffmpeg could not write the video\n";
+        return 1;
+    }
     return 0;
 }
 

@@ -49,6 +49,9 @@ public:
     // --soak FRAMES: memory at start and end and the GL error count, as JSON.
     int soak(int frames);
 
+    // --record: a fixed 30 frames a second, whatever the machine's speed, piped to ffmpeg.
+    int record(const std::filesystem::path& file, double seconds);
+
     // --export-lesson: one PNG per step and an index.html handout. Returns the exit code.
     int exportLesson(const std::string& id, const std::filesystem::path& folder);
 
@@ -183,6 +186,7 @@ private:
     double stepClock_ = 0.0;  // seconds on the current step, for autoplay
     float builtFontScale_ = 0.0f;
     bool slideScreenshot_ = false;
+    std::optional<double> virtualTime_;  // recording: animation time advances by frames, not the clock
 
     int hovered_ = -1;
     int selected_ = -1;

@@ -60,6 +60,10 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
                                            "print memory growth and GL errors as JSON")
         ->type_name("FRAMES")
         ->check(CLI::Range(100, 100000000));
+    std::string record;
+    cli.add_option("--record", record, "Record the animation (breathing, pose changes, rotation) to an MP4 with ffmpeg")
+        ->type_name("FILE.mp4");
+    cli.add_option("--seconds", options.seconds, "Length of --record (default 10)")->type_name("S")->check(CLI::Range(0.1, 3600.0));
     std::string exportLesson, outDir;
     cli.add_flag("--present", options.present, "Start in presenter mode (fullscreen, large caption; F5 toggles, Esc leaves)");
     cli.add_flag("--no-ui", options.noUi, "With --screenshot: no panels, only the 3D view, labels and the step caption");
@@ -110,7 +114,7 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
         options.sizeGiven = true;
     }
     if (cli.count("--breath") && !measure) {
-        if (screenshot.empty() && exportLesson.empty())
+        if (screenshot.empty() && exportLesson.empty() && record.empty())
             return {std::nullopt, "error: --breath goes with --measure, --screenshot or --export-lesson\n" + std::string(kUsage), 2};
         if (!(breath >= 0.0 && breath <= 1.0))
             return {std::nullopt, "error: --breath: " + std::to_string(breath) + " is outside 0 to 1\n" + std::string(kUsage), 2};
@@ -130,6 +134,9 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
     }
     if (!screenshot.empty()) options.screenshot = screenshot;
     if (!exportLesson.empty()) options.exportLesson = exportLesson;
+    if (!record.empty()) options.record = record;
+    if (options.record && (options.width % 2 != 0 || options.height % 2 != 0))
+        return {std::nullopt, "error: --size: video needs even width and height (e.g. 1280x720)\n" + std::string(kUsage), 2};
     if (!outDir.empty()) options.outDir = outDir;
     if (options.exportLesson && !options.outDir)
         return {std::nullopt, "error: --export-lesson needs --out DIR\n" + std::string(kUsage), 2};

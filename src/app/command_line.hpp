@@ -43,6 +43,10 @@ struct Options {
     std::optional<std::string> exportLesson;      // --export-lesson ID
     std::optional<std::filesystem::path> outDir;  // --out DIR for --export-lesson
 
+    // --record FILE.mp4 --seconds S: the animation as video through ffmpeg, at a fixed 30 fps
+    std::optional<std::filesystem::path> record;
+    double seconds = 10.0;
+
     // Measuring
     bool bench = false;  // --bench: render offscreen and print frame-time JSON
     int frames = 300;    // --frames N for --bench

@@ -1,0 +1,59 @@
+// Classroom exports end to end: a lesson's slides and handout, and a recorded video.
+
+#include "app/image_file.hpp"
+#include "gl/gl_test_context.hpp"
+#include "support/run_process.hpp"
+#include "support/test_paths.hpp"
+
+#include <cstdlib>
+#include <fstream>
+
+namespace psoas {
+namespace {
+
+bool haveDisplay() {
+    const char* display = std::getenv("DISPLAY");
+    return display && *display;
+}
+
+TEST(ExportLesson, writes_one_png_per_step_and_a_handout) {
+    if (!haveDisplay()) return test::noContext("DISPLAY is not set");
+    const auto folder = test::temporaryDirectory() / "slides";
+    const auto result = test::runAtlas({"--export-lesson", "meet-the-psoas", "--out", folder.string(), "--size", "480x270"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    int pngs = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(folder)) {
+        if (entry.path().extension() != ".png") continue;
+        ++pngs;
+        const auto image = app::readPng(entry.path());
+        ASSERT_TRUE(image.has_value()) << entry.path();
+        EXPECT_EQ(image->width, 480);
+    }
+    EXPECT_EQ(pngs, 7);  // the lesson's seven steps
+    EXPECT_TRUE(std::filesystem::exists(folder / "01-a-muscle-hidden-in-the-middle.png"));
+    std::ifstream html(folder / "index.html");
+    const std::string text{std::istreambuf_iterator<char>(html), {}};
+    EXPECT_NE(text.find("<h1>Meet the psoas</h1>"), std::string::npos);
+    EXPECT_NE(text.find("src=\"01-a-muscle-hidden-in-the-middle.png\""), std::string::npos);
+    EXPECT_NE(text.find("<strong>"), std::string::npos);  // **bold** in the lesson text becomes HTML
+}
+
+TEST(RecordVideo, has_thirty_frames_a_second_at_the_requested_size) {
+    if (!haveDisplay()) return test::noContext("DISPLAY is not set");
+    if (std::system("command -v ffprobe >/dev/null 2>&1") != 0) GTEST_SKIP() << "ffmpeg is not installed";
+    const auto file = test::temporaryDirectory() / "breath.mp4";
+    const auto result = test::runAtlas({"--record", file.string(), "--seconds", "1", "--size", "320x180", "--lesson", "breathing",
+                                        "--step", "4", "--no-ui"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    const auto probe = file.parent_path() / "probe.txt";
+    const std::string command = "ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames,width,height "
+                                "-of csv=p=0 '" + file.string() + "' > '" + probe.string() + "'";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    std::ifstream in(probe);
+    std::string line;
+    std::getline(in, line);
+    EXPECT_EQ(line, "320,180,30");
+}
+
+}  // namespace
+}  // namespace psoas
