@@ -116,6 +116,22 @@ Application::Application(Options options)
     loadMotion();
     loadLessons();
     openLessonFromOptions();
+    if (options_.pose) {
+        // A pose asked for by name shows that pose on its own, outside any lesson.
+        int index = -1;
+        std::vector<std::string> ids;
+        for (std::size_t i = 0; i < poses_.size(); ++i) {
+            ids.push_back(poses_[i].id);
+            if (poses_[i].id == *options_.pose) index = static_cast<int>(i);
+        }
+        if (index < 0) {
+            const std::string guess = closestMatch(*options_.pose, ids);
+            throw UsageError("--pose: no pose '" + *options_.pose + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+        }
+        if (!options_.lesson) player_.close();
+        applyStepIfChanged(true);
+        setPose(index, true);
+    }
 }
 
 void Application::loadMotion() {

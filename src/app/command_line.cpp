@@ -47,7 +47,7 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
     std::string measurePose, breathDepth;
     double hipFlexion = 0, lumbarExtension = 0, pelvicTilt = 0, breath = 0;
     cli.add_flag("--measure", measure, "Print psoas and iliacus lengths and moment arms as CSV and exit");
-    cli.add_option("--pose", measurePose, "With --measure: the pose (a file in models/poses)")->type_name("NAME");
+    cli.add_option("--pose", measurePose, "The pose (a file in models/poses), with --measure, --screenshot or --record")->type_name("NAME");
     cli.add_option("--hip-flexion", hipFlexion, "With --measure: hip flexion of both hips, degrees")->type_name("DEG");
     cli.add_option("--lumbar-extension", lumbarExtension, "With --measure: lumbar extension, degrees")->type_name("DEG");
     cli.add_option("--pelvic-tilt", pelvicTilt, "With --measure: anterior pelvic tilt, degrees")->type_name("DEG");
@@ -120,7 +120,12 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
             return {std::nullopt, "error: --breath: " + std::to_string(breath) + " is outside 0 to 1\n" + std::string(kUsage), 2};
         options.breath = static_cast<float>(breath);
     }
-    for (const char* option : {"--pose", "--hip-flexion", "--lumbar-extension", "--pelvic-tilt", "--breath-depth"})
+    if (!measurePose.empty() && !measure) {
+        if (screenshot.empty() && record.empty())
+            return {std::nullopt, "error: --pose goes with --measure, --screenshot or --record\n" + std::string(kUsage), 2};
+        options.pose = measurePose;
+    }
+    for (const char* option : {"--hip-flexion", "--lumbar-extension", "--pelvic-tilt", "--breath-depth"})
         if (cli.count(option) && !measure)
             return {std::nullopt, "error: " + std::string(option) + " goes with --measure\n" + std::string(kUsage), 2};
     if (measure) {

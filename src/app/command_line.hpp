@@ -54,6 +54,7 @@ struct Options {
 
     // --breath X with --screenshot or --export-lesson: hold the breath at X (0 out .. 1 in) for the picture
     std::optional<float> breath;
+    std::optional<std::string> pose;  // --pose NAME with --screenshot / --record: show this pose
 
     // --measure: print muscle lengths and moment arms as CSV for a pose, without a window.
     std::optional<MeasureRequest> measure;

@@ -102,3 +102,27 @@ TEST(LessonHotReload, saving_a_lesson_file_updates_the_open_step_in_place) {
 
 }  // namespace
 }  // namespace psoas
+
+namespace psoas {
+namespace {
+
+// Teachers write lessons in their own language: Greek, Cyrillic and accented Latin must draw as
+// letters, not as question marks or boxes (the font atlas holds those ranges).
+TEST(LessonRendering, greek_cyrillic_and_accented_text_renders) {
+    app::Options options;
+    options.lessonDirs = {test::dataFile("lessons_i18n")};
+    options.lesson = "languages";
+    std::unique_ptr<app::Application> application;
+    Image image;
+    try {
+        application = makeApplication(options);
+        image = application->renderImage(960, 540, ui::ScreenshotBackground::Dark, true);
+    } catch (const app::NoDisplayError& e) {
+        return test::noContext(e.what());
+    }
+    test::expectNoGlErrors();
+    EXPECT_TRUE(test::matchesBaseline(image, "lesson_greek_cyrillic_accents"));
+}
+
+}  // namespace
+}  // namespace psoas
