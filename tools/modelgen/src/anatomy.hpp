@@ -30,6 +30,7 @@ ShapeSpec psoas_minor_right();
 ShapeSpec iliacus_right();
 ShapeSpec quadratus_lumborum_right();
 ShapeSpec diaphragm();
+ShapeSpec arcuate_ligaments_right();
 ShapeSpec rib11_right();
 ShapeSpec rib12_right();
 

@@ -22,6 +22,7 @@ constexpr std::array<double, 3> kPsoasMinor{0.88, 0.50, 0.38};
 constexpr std::array<double, 3> kIliacus{0.60, 0.22, 0.32};
 constexpr std::array<double, 3> kQuadratus{0.68, 0.36, 0.24};
 constexpr std::array<double, 3> kDiaphragm{0.82, 0.52, 0.48};
+constexpr std::array<double, 3> kLigament{0.93, 0.90, 0.72};
 
 Landmark surface(std::string id, std::string name, Vec3 p) { return {std::move(id), std::move(name), p, true}; }
 Landmark point(std::string id, std::string name, Vec3 p) { return {std::move(id), std::move(name), p, false}; }
@@ -193,6 +194,8 @@ std::vector<Structure> model_set() {
     add_pair({"rib12_r", "Right twelfth rib", "Costa XII dextra", "bone", "right", "t12", kBone, {}, rib12_right, ""});
     set.push_back({"diaphragm", "Diaphragm", "Diaphragma", "muscle", "midline", "t12", kDiaphragm,
                    {point("right_dome_apex", "Right dome apex, end of exhale (estimate)", diaphragm_right_dome)}, diaphragm, ""});
+    add_pair({"arcuate_ligaments_r", "Right arcuate ligaments", "Ligamentum arcuatum mediale et laterale dextrum", "ligament",
+              "right", "l1", kLigament, {}, arcuate_ligaments_right, ""});
     add_attachments(set);
     return set;
 }
