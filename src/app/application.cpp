@@ -6,6 +6,7 @@
 #include "app/user_paths.hpp"
 #include "core/handout.hpp"
 #include "core/picking.hpp"
+#include "core/quiz.hpp"
 #include "core/settings.hpp"
 #include "core/view_preset.hpp"
 #include "render/gl_debug.hpp"
@@ -316,7 +317,9 @@ void Application::applyStep(const LessonStep& step, bool instant) {
     selected_ = -1;
 
     labels_.clear();
-    for (const std::string& token : step.labels) {
+    // Quiz steps keep their labels back until the question is answered: they would give it away.
+    const bool quizPending = step.quiz && player_.active() && !quiz_.answered(player_.stepIndex());
+    for (const std::string& token : quizPending ? std::vector<std::string>{} : step.labels) {
         const auto colon = token.find(':');
         const int index = scene_.findStructure(token.substr(0, colon));
         if (index < 0) continue;
@@ -344,6 +347,7 @@ void Application::applyStep(const LessonStep& step, bool instant) {
             (area.kind == AttachmentKind::Insertion ? insertions : origins).push_back(&area);
         }
         // One label per kind, so the legend's colours are also said in words beside the model.
+        if (quizPending) continue;
         if (!origins.empty())
             labels_.push_back({info.name + ": origin" + (origins.size() > 1 ? "s" : ""), origins[origins.size() / 2]->centre});
         if (!insertions.empty()) labels_.push_back({info.name + ": insertion", insertions.front()->centre});
@@ -383,6 +387,11 @@ void Application::applyStepIfChanged(bool instant) {
     if (player_.revision() == appliedRevision_) return;
     appliedRevision_ = player_.revision();
     stepClock_ = 0.0;
+    quizFeedback_.clear();
+    if (player_.active() && player_.lesson().id != quizLessonId_) {
+        quiz_.reset();  // a new lesson starts a new score
+        quizLessonId_ = player_.lesson().id;
+    }
     if (!instant) storeSettings();  // a crash or power cut mid-class loses nothing: the step is kept
     if (player_.active()) {
         applyStep(player_.step(), instant);
@@ -864,7 +873,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     ui::ViewerUiState state;
     state.scene = &scene_;
     state.visibility = &visibility_;
-    state.hovered = hovered_;
+    state.hovered = quizOpen() ? -1 : hovered_;  // a name under the cursor would give the answer away
     state.selected = selected_;
     state.cursor = cursor_;
     state.showHelp = showHelp_;
@@ -910,6 +919,16 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
         view.text = &stepText_;
         view.notes = player_.step().notes;
         view.origin = lesson.origin;
+        if (player_.step().quiz) {
+            view.quizPrompt = player_.step().quiz->prompt;
+            view.quizFeedback = quizFeedback_;
+            view.quizRight = quizRight_;
+        }
+        int questions = 0;
+        for (const LessonStep& s : lesson.steps) questions += s.quiz.has_value();
+        if (questions > 0)
+            view.quizScore = "Score: " + std::to_string(quiz_.answeredCount()) + " of " + std::to_string(questions) + " answered, " +
+                             std::to_string(quiz_.firstTryCorrect()) + " right on the first try";
         state.lesson = std::move(view);
     }
     applyIntents(ui::drawViewerUi(state));
@@ -1064,9 +1083,34 @@ void Application::updateHover() {
     hovered_ = hit ? hit->structure : -1;
 }
 
+bool Application::quizOpen() const {
+    return player_.active() && player_.step().quiz && !quiz_.answered(player_.stepIndex());
+}
+
+void Application::answerQuiz(const std::optional<PickHit>& hit) {
+    const QuizQuestion& question = *player_.step().quiz;
+    glm::vec3 neutral = hit ? hit->point : glm::vec3(0.0f);
+    // Landmarks and areas are given in the neutral pose: take the click back into the bone's frame.
+    if (hit && motion_) neutral = glm::vec3(glm::inverse(motion_->model(static_cast<std::size_t>(hit->structure))) * glm::vec4(hit->point, 1.0f));
+    const bool right = hit && answersQuestion(question, scene_, hit->structure, neutral);
+    quiz_.record(player_.stepIndex(), right);
+    quizRight_ = right;
+    const std::string clicked = hit ? scene_.structures[static_cast<std::size_t>(hit->structure)].info.name : "empty space";
+    if (right) {
+        quizFeedback_ = "Right: " + clicked + ".";
+        applyStep(player_.step(), false);  // now the labels may show
+    } else {
+        quizFeedback_ = "Not yet: that was " + clicked + "." + (question.hint.empty() ? " Try again." : " Hint: " + question.hint);
+    }
+}
+
 void Application::click(glm::vec2 position) {
     const SceneArea area = sceneArea();
     const auto hit = pick(scene_, visibility_, camera_.rayThrough(position - area.origin, area.size), motion_.get());
+    if (quizOpen()) {
+        answerQuiz(hit);
+        return;
+    }
     const double t = now();
     const bool doubleClick = t - lastClickTime_ < kDoubleClickSeconds &&
                              glm::length(position - lastClickPosition_) < 2.0f * kClickSlopPixels;

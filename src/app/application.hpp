@@ -155,6 +155,12 @@ private:
         glm::vec3 point{0.0f};
     };
     std::vector<LabelTarget> labels_;
+    QuizScore quiz_;
+    std::string quizFeedback_;
+    bool quizRight_ = false;
+    std::string quizLessonId_;  // the lesson the score belongs to
+    void answerQuiz(const std::optional<PickHit>& hit);
+    [[nodiscard]] bool quizOpen() const;
     std::vector<std::vector<glm::vec4>> paintedAreas_;  // per structure: attachment areas to paint on it
     std::vector<std::vector<float>> paintedKinds_;
     std::vector<float> displayOpacity_;  // eased toward the visibility state: fades, never pops

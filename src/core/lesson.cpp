@@ -12,7 +12,7 @@ namespace {
 
 constexpr const char* kStepKeys[] = {"title", "text", "camera", "show", "fade", "hide", "highlight", "attachments",
                                      "labels", "pose", "breathing", "colour_by_length", "auto_rotate", "duration",
-                                     "notes"};
+                                     "notes", "quiz"};
 
 bool contains(const std::vector<std::string>& list, const std::string& item) {
     return std::find(list.begin(), list.end(), item) != list.end();
@@ -55,6 +55,7 @@ public:
             }
         }
         readBreathing(step);
+        readQuiz(step);
         step.colourByLength = reader_.boolean("colour_by_length", false);
         step.autoRotate = reader_.boolean("auto_rotate", false);
         // One hour: longer than any step a class would sit through, short enough to catch a typo of ms for s.
@@ -118,6 +119,34 @@ private:
         pose.yawDegrees = camera.number("yaw", 0.0f, -360.0f, 360.0f);
         pose.pitchDegrees = camera.number("pitch", 0.0f, -OrbitCamera::kMaxPitchDegrees, OrbitCamera::kMaxPitchDegrees);
         step.camera = pose;
+    }
+
+    void readQuiz(LessonStep& step) {
+        const toml::node* node = reader_.table().get("quiz");
+        if (!node) return;
+        const toml::table* table = node->as_table();
+        if (!table) {
+            reader_.report(node->source(), "'quiz' must be a table { prompt, answer, hint }");
+            return;
+        }
+        TableReader reader(*table, file(), out(), {"prompt", "answer", "hint"}, "quiz");
+        QuizQuestion question;
+        question.prompt = reader.string("prompt", true);
+        question.hint = reader.string("hint", false);
+        // An answer is a structure, a landmark, or a muscle's origin / insertion areas.
+        std::vector<std::string> known = vocabulary_.structures;
+        known.insert(known.end(), vocabulary_.landmarks.begin(), vocabulary_.landmarks.end());
+        for (const std::string& muscle : vocabulary_.muscles) {
+            known.push_back(muscle + ":origin");
+            known.push_back(muscle + ":insertion");
+        }
+        if (!table->contains("answer")) reader.reportHere("quiz needs 'answer'");
+        for (auto& [id, where] : reader.stringList("answer")) {
+            if (contains(known, id)) question.answers.push_back(id);
+            else reader.report(where, "unknown answer '" + id + "' (a structure, structure:landmark, or muscle:origin / "
+                                      "muscle:insertion)" + didYouMean(id, known));
+        }
+        step.quiz = question;
     }
 
     void readBreathing(LessonStep& step) {

@@ -6,6 +6,7 @@
 
 #include "core/diagnostic.hpp"
 #include "core/orbit_camera.hpp"
+#include "core/quiz.hpp"
 #include "core/view_preset.hpp"
 
 #include <filesystem>
@@ -48,6 +49,8 @@ struct LessonStep {
     bool autoRotate = false;
     double durationSeconds = 0.0;  // for autoplay; 0 = the teacher advances
     std::string notes;             // for the teacher, never shown to the class
+    // A quiz step asks the class to click something; see core/quiz.hpp.
+    std::optional<QuizQuestion> quiz;
 };
 
 struct Lesson {

@@ -278,6 +278,20 @@ void lessonProblems(const ViewerUiState& state) {
     ImGui::PopStyleColor();
 }
 
+// The question, what the last click earned, and the score: in the panel and in the caption alike.
+void quizBox(const LessonView& lesson) {
+    if (lesson.quizPrompt.empty() && lesson.quizScore.empty()) return;
+    if (!lesson.quizPrompt.empty()) {
+        ImGui::TextColored({0.55f, 0.80f, 1.0f, 1.0f}, "Quiz: %s", lesson.quizPrompt.c_str());
+        if (lesson.quizFeedback.empty())
+            ImGui::TextDisabled("Click your answer on the model.");
+        else
+            ImGui::TextColored(lesson.quizRight ? ImVec4(0.45f, 0.95f, 0.55f, 1.0f) : ImVec4(1.0f, 0.75f, 0.40f, 1.0f), "%s",
+                               lesson.quizFeedback.c_str());
+    }
+    if (!lesson.quizScore.empty()) ImGui::TextDisabled("%s", lesson.quizScore.c_str());
+}
+
 void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     lessonPicker(state, intents);
     lessonProblems(state);
@@ -310,6 +324,10 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     heading(state, lesson.stepTitle.c_str());
     ImGui::Spacing();
     if (lesson.text && state.fonts) drawRichText(*lesson.text, *state.fonts);
+    ImGui::Spacing();
+    ImGui::PushTextWrapPos(0.0f);
+    quizBox(lesson);
+    ImGui::PopTextWrapPos();
     ImGui::Spacing();
     if (ImGui::CollapsingHeader("All steps")) {
         for (std::size_t i = 0; i < lesson.stepTitles.size(); ++i) {
@@ -459,6 +477,7 @@ void captionBar(const ViewerUiState& state, ViewerUiIntents& intents) {
     ImGui::SameLine();
     ImGui::TextDisabled("  %d / %d", lesson.stepIndex + 1, lesson.stepCount);
     if (lesson.text && state.fonts) drawRichText(*lesson.text, *state.fonts);
+    quizBox(lesson);
     ImGui::End();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();

@@ -45,6 +45,10 @@ struct LessonView {
     const std::vector<TextBlock>* text = nullptr;
     std::string notes;
     std::string origin;
+    std::string quizPrompt;    // set on quiz steps
+    std::string quizFeedback;  // after a click: right, or not yet with the hint
+    bool quizRight = false;
+    std::string quizScore;     // "2 of 5 answered, 1 right first time"
 };
 
 // The motion panel: poses, breathing and the true lengths.

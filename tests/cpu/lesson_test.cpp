@@ -202,3 +202,49 @@ TEST(MalformedLessons, each_gives_its_expected_positioned_message) {
 
 }  // namespace
 }  // namespace psoas
+
+namespace psoas {
+namespace {
+
+TEST(Quiz, answers_match_structures_landmarks_and_attachment_areas) {
+    const Scene scene = loadScene(loadAtlas(kSource / "models" / "atlas.toml"));
+    const int femur = scene.findStructure("femur_r");
+    const int psoas = scene.findStructure("psoas_major_r");
+    glm::vec3 trochanter{0.0f};
+    for (const Landmark& l : scene.structures[static_cast<std::size_t>(femur)].info.landmarks)
+        if (l.id == "lesser_trochanter") trochanter = l.position;
+    const QuizQuestion landmark{"Click the lesser trochanter", {"femur_r:lesser_trochanter"}, ""};
+    EXPECT_TRUE(answersQuestion(landmark, scene, femur, trochanter + glm::vec3(0.01f, 0.0f, 0.0f)));
+    EXPECT_FALSE(answersQuestion(landmark, scene, femur, trochanter + glm::vec3(0.0f, -0.08f, 0.0f)));  // further down the shaft
+    EXPECT_FALSE(answersQuestion(landmark, scene, psoas, trochanter));                                  // right place, wrong structure
+    const QuizQuestion insertion{"Click the insertion", {"psoas_major_r:insertion"}, ""};
+    glm::vec3 area{0.0f};
+    for (const AttachmentArea& a : scene.structures[static_cast<std::size_t>(psoas)].info.attachments)
+        if (a.kind == AttachmentKind::Insertion) area = a.centre;
+    EXPECT_TRUE(answersQuestion(insertion, scene, femur, area));
+    EXPECT_FALSE(answersQuestion({"", {"psoas_major_r:origin"}, ""}, scene, femur, area));
+    EXPECT_TRUE(answersQuestion({"", {"iliacus_l", "iliacus_r"}, ""}, scene, scene.findStructure("iliacus_l"), glm::vec3(0.0f)));
+    EXPECT_FALSE(answersQuestion(landmark, scene, -1, trochanter));  // a click on empty space
+}
+
+TEST(Quiz, scores_count_each_question_once_and_first_tries_apart) {
+    QuizScore score;
+    EXPECT_TRUE(score.record(1, true));
+    EXPECT_TRUE(score.record(2, false));
+    EXPECT_FALSE(score.record(2, true));
+    EXPECT_FALSE(score.record(2, true));  // already answered: no change
+    score.record(3, false);
+    EXPECT_EQ(score.answeredCount(), 2);
+    EXPECT_EQ(score.firstTryCorrect(), 1);
+    EXPECT_EQ(score.tries(2), 2);
+    EXPECT_FALSE(score.answered(3));
+}
+
+TEST(Quiz, a_quiz_step_with_an_unknown_answer_is_reported) {
+    const auto problems = problemsIn("id = \"q\"\ntitle = \"Q\"\n[[step]]\ntitle = \"S\"\nquiz = { prompt = \"Click\", answer = [\"femr_r\"] }\n");
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].rfind("lesson.toml:5:38: unknown answer 'femr_r'", 0), 0u) << problems[0];
+}
+
+}  // namespace
+}  // namespace psoas
