@@ -531,7 +531,8 @@ int Application::run() {
         for (std::size_t i = 0; i < displayOpacity_.size(); ++i)
             fading = fading || displayOpacity_[i] != (visibility_.visible(i) ? visibility_.opacity(i) : 0.0f);
         const bool classroomMotion = !paused_ && (autoRotate_ || (autoplay_ && player_.active()));
-        if (animation_.active() || drag_.button >= 0 || hoverDirty_ || fading || (moving() && !paused_) || classroomMotion)
+        if (animation_.active() || drag_.button >= 0 || hoverDirty_ || fading || (moving() && !paused_) || classroomMotion ||
+            slideExport_)
             glfwPollEvents();
         else
             glfwWaitEventsTimeout(0.25);
@@ -549,6 +550,7 @@ int Application::run() {
         if (!status_.empty() && now() > statusUntil_) status_.clear();
         updateHover();
 
+        continueSlideExport();
         const glm::vec2 windowSize = window_->windowSize();
         const glm::ivec2 framebuffer = window_->framebufferSize();
         buildUi(windowSize, glm::vec2(framebuffer) / glm::max(windowSize, glm::vec2(1.0f)));
@@ -819,6 +821,50 @@ int Application::soak(int frames) {
     return render::glDebugStats().errors == 0 ? 0 : 1;
 }
 
+void Application::startSlideExport() {
+    if (!player_.active() || slideExport_) return;
+    SlideExport job;
+    job.lesson = player_.lesson();
+    std::string stamp = timestampedName();  // "psoas-atlas-YYYYmmdd-HHMMSS.png"
+    stamp = stamp.substr(0, stamp.size() - 4);
+    job.folder = picturesDirectory() / (stamp + "-" + job.lesson.id);
+    job.returnStep = player_.stepIndex();
+    job.returnCamera = camera_.pose;
+    std::error_code ec;
+    std::filesystem::create_directories(job.folder, ec);
+    if (ec) {
+        setStatus("Slides not exported: cannot create " + job.folder.string() + " (" + ec.message() + ")");
+        return;
+    }
+    slideExport_ = std::move(job);
+}
+
+void Application::continueSlideExport() {
+    if (!slideExport_) return;
+    SlideExport& job = *slideExport_;
+    const int steps = static_cast<int>(job.lesson.steps.size());
+    if (job.next < steps) {
+        player_.open(job.lesson, job.next);
+        const Image image = renderImage(1920, 1080, screenshotBackground_, false);
+        job.images.push_back(stepImageName(job.next, job.lesson.steps[static_cast<std::size_t>(job.next)].title));
+        if (const std::string problem = writePng(image, job.folder / job.images.back()); !problem.empty()) {
+            setStatus("Slides not exported: " + problem);
+            slideExport_.reset();
+            return;
+        }
+        ++job.next;
+        return;
+    }
+    std::ofstream(job.folder / "index.html", std::ios::binary) << handoutHtml(job.lesson, job.images);
+    // Back to where the teacher was, as if nothing had happened.
+    player_.open(job.lesson, job.returnStep);
+    applyStepIfChanged(true);
+    camera_.pose = job.returnCamera;
+    displaySize_ = window_->windowSize();
+    setStatus("Exported " + std::to_string(steps) + " slides and index.html to " + job.folder.string());
+    slideExport_.reset();
+}
+
 int Application::exportLesson(const std::string& id, const std::filesystem::path& folder) {
     const Lesson* lesson = library_.find(id);
     if (!lesson) throw UsageError("--export-lesson: no lesson '" + id + "'; see --list-lessons");
@@ -894,6 +940,12 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.labels = labelAnchors();
     if (!options_.model) state.lessons = &lessonList_;
     state.attachmentLegend = player_.active() && !player_.step().attachments.empty();
+    if (slideExport_) {
+        const int steps = static_cast<int>(slideExport_->lesson.steps.size());
+        state.exportProgress = static_cast<float>(slideExport_->next) / static_cast<float>(std::max(steps, 1));
+        state.exportText = "Step " + std::to_string(std::min(slideExport_->next + 1, steps)) + " of " + std::to_string(steps) +
+                           " of '" + slideExport_->lesson.title + "' to " + slideExport_->folder.string();
+    }
     if (motion_) state.motion = motionView();
     if (motion_ && breathing_ && exaggeration_ > 1.0f) {
         char notice[96];
@@ -1036,6 +1088,7 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
         if (index < library_.entries().size() && library_.entries()[index].lesson) player_.open(*library_.entries()[index].lesson, 0);
     }
     if (intents.closeLesson) player_.close();
+    if (intents.exportSlides) startSlideExport();
     if (intents.nextStep) player_.next();
     if (intents.previousStep) player_.previous();
     if (intents.jumpToStep) player_.jump(*intents.jumpToStep);

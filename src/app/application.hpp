@@ -155,6 +155,18 @@ private:
         glm::vec3 point{0.0f};
     };
     std::vector<LabelTarget> labels_;
+    // Slides exported from the window: one step a frame, so the window stays alive and shows progress.
+    struct SlideExport {
+        Lesson lesson;
+        std::filesystem::path folder;
+        int next = 0;
+        std::vector<std::string> images;
+        int returnStep = 0;
+        CameraPose returnCamera;
+    };
+    std::optional<SlideExport> slideExport_;
+    void startSlideExport();
+    void continueSlideExport();
     QuizScore quiz_;
     std::string quizFeedback_;
     bool quizRight_ = false;

@@ -336,6 +336,11 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
         }
     }
     if (!lesson.notes.empty() && ImGui::CollapsingHeader("Notes for the teacher")) ImGui::TextWrapped("%s", lesson.notes.c_str());
+    ImGui::BeginDisabled(state.exportProgress >= 0.0f);
+    if (ImGui::Button("Export slides and handout")) intents.exportSlides = true;
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("One 1920x1080 PNG per step and an index.html, in your Pictures folder");
     if (lesson.origin != "built-in") ImGui::TextDisabled("From %s", lesson.origin.c_str());
     ImGui::EndChild();
     ImGui::TextDisabled("Next: \u2192 PageDown Space  Back: \u2190 PageUp");
@@ -520,6 +525,18 @@ void attachmentLegend(const ViewerUiState& state) {
     ImGui::End();
 }
 
+void exportProgress(const ViewerUiState& state) {
+    if (state.exportProgress < 0.0f) return;
+    ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always, {0.5f, 0.5f});
+    ImGui::SetNextWindowSize({420.0f * state.uiScale, 0.0f});
+    ImGui::Begin("Exporting slides", nullptr,
+                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove |
+                     ImGuiWindowFlags_NoResize | ImGuiWindowFlags_AlwaysAutoResize);
+    ImGui::TextWrapped("%s", state.exportText.c_str());
+    ImGui::ProgressBar(state.exportProgress, {-1.0f, 0.0f});
+    ImGui::End();
+}
+
 void noticeBanner(const ViewerUiState& state) {
     if (state.notice.empty()) return;
     ImGui::SetNextWindowPos({state.sceneView.origin.x + state.sceneView.size.x - 10.0f * state.uiScale,
@@ -567,6 +584,7 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
     if (state.scene->standIn) standInBanner(state);
     noticeBanner(state);
     attachmentLegend(state);
+    exportProgress(state);
     hoverLabel(state);
     statusLine(state);
     if (state.showHelp && state.help) helpOverlay(state, intents);

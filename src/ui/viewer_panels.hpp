@@ -107,7 +107,9 @@ struct ViewerUiState {
     float captionHeight = 0.0f;
     bool blank = false;           // B or ".": a black screen until any key
     std::string presenterHint;    // a short reminder of the clicker keys, faded, in presenter mode
-    bool attachmentLegend = false;  // the step paints attachment areas: show what the colours mean
+    bool attachmentLegend = false;
+    float exportProgress = -1.0f;  // 0..1 while slides are being exported from the window
+    std::string exportText;  // the step paints attachment areas: show what the colours mean
 };
 
 // The caption bar's height for a display of this height (0 when there is nothing to caption).
@@ -134,6 +136,7 @@ struct ViewerUiIntents {
     std::optional<int> jumpToStep;
     MotionIntents motion;
     float captionHeight = 0.0f;  // the caption bar's height this frame (slide layout)
+    bool exportSlides = false;   // export the open lesson's steps as slides and a handout
 };
 
 ViewerUiIntents drawViewerUi(const ViewerUiState& state);
