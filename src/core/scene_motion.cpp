@@ -35,8 +35,11 @@ SceneMotion::SceneMotion(const Scene& scene)
         readoutOf_[static_cast<std::size_t>(structure)] = static_cast<int>(m);
         muscleCentreLine(states_[m], centreLine_);
         try {
-            bent_.push_back({static_cast<std::size_t>(structure), m,
-                             std::make_unique<MuscleDeformer>(scene.structures[static_cast<std::size_t>(structure)].mesh, centreLine_)});
+            auto deformer = std::make_unique<MuscleDeformer>(scene.structures[static_cast<std::size_t>(structure)].mesh, centreLine_);
+            // A single-path muscle (the iliacus) lies on the pelvis from its origin to the brim: that
+            // fan stays on the bone as the hip bends. The psoas's lumbar part follows the spine.
+            if (muscles_[m].paths.size() == 1) deformer->anchorStart(2, centreLine_);
+            bent_.push_back({static_cast<std::size_t>(structure), m, std::move(deformer)});
         } catch (const std::invalid_argument&) {
             // A mesh the deformer cannot bind (e.g. a teacher's own muscle model) still moves rigidly.
         }

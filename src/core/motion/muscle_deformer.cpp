@@ -157,6 +157,50 @@ MuscleDeformer::MuscleDeformer(const MeshData& neutral, std::span<const glm::vec
     for (std::size_t v = 0; v < neutral.normals.size() && v < normals_.size(); ++v) normals_[v] = neutral.normals[v];
 }
 
+void MuscleDeformer::anchorStart(std::size_t points, std::span<const glm::vec3> neutralCentreLine) {
+    if (points < 2 || points > neutralCentreLine.size()) return;
+    anchorPoints_ = points;
+    neutralAnchorStart_ = neutralCentreLine[0];
+    neutralAnchorEnd_ = neutralCentreLine[points - 1];
+    float anchored = 0.0f, total = 0.0f;
+    for (std::size_t i = 1; i < neutralCentreLine.size(); ++i) {
+        const float step = glm::length(neutralCentreLine[i] - neutralCentreLine[i - 1]);
+        total += step;
+        if (i < points) anchored += step;
+    }
+    anchorFraction_ = total > 0.0f ? anchored / total : 0.0f;
+    neutralPositions_ = positions_;
+    neutralNormals_ = normals_;
+}
+
+void MuscleDeformer::applyAnchor(std::span<const glm::vec3> currentCentreLine) {
+    if (anchorPoints_ < 2) return;
+    // The body's motion, from its two line points: the turn that takes the neutral chord onto the
+    // current one (hip flexion and pelvic tilt turn about X, at right angles to this chord, so the
+    // shortest turn is the true one) and the move of the first point.
+    const glm::vec3 from = glm::normalize(neutralAnchorEnd_ - neutralAnchorStart_);
+    const glm::vec3 to = glm::normalize(currentCentreLine[anchorPoints_ - 1] - currentCentreLine[0]);
+    const glm::vec3 axis = glm::cross(from, to);
+    const float sine = glm::length(axis), cosine = glm::dot(from, to);
+    glm::mat3 turn(1.0f);
+    if (sine > 1e-7f) {
+        const glm::vec3 k = axis / sine;
+        const glm::mat3 cross(0.0f, k.z, -k.y, -k.z, 0.0f, k.x, k.y, -k.x, 0.0f);
+        turn = glm::mat3(1.0f) + sine * cross + (1.0f - cosine) * cross * cross;
+    }
+    const float samples = static_cast<float>(kSmoothSamples - 1);
+    for (std::size_t v = 0; v < bindings_.size(); ++v) {
+        const float fraction = (static_cast<float>(bindings_[v].segment) + bindings_[v].along) / samples;
+        // Fully rigid up to just before the anchor's end, fully bending a little after it.
+        const float rigid = 1.0f - glm::smoothstep(anchorFraction_ - 0.10f, anchorFraction_ + 0.04f, fraction);
+        if (rigid <= 0.0f) continue;
+        const glm::vec3 placed = currentCentreLine[0] + turn * (neutralPositions_[v] - neutralAnchorStart_);
+        positions_[v] = glm::mix(positions_[v], placed, rigid);
+        const glm::vec3 n = glm::mix(normals_[v], turn * neutralNormals_[v], rigid);
+        normals_[v] = n * (1.0f / std::sqrt(std::max(glm::dot(n, n), 1e-24f)));
+    }
+}
+
 void MuscleDeformer::deform(std::span<const glm::vec3> currentCentreLine) {
     if (currentCentreLine.size() != linePoints_)
         throw std::invalid_argument("the current centre line must have as many points as the neutral one");
@@ -181,12 +225,15 @@ void MuscleDeformer::deform(std::span<const glm::vec3> currentCentreLine) {
     // volume; the clamp keeps a broken mesh from ballooning. Normals keep the nominal scale: the
     // correction is a few percent and does not visibly change shading.
     volumeCorrection_ = 1.0f;
-    if (std::abs(neutralVolume_) < 1e-12f) return;
-    const float ratio = neutralVolume_ / enclosedVolume(positions_, indices_, smoothLine_[kSmoothSamples / 2]);
-    if (!(ratio > 0.0f)) return;
-    volumeCorrection_ = std::clamp(std::sqrt(ratio), 0.8f, 1.25f);
-    for (std::size_t v = 0; v < positions_.size(); ++v)
-        positions_[v] = axisPoints_[v] + volumeCorrection_ * (positions_[v] - axisPoints_[v]);
+    if (std::abs(neutralVolume_) >= 1e-12f) {
+        const float ratio = neutralVolume_ / enclosedVolume(positions_, indices_, smoothLine_[kSmoothSamples / 2]);
+        if (ratio > 0.0f) {
+            volumeCorrection_ = std::clamp(std::sqrt(ratio), 0.8f, 1.25f);
+            for (std::size_t v = 0; v < positions_.size(); ++v)
+                positions_[v] = axisPoints_[v] + volumeCorrection_ * (positions_[v] - axisPoints_[v]);
+        }
+    }
+    applyAnchor(currentCentreLine);
 }
 
 }  // namespace psoas

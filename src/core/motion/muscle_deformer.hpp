@@ -35,6 +35,12 @@ public:
     // points as the neutral one (std::invalid_argument otherwise).
     void deform(std::span<const glm::vec3> currentCentreLine);
 
+    // The first `points` points of the neutral centre line lie on one rigid body (the iliacus's
+    // origin and the pelvic brim are both on the pelvis): the part of the mesh bound to them moves
+    // rigidly with that body instead of sliding along the line, so a fan lying on a bone stays on
+    // it when the hip bends. Call once, after construction.
+    void anchorStart(std::size_t points, std::span<const glm::vec3> neutralCentreLine);
+
     [[nodiscard]] const std::vector<glm::vec3>& positions() const { return positions_; }
     [[nodiscard]] const std::vector<glm::vec3>& normals() const { return normals_; }
     [[nodiscard]] float neutralLength() const { return neutralLength_; }
@@ -86,6 +92,12 @@ private:
     std::vector<Frame> vertexFrames_;  // one per smoothed-line point, current line
     std::vector<float> arcLengths_;    // cumulative, one per smoothed-line point
     float neutralLength_ = 0.0f;
+    // Anchoring (see anchorStart): zero points means none.
+    std::size_t anchorPoints_ = 0;
+    glm::vec3 neutralAnchorStart_{0.0f}, neutralAnchorEnd_{0.0f};
+    float anchorFraction_ = 0.0f;  // where the anchored part ends, as a fraction of the line
+    std::vector<glm::vec3> neutralPositions_, neutralNormals_;
+    void applyAnchor(std::span<const glm::vec3> currentCentreLine);
 };
 
 }  // namespace psoas

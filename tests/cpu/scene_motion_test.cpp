@@ -1,0 +1,51 @@
+#include "core/atlas.hpp"
+#include "core/scene_motion.hpp"
+
+#include <glm/geometric.hpp>
+#include <gtest/gtest.h>
+
+namespace psoas {
+namespace {
+
+const Scene& builtInScene() {
+    static const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    return scene;
+}
+
+// Regression: with the hip at 90° the iliacus's fan used to slide down its line and poke through
+// the wing of the hip bone. The part on the iliac fossa must stay where it is on the pelvis.
+TEST(SceneMotion, iliacus_fan_stays_on_the_pelvis_when_the_hip_bends) {
+    const Scene& scene = builtInScene();
+    SceneMotion motion(scene);
+    const auto iliacus = static_cast<std::size_t>(scene.findStructure("iliacus_r"));
+    const MeshData& neutral = scene.structures[iliacus].mesh;
+    Pose sitting;
+    sitting.hipRight.flexion = sitting.hipLeft.flexion = 90.0f;
+    motion.update(sitting, 0.0f, BreathDepth::Quiet, 1.0f);
+    const std::vector<glm::vec3>& bent = *motion.positions(iliacus);
+    // Vertices high in the fan (above the ASIS level, y > 0.02 m) are on the fossa.
+    float worst = 0.0f;
+    for (std::size_t v = 0; v < neutral.positions.size(); ++v)
+        if (neutral.positions[v].y > 0.02f) worst = std::max(worst, glm::distance(neutral.positions[v], bent[v]));
+    EXPECT_LT(worst, 0.001f);
+    // The tendon end does follow the femur.
+    float lowest = 1.0f;
+    std::size_t tendon = 0;
+    for (std::size_t v = 0; v < neutral.positions.size(); ++v)
+        if (neutral.positions[v].y < lowest) lowest = neutral.positions[v].y, tendon = v;
+    EXPECT_GT(glm::distance(neutral.positions[tendon], bent[tendon]), 0.02f);
+}
+
+TEST(SceneMotion, readouts_are_true_whatever_the_exaggeration) {
+    const Scene& scene = builtInScene();
+    SceneMotion shown(scene), plain(scene);
+    shown.update(Pose{}, 1.0f, BreathDepth::Quiet, 10.0f);
+    plain.update(Pose{}, 1.0f, BreathDepth::Quiet, 1.0f);
+    ASSERT_EQ(shown.readouts().size(), plain.readouts().size());
+    for (std::size_t i = 0; i < shown.readouts().size(); ++i)
+        EXPECT_FLOAT_EQ(shown.readouts()[i].lengthMm, plain.readouts()[i].lengthMm) << shown.readouts()[i].id;
+    EXPECT_FLOAT_EQ(shown.domeDescentMm(), 18.0f);  // a quiet breath: 1.8 cm (Boussuges 2009)
+}
+
+}  // namespace
+}  // namespace psoas
