@@ -1,0 +1,59 @@
+// Core costs a teacher notices as lag: picking under the cursor, loading the atlas and meshes at
+// start-up, and reading the lessons (at start and on every hot reload).
+
+#include "core/atlas.hpp"
+#include "core/lesson_library.hpp"
+#include "core/picking.hpp"
+#include "core/scene.hpp"
+#include "core/scene_motion.hpp"
+#include "core/view_preset.hpp"
+
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+const std::filesystem::path kSource = PSOAS_SOURCE_DIR;
+
+const psoas::Scene& scene() {
+    static const psoas::Scene s = psoas::loadScene(psoas::loadAtlas(kSource / "models" / "atlas.toml"));
+    return s;
+}
+
+void PickUnderCursor(benchmark::State& state) {
+    const psoas::Scene& s = scene();
+    psoas::SceneMotion motion(s);
+    psoas::OrbitCamera camera;
+    camera.pose = psoas::framePreset(psoas::ViewPreset::Oblique, s.bounds, camera.fovYDegrees, 16.0f / 9.0f);
+    const psoas::Visibility visibility(s.structures.size());
+    int i = 0;
+    for (auto _ : state) {
+        // Sweep the cursor across the middle of a 1280x720 view, as a hovering mouse does.
+        const glm::vec2 cursor{320.0f + static_cast<float>(i++ % 64) * 10.0f, 360.0f};
+        benchmark::DoNotOptimize(psoas::pick(s, visibility, camera.rayThrough(cursor, {1280.0f, 720.0f}), &motion));
+    }
+}
+BENCHMARK(PickUnderCursor)->Unit(benchmark::kMicrosecond);
+
+void LoadAtlasAndMeshes(benchmark::State& state) {
+    for (auto _ : state) benchmark::DoNotOptimize(psoas::loadScene(psoas::loadAtlas(kSource / "models" / "atlas.toml")));
+}
+BENCHMARK(LoadAtlasAndMeshes)->Unit(benchmark::kMillisecond);
+
+void ParseAndValidateAllLessons(benchmark::State& state) {
+    const psoas::LessonVocabulary vocabulary =
+        psoas::makeVocabulary(psoas::loadAtlas(kSource / "models" / "atlas.toml"), psoas::listPoseIds(kSource / "models" / "poses"));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(psoas::LessonLibrary::load({{kSource / "lessons", "built-in"}}, vocabulary));
+}
+BENCHMARK(ParseAndValidateAllLessons)->Unit(benchmark::kMillisecond);
+
+void LessonFileSignature(benchmark::State& state) {
+    // What the hot-reload check costs twice a second.
+    for (auto _ : state) benchmark::DoNotOptimize(psoas::LessonLibrary::signature({{kSource / "lessons", "built-in"}}));
+}
+BENCHMARK(LessonFileSignature)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
