@@ -12,8 +12,8 @@ uniform float uOpacity;      // 1 opaque; less when faded
 uniform vec3 uHighlight;     // rim colour for hover and selection
 uniform float uHighlightAmount;  // 0 none, ~0.5 hover, 1 selected
 
-// Attachment areas painted on this bone: centre (xyz) and radius (w) in the mesh's frame; kind 0 is
-// an origin (solid blue), 1 an insertion (orange with stripes). Blue against orange stays apart for
+// Areas painted on this structure: centre (xyz) and radius (w) in the mesh's frame; kind 0 is an
+// attachment origin (solid blue), 1 an insertion (orange with stripes), 2 tendon (pale, always on). Blue against orange stays apart for
 // red-green colour blindness, and the stripes tell them apart without colour at all.
 const int kMaxAreas = 24;
 uniform vec4 uAreas[kMaxAreas];
@@ -29,7 +29,9 @@ vec3 paintAttachments(vec3 base) {
         float inside = 1.0 - smoothstep(0.82 * uAreas[i].w, uAreas[i].w, d);
         if (inside <= 0.0) continue;
         vec3 paint = vec3(0.12, 0.42, 0.95);
-        if (uAreaKinds[i] > 0.5) {
+        if (uAreaKinds[i] > 1.5) {
+            paint = vec3(0.94, 0.91, 0.84);  // tendon: pale and glossy-looking against the muscle
+        } else if (uAreaKinds[i] > 0.5) {
             float stripe = step(0.5, fract((vLocalPosition.x + vLocalPosition.y + vLocalPosition.z) / 0.005));
             paint = mix(vec3(1.0, 0.56, 0.10), vec3(0.55, 0.26, 0.02), stripe * 0.7);
         }

@@ -110,6 +110,7 @@ Application::Application(Options options)
     camera_.pose = homePose();
     displayOpacity_.assign(scene_.structures.size(), 1.0f);
     highlighted_.assign(scene_.structures.size(), false);
+    paintRegions();
     if (options_.model) {
         if (options_.lesson) throw UsageError("--lesson: lessons use the built-in model set, not --model files");
         return;
@@ -276,6 +277,16 @@ void Application::checkLessonFiles() {
     }
 }
 
+void Application::paintRegions() {
+    paintedAreas_.assign(scene_.structures.size(), {});
+    paintedKinds_.assign(scene_.structures.size(), {});
+    for (std::size_t i = 0; i < scene_.structures.size(); ++i)
+        for (const AttachmentArea& region : scene_.structures[i].info.regions) {
+            paintedAreas_[i].emplace_back(region.centre, region.radius);
+            paintedKinds_[i].push_back(2.0f);  // tendon
+        }
+}
+
 bool Application::selects(const std::vector<std::string>& tokens, std::size_t structure) const {
     const StructureInfo& info = scene_.structures[structure].info;
     for (const std::string& token : tokens) {
@@ -332,8 +343,7 @@ void Application::applyStep(const LessonStep& step, bool instant) {
             if (landmark.id == token.substr(colon + 1)) labels_.push_back({landmark.name, landmark.position});
     }
 
-    paintedAreas_.assign(scene_.structures.size(), {});
-    paintedKinds_.assign(scene_.structures.size(), {});
+    paintRegions();
     for (const std::string& muscleId : step.attachments) {
         const int muscle = scene_.findStructure(muscleId);
         if (muscle < 0) continue;
@@ -400,6 +410,7 @@ void Application::applyStepIfChanged(bool instant) {
     }
     visibility_.showAll();
     labels_.clear();
+    paintRegions();
     highlighted_.assign(highlighted_.size(), false);
     stepText_.clear();
 }

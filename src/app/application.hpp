@@ -172,6 +172,7 @@ private:
     bool quizRight_ = false;
     std::string quizLessonId_;  // the lesson the score belongs to
     void answerQuiz(const std::optional<PickHit>& hit);
+    void paintRegions();  // the always-painted regions (central tendon); lesson attachments add to them
     [[nodiscard]] bool quizOpen() const;
     std::vector<std::vector<glm::vec4>> paintedAreas_;  // per structure: attachment areas to paint on it
     std::vector<std::vector<float>> paintedKinds_;

@@ -77,7 +77,7 @@ AttachmentArea readAttachment(const toml::table& table, const std::filesystem::p
 
 StructureInfo readStructure(const toml::table& table, const std::filesystem::path& file, std::vector<Diagnostic>& out) {
     TableReader reader(table, file, out,
-                       {"id", "name", "latin", "group", "side", "mesh", "colour", "body", "landmark", "attachment", "scale",
+                       {"id", "name", "latin", "group", "side", "mesh", "colour", "body", "landmark", "attachment", "region", "scale",
                         "rotate_degrees", "translate"},
                        "a structure");
     StructureInfo s;
@@ -110,6 +110,22 @@ StructureInfo readStructure(const toml::table& table, const std::filesystem::pat
             reader.report(landmarks->source(), "'landmark' must be written as [[structure.landmark]] tables");
         } else {
             for (const toml::node& node : *array) s.landmarks.push_back(readLandmark(*node.as_table(), file, out));
+        }
+    }
+    if (const toml::node* regions = table.get("region")) {
+        const toml::array* array = regions->as_array();
+        if (!array || !array->is_array_of_tables()) {
+            reader.report(regions->source(), "'region' must be written as [[structure.region]] tables");
+        } else {
+            for (const toml::node& node : *array) {
+                TableReader region(*node.as_table(), file, out, {"name", "centre", "radius"}, "a region");
+                AttachmentArea area;
+                area.bone = s.id;
+                area.name = region.string("name", false);
+                area.centre = region.vec3("centre", glm::vec3(0.0f), -10.0f, 10.0f);
+                area.radius = region.number("radius", 0.01f, 0.001f, 0.2f);
+                s.regions.push_back(area);
+            }
         }
     }
     if (const toml::node* attachments = table.get("attachment")) {

@@ -55,6 +55,9 @@ struct StructureInfo {
     std::string body;  // the body it moves with
     std::vector<Landmark> landmarks;
     std::vector<AttachmentArea> attachments;  // for muscles: origin and insertion areas
+    // Parts of this structure's own surface always painted in a tendon colour (the diaphragm's
+    // central tendon); `kind` and `bone` are unused.
+    std::vector<AttachmentArea> regions;
 };
 
 // A joint of the pose model: `child` turns relative to `parent` about `axis` through `centre`.

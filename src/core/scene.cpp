@@ -47,7 +47,12 @@ namespace {
 // lie a few millimetres inside or outside any particular mesh, and a painted patch must sit on it.
 void snapAttachments(Scene& scene) {
     for (SceneStructure& muscle : scene.structures) {
-        for (AttachmentArea& area : muscle.info.attachments) {
+        for (AttachmentArea& region : muscle.info.regions) region.bone = muscle.info.id;
+        std::vector<AttachmentArea*> areas;
+        for (AttachmentArea& a : muscle.info.attachments) areas.push_back(&a);
+        for (AttachmentArea& a : muscle.info.regions) areas.push_back(&a);
+        for (AttachmentArea* pointer : areas) {
+            AttachmentArea& area = *pointer;
             const int bone = scene.findStructure(area.bone);
             if (bone < 0) continue;
             const auto& positions = scene.structures[static_cast<std::size_t>(bone)].mesh.positions;

@@ -174,6 +174,8 @@ TEST(BuiltInAtlas, attachment_areas_sit_on_the_textbook_bones) {
     for (const AttachmentArea& a : scene.structures[static_cast<std::size_t>(scene.findStructure("diaphragm"))].info.attachments)
         crura.insert(a.bone + (a.centre.x < 0.0f ? " right" : " left"));
     EXPECT_EQ(crura, (std::multiset<std::string>{"l1 left", "l1 right", "l2 left", "l2 right", "l3 right"}));
+    // The central tendon: three leaflets painted on the dome itself.
+    EXPECT_EQ(scene.structures[static_cast<std::size_t>(scene.findStructure("diaphragm"))].info.regions.size(), 3u);
 }
 
 }  // namespace

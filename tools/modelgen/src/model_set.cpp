@@ -102,6 +102,14 @@ void add_attachments(std::vector<Structure>& set) {
         crura.push_back(origin(kLevelId[size_t(k) + 1], std::string("left crus, ") + kLevelLabel[size_t(k) + 1],
                                Vec3(0.010, body_y[size_t(k)], body_z[size_t(k)]), 10 * mm));
     find("diaphragm").attachments = crura;
+    // The central tendon: a trefoil of three leaflets at the top of the dome, the front one
+    // central, the others to each side behind it (section 1: "central tendon trefoil-shaped").
+    // Positions are our estimates; the viewer snaps them onto the dome.
+    find("diaphragm").regions = {
+        {"tendon", "diaphragm", "central tendon, anterior leaflet", Vec3(0.000, 0.300, 0.000), 31 * mm},
+        {"tendon", "diaphragm", "central tendon, right leaflet", Vec3(-0.026, 0.305, -0.036), 30 * mm},
+        {"tendon", "diaphragm", "central tendon, left leaflet", Vec3(0.026, 0.300, -0.036), 30 * mm},
+    };
 
     // Left muscles mirror their right twins.
     for (auto& s : set) {
@@ -295,6 +303,12 @@ std::string atlas_toml(const std::vector<Structure>& structures) {
             t += "  id = \"" + l.id + "\"\n";
             t += "  name = \"" + l.name + "\"\n";
             t += "  position = " + vec3(l.position.x, l.position.y, l.position.z, 4) + "\n";
+        }
+        for (const auto& r : s.regions) {
+            t += "  [[structure.region]]\n";
+            t += "  name = \"" + r.name + "\"\n";
+            t += "  centre = " + vec3(r.centre.x, r.centre.y, r.centre.z, 4) + "\n";
+            t += "  radius = " + fixed(r.radius, 4) + "\n";
         }
         for (const auto& a : s.attachments) {
             t += "  [[structure.attachment]]\n";

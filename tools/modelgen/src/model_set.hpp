@@ -37,6 +37,8 @@ struct Structure {
     std::function<ShapeSpec()> shape;  // empty for left structures: they mirror `mirror_of`
     std::string mirror_of;
     std::vector<Attachment> attachments = {};
+    // Parts of a structure's own surface painted in another colour (the diaphragm's central tendon).
+    std::vector<Attachment> regions = {};
 };
 
 // Every structure in a fixed order; right-side ones come before their left mirrors.
