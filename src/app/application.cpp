@@ -382,6 +382,7 @@ void Application::applyStep(const LessonStep& step, bool instant) {
     std::optional<CameraPose> destination;
     if (step.camera) destination = *step.camera;
     else if (step.view) destination = framePreset(*step.view, shown, camera_.fovYDegrees, sceneArea().aspect());
+    framedAspect_ = sceneArea().aspect();
     if (destination) {
         if (instant) {
             animation_.cancel();
@@ -391,6 +392,20 @@ void Application::applyStep(const LessonStep& step, bool instant) {
         }
     }
     if (instant) easeOpacities(1e9);
+}
+
+// A step's preset view is framed for the 3D view's shape; when that changes (window resized, text
+// size changed, the caption grew) the view is framed again so the model still fills it.
+void Application::reframeIfViewChanged() {
+    if (!player_.active() || !player_.step().view || framedAspect_ <= 0.0f) return;
+    const float aspect = sceneArea().aspect();
+    if (std::abs(aspect - framedAspect_) < 0.05f * framedAspect_) return;
+    framedAspect_ = aspect;
+    Bounds shown;
+    for (std::size_t i = 0; i < scene_.structures.size(); ++i)
+        if (visibility_.visible(i) && visibility_.opacity(i) >= 1.0f) shown.include(scene_.structures[i].mesh.bounds);
+    if (shown.empty()) shown = scene_.bounds;
+    animateTo(framePreset(*player_.step().view, shown, camera_.fovYDegrees, aspect));
 }
 
 void Application::applyStepIfChanged(bool instant) {
@@ -554,6 +569,7 @@ int Application::run() {
         lastFrameTime_ = frameTime;
         reloadLessonsIfChanged();
         applyStepIfChanged(false);
+        reframeIfViewChanged();
         easeOpacities(elapsed);
         if (!paused_) updateMotion(elapsed);
         advanceClassroomClocks(elapsed);
@@ -646,6 +662,7 @@ void Application::setUiScale(float scale) {
 void Application::setPresenter(bool on) {
     if (presenter_ == on) return;
     presenter_ = on;
+    presenterHintUntil_ = now() + 6.0;
     if (window_ && window_->fullscreen() != on) window_->toggleFullscreen();
     showHelp_ = false;
 }
@@ -943,7 +960,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.presenterTheme = presenter_;
     state.blank = blank_;
     state.captionHeight = state.slideLayout ? captionHeight_ : 0.0f;
-    if (presenter_)
+    if (presenter_ && now() < presenterHintUntil_)
         state.presenterHint = std::string("PageDown / PageUp: steps   B: blank   A: autoplay") + (autoplay_ ? " (on)" : "") +
                               "   R: rotate   P: pause" + (paused_ ? " (paused)" : "") + "   Esc: leave";
     const SceneArea area = sceneArea();

@@ -198,6 +198,9 @@ private:
     std::vector<render::StructureLook> looks_;  // reused every frame: no allocation while drawing
     float captionHeight_ = 0.0f;  // measured by the UI; the 3D view sits above it
     bool presenter_ = false;
+    double presenterHintUntil_ = 0.0;  // the key reminder shows for a few seconds, then gets out of the way
+    float framedAspect_ = 0.0f;         // the 3D view's aspect when the step's view was last framed
+    void reframeIfViewChanged();
     bool blank_ = false;
     bool autoplay_ = false;
     bool autoRotate_ = false;
