@@ -595,7 +595,11 @@ Image Application::renderImage(int width, int height, ui::ScreenshotBackground b
         initialiseUi(1.0f, false);  // fixed scale: the same command gives the same image on every machine
     }
     const bool wasShowingUi = showUi_;
+    const float wasScale = uiScale_;
     showUi_ = withUi;
+    // Slides are shown large: their text grows with the picture (1.0 at 720 lines, 1.5 at 1080) so
+    // a caption reads the same on a projected slide whatever size it was exported at.
+    if (!withUi) uiScale_ = std::clamp(static_cast<float>(height) / 720.0f, 1.0f, 3.0f);
     displaySize_ = {static_cast<float>(width), static_cast<float>(height)};
     // Images show a step as the window would once its transitions have finished.
     applyStepIfChanged(true);
@@ -618,6 +622,7 @@ Image Application::renderImage(int width, int height, ui::ScreenshotBackground b
     Image image = target.read();
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     showUi_ = wasShowingUi;
+    uiScale_ = wasScale;
     return image;
 }
 
