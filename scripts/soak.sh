@@ -29,12 +29,19 @@ fi
 
 export LIBGL_ALWAYS_SOFTWARE=1
 export LSAN_OPTIONS=suppressions=$PWD/tests/sanitizer/lsan.supp:print_suppressions=0
+run=("$exe" --soak "$frames")
+dri=$(ls /usr/lib/*/dri/swrast_dri.so 2>/dev/null | head -1 || true)
+if [[ $build == build-asan && -n $dri ]]; then
+  # As in scripts/sanitize.sh: keep Mesa's driver mapped so LSan does not mistake its memory for leaks.
+  export ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0
+  run=(env "LD_PRELOAD=$dri" "${run[@]}")
+fi
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 start=$(date +%s)
 run_status=0
 if [[ $run_status != 0 ]]; then echo "error: psoas-atlas --soak exited $run_status" >&2; status=1; fi
-xvfb-run -a -s "-screen 0 1920x1080x24" "$exe" --soak "$frames" | tee "$out" || run_status=$?
+xvfb-run -a -s "-screen 0 1920x1080x24" "${run[@]}" | tee "$out" || run_status=$?
 echo "soak: $(( $(date +%s) - start )) s, psoas-atlas exited $run_status"
 
 line=$(grep -E '^\{.*"frames"' "$out" | tail -1 || true)
