@@ -30,18 +30,5 @@ if(PSOAS_FUZZ)
   add_compile_options(-fsanitize=fuzzer-no-link)
 endif()
 
-# Known bug in a file we compile but do not own: Debian 12's Dear ImGui 1.86 OpenGL 3 backend loader
-# (imgui_impl_opengl3_loader.h, included by imgui_impl_opengl3.cpp) declares imgl3wProcs.ptr[53]
-# but fills it from 54 proc names, writing one pointer past the array at ImGui_ImplOpenGL3_Init
-# (UBSan: "index 53 out of bounds"; fixed upstream after 1.86). That one source is built without
-# sanitizers so the rest of the suite can run; the real fix (IMGUI_IMPL_OPENGL_LOADER_CUSTOM with
-# glad, in third_party/CMakeLists.txt) is reported to the owners of that file.
-function(psoas_exempt_imgui_gl3_loader)
-  if(TARGET imgui_backends)
-    set_source_files_properties(${IMGUI_BACKEND_DIR}/imgui_impl_opengl3.cpp TARGET_DIRECTORY imgui_backends
-                                PROPERTIES COMPILE_OPTIONS "-fno-sanitize=address,undefined")
-  endif()
-endfunction()
-if(PSOAS_SANITIZE OR PSOAS_FUZZ)
-  cmake_language(DEFER CALL psoas_exempt_imgui_gl3_loader)
-endif()
+# Dear ImGui 1.86's own GL loader wrote one pointer past its table; third_party/CMakeLists.txt
+# now builds the OpenGL 3 backend on glad instead, so every source is sanitized.
