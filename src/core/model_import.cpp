@@ -10,6 +10,10 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <iterator>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
 
 namespace psoas {
 
@@ -135,6 +139,82 @@ void rejectNonFiniteVertices(const aiScene& scene, const std::filesystem::path& 
     }
 }
 
+// Assimp 5.2's glTF reader follows indices between the file's tables without checking them, and a
+// bufferView naming a buffer that does not exist makes it read through a null pointer (found by
+// fuzzing). So before Assimp sees a glTF file, every index from one table into another is checked.
+void checkGltfReferences(const std::filesystem::path& path) {
+    const std::string extension = path.extension().string();
+    if (extension != ".glb" && extension != ".gltf") return;
+    std::ifstream in(path, std::ios::binary);
+    const std::string bytes{std::istreambuf_iterator<char>(in), {}};
+    std::string_view json = bytes;
+    if (extension == ".glb") {
+        // Header: magic "glTF", version, total length; then the JSON chunk's length and type.
+        auto word = [&](std::size_t at) {
+            std::uint32_t v = 0;
+            for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(i)]);
+            return v;
+        };
+        if (bytes.size() < 20 || bytes.compare(0, 4, "glTF") != 0) throw ModelImportError(path, "not a glTF binary file (no glTF header)");
+        if (word(4) != 2) throw ModelImportError(path, "glTF version " + std::to_string(word(4)) + " is not supported (use glTF 2.0)");
+        const std::uint32_t chunk = word(12);
+        if (word(16) != 0x4E4F534Au || chunk > bytes.size() - 20)
+            throw ModelImportError(path, "corrupt or truncated file (the glTF JSON chunk is missing or cut short)");
+        json = std::string_view(bytes).substr(20, chunk);
+    }
+    const nlohmann::json document = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
+    if (document.is_discarded() || !document.is_object())
+        throw ModelImportError(path, "corrupt or truncated file (the glTF JSON does not parse)");
+    auto count = [&](const char* table) -> std::size_t {
+        const auto it = document.find(table);
+        return it != document.end() && it->is_array() ? it->size() : 0;
+    };
+    auto check = [&](const nlohmann::json& owner, const char* key, const char* table, const std::string& where) {
+        const auto it = owner.find(key);
+        if (it == owner.end()) return;
+        if (!it->is_number_unsigned() || it->get<std::size_t>() >= count(table))
+            throw ModelImportError(path, "corrupt file: " + where + " refers to " + table + " entry " + it->dump() +
+                                             ", which does not exist");
+    };
+    auto each = [&](const char* table, auto&& visit) {
+        const auto it = document.find(table);
+        if (it == document.end()) return;
+        if (!it->is_array()) throw ModelImportError(path, std::string("corrupt file: '") + table + "' is not a list");
+        for (std::size_t i = 0; i < it->size(); ++i)
+            if ((*it)[i].is_object()) visit((*it)[i], std::string(table) + " " + std::to_string(i));
+    };
+    each("bufferViews", [&](const nlohmann::json& view, const std::string& where) { check(view, "buffer", "buffers", where); });
+    each("accessors", [&](const nlohmann::json& accessor, const std::string& where) { check(accessor, "bufferView", "bufferViews", where); });
+    each("images", [&](const nlohmann::json& image, const std::string& where) { check(image, "bufferView", "bufferViews", where); });
+    each("textures", [&](const nlohmann::json& texture, const std::string& where) { check(texture, "source", "images", where); });
+    each("nodes", [&](const nlohmann::json& node, const std::string& where) {
+        check(node, "mesh", "meshes", where);
+        if (const auto children = node.find("children"); children != node.end() && children->is_array())
+            for (const auto& child : *children)
+                if (!child.is_number_unsigned() || child.get<std::size_t>() >= count("nodes"))
+                    throw ModelImportError(path, "corrupt file: " + where + " has a child that does not exist");
+    });
+    each("meshes", [&](const nlohmann::json& mesh, const std::string& where) {
+        const auto primitives = mesh.find("primitives");
+        if (primitives == mesh.end() || !primitives->is_array()) return;
+        for (const auto& primitive : *primitives) {
+            if (!primitive.is_object()) continue;
+            check(primitive, "indices", "accessors", where);
+            check(primitive, "material", "materials", where);
+            if (const auto attributes = primitive.find("attributes"); attributes != primitive.end() && attributes->is_object())
+                for (const auto& [name, value] : attributes->items())
+                    if (!value.is_number_unsigned() || value.get<std::size_t>() >= count("accessors"))
+                        throw ModelImportError(path, "corrupt file: " + where + " attribute " + name + " refers to a missing accessor");
+        }
+    });
+    each("scenes", [&](const nlohmann::json& scene, const std::string& where) {
+        if (const auto nodes = scene.find("nodes"); nodes != scene.end() && nodes->is_array())
+            for (const auto& node : *nodes)
+                if (!node.is_number_unsigned() || node.get<std::size_t>() >= count("nodes"))
+                    throw ModelImportError(path, "corrupt file: " + where + " lists a node that does not exist");
+    });
+}
+
 std::string humanSize(std::uintmax_t bytes) {
     if (bytes >= (1u << 20)) return std::to_string(bytes >> 20) + " MiB";
     if (bytes >= (1u << 10)) return std::to_string(bytes >> 10) + " KiB";
@@ -159,6 +239,7 @@ void checkReadable(const std::filesystem::path& path, const ImportLimits& limits
 
 std::vector<ImportedMesh> importModel(const std::filesystem::path& path, const ImportLimits& limits) {
     checkReadable(path, limits);
+    checkGltfReferences(path);
 
     Assimp::Importer importer;
     const std::string extension = path.extension().string();

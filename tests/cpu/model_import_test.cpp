@@ -142,3 +142,23 @@ TEST(ModelImport, node_graphs_deeper_than_the_limit_are_refused) {
 
 }  // namespace
 }  // namespace psoas
+
+namespace psoas {
+namespace {
+
+// Regression (found by fuzzing): Assimp 5.2 read through a null pointer when a bufferView named a
+// buffer that does not exist. The reference check refuses such files before Assimp sees them.
+TEST(ModelImport, gltf_with_references_to_missing_tables_is_refused_before_assimp_reads_it) {
+    const std::string noBuffers = R"({"asset":{"version":"2.0"},"scene":0,"scenes":[{"nodes":[0]}],"nodes":[{"mesh":0}],)"
+                                  R"("meshes":[{"primitives":[{"attributes":{"POSITION":0}}]}],)"
+                                  R"("accessors":[{"bufferView":0,"componentType":5126,"count":3,"type":"VEC3"}],)"
+                                  R"("bufferViews":[{"buffer":0,"byteLength":36}]})";
+    EXPECT_EQ(importError(writeFile("no-buffer.gltf", noBuffers)),
+              "corrupt file: bufferViews 0 refers to buffers entry 0, which does not exist");
+    const std::string badNode = R"({"asset":{"version":"2.0"},"scenes":[{"nodes":[3]}],"nodes":[{}]})";
+    EXPECT_EQ(importError(writeFile("bad-node.gltf", badNode)), "corrupt file: scenes 0 lists a node that does not exist");
+    EXPECT_EQ(importError(writeFile("not-json.gltf", "{\"asset\": [")), "corrupt or truncated file (the glTF JSON does not parse)");
+}
+
+}  // namespace
+}  // namespace psoas
