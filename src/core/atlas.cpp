@@ -210,12 +210,6 @@ Atlas parseAtlas(std::string_view text, const std::filesystem::path& file) {
     return atlas;
 }
 
-Atlas loadAtlas(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw DataFileError({{file, 0, 0, "cannot be opened (missing or unreadable)"}});
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parseAtlas(text.str(), file);
-}
+Atlas loadAtlas(const std::filesystem::path& file) { return parseAtlas(readDataFile(file), file); }
 
 }  // namespace psoas

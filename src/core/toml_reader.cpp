@@ -1,6 +1,8 @@
 #include "core/toml_reader.hpp"
 
 #include <algorithm>
+#include <fstream>
+#include <sstream>
 
 namespace psoas {
 
@@ -50,6 +52,14 @@ Diagnostic explainSyntaxError(const toml::parse_error& e, std::string_view text,
     return d;
 }
 }  // namespace
+
+std::string readDataFile(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw DataFileError({{file, 0, 0, "cannot be opened (missing or unreadable)"}});
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
 
 toml::table parseTomlOrThrow(std::string_view text, const std::filesystem::path& file) {
     try {

@@ -161,6 +161,9 @@ void sortByPosition(std::vector<Diagnostic>& diagnostics);
 // "file:line:col" Diagnostic at a TOML node.
 Diagnostic diagnosticAt(const std::filesystem::path& file, const toml::source_region& where, std::string message);
 
+// A data file's whole text; throws DataFileError "cannot be opened" when it cannot be read.
+std::string readDataFile(const std::filesystem::path& file);
+
 // Parses TOML text; a syntax error becomes a DataFileError with its position.
 toml::table parseTomlOrThrow(std::string_view text, const std::filesystem::path& file);
 

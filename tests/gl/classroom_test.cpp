@@ -11,13 +11,8 @@
 namespace psoas {
 namespace {
 
-bool haveDisplay() {
-    const char* display = std::getenv("DISPLAY");
-    return display && *display;
-}
-
 TEST(ExportLesson, writes_one_png_per_step_and_a_handout) {
-    if (!haveDisplay()) return test::noContext("DISPLAY is not set");
+    if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
     const auto folder = test::temporaryDirectory() / "slides";
     const auto result = test::runAtlas({"--export-lesson", "meet-the-psoas", "--out", folder.string(), "--size", "480x270"});
     ASSERT_EQ(result.exitCode, 0) << result.err;
@@ -39,7 +34,7 @@ TEST(ExportLesson, writes_one_png_per_step_and_a_handout) {
 }
 
 TEST(RecordVideo, has_thirty_frames_a_second_at_the_requested_size) {
-    if (!haveDisplay()) return test::noContext("DISPLAY is not set");
+    if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
     if (std::system("command -v ffprobe >/dev/null 2>&1") != 0) GTEST_SKIP() << "ffmpeg is not installed";
     const auto file = test::temporaryDirectory() / "breath.mp4";
     const auto result = test::runAtlas({"--record", file.string(), "--seconds", "1", "--size", "320x180", "--lesson", "breathing",

@@ -7,6 +7,11 @@
 
 namespace psoas::test {
 
+bool haveDisplay() {
+    const char* display = std::getenv("DISPLAY");
+    return display && *display;
+}
+
 bool runningInCi() {
     const char* value = std::getenv("CI");
     if (!value || !*value) return false;

@@ -10,6 +10,9 @@
 
 namespace psoas::test {
 
+// True when an X display is set (the GL tests that run the program as a user would need one).
+bool haveDisplay();
+
 // True when CI=true (or any non-empty value but "false"/"0") is set.
 bool runningInCi();
 

@@ -13,13 +13,8 @@
 namespace psoas {
 namespace {
 
-bool haveDisplay() {
-    const char* display = std::getenv("DISPLAY");
-    return display && *display;
-}
-
 TEST(Screenshot, writes_a_png_of_the_requested_size) {
-    if (!haveDisplay()) return test::noContext("DISPLAY is not set");
+    if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
     const auto file = test::temporaryDirectory() / "shot.png";
     const auto result = test::runAtlas({"--model", test::dataFile("sphere.obj").string(), "--screenshot", file.string(),
                                         "--size", "320x200", "--view", "left"});
@@ -31,7 +26,7 @@ TEST(Screenshot, writes_a_png_of_the_requested_size) {
 }
 
 TEST(Screenshot, transparent_background_has_clear_corners) {
-    if (!haveDisplay()) return test::noContext("DISPLAY is not set");
+    if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
     const auto file = test::temporaryDirectory() / "clear.png";
     const auto result = test::runAtlas({"--model", test::dataFile("cube.obj").string(), "--screenshot", file.string(),
                                         "--size", "400x300", "--background", "transparent"});
@@ -42,7 +37,7 @@ TEST(Screenshot, transparent_background_has_clear_corners) {
 }
 
 TEST(Screenshot, unwritable_destination_exits_2_with_one_line) {
-    if (!haveDisplay()) return test::noContext("DISPLAY is not set");
+    if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
     const std::string file = "/nonexistent-folder/shot.png";
     const auto result = test::runAtlas({"--model", test::dataFile("cube.obj").string(), "--screenshot", file});
     EXPECT_EQ(result.exitCode, 2);

@@ -72,13 +72,7 @@ PoseFile parsePoseFile(std::string_view text, const std::filesystem::path& file)
     return pose;
 }
 
-PoseFile loadPoseFile(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw DataFileError({{file, 0, 0, "cannot be opened (missing or unreadable)"}});
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parsePoseFile(text.str(), file);
-}
+PoseFile loadPoseFile(const std::filesystem::path& file) { return parsePoseFile(readDataFile(file), file); }
 
 std::vector<PoseFile> loadPoseLibrary(const std::filesystem::path& folder) {
     std::error_code error;
