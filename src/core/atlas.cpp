@@ -104,38 +104,17 @@ StructureInfo readStructure(const toml::table& table, const std::filesystem::pat
     s.transform.rotateDegrees = reader.vec3("rotate_degrees", glm::vec3(0.0f), -360.0f, 360.0f);
     s.transform.translate = reader.vec3("translate", glm::vec3(0.0f), -1000.0f, 1000.0f);
 
-    if (const toml::node* landmarks = table.get("landmark")) {
-        const toml::array* array = landmarks->as_array();
-        if (!array || !array->is_array_of_tables()) {
-            reader.report(landmarks->source(), "'landmark' must be written as [[structure.landmark]] tables");
-        } else {
-            for (const toml::node& node : *array) s.landmarks.push_back(readLandmark(*node.as_table(), file, out));
-        }
-    }
-    if (const toml::node* regions = table.get("region")) {
-        const toml::array* array = regions->as_array();
-        if (!array || !array->is_array_of_tables()) {
-            reader.report(regions->source(), "'region' must be written as [[structure.region]] tables");
-        } else {
-            for (const toml::node& node : *array) {
-                TableReader region(*node.as_table(), file, out, {"name", "centre", "radius"}, "a region");
-                AttachmentArea area;
-                area.bone = s.id;
-                area.name = region.string("name", false);
-                area.centre = region.vec3("centre", glm::vec3(0.0f), -10.0f, 10.0f);
-                area.radius = region.number("radius", 0.01f, 0.001f, 0.2f);
-                s.regions.push_back(area);
-            }
-        }
-    }
-    if (const toml::node* attachments = table.get("attachment")) {
-        const toml::array* array = attachments->as_array();
-        if (!array || !array->is_array_of_tables()) {
-            reader.report(attachments->source(), "'attachment' must be written as [[structure.attachment]] tables");
-        } else {
-            for (const toml::node& node : *array) s.attachments.push_back(readAttachment(*node.as_table(), file, out));
-        }
-    }
+    reader.eachTable("landmark", "structure", [&](const toml::table& t) { s.landmarks.push_back(readLandmark(t, file, out)); });
+    reader.eachTable("region", "structure", [&](const toml::table& t) {
+        TableReader region(t, file, out, {"name", "centre", "radius"}, "a region");
+        AttachmentArea area;
+        area.bone = s.id;
+        area.name = region.string("name", false);
+        area.centre = region.vec3("centre", glm::vec3(0.0f), -10.0f, 10.0f);
+        area.radius = region.number("radius", 0.01f, 0.001f, 0.2f);
+        s.regions.push_back(area);
+    });
+    reader.eachTable("attachment", "structure", [&](const toml::table& t) { s.attachments.push_back(readAttachment(t, file, out)); });
     return s;
 }
 

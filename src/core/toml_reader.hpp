@@ -141,6 +141,20 @@ public:
         return items;
     }
 
+    // Calls visit(table) for each table of an array of tables ([[parent.key]]); anything else under
+    // `key` is reported as written wrongly.
+    template <typename Visit>
+    void eachTable(const char* key, const char* parent, Visit&& visit) {
+        const toml::node* node = table_.get(key);
+        if (!node) return;
+        const toml::array* array = node->as_array();
+        if (!array || !array->is_array_of_tables()) {
+            report(node->source(), std::string("'") + key + "' must be written as [[" + parent + "." + key + "]] tables");
+            return;
+        }
+        for (const toml::node& element : *array) visit(*element.as_table());
+    }
+
     [[nodiscard]] bool has(const char* key) const { return table_.contains(key); }
     const toml::table& table() const { return table_; }
     [[nodiscard]] const std::filesystem::path& file() const { return file_; }
