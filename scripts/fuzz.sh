@@ -3,14 +3,16 @@
 # each for SECONDS (default 60) from its committed seed corpus. New interesting inputs go to
 # build-fuzz/corpus/<target>/ (not committed); a crash is written to build-fuzz/crashes/ and fails
 # the script. Turn a crash into a regression test in tests/cpu/fuzz_regression_test.cpp.
-#   scripts/fuzz.sh [SECONDS] [TARGET...]      targets: lesson atlas pose model_import
+#   scripts/fuzz.sh [SECONDS] [TARGET...]      targets: lesson atlas pose settings model_import
+# PSOAS_FUZZ_PARALLEL=1 runs the targets side by side instead of one after another (the long run:
+# `PSOAS_FUZZ_PARALLEL=1 nice -n 19 scripts/fuzz.sh 3600` gives each target an hour of wall time).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -eq 0 ]] && targets=(lesson atlas pose model_import)
+[[ ${#targets[@]} -eq 0 ]] && targets=(lesson atlas pose settings model_import)
 
 scripts/install-deps.sh
 # libFuzzer and the sanitizer runtimes come with clang (Debian 12: clang 14).
@@ -42,22 +44,38 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export LSAN_OPTIONS=suppressions=$PWD/tests/sanitizer/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 failed=()
-for target in "${targets[@]}"; do
-  corpus=$build/corpus/$target
-  crashes=$build/crashes/$target
+run_target() {
+  local target=$1 corpus=$build/corpus/$1 crashes=$build/crashes/$1
   mkdir -p "$corpus" "$crashes"
-  echo "fuzz: $target for ${seconds}s"
   # -rss_limit_mb / -malloc_limit_mb: one input must not take the machine's memory;
   # -timeout: an input that takes over 10 s counts as a hang.
-  if ! "$build/tests/fuzz/fuzz_$target" "$corpus" "tests/fuzz/corpus/$target" \
-       -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=1024 -timeout=10 \
-       -max_len=65536 -print_final_stats=1 -artifact_prefix="$crashes/" \
-       >"$build/fuzz-$target.log" 2>&1; then
-    tail -40 "$build/fuzz-$target.log" >&2
-    failed+=("$target")
+  "$build/tests/fuzz/fuzz_$target" "$corpus" "tests/fuzz/corpus/$target" \
+    -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=1024 -timeout=10 \
+    -max_len=65536 -print_final_stats=1 -artifact_prefix="$crashes/" \
+    >"$build/fuzz-$target.log" 2>&1
+}
+report_target() {  # target, exit status of its run
+  if [[ $2 -ne 0 ]]; then
+    tail -40 "$build/fuzz-$1.log" >&2
+    failed+=("$1")
   fi
-  grep -E '^stat::number_of_executed_units|^Done' "$build/fuzz-$target.log" || true
-done
+  echo "fuzz: $1: $(grep -E '^stat::number_of_executed_units' "$build/fuzz-$1.log" | awk '{print $2}') inputs in ${seconds}s"
+}
+if [[ "${PSOAS_FUZZ_PARALLEL:-0}" == 1 ]]; then
+  echo "fuzz: ${targets[*]} side by side for ${seconds}s (logs: $build/fuzz-TARGET.log)"
+  pids=()
+  for target in "${targets[@]}"; do run_target "$target" & pids+=($!); done
+  for i in "${!targets[@]}"; do
+    status=0; wait "${pids[$i]}" || status=$?
+    report_target "${targets[$i]}" "$status"
+  done
+else
+  for target in "${targets[@]}"; do
+    echo "fuzz: $target for ${seconds}s"
+    status=0; run_target "$target" || status=$?
+    report_target "$target" "$status"
+  done
+fi
 
 if [[ ${#failed[@]} -gt 0 ]]; then
   echo "error: fuzz targets found crashes: ${failed[*]} (inputs in $build/crashes/)" >&2

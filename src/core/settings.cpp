@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iomanip>
+#include <limits>
 #include <sstream>
 
 namespace psoas {
@@ -25,8 +27,13 @@ LoadedSettings parseSettings(std::string_view text, const std::filesystem::path&
     if (auto scale = root["ui_scale"].value<double>(); scale && *scale >= 1.0 && *scale <= 3.0) s.uiScale = static_cast<float>(*scale);
     if (auto lesson = root["last_lesson"].value_exact<std::string>(); lesson && lesson->size() < 200) s.lastLesson = *lesson;
     if (auto step = root["last_step"].value_exact<int64_t>(); step && *step >= 0 && *step < 10000) s.lastStep = static_cast<int>(*step);
-    if (auto x = root["window_x"].value_exact<int64_t>(); x && std::abs(*x) < 100000) s.windowX = static_cast<int>(*x);
-    if (auto y = root["window_y"].value_exact<int64_t>(); y && std::abs(*y) < 100000) s.windowY = static_cast<int>(*y);
+    // The window's place is taken only as a pair: half a position cannot place a window.
+    const auto x = root["window_x"].value_exact<int64_t>();
+    const auto y = root["window_y"].value_exact<int64_t>();
+    if (x && y && std::abs(*x) < 100000 && std::abs(*y) < 100000) {
+        s.windowX = static_cast<int>(*x);
+        s.windowY = static_cast<int>(*y);
+    }
     if (auto w = root["window_width"].value_exact<int64_t>(); w && *w >= 320 && *w <= 16384) s.windowWidth = static_cast<int>(*w);
     if (auto h = root["window_height"].value_exact<int64_t>(); h && *h >= 240 && *h <= 16384) s.windowHeight = static_cast<int>(*h);
     if (auto background = root["screenshot_background"].value_exact<std::string>();
@@ -50,7 +57,9 @@ LoadedSettings loadSettings(const std::filesystem::path& file) {
 std::string serialiseSettings(const Settings& s) {
     std::ostringstream out;
     out << "# Psoas Atlas settings, written by the program. Safe to delete: the defaults come back.\n";
-    if (s.uiScale > 0.0f) out << "ui_scale = " << s.uiScale << '\n';
+    // max_digits10 so the scale reads back as exactly the same float (found by fuzz_settings).
+    if (s.uiScale > 0.0f)
+        out << "ui_scale = " << std::setprecision(std::numeric_limits<float>::max_digits10) << s.uiScale << '\n';
     if (!s.lastLesson.empty()) out << "last_lesson = " << toml::value<std::string>(s.lastLesson) << '\n';
     out << "last_step = " << s.lastStep << '\n';
     if (s.windowX && s.windowY) out << "window_x = " << *s.windowX << "\nwindow_y = " << *s.windowY << '\n';

@@ -8,6 +8,7 @@
 #include "core/lesson_library.hpp"
 #include "core/model_import.hpp"
 #include "core/motion/pose_file.hpp"
+#include "core/settings.hpp"
 
 #include <gtest/gtest.h>
 
@@ -64,6 +65,21 @@ void parsePoseLikeTheFuzzer(const std::string& text) {
     }
 }
 
+// As fuzz_settings: any text gives settings, and what is written back reads back unchanged.
+void parseSettingsLikeTheFuzzer(const std::string& text) {
+    const Settings first = parseSettings(text, "settings.toml").settings;
+    const LoadedSettings again = parseSettings(serialiseSettings(first), "settings.toml");
+    EXPECT_EQ(again.warning, "");
+    EXPECT_EQ(again.settings.uiScale, first.uiScale);
+    EXPECT_EQ(again.settings.lastLesson, first.lastLesson);
+    EXPECT_EQ(again.settings.lastStep, first.lastStep);
+    EXPECT_EQ(again.settings.windowX, first.windowX);
+    EXPECT_EQ(again.settings.windowY, first.windowY);
+    EXPECT_EQ(again.settings.windowWidth, first.windowWidth);
+    EXPECT_EQ(again.settings.windowHeight, first.windowHeight);
+    EXPECT_EQ(again.settings.screenshotBackground, first.screenshotBackground);
+}
+
 // As fuzz_model_import: the first byte picks the extension, the rest is the file.
 void importLikeTheFuzzer(const std::string& input) {
     ASSERT_GE(input.size(), 2u);
@@ -105,6 +121,7 @@ void replayCorpus(const std::string& target, Call call) {
 TEST(FuzzCorpus, every_lesson_seed_parses_or_reports_a_data_file_error) { replayCorpus("lesson", parseLessonLikeTheFuzzer); }
 TEST(FuzzCorpus, every_atlas_seed_parses_or_reports_a_data_file_error) { replayCorpus("atlas", parseAtlasLikeTheFuzzer); }
 TEST(FuzzCorpus, every_pose_seed_parses_or_reports_a_data_file_error) { replayCorpus("pose", parsePoseLikeTheFuzzer); }
+TEST(FuzzCorpus, every_settings_seed_reads_and_round_trips) { replayCorpus("settings", parseSettingsLikeTheFuzzer); }
 TEST(FuzzCorpus, every_model_seed_imports_or_reports_a_model_import_error) { replayCorpus("model_import", importLikeTheFuzzer); }
 
 }  // namespace
