@@ -14,6 +14,12 @@ std::optional<Body> bodyFor(const StructureInfo& info) {
     if (auto own = bodyFromName(info.id)) return own;
     return bodyFromName(info.body);
 }
+
+// Soft tissue that moves with the trunk rather than a thigh: it lies along the column.
+bool carriedByColumn(const StructureInfo& info, const std::optional<Body>& body) {
+    const bool soft = info.group == StructureGroup::Muscle || info.group == StructureGroup::Ligament;
+    return soft && body && *body != Body::FemurRight && *body != Body::FemurLeft;
+}
 }  // namespace
 
 SceneMotion::SceneMotion(const Scene& scene)
@@ -45,9 +51,14 @@ SceneMotion::SceneMotion(const Scene& scene)
         }
     }
     const int diaphragm = scene.findStructure("diaphragm");
-    if (diaphragm >= 0) {
-        const MeshData& mesh = scene.structures[static_cast<std::size_t>(diaphragm)].mesh;
-        dome_ = Dome{static_cast<std::size_t>(diaphragm), mesh.positions, mesh.positions, mesh.normals};
+    for (std::size_t i = 0; i < scene.structures.size(); ++i) {
+        const SceneStructure& s = scene.structures[i];
+        if (readoutOf_[i] >= 0 || !carriedByColumn(s.info, bodyOf_[i])) continue;
+        ColumnSkin skin(s.mesh.positions);
+        const bool isDome = static_cast<int>(i) == diaphragm;
+        if (!skin.spansJoints() && !isDome) continue;  // on one body: rigid, as before
+        if (isDome) dome_ = carried_.size();
+        carried_.push_back({i, std::move(skin), s.mesh.positions, s.mesh.normals, s.mesh.positions, s.mesh.normals});
     }
     update(neutral, 0.0f, BreathDepth::Quiet, 1.0f);
 }
@@ -55,14 +66,16 @@ SceneMotion::SceneMotion(const Scene& scene)
 const std::vector<glm::vec3>* SceneMotion::positions(std::size_t structure) const {
     for (const Bent& b : bent_)
         if (b.structure == structure) return &b.deformer->positions();
-    if (dome_ && dome_->structure == structure) return &dome_->positions;
+    for (const Carried& c : carried_)
+        if (c.structure == structure) return &c.positions;
     return nullptr;
 }
 
 const std::vector<glm::vec3>* SceneMotion::normals(std::size_t structure) const {
     for (const Bent& b : bent_)
         if (b.structure == structure) return &b.deformer->normals();
-    if (dome_ && dome_->structure == structure) return &dome_->normals;
+    for (const Carried& c : carried_)
+        if (c.structure == structure) return &c.normals;
     return nullptr;
 }
 
@@ -101,6 +114,10 @@ void SceneMotion::update(const Pose& pose, float breath, BreathDepth depth, floa
     }
     if (exaggeration != 1.0f)  // leave the readout states true
         for (std::size_t m = 0; m < muscles_.size(); ++m) evaluateMuscle(muscles_[m], truePose, trueBodies, states_[m]);
+    for (Carried& c : carried_) {
+        c.positions = c.neutral;  // same size: copies, never allocates
+        c.normals = c.neutralNormals;
+    }
     if (dome_) {
         // The dome descends by the (exaggerated) excursion, most at the top so it also flattens;
         // the crura stay on the spine (facts §5). Same falloff as deformDiaphragmVertex, which
@@ -112,11 +129,14 @@ void SceneMotion::update(const Pose& pose, float breath, BreathDepth depth, floa
         const float shownDescent = std::min(trueDescent * exaggeration, std::max(trueDescent, kMostShownDescent));
         const float fullShown = std::min(domeExcursion(depth) * exaggeration, std::max(domeExcursion(depth), kMostShownDescent));
         domeShownFactor_ = fullShown / domeExcursion(depth);
-        for (std::size_t v = 0; v < dome_->neutral.size(); ++v) {
-            const glm::vec3& p = dome_->neutral[v];
-            const float weight = glm::smoothstep(kCruraTopHeight, kDomeApexHeight, p.y);
-            dome_->positions[v] = p - glm::vec3(0.0f, weight * shownDescent, 0.0f);
-        }
+        Carried& dome = carried_[*dome_];
+        for (std::size_t v = 0; v < dome.neutral.size(); ++v)
+            dome.positions[v].y -= domeDescentWeight(dome.neutral[v]) * shownDescent;
+    }
+    // Then each part goes where the vertebra beside it has gone (the dome with T12 and its ribs).
+    for (Carried& c : carried_) {
+        c.skin.place(bodies, c.positions, c.normals);
+        models_[c.structure] = glm::mat4(1.0f);  // the vertices are already placed
     }
 }
 

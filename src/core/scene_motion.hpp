@@ -5,6 +5,7 @@
 // only what is drawn; the numbers always come from the true, unexaggerated geometry.
 
 #include "core/motion/breathing.hpp"
+#include "core/motion/column_skin.hpp"
 #include "core/motion/muscle_deformer.hpp"
 #include "core/motion/muscle_path.hpp"
 #include "core/motion/pose.hpp"
@@ -37,8 +38,9 @@ public:
 
     [[nodiscard]] const glm::mat4& model(std::size_t structure) const { return models_[structure]; }
     [[nodiscard]] const std::vector<glm::mat4>& models() const { return models_; }
-    // Deformed vertices (scene frame; the model matrix is then identity) for muscles that bend
-    // and for the diaphragm; null for structures that only move rigidly.
+    // Deformed vertices (scene frame; the model matrix is then identity) for muscles that bend, for
+    // soft structures carried along the lumbar column and for the diaphragm; null for structures
+    // that only move rigidly.
     [[nodiscard]] const std::vector<glm::vec3>* positions(std::size_t structure) const;
     [[nodiscard]] const std::vector<glm::vec3>* normals(std::size_t structure) const;
     [[nodiscard]] const std::vector<MuscleReadout>& readouts() const { return readouts_; }
@@ -55,9 +57,12 @@ private:
         std::size_t muscle;  // index into muscles_
         std::unique_ptr<MuscleDeformer> deformer;
     };
-    struct Dome {
+    // A muscle or ligament lying along the lumbar column (quadratus lumborum, psoas minor, the
+    // diaphragm, the arcuate ligaments): each part moves with the vertebra beside it.
+    struct Carried {
         std::size_t structure;
-        std::vector<glm::vec3> neutral, positions, normals;
+        ColumnSkin skin;
+        std::vector<glm::vec3> neutral, neutralNormals, positions, normals;
     };
 
     const Scene& scene_;
@@ -67,7 +72,8 @@ private:
     std::vector<std::vector<PathState>> states_;  // per muscle, reused every frame
     std::vector<glm::vec3> centreLine_;           // scratch, reused
     std::vector<Bent> bent_;
-    std::optional<Dome> dome_;
+    std::vector<Carried> carried_;
+    std::optional<std::size_t> dome_;  // index into carried_: the diaphragm
     std::vector<MuscleReadout> readouts_;
     std::vector<int> readoutOf_;  // structure -> readout index or -1
     float domeDescentMm_ = 0.0f;

@@ -54,9 +54,19 @@ Pose withBreath(Pose pose, float breath, BreathDepth depth) {
     return pose;
 }
 
+float domeDescentWeight(const glm::vec3& neutral) {
+    // Over the spine the diaphragm is tied to it (crura, median arcuate ligament; facts §1, §5), so
+    // there it stays put: the descent fades in from the side of the vertebral body (half its 43-44 mm
+    // width, facts §4) over about as far again, measured from the T12/L1 disc centre (facts §3).
+    constexpr float kSpineZ = -0.107f;
+    constexpr float kFixedRadius = 0.022f;
+    constexpr float kFreeRadius = 0.045f;
+    const float fromSpine = std::hypot(neutral.x, neutral.z - kSpineZ);
+    return glm::smoothstep(kCruraTopHeight, kDomeApexHeight, neutral.y) * glm::smoothstep(kFixedRadius, kFreeRadius, fromSpine);
+}
+
 glm::vec3 deformDiaphragmVertex(const glm::vec3& neutral, float breath, BreathDepth depth) {
-    const float weight = glm::smoothstep(kCruraTopHeight, kDomeApexHeight, neutral.y);
-    return neutral - glm::vec3(0.0f, weight * diaphragmDomeDescent(breath, depth), 0.0f);
+    return neutral - glm::vec3(0.0f, domeDescentWeight(neutral) * diaphragmDomeDescent(breath, depth), 0.0f);
 }
 
 }  // namespace psoas

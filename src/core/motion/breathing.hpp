@@ -41,9 +41,13 @@ struct BreathCycle {
 [[nodiscard]] float breathLumbarExtension(float breath, BreathDepth depth);
 [[nodiscard]] Pose withBreath(Pose pose, float breath, BreathDepth depth);
 
-// Where a diaphragm vertex (scene frame, neutral pose) is at breath state b: the dome moves down
-// most at its top and not at all at the crura (below the L1 level, y < 0.20 m), with a smooth
-// falloff between, so the dome flattens as it descends (facts §5). Pure: the renderer applies it.
+// How much of the dome's descent a diaphragm vertex (scene frame, neutral pose) takes, 0..1: most at
+// the top and none at the crura (below the L1 level, y < 0.20 m), with a smooth falloff between, so
+// the dome flattens as it descends (facts §5); and none where it lies over the vertebral column,
+// which it is tied to.
+[[nodiscard]] float domeDescentWeight(const glm::vec3& neutral);
+// Where a diaphragm vertex (scene frame, neutral pose) is at breath state b. Pure: the renderer
+// applies it.
 [[nodiscard]] glm::vec3 deformDiaphragmVertex(const glm::vec3& neutral, float breath, BreathDepth depth);
 
 // Heights of the falloff: fixed below the crura level, full descent from the dome apex up.

@@ -2,6 +2,7 @@
 # Included from src/CMakeLists.txt, so CMAKE_CURRENT_SOURCE_DIR is src/.
 target_sources(psoas_core PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/breathing.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/column_skin.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/measure.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/muscle_deformer.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/muscle_path.cpp

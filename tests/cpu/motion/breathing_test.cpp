@@ -59,6 +59,15 @@ TEST(Breathing, crura_stay_fixed_and_the_dome_flattens) {
     EXPECT_GT(heightAfter, 0.0f);
 }
 
+// Where the dome meets the back of the spine it is tied to it: breathing in does not push it down
+// into the twelfth thoracic vertebra (found by the bone penetration survey).
+TEST(Breathing, dome_stays_put_over_the_spine) {
+    const glm::vec3 overT12{0.0f, 0.24f, -0.11f};
+    EXPECT_EQ(deformDiaphragmVertex(overT12, 1.0f, BreathDepth::Deep), overT12);
+    const glm::vec3 besideSpine{0.05f, 0.24f, -0.11f};
+    EXPECT_LT(deformDiaphragmVertex(besideSpine, 1.0f, BreathDepth::Deep).y, besideSpine.y);
+}
+
 TEST(Breathing, quiet_inhale_lengthens_the_psoas_by_under_2_mm) {
     const float out = psoasLength(withBreath(Pose{}, 0.0f, BreathDepth::Quiet));
     const float in = psoasLength(withBreath(Pose{}, 1.0f, BreathDepth::Quiet));
