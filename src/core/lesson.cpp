@@ -2,9 +2,7 @@
 
 #include "core/toml_reader.hpp"
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 namespace psoas {
 
@@ -216,15 +214,8 @@ Lesson parseLesson(std::string_view text, const std::filesystem::path& file, con
 }
 
 Lesson loadLesson(const std::filesystem::path& file, const LessonVocabulary& vocabulary) {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(file, ec);
-    if (ec) throw DataFileError({{file, 0, 0, "cannot be read (" + ec.message() + ")"}});
-    if (size > kMaxLessonBytes) throw DataFileError({{file, 0, 0, "is larger than 1 MiB; a lesson file is text of a few pages"}});
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw DataFileError({{file, 0, 0, "cannot be opened"}});
-    std::ostringstream text;
-    text << in.rdbuf();
-    return parseLesson(text.str(), file, vocabulary);
+    return parseLesson(readDataFile(file, kMaxLessonBytes, "is larger than 1 MiB; a lesson file is text of a few pages"), file,
+                       vocabulary);
 }
 
 }  // namespace psoas

@@ -1,6 +1,10 @@
 #include "core/toml_reader.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -33,7 +37,20 @@ Diagnostic explainSyntaxError(const toml::parse_error& e, std::string_view text,
     Diagnostic d = diagnosticAt(file, e.source(), std::string(e.description()));
     const std::string description(e.description());
     const std::string line = lineOf(text, static_cast<std::size_t>(d.line));
-    if (description.find("cannot redefine existing") != std::string::npos) {
+    const auto control = std::find_if(line.begin(), line.end(), [](char c) {
+        return (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\r') || c == '\x7f';
+    });
+    if (description.find("control character") != std::string::npos && control != line.end()) {
+        // A NUL or other invisible byte (a file saved by a word processor, a bad copy and paste):
+        // toml++ calls it an unescaped control character; point at the byte itself.
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(*control)));
+        d.column = static_cast<int>(control - line.begin()) + 1;
+        d.message = std::string("an invisible control character (byte ") + byte + ") is in the text here; delete it";
+    } else if (description.find("maximum nested value depth") != std::string::npos) {
+        d.message = "lists or tables are nested too deeply here (more than 256 levels); a closing ] or } is missing, or this "
+                    "is not the file you meant";
+    } else if (description.find("cannot redefine existing") != std::string::npos) {
         const auto open = description.rfind('\'', description.size() - 2);
         const std::string key = open == std::string::npos ? "" : description.substr(open + 1, description.size() - open - 2);
         const auto at = line.find(key);
@@ -53,12 +70,21 @@ Diagnostic explainSyntaxError(const toml::parse_error& e, std::string_view text,
 }
 }  // namespace
 
-std::string readDataFile(const std::filesystem::path& file) {
+std::string readDataFile(const std::filesystem::path& file, std::uintmax_t maxBytes, std::string_view tooLarge) {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(file, ec);
+    if (ec) throw DataFileError({{file, 0, 0, "cannot be read (" + ec.message() + ")"}});
+    if (size > maxBytes) throw DataFileError({{file, 0, 0, std::string(tooLarge)}});
     std::ifstream in(file, std::ios::binary);
-    if (!in) throw DataFileError({{file, 0, 0, "cannot be opened (missing or unreadable)"}});
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    if (!in) throw DataFileError({{file, 0, 0, "cannot be opened (" + std::string(std::strerror(errno)) + ")"}});
+    std::string text;
+    std::array<char, 1 << 16> buffer{};
+    while (in.read(buffer.data(), buffer.size()) || in.gcount() > 0) {
+        text.append(buffer.data(), static_cast<std::size_t>(in.gcount()));
+        if (text.size() > maxBytes) throw DataFileError({{file, 0, 0, std::string(tooLarge)}});
+    }
+    if (in.bad()) throw DataFileError({{file, 0, 0, "cannot be read (" + std::string(std::strerror(errno)) + ")"}});
+    return text;
 }
 
 toml::table parseTomlOrThrow(std::string_view text, const std::filesystem::path& file) {

@@ -175,8 +175,12 @@ void sortByPosition(std::vector<Diagnostic>& diagnostics);
 // "file:line:col" Diagnostic at a TOML node.
 Diagnostic diagnosticAt(const std::filesystem::path& file, const toml::source_region& where, std::string message);
 
-// A data file's whole text; throws DataFileError "cannot be opened" when it cannot be read.
-std::string readDataFile(const std::filesystem::path& file);
+// A data file's whole text; throws DataFileError when it cannot be read or is larger than
+// `maxBytes` (then with `tooLarge` as the message). Never reads more than maxBytes + 64 KiB, even
+// from a file that grows while it is read: a 100 MB file dropped in by mistake costs nothing.
+inline constexpr std::uintmax_t kMaxDataFileBytes = 4u << 20;
+std::string readDataFile(const std::filesystem::path& file, std::uintmax_t maxBytes = kMaxDataFileBytes,
+                         std::string_view tooLarge = "is larger than 4 MiB; atlas and pose files are a few pages of text");
 
 // Parses TOML text; a syntax error becomes a DataFileError with its position.
 toml::table parseTomlOrThrow(std::string_view text, const std::filesystem::path& file);
