@@ -4,6 +4,7 @@
 #include "app/image_file.hpp"
 #include "app/input_map.hpp"
 #include "app/user_paths.hpp"
+#include "core/atomic_file.hpp"
 #include "core/handout.hpp"
 #include "core/picking.hpp"
 #include "core/quiz.hpp"
@@ -13,6 +14,7 @@
 #include "render/floor_renderer.hpp"
 #include "render/offscreen_target.hpp"
 #include "render/scene_renderer.hpp"
+#include "ui/layout_file.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -76,6 +78,9 @@ double peakResidentMegabytes() {
 }
 
 Application* fromWindow(GLFWwindow* window) { return static_cast<Application*>(glfwGetWindowUserPointer(window)); }
+
+// GLFW tells about monitors to the whole program, not to a window: this is the window to tell.
+GLFWwindow* gMonitorListener = nullptr;
 
 Scene loadInitialScene(const Options& options) {
     if (options.model) return loadModelScene(*options.model);
@@ -209,7 +214,7 @@ void Application::applyMotionIntents(const ui::MotionIntents& intents) {
 void Application::loadLessons() {
     lessonSources_ = lessonSources(options_);
     lessonSignature_ = LessonLibrary::signature(lessonSources_);
-    library_ = LessonLibrary::load(lessonSources_, builtInVocabulary());
+    library_ = LessonLibrary::load(lessonSources_, builtInVocabulary(), &library_);
     lessonList_.clear();
     for (const LessonEntry& entry : library_.entries()) {
         ui::LessonListItem item;
@@ -267,11 +272,16 @@ void Application::checkLessonFiles() {
         setStatus(std::string("Lessons not reloaded: ") + e.what());
         return;
     }
-    if (openId.empty()) return;
-    if (const Lesson* lesson = library_.find(openId)) {
-        player_.reload(*lesson);
+    const Lesson* lesson = openId.empty() ? nullptr : library_.find(openId);
+    if (lesson) player_.reload(*lesson);
+    if (!library_.folderProblems().empty()) {
+        // A lesson folder went away or became unreadable; its lessons stay as they were. Said once,
+        // when it happens: the files' signature does not change again until the folder does.
+        const Diagnostic& problem = library_.folderProblems().front();
+        setStatus(problem.file.string() + " " + problem.message, false);  // loadLessons logged it
+    } else if (lesson) {
         setStatus("Reloaded lesson '" + lesson->title + "'");
-    } else {
+    } else if (!openId.empty()) {
         // Keep teaching from the last good version; the list shows what to fix in the file.
         setStatus("Lesson '" + openId + "' has problems now; showing its last good version (see the Lesson tab)");
     }
@@ -451,6 +461,7 @@ std::vector<ui::LabelAnchor> Application::labelAnchors() const {
 }
 
 Application::~Application() {
+    if (window_ && gMonitorListener == window_->handle()) gMonitorListener = nullptr;
     renderer_.reset();
     if (imguiReady_) {
         ImGui_ImplOpenGL3_Shutdown();
@@ -488,6 +499,7 @@ void Application::openWindow(bool visible, int width, int height) {
     glfwSetCursorPosCallback(window_->handle(), [](GLFWwindow* w, double x, double y) { fromWindow(w)->onCursorMoved(x, y); });
     glfwSetScrollCallback(window_->handle(), [](GLFWwindow* w, double, double y) { fromWindow(w)->onScroll(y); });
     glfwSetKeyCallback(window_->handle(), [](GLFWwindow* w, int k, int, int a, int m) { fromWindow(w)->onKey(k, a, m); });
+    glfwSetWindowFocusCallback(window_->handle(), [](GLFWwindow* w, int focused) { fromWindow(w)->onFocus(focused != 0); });
     renderer_ = std::make_unique<render::SceneRenderer>(scene_);
 }
 
@@ -495,15 +507,12 @@ void Application::initialiseUi(float uiScale, bool persistLayout) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;  // never a stray imgui.ini in the working directory
+    // Never ImGui's own writer: it would leave a stray imgui.ini in the working directory, and it
+    // writes in place, so a full disk cut the layout short. storeLayout writes it whole instead.
+    io.IniFilename = nullptr;
     if (persistLayout) {
-        std::error_code ec;
-        const auto folder = configDirectory();
-        std::filesystem::create_directories(folder, ec);
-        if (!ec) {
-            iniPath_ = (folder / "imgui.ini").string();
-            io.IniFilename = iniPath_.c_str();
-        }
+        iniPath_ = (configDirectory() / "imgui.ini").string();
+        ui::loadLayout(iniPath_);
     }
     uiScale_ = uiScale;
     builtFontScale_ = effectiveUiScale();
@@ -511,6 +520,12 @@ void Application::initialiseUi(float uiScale, bool persistLayout) {
     fonts_ = ui::loadFonts(builtFontScale_);
     if (!fonts_.warning.empty()) logLine(fonts_.warning);
     ImGui_ImplGlfw_InitForOpenGL(window_->handle(), true);
+    // After ImGui: its 1.86 backend sets a monitor callback of its own that does nothing and does
+    // not pass the event on, so one installed before it would never hear of an unplugged projector.
+    gMonitorListener = window_->handle();
+    glfwSetMonitorCallback([](GLFWmonitor* monitor, int event) {
+        if (event == GLFW_DISCONNECTED && gMonitorListener) fromWindow(gMonitorListener)->onMonitorDisconnected(monitor);
+    });
     ImGui_ImplOpenGL3_Init("#version 330 core");
     imguiReady_ = true;
 }
@@ -531,6 +546,13 @@ int Application::run() {
     if (options_.record) return record(*options_.record, options_.seconds);
     if (options_.soak > 0) return soak(options_.soak);
 
+    startWindow();
+    while (!window_->shouldClose()) windowFrame();
+    finishWindow();
+    return 0;
+}
+
+void Application::startWindow() {
     settingsFile_ = configDirectory() / "settings.toml";
     const LoadedSettings saved = loadSettings(settingsFile_);
     if (!saved.warning.empty()) logLine(saved.warning);
@@ -539,6 +561,7 @@ int Application::run() {
                sizeFromSettings ? saved.settings.windowHeight : options_.height);
     if (sizeFromSettings && saved.settings.windowX && saved.settings.windowY)
         glfwSetWindowPos(window_->handle(), *saved.settings.windowX, *saved.settings.windowY);
+    window_->keepOnScreen();  // a place saved beside a projector that is no longer there
     initialiseUi(saved.settings.uiScale > 0.0f ? saved.settings.uiScale : window_->contentScale(), true);
     screenshotBackground_ = saved.settings.screenshotBackground == "white"         ? ui::ScreenshotBackground::White
                             : saved.settings.screenshotBackground == "transparent" ? ui::ScreenshotBackground::Transparent
@@ -550,43 +573,64 @@ int Application::run() {
     if (options_.present) setPresenter(true);
     displaySize_ = window_->windowSize();
     camera_.pose = homePose();
+}
 
-    while (!window_->shouldClose()) {
-        // Sleep while nothing moves: a viewer left open through a class should not heat the laptop.
-        bool fading = false;
-        for (std::size_t i = 0; i < displayOpacity_.size(); ++i)
-            fading = fading || displayOpacity_[i] != (visibility_.visible(i) ? visibility_.opacity(i) : 0.0f);
-        const bool classroomMotion = !paused_ && (autoRotate_ || (autoplay_ && player_.active()));
-        if (animation_.active() || drag_.button >= 0 || hoverDirty_ || fading || (moving() && !paused_) || classroomMotion ||
-            slideExport_)
-            glfwPollEvents();
-        else
-            glfwWaitEventsTimeout(0.25);
-        if (window_->minimised()) continue;
-
-        const double frameTime = now();
-        const double elapsed = std::clamp(frameTime - lastFrameTime_, 0.0, 0.1);
-        lastFrameTime_ = frameTime;
-        reloadLessonsIfChanged();
-        applyStepIfChanged(false);
-        reframeIfViewChanged();
-        easeOpacities(elapsed);
-        if (!paused_) updateMotion(elapsed);
-        advanceClassroomClocks(elapsed);
-        if (animation_.active()) camera_.pose = animation_.sample(now());
-        if (!status_.empty() && now() > statusUntil_) status_.clear();
-        updateHover();
-
-        continueSlideExport();
-        const glm::vec2 windowSize = window_->windowSize();
-        const glm::ivec2 framebuffer = window_->framebufferSize();
-        buildUi(windowSize, glm::vec2(framebuffer) / glm::max(windowSize, glm::vec2(1.0f)));
-        drawFrame(framebuffer, ui::ScreenshotBackground::Dark, true);
-        if (screenshotRequested_) saveScreenshot();
-        window_->swapBuffers();
+void Application::windowFrame() {
+    if (window_->minimised()) {
+        // Nothing to draw into: sleep until restored instead of spinning through empty frames
+        // (a breathing lesson polls for events every frame, which would heat a laptop left minimised).
+        glfwWaitEventsTimeout(0.25);
+        return;
     }
+    // Sleep while nothing moves: a viewer left open through a class should not heat the laptop.
+    bool fading = false;
+    for (std::size_t i = 0; i < displayOpacity_.size(); ++i)
+        fading = fading || displayOpacity_[i] != (visibility_.visible(i) ? visibility_.opacity(i) : 0.0f);
+    const bool classroomMotion = !paused_ && (autoRotate_ || (autoplay_ && player_.active()));
+    if (animation_.active() || drag_.button >= 0 || hoverDirty_ || fading || (moving() && !paused_) || classroomMotion ||
+        slideExport_)
+        glfwPollEvents();
+    else
+        glfwWaitEventsTimeout(0.25);
+    if (window_->minimised()) return;
+    drawWindowFrame(window_->windowSize(), window_->framebufferSize());
+    window_->swapBuffers();
+}
+
+void Application::drawWindowFrame(glm::vec2 windowSize, glm::ivec2 framebuffer) {
+    // A minimised window can report 0 x 0 before (or instead of) saying it is iconified: there is
+    // nothing to draw into, and the 3D view's shape would be 0 / 0.
+    if (framebuffer.x <= 0 || framebuffer.y <= 0 || windowSize.x <= 0.0f || windowSize.y <= 0.0f) return;
+    const double frameTime = now();
+    const double elapsed = std::clamp(frameTime - lastFrameTime_, 0.0, 0.1);
+    lastFrameTime_ = frameTime;
+    reloadLessonsIfChanged();
+    applyStepIfChanged(false);
+    reframeIfViewChanged();
+    easeOpacities(elapsed);
+    if (!paused_) updateMotion(elapsed);
+    advanceClassroomClocks(elapsed);
+    if (animation_.active()) camera_.pose = animation_.sample(now());
+    if (!status_.empty() && now() > statusUntil_) status_.clear();
+    updateHover();
+
+    continueSlideExport();
+    buildUi(windowSize, glm::vec2(framebuffer) / windowSize);
+    drawFrame(framebuffer, ui::ScreenshotBackground::Dark, true);
+    if (screenshotRequested_) saveScreenshot();
+    storeLayout(false);
+}
+
+void Application::finishWindow() {
     storeSettings();
-    return 0;
+    storeLayout(true);
+}
+
+void Application::storeLayout(bool now) {
+    if (iniPath_.empty()) return;
+    const std::string problem = ui::saveLayoutIfChanged(iniPath_, now);
+    if (!problem.empty() && problem != layoutProblem_) setStatus("Panel layout not saved: " + problem);
+    layoutProblem_ = problem;
 }
 
 Image Application::renderImage(int width, int height, ui::ScreenshotBackground background, bool withUi) {
@@ -888,7 +932,11 @@ void Application::continueSlideExport() {
         ++job.next;
         return;
     }
-    std::ofstream(job.folder / "index.html", std::ios::binary) << handoutHtml(job.lesson, job.images);
+    if (const std::string problem = saveWholeFile(job.folder / "index.html", handoutHtml(job.lesson, job.images)); !problem.empty()) {
+        setStatus("Handout not exported: " + problem);
+        slideExport_.reset();
+        return;
+    }
     // Back to where the teacher was, as if nothing had happened.
     player_.open(job.lesson, job.returnStep);
     applyStepIfChanged(true);
@@ -924,18 +972,12 @@ int Application::exportLesson(const std::string& id, const std::filesystem::path
         }
     }
     const std::filesystem::path index = folder / "index.html";
-    const std::filesystem::path partial = folder / "index.html.partial";
-    {
-        std::ofstream out(partial, std::ios::binary);
-        out << handoutHtml(copy, images);
-        if (!out) {
-            std::cerr << "\nerror: " << index.string() << ": cannot be written\n";
-            return 2;
-        }
+    if (const std::string problem = writeFileAtomically(index, handoutHtml(copy, images)); !problem.empty()) {
+        std::cerr << "\nerror: " << index.string() << ": cannot be written (" << problem << ")\n";
+        return 2;
     }
-    std::filesystem::rename(partial, index, ec);
     std::cerr << "\rExported '" << copy.id << "': " << steps << " images and " << index.string() << std::string(12, ' ') << '\n';
-    return ec ? 2 : 0;
+    return 0;
 }
 
 void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
@@ -1084,15 +1126,15 @@ void Application::saveScreenshot() {
         showUi_ = wasShowingUi;
         slideScreenshot_ = false;
         const std::string problem = writePng(image, file);
-        setStatus(problem.empty() ? "Saved screenshot: " + file.string() : "Screenshot not saved: " + problem);
+        setStatus(problem.empty() ? "Saved screenshot: " + file.string() : "Screenshot not saved to " + file.string() + ": " + problem);
     } catch (const std::exception& e) {
         glBindFramebuffer(GL_FRAMEBUFFER, 0);
         setStatus(std::string("Screenshot not saved: ") + e.what());
     }
 }
 
-void Application::setStatus(std::string text) {
-    logLine(text);
+void Application::setStatus(std::string text, bool onTerminal) {
+    if (onTerminal) logLine(text);
     status_ = std::move(text);
     statusUntil_ = now() + kStatusSeconds;
 }
@@ -1248,6 +1290,19 @@ void Application::onScroll(double yOffset) {
     const glm::vec3 anchor = hit ? hit->point : camera_.pointOnTargetPlane(cursor, area.size);
     camera_.zoomToward(anchor, std::pow(kZoomPerNotch, static_cast<float>(yOffset)));
     hoverDirty_ = true;
+}
+
+void Application::onFocus(bool focused) {
+    if (focused) return;
+    // The button released in another window never comes back here; GLFW then reports it released
+    // for us, and that must not count as a click (it would select, or answer a quiz question).
+    drag_.button = -1;
+    hoverDirty_ = true;
+}
+
+void Application::onMonitorDisconnected(GLFWmonitor* monitor) {
+    if (!window_ || !window_->leaveLostMonitor(monitor)) return;
+    setStatus("A screen was disconnected; the window moved to one that is still there (F11: full screen)");
 }
 
 void Application::onKey(int key, int action, int mods) {

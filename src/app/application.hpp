@@ -26,6 +26,8 @@
 
 #include "render/scene_renderer.hpp"
 
+struct GLFWmonitor;
+
 namespace psoas::app {
 
 class Application {
@@ -39,6 +41,17 @@ public:
 
     // Interactive window, or one screenshot when options.screenshot is set. Returns the exit code.
     int run();
+
+    // The interactive window, one piece at a time (run() is these three; tests drive them):
+    // open the window with the saved settings, one pass of the frame loop, save on the way out.
+    void startWindow();
+    void windowFrame();
+    void finishWindow();
+    // One frame at the sizes the window reports (a minimised window reports 0 x 0).
+    void drawWindowFrame(glm::vec2 windowSize, glm::ivec2 framebufferSize);
+    [[nodiscard]] Window* window() const { return window_.get(); }
+    [[nodiscard]] const std::string& status() const { return status_; }
+    [[nodiscard]] int selectedStructure() const { return selected_; }
 
     // One finished frame (camera moves complete) at the given size: with the panels, or in the slide
     // layout (3D view, labels and the step caption, no panels) for slides and handouts.
@@ -69,6 +82,8 @@ public:
     void onCursorMoved(double x, double y);
     void onScroll(double yOffset);
     void onKey(int key, int action, int mods);
+    void onFocus(bool focused);
+    void onMonitorDisconnected(GLFWmonitor* monitor);
 
 private:
     void openWindow(bool visible, int width, int height);
@@ -87,7 +102,7 @@ private:
     void hideSelected();
     void toggleIsolation();
     void select(int structure);
-    void setStatus(std::string text);
+    void setStatus(std::string text, bool onTerminal = true);  // false: the terminal was told already
 
     // Lessons
     void loadLessons();
@@ -195,6 +210,8 @@ private:
 
     std::filesystem::path settingsFile_;  // empty: settings are not kept (screenshots, tests)
     std::string settingsProblem_;         // the last save failure, reported once
+    std::string layoutProblem_;           // the same for the panel layout (imgui.ini)
+    void storeLayout(bool now);
     std::vector<render::StructureLook> looks_;  // reused every frame: no allocation while drawing
     float captionHeight_ = 0.0f;  // measured by the UI; the 3D view sits above it
     bool presenter_ = false;

@@ -1,10 +1,10 @@
 #include "app/image_file.hpp"
 
+#include "core/atomic_file.hpp"
+
 #include <stb/stb_image_write.h>
 #include <stb/stb_image.h>
 
-#include <cerrno>
-#include <cstring>
 #include <system_error>
 
 namespace psoas::app {
@@ -14,18 +14,16 @@ std::string writePng(const Image& image, const std::filesystem::path& file) {
     std::error_code ec;
     const std::filesystem::path folder = file.parent_path();
     if (!folder.empty() && !std::filesystem::is_directory(folder, ec)) return "folder '" + folder.string() + "' does not exist";
-    const std::filesystem::path temporary = file.string() + ".partial";
-    if (!stbi_write_png(temporary.c_str(), image.width, image.height, 4, image.rgba.data(), image.width * 4)) {
-        const std::string reason = std::strerror(errno);
-        std::filesystem::remove(temporary, ec);
-        return "cannot write the PNG (" + reason + ")";
-    }
-    std::filesystem::rename(temporary, file, ec);
-    if (ec) {
-        std::filesystem::remove(temporary, ec);
-        return "cannot write the PNG (" + ec.message() + ")";
-    }
-    return {};
+    // Encoded in memory, then written through writeFileAtomically: stb's own file writer does not
+    // check fwrite, so on a full disk it reported success for a cut-short picture.
+    std::string png;
+    const auto append = [](void* context, void* data, int size) {
+        static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+    };
+    if (!stbi_write_png_to_func(append, &png, image.width, image.height, 4, image.rgba.data(), image.width * 4))
+        return "cannot encode the PNG";
+    const std::string problem = writeFileAtomically(file, png);
+    return problem.empty() ? problem : "cannot write the PNG (" + problem + ")";
 }
 
 std::optional<Image> readPng(const std::filesystem::path& file) {

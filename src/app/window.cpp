@@ -47,7 +47,49 @@ GLFWmonitor* monitorUnder(GLFWwindow* window) {
     }
     return best;
 }
+
+// The work areas of every connected monitor but `lost`, the primary one first.
+std::vector<ScreenRect> screensWithout(GLFWmonitor* lost) {
+    std::vector<ScreenRect> screens;
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    for (int i = 0; i < count; ++i) {
+        if (monitors[i] == lost) continue;
+        ScreenRect area;
+        glfwGetMonitorWorkarea(monitors[i], &area.x, &area.y, &area.width, &area.height);
+        if (area.width > 0 && area.height > 0) screens.push_back(area);
+    }
+    return screens;
+}
 }  // namespace
+
+ScreenRect placeOnRemainingScreens(ScreenRect window, const std::vector<ScreenRect>& screens) {
+    constexpr int kMinWidth = 320, kMinHeight = 240;
+    window.width = std::max(window.width, kMinWidth);
+    window.height = std::max(window.height, kMinHeight);
+    if (screens.empty()) return window;
+    const ScreenRect* target = &screens.front();
+    long bestOverlap = 0;
+    for (const ScreenRect& screen : screens) {
+        const long w = std::max(0, std::min(window.x + window.width, screen.x + screen.width) - std::max(window.x, screen.x));
+        const long h = std::max(0, std::min(window.y + window.height, screen.y + screen.height) - std::max(window.y, screen.y));
+        if (w * h > bestOverlap) {
+            bestOverlap = w * h;
+            target = &screen;
+        }
+    }
+    ScreenRect placed;
+    placed.width = std::min(window.width, target->width);
+    placed.height = std::min(window.height, target->height);
+    if (bestOverlap > 0) {
+        placed.x = std::clamp(window.x, target->x, target->x + target->width - placed.width);
+        placed.y = std::clamp(window.y, target->y, target->y + target->height - placed.height);
+    } else {
+        placed.x = target->x + (target->width - placed.width) / 2;
+        placed.y = target->y + (target->height - placed.height) / 2;
+    }
+    return placed;
+}
 
 Window::Window(const WindowOptions& options) {
     glfwSetErrorCallback(onGlfwError);
@@ -114,6 +156,7 @@ bool Window::fullscreen() const { return glfwGetWindowMonitor(window_) != nullpt
 
 void Window::toggleFullscreen() {
     if (fullscreen()) {
+        fullscreenOn_ = nullptr;
         glfwSetWindowMonitor(window_, nullptr, restoreX_, restoreY_, restoreWidth_, restoreHeight_, GLFW_DONT_CARE);
         return;
     }
@@ -123,7 +166,37 @@ void Window::toggleFullscreen() {
     if (!monitor) return;
     const GLFWvidmode* mode = glfwGetVideoMode(monitor);
     if (!mode) return;
+    fullscreenOn_ = monitor;
     glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
 }
+
+ScreenRect Window::rect() const {
+    ScreenRect r;
+    glfwGetWindowPos(window_, &r.x, &r.y);
+    glfwGetWindowSize(window_, &r.width, &r.height);
+    return r;
+}
+
+bool Window::leaveLostMonitor(GLFWmonitor* lost) {
+    const bool fullscreenThere = lost && (glfwGetWindowMonitor(window_) == lost || fullscreenOn_ == lost);
+    const std::vector<ScreenRect> screens = screensWithout(lost);
+    if (fullscreenThere) {
+        // GLFW 3.3 already turned it into a window the size of the lost screen; give the teacher
+        // back the window they had before going full screen, on a screen that is still there.
+        fullscreenOn_ = nullptr;
+        const ScreenRect placed = placeOnRemainingScreens({restoreX_, restoreY_, restoreWidth_, restoreHeight_}, screens);
+        glfwSetWindowMonitor(window_, nullptr, placed.x, placed.y, placed.width, placed.height, GLFW_DONT_CARE);
+        return true;
+    }
+    if (fullscreen()) return false;  // full screen on a monitor that is still there
+    const ScreenRect now = rect();
+    const ScreenRect placed = placeOnRemainingScreens(now, screens);
+    if (placed.x == now.x && placed.y == now.y && placed.width == now.width && placed.height == now.height) return false;
+    glfwSetWindowPos(window_, placed.x, placed.y);
+    glfwSetWindowSize(window_, placed.width, placed.height);
+    return true;
+}
+
+void Window::keepOnScreen() { leaveLostMonitor(nullptr); }
 
 }  // namespace psoas::app

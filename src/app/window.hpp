@@ -6,8 +6,10 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 struct GLFWwindow;
+struct GLFWmonitor;
 
 namespace psoas::app {
 
@@ -24,6 +26,17 @@ struct WindowOptions {
     bool debugContext = false;
     std::string title = "Psoas Atlas";
 };
+
+// A rectangle on the desktop, in screen coordinates.
+struct ScreenRect {
+    int x = 0, y = 0, width = 0, height = 0;
+};
+
+// Where a window goes when the screen it was on is gone (a projector unplugged, a settings file
+// from another desk): kept where it is if part of it is on one of `screens` (work areas, primary
+// first), otherwise centred on the first; never larger than that screen, never smaller than
+// 320x240 unless the screen is. With no screens at all it keeps its place at a sane size.
+ScreenRect placeOnRemainingScreens(ScreenRect window, const std::vector<ScreenRect>& screens);
 
 class Window {
 public:
@@ -45,8 +58,19 @@ public:
     void toggleFullscreen();
     [[nodiscard]] bool fullscreen() const;
 
+    // A monitor was disconnected (GLFW's monitor callback; tests call it directly, since Xvfb
+    // cannot unplug one). If the window was full screen on it, it becomes a window again at its
+    // earlier size on a remaining monitor; a window left off every remaining screen is brought
+    // back onto one. True when the window had to move. `lost` is only compared, never read.
+    bool leaveLostMonitor(GLFWmonitor* lost);
+    // Brings a window placed off every connected screen (a position saved next to a projector
+    // that is gone) back onto one.
+    void keepOnScreen();
+
 private:
+    [[nodiscard]] ScreenRect rect() const;
     GLFWwindow* window_ = nullptr;
+    GLFWmonitor* fullscreenOn_ = nullptr;  // remembered: GLFW may leave full screen itself before telling us
     int restoreX_ = 0, restoreY_ = 0, restoreWidth_ = 1280, restoreHeight_ = 720;
 };
 

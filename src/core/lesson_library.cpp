@@ -22,19 +22,57 @@ std::vector<std::filesystem::path> lessonFiles(const std::filesystem::path& dire
 }
 }  // namespace
 
-LessonLibrary LessonLibrary::load(const std::vector<LessonSource>& sources, const LessonVocabulary& vocabulary) {
+LessonLibrary LessonLibrary::load(const std::vector<LessonSource>& sources, const LessonVocabulary& vocabulary,
+                                 const LessonLibrary* previous) {
     LessonLibrary library;
     std::map<std::string, std::size_t> byId;  // lesson id -> index in entries_
     for (const LessonSource& source : sources) {
-        std::error_code ec;
-        if (!std::filesystem::is_directory(source.directory, ec)) {
-            if (source.required)
-                library.sourceProblems_.push_back({source.directory, 0, 0, "is not a folder of lessons (missing or unreadable)"});
-            continue;
-        }
-        const auto files = lessonFiles(source.directory, ec);
-        if (ec) library.sourceProblems_.push_back({source.directory, 0, 0, "cannot be read (" + ec.message() + ")"});
         std::map<std::string, std::filesystem::path> seenHere;
+        const auto add = [&](LessonEntry entry) {
+            if (entry.lesson) {
+                const std::string& id = entry.lesson->id;
+                if (auto it = seenHere.find(id); it != seenHere.end()) {
+                    entry.problems.push_back({entry.file, 1, 1, "duplicate lesson id '" + id + "' (also in " + it->second.string() + ")"});
+                    entry.lesson.reset();
+                } else {
+                    seenHere.emplace(id, entry.file);
+                    if (auto earlier = byId.find(id); earlier != byId.end()) {
+                        // A teacher's lesson with a built-in id replaces the built-in one in place.
+                        entry.overrides = library.entries_[earlier->second].origin;
+                        library.entries_[earlier->second] = std::move(entry);
+                        return;
+                    }
+                    byId.emplace(id, library.entries_.size());
+                }
+            }
+            library.entries_.push_back(std::move(entry));
+        };
+
+        std::error_code ec;
+        const bool folder = std::filesystem::is_directory(source.directory, ec);
+        std::vector<std::filesystem::path> files;
+        if (folder) files = lessonFiles(source.directory, ec);
+        if (!folder || ec) {
+            const std::string reason = ec ? ec.message() : std::make_error_code(std::errc::no_such_file_or_directory).message();
+            std::vector<LessonEntry> kept;
+            if (previous)
+                for (const LessonEntry& entry : previous->entries_)
+                    if (entry.origin == source.origin && entry.file.parent_path() == source.directory) kept.push_back(entry);
+            if (!kept.empty()) {
+                library.sourceProblems_.push_back(
+                    {source.directory, 0, 0,
+                     "cannot be read now (" + reason + "); its " + std::to_string(kept.size()) +
+                         (kept.size() == 1 ? " lesson stays" : " lessons stay") + " as last read"});
+                for (LessonEntry& entry : kept) add(std::move(entry));
+                continue;
+            }
+            if (!folder) {
+                if (source.required)
+                    library.sourceProblems_.push_back({source.directory, 0, 0, "is not a folder of lessons (missing or unreadable)"});
+                continue;
+            }
+            library.sourceProblems_.push_back({source.directory, 0, 0, "cannot be read (" + reason + ")"});
+        }
         for (const auto& file : files) {
             LessonEntry entry{file, source.origin, std::nullopt, {}, {}};
             try {
@@ -43,23 +81,7 @@ LessonLibrary LessonLibrary::load(const std::vector<LessonSource>& sources, cons
             } catch (const DataFileError& e) {
                 entry.problems = e.diagnostics();
             }
-            if (entry.lesson) {
-                const std::string& id = entry.lesson->id;
-                if (auto it = seenHere.find(id); it != seenHere.end()) {
-                    entry.problems.push_back({file, 1, 1, "duplicate lesson id '" + id + "' (also in " + it->second.string() + ")"});
-                    entry.lesson.reset();
-                } else {
-                    seenHere.emplace(id, file);
-                    if (auto previous = byId.find(id); previous != byId.end()) {
-                        // A teacher's lesson with a built-in id replaces the built-in one in place.
-                        entry.overrides = library.entries_[previous->second].origin;
-                        library.entries_[previous->second] = std::move(entry);
-                        continue;
-                    }
-                    byId.emplace(id, library.entries_.size());
-                }
-            }
-            library.entries_.push_back(std::move(entry));
+            add(std::move(entry));
         }
     }
     return library;

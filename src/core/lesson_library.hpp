@@ -28,11 +28,17 @@ struct LessonEntry {
 
 class LessonLibrary {
 public:
-    static LessonLibrary load(const std::vector<LessonSource>& sources, const LessonVocabulary& vocabulary);
+    // `previous`, when given, is the library this one replaces (a hot reload): a folder that cannot
+    // be read now (unmounted, deleted, permissions changed) keeps the lessons it had there, with
+    // one problem saying so, so a class in progress loses nothing.
+    static LessonLibrary load(const std::vector<LessonSource>& sources, const LessonVocabulary& vocabulary,
+                              const LessonLibrary* previous = nullptr);
 
     [[nodiscard]] const std::vector<LessonEntry>& entries() const { return entries_; }
     [[nodiscard]] const Lesson* find(std::string_view id) const;
     [[nodiscard]] std::vector<Diagnostic> problems() const;  // every problem of every source, in order
+    // Problems with the folders themselves (missing, unreadable), not with lesson files in them.
+    [[nodiscard]] const std::vector<Diagnostic>& folderProblems() const { return sourceProblems_; }
 
     // A cheap signature of every lesson file (names, sizes, modification times): when it changes,
     // a file was saved, added or removed and the library should be loaded again.

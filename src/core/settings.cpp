@@ -1,5 +1,7 @@
 #include "core/settings.hpp"
 
+#include "core/atomic_file.hpp"
+
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -70,25 +72,9 @@ std::string serialiseSettings(const Settings& s) {
 
 std::string saveSettings(const Settings& settings, const std::filesystem::path& file) {
     std::error_code ec;
-    std::filesystem::create_directories(file.parent_path(), ec);
-    const std::filesystem::path partial = file.string() + ".partial";
-    {
-        std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-        if (!out) return "cannot write " + partial.string();
-        out << serialiseSettings(settings);
-        out.flush();
-        if (!out) {
-            out.close();
-            std::filesystem::remove(partial, ec);
-            return "cannot write " + partial.string() + " (disk full?)";
-        }
-    }
-    std::filesystem::rename(partial, file, ec);
-    if (ec) {
-        std::filesystem::remove(partial, ec);
-        return "cannot replace " + file.string() + ": " + ec.message();
-    }
-    return {};
+    if (!file.parent_path().empty()) std::filesystem::create_directories(file.parent_path(), ec);
+    if (ec) return "cannot create the folder " + file.parent_path().string() + ": " + ec.message();
+    return saveWholeFile(file, serialiseSettings(settings));
 }
 
 }  // namespace psoas

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
-#include <unistd.h>
 
+#include "support/as_nobody.hpp"
 #include "support/test_paths.hpp"
 
 namespace psoas {
@@ -70,10 +70,14 @@ TEST(Settings, a_folder_in_place_of_the_file_is_a_warning_not_a_crash) {
 }
 
 TEST(Settings, a_read_only_config_folder_reports_instead_of_losing_silently) {
-    if (::geteuid() == 0) GTEST_SKIP() << "root can write anywhere; permissions cannot be tested";
+    // As nobody in a child process: root may write anywhere, so the suite run as root tests it too.
     const auto dir = test::temporaryDirectory();
-    std::filesystem::permissions(dir, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec);
-    EXPECT_NE(saveSettings(Settings{}, dir / "settings.toml"), "");
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec |
+                                          std::filesystem::perms::others_read | std::filesystem::perms::others_exec);
+    const auto problem = test::runAsNobody([&] { return saveSettings(Settings{}, dir / "settings.toml"); });
+    ASSERT_TRUE(problem.has_value());
+    EXPECT_NE(*problem, "");
+    EXPECT_FALSE(std::filesystem::exists(dir / "settings.toml"));
     std::filesystem::permissions(dir, std::filesystem::perms::owner_all);
 }
 
