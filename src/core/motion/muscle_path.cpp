@@ -175,10 +175,16 @@ PathState evaluatePath(const MusclePath& path, const Pose& pose, const BodyTrans
     // What is drawn, not what is measured. The published via point switches off at 45 degrees; the
     // drawn one glides onto the line from the brim to the femur instead. Past the wrap onset the
     // femoral point climbs past the brim, and a line drawn through the brim would zigzag, so the
-    // drawn brim point glides onto the origin-femur line over the next 10 degrees (our choice).
+    // drawn brim point of a psoas fascicle glides onto the origin-femur line over the next 10
+    // degrees (our choice). Not the iliacus's: its origin and brim both lie on the pelvis, the line
+    // between them runs along the iliac fossa, and its fan is held on the bone by those two points
+    // (SceneMotion anchors it); folding the brim there swung the fan 6-7 mm into the hip bone at
+    // 100-120 degrees (bone penetration survey). Its tendon bends over the brim instead.
     const auto point = [&state](PathPointRole role) -> glm::vec3& { return state.points[static_cast<std::size_t>(role)]; };
     const glm::vec3 femoral = point(PathPointRole::FemoralProximal);
-    if (state.wrapped) {
+    const auto& origin = path.anchors[static_cast<std::size_t>(PathPointRole::Origin)];
+    const auto& brim = path.anchors[static_cast<std::size_t>(PathPointRole::Brim)];
+    if (state.wrapped && origin.body != brim.body) {
         const float fold = glm::smoothstep(kWrapOnsetDegrees, kWrapOnsetDegrees + 10.0f, flexion);
         point(PathPointRole::Brim) = glm::mix(point(PathPointRole::Brim),
                                               closestOnSegment(point(PathPointRole::Origin), femoral, point(PathPointRole::Brim)), fold);

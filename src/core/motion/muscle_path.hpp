@@ -47,9 +47,10 @@ constexpr float kWrapOnsetDegrees = 90.0f;
 
 struct PathState {
     // For drawing: the five points in world space. The via point glides onto the brim-femur line
-    // around 45 degrees instead of switching, and past 90 degrees the brim point glides onto the
-    // origin-femur line, so the drawn line never pops or zigzags (see muscle_path.cpp). Only below
-    // 40 degrees is the drawn polyline exactly the measured one.
+    // around 45 degrees instead of switching, and past 90 degrees a psoas fascicle's brim point
+    // glides onto the origin-femur line, so the drawn line never pops or zigzags; the iliacus's
+    // tendon bends over its brim point instead (see muscle_path.cpp). Only below 40 degrees is the
+    // drawn polyline exactly the measured one.
     std::array<glm::vec3, kPathPoints> points{};
     float length = 0.0f;     // musculotendon length, metres, as the published model defines it
     float momentArm = 0.0f;  // hip flexion moment arm -dL/dtheta, metres (theta in radians)
