@@ -97,7 +97,7 @@ TEST(Atlas, missing_file_is_one_error_naming_the_file) {
         loadAtlas("/nonexistent/atlas.toml");
         FAIL() << "expected DataFileError";
     } catch (const DataFileError& e) {
-        EXPECT_STREQ(e.what(), "error: /nonexistent/atlas.toml: cannot be opened (missing or unreadable)");
+        EXPECT_STREQ(e.what(), "error: /nonexistent/atlas.toml: cannot be read (No such file or directory)");
     }
 }
 
