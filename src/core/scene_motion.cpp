@@ -45,6 +45,9 @@ SceneMotion::SceneMotion(const Scene& scene)
             // A single-path muscle (the iliacus) lies on the pelvis from its origin to the brim: that
             // fan stays on the bone as the hip bends. The psoas's lumbar part follows the spine.
             if (muscles_[m].paths.size() == 1) deformer->anchorStart(2, centreLine_);
+            // The psoas's belly lies along the vertebrae from its first origin to its last: that
+            // stretch keeps its length, so the belly does not slide up the spine as the hip bends.
+            else deformer->keepStartLength(2, centreLine_);
             bent_.push_back({static_cast<std::size_t>(structure), m, std::move(deformer)});
         } catch (const std::invalid_argument&) {
             // A mesh the deformer cannot bind (e.g. a teacher's own muscle model) still moves rigidly.

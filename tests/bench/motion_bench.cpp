@@ -69,6 +69,10 @@ void poseMusclePathsAndDeformation(benchmark::State& state) {
         const MeshData mesh = loadMesh(meshes[i]);
         vertices += mesh.positions.size();
         deformers.emplace_back(mesh, line);
+        // Set up as SceneMotion does: the iliacus's fan anchored on the pelvis, the psoas's belly
+        // keeping its length beside the spine.
+        if (muscles[i].paths.size() == 1) deformers.back().anchorStart(2, line);
+        else deformers.back().keepStartLength(2, line);
     }
     const BreathCycle breath;
     double clock = 0.0;

@@ -71,6 +71,13 @@ void resampleEvenly(std::span<const glm::vec3> line, std::vector<glm::vec3>& out
     }
 }
 
+// Length along the first `points` points of a polyline.
+float polylineLength(std::span<const glm::vec3> line, std::size_t points) {
+    float length = 0.0f;
+    for (std::size_t i = 1; i < std::min(points, line.size()); ++i) length += glm::length(line[i] - line[i - 1]);
+    return length;
+}
+
 }  // namespace
 
 void MuscleDeformer::smoothLine(std::span<const glm::vec3> line) {
@@ -162,15 +169,18 @@ void MuscleDeformer::anchorStart(std::size_t points, std::span<const glm::vec3> 
     anchorPoints_ = points;
     neutralAnchorStart_ = neutralCentreLine[0];
     neutralAnchorEnd_ = neutralCentreLine[points - 1];
-    float anchored = 0.0f, total = 0.0f;
-    for (std::size_t i = 1; i < neutralCentreLine.size(); ++i) {
-        const float step = glm::length(neutralCentreLine[i] - neutralCentreLine[i - 1]);
-        total += step;
-        if (i < points) anchored += step;
-    }
-    anchorFraction_ = total > 0.0f ? anchored / total : 0.0f;
+    const float total = polylineLength(neutralCentreLine, neutralCentreLine.size());
+    anchorFraction_ = total > 0.0f ? polylineLength(neutralCentreLine, points) / total : 0.0f;
     neutralPositions_ = positions_;
     neutralNormals_ = normals_;
+}
+
+void MuscleDeformer::keepStartLength(std::size_t points, std::span<const glm::vec3> neutralCentreLine) {
+    if (points < 2 || points >= neutralCentreLine.size()) return;
+    const float total = polylineLength(neutralCentreLine, neutralCentreLine.size());
+    if (!(total > 0.0f)) return;
+    keptPoints_ = points;
+    keptFraction_ = polylineLength(neutralCentreLine, points) / total;
 }
 
 void MuscleDeformer::applyAnchor(std::span<const glm::vec3> currentCentreLine) {
@@ -207,13 +217,38 @@ void MuscleDeformer::deform(std::span<const glm::vec3> currentCentreLine) {
     smoothLine(currentCentreLine);
     buildFrames();
     const float length = std::max(arcLengths_.back(), 1e-6f);
-    const float stretch = length / neutralLength_;
-    const float thicken = std::sqrt(neutralLength_ / length);  // area x L0/L: volume kept
-    const float inverseStretch = 1.0f / stretch;
+    // Each part of the line stretches evenly: the kept start (if any) by its own change, the rest
+    // by the rest. The whole cross-section scales as sqrt(L0 / L) (area x L0/L: volume kept): a
+    // muscle thickens all along as it shortens, not only where its line does.
+    const float thicken = std::sqrt(neutralLength_ / length);
     const float inverseThicken = 1.0f / thicken;
+    struct Part {
+        float neutralStart, start, scale, stretch, inverseStretch;  // scale: current share / neutral share
+    };
+    const float keptNow = keptPoints_ > 0 ? polylineLength(currentCentreLine, keptPoints_) /
+                                                std::max(polylineLength(currentCentreLine, currentCentreLine.size()), 1e-9f)
+                                          : 0.0f;
+    const auto part = [&](float neutralStart, float neutralShare, float start, float share) {
+        const float stretch = std::max(share * length, 1e-9f) / std::max(neutralShare * neutralLength_, 1e-9f);
+        return Part{neutralStart, start, share / std::max(neutralShare, 1e-9f), stretch, 1.0f / stretch};
+    };
+    const Part kept = part(0.0f, keptFraction_, 0.0f, keptNow);
+    const Part rest = part(keptFraction_, 1.0f - keptFraction_, keptNow, 1.0f - keptNow);
+    const float samples = static_cast<float>(kSmoothSamples - 1);
+    const float perSample = 1.0f / samples;
     for (std::size_t v = 0; v < bindings_.size(); ++v) {
         const Binding& b = bindings_[v];
-        const Frame f = frameOn(b.segment, b.along);
+        std::uint32_t segment = b.segment;
+        float along = b.along;
+        const float neutralFraction = (static_cast<float>(b.segment) + b.along) * perSample;
+        const Part& p = neutralFraction < keptFraction_ ? kept : rest;
+        if (keptPoints_ > 0) {  // the same fraction of its own part, on the current line
+            const float at = (p.start + (neutralFraction - p.neutralStart) * p.scale) * samples;
+            segment = static_cast<std::uint32_t>(std::clamp(at, 0.0f, samples - 1.0f));
+            along = glm::clamp(at - static_cast<float>(segment), 0.0f, 1.0f);
+        }
+        const float stretch = p.stretch, inverseStretch = p.inverseStretch;
+        const Frame f = frameOn(segment, along);
         axisPoints_[v] = f.point + stretch * b.offset.x * f.tangent;
         positions_[v] = axisPoints_[v] + thicken * (b.offset.y * f.normal + b.offset.z * f.binormal);
         // Normals transform by the inverse transpose of the local scaling.

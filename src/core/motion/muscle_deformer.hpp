@@ -41,6 +41,13 @@ public:
     // it when the hip bends. Call once, after construction.
     void anchorStart(std::size_t points, std::span<const glm::vec3> neutralCentreLine);
 
+    // The first `points` points of the neutral centre line run along bone (the psoas's lumbar
+    // origins, on the vertebrae): that stretch of the muscle keeps its own length and the rest of
+    // the line takes the whole change. Without it the muscle stretches evenly along the whole line,
+    // so when the hip bends and the muscle shortens, the belly beside the spine slides up it (17 mm
+    // at 90 degrees) and sinks into the vertebrae there (L5 at 35 degrees). Call once, after construction.
+    void keepStartLength(std::size_t points, std::span<const glm::vec3> neutralCentreLine);
+
     [[nodiscard]] const std::vector<glm::vec3>& positions() const { return positions_; }
     [[nodiscard]] const std::vector<glm::vec3>& normals() const { return normals_; }
     [[nodiscard]] float neutralLength() const { return neutralLength_; }
@@ -98,6 +105,9 @@ private:
     float anchorFraction_ = 0.0f;  // where the anchored part ends, as a fraction of the line
     std::vector<glm::vec3> neutralPositions_, neutralNormals_;
     void applyAnchor(std::span<const glm::vec3> currentCentreLine);
+    // Keeping the start's length (see keepStartLength): zero points means the line stretches evenly.
+    std::size_t keptPoints_ = 0;
+    float keptFraction_ = 0.0f;  // the kept stretch's share of the neutral line
 };
 
 }  // namespace psoas

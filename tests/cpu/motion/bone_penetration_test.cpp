@@ -254,6 +254,24 @@ TEST(BonePenetration, no_muscle_passes_through_a_bone_in_any_shipped_pose) {
     EXPECT_TRUE(failures.empty()) << failures;
 }
 
+// Transitions pass through every hip angle between the shipped poses', the via point's switch at
+// 45 degrees included: both hips, 5 degrees apart, standing and with the lumbar curve flattened as
+// in the lying poses.
+TEST(BonePenetration, no_muscle_passes_through_a_bone_at_any_hip_angle_up_to_90_degrees) {
+    const Scene& scene = builtInScene();
+    SceneMotion motion(scene);
+    std::string failures;
+    for (const float lumbar : {0.0f, -13.0f})
+        for (float hip = -30.0f; hip <= 90.0f; hip += 5.0f) {
+            Pose pose;
+            pose.lumbarExtension = lumbar;
+            pose.hipRight.flexion = pose.hipLeft.flexion = hip;
+            motion.update(pose, 0.0f, BreathDepth::Quiet, 1.0f);
+            failures += excesses("hips " + std::to_string(hip) + ", lumbar " + std::to_string(lumbar), survey(scene, motion));
+        }
+    EXPECT_TRUE(failures.empty()) << failures;
+}
+
 // The survey can fail: the old sitting fault, the iliacus slid 2 cm back and out through the
 // wing of the ilium, is reported.
 TEST(BonePenetration, a_muscle_pushed_through_the_ilium_is_reported) {
