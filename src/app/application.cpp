@@ -26,10 +26,12 @@
 #include <sys/resource.h>
 #include <unistd.h>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <cmath>
 #include <ctime>
 #include <fstream>
+#include <string_view>
 #include <iostream>
 
 namespace psoas::app {
@@ -53,6 +55,16 @@ const auto kProcessStart = std::chrono::steady_clock::now();
 
 double millisecondsSince(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+// PSOAS_TRACE_STARTUP=1 prints when each start-up phase ends, counted from process start: the
+// first thing to look at when start-up gets slower (scripts/bench.sh reports the total).
+void traceStartup(const char* phase) {
+    static const bool enabled = [] {
+        const char* value = std::getenv("PSOAS_TRACE_STARTUP");
+        return value && *value && std::string_view(value) != "0";
+    }();
+    if (enabled) std::fprintf(stderr, "startup: %7.1f ms  %s\n", millisecondsSince(kProcessStart), phase);
 }
 
 double percentile(std::vector<double> values, double fraction) {
@@ -83,8 +95,10 @@ Application* fromWindow(GLFWwindow* window) { return static_cast<Application*>(g
 GLFWwindow* gMonitorListener = nullptr;
 
 Scene loadInitialScene(const Options& options) {
-    if (options.model) return loadModelScene(*options.model);
-    return loadScene(loadAtlas(dataDirectory() / "models" / "atlas.toml"));
+    traceStartup("command line read");
+    Scene scene = options.model ? loadModelScene(*options.model) : loadScene(loadAtlas(dataDirectory() / "models" / "atlas.toml"));
+    traceStartup("meshes loaded");
+    return scene;
 }
 
 glm::vec4 backgroundColour(ui::ScreenshotBackground background) {
@@ -116,6 +130,8 @@ Application::Application(Options options)
     displayOpacity_.assign(scene_.structures.size(), 1.0f);
     highlighted_.assign(scene_.structures.size(), false);
     paintRegions();
+    if (options_.model) coverText(options_.model->string());
+    else coverFile(dataDirectory() / "models" / "atlas.toml");
     if (options_.model) {
         if (options_.lesson) throw UsageError("--lesson: lessons use the built-in model set, not --model files");
         return;
@@ -123,6 +139,7 @@ Application::Application(Options options)
     loadMotion();
     loadLessons();
     openLessonFromOptions();
+    traceStartup("poses and lessons loaded");
     if (options_.pose) {
         // A pose asked for by name shows that pose on its own, outside any lesson.
         int index = -1;
@@ -148,8 +165,10 @@ void Application::loadMotion() {
     } catch (const DataFileError& e) {
         logLine(e.what());  // the viewer still works, in the neutral pose
     }
-    for (std::size_t i = 0; i < poses_.size(); ++i)
+    for (std::size_t i = 0; i < poses_.size(); ++i) {
+        coverFile(poses_[i].file);
         if (poses_[i].id == "neutral_standing") poseIndex_ = static_cast<int>(i);
+    }
     if (!poses_.empty()) setPose(poseIndex_, true);
 }
 
@@ -221,6 +240,9 @@ void Application::loadLessons() {
         item.title = entry.lesson ? entry.lesson->title : entry.file.filename().string();
         item.origin = entry.origin;
         for (const Diagnostic& d : entry.problems) item.problems.push_back(d.format());
+        coverFile(entry.file);
+        coverText(item.origin);
+        for (const std::string& problem : item.problems) coverText(problem);
         lessonList_.push_back(std::move(item));
     }
     for (const Diagnostic& d : library_.problems()) logLine(d.format());
@@ -500,7 +522,9 @@ void Application::openWindow(bool visible, int width, int height) {
     glfwSetScrollCallback(window_->handle(), [](GLFWwindow* w, double, double y) { fromWindow(w)->onScroll(y); });
     glfwSetKeyCallback(window_->handle(), [](GLFWwindow* w, int k, int, int a, int m) { fromWindow(w)->onKey(k, a, m); });
     glfwSetWindowFocusCallback(window_->handle(), [](GLFWwindow* w, int focused) { fromWindow(w)->onFocus(focused != 0); });
+    traceStartup("window and GL context open");
     renderer_ = std::make_unique<render::SceneRenderer>(scene_);
+    traceStartup("meshes uploaded, shaders built");
 }
 
 void Application::initialiseUi(float uiScale, bool persistLayout) {
@@ -517,7 +541,8 @@ void Application::initialiseUi(float uiScale, bool persistLayout) {
     uiScale_ = uiScale;
     builtFontScale_ = effectiveUiScale();
     ui::applyViewerStyle(builtFontScale_);
-    fonts_ = ui::loadFonts(builtFontScale_);
+    fonts_ = ui::loadFonts(builtFontScale_, glyphs_);
+    glyphsAdded_ = false;
     if (!fonts_.warning.empty()) logLine(fonts_.warning);
     ImGui_ImplGlfw_InitForOpenGL(window_->handle(), true);
     // After ImGui: its 1.86 backend sets a monitor callback of its own that does nothing and does
@@ -528,12 +553,15 @@ void Application::initialiseUi(float uiScale, bool persistLayout) {
     });
     ImGui_ImplOpenGL3_Init("#version 330 core");
     imguiReady_ = true;
+    traceStartup("ImGui ready");
 }
 
 int Application::run() {
     if (options_.screenshot) {
         const Image image = renderImage(options_.width, options_.height, options_.background, !options_.noUi);
+        traceStartup("image read back");
         const std::string problem = writePng(image, *options_.screenshot);
+        traceStartup("PNG written");
         if (!problem.empty()) {
             std::cerr << "error: " << options_.screenshot->string() << ": " << problem << '\n';
             return 2;
@@ -660,8 +688,10 @@ Image Application::renderImage(int width, int height, ui::ScreenshotBackground b
     // first); three frames give the settled layout the window would show.
     for (int frame = 0; frame < 3; ++frame) {
         buildUi({static_cast<float>(width), static_cast<float>(height)}, {1.0f, 1.0f});
+        traceStartup("UI laid out");
         target.bind();
         drawFrame({width, height}, background, true);
+        traceStartup("frame submitted");
     }
     Image image = target.read();
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
@@ -670,12 +700,25 @@ Image Application::renderImage(int width, int height, ui::ScreenshotBackground b
     return image;
 }
 
+void Application::coverText(std::string_view text) {
+    if (glyphs_.add(text)) glyphsAdded_ = true;
+}
+
+void Application::coverFile(const std::filesystem::path& file) {
+    coverText(file.string());
+    std::error_code ec;
+    if (std::filesystem::file_size(file, ec) > (1u << 20) || ec) return;  // too big to be shown: the loader refuses it
+    std::ifstream in(file, std::ios::binary);
+    coverText(std::string(std::istreambuf_iterator<char>(in), {}));
+}
+
 void Application::rebuildFontsIfNeeded() {
-    if (builtFontScale_ == effectiveUiScale()) return;
+    if (builtFontScale_ == effectiveUiScale() && !glyphsAdded_) return;
     // Fonts are rasterised at the size they are shown, so text stays crisp at every scale.
     builtFontScale_ = effectiveUiScale();
+    glyphsAdded_ = false;
     ui::applyViewerStyle(builtFontScale_);
-    fonts_ = ui::loadFonts(builtFontScale_);
+    fonts_ = ui::loadFonts(builtFontScale_, glyphs_);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }
@@ -1135,6 +1178,7 @@ void Application::saveScreenshot() {
 
 void Application::setStatus(std::string text, bool onTerminal) {
     if (onTerminal) logLine(text);
+    coverText(text);
     status_ = std::move(text);
     statusUntil_ = now() + kStatusSeconds;
 }

@@ -122,6 +122,10 @@ private:
     void setPresenter(bool on);
     void setUiScale(float scale);
     void rebuildFontsIfNeeded();
+    // The fonts hold only the characters the program can show (ui::GlyphCoverage): every text that
+    // reaches the screen from a file or a message passes through one of these first.
+    void coverText(std::string_view text);
+    void coverFile(const std::filesystem::path& file);
     [[nodiscard]] float effectiveUiScale() const { return uiScale_ * (presenter_ ? 1.5f : 1.0f); }
     void advanceClassroomClocks(double seconds);
 
@@ -152,6 +156,8 @@ private:
     bool imguiReady_ = false;
     std::string iniPath_;
     ui::UiFonts fonts_;
+    ui::GlyphCoverage glyphs_;
+    bool glyphsAdded_ = false;  // since the fonts were last built
     float uiScale_ = 1.0f;
     glm::vec2 displaySize_{1280.0f, 720.0f};  // window (or offscreen image) size in UI units
     bool showUi_ = true;

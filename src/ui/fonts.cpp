@@ -1,6 +1,7 @@
 #include "ui/fonts.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ImTextCharFromUtf8
 
 #include <filesystem>
 
@@ -11,41 +12,65 @@ namespace {
 constexpr float kBodyPixels = 17.0f;
 constexpr float kHeadingPixels = 22.0f;
 
-const ImWchar* glyphRanges() {
-    static const ImWchar ranges[] = {
-        0x0020, 0x00FF,  // Basic Latin + Latin-1 Supplement
-        0x0100, 0x024F,  // Latin Extended-A and -B
-        0x0370, 0x03FF,  // Greek and Coptic
-        0x0400, 0x052F,  // Cyrillic + Supplement
-        0x1E00, 0x1EFF,  // Latin Extended Additional (Vietnamese and others)
-        0x2000, 0x206F,  // General Punctuation: dashes, quotes, bullet, ellipsis
-        0x2190, 0x21FF,  // Arrows for key hints
-        0x2212, 0x2212,  // minus sign
-        0,
-    };
-    return ranges;
-}
+// Every character the interface's own strings use (tests/cpu/glyph_coverage_test.cpp checks the
+// sources of src/ui and src/app against this), plus the punctuation lesson writers type.
+constexpr ImWchar kBaseRanges[] = {
+    0x0020, 0x00FF,  // Basic Latin + Latin-1 Supplement (degree, plus-minus, middle dot, times)
+    0x2000, 0x206F,  // General Punctuation: dashes, quotes, bullet, ellipsis
+    0x2190, 0x21FF,  // Arrows for key hints
+    0x2212, 0x2212,  // minus sign
+    0xFFFD, 0xFFFD,  // the replacement character shown for anything not covered
+    0,
+};
 }  // namespace
 
 std::string defaultFontFile() { return PSOAS_DEFAULT_FONT; }
 
-UiFonts loadFonts(float uiScale, const std::string& fontFile) {
+GlyphCoverage::GlyphCoverage() { builder_.AddRanges(kBaseRanges); }
+
+bool GlyphCoverage::add(std::string_view utf8) {
+    bool added = false;
+    const char* text = utf8.data();
+    const char* const end = text + utf8.size();
+    while (text < end) {
+        unsigned int c = 0;
+        text += ImTextCharFromUtf8(&c, text, end);  // invalid bytes decode as U+FFFD, never 0 length
+        // A NUL would end ImGui's list of ranges early; ImWchar holds the Basic Multilingual Plane only.
+        if (c != 0 && c < 0x10000 && !builder_.GetBit(c)) {
+            builder_.SetBit(c);
+            added = true;
+        }
+    }
+    return added;
+}
+
+ImVector<ImWchar> GlyphCoverage::ranges() const {
+    ImFontGlyphRangesBuilder copy = builder_;  // BuildRanges is not const
+    ImVector<ImWchar> ranges;
+    copy.BuildRanges(&ranges);
+    return ranges;
+}
+
+UiFonts loadFonts(float uiScale, const GlyphCoverage& glyphs, const std::string& fontFile) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     const std::string regular = fontFile.empty() ? defaultFontFile() : fontFile;
     const std::filesystem::path folder = std::filesystem::path(regular).parent_path();
 
     UiFonts fonts;
+    // The atlas keeps a pointer to the ranges until it is rebuilt: they live as long as the fonts.
+    static ImVector<ImWchar> ranges;
+    ranges = glyphs.ranges();
     ImFontConfig config;
     config.OversampleH = 2;  // sharper horizontal edges for small text at little memory cost
     config.OversampleV = 1;
     if (std::filesystem::exists(regular)) {
-        fonts.body = io.Fonts->AddFontFromFileTTF(regular.c_str(), kBodyPixels * uiScale, &config, glyphRanges());
+        fonts.body = io.Fonts->AddFontFromFileTTF(regular.c_str(), kBodyPixels * uiScale, &config, ranges.Data);
         // Each style falls back to the regular face when its file is missing: plainer, still readable.
         auto face = [&](const char* name, float pixels) {
             const std::filesystem::path file = folder / name;
             const std::string path = std::filesystem::exists(file) ? file.string() : regular;
-            return io.Fonts->AddFontFromFileTTF(path.c_str(), pixels * uiScale, &config, glyphRanges());
+            return io.Fonts->AddFontFromFileTTF(path.c_str(), pixels * uiScale, &config, ranges.Data);
         };
         fonts.heading = face("DejaVuSans-Bold.ttf", kHeadingPixels);
         fonts.bold = face("DejaVuSans-Bold.ttf", kBodyPixels);

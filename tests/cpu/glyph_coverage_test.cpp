@@ -1,0 +1,73 @@
+// The fonts hold only the characters the program can show (ui::GlyphCoverage). These tests keep
+// that from ever costing a character: the interface's own strings must be in the base set, and
+// any text added must be covered afterwards.
+#include "ui/fonts.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <string>
+
+namespace psoas::ui {
+namespace {
+
+const std::filesystem::path kSource = PSOAS_SOURCE_DIR;
+
+std::string readText(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+bool coversAll(const GlyphCoverage& glyphs, std::string_view utf8) {
+    GlyphCoverage copy = glyphs;
+    return !copy.add(utf8);
+}
+
+// Every string literal in src/ui and src/app (where the interface's words are written) uses only
+// characters of the base set, so a new label with, say, a "≥" cannot silently show as "?".
+TEST(GlyphCoverage, the_base_set_covers_every_string_literal_of_the_interface) {
+    const GlyphCoverage base;
+    const std::regex literal(R"("(?:[^"\\\n]|\\.)*")");
+    int literals = 0;
+    for (const char* folder : {"src/ui", "src/app"})
+        for (const auto& entry : std::filesystem::directory_iterator(kSource / folder)) {
+            if (entry.path().extension() != ".cpp" && entry.path().extension() != ".hpp") continue;
+            const std::string text = readText(entry.path());
+            for (std::sregex_iterator it(text.begin(), text.end(), literal), end; it != end; ++it, ++literals)
+                EXPECT_TRUE(coversAll(base, it->str())) << entry.path().filename().string() << ": " << it->str();
+        }
+    EXPECT_GT(literals, 200);  // the scan really read the sources
+}
+
+TEST(GlyphCoverage, added_text_is_covered_and_only_new_characters_report_a_change) {
+    GlyphCoverage glyphs;
+    EXPECT_FALSE(glyphs.add("Psoas major: 26 cm, ±2 mm, 45° — “quoted”…"));
+    EXPECT_FALSE(glyphs.covers(0x03A8));  // Ψ
+    EXPECT_TRUE(glyphs.add("Ψόας, поясничная мышца"));
+    EXPECT_TRUE(glyphs.covers(0x03A8));
+    EXPECT_TRUE(glyphs.covers(0x043F));  // п
+    EXPECT_FALSE(glyphs.add("мышца Ψόας"));  // nothing new
+    bool foundGreek = false;
+    const ImVector<ImWchar> ranges = glyphs.ranges();
+    for (int i = 0; i + 1 < ranges.Size && ranges[i] != 0; i += 2)
+        if (ranges[i] <= 0x03CC && 0x03CC <= ranges[i + 1]) foundGreek = true;  // ό
+    EXPECT_TRUE(foundGreek);
+}
+
+// A NUL, broken UTF-8 or a character beyond the Basic Multilingual Plane must neither end the
+// list of ranges early (which would drop every glyph after it) nor be added as garbage.
+TEST(GlyphCoverage, nul_bytes_invalid_utf8_and_astral_characters_leave_the_ranges_whole) {
+    GlyphCoverage glyphs;
+    glyphs.add(std::string_view("a\0b\xff\xfe\xc3", 6));
+    glyphs.add("\xF0\x9F\x98\x80");  // U+1F600, outside ImWchar
+    const ImVector<ImWchar> ranges = glyphs.ranges();
+    ASSERT_GE(ranges.Size, 3);
+    EXPECT_EQ(ranges[0], 0x20);  // still starts with the base set, not a 0 terminator
+    EXPECT_EQ(ranges.back(), 0);
+    EXPECT_TRUE(glyphs.covers(0xFFFD));
+}
+
+}  // namespace
+}  // namespace psoas::ui
