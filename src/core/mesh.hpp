@@ -32,4 +32,10 @@ struct MeshData {
     [[nodiscard]] std::size_t triangleCount() const { return indices.size() / 3; }
 };
 
+// True when the mesh is a closed surface wound counter-clockwise seen from outside: every edge
+// (between positions, so seams with split normals count as joined) is shared by exactly two
+// triangles running it in opposite directions, and the enclosed volume is positive. Only then is it
+// safe to skip back faces: no camera outside the mesh can see one.
+[[nodiscard]] bool isClosedOutwardSurface(const MeshData& mesh);
+
 }  // namespace psoas

@@ -51,7 +51,9 @@ private:
     const Scene& scene_;
     ShaderProgram program_;
     std::vector<GpuMesh> meshes_;
-    std::vector<std::size_t> transparentOrder_;  // reused every frame: no allocation while drawing
+    std::vector<bool> closed_;  // isClosedOutwardSurface per mesh: back faces can be skipped
+    // Reused every frame: no allocation while drawing.
+    std::vector<std::size_t> opaqueOrder_, transparentOrder_;
 };
 
 }  // namespace psoas::render
