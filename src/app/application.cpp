@@ -663,7 +663,10 @@ void Application::storeLayout(bool now) {
 
 Image Application::renderImage(int width, int height, ui::ScreenshotBackground background, bool withUi) {
     if (!window_) {
-        openWindow(false, width, height);
+        // Images are drawn offscreen at their own size; the hidden window only carries the GL
+        // context, so it is kept tiny: its own colour and depth buffers would otherwise cost
+        // ~25 MB at 1920x1080 on software GL.
+        openWindow(false, 64, 64);
         initialiseUi(1.0f, false);  // fixed scale: the same command gives the same image on every machine
     }
     const bool wasShowingUi = showUi_;
