@@ -173,6 +173,15 @@ void MuscleDeformer::anchorStart(std::size_t points, std::span<const glm::vec3> 
     anchorFraction_ = total > 0.0f ? polylineLength(neutralCentreLine, points) / total : 0.0f;
     neutralPositions_ = positions_;
     neutralNormals_ = normals_;
+    // How rigid each vertex is depends only on where it is bound: worked out once, here.
+    const float samples = static_cast<float>(kSmoothSamples - 1);
+    anchored_.clear();
+    for (std::size_t v = 0; v < bindings_.size(); ++v) {
+        const float fraction = (static_cast<float>(bindings_[v].segment) + bindings_[v].along) / samples;
+        // Fully rigid up to just before the anchor's end, fully bending a little after it.
+        const float rigid = 1.0f - glm::smoothstep(anchorFraction_ - 0.10f, anchorFraction_ + 0.04f, fraction);
+        if (rigid > 0.0f) anchored_.push_back({static_cast<std::uint32_t>(v), rigid});
+    }
 }
 
 void MuscleDeformer::keepStartLength(std::size_t points, std::span<const glm::vec3> neutralCentreLine) {
@@ -181,6 +190,28 @@ void MuscleDeformer::keepStartLength(std::size_t points, std::span<const glm::ve
     if (!(total > 0.0f)) return;
     keptPoints_ = points;
     keptFraction_ = polylineLength(neutralCentreLine, points) / total;
+    keptFrames_.resize(kSmoothSamples);
+}
+
+void MuscleDeformer::keepStart(std::span<const glm::vec3> currentCentreLine, float length, float stretchOf[2]) {
+    // Where the kept start ends now, as a fraction of the current line; each part stretches evenly.
+    const float keptNow = polylineLength(currentCentreLine, keptPoints_) /
+                          std::max(polylineLength(currentCentreLine, currentCentreLine.size()), 1e-9f);
+    stretchOf[0] = std::max(keptNow * length, 1e-9f) / std::max(keptFraction_ * neutralLength_, 1e-9f);
+    stretchOf[1] = std::max((1.0f - keptNow) * length, 1e-9f) / std::max((1.0f - keptFraction_) * neutralLength_, 1e-9f);
+    // Vertices are bound to the frames by their fraction of the neutral line, so move the frames
+    // instead of every vertex: frame k goes to the same fraction of its own part on the current line.
+    const float samples = static_cast<float>(kSmoothSamples - 1);
+    for (std::size_t k = 0; k < kSmoothSamples; ++k) {
+        const float neutral = static_cast<float>(k) / samples;
+        const float now = neutral < keptFraction_
+                              ? neutral * keptNow / std::max(keptFraction_, 1e-9f)
+                              : keptNow + (neutral - keptFraction_) * (1.0f - keptNow) / std::max(1.0f - keptFraction_, 1e-9f);
+        const float at = glm::clamp(now * samples, 0.0f, samples);
+        const auto segment = std::min(static_cast<std::size_t>(at), kSmoothSamples - 2);
+        keptFrames_[k] = frameOn(segment, at - static_cast<float>(segment));
+    }
+    std::swap(vertexFrames_, keptFrames_);
 }
 
 void MuscleDeformer::applyAnchor(std::span<const glm::vec3> currentCentreLine) {
@@ -198,12 +229,7 @@ void MuscleDeformer::applyAnchor(std::span<const glm::vec3> currentCentreLine) {
         const glm::mat3 cross(0.0f, k.z, -k.y, -k.z, 0.0f, k.x, k.y, -k.x, 0.0f);
         turn = glm::mat3(1.0f) + sine * cross + (1.0f - cosine) * cross * cross;
     }
-    const float samples = static_cast<float>(kSmoothSamples - 1);
-    for (std::size_t v = 0; v < bindings_.size(); ++v) {
-        const float fraction = (static_cast<float>(bindings_[v].segment) + bindings_[v].along) / samples;
-        // Fully rigid up to just before the anchor's end, fully bending a little after it.
-        const float rigid = 1.0f - glm::smoothstep(anchorFraction_ - 0.10f, anchorFraction_ + 0.04f, fraction);
-        if (rigid <= 0.0f) continue;
+    for (const auto [v, rigid] : anchored_) {
         const glm::vec3 placed = currentCentreLine[0] + turn * (neutralPositions_[v] - neutralAnchorStart_);
         positions_[v] = glm::mix(positions_[v], placed, rigid);
         const glm::vec3 n = glm::mix(normals_[v], turn * neutralNormals_[v], rigid);
@@ -217,38 +243,19 @@ void MuscleDeformer::deform(std::span<const glm::vec3> currentCentreLine) {
     smoothLine(currentCentreLine);
     buildFrames();
     const float length = std::max(arcLengths_.back(), 1e-6f);
-    // Each part of the line stretches evenly: the kept start (if any) by its own change, the rest
-    // by the rest. The whole cross-section scales as sqrt(L0 / L) (area x L0/L: volume kept): a
-    // muscle thickens all along as it shortens, not only where its line does.
+    // The whole cross-section scales as sqrt(L0 / L) (area x L0/L: volume kept): a muscle thickens
+    // all along as it shortens, not only where its line does.
     const float thicken = std::sqrt(neutralLength_ / length);
     const float inverseThicken = 1.0f / thicken;
-    struct Part {
-        float neutralStart, start, scale, stretch, inverseStretch;  // scale: current share / neutral share
-    };
-    const float keptNow = keptPoints_ > 0 ? polylineLength(currentCentreLine, keptPoints_) /
-                                                std::max(polylineLength(currentCentreLine, currentCentreLine.size()), 1e-9f)
-                                          : 0.0f;
-    const auto part = [&](float neutralStart, float neutralShare, float start, float share) {
-        const float stretch = std::max(share * length, 1e-9f) / std::max(neutralShare * neutralLength_, 1e-9f);
-        return Part{neutralStart, start, share / std::max(neutralShare, 1e-9f), stretch, 1.0f / stretch};
-    };
-    const Part kept = part(0.0f, keptFraction_, 0.0f, keptNow);
-    const Part rest = part(keptFraction_, 1.0f - keptFraction_, keptNow, 1.0f - keptNow);
+    float stretchOf[2] = {length / neutralLength_, length / neutralLength_};  // kept start, rest
+    if (keptPoints_ > 0) keepStart(currentCentreLine, length, stretchOf);
     const float samples = static_cast<float>(kSmoothSamples - 1);
-    const float perSample = 1.0f / samples;
+    const float keptEnd = keptFraction_ * samples;  // in samples along the neutral line
     for (std::size_t v = 0; v < bindings_.size(); ++v) {
         const Binding& b = bindings_[v];
-        std::uint32_t segment = b.segment;
-        float along = b.along;
-        const float neutralFraction = (static_cast<float>(b.segment) + b.along) * perSample;
-        const Part& p = neutralFraction < keptFraction_ ? kept : rest;
-        if (keptPoints_ > 0) {  // the same fraction of its own part, on the current line
-            const float at = (p.start + (neutralFraction - p.neutralStart) * p.scale) * samples;
-            segment = static_cast<std::uint32_t>(std::clamp(at, 0.0f, samples - 1.0f));
-            along = glm::clamp(at - static_cast<float>(segment), 0.0f, 1.0f);
-        }
-        const float stretch = p.stretch, inverseStretch = p.inverseStretch;
-        const Frame f = frameOn(segment, along);
+        const float stretch = stretchOf[static_cast<float>(b.segment) + b.along < keptEnd ? 0 : 1];
+        const float inverseStretch = 1.0f / stretch;
+        const Frame f = frameOn(b.segment, b.along);
         axisPoints_[v] = f.point + stretch * b.offset.x * f.tangent;
         positions_[v] = axisPoints_[v] + thicken * (b.offset.y * f.normal + b.offset.z * f.binormal);
         // Normals transform by the inverse transpose of the local scaling.

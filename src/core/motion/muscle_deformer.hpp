@@ -104,10 +104,18 @@ private:
     glm::vec3 neutralAnchorStart_{0.0f}, neutralAnchorEnd_{0.0f};
     float anchorFraction_ = 0.0f;  // where the anchored part ends, as a fraction of the line
     std::vector<glm::vec3> neutralPositions_, neutralNormals_;
+    struct Anchored {
+        std::uint32_t vertex;
+        float rigid;  // 1: moves with the body, 0: with the line
+    };
+    std::vector<Anchored> anchored_;  // only the vertices with some rigidity
     void applyAnchor(std::span<const glm::vec3> currentCentreLine);
     // Keeping the start's length (see keepStartLength): zero points means the line stretches evenly.
     std::size_t keptPoints_ = 0;
     float keptFraction_ = 0.0f;  // the kept stretch's share of the neutral line
+    std::vector<Frame> keptFrames_;  // scratch, swapped with vertexFrames_
+    // Moves the frames so each part of the line keeps its own fraction; gives each part's stretch.
+    void keepStart(std::span<const glm::vec3> currentCentreLine, float length, float stretchOf[2]);
 };
 
 }  // namespace psoas
