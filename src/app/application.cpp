@@ -124,7 +124,7 @@ std::string timestampedName() {
 
 Application::Application(Options options)
     : options_(std::move(options)), scene_(loadInitialScene(options_)), visibility_(scene_.structures.size()),
-      screenshotBackground_(options_.background) {
+      screenshotBackground_(options_.background), antiAliasing_(options_.antiAliasing.value_or(AntiAliasing::EdgeFilter)) {
     displaySize_ = {static_cast<float>(options_.width), static_cast<float>(options_.height)};
     camera_.pose = homePose();
     displayOpacity_.assign(scene_.structures.size(), 1.0f);
@@ -484,6 +484,7 @@ std::vector<ui::LabelAnchor> Application::labelAnchors() const {
 
 Application::~Application() {
     if (window_ && gMonitorListener == window_->handle()) gMonitorListener = nullptr;
+    smoothing_.reset();
     renderer_.reset();
     if (imguiReady_) {
         ImGui_ImplOpenGL3_Shutdown();
@@ -524,6 +525,7 @@ void Application::openWindow(bool visible, int width, int height) {
     glfwSetWindowFocusCallback(window_->handle(), [](GLFWwindow* w, int focused) { fromWindow(w)->onFocus(focused != 0); });
     traceStartup("window and GL context open");
     renderer_ = std::make_unique<render::SceneRenderer>(scene_);
+    smoothing_ = std::make_unique<render::SceneSmoothing>();
     traceStartup("meshes uploaded, shaders built");
 }
 
@@ -594,6 +596,7 @@ void Application::startWindow() {
     screenshotBackground_ = saved.settings.screenshotBackground == "white"         ? ui::ScreenshotBackground::White
                             : saved.settings.screenshotBackground == "transparent" ? ui::ScreenshotBackground::Transparent
                                                                                    : ui::ScreenshotBackground::Dark;
+    if (!options_.antiAliasing) antiAliasing_ = saved.settings.antiAliasing;
     // Back where the teacher left off, unless the command line asked for a lesson.
     if (!options_.lesson && !saved.settings.lastLesson.empty())
         if (const Lesson* lesson = library_.find(saved.settings.lastLesson)) player_.open(*lesson, saved.settings.lastStep);
@@ -745,6 +748,7 @@ void Application::storeSettings() {
         if (w > 0 && h > 0) settings.windowWidth = w, settings.windowHeight = h;
     }
     settings.screenshotBackground = std::string(ui::toString(screenshotBackground_));
+    settings.antiAliasing = antiAliasing_;
     const std::string problem = saveSettings(settings, settingsFile_);
     if (!problem.empty() && problem != settingsProblem_) setStatus("Settings not saved: " + problem);
     settingsProblem_ = problem;
@@ -1048,6 +1052,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.showHelp = showHelp_;
     state.help = &helpEntries();
     state.background = screenshotBackground_;
+    state.antiAliasing = antiAliasing_;
     state.status = status_;
     state.uiScale = effectiveUiScale();
     state.fonts = &fonts_;
@@ -1151,7 +1156,34 @@ void Application::drawScene(glm::ivec2 framebufferSize, ui::ScreenshotBackground
         glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
         return;
     }
+    smoothing_->begin(antiAliasing_, framebufferSize);
     renderer_->render(camera_, framebufferSize, viewport, looks, render::FrameStyle{backgroundColour(background)});
+    smoothing_->finish(modelRegion(viewport));
+}
+
+glm::ivec4 Application::modelRegion(glm::ivec4 viewport) const {
+    // The posed box of everything drawn: bent muscles by their vertices, the rest by their meshes' boxes.
+    Bounds box;
+    for (std::size_t i = 0; i < looks_.size(); ++i) {
+        if (!looks_[i].visible) continue;
+        const std::vector<glm::vec3>* bent = motion_ ? motion_->positions(i) : nullptr;
+        Bounds local = scene_.structures[i].mesh.bounds;
+        if (bent) {
+            local = {};
+            for (const glm::vec3& p : *bent) local.include(p);
+        }
+        for (int corner = 0; corner < 8; ++corner)
+            box.include(glm::vec3(looks_[i].model * glm::vec4(corner & 1 ? local.max.x : local.min.x, corner & 2 ? local.max.y : local.min.y,
+                                                              corner & 4 ? local.max.z : local.min.z, 1.0f)));
+    }
+    const float aspect = static_cast<float>(viewport.z) / static_cast<float>(std::max(viewport.w, 1));
+    const auto rect = screenRectOf(box, camera_.projection(aspect, scene_.bounds) * camera_.view());
+    if (!rect) return viewport;  // the camera is inside the model: edges may be anywhere
+    constexpr int kMargin = 2;  // the filter reads a pixel beyond the edge it smooths
+    const glm::vec2 size(viewport.z, viewport.w);
+    const glm::ivec2 low = glm::ivec2(glm::floor((glm::vec2(rect->x, rect->y) * 0.5f + 0.5f) * size)) - kMargin;
+    const glm::ivec2 high = glm::ivec2(glm::ceil((glm::vec2(rect->z, rect->w) * 0.5f + 0.5f) * size)) + kMargin;
+    return {viewport.x + low.x, viewport.y + low.y, high.x - low.x, high.y - low.y};
 }
 
 void Application::saveScreenshot() {
@@ -1207,6 +1239,7 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     if (intents.screenshot) screenshotRequested_ = true;
     if (intents.toggleHelp) showHelp_ = !showHelp_;
     if (intents.background) screenshotBackground_ = *intents.background;
+    if (intents.antiAliasing) antiAliasing_ = *intents.antiAliasing;
     if (intents.openLesson) {
         const auto index = static_cast<std::size_t>(*intents.openLesson);
         if (index < library_.entries().size() && library_.entries()[index].lesson) player_.open(*library_.entries()[index].lesson, 0);

@@ -25,6 +25,7 @@
 #include <string>
 
 #include "render/scene_renderer.hpp"
+#include "render/scene_smoothing.hpp"
 
 struct GLFWmonitor;
 
@@ -122,6 +123,9 @@ private:
     void setPresenter(bool on);
     void setUiScale(float scale);
     void rebuildFontsIfNeeded();
+    // Where the drawn model lies within the 3D viewport, in framebuffer pixels (x, y from the
+    // bottom-left, width, height): the only place the edge filter has work.
+    [[nodiscard]] glm::ivec4 modelRegion(glm::ivec4 viewport) const;
     // The fonts hold only the characters the program can show (ui::GlyphCoverage): every text that
     // reaches the screen from a file or a message passes through one of these first.
     void coverText(std::string_view text);
@@ -153,6 +157,8 @@ private:
     CameraAnimation animation_;
     std::unique_ptr<Window> window_;
     std::unique_ptr<render::SceneRenderer> renderer_;
+    std::unique_ptr<render::SceneSmoothing> smoothing_;
+    AntiAliasing antiAliasing_ = AntiAliasing::EdgeFilter;
     bool imguiReady_ = false;
     std::string iniPath_;
     ui::UiFonts fonts_;

@@ -14,7 +14,7 @@ constexpr int kMaxSide = 16384;
 std::string firstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 constexpr const char* kUsage = "usage: psoas-atlas [--screenshot FILE.png] [--size WxH] [--view NAME] "
-                               "[--background dark|white|transparent] [--model FILE]\n"
+                               "[--background dark|white|transparent] [--anti-aliasing edge|msaa|off] [--model FILE]\n"
                                "       psoas-atlas [--lessons DIR] [--lesson ID [--step N]] | --list-lessons | --check-lessons [DIR]\n"
                                "       psoas-atlas --export-lesson ID --out DIR [--size WxH] [--background …] | --present\n"
                                "       psoas-atlas --measure [--pose NAME] [--hip-flexion DEG] [--lumbar-extension DEG] "
@@ -31,13 +31,16 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
         "Without a display, render images headless: xvfb-run -a psoas-atlas --screenshot out.png");
 
     Options options;
-    std::string screenshot, size, view, background = "dark", model;
+    std::string screenshot, size, view, background = "dark", model, antiAliasing;
     cli.add_option("--screenshot", screenshot, "Render one frame to this PNG file and exit")->type_name("FILE.png");
     cli.add_option("--size", size, "Image or window size, e.g. 1920x1080 (default 1280x720)")->type_name("WxH");
     cli.add_option("--view", view, "Start from a view preset")
         ->check(CLI::IsMember({"anterior", "posterior", "left", "right", "superior", "inferior", "oblique"}));
     cli.add_option("--background", background, "Screenshot background")
         ->check(CLI::IsMember({"dark", "white", "transparent"}));
+    cli.add_option("--anti-aliasing", antiAliasing,
+                   "Edges of the 3D view: edge (smoothing pass, the default), msaa (4x, for a GPU) or off")
+        ->check(CLI::IsMember({"edge", "msaa", "off"}));
     cli.add_option("--model", model, "View this mesh file (glTF .glb/.gltf, OBJ, STL, PLY) instead of the built-in scene")
         ->type_name("FILE");
     cli.add_flag("--gl-debug", options.glDebug, "Create an OpenGL debug context and log driver messages");
@@ -156,6 +159,7 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
         options.checkLessons = checkLessons.empty() ? std::filesystem::path() : std::filesystem::path(checkLessons.front());
     if (!model.empty()) options.model = model;
     if (!view.empty()) options.view = parseViewPreset(view);
+    if (!antiAliasing.empty()) options.antiAliasing = antiAliasingFrom(antiAliasing);
     options.background = background == "white"         ? ui::ScreenshotBackground::White
                          : background == "transparent" ? ui::ScreenshotBackground::Transparent
                                                        : ui::ScreenshotBackground::Dark;

@@ -1,6 +1,7 @@
 #pragma once
 // The command line. Option names are fixed: scripts, tests and later features rely on them.
 
+#include "core/anti_aliasing.hpp"
 #include "core/motion/measure.hpp"
 #include "core/view_preset.hpp"
 #include "ui/viewer_panels.hpp"
@@ -27,6 +28,7 @@ struct Options {
     bool sizeGiven = false;
     std::optional<ViewPreset> view;
     ui::ScreenshotBackground background = ui::ScreenshotBackground::Dark;
+    std::optional<AntiAliasing> antiAliasing;  // --anti-aliasing; else the saved setting (edge)
     std::optional<std::filesystem::path> model;  // any mesh file instead of the built-in scene
     bool glDebug = false;                         // debug context, KHR_debug messages to stderr
 

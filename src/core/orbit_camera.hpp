@@ -7,6 +7,9 @@
 #include <glm/mat4x4.hpp>
 #include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
+#include <glm/vec4.hpp>
+
+#include <optional>
 
 namespace psoas {
 
@@ -57,5 +60,10 @@ public:
     // Where the cursor's ray meets the plane through the target facing the camera.
     [[nodiscard]] glm::vec3 pointOnTargetPlane(glm::vec2 cursorPixels, glm::vec2 viewportPixels) const;
 };
+
+// The part of the screen a box covers, as {left, bottom, right, top} in normalised device
+// coordinates (-1 to 1, y up), clamped to the screen; nullopt when the box reaches behind the eye
+// (then it may cover anything). Empty boxes give an empty rectangle (left > right).
+[[nodiscard]] std::optional<glm::vec4> screenRectOf(const Bounds& box, const glm::mat4& viewProjection);
 
 }  // namespace psoas

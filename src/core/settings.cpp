@@ -41,6 +41,8 @@ LoadedSettings parseSettings(std::string_view text, const std::filesystem::path&
     if (auto background = root["screenshot_background"].value_exact<std::string>();
         background && (*background == "dark" || *background == "white" || *background == "transparent"))
         s.screenshotBackground = *background;
+    if (auto edges = root["anti_aliasing"].value_exact<std::string>())
+        if (auto mode = antiAliasingFrom(*edges)) s.antiAliasing = *mode;
     return loaded;
 }
 
@@ -67,6 +69,7 @@ std::string serialiseSettings(const Settings& s) {
     if (s.windowX && s.windowY) out << "window_x = " << *s.windowX << "\nwindow_y = " << *s.windowY << '\n';
     out << "window_width = " << s.windowWidth << "\nwindow_height = " << s.windowHeight << '\n';
     out << "screenshot_background = \"" << s.screenshotBackground << "\"\n";
+    out << "anti_aliasing = \"" << toString(s.antiAliasing) << "\"  # edge | msaa | off\n";
     return out.str();
 }
 

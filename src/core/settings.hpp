@@ -3,6 +3,8 @@
 // place and size, the screenshot background. Kept in the user's config folder as a small TOML
 // file; a broken file costs one warning and the defaults, never a crash or a lost lesson.
 
+#include "core/anti_aliasing.hpp"
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -17,6 +19,7 @@ struct Settings {
     int windowWidth = 1280;
     int windowHeight = 720;
     std::string screenshotBackground = "dark";  // dark | white | transparent
+    AntiAliasing antiAliasing = AntiAliasing::EdgeFilter;
 };
 
 struct LoadedSettings {

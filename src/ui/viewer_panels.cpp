@@ -179,6 +179,15 @@ void structuresTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     ImGui::SameLine();
     if (ImGui::Button("Screenshot (F12)")) intents.screenshot = true;
     if (ImGui::Button("Keys and mouse (H)")) intents.toggleHelp = true;
+    ImGui::SameLine();
+    // Listed in the enum's order: smoothing pass, 4x MSAA, none.
+    int edges = static_cast<int>(state.antiAliasing);
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
+    if (ImGui::Combo("##edges", &edges, "Smooth edges\0MSAA 4x edges\0Jagged edges\0"))
+        intents.antiAliasing = static_cast<AntiAliasing>(edges);
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("How the model's edges are drawn. Smooth: a quick pass that suits any computer.\n"
+                          "MSAA 4x: finer, but slow without a graphics card. Jagged: the fastest.");
 }
 
 void standInBanner(const ViewerUiState& state) {

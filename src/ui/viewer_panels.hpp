@@ -4,6 +4,7 @@
 // return what the user asked for (intents); the app applies them, so nothing here changes the
 // scene behind the app's back.
 
+#include "core/anti_aliasing.hpp"
 #include "core/label_layout.hpp"
 #include "core/rich_text.hpp"
 #include "core/scene.hpp"
@@ -88,6 +89,7 @@ struct ViewerUiState {
     bool showHelp = false;
     const std::vector<HelpEntry>* help = nullptr;
     ScreenshotBackground background = ScreenshotBackground::Dark;
+    AntiAliasing antiAliasing = AntiAliasing::EdgeFilter;
     std::string status;  // a transient message such as "Saved screenshot to …"
     float uiScale = 1.0f;
     const UiFonts* fonts = nullptr;
@@ -128,6 +130,7 @@ struct ViewerUiIntents {
     bool screenshot = false;
     bool toggleHelp = false;
     std::optional<ScreenshotBackground> background;
+    std::optional<AntiAliasing> antiAliasing;
 
     std::optional<int> openLesson;  // index into the lesson list
     bool closeLesson = false;

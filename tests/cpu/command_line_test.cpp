@@ -26,6 +26,15 @@ TEST(CommandLine, screenshot_options_are_read) {
     EXPECT_EQ(*parsed.options->model, "a.glb");
 }
 
+TEST(CommandLine, anti_aliasing_is_read_and_left_to_the_settings_when_not_given) {
+    EXPECT_FALSE(parseCommandLine(std::vector<std::string>{}).options->antiAliasing.has_value());
+    for (const auto& [name, mode] : {std::pair{"edge", AntiAliasing::EdgeFilter}, {"msaa", AntiAliasing::Multisample}, {"off", AntiAliasing::Off}}) {
+        const auto parsed = parseCommandLine(std::vector<std::string>{"--anti-aliasing", name});
+        ASSERT_TRUE(parsed.options.has_value()) << name;
+        EXPECT_EQ(parsed.options->antiAliasing, mode) << name;
+    }
+}
+
 TEST(CommandLine, bad_sizes_are_refused_with_exit_code_2) {
     for (const char* size : {"1280", "0x720", "1280x", "axb", "99999x10", "1280x720x3", "-5x10"}) {
         const auto parsed = parseCommandLine(std::vector<std::string>{"--size", size});
@@ -37,7 +46,7 @@ TEST(CommandLine, bad_sizes_are_refused_with_exit_code_2) {
 
 TEST(CommandLine, unknown_options_and_bad_values_give_one_error_line_and_usage) {
     for (const auto& arguments : std::vector<std::vector<std::string>>{
-             {"--bogus"}, {"--view", "frontal"}, {"--background", "pink"}, {"--screenshot"}, {"stray"}}) {
+             {"--bogus"}, {"--view", "frontal"}, {"--background", "pink"}, {"--anti-aliasing", "fxaa"}, {"--screenshot"}, {"stray"}}) {
         const auto parsed = parseCommandLine(arguments);
         EXPECT_FALSE(parsed.options.has_value());
         EXPECT_EQ(parsed.exitCode, 2);

@@ -78,6 +78,7 @@ void parseSettingsLikeTheFuzzer(const std::string& text) {
     EXPECT_EQ(again.settings.windowWidth, first.windowWidth);
     EXPECT_EQ(again.settings.windowHeight, first.windowHeight);
     EXPECT_EQ(again.settings.screenshotBackground, first.screenshotBackground);
+    EXPECT_EQ(again.settings.antiAliasing, first.antiAliasing);
 }
 
 // As fuzz_model_import: the first byte picks the extension, the rest is the file.

@@ -36,6 +36,29 @@ TEST(Screenshot, transparent_background_has_clear_corners) {
     EXPECT_EQ(image->pixel(image->width - 1, image->height - 1)[3], 0);
 }
 
+// Each way of smoothing edges draws the built-in scene on a debug context without a GL error, and
+// the smoothing changes only pixels near edges (the picture stays the same picture).
+TEST(Screenshot, every_anti_aliasing_mode_renders_without_gl_errors) {
+    if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
+    std::vector<Image> images;
+    for (const char* mode : {"off", "edge", "msaa"}) {
+        const auto file = test::temporaryDirectory() / (std::string("aa-") + mode + ".png");
+        const auto result = test::runAtlas({"--gl-debug", "--screenshot", file.string(), "--size", "320x240", "--no-ui",
+                                            "--anti-aliasing", mode});
+        ASSERT_EQ(result.exitCode, 0) << mode << ": " << result.err;
+        EXPECT_EQ(result.err.find("GL error"), std::string::npos) << mode << ": " << result.err;
+        const auto image = app::readPng(file);
+        ASSERT_TRUE(image.has_value()) << mode;
+        images.push_back(*image);
+    }
+    for (std::size_t m = 1; m < images.size(); ++m) {
+        std::size_t changed = 0;
+        for (std::size_t i = 0; i < images[0].rgba.size(); i += 4) changed += images[0].rgba[i + 1] != images[m].rgba[i + 1];
+        EXPECT_GT(changed, 0u) << "mode " << m << " changed nothing";
+        EXPECT_LT(changed, images[0].rgba.size() / 4 / 5) << "mode " << m << " changed more than edges";
+    }
+}
+
 TEST(Screenshot, unwritable_destination_exits_2_with_one_line) {
     if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
     const std::string file = "/nonexistent-folder/shot.png";

@@ -1,0 +1,19 @@
+#pragma once
+// How the 3D view's edges are smoothed (render/scene_smoothing.hpp does it). A plain choice kept
+// in settings and on the command line, so it lives here, free of GL.
+
+#include <optional>
+#include <string_view>
+
+namespace psoas {
+
+enum class AntiAliasing {
+    EdgeFilter,   // "edge": one post-process pass; cheap on software GL (the default)
+    Multisample,  // "msaa": 4x MSAA; the best edges where a GPU makes it cheap
+    Off,          // "off": the fastest, with stair-stepped edges
+};
+
+std::string_view toString(AntiAliasing mode);
+std::optional<AntiAliasing> antiAliasingFrom(std::string_view name);
+
+}  // namespace psoas
