@@ -148,5 +148,35 @@ TEST(CameraAnimation, turns_the_short_way_round) {
     EXPECT_NEAR(interpolate(a, b, 0.5f).yawDegrees, 180.0f, 1e-4f);
 }
 
+// The edge filter runs only over screenRectOf the posed model: the rectangle must hold every
+// projected point, and a box reaching behind the eye must say "anywhere".
+TEST(ScreenRect, holds_every_projected_corner_and_gives_up_behind_the_eye) {
+    OrbitCamera camera;
+    camera.pose.target = {0.0f, 0.0f, 0.0f};
+    camera.pose.distance = 2.0f;
+    Bounds box;
+    box.include({-0.1f, -0.2f, -0.05f});
+    box.include({0.15f, 0.3f, 0.05f});
+    const glm::mat4 viewProjection = camera.projection(16.0f / 9.0f, box) * camera.view();
+    const auto rect = screenRectOf(box, viewProjection);
+    ASSERT_TRUE(rect.has_value());
+    EXPECT_LT(rect->x, rect->z);
+    EXPECT_LT(rect->y, rect->w);
+    for (const glm::vec3& p : {box.min, box.max, box.centre(), glm::vec3(box.min.x, box.max.y, box.min.z)}) {
+        const glm::vec4 clip = viewProjection * glm::vec4(p, 1.0f);
+        const glm::vec2 ndc = glm::vec2(clip) / clip.w;
+        EXPECT_GE(ndc.x, rect->x - 1e-5f);
+        EXPECT_LE(ndc.x, rect->z + 1e-5f);
+        EXPECT_GE(ndc.y, rect->y - 1e-5f);
+        EXPECT_LE(ndc.y, rect->w + 1e-5f);
+    }
+    Bounds aroundTheEye = box;
+    aroundTheEye.include(camera.eye() + camera.forward() * -0.5f);  // reaches behind the camera
+    EXPECT_FALSE(screenRectOf(aroundTheEye, viewProjection).has_value());
+    const auto nothing = screenRectOf(Bounds{}, viewProjection);
+    ASSERT_TRUE(nothing.has_value());
+    EXPECT_GT(nothing->x, nothing->z);
+}
+
 }  // namespace
 }  // namespace psoas
