@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and writes a short report: the Google Benchmark suites (medians of 5
-# repetitions) and psoas-atlas --bench at 1280x720 and 1920x1080 (medians of RUNS runs), plus the
-# time to a --screenshot. Benchmarks report; they never pass or fail.
+# repetitions); psoas-atlas --bench at 1280x720 and 1920x1080 (medians of RUNS runs); the cost of
+# each anti-aliasing mode; and start-up timed side by side, run after run, against a bare GLFW +
+# ImGui program (tests/bench/bare_startup.cpp) and against F3D on the same 1.8 MB glTF (F3D is
+# installed from Debian for the comparison). Benchmarks report; they never pass or fail.
 #   scripts/bench.sh [RUNS]        report: build/bench-report.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,8 +11,13 @@ cd "$(dirname "$0")/.."
 if [ -z "${DISPLAY:-}" ]; then exec xvfb-run -a -s "-screen 0 1920x1080x24" "$0" "$@"; fi
 runs=${1:-5}
 scripts/install-deps.sh
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build --target psoas-atlas motion_bench core_bench >/dev/null
+if ! command -v f3d >/dev/null; then
+  echo "bench: installing f3d (Debian package) for the start-up comparison"
+  sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  $sudo apt-get install -y -qq --no-install-recommends f3d >/dev/null || echo "bench: f3d could not be installed; that comparison is skipped"
+fi
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DPSOAS_BUILD_TESTS=ON >/dev/null
+cmake --build build --target psoas-atlas motion_bench core_bench bare_startup comparison_model >/dev/null
 export LIBGL_ALWAYS_SOFTWARE=1
 report=build/bench-report.md
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
@@ -42,15 +49,42 @@ json_field() { sed -n "s/.*\"$1\": \"\\{0,1\\}\\([^,\"}]*\\).*/\\1/p"; }
       echo "| $key | $(printf '%s\n' "${outs[@]}" | json_field "$key" | median) |"
     done
     echo
-    echo "renderer: $(printf '%s\n' "${outs[0]}" | json_field gl_renderer)"
+    echo "renderer: $(printf '%s\n' "${outs[0]}" | sed -n 's/.*"gl_renderer": "\([^"]*\)".*/\1/p')"
   done
   echo
-  echo "## Time to --screenshot (1280x720, first lesson, median of $runs runs, seconds)"
+  echo "## Anti-aliasing cost (--bench --size 1920x1080, median of $runs runs, ms)"
   echo
+  echo "| --anti-aliasing | frame_ms_median | floor_frame_ms_median |"
+  echo "|---|---|---|"
+  for mode in off edge msaa; do
+    outs=()
+    for ((i = 0; i < runs; i++)); do outs+=("$(build/psoas-atlas --bench --size 1920x1080 --frames 100 --anti-aliasing "$mode")"); done
+    echo "| $mode | $(printf '%s\n' "${outs[@]}" | json_field frame_ms_median | median) | $(printf '%s\n' "${outs[@]}" | json_field floor_frame_ms_median | median) |"
+  done
+  echo
+  # Wall time of one command, in seconds.
+  seconds() { local start; start=$(date +%s.%N); "$@" >/dev/null 2>&1; echo "$(date +%s.%N) - $start" | bc; }
+  echo "## Start-up, side by side (wall seconds, median of $runs alternating runs)"
+  echo
+  bare=(); ours=()
   for ((i = 0; i < runs; i++)); do
-    start=$(date +%s.%N)
-    build/psoas-atlas --screenshot build/bench-shot.png --size 1280x720
-    echo "$(date +%s.%N) - $start" | bc
-  done | median
+    bare+=("$(seconds build/tests/bench/bare_startup)")
+    ours+=("$(seconds build/psoas-atlas --screenshot build/bench-shot.png --size 1280x720)")
+  done
+  b=$(printf '%s\n' "${bare[@]}" | median); o=$(printf '%s\n' "${ours[@]}" | median)
+  echo "- bare GLFW + ImGui, one frame: $b s; psoas-atlas --screenshot (first lesson, first step, 1280x720): $o s; ratio $(echo "scale=2; $o / $b" | bc) (target <= 1.5)"
+  glb=build/bench-model-1p8mb.glb
+  build/tests/bench/comparison_model models "$glb" >/dev/null
+  if command -v f3d >/dev/null; then
+    f3d=(); ours=()
+    for ((i = 0; i < runs; i++)); do
+      f3d+=("$(seconds f3d "$glb" --output build/bench-f3d.png --resolution 1280,720)")
+      ours+=("$(seconds build/psoas-atlas --model "$glb" --screenshot build/bench-model.png --size 1280x720)")
+    done
+    f=$(printf '%s\n' "${f3d[@]}" | median); o=$(printf '%s\n' "${ours[@]}" | median)
+    echo "- F3D $(f3d --version 2>/dev/null | head -1 | awk '{print $2}') on $(stat -c %s "$glb") bytes of glTF to a 1280x720 PNG: $f s; psoas-atlas --model: $o s; ratio $(echo "scale=2; $o / $f" | bc) (target <= 0.5)"
+  else
+    echo "- F3D not installed: comparison skipped"
+  fi
 } > "$report"
 cat "$report"
