@@ -5,7 +5,10 @@
 # the script. Turn a crash into a regression test in tests/cpu/fuzz_regression_test.cpp.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]      targets: lesson atlas pose settings model_import
 # PSOAS_FUZZ_PARALLEL=1 runs the targets side by side instead of one after another (the long run:
-# `PSOAS_FUZZ_PARALLEL=1 nice -n 19 scripts/fuzz.sh 3600` gives each target an hour of wall time).
+# `PSOAS_FUZZ_PARALLEL=1 PSOAS_FUZZ_TIMEOUT=600 nice -n 19 scripts/fuzz.sh 3600` gives each target
+# an hour of wall time). PSOAS_FUZZ_TIMEOUT (default 10 s) is how long one input may take before it
+# counts as a hang; libFuzzer measures wall time, so a run at low priority on a busy machine needs a
+# longer one, or starved inputs are reported as hangs (every such report so far replayed in 0.2 s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -48,9 +51,9 @@ run_target() {
   local target=$1 corpus=$build/corpus/$1 crashes=$build/crashes/$1
   mkdir -p "$corpus" "$crashes"
   # -rss_limit_mb / -malloc_limit_mb: one input must not take the machine's memory;
-  # -timeout: an input that takes over 10 s counts as a hang.
+  # -timeout: an input that takes longer counts as a hang.
   "$build/tests/fuzz/fuzz_$target" "$corpus" "tests/fuzz/corpus/$target" \
-    -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=1024 -timeout=10 \
+    -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=1024 -timeout="${PSOAS_FUZZ_TIMEOUT:-10}" \
     -max_len=65536 -print_final_stats=1 -artifact_prefix="$crashes/" \
     >"$build/fuzz-$target.log" 2>&1
 }
