@@ -689,7 +689,7 @@ Image Application::renderImage(int width, int height, ui::ScreenshotBackground b
     if (animation_.active()) camera_.pose = animation_.destination();
     animation_.cancel();
     easeOpacities(1e9);
-    render::OffscreenTarget target(width, height);
+    render::OffscreenTarget target(width, height, sceneNeedsTargetDepth());
     // ImGui lays windows out over a couple of frames (auto-sized windows measure themselves
     // first); three frames give the settled layout the window would show. Only the last is drawn:
     // the layout needs no pixels, and each drawn frame costs tens of milliseconds on software GL.
@@ -796,7 +796,7 @@ void Application::openBreathingStep() {
 int Application::bench() {
     const int width = options_.width, height = options_.height, frames = options_.frames;
     openBreathingStep();
-    Image first = renderImage(width, height, ui::ScreenshotBackground::Dark, true);  // window, fonts, first frame
+    (void)renderImage(width, height, ui::ScreenshotBackground::Dark, true);  // window, fonts, first frame
     glFinish();
     const double startupMs = millisecondsSince(kProcessStart);
 
@@ -860,7 +860,6 @@ int Application::bench() {
                 startupMs, percentile(frameMs, 0.5), percentile(frameMs, 0.95), percentile(floorMs, 0.5),
                 percentile(animationMs, 0.5), percentile(submitMs, 0.5), percentile(uiMs, 0.5), percentile(waitMs, 0.5),
                 peakResidentMegabytes(), width, height, frames, scene_.triangleCount(), renderer ? renderer : "unknown");
-    (void)first;
     return 0;
 }
 
@@ -881,7 +880,7 @@ int Application::record(const std::filesystem::path& file, double seconds) {
         std::cerr << "error: " << file.string() << ": cannot start ffmpeg\n";
         return 1;
     }
-    render::OffscreenTarget target(width, height);
+    render::OffscreenTarget target(width, height, sceneNeedsTargetDepth());
     const int frames = static_cast<int>(std::lround(seconds * 30.0));
     const double dt = 1.0 / 30.0;
     showUi_ = !slides;
@@ -917,7 +916,7 @@ int Application::soak(int frames) {
     openBreathingStep();
     renderImage(320, 180, ui::ScreenshotBackground::Dark, true);
     render::resetGlDebugStats();
-    render::OffscreenTarget target(320, 180);
+    render::OffscreenTarget target(320, 180, sceneNeedsTargetDepth());
     const double dt = 1.0 / 60.0;
     double rssStart = 0.0;
     const auto started = std::chrono::steady_clock::now();
@@ -1034,9 +1033,10 @@ int Application::exportLesson(const std::string& id, const std::filesystem::path
 
 void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     rebuildFontsIfNeeded();
-    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplOpenGL3_NewFrame();  // uploads the font atlas the first time
     ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->ClearTexData();  // the atlas is on the GPU now: its CPU copies are dead weight
     // Offscreen frames have the image's size, whatever the hidden window's size is.
     displaySize_ = displaySize;
     io.DisplaySize = {displaySize.x, displaySize.y};
@@ -1198,7 +1198,7 @@ void Application::saveScreenshot() {
             const glm::vec2 windowSize = window_->windowSize();
             buildUi(windowSize, glm::vec2(size) / glm::max(windowSize, glm::vec2(1.0f)));
         }
-        render::OffscreenTarget target(size.x, size.y);
+        render::OffscreenTarget target(size.x, size.y, sceneNeedsTargetDepth());
         target.bind();
         drawFrame(size, screenshotBackground_, true);
         const Image image = target.read();

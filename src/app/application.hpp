@@ -123,6 +123,9 @@ private:
     void setPresenter(bool on);
     void setUiScale(float scale);
     void rebuildFontsIfNeeded();
+    // Whether the scene draws straight into the target (and needs its depth buffer): only with
+    // anti-aliasing off; otherwise render::SceneSmoothing draws it in a buffer of its own.
+    [[nodiscard]] bool sceneNeedsTargetDepth() const { return antiAliasing_ == AntiAliasing::Off; }
     // Where the drawn model lies within the 3D viewport, in framebuffer pixels (x, y from the
     // bottom-left, width, height): the only place the edge filter has work.
     [[nodiscard]] glm::ivec4 modelRegion(glm::ivec4 viewport) const;

@@ -6,9 +6,8 @@
 
 namespace psoas::render {
 
-OffscreenTarget::OffscreenTarget(int width, int height)
-    : width_(width), height_(height), framebuffer_(makeFramebuffer()), colour_(makeRenderbuffer()),
-      depth_(makeRenderbuffer()) {
+OffscreenTarget::OffscreenTarget(int width, int height, bool withDepth)
+    : width_(width), height_(height), framebuffer_(makeFramebuffer()), colour_(makeRenderbuffer()) {
     GLint maxSize = 0;
     glGetIntegerv(GL_MAX_RENDERBUFFER_SIZE, &maxSize);
     if (width <= 0 || height <= 0 || width > maxSize || height > maxSize)
@@ -16,11 +15,14 @@ OffscreenTarget::OffscreenTarget(int width, int height)
                                  " is outside what this GPU can render (1 to " + std::to_string(maxSize) + " pixels a side)");
     glBindRenderbuffer(GL_RENDERBUFFER, colour_.get());
     glRenderbufferStorage(GL_RENDERBUFFER, GL_RGBA8, width, height);
-    glBindRenderbuffer(GL_RENDERBUFFER, depth_.get());
-    glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, width, height);
     glBindFramebuffer(GL_FRAMEBUFFER, framebuffer_.get());
     glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, colour_.get());
-    glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, depth_.get());
+    if (withDepth) {
+        depth_ = makeRenderbuffer();
+        glBindRenderbuffer(GL_RENDERBUFFER, depth_.get());
+        glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, width, height);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, depth_.get());
+    }
     const GLenum status = glCheckFramebufferStatus(GL_FRAMEBUFFER);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     if (status != GL_FRAMEBUFFER_COMPLETE)

@@ -9,7 +9,9 @@ namespace psoas::render {
 
 class OffscreenTarget {
 public:
-    OffscreenTarget(int width, int height);  // throws std::runtime_error if the driver refuses the size
+    // Throws std::runtime_error if the driver refuses the size. Without depth when whatever draws
+    // into it brings its own (the anti-aliased scene does): 8 MB less at 1920x1080.
+    OffscreenTarget(int width, int height, bool withDepth = true);
     void bind() const;
     [[nodiscard]] Image read() const;  // RGBA8, top row first
     [[nodiscard]] int width() const { return width_; }

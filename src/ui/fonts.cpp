@@ -13,13 +13,14 @@ constexpr float kBodyPixels = 17.0f;
 constexpr float kHeadingPixels = 22.0f;
 
 // Every character the interface's own strings use (tests/cpu/glyph_coverage_test.cpp checks the
-// sources of src/ui and src/app against this), plus the punctuation lesson writers type.
+// sources of src/ui and src/app against this), plus the punctuation lesson writers type. Not
+// U+FFFD: ImGui sizes each font's lookup table by the highest character, and U+FFFD alone made
+// those tables 2 MB; text with broken UTF-8 adds it when it is needed (else ImGui shows '?').
 constexpr ImWchar kBaseRanges[] = {
     0x0020, 0x00FF,  // Basic Latin + Latin-1 Supplement (degree, plus-minus, middle dot, times)
     0x2000, 0x206F,  // General Punctuation: dashes, quotes, bullet, ellipsis
     0x2190, 0x21FF,  // Arrows for key hints
     0x2212, 0x2212,  // minus sign
-    0xFFFD, 0xFFFD,  // the replacement character shown for anything not covered
     0,
 };
 }  // namespace
