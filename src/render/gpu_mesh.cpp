@@ -39,7 +39,16 @@ void GpuMesh::updateVertices(const std::vector<glm::vec3>& positions, const std:
         v[3] = normals[i].x, v[4] = normals[i].y, v[5] = normals[i].z;
     }
     glBindBuffer(GL_ARRAY_BUFFER, vertices_.get());
-    glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(interleaved_.size() * sizeof(float)), interleaved_.data());
+    const auto bytes = static_cast<GLsizeiptr>(interleaved_.size() * sizeof(float));
+    if (!bends_) {
+        // The first update says this mesh bends: its buffer is made again as DYNAMIC_DRAW, which
+        // tells the driver where to keep it (and stops Mesa's debug context from warning at every
+        // frame that a STATIC_DRAW buffer is being rewritten).
+        glBufferData(GL_ARRAY_BUFFER, bytes, interleaved_.data(), GL_DYNAMIC_DRAW);
+        bends_ = true;
+        return;
+    }
+    glBufferSubData(GL_ARRAY_BUFFER, 0, bytes, interleaved_.data());
 }
 
 void GpuMesh::draw() const {

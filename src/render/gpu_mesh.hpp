@@ -23,6 +23,7 @@ private:
     GLsizei indexCount_ = 0;
     std::size_t vertexCount_ = 0;
     std::vector<float> interleaved_;  // kept to refill without allocating every frame
+    bool bends_ = false;              // updated at least once: the vertex buffer is DYNAMIC_DRAW
 };
 
 }  // namespace psoas::render
