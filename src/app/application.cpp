@@ -1187,8 +1187,7 @@ glm::ivec4 Application::modelRegion(glm::ivec4 viewport) const {
             for (const glm::vec3& p : *bent) local.include(p);
         }
         for (int corner = 0; corner < 8; ++corner)
-            box.include(glm::vec3(looks_[i].model * glm::vec4(corner & 1 ? local.max.x : local.min.x, corner & 2 ? local.max.y : local.min.y,
-                                                              corner & 4 ? local.max.z : local.min.z, 1.0f)));
+            box.include(glm::vec3(looks_[i].model * glm::vec4(local.corner(corner), 1.0f)));
     }
     const float aspect = static_cast<float>(viewport.z) / static_cast<float>(std::max(viewport.w, 1));
     const auto rect = screenRectOf(box, camera_.projection(aspect, scene_.bounds) * camera_.view());

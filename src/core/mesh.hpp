@@ -19,6 +19,10 @@ struct Bounds {
     [[nodiscard]] glm::vec3 centre() const { return (min + max) * 0.5f; }
     [[nodiscard]] glm::vec3 size() const { return max - min; }
     [[nodiscard]] float radius() const;  // half the diagonal: a sphere that holds the box
+    // Corner 0-7: bit 0 picks max x, bit 1 max y, bit 2 max z.
+    [[nodiscard]] glm::vec3 corner(int index) const {
+        return {index & 1 ? max.x : min.x, index & 2 ? max.y : min.y, index & 4 ? max.z : min.z};
+    }
     void include(const glm::vec3& p);
     void include(const Bounds& other);
 };

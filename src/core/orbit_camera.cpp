@@ -85,8 +85,7 @@ std::optional<glm::vec4> screenRectOf(const Bounds& box, const glm::mat4& viewPr
     glm::vec4 rect{1.0f, 1.0f, -1.0f, -1.0f};
     if (box.empty()) return rect;
     for (int corner = 0; corner < 8; ++corner) {
-        const glm::vec3 p{corner & 1 ? box.max.x : box.min.x, corner & 2 ? box.max.y : box.min.y, corner & 4 ? box.max.z : box.min.z};
-        const glm::vec4 clip = viewProjection * glm::vec4(p, 1.0f);
+        const glm::vec4 clip = viewProjection * glm::vec4(box.corner(corner), 1.0f);
         if (clip.w <= 1e-6f) return std::nullopt;
         const glm::vec2 ndc = glm::vec2(clip) / clip.w;
         rect = {std::min(rect.x, ndc.x), std::min(rect.y, ndc.y), std::max(rect.z, ndc.x), std::max(rect.w, ndc.y)};

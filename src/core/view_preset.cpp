@@ -42,9 +42,7 @@ float distanceToFit(const Bounds& bounds, float yawDegrees, float pitchDegrees, 
     const float tanX = tanY * std::max(aspect, 1e-3f);
     float distance = 1e-3f;
     for (int corner = 0; corner < 8; ++corner) {
-        const glm::vec3 p{corner & 1 ? bounds.max.x : bounds.min.x, corner & 2 ? bounds.max.y : bounds.min.y,
-                          corner & 4 ? bounds.max.z : bounds.min.z};
-        const glm::vec3 offset = p - bounds.centre();
+        const glm::vec3 offset = bounds.corner(corner) - bounds.centre();
         const float towardCamera = -glm::dot(offset, camera.forward());
         distance = std::max({distance, std::abs(glm::dot(offset, camera.right())) / tanX + towardCamera,
                              std::abs(glm::dot(offset, camera.up())) / tanY + towardCamera});
