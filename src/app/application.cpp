@@ -138,7 +138,7 @@ std::string timestampedName() {
 
 Application::Application(Options options)
     : options_(std::move(options)), scene_(loadInitialScene(options_)), visibility_(scene_.structures.size()),
-      screenshotBackground_(options_.background), antiAliasing_(options_.antiAliasing.value_or(AntiAliasing::EdgeFilter)) {
+      antiAliasing_(options_.antiAliasing.value_or(AntiAliasing::EdgeFilter)), screenshotBackground_(options_.background) {
     displaySize_ = {static_cast<float>(options_.width), static_cast<float>(options_.height)};
     camera_.pose = homePose();
     displayOpacity_.assign(scene_.structures.size(), 1.0f);

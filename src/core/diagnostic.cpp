@@ -13,7 +13,10 @@ std::string Diagnostic::format() const {
 namespace {
 std::string joinFormatted(const std::vector<Diagnostic>& diagnostics) {
     std::string text;
-    for (const Diagnostic& d : diagnostics) text += (text.empty() ? "" : "\n") + d.format();
+    for (const Diagnostic& d : diagnostics) {
+        if (!text.empty()) text += '\n';
+        text += d.format();
+    }
     return text;
 }
 

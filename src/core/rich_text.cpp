@@ -55,7 +55,9 @@ std::vector<TextBlock> parseRichText(std::string_view text) {
         } else if (!blocks.empty() && blocks.back().bullet && paragraph.empty() && start > 0 &&
                    text[start] == ' ') {
             // An indented line continues the bullet above it.
-            auto more = parseSpans(std::string(" ") + std::string(line));
+            std::string continued = " ";
+            continued += line;
+            auto more = parseSpans(continued);
             blocks.back().spans.insert(blocks.back().spans.end(), more.begin(), more.end());
         } else {
             if (!paragraph.empty()) paragraph += ' ';

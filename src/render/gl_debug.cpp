@@ -59,7 +59,7 @@ GlDebugStats glDebugStats() {
     // Errors raised without a debug context only show up through glGetError.
     for (GLenum code = glGetError(); code != GL_NO_ERROR; code = glGetError())
         recordError("glGetError returned 0x" + [&] {
-            char hex[8];
+            char hex[16];  // a GLenum is 32 bits: up to eight hex digits
             std::snprintf(hex, sizeof hex, "%04X", code);
             return std::string(hex);
         }());
