@@ -1,14 +1,15 @@
 // The file system failing under the program: a read-only or full config folder, a lesson folder
 // that vanishes or becomes unreadable while a class runs. Each gives one clear message, and the
-// file that was there before is still whole afterwards. Permission cases run as `nobody` in a
-// forked child (support/as_nobody), so they are real even when the suite runs as root; a full
+// file that was there before is still whole afterwards. Permission cases set the folder's mode
+// themselves and run without root's power over modes (support/unprivileged: as `nobody` in a forked
+// child when the suite runs as root, in place for anyone else), so they are real for everyone; a full
 // disk is /dev/full standing where the temporary file is written, a real ENOSPC.
 
 #include "app/application.hpp"
 #include "app/image_file.hpp"
 #include "core/lesson_library.hpp"
 #include "core/settings.hpp"
-#include "support/as_nobody.hpp"
+#include "support/unprivileged.hpp"
 #include "support/test_paths.hpp"
 #include "ui/layout_file.hpp"
 
@@ -31,6 +32,11 @@ void fillTheDiskFor(const std::filesystem::path& file) {
     std::filesystem::create_symlink("/dev/full", file.string() + ".partial");
 }
 
+// r-x for everyone: a folder nobody but root may write into.
+constexpr auto kReadOnly = std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec |
+                           std::filesystem::perms::group_read | std::filesystem::perms::group_exec |
+                           std::filesystem::perms::others_read | std::filesystem::perms::others_exec;
+
 Settings someSettings() {
     Settings s;
     s.lastLesson = "breathing";
@@ -39,11 +45,12 @@ Settings someSettings() {
 }
 
 TEST(FileSystem, settings_in_a_read_only_config_folder_are_reported_and_the_old_file_is_kept) {
-    const auto folder = test::temporaryDirectory();  // root's, 0755: read-only to nobody
+    const auto folder = test::temporaryDirectory();
     const auto file = folder / "settings.toml";
     ASSERT_EQ(saveSettings(someSettings(), file), "");
     const std::string before = contents(file);
-    const auto problem = test::runAsNobody([&] { return saveSettings(Settings{}, file); });
+    const test::ScopedMode readOnly(folder, kReadOnly);
+    const auto problem = test::runWithoutRoot([&] { return saveSettings(Settings{}, file); });
     ASSERT_TRUE(problem.has_value());
     EXPECT_EQ(*problem, "cannot write " + file.string() + " (Permission denied); the file on disk is unchanged");
     EXPECT_EQ(contents(file), before);
@@ -65,7 +72,8 @@ TEST(FileSystem, settings_on_a_full_disk_are_reported_and_the_old_file_is_kept) 
 TEST(FileSystem, a_config_folder_that_cannot_be_created_is_named) {
     const auto parent = test::temporaryDirectory();
     const auto file = parent / "psoas-atlas" / "settings.toml";
-    const auto problem = test::runAsNobody([&] { return saveSettings(Settings{}, file); });
+    const test::ScopedMode readOnly(parent, kReadOnly);
+    const auto problem = test::runWithoutRoot([&] { return saveSettings(Settings{}, file); });
     ASSERT_TRUE(problem.has_value());
     EXPECT_EQ(*problem, "cannot create the folder " + file.parent_path().string() + ": Permission denied");
 }
@@ -84,8 +92,10 @@ TEST(FileSystem, a_picture_on_a_full_disk_is_reported_and_never_left_cut_short) 
 }
 
 TEST(FileSystem, a_picture_in_a_read_only_folder_is_reported) {
-    const auto file = test::temporaryDirectory() / "shot.png";
-    const auto problem = test::runAsNobody([&] { return app::writePng(Image{2, 2, std::vector<std::uint8_t>(16, 1)}, file); });
+    const auto folder = test::temporaryDirectory();
+    const auto file = folder / "shot.png";
+    const test::ScopedMode readOnly(folder, kReadOnly);
+    const auto problem = test::runWithoutRoot([&] { return app::writePng(Image{2, 2, std::vector<std::uint8_t>(16, 1)}, file); });
     ASSERT_TRUE(problem.has_value());
     EXPECT_EQ(*problem, "cannot write the PNG (Permission denied)");
     EXPECT_FALSE(std::filesystem::exists(file));
@@ -149,8 +159,9 @@ TEST(FileSystem, a_lesson_folder_that_vanishes_keeps_its_lessons_with_one_proble
 TEST(FileSystem, an_unreadable_lesson_folder_keeps_its_lessons) {
     LessonFolder folder;
     const LessonLibrary before = folder.load();
-    std::filesystem::permissions(folder.directory, std::filesystem::perms::owner_all);  // 0700: nobody may not list it
-    const auto result = test::runAsNobody([&] {
+    // -wx for its owner only: no one but root may list it.
+    const test::ScopedMode unreadable(folder.directory, std::filesystem::perms::owner_write | std::filesystem::perms::owner_exec);
+    const auto result = test::runWithoutRoot([&] {
         const LessonLibrary after = folder.load(&before);
         std::string text = after.find("first") ? "kept\n" : "lost\n";
         for (const std::string& line : formatted(after.problems())) text += line + '\n';

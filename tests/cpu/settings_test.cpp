@@ -4,7 +4,7 @@
 
 #include <fstream>
 
-#include "support/as_nobody.hpp"
+#include "support/unprivileged.hpp"
 #include "support/test_paths.hpp"
 
 namespace psoas {
@@ -70,15 +70,14 @@ TEST(Settings, a_folder_in_place_of_the_file_is_a_warning_not_a_crash) {
 }
 
 TEST(Settings, a_read_only_config_folder_reports_instead_of_losing_silently) {
-    // As nobody in a child process: root may write anywhere, so the suite run as root tests it too.
+    // Without root's power over file modes, so the suite run as root tests it too.
     const auto dir = test::temporaryDirectory();
-    std::filesystem::permissions(dir, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec |
-                                          std::filesystem::perms::others_read | std::filesystem::perms::others_exec);
-    const auto problem = test::runAsNobody([&] { return saveSettings(Settings{}, dir / "settings.toml"); });
+    const test::ScopedMode readOnly(dir, std::filesystem::perms::owner_read | std::filesystem::perms::owner_exec |
+                                             std::filesystem::perms::others_read | std::filesystem::perms::others_exec);
+    const auto problem = test::runWithoutRoot([&] { return saveSettings(Settings{}, dir / "settings.toml"); });
     ASSERT_TRUE(problem.has_value());
     EXPECT_NE(*problem, "");
     EXPECT_FALSE(std::filesystem::exists(dir / "settings.toml"));
-    std::filesystem::permissions(dir, std::filesystem::perms::owner_all);
 }
 
 }  // namespace

@@ -24,9 +24,13 @@ std::string slurp(const std::filesystem::path& file) {
 }
 }  // namespace
 
-ProcessResult runAtlas(const std::vector<std::string>& arguments, bool unsetDisplay) {
+ProcessResult runAtlas(const std::vector<std::string>& arguments, bool unsetDisplay,
+                       const std::vector<std::string>& environment) {
     const auto dir = temporaryDirectory();
-    std::string command = unsetDisplay ? "env -u DISPLAY -u WAYLAND_DISPLAY " : "";
+    // As started by hand, not by ./run, unless the test says otherwise.
+    std::string command = "env -u PSOAS_ATLAS_COMMAND ";
+    if (unsetDisplay) command += "-u DISPLAY -u WAYLAND_DISPLAY ";
+    for (const auto& assignment : environment) command += quote(assignment) + " ";
     command += quote(PSOAS_EXECUTABLE);
     for (const auto& argument : arguments) command += " " + quote(argument);
     command += " >" + quote((dir / "out").string()) + " 2>" + quote((dir / "err").string()) + " </dev/null";

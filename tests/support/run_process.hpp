@@ -12,7 +12,9 @@ struct ProcessResult {
     std::string err;
 };
 
-// `unsetDisplay` runs it as on a machine with no display at all.
-ProcessResult runAtlas(const std::vector<std::string>& arguments, bool unsetDisplay = false);
+// `unsetDisplay` runs it as on a machine with no display at all; `environment` adds NAME=VALUE
+// variables.
+ProcessResult runAtlas(const std::vector<std::string>& arguments, bool unsetDisplay = false,
+                       const std::vector<std::string>& environment = {});
 
 }  // namespace psoas::test

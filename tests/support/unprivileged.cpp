@@ -1,4 +1,4 @@
-#include "support/as_nobody.hpp"
+#include "support/unprivileged.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,7 +10,7 @@
 
 namespace psoas::test {
 
-std::optional<std::string> runAsNobody(const std::function<std::string()>& work) {
+std::optional<std::string> runWithoutRoot(const std::function<std::string()>& work) {
     if (::geteuid() != 0) return work();
     int channel[2];
     if (::pipe(channel) != 0) return std::nullopt;
@@ -48,6 +48,16 @@ std::optional<std::string> runAsNobody(const std::function<std::string()>& work)
         return std::nullopt;
     }
     return text;
+}
+
+ScopedMode::ScopedMode(std::filesystem::path path, std::filesystem::perms mode)
+    : path_(std::move(path)), old_(std::filesystem::status(path_).permissions()) {
+    std::filesystem::permissions(path_, mode);
+}
+
+ScopedMode::~ScopedMode() {
+    std::error_code ignored;  // a destructor must not throw; the folder's cleanup reports what is left
+    std::filesystem::permissions(path_, old_, ignored);
 }
 
 }  // namespace psoas::test
