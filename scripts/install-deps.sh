@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs, with apt-get, whatever Debian 12 packages Psoas Atlas needs to build, run and test.
-# Idempotent: when everything is present it only checks and prints nothing.
+# Idempotent: when everything is present it only checks and prints nothing. Otherwise it says one
+# line per phase (package lists, download with its size and progress, install), so a newcomer on a
+# slow link knows it is working. Needs root, or sudo for an ordinary user.
 set -euo pipefail
 
 packages=(
@@ -8,7 +10,9 @@ packages=(
   libglfw3-dev libglm-dev libimgui-dev libassimp-dev libstb-dev libpng-dev
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libmeshoptimizer-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  fonts-dejavu-core ffmpeg
+  # The interface's typeface: regular and bold (core), italic and bold italic for lesson text (extra).
+  fonts-dejavu-core fonts-dejavu-extra
+  ffmpeg
   xvfb xauth libgl1-mesa-dri
 )
 
@@ -19,12 +23,28 @@ for p in "${packages[@]}"; do
 done
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
-echo "install-deps: installing ${missing[*]}"
+say() { echo "install-deps: $*"; }
 sudo=""
 if [[ $(id -u) -ne 0 ]]; then
-  command -v sudo >/dev/null || { echo "error: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  command -v sudo >/dev/null || {
+    echo "error: installing ${missing[*]} needs root: run ./run or ./test once as root, or install sudo" >&2
+    exit 1
+  }
   sudo="sudo"
 fi
 export DEBIAN_FRONTEND=noninteractive
+start=$SECONDS
+say "missing ${#missing[@]} packages: ${missing[*]}"
+say "updating the package lists (apt-get update)"
 $sudo apt-get update -qq
+
+# What the download will be: every archive apt would fetch, with its size.
+read -r count bytes < <($sudo apt-get install -qq --print-uris --no-install-recommends "${missing[@]}" |
+  awk '{ n++; s += $3 } END { printf "%d %d\n", n, s }')
+say "downloading $count packages, $(( (bytes + 524288) / 1048576 )) MB (with what they need)"
+# apt's status lines ("dlstatus:N:PERCENT:...") become one line at every fifth of the way.
+$sudo apt-get install -y -qq --no-install-recommends --download-only -o APT::Status-Fd=3 "${missing[@]}" 3>&1 >/dev/null |
+  awk -F: '$1 == "dlstatus" { p = int($3 / 20) * 20; if (p > last && p < 100) { last = p; printf "install-deps: downloaded %d%%\n", p; fflush() } }'
+say "installing (unpacking and configuring $count packages)"
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+say "done in $((SECONDS - start)) s"

@@ -67,16 +67,26 @@ UiFonts loadFonts(float uiScale, const GlyphCoverage& glyphs, const std::string&
     config.OversampleV = 1;
     if (std::filesystem::exists(regular)) {
         fonts.body = io.Fonts->AddFontFromFileTTF(regular.c_str(), kBodyPixels * uiScale, &config, ranges.Data);
-        // Each style falls back to the regular face when its file is missing: plainer, still readable.
+        // Each style falls back to the regular face when its file is missing: plainer, still
+        // readable, and said once, with the Debian package that brings the face.
+        std::string missing;
         auto face = [&](const char* name, float pixels) {
             const std::filesystem::path file = folder / name;
-            const std::string path = std::filesystem::exists(file) ? file.string() : regular;
+            const bool present = std::filesystem::exists(file);
+            if (!present && missing.find(name) == std::string::npos) {
+                if (!missing.empty()) missing += ", ";
+                missing += file.string();
+            }
+            const std::string path = present ? file.string() : regular;
             return io.Fonts->AddFontFromFileTTF(path.c_str(), pixels * uiScale, &config, ranges.Data);
         };
         fonts.heading = face("DejaVuSans-Bold.ttf", kHeadingPixels);
         fonts.bold = face("DejaVuSans-Bold.ttf", kBodyPixels);
         fonts.italic = face("DejaVuSans-Oblique.ttf", kBodyPixels);
         fonts.boldItalic = face("DejaVuSans-BoldOblique.ttf", kBodyPixels);
+        if (!missing.empty())
+            fonts.warning = "bold or italic lesson text is shown upright and regular: " + missing +
+                            " not found; install fonts-dejavu-core and fonts-dejavu-extra";
     }
     if (!fonts.body || !fonts.heading) {
         fonts.warning = "font '" + regular + "' not found; install fonts-dejavu-core for readable text";

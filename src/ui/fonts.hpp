@@ -17,7 +17,7 @@ struct UiFonts {
     ImFont* bold = nullptr;     // body size, for **bold** in lesson text
     ImFont* italic = nullptr;
     ImFont* boldItalic = nullptr;
-    std::string warning;        // non-empty when the TrueType font was missing and ImGui's fallback is used
+    std::string warning;        // one line when a face is missing: a style falls back to regular, or all to ImGui's font
 };
 
 // The characters the fonts hold. Rasterising every Latin, Greek and Cyrillic glyph in five faces

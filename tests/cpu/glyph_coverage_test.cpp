@@ -3,6 +3,8 @@
 // any text added must be covered afterwards.
 #include "ui/fonts.hpp"
 
+#include "support/test_paths.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -67,6 +69,29 @@ TEST(GlyphCoverage, nul_bytes_invalid_utf8_and_astral_characters_leave_the_range
     EXPECT_EQ(ranges[0], 0x20);  // still starts with the base set, not a 0 terminator
     EXPECT_EQ(ranges.back(), 0);
     EXPECT_TRUE(glyphs.covers(0xFFFD));
+}
+
+// Lessons write *italic* and **bold**: every face comes with the install (fonts-dejavu-core and
+// fonts-dejavu-extra), and a machine without one is told so instead of silently losing the style.
+TEST(Fonts, every_face_of_the_installed_typeface_is_present) {
+    ImGui::CreateContext();
+    const UiFonts fonts = loadFonts(1.0f, GlyphCoverage{});
+    EXPECT_EQ(fonts.warning, "") << "scripts/install-deps.sh must install every face the lessons use";
+    ImGui::DestroyContext();
+}
+
+TEST(Fonts, a_missing_italic_face_is_said_once_with_the_package_that_brings_it) {
+    const auto folder = test::temporaryDirectory();
+    std::filesystem::copy_file(defaultFontFile(), folder / "DejaVuSans.ttf");
+    std::filesystem::copy_file(std::filesystem::path(defaultFontFile()).parent_path() / "DejaVuSans-Bold.ttf",
+                               folder / "DejaVuSans-Bold.ttf");
+    ImGui::CreateContext();
+    const UiFonts fonts = loadFonts(1.0f, GlyphCoverage{}, (folder / "DejaVuSans.ttf").string());
+    EXPECT_EQ(fonts.warning, "bold or italic lesson text is shown upright and regular: " + (folder / "DejaVuSans-Oblique.ttf").string() +
+                                 ", " + (folder / "DejaVuSans-BoldOblique.ttf").string() +
+                                 " not found; install fonts-dejavu-core and fonts-dejavu-extra");
+    EXPECT_NE(fonts.italic, nullptr) << "the style falls back to the regular face";
+    ImGui::DestroyContext();
 }
 
 }  // namespace
