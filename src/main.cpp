@@ -4,6 +4,7 @@
 #include "app/application.hpp"
 #include "app/command_line.hpp"
 #include "app/commands.hpp"
+#include "app/invocation.hpp"
 #include "app/window.hpp"
 #include "core/diagnostic.hpp"
 #include "core/model_import.hpp"
@@ -44,7 +45,7 @@ int main(int argc, char** argv) {
         std::cerr << e.what() << '\n';
         return 2;
     } catch (const app::NoDisplayError& e) {
-        std::cerr << "error: " << e.what() << '\n';
+        std::cerr << "error: " << e.what() << ": " << app::headlessHint(app::commandAsTyped(argv[0])) << '\n';
         return 1;
     } catch (const std::exception& e) {
         std::cerr << "error: " << e.what() << '\n';

@@ -1,5 +1,7 @@
 #include "app/command_line.hpp"
 
+#include "app/invocation.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <regex>
@@ -22,13 +24,13 @@ constexpr const char* kUsage = "usage: psoas-atlas [--screenshot FILE.png] [--si
                                "Run 'psoas-atlas --help' for every option.\n";
 }  // namespace
 
-ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
+ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments, const std::string& command) {
     CLI::App cli{"Psoas Atlas: a 3D viewer for teaching the psoas, iliacus and diaphragm.", "psoas-atlas"};
     cli.set_version_flag("--version", std::string("psoas-atlas ") + PSOAS_VERSION);
     cli.footer(
         "Mouse: left-drag orbit, right/middle/Shift+left drag pan, wheel zoom toward the cursor.\n"
         "Keys: 1-7 view presets, F or Home reset, F11 fullscreen, F12 screenshot, H or F1 all keys.\n"
-        "Without a display, render images headless: xvfb-run -a psoas-atlas --screenshot out.png");
+        "Without a display, render images headless: xvfb-run -a " + command + " --screenshot out.png");
 
     Options options;
     std::string screenshot, size, view, background = "dark", model, antiAliasing;
@@ -169,7 +171,7 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
 ParsedCommandLine parseCommandLine(int argc, const char* const* argv) {
     std::vector<std::string> arguments;
     for (int i = 1; i < argc; ++i) arguments.emplace_back(argv[i]);
-    return parseCommandLine(arguments);
+    return parseCommandLine(arguments, commandAsTyped(argc > 0 ? argv[0] : nullptr));
 }
 
 }  // namespace psoas::app

@@ -69,7 +69,9 @@ struct ParsedCommandLine {
     int exitCode = 0;    // 0 for help/version, 2 for bad input
 };
 
-ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments);  // without argv[0]
+// `arguments` without argv[0]; `command` is how the user started the program (app/invocation.hpp),
+// named in --help's headless example.
+ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments, const std::string& command = "psoas-atlas");
 ParsedCommandLine parseCommandLine(int argc, const char* const* argv);
 
 }  // namespace psoas::app

@@ -20,10 +20,6 @@ bool displayAvailable() {
     return (x11 && *x11) || (wayland && *wayland);
 }
 
-constexpr const char* kHeadlessHint =
-    "run it in a desktop session, or headless with Xvfb: xvfb-run -a ./run, or render an image: "
-    "xvfb-run -a psoas-atlas --screenshot out.png";
-
 // Picks the monitor that holds most of the window, so fullscreen goes where the teacher dragged it.
 GLFWmonitor* monitorUnder(GLFWwindow* window) {
     int wx, wy, ww, wh;
@@ -93,8 +89,8 @@ ScreenRect placeOnRemainingScreens(ScreenRect window, const std::vector<ScreenRe
 
 Window::Window(const WindowOptions& options) {
     glfwSetErrorCallback(onGlfwError);
-    if (!displayAvailable()) throw NoDisplayError(std::string("no display (DISPLAY is not set): ") + kHeadlessHint);
-    if (!glfwInit()) throw NoDisplayError("cannot open the display (" + gLastGlfwError + "): " + kHeadlessHint);
+    if (!displayAvailable()) throw NoDisplayError("no display (DISPLAY is not set)");
+    if (!glfwInit()) throw NoDisplayError("cannot open the display (" + gLastGlfwError + ")");
 
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);

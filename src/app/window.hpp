@@ -13,7 +13,8 @@ struct GLFWmonitor;
 
 namespace psoas::app {
 
-// No display to open a window on (no X server or Wayland compositor reachable).
+// No display to open a window on (no X server or Wayland compositor reachable). The message says
+// why; main() adds the headless hint (app/invocation.hpp), which names the command as typed.
 class NoDisplayError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;

@@ -64,6 +64,20 @@ TEST(ProgramErrors, no_display_says_so_in_one_line_and_names_the_headless_option
     EXPECT_NE(result.err.find("xvfb-run"), std::string::npos) << result.err;
 }
 
+// The hint is pasted by a newcomer who has not installed the program: it names the program as it
+// was started, never a `psoas-atlas` that is not on PATH yet.
+TEST(ProgramErrors, the_headless_hint_names_the_program_as_it_was_started) {
+    const auto direct = test::runAtlas({}, /*unsetDisplay=*/true);
+    EXPECT_NE(direct.err.find(std::string("xvfb-run -a ") + PSOAS_EXECUTABLE + " --screenshot out.png"), std::string::npos)
+        << direct.err;
+    const auto viaRun = test::runAtlas({}, /*unsetDisplay=*/true, {"PSOAS_ATLAS_COMMAND=../Psoas Atlas/run"});
+    EXPECT_EQ(viaRun.err, "error: no display (DISPLAY is not set): run it in a desktop session, or headless with Xvfb: "
+                          "xvfb-run -a '../Psoas Atlas/run', or render an image: "
+                          "xvfb-run -a '../Psoas Atlas/run' --screenshot out.png\n");
+    const auto help = test::runAtlas({"--help"}, false, {"PSOAS_ATLAS_COMMAND=./run"});
+    EXPECT_NE(help.out.find("xvfb-run -a ./run --screenshot out.png"), std::string::npos) << help.out;
+}
+
 TEST(ProgramErrors, help_and_version_exit_0_on_stdout) {
     const auto help = test::runAtlas({"--help"});
     EXPECT_EQ(help.exitCode, 0);
