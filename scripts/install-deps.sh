@@ -46,5 +46,14 @@ say "downloading $count packages, $(( (bytes + 524288) / 1048576 )) MB (with wha
 $sudo apt-get install -y -qq --no-install-recommends --download-only -o APT::Status-Fd=3 "${missing[@]}" 3>&1 >/dev/null |
   awk -F: '$1 == "dlstatus" { p = int($3 / 20) * 20; if (p > last && p < 100) { last = p; printf "install-deps: downloaded %d%%\n", p; fflush() } }'
 say "installing (unpacking and configuring $count packages)"
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# apt's own chatter (debconf's "delaying package configuration" and the like) is shown only when
+# the install fails.
+log=$(mktemp)
+if ! $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >"$log" 2>&1; then
+  cat "$log" >&2
+  rm -f "$log"
+  echo "error: apt-get could not install ${missing[*]} (its messages above)" >&2
+  exit 1
+fi
+rm -f "$log"
 say "done in $((SECONDS - start)) s"

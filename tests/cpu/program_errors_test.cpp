@@ -67,9 +67,12 @@ TEST(ProgramErrors, no_display_says_so_in_one_line_and_names_the_headless_option
 // The hint is pasted by a newcomer who has not installed the program: it names the program as it
 // was started, never a `psoas-atlas` that is not on PATH yet.
 TEST(ProgramErrors, the_headless_hint_names_the_program_as_it_was_started) {
+    // Started by its path: that path, quoted when the checkout's path has a space in it.
+    const std::string executable = PSOAS_EXECUTABLE;
+    const std::string typed =
+        executable.find_first_of(" \"$&;()") == std::string::npos ? executable : "'" + executable + "'";
     const auto direct = test::runAtlas({}, /*unsetDisplay=*/true);
-    EXPECT_NE(direct.err.find(std::string("xvfb-run -a ") + PSOAS_EXECUTABLE + " --screenshot out.png"), std::string::npos)
-        << direct.err;
+    EXPECT_NE(direct.err.find("xvfb-run -a " + typed + " --screenshot out.png"), std::string::npos) << direct.err;
     const auto viaRun = test::runAtlas({}, /*unsetDisplay=*/true, {"PSOAS_ATLAS_COMMAND=../Psoas Atlas/run"});
     EXPECT_EQ(viaRun.err, "error: no display (DISPLAY is not set): run it in a desktop session, or headless with Xvfb: "
                           "xvfb-run -a '../Psoas Atlas/run', or render an image: "
