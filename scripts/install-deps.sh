@@ -38,10 +38,16 @@ say "missing ${#missing[@]} packages: ${missing[*]}"
 say "updating the package lists (apt-get update)"
 $sudo apt-get update -qq
 
-# What the download will be: every archive apt would fetch, with its size.
-read -r count bytes < <($sudo apt-get install -qq --print-uris --no-install-recommends "${missing[@]}" |
+# What the install will be: the packages apt would set up (with what they need), and the archives
+# it must fetch for them, with their size (those already in apt's cache are not fetched again).
+count=$($sudo apt-get install -s -qq --no-install-recommends "${missing[@]}" | grep -c '^Inst ' || true)
+read -r fetch bytes < <($sudo apt-get install -qq --print-uris --no-install-recommends "${missing[@]}" |
   awk '{ n++; s += $3 } END { printf "%d %d\n", n, s }')
-say "downloading $count packages, $(( (bytes + 524288) / 1048576 )) MB (with what they need)"
+if [[ $fetch -gt 0 ]]; then
+  say "downloading $fetch of $count packages (with what they need), $(( (bytes + 524288) / 1048576 )) MB"
+else
+  say "all $count packages (with what they need) are in apt's cache already; nothing to download"
+fi
 # apt's status lines ("dlstatus:N:PERCENT:...") become one line at every fifth of the way.
 $sudo apt-get install -y -qq --no-install-recommends --download-only -o APT::Status-Fd=3 "${missing[@]}" 3>&1 >/dev/null |
   awk -F: '$1 == "dlstatus" { p = int($3 / 20) * 20; if (p > last && p < 100) { last = p; printf "install-deps: downloaded %d%%\n", p; fflush() } }'
