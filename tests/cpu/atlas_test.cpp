@@ -5,7 +5,12 @@
 
 #include <glm/geometric.hpp>
 
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+#include <map>
 #include <set>
+#include <stdexcept>
 
 #include "support/test_paths.hpp"
 
@@ -163,11 +168,15 @@ TEST(BuiltInAtlas, attachment_areas_sit_on_the_textbook_bones) {
         return names;
     };
     EXPECT_EQ(bones("psoas_major_r", AttachmentKind::Origin),
-              (std::set<std::string>{"l1", "l2", "l3", "l4", "l5", "disc_l1_l2", "disc_l2_l3", "disc_l3_l4", "disc_l4_l5"}));
+              (std::set<std::string>{"t12", "l1", "l2", "l3", "l4", "l5", "disc_t12_l1", "disc_l1_l2", "disc_l2_l3", "disc_l3_l4",
+                                     "disc_l4_l5"}));
     EXPECT_EQ(bones("psoas_major_r", AttachmentKind::Insertion), (std::set<std::string>{"femur_r"}));
     EXPECT_EQ(bones("psoas_major_l", AttachmentKind::Insertion), (std::set<std::string>{"femur_l"}));
     EXPECT_EQ(bones("iliacus_r", AttachmentKind::Origin), (std::set<std::string>{"hip_bone_r", "sacrum"}));
     EXPECT_EQ(bones("iliacus_r", AttachmentKind::Insertion), (std::set<std::string>{"femur_r"}));
+    EXPECT_EQ(bones("quadratus_lumborum_r", AttachmentKind::Origin), (std::set<std::string>{"hip_bone_r"}));
+    EXPECT_EQ(bones("quadratus_lumborum_r", AttachmentKind::Insertion), (std::set<std::string>{"rib12_r", "l1", "l2", "l3", "l4"}));
+    EXPECT_EQ(bones("quadratus_lumborum_l", AttachmentKind::Insertion), (std::set<std::string>{"rib12_l", "l1", "l2", "l3", "l4"}));
     EXPECT_EQ(bones("psoas_minor_r", AttachmentKind::Origin), (std::set<std::string>{"t12", "l1"}));
     EXPECT_EQ(bones("psoas_minor_r", AttachmentKind::Insertion), (std::set<std::string>{"hip_bone_r"}));
     std::multiset<std::string> crura;
@@ -176,6 +185,132 @@ TEST(BuiltInAtlas, attachment_areas_sit_on_the_textbook_bones) {
     EXPECT_EQ(crura, (std::multiset<std::string>{"l1 left", "l1 right", "l2 left", "l2 right", "l3 right"}));
     // The central tendon: three leaflets painted on the dome itself.
     EXPECT_EQ(scene.structures[static_cast<std::size_t>(scene.findStructure("diaphragm"))].info.regions.size(), 3u);
+}
+
+const SceneStructure& structureOf(const Scene& scene, std::string_view id) {
+    const int index = scene.findStructure(id);
+    if (index < 0) throw std::logic_error("no structure " + std::string(id));
+    return scene.structures[static_cast<std::size_t>(index)];
+}
+
+// Psoas major as taught (psoas-facts.md section 1): five slips, each painted on the lower margin of
+// the vertebra above, the disc and the upper margin of the vertebra below; the extra L5 body
+// fascicle; and the transverse processes of L1 to L5.
+TEST(BuiltInAtlas, psoas_major_has_five_body_and_disc_slips_and_the_l1_to_l5_transverse_processes) {
+    const Atlas atlas = loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml");
+    for (const char* muscle : {"psoas_major_r", "psoas_major_l"}) {
+        const StructureInfo* info = nullptr;
+        for (const StructureInfo& s : atlas.structures)
+            if (s.id == muscle) info = &s;
+        ASSERT_NE(info, nullptr);
+        std::map<std::string, std::vector<std::string>> slips;  // "T12/L1 slip" -> bones in order
+        std::set<std::string> processes;
+        for (const AttachmentArea& a : info->attachments) {
+            if (a.kind != AttachmentKind::Origin) continue;
+            const auto colon = a.name.find(" slip:");
+            if (colon != std::string::npos) slips[a.name.substr(0, colon)].push_back(a.bone);
+            if (a.name.find("transverse_process") != std::string::npos) processes.insert(a.bone);
+        }
+        EXPECT_EQ(slips, (std::map<std::string, std::vector<std::string>>{{"T12/L1", {"t12", "disc_t12_l1", "l1"}},
+                                                                          {"L1/L2", {"l1", "disc_l1_l2", "l2"}},
+                                                                          {"L2/L3", {"l2", "disc_l2_l3", "l3"}},
+                                                                          {"L3/L4", {"l3", "disc_l3_l4", "l4"}},
+                                                                          {"L4/L5", {"l4", "disc_l4_l5", "l5"}}}))
+            << muscle;
+        EXPECT_EQ(processes, (std::set<std::string>{"l1", "l2", "l3", "l4", "l5"})) << muscle;
+    }
+}
+
+// The closest point of a triangle mesh's surface (vertex, edge or face) to a point.
+glm::vec3 closestOnSurface(const MeshData& mesh, const glm::vec3& p) {
+    float best = std::numeric_limits<float>::max();
+    glm::vec3 closest = p;
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        const glm::vec3 a = mesh.positions[mesh.indices[t]], b = mesh.positions[mesh.indices[t + 1]],
+                        c = mesh.positions[mesh.indices[t + 2]];
+        // Ericson, Real-Time Collision Detection 5.1.5: closest point on a triangle.
+        const glm::vec3 ab = b - a, ac = c - a, ap = p - a;
+        const float d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
+        glm::vec3 q;
+        const glm::vec3 bp = p - b;
+        const float d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
+        const glm::vec3 cp = p - c;
+        const float d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
+        const float vc = d1 * d4 - d3 * d2, vb = d5 * d2 - d1 * d6, va = d3 * d6 - d5 * d4;
+        if (d1 <= 0 && d2 <= 0) q = a;
+        else if (d3 >= 0 && d4 <= d3) q = b;
+        else if (d6 >= 0 && d5 <= d6) q = c;
+        else if (vc <= 0 && d1 >= 0 && d3 <= 0) q = a + ab * (d1 / (d1 - d3));
+        else if (vb <= 0 && d2 >= 0 && d6 <= 0) q = a + ac * (d2 / (d2 - d6));
+        else if (va <= 0 && (d4 - d3) >= 0 && (d5 - d6) >= 0) q = b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)));
+        else {
+            const float denom = 1.0f / (va + vb + vc);
+            q = a + ab * (vb * denom) + ac * (vc * denom);
+        }
+        if (const float d = glm::distance(p, q); d < best) best = d, closest = q;
+    }
+    return closest;
+}
+float distanceToSurface(const MeshData& mesh, const glm::vec3& p) { return glm::distance(p, closestOnSurface(mesh, p)); }
+
+// Every attachment as authored (before the viewer snaps it onto the nearest vertex) lies on the
+// bone it names: within 6 mm of that bone's surface, and no other bone's surface is more than
+// 3 mm nearer. An area named on L2 but placed on L3 fails here.
+TEST(BuiltInAtlas, every_attachment_lies_on_its_named_bone) {
+    const std::filesystem::path file = std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml";
+    const Atlas atlas = loadAtlas(file);
+    const Scene scene = loadScene(loadAtlas(file));
+    std::vector<const SceneStructure*> bones;
+    for (const SceneStructure& s : scene.structures)
+        if (s.info.group == StructureGroup::Bone || s.info.group == StructureGroup::Disc) bones.push_back(&s);
+    const bool print = std::getenv("PSOAS_ATTACHMENT_TABLE") != nullptr;
+    for (const StructureInfo& muscle : atlas.structures)
+        for (const AttachmentArea& a : muscle.attachments) {
+            const float own = distanceToSurface(structureOf(scene, a.bone).mesh, a.centre);
+            float nearestOther = std::numeric_limits<float>::max();
+            std::string other;
+            for (const SceneStructure* bone : bones)
+                if (bone->info.id != a.bone)
+                    if (const float d = distanceToSurface(bone->mesh, a.centre); d < nearestOther) nearestOther = d, other = bone->info.id;
+            if (print) {
+                const glm::vec3 q = closestOnSurface(structureOf(scene, a.bone).mesh, a.centre);
+                std::printf("%-22s %-60.60s %-12s %5.1f mm; nearest other %-12s %5.1f mm; on bone at (%.4f, %.4f, %.4f)\n",
+                            muscle.id.c_str(), a.name.c_str(), a.bone.c_str(), own * 1000.0f, other.c_str(), nearestOther * 1000.0f,
+                            q.x, q.y, q.z);
+            }
+            EXPECT_LE(own, 0.006f) << muscle.id << ": " << a.name << " is " << own * 1000.0f << " mm from " << a.bone;
+            EXPECT_LE(own, nearestOther + 0.003f)
+                << muscle.id << ": " << a.name << " lies nearer " << other << " than its bone " << a.bone;
+        }
+}
+
+// Quadratus lumborum's painted attachments are where its mesh actually reaches.
+TEST(BuiltInAtlas, quadratus_lumborum_reaches_each_of_its_attachments) {
+    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    for (const char* id : {"quadratus_lumborum_r", "quadratus_lumborum_l"}) {
+        const SceneStructure& muscle = structureOf(scene, id);
+        ASSERT_GE(muscle.info.attachments.size(), 6u) << id;
+        for (const AttachmentArea& a : muscle.info.attachments)
+            EXPECT_LE(distanceToSurface(muscle.mesh, a.centre), a.radius)
+                << id << ": " << a.name << " at " << distanceToSurface(muscle.mesh, a.centre) * 1000.0f << " mm";
+    }
+}
+
+// The median arcuate ligament that lesson 4 names: a ligament arching in front of the T12/L1 disc,
+// between the crura, in front of where the aorta runs.
+TEST(BuiltInAtlas, median_arcuate_ligament_arches_in_front_of_t12_l1_between_the_crura) {
+    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    const SceneStructure& ligament = structureOf(scene, "median_arcuate_ligament");
+    EXPECT_EQ(ligament.info.group, StructureGroup::Ligament);
+    EXPECT_EQ(ligament.info.side, BodySide::Midline);
+    glm::vec3 lo(1e9f), hi(-1e9f);
+    for (const glm::vec3& p : ligament.mesh.positions) lo = glm::min(lo, p), hi = glm::max(hi, p);
+    EXPECT_NEAR(0.5f * (lo.x + hi.x), 0.0f, 0.002f);              // on the midline
+    EXPECT_GT(hi.x - lo.x, 0.035f);                               // spans from crus to crus
+    EXPECT_LT(std::abs(0.5f * (lo.y + hi.y) - 0.211f), 0.012f);   // at the T12/L1 level (facts §3)
+    float bodyFront = -1e9f;                                      // the front of the T12/L1 disc
+    for (const glm::vec3& p : structureOf(scene, "disc_t12_l1").mesh.positions) bodyFront = std::max(bodyFront, p.z);
+    EXPECT_GT(hi.z, bodyFront + 0.020f);                          // room for the aorta behind the arch
 }
 
 }  // namespace
