@@ -5,6 +5,7 @@
 
 #include <glm/geometric.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <limits>
@@ -311,6 +312,31 @@ TEST(BuiltInAtlas, median_arcuate_ligament_arches_in_front_of_t12_l1_between_the
     float bodyFront = -1e9f;                                      // the front of the T12/L1 disc
     for (const glm::vec3& p : structureOf(scene, "disc_t12_l1").mesh.positions) bodyFront = std::max(bodyFront, p.z);
     EXPECT_GT(hi.z, bodyFront + 0.020f);                          // room for the aorta behind the arch
+}
+
+// The inguinal ligament that lesson 1 names: from the ASIS towards the pubic tubercle, in front
+// of iliopsoas where the muscle leaves the pelvis beneath it (psoas-facts.md section 1).
+TEST(BuiltInAtlas, inguinal_ligament_spans_asis_to_pubis_in_front_of_iliopsoas) {
+    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    const SceneStructure& ligament = structureOf(scene, "inguinal_ligament_r");
+    EXPECT_EQ(ligament.info.group, StructureGroup::Ligament);
+    glm::vec3 asis(0.0f);
+    for (const Landmark& l : structureOf(scene, "hip_bone_r").info.landmarks)
+        if (l.id == "asis") asis = l.position;
+    EXPECT_LT(distanceToSurface(ligament.mesh, asis), 0.006f);  // starts at the ASIS
+    float medialEnd = 1.0f;
+    for (const glm::vec3& p : ligament.mesh.positions) medialEnd = std::min(medialEnd, std::abs(p.x));
+    EXPECT_LT(medialEnd, 0.025f);  // reaches the pubic tubercle, about 2 cm from the midline
+    EXPECT_LT(distanceToSurface(structureOf(scene, "hip_bone_r").mesh,
+                                *std::min_element(ligament.mesh.positions.begin(), ligament.mesh.positions.end(),
+                                                  [](const glm::vec3& a, const glm::vec3& b) { return std::abs(a.x) < std::abs(b.x); })),
+              0.006f);  // and ends on the pubis
+    // Where the muscles cross its line, every ligament point lies in front of them.
+    for (const char* muscle : {"psoas_major_r", "iliacus_r"})
+        for (const glm::vec3& m : structureOf(scene, muscle).mesh.positions)
+            for (const glm::vec3& p : ligament.mesh.positions)
+                if (std::abs(m.x - p.x) < 0.003f && std::abs(m.y - p.y) < 0.003f)
+                    ASSERT_LT(m.z, p.z) << muscle << " passes in front of the inguinal ligament at x " << p.x << ", y " << p.y;
 }
 
 }  // namespace

@@ -32,6 +32,7 @@ ShapeSpec quadratus_lumborum_right();
 ShapeSpec diaphragm();
 ShapeSpec arcuate_ligaments_right();
 ShapeSpec median_arcuate_ligament();
+ShapeSpec inguinal_ligament_right();
 ShapeSpec rib11_right();
 ShapeSpec rib12_right();
 

@@ -287,6 +287,8 @@ std::vector<Structure> model_set() {
               "right", "l1", kLigament, {}, arcuate_ligaments_right, ""});
     set.push_back({"median_arcuate_ligament", "Median arcuate ligament", "Ligamentum arcuatum medianum", "ligament", "midline",
                    "t12", kLigament, {}, median_arcuate_ligament, ""});
+    add_pair({"inguinal_ligament_r", "Right inguinal ligament", "Ligamentum inguinale dextrum", "ligament", "right", "pelvis",
+              kLigament, {}, inguinal_ligament_right, ""});
     add_attachments(set);
     return set;
 }

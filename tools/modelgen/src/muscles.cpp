@@ -236,4 +236,22 @@ ShapeSpec median_arcuate_ligament() {
     return spec;
 }
 
+// The inguinal ligament (psoas-facts.md section 1: the psoas passes under it): the thickened lower
+// edge of the external oblique aponeurosis from the ASIS (section 3) to the pubic tubercle, sagging
+// a little downward between them. The pubic tubercle is taken from this model's hip bone, its most
+// anterior point 18 mm from the midline at the level of the pubic crest (estimate); the cord runs
+// 10-12 mm in front of iliopsoas where the muscle leaves the pelvis, as the muscle passes beneath it.
+ShapeSpec inguinal_ligament_right() {
+    auto cord = std::make_shared<Tube>(SplineTube{{facts::asis + Vec3(0.004, -0.002, 0.002), {-0.100, -0.012, 0.013},
+                                                   {-0.062, -0.045, 0.013}, {-0.019, -0.074, 0.007}},
+                                                  {2.2 * mm, 2.4 * mm, 2.4 * mm, 2.2 * mm},
+                                                  6});
+    ShapeSpec spec;
+    spec.field = [=](const Vec3& p) { return (*cord)(p); };
+    spec.box = {Vec3(-0.140, -0.085, -0.005), Vec3(-0.010, 0.030, 0.025)};
+    spec.cell = 0.8 * mm;
+    spec.target_triangles = 100;
+    return spec;
+}
+
 }  // namespace modelgen
