@@ -339,6 +339,27 @@ TEST(BuiltInAtlas, inguinal_ligament_spans_asis_to_pubis_in_front_of_iliopsoas) 
                     ASSERT_LT(m.z, p.z) << muscle << " passes in front of the inguinal ligament at x " << p.x << ", y " << p.y;
 }
 
+// Issue 15: the two pubic bones stood about 6 mm apart with nothing between them. The interpubic
+// disc closes the pelvic ring: on the midline, reaching each pubic body.
+TEST(BuiltInAtlas, pubic_symphysis_joins_the_two_pubic_bones) {
+    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    const SceneStructure& symphysis = structureOf(scene, "pubic_symphysis");
+    glm::vec3 lo(1e9f), hi(-1e9f);
+    for (const glm::vec3& p : symphysis.mesh.positions) lo = glm::min(lo, p), hi = glm::max(hi, p);
+    EXPECT_NEAR(lo.x + hi.x, 0.0f, 0.001f);
+    // Each pubic body's medial face (its point nearest the midline) lies within the disc's span,
+    // so no gap is left on either side.
+    for (const char* bone : {"hip_bone_r", "hip_bone_l"}) {
+        const auto& positions = structureOf(scene, bone).mesh.positions;
+        const glm::vec3 face = *std::min_element(positions.begin(), positions.end(),
+                                                 [](const glm::vec3& a, const glm::vec3& b) { return std::abs(a.x) < std::abs(b.x); });
+        EXPECT_GT(face.x, lo.x) << bone;
+        EXPECT_LT(face.x, hi.x) << bone;
+        EXPECT_GT(face.y, lo.y) << bone;
+        EXPECT_LT(face.y, hi.y) << bone;
+    }
+}
+
 }  // namespace
 }  // namespace psoas
 

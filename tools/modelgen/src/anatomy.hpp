@@ -33,6 +33,7 @@ ShapeSpec diaphragm();
 ShapeSpec arcuate_ligaments_right();
 ShapeSpec median_arcuate_ligament();
 ShapeSpec inguinal_ligament_right();
+ShapeSpec pubic_symphysis();
 ShapeSpec rib11_right();
 ShapeSpec rib12_right();
 

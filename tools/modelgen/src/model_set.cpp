@@ -289,6 +289,9 @@ std::vector<Structure> model_set() {
                    "t12", kLigament, {}, median_arcuate_ligament, ""});
     add_pair({"inguinal_ligament_r", "Right inguinal ligament", "Ligamentum inguinale dextrum", "ligament", "right", "pelvis",
               kLigament, {}, inguinal_ligament_right, ""});
+    // Listed as a ligament, not a disc: lessons show "discs" beside the lumbar spine alone.
+    set.push_back({"pubic_symphysis", "Pubic symphysis (interpubic disc)", "Symphysis pubica", "ligament", "midline", "pelvis",
+                   kDisc, {}, pubic_symphysis, ""});
     add_attachments(set);
     return set;
 }

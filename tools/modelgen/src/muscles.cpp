@@ -254,4 +254,17 @@ ShapeSpec inguinal_ligament_right() {
     return spec;
 }
 
+// The pubic symphysis: the fibrocartilaginous interpubic disc with its ligaments between the two
+// pubic bodies. Sized to this model's symphyseal surfaces (their medial faces, 3 mm either side of
+// the midline, span y -0.097 to -0.073 m and z -0.011 to 0.002 m) and reaching 1.5 mm into each so
+// the pelvic ring reads as closed. Our estimate from the hip bone mesh; no published dimension used.
+ShapeSpec pubic_symphysis() {
+    ShapeSpec spec;
+    spec.field = [](const Vec3& p) { return rounded_box(p - Vec3(0.0, -0.085, -0.0045), Vec3(0.0045, 0.0125, 0.0068), 0.003); };
+    spec.box = {Vec3(-0.010, -0.102, -0.016), Vec3(0.010, -0.068, 0.007)};
+    spec.cell = 0.6 * mm;
+    spec.target_triangles = 100;
+    return spec;
+}
+
 }  // namespace modelgen
