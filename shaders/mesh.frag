@@ -13,7 +13,8 @@ uniform vec3 uHighlight;     // rim colour for hover and selection
 uniform float uHighlightAmount;  // 0 none, ~0.5 hover, 1 selected
 
 // Areas painted on this structure: centre (xyz) and radius (w) in the mesh's frame; kind 0 is an
-// attachment origin (solid blue), 1 an insertion (orange with stripes), 2 tendon (pale, always on). Blue against orange stays apart for
+// attachment origin (solid blue), 1 an insertion (orange with stripes), 2 tendon (pale, always on),
+// 3 articular cartilage (bluish white, always on). Blue against orange stays apart for
 // red-green colour blindness, and the stripes tell them apart without colour at all.
 // When a step paints several muscles each gets a tint slot (core/attachment_tint.hpp): kind + 4 *
 // slot. Slot origins are blue, bluish green, reddish purple, yellow (Okabe-Ito, safe for colour
@@ -39,7 +40,9 @@ vec3 paintAttachments(vec3 base) {
                   : slot < 2.5 ? vec3(0.80, 0.47, 0.65)
                                : vec3(0.94, 0.89, 0.26);
         vec3 paint = tint;
-        if (kind > 1.5) {
+        if (kind > 2.5) {
+            paint = vec3(0.66, 0.80, 0.97);  // articular cartilage: bluish white, apart from ivory bone
+        } else if (kind > 1.5) {
             paint = vec3(0.94, 0.91, 0.84);  // tendon: pale and glossy-looking against the muscle
         } else if (kind > 0.5) {
             float stripe = step(0.5, fract((vLocalPosition.x + vLocalPosition.y + vLocalPosition.z) / 0.005));

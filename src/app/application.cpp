@@ -330,7 +330,7 @@ void Application::paintRegions() {
     for (std::size_t i = 0; i < scene_.structures.size(); ++i)
         for (const AttachmentArea& region : scene_.structures[i].info.regions) {
             paintedAreas_[i].emplace_back(region.centre, region.radius);
-            paintedKinds_[i].push_back(2.0f);  // tendon
+            paintedKinds_[i].push_back(region.kind == AttachmentKind::Cartilage ? 3.0f : 2.0f);  // see shaders/mesh.frag
         }
 }
 

@@ -158,6 +158,32 @@ mesh = "m.glb"
     }
 }
 
+TEST(Atlas, a_region_is_tendon_unless_it_says_cartilage_and_an_unknown_kind_is_reported_where_it_is) {
+    const Atlas atlas = parseAtlas(R"([[structure]]
+id = "bone_a"
+name = "A"
+group = "bone"
+mesh = "a.glb"
+  [[structure.region]]
+  name = "sheet"
+  centre = [0.0, 0.1, 0.0]
+  radius = 0.01
+  [[structure.region]]
+  name = "socket"
+  kind = "cartilage"
+  centre = [0.0, 0.2, 0.0]
+  radius = 0.01
+)",
+                                   "/data/atlas.toml");
+    ASSERT_EQ(atlas.structures[0].regions.size(), 2u);
+    EXPECT_EQ(atlas.structures[0].regions[0].kind, AttachmentKind::Tendon);
+    EXPECT_EQ(atlas.structures[0].regions[1].kind, AttachmentKind::Cartilage);
+    const auto problems = problemsIn("[[structure]]\nid = \"a\"\nname = \"A\"\ngroup = \"bone\"\nmesh = \"a.glb\"\n"
+                                     "  [[structure.region]]\n  kind = \"bone\"\n  centre = [0, 0, 0]\n");
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].rfind("atlas.toml:7:", 0), 0u) << problems[0];
+}
+
 // The anatomy the lessons teach (psoas-facts.md section 1): each attachment sits on the bones the
 // textbook names, and its snapped centre lies on that bone's surface.
 TEST(BuiltInAtlas, attachment_areas_sit_on_the_textbook_bones) {
@@ -357,6 +383,28 @@ TEST(BuiltInAtlas, pubic_symphysis_joins_the_two_pubic_bones) {
         EXPECT_LT(face.x, hi.x) << bone;
         EXPECT_GT(face.y, lo.y) << bone;
         EXPECT_LT(face.y, hi.y) << bone;
+    }
+}
+
+// The acetabulum's lunate surface: a horseshoe of cartilage on the socket wall of each hip bone,
+// open below at the notch.
+TEST(BuiltInAtlas, each_acetabulum_has_a_lunate_surface_open_below) {
+    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    for (const char* bone : {"hip_bone_r", "hip_bone_l"}) {
+        const SceneStructure& hip = structureOf(scene, bone);
+        glm::vec3 centre(0.0f);
+        for (const Landmark& l : hip.info.landmarks)
+            if (l.id == "hip_joint_centre") centre = l.position;
+        int cartilage = 0;
+        for (const AttachmentArea& r : hip.info.regions) {
+            if (r.kind != AttachmentKind::Cartilage) continue;
+            ++cartilage;
+            const float d = glm::distance(r.centre, centre);  // snapped onto the socket wall
+            EXPECT_GT(d, 0.015f) << bone;
+            EXPECT_LT(d, 0.030f) << bone;
+            EXPECT_GT(r.centre.y, centre.y - 0.005f) << bone << ": a patch reaches down into the acetabular notch";
+        }
+        EXPECT_GE(cartilage, 8) << bone;
     }
 }
 

@@ -191,6 +191,28 @@ void add_attachments(std::vector<Structure>& set) {
         {"tendon", "diaphragm", "central tendon, right leaflet", Vec3(-0.026, 0.305, -0.036), 30 * mm},
         {"tendon", "diaphragm", "central tendon, left leaflet", Vec3(0.026, 0.300, -0.036), 30 * mm},
     };
+    // The acetabulum's lunate surface: the horseshoe of articular cartilage on the socket's wall,
+    // open below at the acetabular notch, around the bare fossa in its floor. Painted on the hip
+    // bone round the hip centre (section 3), 45 deg from the socket's deepest point on a sphere of
+    // the femoral head's radius (23.4 mm, section 4). The socket opens laterally, 45 deg downward
+    // and 20 deg forward (typical inclination and anteversion: our estimate); the horseshoe spans
+    // 270 deg, its gap at the notch below. The model's socket itself has no notch or fossa. Small
+    // overlapping patches (8.5 mm), so the paint stays inside the socket and off the outer rim.
+    {
+        const Vec3 axis = glm::normalize(Vec3(-std::cos(glm::radians(45.0)) * std::cos(glm::radians(20.0)), -std::sin(glm::radians(45.0)),
+                                              std::cos(glm::radians(45.0)) * std::sin(glm::radians(20.0))));
+        const Vec3 down = glm::normalize(Vec3(0.0, -1.0, 0.0) - glm::dot(Vec3(0.0, -1.0, 0.0), axis) * axis);
+        const Vec3 side = glm::cross(axis, down);
+        auto& lunate = find("hip_bone_r").regions;
+        for (int k = 0; k < 10; ++k) {
+            const double around = glm::radians(45.0 + 30.0 * k);  // 45..315 deg from the notch
+            const double tilt = glm::radians(45.0);
+            // Into the socket along -axis, then out towards the rim; around = 0 would face the notch.
+            const Vec3 direction = -std::cos(tilt) * axis + std::sin(tilt) * (std::cos(around) * down + std::sin(around) * side);
+            lunate.push_back({"cartilage", "hip_bone_r", "lunate surface of the acetabulum", hip_centre + femoral_head_radius * direction,
+                              8.5 * mm});
+        }
+    }
 
     // Left muscles mirror their right twins.
     for (auto& s : set) {
@@ -199,6 +221,11 @@ void add_attachments(std::vector<Structure>& set) {
         for (auto& a : s.attachments) {
             a.centre.x = -a.centre.x;
             if (a.bone.size() > 2 && a.bone.compare(a.bone.size() - 2, 2, "_r") == 0) a.bone.replace(a.bone.size() - 2, 2, "_l");
+        }
+        s.regions = find(s.mirror_of).regions;
+        for (auto& r : s.regions) {
+            r.centre.x = -r.centre.x;
+            r.bone = s.id;
         }
     }
 }
@@ -395,6 +422,7 @@ std::string atlas_toml(const std::vector<Structure>& structures) {
         for (const auto& r : s.regions) {
             t += "  [[structure.region]]\n";
             t += "  name = \"" + r.name + "\"\n";
+            if (r.kind != "tendon") t += "  kind = \"" + r.kind + "\"\n";
             t += "  centre = " + vec3(r.centre.x, r.centre.y, r.centre.z, 4) + "\n";
             t += "  radius = " + fixed(r.radius, 4) + "\n";
         }
