@@ -125,13 +125,16 @@ TEST(Atlas, transform_places_a_mesh_in_the_scene_frame) {
 namespace psoas {
 namespace {
 
-TEST(Atlas, attachment_areas_are_read_and_their_bones_checked) {
-    const Atlas atlas = parseAtlas(R"([[structure]]
+// One bone, for tests that add attachments or regions after it.
+constexpr std::string_view kBoneA = R"([[structure]]
 id = "bone_a"
 name = "A"
 group = "bone"
 mesh = "a.glb"
-[[structure]]
+)";
+
+TEST(Atlas, attachment_areas_are_read_and_their_bones_checked) {
+    const Atlas atlas = parseAtlas(std::string(kBoneA) + R"([[structure]]
 id = "muscle_m"
 name = "M"
 group = "muscle"
@@ -159,12 +162,7 @@ mesh = "m.glb"
 }
 
 TEST(Atlas, a_region_is_tendon_unless_it_says_cartilage_and_an_unknown_kind_is_reported_where_it_is) {
-    const Atlas atlas = parseAtlas(R"([[structure]]
-id = "bone_a"
-name = "A"
-group = "bone"
-mesh = "a.glb"
-  [[structure.region]]
+    const Atlas atlas = parseAtlas(std::string(kBoneA) + R"(  [[structure.region]]
   name = "sheet"
   centre = [0.0, 0.1, 0.0]
   radius = 0.01
@@ -178,8 +176,7 @@ mesh = "a.glb"
     ASSERT_EQ(atlas.structures[0].regions.size(), 2u);
     EXPECT_EQ(atlas.structures[0].regions[0].kind, AttachmentKind::Tendon);
     EXPECT_EQ(atlas.structures[0].regions[1].kind, AttachmentKind::Cartilage);
-    const auto problems = problemsIn("[[structure]]\nid = \"a\"\nname = \"A\"\ngroup = \"bone\"\nmesh = \"a.glb\"\n"
-                                     "  [[structure.region]]\n  kind = \"bone\"\n  centre = [0, 0, 0]\n");
+    const auto problems = problemsIn(std::string(kBoneA) + "  [[structure.region]]\n  kind = \"bone\"\n  centre = [0, 0, 0]\n");
     ASSERT_EQ(problems.size(), 1u);
     EXPECT_EQ(problems[0].rfind("atlas.toml:7:", 0), 0u) << problems[0];
 }
