@@ -13,8 +13,13 @@ uniform vec3 uHighlight;     // rim colour for hover and selection
 uniform float uHighlightAmount;  // 0 none, ~0.5 hover, 1 selected
 
 // Areas painted on this structure: centre (xyz) and radius (w) in the mesh's frame; kind 0 is an
-// attachment origin (solid blue), 1 an insertion (orange with stripes), 2 tendon (pale, always on). Blue against orange stays apart for
+// attachment origin (solid blue), 1 an insertion (orange with stripes), 2 tendon (pale, always on),
+// 3 articular cartilage (bluish white, always on). Blue against orange stays apart for
 // red-green colour blindness, and the stripes tell them apart without colour at all.
+// When a step paints several muscles each gets a tint slot (core/attachment_tint.hpp): kind + 4 *
+// slot. Slot origins are blue, bluish green, reddish purple, yellow (Okabe-Ito, safe for colour
+// blindness); from slot 1 on an area also gets a dark ring, and an insertion a ring in its
+// muscle's colour, so touching patches of two muscles stay apart even in grey.
 const int kMaxAreas = 24;
 uniform vec4 uAreas[kMaxAreas];
 uniform float uAreaKinds[kMaxAreas];
@@ -28,13 +33,26 @@ vec3 paintAttachments(vec3 base) {
         float d = distance(vLocalPosition, uAreas[i].xyz);
         float inside = 1.0 - smoothstep(0.82 * uAreas[i].w, uAreas[i].w, d);
         if (inside <= 0.0) continue;
-        vec3 paint = vec3(0.12, 0.42, 0.95);
-        if (uAreaKinds[i] > 1.5) {
+        float slot = floor((uAreaKinds[i] + 0.5) / 4.0);
+        float kind = uAreaKinds[i] - 4.0 * slot;
+        vec3 tint = slot < 0.5 ? vec3(0.12, 0.42, 0.95)
+                  : slot < 1.5 ? vec3(0.00, 0.62, 0.45)
+                  : slot < 2.5 ? vec3(0.80, 0.47, 0.65)
+                               : vec3(0.94, 0.89, 0.26);
+        vec3 paint = tint;
+        if (kind > 2.5) {
+            paint = vec3(0.66, 0.80, 0.97);  // articular cartilage: bluish white, apart from ivory bone
+        } else if (kind > 1.5) {
             paint = vec3(0.94, 0.91, 0.84);  // tendon: pale and glossy-looking against the muscle
-        } else if (uAreaKinds[i] > 0.5) {
+        } else if (kind > 0.5) {
             float stripe = step(0.5, fract((vLocalPosition.x + vLocalPosition.y + vLocalPosition.z) / 0.005));
             paint = mix(vec3(1.0, 0.56, 0.10), vec3(0.55, 0.26, 0.02), stripe * 0.7);
         }
+        // The ring: a thin band inside the area's edge, dark for an origin, the muscle's colour for
+        // an insertion.
+        float r = d / uAreas[i].w;
+        float ring = slot > 0.5 && kind < 1.5 ? smoothstep(0.58, 0.64, r) * (1.0 - smoothstep(0.72, 0.78, r)) : 0.0;
+        paint = mix(paint, kind > 0.5 ? tint : vec3(0.05, 0.06, 0.08), 0.7 * ring);
         colour = mix(colour, paint, inside);
     }
     return colour;

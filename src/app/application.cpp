@@ -5,6 +5,7 @@
 #include "app/input_map.hpp"
 #include "app/user_paths.hpp"
 #include "core/atomic_file.hpp"
+#include "core/attachment_tint.hpp"
 #include "core/handout.hpp"
 #include "core/picking.hpp"
 #include "core/quiz.hpp"
@@ -329,7 +330,7 @@ void Application::paintRegions() {
     for (std::size_t i = 0; i < scene_.structures.size(); ++i)
         for (const AttachmentArea& region : scene_.structures[i].info.regions) {
             paintedAreas_[i].emplace_back(region.centre, region.radius);
-            paintedKinds_[i].push_back(2.0f);  // tendon
+            paintedKinds_[i].push_back(region.kind == AttachmentKind::Cartilage ? 3.0f : 2.0f);  // see shaders/mesh.frag
         }
 }
 
@@ -390,7 +391,9 @@ void Application::applyStep(const LessonStep& step, bool instant) {
     }
 
     paintRegions();
-    for (const std::string& muscleId : step.attachments) {
+    const std::vector<int> tintSlots = attachmentTintSlots(step.attachments);
+    for (std::size_t m = 0; m < step.attachments.size(); ++m) {
+        const std::string& muscleId = step.attachments[m];
         const int muscle = scene_.findStructure(muscleId);
         if (muscle < 0) continue;
         const StructureInfo& info = scene_.structures[static_cast<std::size_t>(muscle)].info;
@@ -399,7 +402,7 @@ void Application::applyStep(const LessonStep& step, bool instant) {
             const int bone = scene_.findStructure(area.bone);
             if (bone < 0) continue;
             paintedAreas_[static_cast<std::size_t>(bone)].emplace_back(area.centre, area.radius);
-            paintedKinds_[static_cast<std::size_t>(bone)].push_back(area.kind == AttachmentKind::Insertion ? 1.0f : 0.0f);
+            paintedKinds_[static_cast<std::size_t>(bone)].push_back(attachmentPaintKind(area.kind, tintSlots[m]));
             (area.kind == AttachmentKind::Insertion ? insertions : origins).push_back(&area);
         }
         // One label per kind, so the legend's colours are also said in words beside the model.
@@ -1082,6 +1085,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.labels = labelAnchors();
     if (!options_.model) state.lessons = &lessonList_;
     state.attachmentLegend = player_.active() && !player_.step().attachments.empty();
+    if (state.attachmentLegend) state.attachmentMuscles = attachmentLegendLines(scene_, player_.step().attachments);
     if (slideExport_) {
         const int steps = static_cast<int>(slideExport_->lesson.steps.size());
         state.exportProgress = static_cast<float>(slideExport_->next) / static_cast<float>(std::max(steps, 1));

@@ -20,7 +20,7 @@ constexpr const char* kUsage = "usage: psoas-atlas [--screenshot FILE.png] [--si
                                "       psoas-atlas [--lessons DIR] [--lesson ID [--step N]] | --list-lessons | --check-lessons [DIR]\n"
                                "       psoas-atlas --export-lesson ID --out DIR [--size WxH] [--background …] | --present\n"
                                "       psoas-atlas --measure [--pose NAME] [--hip-flexion DEG] [--lumbar-extension DEG] "
-                               "[--pelvic-tilt DEG] [--breath X] [--breath-depth quiet|deep]\n"
+                               "[--pelvic-tilt DEG] [--breath X] [--breath-depth quiet|deep] [--reference NAME|list]\n"
                                "Run 'psoas-atlas --help' for every option.\n";
 }  // namespace
 
@@ -58,6 +58,9 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments, co
     cli.add_option("--pelvic-tilt", pelvicTilt, "With --measure: anterior pelvic tilt, degrees")->type_name("DEG");
     cli.add_option("--breath", breath, "0 fully exhaled to 1 fully inhaled (with --measure, or to hold a breath in --screenshot / --export-lesson)")->type_name("X");
     cli.add_option("--breath-depth", breathDepth, "With --measure: quiet or deep breathing")->type_name("quiet|deep");
+    std::string reference;
+    cli.add_option("--reference", reference, "With --measure: the published hip geometry (default gait2392; 'list' shows all)")
+        ->type_name("NAME|list");
 
     cli.add_flag("--bench", options.bench, "Render offscreen and print frame times, start-up time and memory as JSON");
     cli.add_option("--frames", options.frames, "Frames for --bench (default 300)")->type_name("N")->check(CLI::Range(10, 1000000));
@@ -130,7 +133,7 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments, co
             return {std::nullopt, "error: --pose goes with --measure, --screenshot or --record\n" + std::string(kUsage), 2};
         options.pose = measurePose;
     }
-    for (const char* option : {"--hip-flexion", "--lumbar-extension", "--pelvic-tilt", "--breath-depth"})
+    for (const char* option : {"--hip-flexion", "--lumbar-extension", "--pelvic-tilt", "--breath-depth", "--reference"})
         if (cli.count(option) && !measure)
             return {std::nullopt, "error: " + std::string(option) + " goes with --measure\n" + std::string(kUsage), 2};
     if (measure) {
@@ -140,6 +143,7 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments, co
         if (cli.count("--pelvic-tilt")) request.pelvicTilt = pelvicTilt;
         if (cli.count("--breath")) request.breath = breath;
         if (!breathDepth.empty()) request.breathDepth = breathDepth;
+        if (!reference.empty()) request.reference = reference;
         options.measure = request;
     }
     if (!screenshot.empty()) options.screenshot = screenshot;

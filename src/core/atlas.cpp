@@ -106,9 +106,11 @@ StructureInfo readStructure(const toml::table& table, const std::filesystem::pat
 
     reader.eachTable("landmark", "structure", [&](const toml::table& t) { s.landmarks.push_back(readLandmark(t, file, out)); });
     reader.eachTable("region", "structure", [&](const toml::table& t) {
-        TableReader region(t, file, out, {"name", "centre", "radius"}, "a region");
+        TableReader region(t, file, out, {"name", "kind", "centre", "radius"}, "a region");
         AttachmentArea area;
         area.bone = s.id;
+        area.kind = region.choice<AttachmentKind>("kind", {{"tendon", AttachmentKind::Tendon}, {"cartilage", AttachmentKind::Cartilage}},
+                                                  false, AttachmentKind::Tendon);
         area.name = region.string("name", false);
         area.centre = region.vec3("centre", glm::vec3(0.0f), -10.0f, 10.0f);
         area.radius = region.number("radius", 0.01f, 0.001f, 0.2f);

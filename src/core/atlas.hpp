@@ -27,7 +27,9 @@ struct Landmark {
 
 // Where a muscle attaches: a patch of a bone's surface, painted by the renderer in the origin or
 // insertion colour. `centre` is snapped onto the bone's mesh when the scene loads.
-enum class AttachmentKind { Origin, Insertion };
+// Origin and Insertion are a muscle's attachment areas; Tendon and Cartilage are regions painted on
+// a structure's own surface (the diaphragm's central tendon, the acetabulum's lunate surface).
+enum class AttachmentKind { Origin, Insertion, Tendon, Cartilage };
 struct AttachmentArea {
     AttachmentKind kind = AttachmentKind::Origin;
     std::string bone;  // structure id of the bone (or disc) it is painted on

@@ -452,7 +452,9 @@ void drawLabels(const ViewerUiState& state) {
     }
     ViewRect free = state.sceneView;
     // Keep the labels clear of the attachment legend in the bottom-right corner.
-    if (state.attachmentLegend) free.size.y -= ImGui::GetTextLineHeightWithSpacing() * 2.0f + 28.0f * state.uiScale;
+    if (state.attachmentLegend)
+        free.size.y -= ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(2 + (state.attachmentMuscles.size() > 1 ? state.attachmentMuscles.size() : 0)) +
+                       28.0f * state.uiScale;
     const auto placed = layoutLabels(requests, free, 8.0f * state.uiScale);
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     const float thickness = (state.presenterTheme ? 3.0f : 1.5f) * state.uiScale;
@@ -516,9 +518,9 @@ void attachmentLegend(const ViewerUiState& state) {
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float box = ImGui::GetTextLineHeight();
-    auto swatch = [&](bool striped) {
+    auto swatch = [&](bool striped, ImU32 fill = IM_COL32(31, 107, 242, 255)) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        draw->AddRectFilled(p, {p.x + box, p.y + box}, striped ? IM_COL32(255, 143, 26, 255) : IM_COL32(31, 107, 242, 255));
+        draw->AddRectFilled(p, {p.x + box, p.y + box}, striped ? IM_COL32(255, 143, 26, 255) : fill);
         if (striped)
             for (float s = -box; s < box; s += box * 0.35f)
                 draw->AddLine({p.x + std::max(0.0f, s), p.y + std::max(0.0f, -s)},
@@ -527,6 +529,22 @@ void attachmentLegend(const ViewerUiState& state) {
         ImGui::Dummy({box, box});
         ImGui::SameLine();
     };
+    if (state.attachmentMuscles.size() > 1) {
+        // The tint of each slot's origins, the same numbers as in shaders/mesh.frag (as the single
+        // legend's blue is); slots after the first also get a dark ring there, so neighbours stay
+        // apart without colour.
+        static constexpr ImU32 kSlotColours[] = {IM_COL32(31, 107, 242, 255), IM_COL32(0, 158, 115, 255),
+                                                 IM_COL32(204, 121, 167, 255), IM_COL32(240, 228, 66, 255)};
+        static constexpr const char* kSlotWords[] = {"blue", "green, ringed", "pink, ringed", "yellow, ringed"};
+        for (std::size_t slot = 0; slot < state.attachmentMuscles.size() && slot < 4; ++slot) {
+            swatch(false, kSlotColours[slot]);
+            ImGui::Text("Origin: %s (%s)", state.attachmentMuscles[slot].c_str(), kSlotWords[slot]);
+        }
+        swatch(true);
+        ImGui::TextUnformatted("Insertion (striped orange, ringed in its muscle's colour)");
+        ImGui::End();
+        return;
+    }
     swatch(false);
     ImGui::TextUnformatted("Origin (solid blue)");
     swatch(true);

@@ -110,6 +110,9 @@ struct ViewerUiState {
     bool blank = false;           // B or ".": a black screen until any key
     std::string presenterHint;    // a short reminder of the clicker keys, faded, in presenter mode
     bool attachmentLegend = false;
+    // With attachmentLegend: one line per tint slot (core/attachment_tint.hpp), the muscles painted
+    // in that slot's colour; a single line keeps the plain origin / insertion legend.
+    std::vector<std::string> attachmentMuscles;
     float exportProgress = -1.0f;  // 0..1 while slides are being exported from the window
     std::string exportText;  // the step paints attachment areas: show what the colours mean
 };

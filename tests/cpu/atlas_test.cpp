@@ -5,7 +5,13 @@
 
 #include <glm/geometric.hpp>
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+#include <map>
 #include <set>
+#include <stdexcept>
 
 #include "support/test_paths.hpp"
 
@@ -119,13 +125,16 @@ TEST(Atlas, transform_places_a_mesh_in_the_scene_frame) {
 namespace psoas {
 namespace {
 
-TEST(Atlas, attachment_areas_are_read_and_their_bones_checked) {
-    const Atlas atlas = parseAtlas(R"([[structure]]
+// One bone, for tests that add attachments or regions after it.
+constexpr std::string_view kBoneA = R"([[structure]]
 id = "bone_a"
 name = "A"
 group = "bone"
 mesh = "a.glb"
-[[structure]]
+)";
+
+TEST(Atlas, attachment_areas_are_read_and_their_bones_checked) {
+    const Atlas atlas = parseAtlas(std::string(kBoneA) + R"([[structure]]
 id = "muscle_m"
 name = "M"
 group = "muscle"
@@ -152,6 +161,26 @@ mesh = "m.glb"
     }
 }
 
+TEST(Atlas, a_region_is_tendon_unless_it_says_cartilage_and_an_unknown_kind_is_reported_where_it_is) {
+    const Atlas atlas = parseAtlas(std::string(kBoneA) + R"(  [[structure.region]]
+  name = "sheet"
+  centre = [0.0, 0.1, 0.0]
+  radius = 0.01
+  [[structure.region]]
+  name = "socket"
+  kind = "cartilage"
+  centre = [0.0, 0.2, 0.0]
+  radius = 0.01
+)",
+                                   "/data/atlas.toml");
+    ASSERT_EQ(atlas.structures[0].regions.size(), 2u);
+    EXPECT_EQ(atlas.structures[0].regions[0].kind, AttachmentKind::Tendon);
+    EXPECT_EQ(atlas.structures[0].regions[1].kind, AttachmentKind::Cartilage);
+    const auto problems = problemsIn(std::string(kBoneA) + "  [[structure.region]]\n  kind = \"bone\"\n  centre = [0, 0, 0]\n");
+    ASSERT_EQ(problems.size(), 1u);
+    EXPECT_EQ(problems[0].rfind("atlas.toml:7:", 0), 0u) << problems[0];
+}
+
 // The anatomy the lessons teach (psoas-facts.md section 1): each attachment sits on the bones the
 // textbook names, and its snapped centre lies on that bone's surface.
 TEST(BuiltInAtlas, attachment_areas_sit_on_the_textbook_bones) {
@@ -163,11 +192,15 @@ TEST(BuiltInAtlas, attachment_areas_sit_on_the_textbook_bones) {
         return names;
     };
     EXPECT_EQ(bones("psoas_major_r", AttachmentKind::Origin),
-              (std::set<std::string>{"l1", "l2", "l3", "l4", "l5", "disc_l1_l2", "disc_l2_l3", "disc_l3_l4", "disc_l4_l5"}));
+              (std::set<std::string>{"t12", "l1", "l2", "l3", "l4", "l5", "disc_t12_l1", "disc_l1_l2", "disc_l2_l3", "disc_l3_l4",
+                                     "disc_l4_l5"}));
     EXPECT_EQ(bones("psoas_major_r", AttachmentKind::Insertion), (std::set<std::string>{"femur_r"}));
     EXPECT_EQ(bones("psoas_major_l", AttachmentKind::Insertion), (std::set<std::string>{"femur_l"}));
     EXPECT_EQ(bones("iliacus_r", AttachmentKind::Origin), (std::set<std::string>{"hip_bone_r", "sacrum"}));
     EXPECT_EQ(bones("iliacus_r", AttachmentKind::Insertion), (std::set<std::string>{"femur_r"}));
+    EXPECT_EQ(bones("quadratus_lumborum_r", AttachmentKind::Origin), (std::set<std::string>{"hip_bone_r"}));
+    EXPECT_EQ(bones("quadratus_lumborum_r", AttachmentKind::Insertion), (std::set<std::string>{"rib12_r", "l1", "l2", "l3", "l4"}));
+    EXPECT_EQ(bones("quadratus_lumborum_l", AttachmentKind::Insertion), (std::set<std::string>{"rib12_l", "l1", "l2", "l3", "l4"}));
     EXPECT_EQ(bones("psoas_minor_r", AttachmentKind::Origin), (std::set<std::string>{"t12", "l1"}));
     EXPECT_EQ(bones("psoas_minor_r", AttachmentKind::Insertion), (std::set<std::string>{"hip_bone_r"}));
     std::multiset<std::string> crura;
@@ -176,6 +209,200 @@ TEST(BuiltInAtlas, attachment_areas_sit_on_the_textbook_bones) {
     EXPECT_EQ(crura, (std::multiset<std::string>{"l1 left", "l1 right", "l2 left", "l2 right", "l3 right"}));
     // The central tendon: three leaflets painted on the dome itself.
     EXPECT_EQ(scene.structures[static_cast<std::size_t>(scene.findStructure("diaphragm"))].info.regions.size(), 3u);
+}
+
+const SceneStructure& structureOf(const Scene& scene, std::string_view id) {
+    const int index = scene.findStructure(id);
+    if (index < 0) throw std::logic_error("no structure " + std::string(id));
+    return scene.structures[static_cast<std::size_t>(index)];
+}
+
+// Psoas major as taught (psoas-facts.md section 1): five slips, each painted on the lower margin of
+// the vertebra above, the disc and the upper margin of the vertebra below; the extra L5 body
+// fascicle; and the transverse processes of L1 to L5.
+TEST(BuiltInAtlas, psoas_major_has_five_body_and_disc_slips_and_the_l1_to_l5_transverse_processes) {
+    const Atlas atlas = loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml");
+    for (const char* muscle : {"psoas_major_r", "psoas_major_l"}) {
+        const StructureInfo* info = nullptr;
+        for (const StructureInfo& s : atlas.structures)
+            if (s.id == muscle) info = &s;
+        ASSERT_NE(info, nullptr);
+        std::map<std::string, std::vector<std::string>> slips;  // "T12/L1 slip" -> bones in order
+        std::set<std::string> processes;
+        for (const AttachmentArea& a : info->attachments) {
+            if (a.kind != AttachmentKind::Origin) continue;
+            const auto colon = a.name.find(" slip:");
+            if (colon != std::string::npos) slips[a.name.substr(0, colon)].push_back(a.bone);
+            if (a.name.find("transverse_process") != std::string::npos) processes.insert(a.bone);
+        }
+        EXPECT_EQ(slips, (std::map<std::string, std::vector<std::string>>{{"T12/L1", {"t12", "disc_t12_l1", "l1"}},
+                                                                          {"L1/L2", {"l1", "disc_l1_l2", "l2"}},
+                                                                          {"L2/L3", {"l2", "disc_l2_l3", "l3"}},
+                                                                          {"L3/L4", {"l3", "disc_l3_l4", "l4"}},
+                                                                          {"L4/L5", {"l4", "disc_l4_l5", "l5"}}}))
+            << muscle;
+        EXPECT_EQ(processes, (std::set<std::string>{"l1", "l2", "l3", "l4", "l5"})) << muscle;
+    }
+}
+
+// The closest point of a triangle mesh's surface (vertex, edge or face) to a point.
+glm::vec3 closestOnSurface(const MeshData& mesh, const glm::vec3& p) {
+    float best = std::numeric_limits<float>::max();
+    glm::vec3 closest = p;
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) {
+        const glm::vec3 a = mesh.positions[mesh.indices[t]], b = mesh.positions[mesh.indices[t + 1]],
+                        c = mesh.positions[mesh.indices[t + 2]];
+        // Ericson, Real-Time Collision Detection 5.1.5: closest point on a triangle.
+        const glm::vec3 ab = b - a, ac = c - a, ap = p - a;
+        const float d1 = glm::dot(ab, ap), d2 = glm::dot(ac, ap);
+        glm::vec3 q;
+        const glm::vec3 bp = p - b;
+        const float d3 = glm::dot(ab, bp), d4 = glm::dot(ac, bp);
+        const glm::vec3 cp = p - c;
+        const float d5 = glm::dot(ab, cp), d6 = glm::dot(ac, cp);
+        const float vc = d1 * d4 - d3 * d2, vb = d5 * d2 - d1 * d6, va = d3 * d6 - d5 * d4;
+        if (d1 <= 0 && d2 <= 0) q = a;
+        else if (d3 >= 0 && d4 <= d3) q = b;
+        else if (d6 >= 0 && d5 <= d6) q = c;
+        else if (vc <= 0 && d1 >= 0 && d3 <= 0) q = a + ab * (d1 / (d1 - d3));
+        else if (vb <= 0 && d2 >= 0 && d6 <= 0) q = a + ac * (d2 / (d2 - d6));
+        else if (va <= 0 && (d4 - d3) >= 0 && (d5 - d6) >= 0) q = b + (c - b) * ((d4 - d3) / ((d4 - d3) + (d5 - d6)));
+        else {
+            const float denom = 1.0f / (va + vb + vc);
+            q = a + ab * (vb * denom) + ac * (vc * denom);
+        }
+        if (const float d = glm::distance(p, q); d < best) best = d, closest = q;
+    }
+    return closest;
+}
+float distanceToSurface(const MeshData& mesh, const glm::vec3& p) { return glm::distance(p, closestOnSurface(mesh, p)); }
+
+// Every attachment as authored (before the viewer snaps it onto the nearest vertex) lies on the
+// bone it names: within 6 mm of that bone's surface, and no other bone's surface is more than
+// 3 mm nearer. An area named on L2 but placed on L3 fails here.
+TEST(BuiltInAtlas, every_attachment_lies_on_its_named_bone) {
+    const std::filesystem::path file = std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml";
+    const Atlas atlas = loadAtlas(file);
+    const Scene scene = loadScene(loadAtlas(file));
+    std::vector<const SceneStructure*> bones;
+    for (const SceneStructure& s : scene.structures)
+        if (s.info.group == StructureGroup::Bone || s.info.group == StructureGroup::Disc) bones.push_back(&s);
+    const bool print = std::getenv("PSOAS_ATTACHMENT_TABLE") != nullptr;
+    for (const StructureInfo& muscle : atlas.structures)
+        for (const AttachmentArea& a : muscle.attachments) {
+            const float own = distanceToSurface(structureOf(scene, a.bone).mesh, a.centre);
+            float nearestOther = std::numeric_limits<float>::max();
+            std::string other;
+            for (const SceneStructure* bone : bones)
+                if (bone->info.id != a.bone)
+                    if (const float d = distanceToSurface(bone->mesh, a.centre); d < nearestOther) nearestOther = d, other = bone->info.id;
+            if (print) {
+                const glm::vec3 q = closestOnSurface(structureOf(scene, a.bone).mesh, a.centre);
+                std::printf("%-22s %-60.60s %-12s %5.1f mm; nearest other %-12s %5.1f mm; on bone at (%.4f, %.4f, %.4f)\n",
+                            muscle.id.c_str(), a.name.c_str(), a.bone.c_str(), own * 1000.0f, other.c_str(), nearestOther * 1000.0f,
+                            q.x, q.y, q.z);
+            }
+            EXPECT_LE(own, 0.006f) << muscle.id << ": " << a.name << " is " << own * 1000.0f << " mm from " << a.bone;
+            EXPECT_LE(own, nearestOther + 0.003f)
+                << muscle.id << ": " << a.name << " lies nearer " << other << " than its bone " << a.bone;
+        }
+}
+
+// Quadratus lumborum's painted attachments are where its mesh actually reaches.
+TEST(BuiltInAtlas, quadratus_lumborum_reaches_each_of_its_attachments) {
+    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    for (const char* id : {"quadratus_lumborum_r", "quadratus_lumborum_l"}) {
+        const SceneStructure& muscle = structureOf(scene, id);
+        ASSERT_GE(muscle.info.attachments.size(), 6u) << id;
+        for (const AttachmentArea& a : muscle.info.attachments)
+            EXPECT_LE(distanceToSurface(muscle.mesh, a.centre), a.radius)
+                << id << ": " << a.name << " at " << distanceToSurface(muscle.mesh, a.centre) * 1000.0f << " mm";
+    }
+}
+
+// The median arcuate ligament that lesson 4 names: a ligament arching in front of the T12/L1 disc,
+// between the crura, in front of where the aorta runs.
+TEST(BuiltInAtlas, median_arcuate_ligament_arches_in_front_of_t12_l1_between_the_crura) {
+    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    const SceneStructure& ligament = structureOf(scene, "median_arcuate_ligament");
+    EXPECT_EQ(ligament.info.group, StructureGroup::Ligament);
+    EXPECT_EQ(ligament.info.side, BodySide::Midline);
+    glm::vec3 lo(1e9f), hi(-1e9f);
+    for (const glm::vec3& p : ligament.mesh.positions) lo = glm::min(lo, p), hi = glm::max(hi, p);
+    EXPECT_NEAR(0.5f * (lo.x + hi.x), 0.0f, 0.002f);              // on the midline
+    EXPECT_GT(hi.x - lo.x, 0.035f);                               // spans from crus to crus
+    EXPECT_LT(std::abs(0.5f * (lo.y + hi.y) - 0.211f), 0.012f);   // at the T12/L1 level (facts §3)
+    float bodyFront = -1e9f;                                      // the front of the T12/L1 disc
+    for (const glm::vec3& p : structureOf(scene, "disc_t12_l1").mesh.positions) bodyFront = std::max(bodyFront, p.z);
+    EXPECT_GT(hi.z, bodyFront + 0.020f);                          // room for the aorta behind the arch
+}
+
+// The inguinal ligament that lesson 1 names: from the ASIS towards the pubic tubercle, in front
+// of iliopsoas where the muscle leaves the pelvis beneath it (psoas-facts.md section 1).
+TEST(BuiltInAtlas, inguinal_ligament_spans_asis_to_pubis_in_front_of_iliopsoas) {
+    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    const SceneStructure& ligament = structureOf(scene, "inguinal_ligament_r");
+    EXPECT_EQ(ligament.info.group, StructureGroup::Ligament);
+    glm::vec3 asis(0.0f);
+    for (const Landmark& l : structureOf(scene, "hip_bone_r").info.landmarks)
+        if (l.id == "asis") asis = l.position;
+    EXPECT_LT(distanceToSurface(ligament.mesh, asis), 0.006f);  // starts at the ASIS
+    float medialEnd = 1.0f;
+    for (const glm::vec3& p : ligament.mesh.positions) medialEnd = std::min(medialEnd, std::abs(p.x));
+    EXPECT_LT(medialEnd, 0.025f);  // reaches the pubic tubercle, about 2 cm from the midline
+    EXPECT_LT(distanceToSurface(structureOf(scene, "hip_bone_r").mesh,
+                                *std::min_element(ligament.mesh.positions.begin(), ligament.mesh.positions.end(),
+                                                  [](const glm::vec3& a, const glm::vec3& b) { return std::abs(a.x) < std::abs(b.x); })),
+              0.006f);  // and ends on the pubis
+    // Where the muscles cross its line, every ligament point lies in front of them.
+    for (const char* muscle : {"psoas_major_r", "iliacus_r"})
+        for (const glm::vec3& m : structureOf(scene, muscle).mesh.positions)
+            for (const glm::vec3& p : ligament.mesh.positions)
+                if (std::abs(m.x - p.x) < 0.003f && std::abs(m.y - p.y) < 0.003f)
+                    ASSERT_LT(m.z, p.z) << muscle << " passes in front of the inguinal ligament at x " << p.x << ", y " << p.y;
+}
+
+// Issue 15: the two pubic bones stood about 6 mm apart with nothing between them. The interpubic
+// disc closes the pelvic ring: on the midline, reaching each pubic body.
+TEST(BuiltInAtlas, pubic_symphysis_joins_the_two_pubic_bones) {
+    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    const SceneStructure& symphysis = structureOf(scene, "pubic_symphysis");
+    glm::vec3 lo(1e9f), hi(-1e9f);
+    for (const glm::vec3& p : symphysis.mesh.positions) lo = glm::min(lo, p), hi = glm::max(hi, p);
+    EXPECT_NEAR(lo.x + hi.x, 0.0f, 0.001f);
+    // Each pubic body's medial face (its point nearest the midline) lies within the disc's span,
+    // so no gap is left on either side.
+    for (const char* bone : {"hip_bone_r", "hip_bone_l"}) {
+        const auto& positions = structureOf(scene, bone).mesh.positions;
+        const glm::vec3 face = *std::min_element(positions.begin(), positions.end(),
+                                                 [](const glm::vec3& a, const glm::vec3& b) { return std::abs(a.x) < std::abs(b.x); });
+        EXPECT_GT(face.x, lo.x) << bone;
+        EXPECT_LT(face.x, hi.x) << bone;
+        EXPECT_GT(face.y, lo.y) << bone;
+        EXPECT_LT(face.y, hi.y) << bone;
+    }
+}
+
+// The acetabulum's lunate surface: a horseshoe of cartilage on the socket wall of each hip bone,
+// open below at the notch.
+TEST(BuiltInAtlas, each_acetabulum_has_a_lunate_surface_open_below) {
+    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    for (const char* bone : {"hip_bone_r", "hip_bone_l"}) {
+        const SceneStructure& hip = structureOf(scene, bone);
+        glm::vec3 centre(0.0f);
+        for (const Landmark& l : hip.info.landmarks)
+            if (l.id == "hip_joint_centre") centre = l.position;
+        int cartilage = 0;
+        for (const AttachmentArea& r : hip.info.regions) {
+            if (r.kind != AttachmentKind::Cartilage) continue;
+            ++cartilage;
+            const float d = glm::distance(r.centre, centre);  // snapped onto the socket wall
+            EXPECT_GT(d, 0.015f) << bone;
+            EXPECT_LT(d, 0.030f) << bone;
+            EXPECT_GT(r.centre.y, centre.y - 0.005f) << bone << ": a patch reaches down into the acetabular notch";
+        }
+        EXPECT_GE(cartilage, 8) << bone;
+    }
 }
 
 }  // namespace

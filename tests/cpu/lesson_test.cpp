@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include <fstream>
 
 #include "support/test_paths.hpp"
@@ -174,6 +176,26 @@ TEST(ShippedLessons, every_built_in_lesson_validates) {
     for (const auto& problem : library.problems()) ADD_FAILURE() << problem.format();
     for (const auto& entry : library.entries())
         if (entry.lesson) EXPECT_GE(entry.lesson->steps.size(), 1u) << entry.file;
+}
+
+// Issue 15: lessons said "exaggerated eight times" while the dome's shown descent was capped
+// lower. The factor on screen comes from the program's notice; a step that breathes never types
+// one into the student's text.
+TEST(ShippedLessons, breathing_steps_leave_the_exaggeration_factor_to_the_notice_on_screen) {
+    const auto library = LessonLibrary::load({{kSource / "lessons", "built-in"}}, builtInVocabulary());
+    // "\u00d78", "x 5", "eight times", "5 times" (the multiplication sign written as its UTF-8 bytes).
+    static const std::regex typedFactor("(\xC3\x97|\\bx)\\s?[0-9]|\\b(two|three|four|five|six|seven|eight|nine|ten|[0-9]+) times\\b",
+                                        std::regex::icase);
+    int breathingSteps = 0;
+    for (const auto& entry : library.entries()) {
+        if (!entry.lesson) continue;
+        for (const LessonStep& step : entry.lesson->steps) {
+            if (!step.breathing || !step.breathing->on) continue;
+            ++breathingSteps;
+            EXPECT_FALSE(std::regex_search(step.text, typedFactor)) << entry.file << ": " << step.title;
+        }
+    }
+    EXPECT_GE(breathingSteps, 4);
 }
 
 // tests/data/bad_lessons: each file's first line is "# expect: MESSAGE" where MESSAGE is the first

@@ -107,12 +107,26 @@ TEST(MeasureCommand, prints_the_csv_for_both_sides_and_the_dome_without_a_window
 
 TEST(MeasureCommand, bad_values_exit_2_with_one_line) {
     for (const auto& arguments : std::vector<std::vector<std::string>>{
-             {"--measure", "--breath", "1.5"}, {"--measure", "--pose", "siting"}, {"--measure", "--breath-depth", "medium"}}) {
+             {"--measure", "--breath", "1.5"}, {"--measure", "--pose", "siting"}, {"--measure", "--breath-depth", "medium"},
+             {"--measure", "--reference", "gait2329"}}) {
         const auto result = test::runAtlas(arguments, /*unsetDisplay=*/true);
         EXPECT_EQ(result.exitCode, 2) << arguments[1];
         EXPECT_EQ(lineCount(result.err), 1) << result.err;
         EXPECT_EQ(result.err.rfind("error: ", 0), 0u) << result.err;
     }
+}
+
+TEST(MeasureCommand, reference_list_names_the_published_hip_geometries_and_exits_0) {
+    const auto result = test::runAtlas({"--measure", "--reference", "list"}, /*unsetDisplay=*/true);
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_EQ(result.out.rfind("reference,description\ngait2392,", 0), 0u) << result.out;
+    EXPECT_NE(result.out.find("\nrajagopal2016,"), std::string::npos) << result.out;
+}
+
+TEST(MeasureCommand, reference_without_measure_exits_2) {
+    const auto result = test::runAtlas({"--reference", "rajagopal2016"}, /*unsetDisplay=*/true);
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_EQ(result.err.rfind("error: --reference goes with --measure\n", 0), 0u) << result.err;
 }
 
 TEST(LessonCommands, list_lessons_prints_id_title_and_step_count) {

@@ -2,6 +2,7 @@
 
 #include "core/diagnostic.hpp"
 #include "core/motion/breathing.hpp"
+#include "core/motion/hip_reference.hpp"
 #include "core/motion/muscle_path.hpp"
 #include "core/motion/pose_file.hpp"
 #include "core/motion/skeleton.hpp"
@@ -43,9 +44,24 @@ void row(std::ostream& out, const std::string& structure, const std::string& par
     out << structure << ',' << part << ',' << quantity << ',' << number << ",mm\n";
 }
 
+HipReference requestedReference(const std::string& name) {
+    if (const std::optional<HipReference> reference = hipReferenceFromName(name)) return *reference;
+    std::vector<std::string> names;
+    for (const HipReferenceInfo& reference : hipReferences()) names.emplace_back(reference.name);
+    const std::string guess = closestMatch(name, names);
+    throw std::invalid_argument("--reference: no reference '" + name + "'" +
+                                (guess.empty() ? "" : " (did you mean '" + guess + "'?)") + "; --reference list shows them");
+}
+
 }  // namespace
 
 void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const std::filesystem::path& posesDir) {
+    if (request.reference == "list") {
+        out << "reference,description\n";
+        for (const HipReferenceInfo& reference : hipReferences()) out << reference.name << ",\"" << reference.description << "\"\n";
+        return;
+    }
+    const HipReference reference = requestedReference(request.reference);
     checkRange("--hip-flexion", request.hipFlexion, -60.0, 140.0);
     checkRange("--lumbar-extension", request.lumbarExtension, -80.0, 30.0);
     checkRange("--pelvic-tilt", request.pelvicTilt, -30.0, 30.0);
@@ -67,7 +83,7 @@ void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const std
     constexpr double kMillimetres = 1000.0;
     std::vector<PathState> states;
     out << "structure,part,quantity,value,unit\n";
-    for (const Muscle& muscle : hipFlexorMuscles()) {
+    for (const Muscle& muscle : hipFlexorMuscles(reference)) {
         const MuscleState whole = evaluateMuscle(muscle, pose, bodies, states);
         row(out, muscle.id, "all", "length", whole.length * kMillimetres);
         row(out, muscle.id, "all", "hip_flexion_moment_arm", whole.momentArm * kMillimetres);

@@ -16,11 +16,14 @@ struct MeasureRequest {
     std::optional<double> pelvicTilt;        // degrees, anterior positive; overrides the pose
     std::optional<double> breath;            // 0 breathed out .. 1 breathed in; 0 when absent
     std::string breathDepth = "quiet";       // quiet | deep
+    // The published hip geometry the lengths are computed with (hip_reference.hpp); "list" writes
+    // the references, one per line, instead of measuring.
+    std::string reference = "gait2392";
 };
 
 // Throws std::invalid_argument with a one-line message ("--breath: 1.5 is outside 0 to 1") for a
-// value out of range, an unknown depth, or a pose that does not exist (with a did-you-mean);
-// DataFileError when a pose file is broken.
+// value out of range, an unknown depth, an unknown reference, or a pose that does not exist (with
+// a did-you-mean); DataFileError when a pose file is broken.
 void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const std::filesystem::path& posesDir);
 
 }  // namespace psoas

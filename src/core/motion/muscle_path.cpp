@@ -18,17 +18,6 @@ glm::vec3 femoralPoint(float x, float y, float z) { return hipCentre(Side::Right
 
 Body femurOf(Side side) { return side == Side::Right ? Body::FemurRight : Body::FemurLeft; }
 
-// Every path is written for the right side; the left mirrors X (facts §0) and uses the left femur.
-MusclePath onSide(MusclePath path, Side side) {
-    path.side = side;
-    if (side == Side::Right) return path;
-    for (PathAnchor& anchor : path.anchors) {
-        anchor.neutral.x = -anchor.neutral.x;
-        if (anchor.body == Body::FemurRight) anchor.body = Body::FemurLeft;
-    }
-    return path;
-}
-
 // gait2392 psoas_r, points 2..5 (facts §2): the brim, the conditional point over the hip capsule,
 // and the two femoral points. The segmental fascicles share them.
 MusclePath psoasFromOrigin(std::string part, float maxForce, Body originBody, glm::vec3 origin) {
@@ -105,6 +94,17 @@ glm::vec3 closestOnSegment(const glm::vec3& a, const glm::vec3& b, const glm::ve
 
 }  // namespace
 
+MusclePath onSide(MusclePath path, Side side) {
+    path.side = side;
+    if (side == Side::Right) return path;
+    for (PathAnchor& anchor : path.anchors) {
+        anchor.neutral.x = -anchor.neutral.x;
+        if (anchor.body == Body::FemurRight) anchor.body = Body::FemurLeft;
+    }
+    if (path.hipJointCentre) path.hipJointCentre->x = -path.hipJointCentre->x;
+    return path;
+}
+
 bool hipViaActive(float anatomicalHipFlexionDegrees) {
     return anatomicalHipFlexionDegrees >= -90.0f && anatomicalHipFlexionDegrees <= kViaSwitchDegrees;
 }
@@ -142,16 +142,26 @@ std::vector<Muscle> hipFlexorMuscles() {
 
 PathState evaluatePath(const MusclePath& path, const Pose& pose, const BodyTransforms& bodies) {
     PathState state;
+    const Body femur = femurOf(path.side);
+    // A path whose hip centre is not the skeleton's: its femur points turn about its own centre.
+    // The femur transform turns about the skeleton's centre h, so a point x is placed as x - d on
+    // the femur and then moved by d as the pelvis carries it (d = own centre - h); the femur's
+    // rotation is the same about any centre.
+    const glm::vec3 shift = path.hipJointCentre ? *path.hipJointCentre - hipCentre(path.side) : glm::vec3(0.0f);
+    const glm::vec3 shiftNow = glm::mat3(bodies[Body::Pelvis]) * shift;
+    const auto onFemur = [&](const glm::mat4& femurWorld, const glm::vec3& neutral) {
+        return glm::vec3(femurWorld * glm::vec4(neutral - shift, 1.0f)) + shiftNow;
+    };
     for (std::size_t i = 0; i < kPathPoints; ++i)
-        state.points[i] = bodies.place(path.anchors[i].body, path.anchors[i].neutral);
+        state.points[i] = path.anchors[i].body == femur ? onFemur(bodies[femur], path.anchors[i].neutral)
+                                                        : bodies.place(path.anchors[i].body, path.anchors[i].neutral);
 
     const float flexion = anatomicalHipFlexion(pose, path.side);
-    const Body femur = femurOf(path.side);
     // Flexion is Rx(-theta) in the pelvis (facts §0), so a point on the femur turns about -X as
     // carried by the pelvis.
     const glm::vec3 omega = glm::mat3(bodies[Body::Pelvis]) * glm::vec3(-1.0f, 0.0f, 0.0f);
-    const glm::vec3 hip = bodies.place(Body::Pelvis, hipCentre(path.side));
-    state.viaActive = hipViaActive(flexion);
+    const glm::vec3 hip = bodies.place(Body::Pelvis, path.hipJointCentre.value_or(hipCentre(path.side)));
+    state.viaActive = path.hasHipVia && hipViaActive(flexion);
 
     if (flexion <= kWrapOnsetDegrees) {
         const LengthAndArm published = publishedLength(state.points, path.anchors, state.viaActive, femur, omega, hip);
@@ -166,7 +176,7 @@ PathState evaluatePath(const MusclePath& path, const Pose& pose, const BodyTrans
         const glm::mat4 atOnset = femurTransform(pose, path.side, kWrapOnsetDegrees);
         std::array<glm::vec3, kPathPoints> onsetPoints = state.points;
         for (std::size_t i = 0; i < kPathPoints; ++i)
-            if (path.anchors[i].body == femur) onsetPoints[i] = glm::vec3(atOnset * glm::vec4(path.anchors[i].neutral, 1.0f));
+            if (path.anchors[i].body == femur) onsetPoints[i] = onFemur(atOnset, path.anchors[i].neutral);
         const LengthAndArm onset = publishedLength(onsetPoints, path.anchors, false, femur, omega, hip);
         state.length = onset.length - onset.momentArm * glm::radians(flexion - kWrapOnsetDegrees);
         state.momentArm = onset.momentArm;
@@ -189,8 +199,9 @@ PathState evaluatePath(const MusclePath& path, const Pose& pose, const BodyTrans
         point(PathPointRole::Brim) = glm::mix(point(PathPointRole::Brim),
                                               closestOnSegment(point(PathPointRole::Origin), femoral, point(PathPointRole::Brim)), fold);
     }
-    const float glide = glm::smoothstep(kViaSwitchDegrees - kViaGlideHalfWidthDegrees,
-                                        kViaSwitchDegrees + kViaGlideHalfWidthDegrees, flexion);
+    const float glide = path.hasHipVia ? glm::smoothstep(kViaSwitchDegrees - kViaGlideHalfWidthDegrees,
+                                                         kViaSwitchDegrees + kViaGlideHalfWidthDegrees, flexion)
+                                       : 1.0f;
     point(PathPointRole::HipVia) = glm::mix(point(PathPointRole::HipVia),
                                             closestOnSegment(point(PathPointRole::Brim), femoral, point(PathPointRole::HipVia)), glide);
     return state;

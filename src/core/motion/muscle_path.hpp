@@ -9,6 +9,7 @@
 #include <glm/vec3.hpp>
 
 #include <array>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,13 @@ struct MusclePath {
     float maxForce = 0.0f;     // Fmax, newtons: the fascicle's weight in the whole-muscle mean
     Side side = Side::Right;
     std::array<PathAnchor, kPathPoints> anchors{};
+    // gait2392's conditional via point over the hip capsule; a path from a model without one has
+    // this false and its HipVia anchor is never part of the length.
+    bool hasHipVia = true;
+    // The hip centre the path's femur points turn about, scene frame at the neutral pose, carried
+    // by the pelvis; absent: the skeleton's own (gait2392, hipCentre()). Another published model
+    // places the hip elsewhere, and its femur points are only right about its own centre.
+    std::optional<glm::vec3> hipJointCentre;
 };
 
 struct Muscle {
@@ -62,6 +70,10 @@ struct MuscleState {
     float length = 0.0f;     // Fmax-weighted mean of the paths (facts §2)
     float momentArm = 0.0f;  // the same weighted mean: the derivative of the mean length
 };
+
+// A path written for the right side, moved to `side`: the left mirrors X (facts §0) and uses the
+// left femur.
+[[nodiscard]] MusclePath onSide(MusclePath path, Side side);
 
 // gait2392's lumped psoas and iliacus, and the 11 segmental psoas fascicles of Christophy 2012.
 [[nodiscard]] MusclePath referencePsoasPath(Side side);

@@ -31,6 +31,9 @@ ShapeSpec iliacus_right();
 ShapeSpec quadratus_lumborum_right();
 ShapeSpec diaphragm();
 ShapeSpec arcuate_ligaments_right();
+ShapeSpec median_arcuate_ligament();
+ShapeSpec inguinal_ligament_right();
+ShapeSpec pubic_symphysis();
 ShapeSpec rib11_right();
 ShapeSpec rib12_right();
 

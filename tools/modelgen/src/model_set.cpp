@@ -52,11 +52,38 @@ const std::array<const char*, 6> kLevelLatin{"Vertebra thoracica XII", "Vertebra
                                              "Vertebra lumbalis III", "Vertebra lumbalis IV", "Vertebra lumbalis V"};
 const std::array<const char*, 7> kLevelLabel{"T12", "L1", "L2", "L3", "L4", "L5", "S1"};
 
+// Moves a point onto a bone's modelled surface along its field's gradient (a few Newton steps).
+// Published points lie millimetres off this model's bones (the TP fascicle origins of section 2
+// sit 6-8 mm in front of the modelled processes); a painted patch must sit on its own bone. A
+// move over 12 mm means the point was meant for another bone or place, and stops the generator.
+Vec3 onto_bone(const ShapeSpec& bone, Vec3 p, const std::string& what) {
+    const Vec3 start = p;
+    constexpr double h = 1e-5;
+    for (int i = 0; i < 24; ++i) {
+        const double d = bone.field(p);
+        const Vec3 g((bone.field(p + Vec3(h, 0, 0)) - bone.field(p - Vec3(h, 0, 0))) / (2 * h),
+                     (bone.field(p + Vec3(0, h, 0)) - bone.field(p - Vec3(0, h, 0))) / (2 * h),
+                     (bone.field(p + Vec3(0, 0, h)) - bone.field(p - Vec3(0, 0, h))) / (2 * h));
+        if (glm::length(g) < 1e-9) break;
+        p -= d * glm::normalize(g);  // a distance-sized step: near blends the gradient is short and a Newton step overshoots
+    }
+    if (glm::length(p - start) > 0.012) throw std::runtime_error(what + ": more than 12 mm from its bone");
+    return p;
+}
+
 // Attachment areas (psoas-facts.md section 1 for where, section 2 for the psoas origin points,
 // section 3 for the landmarks). Radii are our choice: about the size of the slip or tendon.
 void add_attachments(std::vector<Structure>& set) {
     using namespace facts;
     constexpr double mm = 0.001;
+    std::array<ShapeSpec, 6> vertebrae;
+    for (int k = 0; k < 6; ++k) vertebrae[size_t(k)] = vertebra(k);
+    const ShapeSpec pelvis = hip_bone_right(), sacral = sacrum();
+    auto level = [](const std::string& id) {
+        for (size_t k = 0; k < kLevelId.size(); ++k)
+            if (id == kLevelId[k]) return k;
+        throw std::runtime_error("no vertebra " + id);
+    };
     auto find = [&](const std::string& id) -> Structure& {
         for (auto& s : set)
             if (s.id == id) return s;
@@ -67,31 +94,85 @@ void add_attachments(std::vector<Structure>& set) {
         return Attachment{"insertion", std::move(bone), std::move(name), c, r};
     };
 
+    // Psoas major (section 1): five slips, each from the adjacent margins of two vertebral bodies
+    // and the disc between them (T12/L1 ... L4/L5), painted as three patches on the three bones,
+    // side by side on the lateral face; the extra fascicle from the L5 body; and the transverse
+    // processes of L1-L5 at the published fascicle origins (section 2). The waist of each body,
+    // under the tendinous arch, stays unpainted. Margin patches sit 4 mm beyond the disc's edge
+    // (disc mean heights, section 4); the side of the body is 21 mm from the midline (half the
+    // 43-44 mm body width, section 4). Sizes are our choice: about a slip's width.
     std::vector<Attachment> psoas;
+    for (size_t k = 0; k < 5; ++k) {
+        const std::string upper = kLevelId[k], lower = kLevelId[k + 1];
+        const std::string slip = std::string(kLevelLabel[k]) + "/" + kLevelLabel[k + 1] + " slip";
+        const double reach = disc_mean_height[k] / 2 + 4 * mm;
+        const Vec3 side(-0.0215, disc_y[k], disc_z[k] + 2 * mm);
+        psoas.push_back(origin(upper, slip + ": lower margin of " + kLevelLabel[k], side + Vec3(0, reach, 0), 7 * mm));
+        psoas.push_back(origin("disc_" + upper + "_" + lower, slip + ": disc", side, 7 * mm));
+        psoas.push_back(origin(lower, slip + ": upper margin of " + kLevelLabel[k + 1], side - Vec3(0, reach, 0), 7 * mm));
+    }
     for (const auto& o : psoas_origins) {
-        // "origin_l2_l3_disc" lies on disc_l2_l3; "origin_l3_transverse_process" on l3.
+        // "origin_l3_transverse_process" lies on l3; "origin_l5_body" on l5. The body and disc
+        // fascicle origins are covered by the slips above.
         const std::string rest = std::string(o.id).substr(7);
-        const bool disc = rest.find("_disc") != std::string::npos;
-        const std::string bone = disc ? "disc_" + rest.substr(0, rest.find("_disc")) : rest.substr(0, rest.find('_'));
+        if (rest.find("_disc") != std::string::npos || (rest != "l5_body" && rest.find("_body") != std::string::npos)) continue;
         const bool process = rest.find("transverse") != std::string::npos;
-        psoas.push_back(origin(bone, rest, o.position, process ? 9 * mm : 11 * mm));
+        const std::string bone = rest.substr(0, rest.find('_'));
+        // On a process: the middle of its front surface (section 1: anterior surfaces of the
+        // processes). The published origin lies beside the body, 6-8 mm in front of this model's
+        // process and nearer the body's side than the process, so it is moved out to x = -28 mm
+        // and 4 mm back before being put onto the bone.
+        const Vec3 centre = process ? onto_bone(vertebrae[level(bone)], Vec3(-0.028, o.position.y, o.position.z - 4 * mm), rest)
+                                    : o.position;
+        psoas.push_back(origin(bone, process ? rest : "l5_body (extra fascicle)", centre, process ? 9 * mm : 8 * mm));
     }
     psoas.push_back(insertion("femur_r", "lesser trochanter", lesser_trochanter, 11 * mm));
     find("psoas_major_r").attachments = psoas;
 
     // Psoas minor: sides of T12 and L1 and their disc, to the iliopubic eminence (section 1).
     find("psoas_minor_r").attachments = {
-        origin("t12", "T12 body", Vec3(-0.020, 0.221, -0.097), 10 * mm),
+        origin("t12", "T12 body", onto_bone(vertebrae[0], Vec3(-0.020, 0.221, -0.097), "psoas minor, T12"), 10 * mm),
         origin("l1", "L1 body", Vec3(-0.020, 0.200, -0.092), 10 * mm),
         insertion("hip_bone_r", "iliopubic eminence", pelvic_brim_point, 10 * mm),
     };
-    // Iliacus: upper iliac fossa, inner crest lip, sacral ala (estimate) to the lesser trochanter.
+    // Iliacus (section 1): the upper two-thirds of the iliac fossa, the inner lip of the iliac
+    // crest, the ala of the sacrum and the anterior sacroiliac / iliolumbar ligaments, reaching the
+    // ASIS and AIIS in front; to the lesser trochanter and the shaft below. Patches between the
+    // published points (upper fossa, crest, ASIS) are our estimates, placed on the fossa side so
+    // they snap onto its inner face; the AIIS is not in the facts and is estimated 30 mm below and
+    // behind the ASIS.
+    const Vec3 crest_inner_front = asis + Vec3(0.014, 0.022, -0.030);
     find("iliacus_r").attachments = {
-        origin("hip_bone_r", "iliac fossa", iliacus_origin_fossa, 34 * mm),
-        origin("hip_bone_r", "inner lip of the iliac crest", iliac_crest_highest, 16 * mm),
-        origin("sacrum", "ala of the sacrum (estimate)", Vec3(-0.035, 0.050, -0.080), 12 * mm),
+        origin("hip_bone_r", "iliac fossa, upper part", iliacus_origin_fossa, 30 * mm),
+        origin("hip_bone_r", "iliac fossa, lateral part", Vec3(-0.108, 0.040, -0.035), 24 * mm),
+        origin("hip_bone_r", "iliac fossa, front", Vec3(-0.110, 0.012, -0.012), 18 * mm),
+        origin("hip_bone_r", "inner lip of the iliac crest, back", iliac_crest_highest, 16 * mm),
+        origin("hip_bone_r", "inner lip of the iliac crest, middle", Vec3(-0.108, 0.072, -0.060), 14 * mm),
+        origin("hip_bone_r", "inner lip of the iliac crest, front", crest_inner_front, 12 * mm),
+        origin("hip_bone_r", "ASIS region", asis + Vec3(0.008, -0.002, -0.006), 9 * mm),
+        origin("hip_bone_r", "AIIS region (estimate)", asis + Vec3(0.016, -0.030, -0.010), 9 * mm),
+        origin("hip_bone_r", "beside the sacroiliac joint: anterior sacroiliac and iliolumbar ligaments (estimate)",
+               onto_bone(pelvis, Vec3(-0.060, 0.055, -0.095), "iliacus, sacroiliac region"), 11 * mm),
+        origin("sacrum", "ala of the sacrum (estimate)", onto_bone(sacral, Vec3(-0.040, 0.045, -0.090), "iliacus, sacral ala"), 12 * mm),
         insertion("femur_r", "lesser trochanter and shaft below", lesser_trochanter + Vec3(0.0, -0.010, 0.004), 13 * mm),
     };
+    // Quadratus lumborum (section 1 names it beside psoas; attachments from the textbook: iliac
+    // crest and iliolumbar ligament below, the medial half of rib 12 and the tips of the L1-L4
+    // transverse processes above). Positions where this model's muscle meets each bone: the lower
+    // ends of its three bundles, the rib's medial half, and the process tips (span 67-70 mm tip to
+    // tip, section 4, at the fascicle-origin levels of section 2). Our estimates.
+    {
+        std::vector<Attachment> ql{
+            origin("hip_bone_r", "iliac crest, posterior part", Vec3(-0.078, 0.082, -0.104), 16 * mm),
+            origin("hip_bone_r", "iliolumbar ligament region (estimate)", Vec3(-0.052, 0.076, -0.112), 10 * mm),
+            insertion("rib12_r", "lower border of the medial half of the twelfth rib", Vec3(-0.048, 0.214, -0.146), 14 * mm),
+        };
+        const std::array<double, 4> tp_y{0.198, 0.169, 0.140, 0.111}, tp_z{-0.122, -0.110, -0.106, -0.098};
+        for (size_t k = 0; k < 4; ++k)
+            ql.push_back(insertion(kLevelId[k + 1], std::string("tip of the ") + kLevelLabel[k + 1] + " transverse process",
+                                   onto_bone(vertebrae[k + 1], Vec3(-0.034, tp_y[k], tp_z[k]), "quadratus lumborum, TP tip"), 6 * mm));
+        find("quadratus_lumborum_r").attachments = ql;
+    }
     // Diaphragm crura: right on L1-L3, left on L1-L2, on the front of the bodies (section 1).
     const std::array<double, 3> body_y{0.195, 0.1645, 0.134}, body_z{-0.086, -0.076, -0.068};
     std::vector<Attachment> crura;
@@ -110,6 +191,28 @@ void add_attachments(std::vector<Structure>& set) {
         {"tendon", "diaphragm", "central tendon, right leaflet", Vec3(-0.026, 0.305, -0.036), 30 * mm},
         {"tendon", "diaphragm", "central tendon, left leaflet", Vec3(0.026, 0.300, -0.036), 30 * mm},
     };
+    // The acetabulum's lunate surface: the horseshoe of articular cartilage on the socket's wall,
+    // open below at the acetabular notch, around the bare fossa in its floor. Painted on the hip
+    // bone round the hip centre (section 3), 45 deg from the socket's deepest point on a sphere of
+    // the femoral head's radius (23.4 mm, section 4). The socket opens laterally, 45 deg downward
+    // and 20 deg forward (typical inclination and anteversion: our estimate); the horseshoe spans
+    // 270 deg, its gap at the notch below. The model's socket itself has no notch or fossa. Small
+    // overlapping patches (8.5 mm), so the paint stays inside the socket and off the outer rim.
+    {
+        const Vec3 axis = glm::normalize(Vec3(-std::cos(glm::radians(45.0)) * std::cos(glm::radians(20.0)), -std::sin(glm::radians(45.0)),
+                                              std::cos(glm::radians(45.0)) * std::sin(glm::radians(20.0))));
+        const Vec3 down = glm::normalize(Vec3(0.0, -1.0, 0.0) - glm::dot(Vec3(0.0, -1.0, 0.0), axis) * axis);
+        const Vec3 side = glm::cross(axis, down);
+        auto& lunate = find("hip_bone_r").regions;
+        for (int k = 0; k < 10; ++k) {
+            const double around = glm::radians(45.0 + 30.0 * k);  // 45..315 deg from the notch
+            const double tilt = glm::radians(45.0);
+            // Into the socket along -axis, then out towards the rim; around = 0 would face the notch.
+            const Vec3 direction = -std::cos(tilt) * axis + std::sin(tilt) * (std::cos(around) * down + std::sin(around) * side);
+            lunate.push_back({"cartilage", "hip_bone_r", "lunate surface of the acetabulum", hip_centre + femoral_head_radius * direction,
+                              8.5 * mm});
+        }
+    }
 
     // Left muscles mirror their right twins.
     for (auto& s : set) {
@@ -118,6 +221,11 @@ void add_attachments(std::vector<Structure>& set) {
         for (auto& a : s.attachments) {
             a.centre.x = -a.centre.x;
             if (a.bone.size() > 2 && a.bone.compare(a.bone.size() - 2, 2, "_r") == 0) a.bone.replace(a.bone.size() - 2, 2, "_l");
+        }
+        s.regions = find(s.mirror_of).regions;
+        for (auto& r : s.regions) {
+            r.centre.x = -r.centre.x;
+            r.bone = s.id;
         }
     }
 }
@@ -204,6 +312,13 @@ std::vector<Structure> model_set() {
                    {point("right_dome_apex", "Right dome apex, end of exhale (estimate)", diaphragm_right_dome)}, diaphragm, ""});
     add_pair({"arcuate_ligaments_r", "Right arcuate ligaments", "Ligamentum arcuatum mediale et laterale dextrum", "ligament",
               "right", "l1", kLigament, {}, arcuate_ligaments_right, ""});
+    set.push_back({"median_arcuate_ligament", "Median arcuate ligament", "Ligamentum arcuatum medianum", "ligament", "midline",
+                   "t12", kLigament, {}, median_arcuate_ligament, ""});
+    add_pair({"inguinal_ligament_r", "Right inguinal ligament", "Ligamentum inguinale dextrum", "ligament", "right", "pelvis",
+              kLigament, {}, inguinal_ligament_right, ""});
+    // Listed as a ligament, not a disc: lessons show "discs" beside the lumbar spine alone.
+    set.push_back({"pubic_symphysis", "Pubic symphysis (interpubic disc)", "Symphysis pubica", "ligament", "midline", "pelvis",
+                   kDisc, {}, pubic_symphysis, ""});
     add_attachments(set);
     return set;
 }
@@ -307,6 +422,7 @@ std::string atlas_toml(const std::vector<Structure>& structures) {
         for (const auto& r : s.regions) {
             t += "  [[structure.region]]\n";
             t += "  name = \"" + r.name + "\"\n";
+            if (r.kind != "tendon") t += "  kind = \"" + r.kind + "\"\n";
             t += "  centre = " + vec3(r.centre.x, r.centre.y, r.centre.z, 4) + "\n";
             t += "  radius = " + fixed(r.radius, 4) + "\n";
         }

@@ -23,7 +23,7 @@ struct Landmark {
 // different colours). The viewer snaps `centre` onto the named bone's mesh, so these stay right
 // when the atlas points at other meshes.
 struct Attachment {
-    std::string kind;  // "origin" or "insertion"
+    std::string kind;  // "origin" or "insertion"; for regions "tendon" or "cartilage"
     std::string bone;  // structure id
     std::string name;
     Vec3 centre;

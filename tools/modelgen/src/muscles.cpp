@@ -97,20 +97,23 @@ ShapeSpec iliacus_right() {
 
 ShapeSpec quadratus_lumborum_right() {
     // A quadrilateral sheet behind psoas: from the 12th rib and the transverse process
-    // tips (medial fibres) to the posterior iliac crest and iliolumbar ligament.
+    // tips (medial fibres) to the posterior iliac crest and iliolumbar ligament. The top of
+    // the three bundles meets the lower border of the rib's medial half, and the medial bundle
+    // runs along the L1-L4 process tips, so the muscle reaches its painted attachments
+    // (tested in tests/cpu/atlas_test.cpp).
     // Three fibre bundles blended together give it a fleshy, tapering belly.
-    auto medial = std::make_shared<Tube>(SplineTube{{{-0.036, 0.232, -0.128}, {-0.041, 0.170, -0.121}, {-0.046, 0.115, -0.116}, {-0.055, 0.080, -0.118}},
+    auto medial = std::make_shared<Tube>(SplineTube{{{-0.034, 0.222, -0.137}, {-0.037, 0.168, -0.121}, {-0.039, 0.118, -0.112}, {-0.052, 0.080, -0.116}},
                                                     {4 * mm, 6 * mm, 6.5 * mm, 5 * mm},
                                                     5});
-    auto middle = std::make_shared<Tube>(SplineTube{{{-0.058, 0.232, -0.130}, {-0.066, 0.170, -0.121}, {-0.072, 0.115, -0.113}, {-0.075, 0.078, -0.108}},
+    auto middle = std::make_shared<Tube>(SplineTube{{{-0.050, 0.217, -0.143}, {-0.062, 0.168, -0.123}, {-0.070, 0.115, -0.113}, {-0.075, 0.078, -0.108}},
                                                     {4.5 * mm, 7 * mm, 7.5 * mm, 6 * mm},
                                                     5});
-    auto lateral = std::make_shared<Tube>(SplineTube{{{-0.080, 0.226, -0.128}, {-0.090, 0.168, -0.120}, {-0.096, 0.118, -0.110}, {-0.094, 0.080, -0.098}},
+    auto lateral = std::make_shared<Tube>(SplineTube{{{-0.066, 0.210, -0.142}, {-0.086, 0.166, -0.121}, {-0.096, 0.118, -0.110}, {-0.094, 0.080, -0.098}},
                                                      {3.5 * mm, 5.5 * mm, 6 * mm, 5 * mm},
                                                      5});
     // A thin sheet spans the bundles so the muscle reads as one plate.
-    const std::vector<Vec3> medial_edge{{-0.036, 0.232, -0.128}, {-0.041, 0.170, -0.121}, {-0.046, 0.115, -0.116}, {-0.055, 0.080, -0.118}};
-    const std::vector<Vec3> lateral_edge{{-0.080, 0.226, -0.128}, {-0.090, 0.168, -0.120}, {-0.096, 0.118, -0.110}, {-0.094, 0.080, -0.098}};
+    const std::vector<Vec3> medial_edge{{-0.034, 0.222, -0.137}, {-0.037, 0.168, -0.121}, {-0.039, 0.118, -0.112}, {-0.052, 0.080, -0.116}};
+    const std::vector<Vec3> lateral_edge{{-0.066, 0.210, -0.142}, {-0.086, 0.166, -0.121}, {-0.096, 0.118, -0.110}, {-0.094, 0.080, -0.098}};
     ShapeSpec spec;
     spec.field = [=](const Vec3& p) {
         double d = thick_ribbon(p, medial_edge, lateral_edge, 3.5 * mm, 4 * mm);
@@ -211,7 +214,56 @@ ShapeSpec arcuate_ligaments_right() {
     spec.field = [=](const Vec3& p) { return smooth_union((*medial)(p), (*lateral)(p), 1.5 * mm); };
     spec.box = {Vec3(-0.095, 0.185, -0.130), Vec3(-0.010, 0.232, -0.078)};
     spec.cell = 0.6 * mm;
-    spec.target_triangles = 400;
+    spec.target_triangles = 300;  // 100 per side went to the median arcuate ligament
+    return spec;
+}
+
+// The median arcuate ligament (psoas-facts.md section 1): a fibrous arch joining the two crura in
+// front of the aorta at about T12/L1. It springs from each crus where the crus passes the T12/L1
+// disc (the crus tubes of diaphragm() pass x = +-0.018 m about 10 mm above and below that level)
+// and arches about 25 mm in front of the body's front face (disc centre z -0.107 m, body depth
+// 32 mm, section 4; an adult aorta is about 2-2.5 cm across). Positions are our estimates.
+ShapeSpec median_arcuate_ligament() {
+    auto arch = std::make_shared<Tube>(SplineTube{{{-0.021, 0.204, -0.086}, {-0.014, 0.211, -0.072}, {0.0, 0.214, -0.066},
+                                                   {0.014, 0.211, -0.072}, {0.021, 0.204, -0.086}},
+                                                  {2.0 * mm, 1.8 * mm, 1.8 * mm, 1.8 * mm, 2.0 * mm},
+                                                  6});
+    ShapeSpec spec;
+    spec.field = [=](const Vec3& p) { return (*arch)(p); };
+    spec.box = {Vec3(-0.030, 0.195, -0.095), Vec3(0.030, 0.222, -0.058)};
+    spec.cell = 0.6 * mm;
+    spec.target_triangles = 200;
+    return spec;
+}
+
+// The inguinal ligament (psoas-facts.md section 1: the psoas passes under it): the thickened lower
+// edge of the external oblique aponeurosis from the ASIS (section 3) to the pubic tubercle, sagging
+// a little downward between them. The pubic tubercle is taken from this model's hip bone, its most
+// anterior point 18 mm from the midline at the level of the pubic crest (estimate); the cord runs
+// 10-12 mm in front of iliopsoas where the muscle leaves the pelvis, as the muscle passes beneath it.
+ShapeSpec inguinal_ligament_right() {
+    auto cord = std::make_shared<Tube>(SplineTube{{facts::asis + Vec3(0.004, -0.002, 0.002), {-0.100, -0.012, 0.013},
+                                                   {-0.062, -0.045, 0.013}, {-0.019, -0.074, 0.007}},
+                                                  {2.2 * mm, 2.4 * mm, 2.4 * mm, 2.2 * mm},
+                                                  6});
+    ShapeSpec spec;
+    spec.field = [=](const Vec3& p) { return (*cord)(p); };
+    spec.box = {Vec3(-0.140, -0.085, -0.005), Vec3(-0.010, 0.030, 0.025)};
+    spec.cell = 0.8 * mm;
+    spec.target_triangles = 100;
+    return spec;
+}
+
+// The pubic symphysis: the fibrocartilaginous interpubic disc with its ligaments between the two
+// pubic bodies. Sized to this model's symphyseal surfaces (their medial faces, 3 mm either side of
+// the midline, span y -0.097 to -0.073 m and z -0.011 to 0.002 m) and reaching 1.5 mm into each so
+// the pelvic ring reads as closed. Our estimate from the hip bone mesh; no published dimension used.
+ShapeSpec pubic_symphysis() {
+    ShapeSpec spec;
+    spec.field = [](const Vec3& p) { return rounded_box(p - Vec3(0.0, -0.085, -0.0045), Vec3(0.0045, 0.0125, 0.0068), 0.003); };
+    spec.box = {Vec3(-0.010, -0.102, -0.016), Vec3(0.010, -0.068, 0.007)};
+    spec.cell = 0.6 * mm;
+    spec.target_triangles = 100;
     return spec;
 }
 
