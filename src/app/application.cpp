@@ -41,16 +41,7 @@
 namespace psoas::app {
 
 namespace {
-// Mouse gestures: a press that moves less than this is a click, not a drag; two clicks this close
-// in time and space are a double-click (the usual desktop defaults).
-constexpr float kClickSlopPixels = 4.0f;
-constexpr double kDoubleClickSeconds = 0.35;
-// Each wheel notch moves 15 % of the way toward the point under the cursor.
-constexpr float kZoomPerNotch = 0.85f;
 constexpr double kStatusSeconds = 5.0;
-// Structures fade in and out over 0.6 s when a step changes what is shown: slow enough to see
-// what appears, quick enough to keep the class's attention.
-constexpr double kFadeSeconds = 0.6;
 // Saved lesson files are picked up within half a second (the issue asks for under one).
 constexpr double kLessonCheckSeconds = 0.5;
 
@@ -137,20 +128,29 @@ std::string timestampedName() {
 }  // namespace
 
 Application::Application(Options options)
-    : options_(std::move(options)), scene_(loadInitialScene(options_)), visibility_(scene_.structures.size()),
-      screenshotBackground_(options_.background), antiAliasing_(options_.antiAliasing.value_or(AntiAliasing::EdgeFilter)) {
+    : options_(std::move(options)), scene_(loadInitialScene(options_)),
+      antiAliasing_(options_.antiAliasing.value_or(AntiAliasing::EdgeFilter)), screenshotBackground_(options_.background) {
     displaySize_ = {static_cast<float>(options_.width), static_cast<float>(options_.height)};
-    camera_.pose = homePose();
-    displayOpacity_.assign(scene_.structures.size(), 1.0f);
-    highlighted_.assign(scene_.structures.size(), false);
-    paintRegions();
     if (options_.model) coverText(options_.model->string());
     else coverFile(dataDirectory() / "models" / "atlas.toml");
-    if (options_.model) {
-        if (options_.lesson) throw UsageError("--lesson: lessons use the built-in model set, not --model files");
-        return;
+    if (options_.model && options_.lesson) throw UsageError("--lesson: lessons use the built-in model set, not --model files");
+    if (!options_.model) {
+        try {
+            poses_ = loadPoseLibrary(dataDirectory() / "models" / "poses");
+        } catch (const DataFileError& e) {
+            logLine(e.what());  // the viewer still works, in the neutral pose
+        }
+        for (const PoseFile& pose : poses_) coverFile(pose.file);
     }
-    loadMotion();
+    SessionSetup setup;
+    setup.poses = poses_;
+    setup.withMotion = !options_.model;
+    setup.homeView = options_.view;
+    // The first step is framed for the shape the first frame will have: an image's own layout.
+    setup.viewAspect = sceneAreaFor(displaySize_, options_.noUi, !options_.model).aspect();
+    session_ = std::make_unique<ViewerSession>(scene_, std::move(setup));
+    if (options_.breath) session_->apply(act::HoldBreath{*options_.breath});
+    if (options_.model) return;
     loadLessons();
     openLessonFromOptions();
     traceStartup("poses and lessons loaded");
@@ -166,82 +166,55 @@ Application::Application(Options options)
             const std::string guess = closestMatch(*options_.pose, ids);
             throw UsageError("--pose: no pose '" + *options_.pose + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
         }
-        if (!options_.lesson) player_.close();
-        applyStepIfChanged(true);
-        setPose(index, true);
+        if (!options_.lesson) session_->apply(act::CloseLesson{});
+        MotionChange change;
+        change.pose = index;
+        session_->apply(act::ChangeMotion{change});
+        session_->apply(act::FinishTransitions{});
     }
 }
 
-void Application::loadMotion() {
-    motion_ = std::make_unique<SceneMotion>(scene_);
-    try {
-        poses_ = loadPoseLibrary(dataDirectory() / "models" / "poses");
-    } catch (const DataFileError& e) {
-        logLine(e.what());  // the viewer still works, in the neutral pose
+void Application::apply(const SessionAction& action) {
+    const bool wasPresenter = session_->presenter();
+    session_->apply(action);
+    if (session_->presenter() != wasPresenter) {
+        presenterHintUntil_ = now() + 6.0;
+        if (window_ && window_->fullscreen() != session_->presenter()) window_->toggleFullscreen();
     }
-    for (std::size_t i = 0; i < poses_.size(); ++i) {
-        coverFile(poses_[i].file);
-        if (poses_[i].id == "neutral_standing") poseIndex_ = static_cast<int>(i);
-    }
-    if (!poses_.empty()) setPose(poseIndex_, true);
+    uploadMotion();
 }
 
-void Application::setPose(int index, bool instant) {
-    if (index < 0 || static_cast<std::size_t>(index) >= poses_.size()) return;
-    poseIndex_ = index;
-    const Pose& target = poses_[static_cast<std::size_t>(index)].pose;
-    // 1.5 s: a body moving between poses at a calm demonstration pace.
-    poseTransition_ = PoseTransition(poseTransition_.current(), target, instant ? 0.0f : 1.5f);
-    curve_ = lengthAgainstHipFlexion(target, "psoas_major_r", -30.0f, 120.0f, 2.0f);
-    motionDirty_ = true;
+void Application::advance(double seconds) {
+    session_->advance(seconds);
+    uploadMotion();
 }
 
-bool Application::moving() const { return motion_ && (breathing_ || !poseTransition_.finished() || motionDirty_); }
-
-void Application::updateMotion(double seconds) {
-    if (!moving()) return;
-    poseTransition_.advance(static_cast<float>(seconds));
-    if (breathing_) breathClock_ += seconds;
-    // --breath holds the breath for a still picture (inhale against exhale, side by side).
-    const float breath = options_.breath ? *options_.breath : breathing_ ? cycle_.stateAt(breathClock_) : 0.0f;
-    motion_->update(poseTransition_.current(), breath, cycle_.depth, breathing_ ? exaggeration_ : 1.0f);
+void Application::uploadMotion() {
+    const SceneMotion* motion = session_->sceneMotion();
+    if (!renderer_ || !motion || uploadedMotion_ == session_->motionRevision()) return;
+    uploadedMotion_ = session_->motionRevision();
     for (std::size_t i = 0; i < scene_.structures.size(); ++i)
-        if (const auto* positions = motion_->positions(i)) renderer_->updateVertices(i, *positions, *motion_->normals(i));
-    motionDirty_ = false;
-    historyClock_ += seconds;
-    const std::size_t samples = static_cast<std::size_t>(historyClock_ * 30.0);
-    if (samples > 0 && !motion_->readouts().empty()) {
-        historyClock_ -= static_cast<double>(samples) / 30.0;
-        for (std::size_t s = 0; s < std::min<std::size_t>(samples, 600); ++s) history_.push_back(motion_->readouts().front().lengthMm);
-        if (history_.size() > 600) history_.erase(history_.begin(), history_.end() - 600);
-    }
+        if (const auto* positions = motion->positions(i)) renderer_->updateVertices(i, *positions, *motion->normals(i));
 }
+
+void Application::tellViewAspect(bool reframe) { apply(act::SetViewAspect{sceneArea().aspect(), reframe}); }
 
 ui::MotionView Application::motionView() const {
+    const MotionSettings settings = session_->motion().settings();
     ui::MotionView view;
     for (const PoseFile& pose : poses_) view.poseNames.push_back(pose.name);
-    view.pose = poseIndex_;
-    view.breathing = breathing_;
-    view.deep = cycle_.depth == BreathDepth::Deep;
-    view.rate = cycle_.breathsPerMinute;
-    view.exaggeration = exaggeration_;
-    view.colourByLength = colourByLength_;
-    view.readouts = &motion_->readouts();
-    view.domeDescentMm = motion_->domeDescentMm();
-    view.history = &history_;
-    view.curve = &curve_;
-    view.hipFlexion = poseTransition_.current().hipRight.flexion;
+    view.pose = std::max(settings.pose, 0);
+    view.breathing = settings.breathing;
+    view.deep = settings.depth == BreathDepth::Deep;
+    view.rate = settings.breathsPerMinute;
+    view.exaggeration = settings.exaggeration;
+    view.colourByLength = settings.colourByLength;
+    view.readouts = &session_->sceneMotion()->readouts();
+    view.domeDescentMm = session_->sceneMotion()->domeDescentMm();
+    view.history = &session_->lengthHistory();
+    view.curve = &session_->lengthCurve();
+    view.hipFlexion = session_->motion().currentPose().hipRight.flexion;
     return view;
-}
-
-void Application::applyMotionIntents(const ui::MotionIntents& intents) {
-    if (intents.pose) setPose(*intents.pose, false);
-    if (intents.breathing) breathing_ = *intents.breathing;
-    if (intents.deep) cycle_.depth = *intents.deep ? BreathDepth::Deep : BreathDepth::Quiet;
-    if (intents.rate) cycle_.breathsPerMinute = *intents.rate;
-    if (intents.exaggeration) exaggeration_ = *intents.exaggeration;
-    if (intents.colourByLength) colourByLength_ = *intents.colourByLength;
-    motionDirty_ = true;
 }
 
 void Application::loadLessons() {
@@ -267,7 +240,7 @@ void Application::openLessonFromOptions() {
         // Start where a class starts: the first lesson that can be opened, at its first step.
         for (const LessonEntry& entry : library_.entries())
             if (entry.lesson) {
-                player_.open(*entry.lesson, 0);
+                apply(act::OpenLesson{*entry.lesson, 0});
                 break;
             }
         return;
@@ -283,13 +256,13 @@ void Application::openLessonFromOptions() {
     }
     if (options_.step > static_cast<int>(lesson->steps.size()))
         throw UsageError("--step: lesson '" + lesson->id + "' has " + std::to_string(lesson->steps.size()) + " steps");
-    player_.open(*lesson, options_.step - 1);
+    apply(act::OpenLesson{*lesson, options_.step - 1});
 }
 
 bool Application::openLesson(std::string_view id, int step) {
     const Lesson* lesson = library_.find(id);
     if (!lesson) return false;
-    player_.open(*lesson, step);
+    apply(act::OpenLesson{*lesson, step});
     return true;
 }
 
@@ -301,7 +274,8 @@ void Application::reloadLessonsIfChanged() {
 
 void Application::checkLessonFiles() {
     if (LessonLibrary::signature(lessonSources_) == lessonSignature_) return;
-    const std::string openId = player_.active() ? player_.lesson().id : "";
+    const LessonPlayer& player = session_->lessonPlayer();
+    const std::string openId = player.active() ? player.lesson().id : "";
     try {
         loadLessons();
     } catch (const std::exception& e) {
@@ -309,7 +283,7 @@ void Application::checkLessonFiles() {
         return;
     }
     const Lesson* lesson = openId.empty() ? nullptr : library_.find(openId);
-    if (lesson) player_.reload(*lesson);
+    if (lesson) apply(act::ReloadLesson{*lesson});
     if (!library_.folderProblems().empty()) {
         // A lesson folder went away or became unreadable; its lessons stay as they were. Said once,
         // when it happens: the files' signature does not change again until the folder does.
@@ -323,175 +297,14 @@ void Application::checkLessonFiles() {
     }
 }
 
-void Application::paintRegions() {
-    paintedAreas_.assign(scene_.structures.size(), {});
-    paintedKinds_.assign(scene_.structures.size(), {});
-    for (std::size_t i = 0; i < scene_.structures.size(); ++i)
-        for (const AttachmentArea& region : scene_.structures[i].info.regions) {
-            paintedAreas_[i].emplace_back(region.centre, region.radius);
-            paintedKinds_[i].push_back(2.0f);  // tendon
-        }
-}
-
-bool Application::selects(const std::vector<std::string>& tokens, std::size_t structure) const {
-    const StructureInfo& info = scene_.structures[structure].info;
-    for (const std::string& token : tokens) {
-        if (token == info.id || token == "all") return true;
-        // Groups are written in the plural in lessons: "bones", "muscles", "discs", "ligaments".
-        if (token == std::string(toString(info.group)) + "s") return true;
-    }
-    return false;
-}
-
-glm::vec3 Application::labelPoint(std::size_t structure) const {
-    // The mesh vertex nearest the centre of its bounds: on the surface, and central enough that
-    // the leader line clearly points at this structure.
-    const MeshData& mesh = scene_.structures[structure].mesh;
-    const glm::vec3 centre = mesh.bounds.centre();
-    glm::vec3 best = centre;
-    float bestDistance = std::numeric_limits<float>::max();
-    for (const glm::vec3& p : mesh.positions) {
-        const float d = glm::dot(p - centre, p - centre);
-        if (d < bestDistance) {
-            bestDistance = d;
-            best = p;
-        }
-    }
-    return best;
-}
-
-void Application::applyStep(const LessonStep& step, bool instant) {
-    Visibility next(scene_.structures.size());
-    Bounds shown;
-    for (std::size_t i = 0; i < scene_.structures.size(); ++i) {
-        const bool visible = (step.show.empty() || selects(step.show, i)) && !selects(step.hide, i);
-        next.setVisible(i, visible);
-        if (selects(step.fade, i)) next.setOpacity(i, Visibility::kFadedOpacity);
-        highlighted_[i] = selects(step.highlight, i);
-        if (visible && !selects(step.fade, i)) shown.include(scene_.structures[i].mesh.bounds);
-    }
-    visibility_ = next;
-    selected_ = -1;
-
-    labels_.clear();
-    // Quiz steps keep their labels back until the question is answered: they would give it away.
-    const bool quizPending = step.quiz && player_.active() && !quiz_.answered(player_.stepIndex());
-    for (const std::string& token : quizPending ? std::vector<std::string>{} : step.labels) {
-        const auto colon = token.find(':');
-        const int index = scene_.findStructure(token.substr(0, colon));
-        if (index < 0) continue;
-        const StructureInfo& info = scene_.structures[static_cast<std::size_t>(index)].info;
-        if (colon == std::string::npos) {
-            labels_.push_back({info.name, labelPoint(static_cast<std::size_t>(index))});
-            continue;
-        }
-        for (const Landmark& landmark : info.landmarks)
-            if (landmark.id == token.substr(colon + 1)) labels_.push_back({landmark.name, landmark.position});
-    }
-
-    paintRegions();
-    for (const std::string& muscleId : step.attachments) {
-        const int muscle = scene_.findStructure(muscleId);
-        if (muscle < 0) continue;
-        const StructureInfo& info = scene_.structures[static_cast<std::size_t>(muscle)].info;
-        std::vector<const AttachmentArea*> origins, insertions;
-        for (const AttachmentArea& area : info.attachments) {
-            const int bone = scene_.findStructure(area.bone);
-            if (bone < 0) continue;
-            paintedAreas_[static_cast<std::size_t>(bone)].emplace_back(area.centre, area.radius);
-            paintedKinds_[static_cast<std::size_t>(bone)].push_back(area.kind == AttachmentKind::Insertion ? 1.0f : 0.0f);
-            (area.kind == AttachmentKind::Insertion ? insertions : origins).push_back(&area);
-        }
-        // One label per kind, so the legend's colours are also said in words beside the model.
-        if (quizPending) continue;
-        if (!origins.empty())
-            labels_.push_back({info.name + ": origin" + (origins.size() > 1 ? "s" : ""), origins[origins.size() / 2]->centre});
-        if (!insertions.empty()) labels_.push_back({info.name + ": insertion", insertions.front()->centre});
-    }
-    stepText_ = parseRichText(step.text);
-    if (motion_) {
-        // Each step is complete in itself: no pose means standing, no breathing means still, so a
-        // jump to any step shows the same thing however the class got there.
-        int pose = -1;
-        for (std::size_t i = 0; i < poses_.size(); ++i)
-            if (poses_[i].id == step.pose.value_or("neutral_standing")) pose = static_cast<int>(i);
-        if (pose >= 0 && (pose != poseIndex_ || instant)) setPose(pose, instant);
-        const StepBreathing breathing = step.breathing.value_or(StepBreathing{});
-        breathing_ = breathing.on;
-        cycle_.depth = breathing.depth == "deep" ? BreathDepth::Deep : BreathDepth::Quiet;
-        cycle_.breathsPerMinute = static_cast<float>(breathing.ratePerMinute);
-        exaggeration_ = static_cast<float>(breathing.exaggeration);
-        colourByLength_ = step.colourByLength;
-        motionDirty_ = true;
-    }
-    if (shown.empty()) shown = scene_.bounds;
-    std::optional<CameraPose> destination;
-    if (step.camera) destination = *step.camera;
-    else if (step.view) destination = framePreset(*step.view, shown, camera_.fovYDegrees, sceneArea().aspect());
-    framedAspect_ = sceneArea().aspect();
-    if (destination) {
-        if (instant) {
-            animation_.cancel();
-            camera_.pose = *destination;
-        } else {
-            animateTo(*destination);
-        }
-    }
-    if (instant) easeOpacities(1e9);
-}
-
-// A step's preset view is framed for the 3D view's shape; when that changes (window resized, text
-// size changed, the caption grew) the view is framed again so the model still fills it.
-void Application::reframeIfViewChanged() {
-    if (!player_.active() || !player_.step().view || framedAspect_ <= 0.0f) return;
-    const float aspect = sceneArea().aspect();
-    if (std::abs(aspect - framedAspect_) < 0.05f * framedAspect_) return;
-    framedAspect_ = aspect;
-    Bounds shown;
-    for (std::size_t i = 0; i < scene_.structures.size(); ++i)
-        if (visibility_.visible(i) && visibility_.opacity(i) >= 1.0f) shown.include(scene_.structures[i].mesh.bounds);
-    if (shown.empty()) shown = scene_.bounds;
-    animateTo(framePreset(*player_.step().view, shown, camera_.fovYDegrees, aspect));
-}
-
-void Application::applyStepIfChanged(bool instant) {
-    if (player_.revision() == appliedRevision_) return;
-    appliedRevision_ = player_.revision();
-    stepClock_ = 0.0;
-    quizFeedback_.clear();
-    if (player_.active() && player_.lesson().id != quizLessonId_) {
-        quiz_.reset();  // a new lesson starts a new score
-        quizLessonId_ = player_.lesson().id;
-    }
-    if (!instant) storeSettings();  // a crash or power cut mid-class loses nothing: the step is kept
-    if (player_.active()) {
-        applyStep(player_.step(), instant);
-        autoRotate_ = player_.step().autoRotate;
-        return;
-    }
-    visibility_.showAll();
-    labels_.clear();
-    paintRegions();
-    highlighted_.assign(highlighted_.size(), false);
-    stepText_.clear();
-}
-
-void Application::easeOpacities(double seconds) {
-    const float step = static_cast<float>(seconds / kFadeSeconds);
-    for (std::size_t i = 0; i < displayOpacity_.size(); ++i) {
-        const float target = visibility_.visible(i) ? visibility_.opacity(i) : 0.0f;
-        float& current = displayOpacity_[i];
-        current = current < target ? std::min(target, current + step) : std::max(target, current - step);
-    }
-}
-
 std::vector<ui::LabelAnchor> Application::labelAnchors() const {
     std::vector<ui::LabelAnchor> anchors;
     const SceneArea area = sceneArea();
-    for (const LabelTarget& label : labels_) {
+    const OrbitCamera& camera = session_->camera();
+    for (const PosedLabel& label : session_->labels()) {
         // A point behind the camera has no place on screen; its label waits until it turns back.
-        if (glm::dot(label.point - camera_.eye(), camera_.forward()) <= 0.0f) continue;
-        anchors.push_back({label.text, area.origin + camera_.project(label.point, area.size)});
+        if (glm::dot(label.point - camera.eye(), camera.forward()) <= 0.0f) continue;
+        anchors.push_back({label.text, area.origin + camera.project(label.point, area.size)});
     }
     return anchors;
 }
@@ -508,25 +321,20 @@ Application::~Application() {
     window_.reset();
 }
 
-double Application::now() const {
-    if (virtualTime_) return *virtualTime_;
-    return window_ ? glfwGetTime() : 0.0;
+double Application::now() const { return window_ ? glfwGetTime() : 0.0; }
+
+Application::SceneArea Application::sceneAreaFor(glm::vec2 displaySize, bool slideLayout, bool lessonOpen) const {
+    if (slideLayout) {
+        const float caption = lessonOpen ? std::max(captionHeight_, ui::captionHeight(displaySize.y, true)) : 0.0f;
+        return {{0.0f, 0.0f}, {std::max(displaySize.x, 1.0f), std::max(displaySize.y - caption, 1.0f)}};
+    }
+    const float panel = std::min(ui::sidePanelWidth(effectiveUiScale()), displaySize.x * 0.5f);
+    return {{panel, 0.0f}, {std::max(displaySize.x - panel, 1.0f), std::max(displaySize.y, 1.0f)}};
 }
 
 Application::SceneArea Application::sceneArea() const {
-    if (!showUi_ || presenter_) {
-        const float caption = player_.active() ? std::max(captionHeight_, ui::captionHeight(displaySize_.y, true)) : 0.0f;
-        return {{0.0f, 0.0f}, {std::max(displaySize_.x, 1.0f), std::max(displaySize_.y - caption, 1.0f)}};
-    }
-    const float panel = std::min(ui::sidePanelWidth(effectiveUiScale()), displaySize_.x * 0.5f);
-    return {{panel, 0.0f}, {std::max(displaySize_.x - panel, 1.0f), std::max(displaySize_.y, 1.0f)}};
+    return sceneAreaFor(displaySize_, !showUi_ || session_->presenter(), session_->lessonPlayer().active());
 }
-
-CameraPose Application::homePose() const {
-    return framePreset(options_.view.value_or(ViewPreset::Oblique), scene_.bounds, camera_.fovYDegrees,
-                       sceneArea().aspect());
-}
-
 void Application::openWindow(bool visible, int width, int height) {
     window_ = std::make_unique<Window>(WindowOptions{width, height, visible, options_.glDebug, "Psoas Atlas"});
     if (options_.glDebug) render::installGlDebugOutput(logLine);
@@ -537,6 +345,11 @@ void Application::openWindow(bool visible, int width, int height) {
     glfwSetScrollCallback(window_->handle(), [](GLFWwindow* w, double, double y) { fromWindow(w)->onScroll(y); });
     glfwSetKeyCallback(window_->handle(), [](GLFWwindow* w, int k, int, int a, int m) { fromWindow(w)->onKey(k, a, m); });
     glfwSetWindowFocusCallback(window_->handle(), [](GLFWwindow* w, int focused) { fromWindow(w)->onFocus(focused != 0); });
+    // Uncovered, resized or moved to another screen: the picture must be drawn again.
+    glfwSetCharCallback(window_->handle(), [](GLFWwindow* w, unsigned int) { fromWindow(w)->framesToDraw_ = kFramesAfterEvent; });
+    glfwSetCursorEnterCallback(window_->handle(), [](GLFWwindow* w, int) { fromWindow(w)->framesToDraw_ = kFramesAfterEvent; });
+    glfwSetWindowRefreshCallback(window_->handle(), [](GLFWwindow* w) { fromWindow(w)->framesToDraw_ = kFramesAfterEvent; });
+    glfwSetFramebufferSizeCallback(window_->handle(), [](GLFWwindow* w, int, int) { fromWindow(w)->framesToDraw_ = kFramesAfterEvent; });
     traceStartup("window and GL context open");
     renderer_ = std::make_unique<render::SceneRenderer>(scene_);
     smoothing_ = std::make_unique<render::SceneSmoothing>();
@@ -613,33 +426,46 @@ void Application::startWindow() {
     if (!options_.antiAliasing) antiAliasing_ = saved.settings.antiAliasing;
     // Back where the teacher left off, unless the command line asked for a lesson.
     if (!options_.lesson && !saved.settings.lastLesson.empty())
-        if (const Lesson* lesson = library_.find(saved.settings.lastLesson)) player_.open(*lesson, saved.settings.lastStep);
+        if (const Lesson* lesson = library_.find(saved.settings.lastLesson)) apply(act::OpenLesson{*lesson, saved.settings.lastStep});
     if (!saved.warning.empty()) setStatus("Settings were damaged; the defaults are used (details on the terminal)");
-    if (options_.present) setPresenter(true);
+    if (options_.present) apply(act::SetPresenter{true});
     displaySize_ = window_->windowSize();
-    camera_.pose = homePose();
+    tellViewAspect(false);
+    apply(act::SetCamera{session_->homePose()});
+    storedRevision_ = session_->lessonPlayer().revision();
 }
 
 void Application::windowFrame() {
     if (window_->minimised()) {
-        // Nothing to draw into: sleep until restored instead of spinning through empty frames
-        // (a breathing lesson polls for events every frame, which would heat a laptop left minimised).
+        // Nothing to draw into: sleep until restored instead of spinning through empty frames.
         glfwWaitEventsTimeout(0.25);
         return;
     }
-    // Sleep while nothing moves: a viewer left open through a class should not heat the laptop.
-    bool fading = false;
-    for (std::size_t i = 0; i < displayOpacity_.size(); ++i)
-        fading = fading || displayOpacity_[i] != (visibility_.visible(i) ? visibility_.opacity(i) : 0.0f);
-    const bool classroomMotion = !paused_ && (autoRotate_ || (autoplay_ && player_.active()));
-    if (animation_.active() || drag_.button >= 0 || hoverDirty_ || fading || (moving() && !paused_) || classroomMotion ||
-        slideExport_)
+    // Sleep while nothing moves: a viewer left open through a class should not heat the laptop. It
+    // wakes for input (every callback asks for frames), and for the next thing due on a clock.
+    if (session_->moving() || drag_.button >= 0 || slideExport_ || framesToDraw_ > 0) {
         glfwPollEvents();
-    else
-        glfwWaitEventsTimeout(0.25);
+    } else {
+        double due = nextLessonCheck_;
+        if (!status_.empty()) due = std::min(due, statusUntil_);
+        if (presenterHintUntil_ > now()) due = std::min(due, presenterHintUntil_);
+        glfwWaitEventsTimeout(std::clamp(due - now(), 0.01, 1.0));
+        // Woken by the clock, not by an event: draw only if something due changed what is shown.
+        if (framesToDraw_ == 0) {
+            const std::string statusBefore = status_;
+            const std::uint64_t revisionBefore = session_->lessonPlayer().revision();
+            reloadLessonsIfChanged();
+            const bool hintEnded = presenterHintUntil_ > 0.0 && now() > presenterHintUntil_;
+            if (hintEnded) presenterHintUntil_ = 0.0;
+            if (!status_.empty() && now() > statusUntil_) status_.clear();
+            if (status_ == statusBefore && session_->lessonPlayer().revision() == revisionBefore && !hintEnded) return;
+            framesToDraw_ = kFramesAfterEvent;
+        }
+    }
     if (window_->minimised()) return;
     drawWindowFrame(window_->windowSize(), window_->framebufferSize());
     window_->swapBuffers();
+    if (framesToDraw_ > 0) --framesToDraw_;
 }
 
 void Application::drawWindowFrame(glm::vec2 windowSize, glm::ivec2 framebuffer) {
@@ -647,15 +473,12 @@ void Application::drawWindowFrame(glm::vec2 windowSize, glm::ivec2 framebuffer) 
     // nothing to draw into, and the 3D view's shape would be 0 / 0.
     if (framebuffer.x <= 0 || framebuffer.y <= 0 || windowSize.x <= 0.0f || windowSize.y <= 0.0f) return;
     const double frameTime = now();
-    const double elapsed = std::clamp(frameTime - lastFrameTime_, 0.0, 0.1);
+    const double elapsed = std::max(frameTime - lastFrameTime_, 0.0);
     lastFrameTime_ = frameTime;
     reloadLessonsIfChanged();
-    applyStepIfChanged(false);
-    reframeIfViewChanged();
-    easeOpacities(elapsed);
-    if (!paused_) updateMotion(elapsed);
-    advanceClassroomClocks(elapsed);
-    if (animation_.active()) camera_.pose = animation_.sample(now());
+    tellViewAspect(true);
+    advance(elapsed);
+    storeSettingsOnStepChange();
     if (!status_.empty() && now() > statusUntil_) status_.clear();
     updateHover();
 
@@ -693,16 +516,10 @@ Image Application::renderImage(int width, int height, ui::ScreenshotBackground b
     // a caption reads the same on a projected slide whatever size it was exported at.
     if (!withUi) uiScale_ = std::clamp(static_cast<float>(height) / 720.0f, 1.0f, 3.0f);
     displaySize_ = {static_cast<float>(width), static_cast<float>(height)};
-    // Images show a step as the window would once its transitions have finished.
-    applyStepIfChanged(true);
-    if (motion_) {
-        poseTransition_.advance(1e6f);  // finished, as the window shows it after the transition
-        motionDirty_ = true;
-        updateMotion(0.0);
-    }
-    if (animation_.active()) camera_.pose = animation_.destination();
-    animation_.cancel();
-    easeOpacities(1e9);
+    // Images show a step as the window would once its transitions have finished, framed for
+    // their own 3D view.
+    apply(act::SetViewAspect{sceneArea().aspect(), true, 0.0f});
+    apply(act::FinishTransitions{});
     render::OffscreenTarget target(width, height, sceneNeedsTargetDepth());
     // ImGui lays windows out over a couple of frames (auto-sized windows measure themselves
     // first); three frames give the settled layout the window would show. Only the last is drawn:
@@ -749,9 +566,9 @@ void Application::storeSettings() {
     if (settingsFile_.empty() || !window_) return;
     Settings settings;
     settings.uiScale = uiScale_;
-    if (player_.active()) {
-        settings.lastLesson = player_.lesson().id;
-        settings.lastStep = player_.stepIndex();
+    if (const LessonPlayer& player = session_->lessonPlayer(); player.active()) {
+        settings.lastLesson = player.lesson().id;
+        settings.lastStep = player.stepIndex();
     }
     if (!window_->fullscreen()) {
         int x = 0, y = 0, w = 0, h = 0;
@@ -768,31 +585,17 @@ void Application::storeSettings() {
     settingsProblem_ = problem;
 }
 
+// A crash or power cut mid-class loses nothing: each step reached is kept.
+void Application::storeSettingsOnStepChange() {
+    if (session_->lessonPlayer().revision() == storedRevision_) return;
+    storedRevision_ = session_->lessonPlayer().revision();
+    storeSettings();
+}
+
 void Application::setUiScale(float scale) {
     uiScale_ = std::clamp(scale, 1.0f, 3.0f);
     storeSettings();
     setStatus("Text and lines at " + std::to_string(static_cast<int>(std::lround(uiScale_ * 100.0f))) + " %");
-}
-
-void Application::setPresenter(bool on) {
-    if (presenter_ == on) return;
-    presenter_ = on;
-    presenterHintUntil_ = now() + 6.0;
-    if (window_ && window_->fullscreen() != on) window_->toggleFullscreen();
-    showHelp_ = false;
-}
-
-void Application::advanceClassroomClocks(double seconds) {
-    if (paused_) return;
-    if (autoplay_ && player_.active()) {
-        stepClock_ += seconds;
-        // Steps without a duration get 12 s: time to read three lines aloud.
-        const double duration = player_.step().durationSeconds > 0.0 ? player_.step().durationSeconds : 12.0;
-        if (stepClock_ >= duration && !player_.next()) autoplay_ = false;
-    }
-    // One turn in 36 s: slow enough to talk over, fast enough to see every side in a minute.
-    if (autoRotate_ && drag_.button < 0 && !animation_.active())
-        camera_.pose.yawDegrees = std::fmod(camera_.pose.yawDegrees + static_cast<float>(seconds) * 10.0f, 360.0f);
 }
 
 void Application::openBreathingStep() {
@@ -801,7 +604,7 @@ void Application::openBreathingStep() {
     if (const Lesson* lesson = library_.find("breathing")) {
         for (std::size_t i = 0; i < lesson->steps.size(); ++i)
             if (lesson->steps[i].breathing && lesson->steps[i].breathing->on) {
-                player_.open(*lesson, static_cast<int>(i));
+                apply(act::OpenLesson{*lesson, static_cast<int>(i)});
                 return;
             }
     }
@@ -822,9 +625,7 @@ int Application::bench() {
     using Clock = std::chrono::steady_clock;
     for (int i = 0; i < frames; ++i) {
         const auto start = Clock::now();
-        updateMotion(dt);
-        easeOpacities(dt);
-        advanceClassroomClocks(dt);
+        advance(dt);
         const auto animated = Clock::now();
         buildUi(display, {1.0f, 1.0f});
         const auto uiBuilt = Clock::now();
@@ -848,10 +649,10 @@ int Application::bench() {
     std::vector<bool> visible(scene_.structures.size());
     std::vector<glm::mat4> models(scene_.structures.size(), glm::mat4(1.0f));
     for (std::size_t i = 0; i < scene_.structures.size(); ++i) {
-        visible[i] = displayOpacity_[i] > 0.003f;
-        if (motion_) {
-            models[i] = motion_->model(i);
-            if (const auto* positions = motion_->positions(i)) floor.updateVertices(i, *positions, *motion_->normals(i));
+        visible[i] = session_->displayOpacity()[i] > 0.003f;
+        if (const SceneMotion* motion = session_->sceneMotion()) {
+            models[i] = motion->model(i);
+            if (const auto* positions = motion->positions(i)) floor.updateVertices(i, *positions, *motion->normals(i));
         }
     }
     target.bind();
@@ -860,7 +661,7 @@ int Application::bench() {
     std::vector<double> floorMs;
     for (int i = 0; i < frames; ++i) {
         const auto start = Clock::now();
-        floor.render(camera_, floorSize, models, visible);
+        floor.render(session_->camera(), floorSize, models, visible);
         glFinish();
         floorMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
     }
@@ -885,7 +686,6 @@ int Application::record(const std::filesystem::path& file, double seconds) {
     const int width = options_.width, height = options_.height;
     const bool slides = options_.noUi;
     renderImage(width, height, options_.background, !slides);  // window, fonts, the step settled
-    virtualTime_ = 0.0;
     const std::string command = "ffmpeg -loglevel error -y -f rawvideo -pix_fmt rgba -s " + std::to_string(width) + "x" +
                                 std::to_string(height) + " -r 30 -i - -c:v libx264 -pix_fmt yuv420p -movflags +faststart '" +
                                 file.string() + "'";
@@ -900,12 +700,7 @@ int Application::record(const std::filesystem::path& file, double seconds) {
     showUi_ = !slides;
     bool written = true;
     for (int i = 0; i < frames && written; ++i) {
-        *virtualTime_ += dt;
-        updateMotion(dt);
-        easeOpacities(dt);
-        advanceClassroomClocks(dt);
-        applyStepIfChanged(false);
-        if (animation_.active()) camera_.pose = animation_.sample(now());
+        advance(dt);  // a fixed 1/30 s a frame: the video's clock, not the machine's
         buildUi({static_cast<float>(width), static_cast<float>(height)}, {1.0f, 1.0f});
         target.bind();
         drawFrame({width, height}, options_.background, true);
@@ -936,16 +731,15 @@ int Application::soak(int frames) {
     const auto started = std::chrono::steady_clock::now();
     for (int i = 1; i <= frames; ++i) {
         // A class's worth of churn: a new step every 10 s of animation, a forced lesson reload every 40 s.
-        if (i % 600 == 0 && player_.active() && !player_.next()) player_.first();
+        if (i % 600 == 0 && session_->lessonPlayer().active()) {
+            if (session_->lessonPlayer().stepIndex() + 1 < session_->lessonPlayer().stepCount()) apply(act::NextStep{});
+            else apply(act::FirstStep{});
+        }
         if (i % 2400 == 0) {
             lessonSignature_.clear();
             checkLessonFiles();
         }
-        updateMotion(dt);
-        easeOpacities(dt);
-        advanceClassroomClocks(dt);
-        if (animation_.active()) camera_.pose = animation_.sample(now());
-        applyStepIfChanged(false);
+        advance(dt);
         buildUi({320.0f, 180.0f}, {1.0f, 1.0f});
         target.bind();
         drawFrame({320, 180}, ui::ScreenshotBackground::Dark, true);
@@ -964,14 +758,14 @@ int Application::soak(int frames) {
 }
 
 void Application::startSlideExport() {
-    if (!player_.active() || slideExport_) return;
+    if (!session_->lessonPlayer().active() || slideExport_) return;
     SlideExport job;
-    job.lesson = player_.lesson();
+    job.lesson = session_->lessonPlayer().lesson();
     std::string stamp = timestampedName();  // "psoas-atlas-YYYYmmdd-HHMMSS.png"
     stamp = stamp.substr(0, stamp.size() - 4);
     job.folder = picturesDirectory() / (stamp + "-" + job.lesson.id);
-    job.returnStep = player_.stepIndex();
-    job.returnCamera = camera_.pose;
+    job.returnStep = session_->lessonPlayer().stepIndex();
+    job.returnCamera = session_->camera().pose;
     std::error_code ec;
     std::filesystem::create_directories(job.folder, ec);
     if (ec) {
@@ -986,8 +780,7 @@ void Application::continueSlideExport() {
     SlideExport& job = *slideExport_;
     const int steps = static_cast<int>(job.lesson.steps.size());
     if (job.next < steps) {
-        player_.open(job.lesson, job.next);
-        const Image image = renderImage(1920, 1080, screenshotBackground_, false);
+        const Image image = renderStep(job.lesson, job.next, {1920, 1080}, screenshotBackground_);
         job.images.push_back(stepImageName(job.next, job.lesson.steps[static_cast<std::size_t>(job.next)].title));
         if (const std::string problem = writePng(image, job.folder / job.images.back()); !problem.empty()) {
             setStatus("Slides not exported: " + problem);
@@ -1003,12 +796,25 @@ void Application::continueSlideExport() {
         return;
     }
     // Back to where the teacher was, as if nothing had happened.
-    player_.open(job.lesson, job.returnStep);
-    applyStepIfChanged(true);
-    camera_.pose = job.returnCamera;
     displaySize_ = window_->windowSize();
+    tellViewAspect(false);
+    apply(act::OpenLesson{job.lesson, job.returnStep});
+    apply(act::FinishTransitions{});
+    apply(act::SetCamera{job.returnCamera});
     setStatus("Exported " + std::to_string(steps) + " slides and index.html to " + job.folder.string());
     slideExport_.reset();
+}
+
+// One slide: the step staged for the slide layout at the image's size, as the window shows it once
+// its transitions end. The window's export and --export-lesson both draw their slides here.
+Image Application::renderStep(const Lesson& lesson, int step, glm::ivec2 size, ui::ScreenshotBackground background) {
+    const bool wasShowingUi = showUi_;
+    showUi_ = false;
+    displaySize_ = glm::vec2(size);
+    tellViewAspect(false);  // framed for the slide's 3D view, not the window's
+    showUi_ = wasShowingUi;
+    apply(act::OpenLesson{lesson, step});
+    return renderImage(size.x, size.y, background, false);
 }
 
 int Application::exportLesson(const std::string& id, const std::filesystem::path& folder) {
@@ -1028,8 +834,7 @@ int Application::exportLesson(const std::string& id, const std::filesystem::path
         const int filled = (i * 30) / std::max(steps, 1);
         std::cerr << "\rExporting '" << copy.id << "' [" << std::string(static_cast<std::size_t>(filled), '#')
                   << std::string(static_cast<std::size_t>(30 - filled), ' ') << "] " << i << "/" << steps << std::flush;
-        player_.open(copy, i);
-        const Image image = renderImage(options_.width, options_.height, options_.background, false);
+        const Image image = renderStep(copy, i, {options_.width, options_.height}, options_.background);
         images.push_back(stepImageName(i, copy.steps[static_cast<std::size_t>(i)].title));
         if (const std::string problem = writePng(image, folder / images.back()); !problem.empty()) {
             std::cerr << "\nerror: " << (folder / images.back()).string() << ": " << problem << '\n';
@@ -1059,103 +864,92 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
 
     ui::ViewerUiState state;
     state.scene = &scene_;
-    state.visibility = &visibility_;
-    state.hovered = quizOpen() ? -1 : hovered_;  // a name under the cursor would give the answer away
-    state.selected = selected_;
+    state.visibility = &session_->visibility();
+    state.hovered = session_->quizOpen() ? -1 : session_->hovered();  // a name under the cursor would give the answer away
+    state.selected = session_->selected();
     state.cursor = cursor_;
-    state.showHelp = showHelp_;
+    state.showHelp = session_->showHelp();
     state.help = &helpEntries();
     state.background = screenshotBackground_;
     state.antiAliasing = antiAliasing_;
     state.status = status_;
     state.uiScale = effectiveUiScale();
     state.fonts = &fonts_;
-    state.slideLayout = !showUi_ || presenter_;
-    state.presenterTheme = presenter_;
-    state.blank = blank_;
+    state.slideLayout = !showUi_ || session_->presenter();
+    state.presenterTheme = session_->presenter();
+    state.blank = session_->blank();
     state.captionHeight = state.slideLayout ? captionHeight_ : 0.0f;
-    if (presenter_ && now() < presenterHintUntil_)
-        state.presenterHint = std::string("PageDown / PageUp: steps   B: blank   A: autoplay") + (autoplay_ ? " (on)" : "") +
-                              "   R: rotate   P: pause" + (paused_ ? " (paused)" : "") + "   Esc: leave";
+    if (session_->presenter() && now() < presenterHintUntil_)
+        state.presenterHint = std::string("PageDown / PageUp: steps   B: blank   A: autoplay") + (session_->autoplay() ? " (on)" : "") +
+                              "   R: rotate   P: pause" + (session_->paused() ? " (paused)" : "") + "   Esc: leave";
     const SceneArea area = sceneArea();
     state.sceneView = {area.origin, area.size};
     state.labels = labelAnchors();
     if (!options_.model) state.lessons = &lessonList_;
-    state.attachmentLegend = player_.active() && !player_.step().attachments.empty();
+    const LessonPlayer& player = session_->lessonPlayer();
+    state.attachmentLegend = player.active() && !player.step().attachments.empty();
     if (slideExport_) {
         const int steps = static_cast<int>(slideExport_->lesson.steps.size());
         state.exportProgress = static_cast<float>(slideExport_->next) / static_cast<float>(std::max(steps, 1));
         state.exportText = "Step " + std::to_string(std::min(slideExport_->next + 1, steps)) + " of " + std::to_string(steps) +
                            " of '" + slideExport_->lesson.title + "' to " + slideExport_->folder.string();
     }
-    if (motion_) state.motion = motionView();
-    if (motion_ && breathing_ && exaggeration_ > 1.0f) {
-        char notice[96];
-        const float dome = motion_->domeShownFactor();
-        if (dome + 0.05f < exaggeration_)
-            std::snprintf(notice, sizeof notice, "Breathing motion shown \u00d7%.0f (diaphragm \u00d7%.1f); lengths are true",
-                          exaggeration_, dome);
-        else
-            std::snprintf(notice, sizeof notice, "Breathing motion shown \u00d7%.0f; lengths are true", exaggeration_);
-        state.notice = notice;
-    }
-    if (player_.active()) {
-        const Lesson& lesson = player_.lesson();
-        for (std::size_t i = 0; i < library_.entries().size(); ++i)
-            if (library_.entries()[i].lesson && library_.entries()[i].lesson->id == lesson.id) state.openLesson = static_cast<int>(i);
-        ui::LessonView view;
-        view.title = lesson.title;
-        view.summary = lesson.summary;
-        view.stepIndex = player_.stepIndex();
-        view.stepCount = player_.stepCount();
-        for (const LessonStep& s : lesson.steps) view.stepTitles.push_back(s.title);
-        view.stepTitle = player_.step().title;
-        view.text = &stepText_;
-        view.notes = player_.step().notes;
-        view.origin = lesson.origin;
-        if (player_.step().quiz) {
-            view.quizPrompt = player_.step().quiz->prompt;
-            view.quizFeedback = quizFeedback_;
-            view.quizRight = quizRight_;
+    if (const SceneMotion* motion = session_->sceneMotion()) {
+        state.motion = motionView();
+        const MotionSettings settings = session_->motion().settings();
+        if (settings.breathing && settings.exaggeration > 1.0f) {
+            char notice[96];
+            const float dome = motion->domeShownFactor();
+            if (dome + 0.05f < settings.exaggeration)
+                std::snprintf(notice, sizeof notice, "Breathing motion shown \u00d7%.0f (diaphragm \u00d7%.1f); lengths are true",
+                              settings.exaggeration, dome);
+            else
+                std::snprintf(notice, sizeof notice, "Breathing motion shown \u00d7%.0f; lengths are true", settings.exaggeration);
+            state.notice = notice;
         }
-        int questions = 0;
-        for (const LessonStep& s : lesson.steps) questions += s.quiz.has_value();
-        if (questions > 0)
-            view.quizScore = "Score: " + std::to_string(quiz_.answeredCount()) + " of " + std::to_string(questions) + " answered, " +
-                             std::to_string(quiz_.firstTryCorrect()) + " right on the first try";
-        state.lesson = std::move(view);
     }
+    state.lesson = lessonView();
+    if (state.lesson)
+        for (std::size_t i = 0; i < library_.entries().size(); ++i)
+            if (library_.entries()[i].lesson && library_.entries()[i].lesson->id == player.lesson().id) state.openLesson = static_cast<int>(i);
     applyIntents(ui::drawViewerUi(state));
     ImGui::Render();
 }
 
+std::optional<ui::LessonView> Application::lessonView() const {
+    const LessonPlayer& player = session_->lessonPlayer();
+    if (!player.active()) return std::nullopt;
+    const Lesson& lesson = player.lesson();
+    ui::LessonView view;
+    view.title = lesson.title;
+    view.summary = lesson.summary;
+    view.stepIndex = player.stepIndex();
+    view.stepCount = player.stepCount();
+    for (const LessonStep& s : lesson.steps) view.stepTitles.push_back(s.title);
+    view.stepTitle = player.step().title;
+    view.text = &session_->stepText();
+    view.notes = player.step().notes;
+    view.origin = lesson.origin;
+    if (player.step().quiz) {
+        view.quizPrompt = player.step().quiz->prompt;
+        view.quizFeedback = session_->quizFeedback();
+        view.quizRight = session_->quizRight();
+    }
+    int questions = 0;
+    for (const LessonStep& s : lesson.steps) questions += s.quiz.has_value();
+    const QuizScore& quiz = session_->quizScore();
+    if (questions > 0)
+        view.quizScore = "Score: " + std::to_string(quiz.answeredCount()) + " of " + std::to_string(questions) + " answered, " +
+                         std::to_string(quiz.firstTryCorrect()) + " right on the first try";
+    return view;
+}
+
 void Application::drawFrame(glm::ivec2 framebufferSize, ui::ScreenshotBackground background, bool withUi) {
     drawScene(framebufferSize, background);
-    if (withUi && !blank_) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (withUi && !session_->blank()) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
 void Application::drawScene(glm::ivec2 framebufferSize, ui::ScreenshotBackground background) {
-    looks_.resize(scene_.structures.size());
-    std::vector<render::StructureLook>& looks = looks_;
-    for (std::size_t i = 0; i < looks.size(); ++i) {
-        looks[i].visible = displayOpacity_[i] > 0.003f;
-        looks[i].opacity = displayOpacity_[i];
-        looks[i].hovered = static_cast<int>(i) == hovered_;
-        looks[i].selected = static_cast<int>(i) == selected_;
-        looks[i].highlighted = highlighted_[i];
-        const bool painted = i < paintedAreas_.size() && !paintedAreas_[i].empty();
-        looks[i].areas = painted ? &paintedAreas_[i] : nullptr;
-        looks[i].areaKinds = painted ? &paintedKinds_[i] : nullptr;
-        if (!motion_) continue;
-        looks[i].model = motion_->model(i);
-        const auto change = motion_->lengthChange(i);
-        if (colourByLength_ && change) {
-            // Full colour at 10 % change: a leg lift or a lunge reaches it, a breath does not.
-            const float t = std::clamp(*change / 0.10f, -1.0f, 1.0f);
-            looks[i].tint = t < 0.0f ? glm::vec3(0.20f, 0.40f, 1.0f) : glm::vec3(1.0f, 0.22f, 0.15f);
-            looks[i].tintAmount = std::abs(t) * 0.85f;
-        }
-    }
     const SceneArea area = sceneArea();
     const glm::vec2 toPixels = glm::vec2(framebufferSize) / glm::max(displaySize_, glm::vec2(1.0f));
     // GL counts rows from the bottom: the caption bar, if any, is under the 3D view.
@@ -1163,34 +957,38 @@ void Application::drawScene(glm::ivec2 framebufferSize, ui::ScreenshotBackground
     const glm::ivec4 viewport{static_cast<int>(std::lround(area.origin.x * toPixels.x)), bottom,
                               static_cast<int>(std::lround(area.size.x * toPixels.x)),
                               static_cast<int>(std::lround(area.size.y * toPixels.y))};
-    if (blank_) {
+    if (session_->blank()) {
         glBindVertexArray(0);
         glViewport(0, 0, framebufferSize.x, framebufferSize.y);
         glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
         return;
     }
+    // Built from the session for this frame only: nothing of a look outlives its frame.
+    const std::vector<StructureLook> looks = session_->structureLooks();
     smoothing_->begin(antiAliasing_, framebufferSize);
-    renderer_->render(camera_, framebufferSize, viewport, looks, render::FrameStyle{backgroundColour(background)});
-    smoothing_->finish(modelRegion(viewport));
+    renderer_->render(session_->camera(), framebufferSize, viewport, looks, render::FrameStyle{backgroundColour(background)});
+    smoothing_->finish(modelRegion(viewport, looks));
 }
 
-glm::ivec4 Application::modelRegion(glm::ivec4 viewport) const {
+glm::ivec4 Application::modelRegion(glm::ivec4 viewport, const std::vector<StructureLook>& looks) const {
     // The posed box of everything drawn: bent muscles by their vertices, the rest by their meshes' boxes.
     Bounds box;
-    for (std::size_t i = 0; i < looks_.size(); ++i) {
-        if (!looks_[i].visible) continue;
-        const std::vector<glm::vec3>* bent = motion_ ? motion_->positions(i) : nullptr;
+    const SceneMotion* motion = session_->sceneMotion();
+    const OrbitCamera& camera = session_->camera();
+    for (std::size_t i = 0; i < looks.size(); ++i) {
+        if (!looks[i].visible) continue;
+        const std::vector<glm::vec3>* bent = motion ? motion->positions(i) : nullptr;
         Bounds local = scene_.structures[i].mesh.bounds;
         if (bent) {
             local = {};
             for (const glm::vec3& p : *bent) local.include(p);
         }
         for (int corner = 0; corner < 8; ++corner)
-            box.include(glm::vec3(looks_[i].model * glm::vec4(local.corner(corner), 1.0f)));
+            box.include(glm::vec3(looks[i].model * glm::vec4(local.corner(corner), 1.0f)));
     }
     const float aspect = static_cast<float>(viewport.z) / static_cast<float>(std::max(viewport.w, 1));
-    const auto rect = screenRectOf(box, camera_.projection(aspect, scene_.bounds) * camera_.view());
+    const auto rect = screenRectOf(box, camera.projection(aspect, scene_.bounds) * camera.view());
     if (!rect) return viewport;  // the camera is inside the model: edges may be anywhere
     constexpr int kMargin = 2;  // the filter reads a pixel beyond the edge it smooths
     const glm::vec2 size(viewport.z, viewport.w);
@@ -1234,133 +1032,64 @@ void Application::setStatus(std::string text, bool onTerminal) {
 }
 
 void Application::applyIntents(const ui::ViewerUiIntents& intents) {
-    if (intents.select) select(*intents.select);
-    if (intents.focus) focus(*intents.focus);
-    if (intents.preset) animateTo(framePreset(*intents.preset, scene_.bounds, camera_.fovYDegrees, sceneArea().aspect()));
-    if (intents.resetView) resetView();
-    if (intents.setVisible) {
-        const auto [index, visible] = *intents.setVisible;
-        if (index >= 0 && static_cast<std::size_t>(index) < visibility_.size()) visibility_.setVisible(index, visible);
-    }
-    if (intents.isolate && *intents.isolate >= 0) visibility_.isolate(static_cast<std::size_t>(*intents.isolate));
-    if (intents.leaveIsolation) visibility_.leaveIsolation();
-    if (intents.showAll) visibility_.showAll();
-    if (intents.setOpacity) {
-        const auto [index, opacity] = *intents.setOpacity;
-        if (index >= 0 && static_cast<std::size_t>(index) < visibility_.size()) visibility_.setOpacity(index, opacity);
-    }
+    if (intents.select) apply(act::Select{*intents.select});
+    if (intents.focus) apply(act::Focus{*intents.focus});
+    if (intents.preset) apply(act::ShowView{*intents.preset});
+    if (intents.resetView) apply(act::ResetView{});
+    if (intents.setVisible) apply(act::SetVisible{intents.setVisible->first, intents.setVisible->second});
+    if (intents.isolate) apply(act::Isolate{*intents.isolate});
+    if (intents.leaveIsolation) apply(act::LeaveIsolation{});
+    if (intents.showAll) apply(act::ShowAll{});
+    if (intents.setOpacity) apply(act::SetOpacity{intents.setOpacity->first, intents.setOpacity->second});
     if (intents.screenshot) screenshotRequested_ = true;
-    if (intents.toggleHelp) showHelp_ = !showHelp_;
+    if (intents.toggleHelp) apply(act::ToggleHelp{});
     if (intents.background) screenshotBackground_ = *intents.background;
     if (intents.antiAliasing) antiAliasing_ = *intents.antiAliasing;
     if (intents.openLesson) {
         const auto index = static_cast<std::size_t>(*intents.openLesson);
-        if (index < library_.entries().size() && library_.entries()[index].lesson) player_.open(*library_.entries()[index].lesson, 0);
+        if (index < library_.entries().size() && library_.entries()[index].lesson)
+            apply(act::OpenLesson{*library_.entries()[index].lesson, 0});
     }
-    if (intents.closeLesson) player_.close();
+    if (intents.closeLesson) apply(act::CloseLesson{});
     if (intents.exportSlides) startSlideExport();
-    if (intents.nextStep) player_.next();
-    if (intents.previousStep) player_.previous();
-    if (intents.jumpToStep) player_.jump(*intents.jumpToStep);
-    if (motion_) applyMotionIntents(intents.motion);
+    if (intents.nextStep) apply(act::NextStep{});
+    if (intents.previousStep) apply(act::PreviousStep{});
+    if (intents.jumpToStep) apply(act::JumpToStep{*intents.jumpToStep});
+    if (intents.restartLesson) apply(act::RestartLesson{});
+    const ui::MotionIntents& m = intents.motion;
+    if (m.pose || m.breathing || m.deep || m.colourByLength || m.rate || m.exaggeration)
+        apply(act::ChangeMotion{MotionChange{m.pose, m.breathing, m.deep, m.colourByLength, m.rate, m.exaggeration}});
     captionHeight_ = intents.captionHeight;
-}
-
-void Application::animateTo(const CameraPose& destination) { animation_.start(camera_.pose, destination, now()); }
-
-void Application::resetView() { animateTo(homePose()); }
-
-void Application::focus(int structure) {
-    if (structure < 0 || static_cast<std::size_t>(structure) >= scene_.structures.size()) return;
-    select(structure);
-    animateTo(frameBounds(camera_.pose, scene_.structures[static_cast<std::size_t>(structure)].mesh.bounds,
-                          camera_.fovYDegrees, sceneArea().aspect()));
-}
-
-void Application::select(int structure) {
-    selected_ = (structure >= 0 && static_cast<std::size_t>(structure) < scene_.structures.size()) ? structure : -1;
-}
-
-void Application::hideSelected() {
-    if (selected_ < 0) return;
-    visibility_.setVisible(static_cast<std::size_t>(selected_), false);
-    selected_ = -1;
-}
-
-void Application::toggleIsolation() {
-    if (visibility_.isolated())
-        visibility_.leaveIsolation();
-    else if (selected_ >= 0)
-        visibility_.isolate(static_cast<std::size_t>(selected_));
 }
 
 void Application::updateHover() {
     if (!hoverDirty_) return;
     hoverDirty_ = false;
-    if (drag_.button >= 0 || ImGui::GetIO().WantCaptureMouse) {
-        hovered_ = -1;
-        return;
-    }
     const SceneArea area = sceneArea();
-    const auto hit = pick(scene_, visibility_, camera_.rayThrough(cursor_ - area.origin, area.size), motion_.get());
-    hovered_ = hit ? hit->structure : -1;
-}
-
-bool Application::quizOpen() const {
-    return player_.active() && player_.step().quiz && !quiz_.answered(player_.stepIndex());
-}
-
-void Application::answerQuiz(const std::optional<PickHit>& hit) {
-    const QuizQuestion& question = *player_.step().quiz;
-    glm::vec3 neutral = hit ? hit->point : glm::vec3(0.0f);
-    // Landmarks and areas are given in the neutral pose: take the click back into the bone's frame.
-    if (hit && motion_) neutral = glm::vec3(glm::inverse(motion_->model(static_cast<std::size_t>(hit->structure))) * glm::vec4(hit->point, 1.0f));
-    const bool right = hit && answersQuestion(question, scene_, hit->structure, neutral);
-    quiz_.record(player_.stepIndex(), right);
-    quizRight_ = right;
-    const std::string clicked = hit ? scene_.structures[static_cast<std::size_t>(hit->structure)].info.name : "empty space";
-    if (right) {
-        quizFeedback_ = "Right: " + clicked + ".";
-        applyStep(player_.step(), false);  // now the labels may show
-    } else {
-        quizFeedback_ = "Not yet: that was " + clicked + "." + (question.hint.empty() ? " Try again." : " Hint: " + question.hint);
-    }
-}
-
-void Application::click(glm::vec2 position) {
-    const SceneArea area = sceneArea();
-    const auto hit = pick(scene_, visibility_, camera_.rayThrough(position - area.origin, area.size), motion_.get());
-    if (quizOpen()) {
-        answerQuiz(hit);
-        return;
-    }
-    const double t = now();
-    const bool doubleClick = t - lastClickTime_ < kDoubleClickSeconds &&
-                             glm::length(position - lastClickPosition_) < 2.0f * kClickSlopPixels;
-    lastClickTime_ = doubleClick ? -1.0 : t;  // a third click starts a new pair
-    lastClickPosition_ = position;
-    if (doubleClick) {
-        hit ? focus(hit->structure) : resetView();
-        return;
-    }
-    select(hit ? hit->structure : -1);
+    const bool overView = drag_.button < 0 && !ImGui::GetIO().WantCaptureMouse;
+    apply(act::Hover{overView ? std::optional<glm::vec2>(cursor_ - area.origin) : std::nullopt, area.size});
 }
 
 void Application::onMouseButton(int button, int action, int mods) {
+    framesToDraw_ = kFramesAfterEvent;
     if (action == GLFW_PRESS) {
         if (ImGui::GetIO().WantCaptureMouse || drag_.button >= 0) return;
         const bool shift = (mods & GLFW_MOD_SHIFT) != 0;
         drag_ = {button, button != GLFW_MOUSE_BUTTON_LEFT || shift, false, cursor_, cursor_};
+        apply(act::SetDragging{true});
         return;
     }
     if (action == GLFW_RELEASE && button == drag_.button) {
-        if (!drag_.moved && button == GLFW_MOUSE_BUTTON_LEFT) click(cursor_);
+        const SceneArea area = sceneArea();
+        if (!drag_.moved && button == GLFW_MOUSE_BUTTON_LEFT) apply(act::Click{cursor_ - area.origin, area.size});
         drag_.button = -1;
+        apply(act::SetDragging{false});
         hoverDirty_ = true;
     }
 }
 
 void Application::onCursorMoved(double x, double y) {
+    framesToDraw_ = kFramesAfterEvent;
     const glm::vec2 position{static_cast<float>(x), static_cast<float>(y)};
     cursor_ = position;
     hoverDirty_ = true;
@@ -1369,29 +1098,25 @@ void Application::onCursorMoved(double x, double y) {
     if (!drag_.moved) return;
     const glm::vec2 delta = position - drag_.last;
     drag_.last = position;
-    if (animation_.active()) animation_.cancel();  // the hand on the mouse wins over a glide in progress
-    drag_.pan ? camera_.pan(delta, sceneArea().size) : camera_.orbit(delta);
+    if (drag_.pan) apply(act::Pan{delta, sceneArea().size});
+    else apply(act::Orbit{delta});
 }
 
 void Application::onScroll(double yOffset) {
+    framesToDraw_ = kFramesAfterEvent;
     if (ImGui::GetIO().WantCaptureMouse || yOffset == 0.0) return;
-    if (animation_.active()) {
-        camera_.pose = animation_.destination();
-        animation_.cancel();
-    }
     const SceneArea area = sceneArea();
-    const glm::vec2 cursor = cursor_ - area.origin;
-    const auto hit = pick(scene_, visibility_, camera_.rayThrough(cursor, area.size), motion_.get());
-    const glm::vec3 anchor = hit ? hit->point : camera_.pointOnTargetPlane(cursor, area.size);
-    camera_.zoomToward(anchor, std::pow(kZoomPerNotch, static_cast<float>(yOffset)));
+    apply(act::Zoom{cursor_ - area.origin, area.size, static_cast<float>(yOffset)});
     hoverDirty_ = true;
 }
 
 void Application::onFocus(bool focused) {
+    framesToDraw_ = kFramesAfterEvent;
     if (focused) return;
     // The button released in another window never comes back here; GLFW then reports it released
     // for us, and that must not count as a click (it would select, or answer a quiz question).
     drag_.button = -1;
+    apply(act::SetDragging{false});
     hoverDirty_ = true;
 }
 
@@ -1401,56 +1126,47 @@ void Application::onMonitorDisconnected(GLFWmonitor* monitor) {
 }
 
 void Application::onKey(int key, int action, int mods) {
+    framesToDraw_ = kFramesAfterEvent;
     if (action != GLFW_PRESS) return;
-    if (blank_) {  // any key brings the picture back, and does nothing else
-        blank_ = false;
+    if (session_->blank()) {  // any key brings the picture back, and does nothing else
+        apply(act::SetBlank{false});
         return;
     }
     if (ImGui::GetIO().WantCaptureKeyboard) return;
-    const auto command = actionForKey(key, mods, player_.active());
+    const auto command = actionForKey(key, mods, session_->lessonPlayer().active());
     if (!command) return;
-    const float aspect = sceneArea().aspect();
-    auto preset = [&](ViewPreset p) { animateTo(framePreset(p, scene_.bounds, camera_.fovYDegrees, aspect)); };
     switch (*command) {
-        case ViewerAction::ViewAnterior: preset(ViewPreset::Anterior); break;
-        case ViewerAction::ViewPosterior: preset(ViewPreset::Posterior); break;
-        case ViewerAction::ViewLeft: preset(ViewPreset::Left); break;
-        case ViewerAction::ViewRight: preset(ViewPreset::Right); break;
-        case ViewerAction::ViewSuperior: preset(ViewPreset::Superior); break;
-        case ViewerAction::ViewInferior: preset(ViewPreset::Inferior); break;
-        case ViewerAction::ViewOblique: preset(ViewPreset::Oblique); break;
-        case ViewerAction::ResetView: resetView(); break;
+        case ViewerAction::ViewAnterior: apply(act::ShowView{ViewPreset::Anterior}); break;
+        case ViewerAction::ViewPosterior: apply(act::ShowView{ViewPreset::Posterior}); break;
+        case ViewerAction::ViewLeft: apply(act::ShowView{ViewPreset::Left}); break;
+        case ViewerAction::ViewRight: apply(act::ShowView{ViewPreset::Right}); break;
+        case ViewerAction::ViewSuperior: apply(act::ShowView{ViewPreset::Superior}); break;
+        case ViewerAction::ViewInferior: apply(act::ShowView{ViewPreset::Inferior}); break;
+        case ViewerAction::ViewOblique: apply(act::ShowView{ViewPreset::Oblique}); break;
+        case ViewerAction::ResetView: apply(act::ResetView{}); break;
         case ViewerAction::ToggleFullscreen: window_->toggleFullscreen(); break;
         case ViewerAction::Screenshot: screenshotRequested_ = true; break;
-        case ViewerAction::ToggleHelp: showHelp_ = !showHelp_; break;
-        case ViewerAction::HideSelected: hideSelected(); break;
-        case ViewerAction::IsolateSelected: toggleIsolation(); break;
-        case ViewerAction::FadeSelected:
-            if (selected_ >= 0) visibility_.toggleFaded(static_cast<std::size_t>(selected_));
-            break;
-        case ViewerAction::ShowAll: visibility_.showAll(); break;
-        case ViewerAction::Escape:
-            if (showHelp_) showHelp_ = false;
-            else if (presenter_) setPresenter(false);
-            else if (visibility_.isolated()) visibility_.leaveIsolation();
-            else select(-1);
-            break;
+        case ViewerAction::ToggleHelp: apply(act::ToggleHelp{}); break;
+        case ViewerAction::HideSelected: apply(act::HideSelected{}); break;
+        case ViewerAction::IsolateSelected: apply(act::ToggleIsolation{}); break;
+        case ViewerAction::FadeSelected: apply(act::FadeSelected{}); break;
+        case ViewerAction::ShowAll: apply(act::ShowAll{}); break;
+        case ViewerAction::Escape: apply(act::Escape{}); break;
         case ViewerAction::Quit: window_->requestClose(); break;
-        case ViewerAction::NextStep: player_.next(); break;
-        case ViewerAction::PreviousStep: player_.previous(); break;
-        case ViewerAction::FirstStep: player_.first(); break;
-        case ViewerAction::LastStep: player_.last(); break;
-        case ViewerAction::TogglePresenter: setPresenter(!presenter_); break;
-        case ViewerAction::Blank: blank_ = true; break;
+        case ViewerAction::NextStep: apply(act::NextStep{}); break;
+        case ViewerAction::PreviousStep: apply(act::PreviousStep{}); break;
+        case ViewerAction::FirstStep: apply(act::FirstStep{}); break;
+        case ViewerAction::LastStep: apply(act::LastStep{}); break;
+        case ViewerAction::TogglePresenter: apply(act::SetPresenter{!session_->presenter()}); break;
+        case ViewerAction::Blank: apply(act::SetBlank{true}); break;
         case ViewerAction::ToggleAutoplay:
-            autoplay_ = !autoplay_ && player_.active();
-            stepClock_ = 0.0;
-            setStatus(autoplay_ ? "Autoplay on" : "Autoplay off");
+            apply(act::ToggleAutoplay{});
+            setStatus(session_->autoplay() ? "Autoplay on" : "Autoplay off");
             break;
-        case ViewerAction::ToggleAutoRotate: autoRotate_ = !autoRotate_; break;
+        case ViewerAction::ToggleAutoRotate: apply(act::ToggleAutoRotate{}); break;
         case ViewerAction::TogglePause:
-            paused_ = !paused_;
-            setStatus(paused_ ? "Paused (P resumes)" : "Resumed");
+            apply(act::TogglePause{});
+            setStatus(session_->paused() ? "Paused (P resumes)" : "Resumed");
             break;
         case ViewerAction::ScaleUp: setUiScale(uiScale_ + 0.25f); break;
         case ViewerAction::ScaleDown: setUiScale(uiScale_ - 0.25f); break;

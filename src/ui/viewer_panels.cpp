@@ -323,7 +323,7 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (ImGui::Button("Next >")) intents.nextStep = true;
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Restart")) intents.jumpToStep = 0;
+    if (ImGui::Button("Restart")) intents.restartLesson = true;
     ImGui::SameLine();
     if (ImGui::Button("Close")) intents.closeLesson = true;
     ImGui::Separator();

@@ -137,6 +137,7 @@ struct ViewerUiIntents {
     bool nextStep = false;
     bool previousStep = false;
     std::optional<int> jumpToStep;
+    bool restartLesson = false;  // back to the first step with a new quiz score
     MotionIntents motion;
     float captionHeight = 0.0f;  // the caption bar's height this frame (slide layout)
     bool exportSlides = false;   // export the open lesson's steps as slides and a handout
