@@ -3,6 +3,7 @@
 #include "app/commands.hpp"
 #include "app/image_file.hpp"
 #include "app/input_map.hpp"
+#include "app/input_script.hpp"
 #include "app/user_paths.hpp"
 #include "core/atomic_file.hpp"
 #include "core/handout.hpp"
@@ -13,6 +14,7 @@
 #include "render/gl_debug.hpp"
 #include "render/floor_renderer.hpp"
 #include "render/offscreen_target.hpp"
+#include "render/render_target.hpp"
 #include "render/scene_renderer.hpp"
 #include "ui/layout_file.hpp"
 
@@ -147,12 +149,17 @@ Application::Application(Options options)
     setup.withMotion = !options_.model;
     setup.homeView = options_.view;
     // The first step is framed for the shape the first frame will have: an image's own layout.
-    setup.viewAspect = sceneAreaFor(displaySize_, options_.noUi, !options_.model).aspect();
+    setup.viewAspect = layoutFor(displaySize_, options_.noUi, !options_.model).sceneAspect();
     session_ = std::make_unique<ViewerSession>(scene_, std::move(setup));
     if (options_.breath) session_->apply(act::HoldBreath{*options_.breath});
     if (options_.model) return;
     loadLessons();
     openLessonFromOptions();
+    // A view asked for on the command line wins over the step's (issue 12, defect 5).
+    if (options_.view && session_->lessonPlayer().active()) {
+        apply(act::ShowView{*options_.view});
+        apply(act::FinishTransitions{});
+    }
     traceStartup("poses and lessons loaded");
     if (options_.pose) {
         // A pose asked for by name shows that pose on its own, outside any lesson.
@@ -179,7 +186,7 @@ void Application::apply(const SessionAction& action) {
     session_->apply(action);
     if (session_->presenter() != wasPresenter) {
         presenterHintUntil_ = now() + 6.0;
-        if (window_ && window_->fullscreen() != session_->presenter()) window_->toggleFullscreen();
+        if (window_ && !scripted_ && window_->fullscreen() != session_->presenter()) window_->toggleFullscreen();
     }
     uploadMotion();
 }
@@ -197,7 +204,7 @@ void Application::uploadMotion() {
         if (const auto* positions = motion->positions(i)) renderer_->updateVertices(i, *positions, *motion->normals(i));
 }
 
-void Application::tellViewAspect(bool reframe) { apply(act::SetViewAspect{sceneArea().aspect(), reframe}); }
+void Application::tellViewAspect(bool reframe) { apply(act::SetViewAspect{layout().sceneAspect(), reframe}); }
 
 ui::MotionView Application::motionView() const {
     const MotionSettings settings = session_->motion().settings();
@@ -299,7 +306,7 @@ void Application::checkLessonFiles() {
 
 std::vector<ui::LabelAnchor> Application::labelAnchors() const {
     std::vector<ui::LabelAnchor> anchors;
-    const SceneArea area = sceneArea();
+    const ViewRect area = layout().scene;
     const OrbitCamera& camera = session_->camera();
     for (const PosedLabel& label : session_->labels()) {
         // A point behind the camera has no place on screen; its label waits until it turns back.
@@ -323,17 +330,13 @@ Application::~Application() {
 
 double Application::now() const { return window_ ? glfwGetTime() : 0.0; }
 
-Application::SceneArea Application::sceneAreaFor(glm::vec2 displaySize, bool slideLayout, bool lessonOpen) const {
-    if (slideLayout) {
-        const float caption = lessonOpen ? std::max(captionHeight_, ui::captionHeight(displaySize.y, true)) : 0.0f;
-        return {{0.0f, 0.0f}, {std::max(displaySize.x, 1.0f), std::max(displaySize.y - caption, 1.0f)}};
-    }
-    const float panel = std::min(ui::sidePanelWidth(effectiveUiScale()), displaySize.x * 0.5f);
-    return {{panel, 0.0f}, {std::max(displaySize.x - panel, 1.0f), std::max(displaySize.y, 1.0f)}};
+ViewerLayout Application::layoutFor(glm::vec2 displaySize, bool slideLayout, bool lessonOpen) const {
+    return psoas::layoutFor(displaySize, effectiveUiScale(), slideLayout ? LayoutMode::Slide : LayoutMode::Panels, lessonOpen,
+                            captionHeight_);
 }
 
-Application::SceneArea Application::sceneArea() const {
-    return sceneAreaFor(displaySize_, !showUi_ || session_->presenter(), session_->lessonPlayer().active());
+ViewerLayout Application::layout() const {
+    return layoutFor(displaySize_, !showUi_ || session_->presenter(), session_->lessonPlayer().active());
 }
 void Application::openWindow(bool visible, int width, int height) {
     window_ = std::make_unique<Window>(WindowOptions{width, height, visible, options_.glDebug, "Psoas Atlas"});
@@ -402,6 +405,7 @@ int Application::run() {
     if (options_.bench) return bench();
     if (options_.record) return record(*options_.record, options_.seconds);
     if (options_.soak > 0) return soak(options_.soak);
+    if (options_.script) return runScript(*options_.script);
 
     startWindow();
     while (!window_->shouldClose()) windowFrame();
@@ -431,7 +435,9 @@ void Application::startWindow() {
     if (options_.present) apply(act::SetPresenter{true});
     displaySize_ = window_->windowSize();
     tellViewAspect(false);
-    apply(act::SetCamera{session_->homePose()});
+    // Outside a lesson the window opens on the home view framed for its own shape; a step keeps
+    // the view it glides to (and --view keeps the one it asked for).
+    if (!session_->lessonPlayer().active()) apply(act::SetCamera{session_->homePose()});
     storedRevision_ = session_->lessonPlayer().revision();
 }
 
@@ -476,17 +482,34 @@ void Application::drawWindowFrame(glm::vec2 windowSize, glm::ivec2 framebuffer) 
     const double elapsed = std::max(frameTime - lastFrameTime_, 0.0);
     lastFrameTime_ = frameTime;
     reloadLessonsIfChanged();
-    tellViewAspect(true);
-    advance(elapsed);
-    storeSettingsOnStepChange();
     if (!status_.empty() && now() > statusUntil_) status_.clear();
-    updateHover();
-
     continueSlideExport();
-    buildUi(windowSize, glm::vec2(framebuffer) / windowSize);
-    drawFrame(framebuffer, ui::ScreenshotBackground::Dark, true);
+    displaySize_ = windowSize;
+    updateHover();
+    step(elapsed, {windowSize, framebuffer, nullptr, ui::ScreenshotBackground::Dark});
+    storeSettingsOnStepChange();
     if (screenshotRequested_) saveScreenshot();
     storeLayout(false);
+}
+
+void Application::step(double seconds, const FrameTarget& target, FrameTimes* times) {
+    using Clock = std::chrono::steady_clock;
+    auto ms = [](Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
+    const auto start = Clock::now();
+    displaySize_ = target.displaySize;
+    tellViewAspect(true);
+    advance(seconds);
+    const auto advanced = Clock::now();
+    buildUi(target.displaySize, glm::vec2(target.framebufferSize) / glm::max(target.displaySize, glm::vec2(1.0f)));
+    const auto laidOut = Clock::now();
+    const render::BoundTarget bound(target.image, target.framebufferSize);
+    drawScene(target.framebufferSize, target.background);
+    const auto sceneDrawn = Clock::now();
+    if (!session_->blank()) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!times) return;
+    times->advanceMs = ms(start, advanced);
+    times->uiMs = ms(advanced, laidOut) + ms(sceneDrawn, Clock::now());
+    times->sceneMs = ms(laidOut, sceneDrawn);
 }
 
 void Application::finishWindow() {
@@ -518,22 +541,21 @@ Image Application::renderImage(int width, int height, ui::ScreenshotBackground b
     displaySize_ = {static_cast<float>(width), static_cast<float>(height)};
     // Images show a step as the window would once its transitions have finished, framed for
     // their own 3D view.
-    apply(act::SetViewAspect{sceneArea().aspect(), true, 0.0f});
+    apply(act::SetViewAspect{layout().sceneAspect(), true, 0.0f});
     apply(act::FinishTransitions{});
     render::OffscreenTarget target(width, height, sceneNeedsTargetDepth());
     // ImGui lays windows out over a couple of frames (auto-sized windows measure themselves
     // first); three frames give the settled layout the window would show. Only the last is drawn:
     // the layout needs no pixels, and each drawn frame costs tens of milliseconds on software GL.
     constexpr int kSettlingFrames = 3;
-    for (int frame = 0; frame < kSettlingFrames; ++frame) {
-        buildUi({static_cast<float>(width), static_cast<float>(height)}, {1.0f, 1.0f});
+    const glm::vec2 display{static_cast<float>(width), static_cast<float>(height)};
+    for (int frame = 1; frame < kSettlingFrames; ++frame) {
+        buildUi(display, {1.0f, 1.0f});
         traceStartup("UI laid out");
     }
-    target.bind();
-    drawFrame({width, height}, background, true);
+    step(0.0, {display, {width, height}, &target, background});
     traceStartup("frame submitted");
     Image image = target.read();
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
     showUi_ = wasShowingUi;
     uiScale_ = wasScale;
     return image;
@@ -614,7 +636,7 @@ int Application::bench() {
     const int width = options_.width, height = options_.height, frames = options_.frames;
     openBreathingStep();
     (void)renderImage(width, height, ui::ScreenshotBackground::Dark, true);  // window, fonts, first frame
-    glFinish();
+    render::finishGpuWork();
     const double startupMs = millisecondsSince(kProcessStart);
 
     render::OffscreenTarget target(width, height);
@@ -625,22 +647,16 @@ int Application::bench() {
     using Clock = std::chrono::steady_clock;
     for (int i = 0; i < frames; ++i) {
         const auto start = Clock::now();
-        advance(dt);
-        const auto animated = Clock::now();
-        buildUi(display, {1.0f, 1.0f});
-        const auto uiBuilt = Clock::now();
-        target.bind();
-        drawScene({width, height}, ui::ScreenshotBackground::Dark);
+        FrameTimes times;
+        step(dt, {display, {width, height}, &target, ui::ScreenshotBackground::Dark}, &times);
         const auto submitted = Clock::now();
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-        const auto uiDrawn = Clock::now();
-        glFinish();
+        render::finishGpuWork();
         const auto done = Clock::now();
         auto ms = [](auto a, auto b) { return std::chrono::duration<double, std::milli>(b - a).count(); };
-        animationMs.push_back(ms(start, animated));
-        uiMs.push_back(ms(animated, uiBuilt) + ms(submitted, uiDrawn));
-        submitMs.push_back(ms(uiBuilt, submitted));
-        waitMs.push_back(ms(uiDrawn, done));
+        animationMs.push_back(times.advanceMs);
+        uiMs.push_back(times.uiMs);
+        submitMs.push_back(times.sceneMs);
+        waitMs.push_back(ms(submitted, done));
         frameMs.push_back(ms(start, done));
     }
 
@@ -655,26 +671,24 @@ int Application::bench() {
             if (const auto* positions = motion->positions(i)) floor.updateVertices(i, *positions, *motion->normals(i));
         }
     }
-    target.bind();
     const glm::ivec2 floorSize{width, height};
-    const SceneArea area = sceneArea();  // same camera and aspect as the full frame's 3D view
     std::vector<double> floorMs;
-    for (int i = 0; i < frames; ++i) {
-        const auto start = Clock::now();
-        floor.render(session_->camera(), floorSize, models, visible);
-        glFinish();
-        floorMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+    {
+        const render::BoundTarget bound(&target, floorSize);
+        for (int i = 0; i < frames; ++i) {
+            const auto start = Clock::now();
+            floor.render(session_->camera(), floorSize, models, visible);
+            render::finishGpuWork();
+            floorMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+        }
     }
-    (void)area;
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-
-    const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    const std::string renderer = render::rendererName();
     std::printf("{\"startup_ms\": %.1f, \"frame_ms_median\": %.3f, \"frame_ms_p95\": %.3f, \"floor_frame_ms_median\": %.3f, "
                 "\"animation_cpu_ms\": %.4f, \"submit_cpu_ms\": %.3f, \"ui_cpu_ms\": %.3f, \"gpu_wait_ms\": %.3f, "
                 "\"peak_rss_mb\": %.1f, \"size\": \"%dx%d\", \"frames\": %d, \"triangles\": %zu, \"gl_renderer\": \"%s\"}\n",
                 startupMs, percentile(frameMs, 0.5), percentile(frameMs, 0.95), percentile(floorMs, 0.5),
                 percentile(animationMs, 0.5), percentile(submitMs, 0.5), percentile(uiMs, 0.5), percentile(waitMs, 0.5),
-                peakResidentMegabytes(), width, height, frames, scene_.triangleCount(), renderer ? renderer : "unknown");
+                peakResidentMegabytes(), width, height, frames, scene_.triangleCount(), renderer.c_str());
     return 0;
 }
 
@@ -700,17 +714,14 @@ int Application::record(const std::filesystem::path& file, double seconds) {
     showUi_ = !slides;
     bool written = true;
     for (int i = 0; i < frames && written; ++i) {
-        advance(dt);  // a fixed 1/30 s a frame: the video's clock, not the machine's
-        buildUi({static_cast<float>(width), static_cast<float>(height)}, {1.0f, 1.0f});
-        target.bind();
-        drawFrame({width, height}, options_.background, true);
+        // A fixed 1/30 s a frame: the video's clock, not the machine's.
+        step(dt, {{static_cast<float>(width), static_cast<float>(height)}, {width, height}, &target, options_.background});
         const Image image = target.read();
         written = std::fwrite(image.rgba.data(), 1, image.rgba.size(), pipe) == image.rgba.size();
         const int filled = ((i + 1) * 30) / std::max(frames, 1);
         std::cerr << "\rRecording [" << std::string(static_cast<std::size_t>(filled), '#')
                   << std::string(static_cast<std::size_t>(30 - filled), ' ') << "] " << i + 1 << "/" << frames << std::flush;
     }
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
     const int status = pclose(pipe);
     std::cerr << '\n';
     if (!written || status != 0) {
@@ -739,22 +750,87 @@ int Application::soak(int frames) {
             lessonSignature_.clear();
             checkLessonFiles();
         }
-        advance(dt);
-        buildUi({320.0f, 180.0f}, {1.0f, 1.0f});
-        target.bind();
-        drawFrame({320, 180}, ui::ScreenshotBackground::Dark, true);
-        glFinish();  // a frame ends here, as a swap ends it in the window; without it llvmpipe queues frames and memory grows
+        step(dt, {{320.0f, 180.0f}, {320, 180}, &target, ui::ScreenshotBackground::Dark});
+        render::finishGpuWork();  // a frame ends here, as a swap ends it in the window; without it llvmpipe queues frames and memory grows
         if (i == std::min(1000, frames)) rssStart = memoryInUseMegabytes();  // after warm-up: caches and fonts are built
         if (i % 5000 == 0) std::fprintf(stderr, "\rsoak: %d / %d frames", i, frames);
     }
-    glFinish();
+    render::finishGpuWork();
     const double rssEnd = memoryInUseMegabytes();
     std::fprintf(stderr, "\r%*s\r", 40, "");
     std::printf("{\"frames\": %d, \"rss_start_mb\": %.2f, \"rss_end_mb\": %.2f, \"rss_growth_mb\": %.2f, \"gl_errors\": %zu, "
                 "\"seconds\": %.1f}\n",
                 frames, rssStart, rssEnd, rssEnd - rssStart, render::glDebugStats().errors, millisecondsSince(started) / 1000.0);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
     return render::glDebugStats().errors == 0 ? 0 : 1;
+}
+
+int Application::runScript(const std::filesystem::path& file) {
+    const std::vector<ScriptCommand> script = loadInputScript(file);  // bad lines: file:line:col, exit 2
+    const std::filesystem::path folder = options_.outDir.value_or(".");
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    options_.glDebug = true;  // count every GL error the run provokes
+    scripted_ = true;
+    const glm::ivec2 size{options_.width, options_.height};
+    const glm::vec2 display(size);
+    (void)renderImage(size.x, size.y, screenshotBackground_, true);  // the hidden window, fonts, a first frame
+    render::resetGlDebugStats();
+    render::OffscreenTarget target(size.x, size.y, sceneNeedsTargetDepth());
+    constexpr double kFrame = 1.0 / 60.0;
+    auto frames = [&](int count) {
+        for (int i = 0; i < count; ++i) {
+            updateHover();
+            step(kFrame, {display, size, &target, ui::ScreenshotBackground::Dark});
+            render::finishGpuWork();
+        }
+    };
+    auto moveTo = [&](glm::vec2 p) { onCursorMoved(p.x, p.y); };
+    for (const ScriptCommand& command : script) {
+        using Kind = ScriptCommand::Kind;
+        switch (command.kind) {
+            case Kind::Key:
+                onKey(command.key, GLFW_PRESS, command.mods);
+                frames(1);
+                onKey(command.key, GLFW_RELEASE, command.mods);
+                frames(1);
+                break;
+            case Kind::Move: moveTo(command.to), frames(1); break;
+            case Kind::Click:
+                moveTo(command.to), frames(1);
+                onMouseButton(GLFW_MOUSE_BUTTON_LEFT, GLFW_PRESS, 0), frames(1);
+                onMouseButton(GLFW_MOUSE_BUTTON_LEFT, GLFW_RELEASE, 0), frames(1);
+                break;
+            case Kind::Drag: {
+                const int button = command.right ? GLFW_MOUSE_BUTTON_RIGHT : GLFW_MOUSE_BUTTON_LEFT;
+                moveTo(command.from), frames(1);
+                onMouseButton(button, GLFW_PRESS, 0);
+                constexpr int kDragFrames = 10;
+                for (int i = 1; i <= kDragFrames; ++i)
+                    moveTo(command.from + (command.to - command.from) * (static_cast<float>(i) / kDragFrames)), frames(1);
+                onMouseButton(button, GLFW_RELEASE, 0), frames(1);
+                break;
+            }
+            case Kind::Scroll: onScroll(command.value), frames(1); break;
+            case Kind::Wait: frames(static_cast<int>(std::lround(command.value / kFrame))); break;
+            case Kind::Lesson:
+                if (!openLesson(command.name, static_cast<int>(command.value) - 1)) {
+                    std::cerr << file.string() << ':' << command.line << ":1: no lesson '" << command.name << "'\n";
+                    return 2;
+                }
+                frames(1);
+                break;
+            case Kind::Screenshot:
+                if (const std::string problem = writePng(target.read(), folder / (command.name + ".png")); !problem.empty()) {
+                    std::cerr << "error: " << (folder / (command.name + ".png")).string() << ": " << problem << '\n';
+                    return 2;
+                }
+                break;
+        }
+        if (window_->shouldClose()) break;  // Ctrl+Q
+    }
+    const std::size_t errors = render::glDebugStats().errors;
+    std::printf("{\"commands\": %zu, \"seconds\": %.2f, \"gl_errors\": %zu}\n", script.size(), session_->clock(), errors);
+    return errors == 0 ? 0 : 1;
 }
 
 void Application::startSlideExport() {
@@ -882,8 +958,9 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     if (session_->presenter() && now() < presenterHintUntil_)
         state.presenterHint = std::string("PageDown / PageUp: steps   B: blank   A: autoplay") + (session_->autoplay() ? " (on)" : "") +
                               "   R: rotate   P: pause" + (session_->paused() ? " (paused)" : "") + "   Esc: leave";
-    const SceneArea area = sceneArea();
-    state.sceneView = {area.origin, area.size};
+    const ViewRect area = layout().scene;
+    state.sceneView = area;
+    state.panel = layout().panel;
     state.labels = labelAnchors();
     if (!options_.model) state.lessons = &lessonList_;
     const LessonPlayer& player = session_->lessonPlayer();
@@ -950,7 +1027,7 @@ void Application::drawFrame(glm::ivec2 framebufferSize, ui::ScreenshotBackground
 }
 
 void Application::drawScene(glm::ivec2 framebufferSize, ui::ScreenshotBackground background) {
-    const SceneArea area = sceneArea();
+    const ViewRect area = layout().scene;
     const glm::vec2 toPixels = glm::vec2(framebufferSize) / glm::max(displaySize_, glm::vec2(1.0f));
     // GL counts rows from the bottom: the caption bar, if any, is under the 3D view.
     const int bottom = static_cast<int>(std::lround((displaySize_.y - area.origin.y - area.size.y) * toPixels.y));
@@ -958,10 +1035,7 @@ void Application::drawScene(glm::ivec2 framebufferSize, ui::ScreenshotBackground
                               static_cast<int>(std::lround(area.size.x * toPixels.x)),
                               static_cast<int>(std::lround(area.size.y * toPixels.y))};
     if (session_->blank()) {
-        glBindVertexArray(0);
-        glViewport(0, 0, framebufferSize.x, framebufferSize.y);
-        glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT | GL_DEPTH_BUFFER_BIT);
+        render::clearToBlack(framebufferSize);
         return;
     }
     // Built from the session for this frame only: nothing of a look outlives its frame.
@@ -1001,27 +1075,29 @@ void Application::saveScreenshot() {
     screenshotRequested_ = false;
     const glm::ivec2 size = window_->framebufferSize();
     const std::filesystem::path file = picturesDirectory() / timestampedName();
+    const bool wasShowingUi = showUi_;
     try {
         // Ctrl+F12 draws the slide layout for this one image: the panels are rebuilt without it.
-        const bool wasShowingUi = showUi_;
         if (slideScreenshot_) {
             showUi_ = false;
             const glm::vec2 windowSize = window_->windowSize();
             buildUi(windowSize, glm::vec2(size) / glm::max(windowSize, glm::vec2(1.0f)));
         }
+        // The frame just drawn, again, into an image: nothing moves on.
         render::OffscreenTarget target(size.x, size.y, sceneNeedsTargetDepth());
-        target.bind();
-        drawFrame(size, screenshotBackground_, true);
-        const Image image = target.read();
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
-        showUi_ = wasShowingUi;
-        slideScreenshot_ = false;
+        Image image;
+        {
+            const render::BoundTarget bound(&target, size);
+            drawFrame(size, screenshotBackground_, true);
+            image = target.read();
+        }
         const std::string problem = writePng(image, file);
         setStatus(problem.empty() ? "Saved screenshot: " + file.string() : "Screenshot not saved to " + file.string() + ": " + problem);
     } catch (const std::exception& e) {
-        glBindFramebuffer(GL_FRAMEBUFFER, 0);
         setStatus(std::string("Screenshot not saved: ") + e.what());
     }
+    showUi_ = wasShowingUi;
+    slideScreenshot_ = false;
 }
 
 void Application::setStatus(std::string text, bool onTerminal) {
@@ -1065,7 +1141,7 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
 void Application::updateHover() {
     if (!hoverDirty_) return;
     hoverDirty_ = false;
-    const SceneArea area = sceneArea();
+    const ViewRect area = layout().scene;
     const bool overView = drag_.button < 0 && !ImGui::GetIO().WantCaptureMouse;
     apply(act::Hover{overView ? std::optional<glm::vec2>(cursor_ - area.origin) : std::nullopt, area.size});
 }
@@ -1080,7 +1156,7 @@ void Application::onMouseButton(int button, int action, int mods) {
         return;
     }
     if (action == GLFW_RELEASE && button == drag_.button) {
-        const SceneArea area = sceneArea();
+        const ViewRect area = layout().scene;
         if (!drag_.moved && button == GLFW_MOUSE_BUTTON_LEFT) apply(act::Click{cursor_ - area.origin, area.size});
         drag_.button = -1;
         apply(act::SetDragging{false});
@@ -1098,14 +1174,14 @@ void Application::onCursorMoved(double x, double y) {
     if (!drag_.moved) return;
     const glm::vec2 delta = position - drag_.last;
     drag_.last = position;
-    if (drag_.pan) apply(act::Pan{delta, sceneArea().size});
+    if (drag_.pan) apply(act::Pan{delta, layout().scene.size});
     else apply(act::Orbit{delta});
 }
 
 void Application::onScroll(double yOffset) {
     framesToDraw_ = kFramesAfterEvent;
     if (ImGui::GetIO().WantCaptureMouse || yOffset == 0.0) return;
-    const SceneArea area = sceneArea();
+    const ViewRect area = layout().scene;
     apply(act::Zoom{cursor_ - area.origin, area.size, static_cast<float>(yOffset)});
     hoverDirty_ = true;
 }
@@ -1144,7 +1220,9 @@ void Application::onKey(int key, int action, int mods) {
         case ViewerAction::ViewInferior: apply(act::ShowView{ViewPreset::Inferior}); break;
         case ViewerAction::ViewOblique: apply(act::ShowView{ViewPreset::Oblique}); break;
         case ViewerAction::ResetView: apply(act::ResetView{}); break;
-        case ViewerAction::ToggleFullscreen: window_->toggleFullscreen(); break;
+        case ViewerAction::ToggleFullscreen:
+            if (!scripted_) window_->toggleFullscreen();  // a script's picture is its offscreen image
+            break;
         case ViewerAction::Screenshot: screenshotRequested_ = true; break;
         case ViewerAction::ToggleHelp: apply(act::ToggleHelp{}); break;
         case ViewerAction::HideSelected: apply(act::HideSelected{}); break;

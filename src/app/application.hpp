@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 
+#include "render/offscreen_target.hpp"
 #include "render/scene_renderer.hpp"
 #include "render/scene_smoothing.hpp"
 
@@ -50,6 +51,23 @@ public:
     // layout (3D view, labels and the step caption, no panels) for slides and handouts.
     Image renderImage(int width, int height, ui::ScreenshotBackground background, bool withUi);
 
+    // What one frame is drawn into: its size in UI units and in pixels, the image (null: the
+    // window's framebuffer) and the background.
+    struct FrameTarget {
+        glm::vec2 displaySize{1.0f};
+        glm::ivec2 framebufferSize{1};
+        const render::OffscreenTarget* image = nullptr;
+        ui::ScreenshotBackground background = ui::ScreenshotBackground::Dark;
+    };
+    // Where a frame's CPU time went (milliseconds), for --bench.
+    struct FrameTimes {
+        double advanceMs = 0.0, uiMs = 0.0, sceneMs = 0.0;
+    };
+    // The one frame step every driver runs: time moves on by `seconds`, the UI is laid out and its
+    // intents applied, and the frame is drawn into `target`. The window (with the machine's clock),
+    // images (0 s), --bench and --soak (1/60 s) and --record (1/30 s) differ only in clock and target.
+    void step(double seconds, const FrameTarget& target, FrameTimes* times = nullptr);
+
     // --bench: one JSON object of frame times against the floor renderer. Returns the exit code.
     int bench();
     // --soak FRAMES: memory at start and end and the GL error count, as JSON.
@@ -57,6 +75,10 @@ public:
 
     // --record: a fixed 30 frames a second, whatever the machine's speed, piped to ffmpeg.
     int record(const std::filesystem::path& file, double seconds);
+
+    // --script FILE: timed input replayed headless at 60 frames a second through the window's input
+    // handlers, into an offscreen image of --size. Returns 1 on any GL error, 2 on a bad script.
+    int runScript(const std::filesystem::path& file);
 
     // --export-lesson: one PNG per step and an index.html handout. Returns the exit code.
     int exportLesson(const std::string& id, const std::filesystem::path& folder);
@@ -129,14 +151,9 @@ private:
 
     // Motion
     [[nodiscard]] ui::MotionView motionView() const;
-    // The part of the display the 3D view uses (window coordinates, origin top-left): right of the panel.
-    struct SceneArea {
-        glm::vec2 origin{0.0f};
-        glm::vec2 size{1.0f};
-        [[nodiscard]] float aspect() const { return size.x / std::max(size.y, 1.0f); }
-    };
-    [[nodiscard]] SceneArea sceneArea() const;
-    [[nodiscard]] SceneArea sceneAreaFor(glm::vec2 displaySize, bool slideLayout, bool lessonOpen) const;
+    // Where the panel, the 3D view and the caption go: the one layout the UI and the renderer share.
+    [[nodiscard]] ViewerLayout layout() const;
+    [[nodiscard]] ViewerLayout layoutFor(glm::vec2 displaySize, bool slideLayout, bool lessonOpen) const;
     [[nodiscard]] double now() const;
 
     Options options_;
@@ -185,6 +202,7 @@ private:
     double presenterHintUntil_ = 0.0;  // the key reminder shows for a few seconds, then gets out of the way
     float builtFontScale_ = 0.0f;
     bool slideScreenshot_ = false;
+    bool scripted_ = false;  // --script: the hidden window never goes full screen
 
     // Frames still to draw after an event: ImGui settles hover and auto-sized windows over a couple
     // of frames. Set by every window callback; the window sleeps once it is back to 0.

@@ -254,6 +254,7 @@ void ViewerSession::handle(const act::Select& a) {
 void ViewerSession::handle(const act::Focus& a) {
     if (a.structure < 0 || static_cast<std::size_t>(a.structure) >= scene_.structures.size()) return;
     selected_ = a.structure;
+    takeCamera();
     animateTo(frameBounds(camera_.pose, scene_.structures[static_cast<std::size_t>(a.structure)].mesh.bounds,
                           camera_.fovYDegrees, viewAspect_));
 }
@@ -285,10 +286,17 @@ void ViewerSession::handle(const act::LeaveIsolation&) { visibility_.leaveIsolat
 
 void ViewerSession::animateTo(const CameraPose& destination) { animation_.start(camera_.pose, destination, clock_); }
 
+// The user took the camera: the step's framing no longer follows the view's shape.
+void ViewerSession::takeCamera() { framedAspect_ = 0.0f; }
+
 void ViewerSession::handle(const act::ShowView& a) {
+    takeCamera();
     animateTo(framePreset(a.preset, scene_.bounds, camera_.fovYDegrees, viewAspect_));
 }
-void ViewerSession::handle(const act::ResetView&) { animateTo(homePose()); }
+void ViewerSession::handle(const act::ResetView&) {
+    takeCamera();
+    animateTo(homePose());
+}
 
 std::optional<PickHit> ViewerSession::pickAt(glm::vec2 position, glm::vec2 viewPixels) const {
     return pick(scene_, visibility_, camera_.rayThrough(position, viewPixels), motion_.get());
@@ -318,10 +326,12 @@ void ViewerSession::handle(const act::Hover& a) {
 
 void ViewerSession::handle(const act::Orbit& a) {
     animation_.cancel();  // the hand on the mouse wins over a glide in progress
+    takeCamera();
     camera_.orbit(a.deltaPixels);
 }
 void ViewerSession::handle(const act::Pan& a) {
     animation_.cancel();
+    takeCamera();
     camera_.pan(a.deltaPixels, a.viewPixels);
 }
 void ViewerSession::handle(const act::Zoom& a) {
@@ -330,6 +340,7 @@ void ViewerSession::handle(const act::Zoom& a) {
         camera_.pose = animation_.destination();
         animation_.cancel();
     }
+    takeCamera();
     const auto hit = pickAt(a.position, a.viewPixels);
     const glm::vec3 anchor = hit ? hit->point : camera_.pointOnTargetPlane(a.position, a.viewPixels);
     camera_.zoomToward(anchor, std::pow(kZoomPerNotch, a.notches));
@@ -352,6 +363,7 @@ void ViewerSession::handle(const act::SetViewAspect& a) {
 
 void ViewerSession::handle(const act::SetCamera& a) {
     animation_.cancel();
+    takeCamera();
     camera_.pose = a.pose;
 }
 

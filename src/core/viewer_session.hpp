@@ -203,6 +203,7 @@ private:
     void stageCurrent();
     void answerQuiz(const std::optional<PickHit>& hit);
     void animateTo(const CameraPose& destination);
+    void takeCamera();
     [[nodiscard]] std::optional<CameraPose> stagedCameraGoal() const;
     [[nodiscard]] bool fading() const;
     void solveIfChanged();
@@ -226,7 +227,8 @@ private:
     OrbitCamera camera_;
     CameraAnimation animation_;
     float viewAspect_;
-    float framedAspect_ = 0.0f;  // the aspect the step's preset view was last framed for
+    // The aspect the step's preset view was last framed for; 0 once the user moved the camera.
+    float framedAspect_ = 0.0f;
 
     LessonPlayer player_;
     std::uint64_t stagedRevision_ = 0;

@@ -1,0 +1,27 @@
+// psoas-atlas --script: timed input replayed headless through the window's input handlers.
+
+#include "gl/gl_test_context.hpp"
+#include "support/run_process.hpp"
+#include "support/test_paths.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace psoas {
+namespace {
+
+// A short classroom run (every lesson, presenter mode, text size up and down, blank, autoplay,
+// quiz answers, the camera by hand) ends cleanly, with no GL error, and writes its screenshot.
+TEST(Script, a_short_classroom_script_runs_without_gl_errors) {
+    const auto folder = test::temporaryDirectory();
+    const auto result = test::runAtlas({"--script", test::dataFile("classroom.script").string(), "--out", folder.string(),
+                                        "--size", "960x540"});
+    if (result.exitCode != 0 && result.err.find("display") != std::string::npos) return test::noContext(result.err);
+    EXPECT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("\"gl_errors\": 0"), std::string::npos) << result.out;
+    EXPECT_TRUE(std::filesystem::exists(folder / "classroom-end.png"));
+}
+
+}  // namespace
+}  // namespace psoas
