@@ -14,6 +14,7 @@
 #include "render/gl_debug.hpp"
 #include "render/floor_renderer.hpp"
 #include "render/offscreen_target.hpp"
+#include "render/frame_renderer.hpp"
 #include "render/render_target.hpp"
 #include "render/scene_renderer.hpp"
 #include "ui/layout_file.hpp"
@@ -198,10 +199,10 @@ void Application::advance(double seconds) {
 
 void Application::uploadMotion() {
     const SceneMotion* motion = session_->sceneMotion();
-    if (!renderer_ || !motion || uploadedMotion_ == session_->motionRevision()) return;
+    if (!frameRenderer_ || !motion || uploadedMotion_ == session_->motionRevision()) return;
     uploadedMotion_ = session_->motionRevision();
     for (std::size_t i = 0; i < scene_.structures.size(); ++i)
-        if (const auto* positions = motion->positions(i)) renderer_->updateVertices(i, *positions, *motion->normals(i));
+        if (const auto* positions = motion->positions(i)) frameRenderer_->updateVertices(i, *positions, *motion->normals(i));
 }
 
 void Application::tellViewAspect(bool reframe) { apply(act::SetViewAspect{layout().sceneAspect(), reframe}); }
@@ -318,8 +319,7 @@ std::vector<ui::LabelAnchor> Application::labelAnchors() const {
 
 Application::~Application() {
     if (window_ && gMonitorListener == window_->handle()) gMonitorListener = nullptr;
-    smoothing_.reset();
-    renderer_.reset();
+    frameRenderer_.reset();
     if (imguiReady_) {
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
@@ -354,8 +354,7 @@ void Application::openWindow(bool visible, int width, int height) {
     glfwSetWindowRefreshCallback(window_->handle(), [](GLFWwindow* w) { fromWindow(w)->framesToDraw_ = kFramesAfterEvent; });
     glfwSetFramebufferSizeCallback(window_->handle(), [](GLFWwindow* w, int, int) { fromWindow(w)->framesToDraw_ = kFramesAfterEvent; });
     traceStartup("window and GL context open");
-    renderer_ = std::make_unique<render::SceneRenderer>(scene_);
-    smoothing_ = std::make_unique<render::SceneSmoothing>();
+    frameRenderer_ = std::make_unique<render::FrameRenderer>(scene_);
     traceStartup("meshes uploaded, shaders built");
 }
 
@@ -503,7 +502,7 @@ void Application::step(double seconds, const FrameTarget& target, FrameTimes* ti
     buildUi(target.displaySize, glm::vec2(target.framebufferSize) / glm::max(target.displaySize, glm::vec2(1.0f)));
     const auto laidOut = Clock::now();
     const render::BoundTarget bound(target.image, target.framebufferSize);
-    drawScene(target.framebufferSize, target.background);
+    drawScene(bound, target.framebufferSize, target.background);
     const auto sceneDrawn = Clock::now();
     if (!session_->blank()) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     if (!times) return;
@@ -1021,54 +1020,16 @@ std::optional<ui::LessonView> Application::lessonView() const {
     return view;
 }
 
-void Application::drawFrame(glm::ivec2 framebufferSize, ui::ScreenshotBackground background, bool withUi) {
-    drawScene(framebufferSize, background);
+void Application::drawFrame(const render::BoundTarget& target, glm::ivec2 framebufferSize, ui::ScreenshotBackground background,
+                            bool withUi) {
+    drawScene(target, framebufferSize, background);
     if (withUi && !session_->blank()) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 }
 
-void Application::drawScene(glm::ivec2 framebufferSize, ui::ScreenshotBackground background) {
-    const ViewRect area = layout().scene;
-    const glm::vec2 toPixels = glm::vec2(framebufferSize) / glm::max(displaySize_, glm::vec2(1.0f));
-    // GL counts rows from the bottom: the caption bar, if any, is under the 3D view.
-    const int bottom = static_cast<int>(std::lround((displaySize_.y - area.origin.y - area.size.y) * toPixels.y));
-    const glm::ivec4 viewport{static_cast<int>(std::lround(area.origin.x * toPixels.x)), bottom,
-                              static_cast<int>(std::lround(area.size.x * toPixels.x)),
-                              static_cast<int>(std::lround(area.size.y * toPixels.y))};
-    if (session_->blank()) {
-        render::clearToBlack(framebufferSize);
-        return;
-    }
+void Application::drawScene(const render::BoundTarget& target, glm::ivec2 framebufferSize, ui::ScreenshotBackground background) {
     // Built from the session for this frame only: nothing of a look outlives its frame.
-    const std::vector<StructureLook> looks = session_->structureLooks();
-    smoothing_->begin(antiAliasing_, framebufferSize);
-    renderer_->render(session_->camera(), framebufferSize, viewport, looks, render::FrameStyle{backgroundColour(background)});
-    smoothing_->finish(modelRegion(viewport, looks));
-}
-
-glm::ivec4 Application::modelRegion(glm::ivec4 viewport, const std::vector<StructureLook>& looks) const {
-    // The posed box of everything drawn: bent muscles by their vertices, the rest by their meshes' boxes.
-    Bounds box;
-    const SceneMotion* motion = session_->sceneMotion();
-    const OrbitCamera& camera = session_->camera();
-    for (std::size_t i = 0; i < looks.size(); ++i) {
-        if (!looks[i].visible) continue;
-        const std::vector<glm::vec3>* bent = motion ? motion->positions(i) : nullptr;
-        Bounds local = scene_.structures[i].mesh.bounds;
-        if (bent) {
-            local = {};
-            for (const glm::vec3& p : *bent) local.include(p);
-        }
-        for (int corner = 0; corner < 8; ++corner)
-            box.include(glm::vec3(looks[i].model * glm::vec4(local.corner(corner), 1.0f)));
-    }
-    const float aspect = static_cast<float>(viewport.z) / static_cast<float>(std::max(viewport.w, 1));
-    const auto rect = screenRectOf(box, camera.projection(aspect, scene_.bounds) * camera.view());
-    if (!rect) return viewport;  // the camera is inside the model: edges may be anywhere
-    constexpr int kMargin = 2;  // the filter reads a pixel beyond the edge it smooths
-    const glm::vec2 size(viewport.z, viewport.w);
-    const glm::ivec2 low = glm::ivec2(glm::floor((glm::vec2(rect->x, rect->y) * 0.5f + 0.5f) * size)) - kMargin;
-    const glm::ivec2 high = glm::ivec2(glm::ceil((glm::vec2(rect->z, rect->w) * 0.5f + 0.5f) * size)) + kMargin;
-    return {viewport.x + low.x, viewport.y + low.y, high.x - low.x, high.y - low.y};
+    frameRenderer_->render(session_->frameState(layout().scene, displaySize_, framebufferSize, backgroundColour(background), antiAliasing_),
+                           target);
 }
 
 void Application::saveScreenshot() {
@@ -1088,7 +1049,7 @@ void Application::saveScreenshot() {
         Image image;
         {
             const render::BoundTarget bound(&target, size);
-            drawFrame(size, screenshotBackground_, true);
+            drawFrame(bound, size, screenshotBackground_, true);
             image = target.read();
         }
         const std::string problem = writePng(image, file);

@@ -16,9 +16,8 @@
 #include <memory>
 #include <string>
 
+#include "render/frame_renderer.hpp"
 #include "render/offscreen_target.hpp"
-#include "render/scene_renderer.hpp"
-#include "render/scene_smoothing.hpp"
 
 struct GLFWmonitor;
 
@@ -109,8 +108,8 @@ private:
     void buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale);
     [[nodiscard]] std::optional<ui::LessonView> lessonView() const;
     void applyIntents(const ui::ViewerUiIntents& intents);
-    void drawFrame(glm::ivec2 framebufferSize, ui::ScreenshotBackground background, bool withUi);
-    void drawScene(glm::ivec2 framebufferSize, ui::ScreenshotBackground background);
+    void drawFrame(const render::BoundTarget& target, glm::ivec2 framebufferSize, ui::ScreenshotBackground background, bool withUi);
+    void drawScene(const render::BoundTarget& target, glm::ivec2 framebufferSize, ui::ScreenshotBackground background);
     void saveScreenshot();
     void updateHover();
     void setStatus(std::string text, bool onTerminal = true);  // false: the terminal was told already
@@ -140,9 +139,6 @@ private:
     // Whether the scene draws straight into the target (and needs its depth buffer): only with
     // anti-aliasing off; otherwise render::SceneSmoothing draws it in a buffer of its own.
     [[nodiscard]] bool sceneNeedsTargetDepth() const { return antiAliasing_ == AntiAliasing::Off; }
-    // Where the drawn model lies within the 3D viewport, in framebuffer pixels (x, y from the
-    // bottom-left, width, height): the only place the edge filter has work.
-    [[nodiscard]] glm::ivec4 modelRegion(glm::ivec4 viewport, const std::vector<StructureLook>& looks) const;
     // The fonts hold only the characters the program can show (ui::GlyphCoverage): every text that
     // reaches the screen from a file or a message passes through one of these first.
     void coverText(std::string_view text);
@@ -161,8 +157,7 @@ private:
     std::vector<PoseFile> poses_;
     std::unique_ptr<ViewerSession> session_;
     std::unique_ptr<Window> window_;
-    std::unique_ptr<render::SceneRenderer> renderer_;
-    std::unique_ptr<render::SceneSmoothing> smoothing_;
+    std::unique_ptr<render::FrameRenderer> frameRenderer_;
     std::uint64_t uploadedMotion_ = 0;  // the session's motion revision the renderer's meshes show
     AntiAliasing antiAliasing_ = AntiAliasing::EdgeFilter;
     bool imguiReady_ = false;

@@ -122,6 +122,10 @@ public:
     // This frame, built fresh on every call.
     [[nodiscard]] std::vector<StructureLook> structureLooks() const;
     [[nodiscard]] std::vector<PosedLabel> labels() const;  // only on shown structures
+    // The 3D part of this frame: looks, camera, where the 3D view (`view`, UI units on a display of
+    // `displaySize`) lies in a framebuffer of `framebufferSize`, and where the model lies in it.
+    [[nodiscard]] FrameState frameState(const ViewRect& view, glm::vec2 displaySize, glm::ivec2 framebufferSize,
+                                        glm::vec4 background, AntiAliasing antiAliasing) const;
 
     [[nodiscard]] const Scene& scene() const { return scene_; }
     [[nodiscard]] const Visibility& visibility() const { return visibility_; }

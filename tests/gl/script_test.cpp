@@ -23,5 +23,17 @@ TEST(Script, a_short_classroom_script_runs_without_gl_errors) {
     EXPECT_TRUE(std::filesystem::exists(folder / "classroom-end.png"));
 }
 
+// The use reported with a heap corruption (issue 12, defect 11) replayed as reported: presenter
+// mode, the text size changed ten times (each a font atlas rebuilt between frames), steps, blank,
+// autoplay and the 12 s after. scripts/asan_classroom.sh runs it, repeated, under ASan + UBSan.
+TEST(Script, the_reported_heap_corruption_sequence_runs_clean) {
+    const auto folder = test::temporaryDirectory();
+    const auto result = test::runAtlas({"--script", test::dataFile("issue-11-heap.script").string(), "--out", folder.string(),
+                                        "--size", "480x270"});
+    if (result.exitCode != 0 && result.err.find("display") != std::string::npos) return test::noContext(result.err);
+    EXPECT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("\"gl_errors\": 0"), std::string::npos) << result.out;
+}
+
 }  // namespace
 }  // namespace psoas
