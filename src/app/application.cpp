@@ -451,7 +451,8 @@ void Application::windowFrame() {
     if (session_->moving() || drag_.button >= 0 || slideExport_ || framesToDraw_ > 0) {
         glfwPollEvents();
     } else {
-        double due = nextLessonCheck_;
+        // Without lesson files to watch (a --model file) only the status and the hint fall due.
+        double due = lessonSources_.empty() ? now() + 1.0 : nextLessonCheck_;
         if (!status_.empty()) due = std::min(due, statusUntil_);
         if (presenterHintUntil_ > now()) due = std::min(due, presenterHintUntil_);
         glfwWaitEventsTimeout(std::clamp(due - now(), 0.01, 1.0));
