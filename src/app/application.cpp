@@ -789,10 +789,8 @@ int Application::runScript(const std::filesystem::path& file) {
         using Kind = ScriptCommand::Kind;
         switch (command.kind) {
             case Kind::Key:
-                onKey(command.key, GLFW_PRESS, command.mods);
-                frames(1);
-                onKey(command.key, GLFW_RELEASE, command.mods);
-                frames(1);
+                onKeyPress(command.chord);
+                frames(2);  // pressed, released
                 break;
             case Kind::Move: moveTo(command.to), frames(1); break;
             case Kind::Click:
@@ -1165,13 +1163,16 @@ void Application::onMonitorDisconnected(GLFWmonitor* monitor) {
 
 void Application::onKey(int key, int action, int mods) {
     framesToDraw_ = kFramesAfterEvent;
-    if (action != GLFW_PRESS) return;
+    if (action == GLFW_PRESS) onKeyPress(keyChordFromGlfw(key, mods));
+}
+
+void Application::onKeyPress(KeyChord chord) {
     if (session_->blank()) {  // any key brings the picture back, and does nothing else
         apply(act::SetBlank{false});
         return;
     }
     if (ImGui::GetIO().WantCaptureKeyboard) return;
-    const auto command = actionForKey(key, mods, session_->lessonPlayer().active());
+    const auto command = actionForKey(chord, session_->lessonPlayer().active());
     if (!command) return;
     switch (*command) {
         case ViewerAction::ViewAnterior: apply(act::ShowView{ViewPreset::Anterior}); break;

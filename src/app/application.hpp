@@ -6,6 +6,7 @@
 #include "app/command_line.hpp"
 #include "app/window.hpp"
 #include "core/image.hpp"
+#include "core/key.hpp"
 #include "core/lesson_library.hpp"
 #include "core/scene.hpp"
 #include "core/viewer_session.hpp"
@@ -99,6 +100,8 @@ public:
     void onCursorMoved(double x, double y);
     void onScroll(double yOffset);
     void onKey(int key, int action, int mods);
+    // A key press in the viewer's own terms (what onKey makes of GLFW's codes; scripts send these).
+    void onKeyPress(KeyChord chord);
     void onFocus(bool focused);
     void onMonitorDisconnected(GLFWmonitor* monitor);
 

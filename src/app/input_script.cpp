@@ -2,8 +2,6 @@
 
 #include "core/diagnostic.hpp"
 
-#include <GLFW/glfw3.h>
-
 #include <charconv>
 #include <fstream>
 #include <sstream>
@@ -13,32 +11,9 @@ namespace psoas::app {
 
 namespace {
 
-constexpr std::pair<std::string_view, int> kNamedKeys[] = {
-    {"space", GLFW_KEY_SPACE},       {"escape", GLFW_KEY_ESCAPE},     {"enter", GLFW_KEY_ENTER},
-    {"left", GLFW_KEY_LEFT},         {"right", GLFW_KEY_RIGHT},       {"up", GLFW_KEY_UP},
-    {"down", GLFW_KEY_DOWN},         {"pageup", GLFW_KEY_PAGE_UP},    {"pagedown", GLFW_KEY_PAGE_DOWN},
-    {"home", GLFW_KEY_HOME},         {"end", GLFW_KEY_END},           {"period", GLFW_KEY_PERIOD},
-    {"equal", GLFW_KEY_EQUAL},       {"minus", GLFW_KEY_MINUS},       {"backspace", GLFW_KEY_BACKSPACE},
-    {"delete", GLFW_KEY_DELETE},
-};
-
-int keyCode(std::string_view name) {
-    if (name.size() == 1 && name[0] >= 'a' && name[0] <= 'z') return GLFW_KEY_A + (name[0] - 'a');
-    if (name.size() == 1 && name[0] >= '0' && name[0] <= '9') return GLFW_KEY_0 + (name[0] - '0');
-    if (name.size() >= 2 && name.size() <= 3 && name[0] == 'f') {
-        int n = 0;
-        const auto [end, ec] = std::from_chars(name.data() + 1, name.data() + name.size(), n);
-        if (ec == std::errc() && end == name.data() + name.size() && n >= 1 && n <= 12) return GLFW_KEY_F1 + n - 1;
-    }
-    for (const auto& [known, code] : kNamedKeys)
-        if (known == name) return code;
-    return 0;
-}
-
 std::vector<std::string> keyNames() {
-    std::vector<std::string> names{"a", "0", "f1"};
-    for (const auto& [known, code] : kNamedKeys) names.emplace_back(known);
-    return names;
+    return {"a", "0", "f1", "space", "escape", "enter", "left", "right", "up", "down", "pageup", "pagedown",
+            "home", "end", "period", "equal", "minus", "backspace", "delete"};
 }
 
 struct Words {
@@ -106,14 +81,14 @@ private:
 bool parseKey(LineParser& p, ScriptCommand& command) {
     if (!p.count(1, 1, "key [ctrl+][shift+][alt+]NAME")) return false;
     std::string_view rest = p.word(1);
-    for (const auto& [prefix, bit] : {std::pair<std::string_view, int>{"ctrl+", GLFW_MOD_CONTROL},
-                                      {"shift+", GLFW_MOD_SHIFT}, {"alt+", GLFW_MOD_ALT}})
+    for (const auto& [prefix, bit] : {std::pair<std::string_view, int>{"ctrl+", modifier::Control},
+                                      {"shift+", modifier::Shift}, {"alt+", modifier::Alt}})
         if (rest.substr(0, prefix.size()) == prefix) {
-            command.mods |= bit;
+            command.chord.mods |= bit;
             rest.remove_prefix(prefix.size());
         }
-    command.key = keyCode(rest);
-    if (command.key != 0) return true;
+    command.chord.key = keyNamed(rest);
+    if (command.chord.key != Key::Unknown) return true;
     const std::string guess = closestMatch(std::string(rest), keyNames());
     p.fail(1, "no key '" + std::string(rest) + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
     return false;

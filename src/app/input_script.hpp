@@ -15,6 +15,8 @@
 //   lesson ID [STEP]                opens a lesson (STEP counts from 1), as the lesson list does
 //   screenshot NAME                 the window's picture now, to NAME.png in the --out folder
 
+#include "core/key.hpp"
+
 #include <glm/vec2.hpp>
 
 #include <filesystem>
@@ -28,8 +30,7 @@ struct ScriptCommand {
     enum class Kind { Key, Move, Click, Drag, Scroll, Wait, Lesson, Screenshot };
     Kind kind = Kind::Wait;
     int line = 0;        // in the script file, for messages
-    int key = 0;         // GLFW key code (Key)
-    int mods = 0;        // GLFW modifier bits (Key)
+    KeyChord chord;      // Key
     bool right = false;  // right button (Drag)
     glm::vec2 from{0.0f}, to{0.0f};
     double value = 0.0;  // seconds (Wait), notches (Scroll), step (Lesson)

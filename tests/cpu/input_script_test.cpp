@@ -3,7 +3,6 @@
 #include "app/input_script.hpp"
 #include "core/diagnostic.hpp"
 
-#include <GLFW/glfw3.h>
 #include <gtest/gtest.h>
 
 namespace psoas::app {
@@ -14,9 +13,8 @@ TEST(InputScript, reads_keys_with_modifiers_pointer_moves_and_waits) {
                                          "wait 1.5\nlesson quiz 2\nscreenshot end\n",
                                          "class.script");
     ASSERT_EQ(script.size(), 6u);
-    EXPECT_EQ(script[0].key, GLFW_KEY_EQUAL);
-    EXPECT_EQ(script[0].mods, GLFW_MOD_CONTROL);
-    EXPECT_EQ(script[1].key, GLFW_KEY_PAGE_DOWN);
+    EXPECT_EQ(script[0].chord, (KeyChord{Key::Equal, modifier::Control}));
+    EXPECT_EQ(script[1].chord.key, Key::PageDown);
     EXPECT_EQ(script[1].line, 3);
     EXPECT_TRUE(script[2].right);
     EXPECT_EQ(script[2].to, glm::vec2(30.0f, 40.0f));
