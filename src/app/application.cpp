@@ -448,7 +448,7 @@ void Application::windowFrame() {
     }
     // Sleep while nothing moves: a viewer left open through a class should not heat the laptop. It
     // wakes for input (every callback asks for frames), and for the next thing due on a clock.
-    if (session_->moving() || drag_.button >= 0 || slideExport_ || framesToDraw_ > 0) {
+    if (session_->moving() || input_.dragging() || slideExport_ || framesToDraw_ > 0) {
         glfwPollEvents();
     } else {
         // Without lesson files to watch (a --model file) only the status and the hint fall due.
@@ -941,7 +941,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.visibility = &session_->visibility();
     state.hovered = session_->quizOpen() ? -1 : session_->hovered();  // a name under the cursor would give the answer away
     state.selected = session_->selected();
-    state.cursor = cursor_;
+    state.cursor = input_.cursor();
     state.showHelp = session_->showHelp();
     state.help = &helpEntries();
     state.background = screenshotBackground_;
@@ -1098,62 +1098,34 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     captionHeight_ = intents.captionHeight;
 }
 
-void Application::updateHover() {
-    if (!hoverDirty_) return;
-    hoverDirty_ = false;
-    const ViewRect area = layout().scene;
-    const bool overView = drag_.button < 0 && !ImGui::GetIO().WantCaptureMouse;
-    apply(act::Hover{overView ? std::optional<glm::vec2>(cursor_ - area.origin) : std::nullopt, area.size});
+void Application::updateHover() { input_.updateHover(layout().scene, ImGui::GetIO().WantCaptureMouse); }
+
+namespace {
+PointerButton pointerButton(int glfwButton) {
+    if (glfwButton == GLFW_MOUSE_BUTTON_LEFT) return PointerButton::Left;
+    return glfwButton == GLFW_MOUSE_BUTTON_RIGHT ? PointerButton::Right : PointerButton::Middle;
 }
+}  // namespace
 
 void Application::onMouseButton(int button, int action, int mods) {
     framesToDraw_ = kFramesAfterEvent;
-    if (action == GLFW_PRESS) {
-        if (ImGui::GetIO().WantCaptureMouse || drag_.button >= 0) return;
-        const bool shift = (mods & GLFW_MOD_SHIFT) != 0;
-        drag_ = {button, button != GLFW_MOUSE_BUTTON_LEFT || shift, false, cursor_, cursor_};
-        apply(act::SetDragging{true});
-        return;
-    }
-    if (action == GLFW_RELEASE && button == drag_.button) {
-        const ViewRect area = layout().scene;
-        if (!drag_.moved && button == GLFW_MOUSE_BUTTON_LEFT) apply(act::Click{cursor_ - area.origin, area.size});
-        drag_.button = -1;
-        apply(act::SetDragging{false});
-        hoverDirty_ = true;
-    }
+    if (action == GLFW_PRESS) input_.buttonPressed(pointerButton(button), (mods & GLFW_MOD_SHIFT) != 0, ImGui::GetIO().WantCaptureMouse);
+    else if (action == GLFW_RELEASE) input_.buttonReleased(pointerButton(button), layout().scene);
 }
 
 void Application::onCursorMoved(double x, double y) {
     framesToDraw_ = kFramesAfterEvent;
-    const glm::vec2 position{static_cast<float>(x), static_cast<float>(y)};
-    cursor_ = position;
-    hoverDirty_ = true;
-    if (drag_.button < 0) return;
-    if (glm::length(position - drag_.press) > kClickSlopPixels) drag_.moved = true;
-    if (!drag_.moved) return;
-    const glm::vec2 delta = position - drag_.last;
-    drag_.last = position;
-    if (drag_.pan) apply(act::Pan{delta, layout().scene.size});
-    else apply(act::Orbit{delta});
+    input_.cursorMoved({static_cast<float>(x), static_cast<float>(y)}, layout().scene);
 }
 
 void Application::onScroll(double yOffset) {
     framesToDraw_ = kFramesAfterEvent;
-    if (ImGui::GetIO().WantCaptureMouse || yOffset == 0.0) return;
-    const ViewRect area = layout().scene;
-    apply(act::Zoom{cursor_ - area.origin, area.size, static_cast<float>(yOffset)});
-    hoverDirty_ = true;
+    input_.scrolled(static_cast<float>(yOffset), layout().scene, ImGui::GetIO().WantCaptureMouse);
 }
 
 void Application::onFocus(bool focused) {
     framesToDraw_ = kFramesAfterEvent;
-    if (focused) return;
-    // The button released in another window never comes back here; GLFW then reports it released
-    // for us, and that must not count as a click (it would select, or answer a quiz question).
-    drag_.button = -1;
-    apply(act::SetDragging{false});
-    hoverDirty_ = true;
+    if (!focused) input_.focusLost();
 }
 
 void Application::onMonitorDisconnected(GLFWmonitor* monitor) {
@@ -1167,55 +1139,24 @@ void Application::onKey(int key, int action, int mods) {
 }
 
 void Application::onKeyPress(KeyChord chord) {
-    if (session_->blank()) {  // any key brings the picture back, and does nothing else
-        apply(act::SetBlank{false});
-        return;
-    }
-    if (ImGui::GetIO().WantCaptureKeyboard) return;
-    const auto command = actionForKey(chord, session_->lessonPlayer().active());
+    const auto command = input_.keyPress(chord, *session_, ImGui::GetIO().WantCaptureKeyboard);
     if (!command) return;
     switch (*command) {
-        case ViewerAction::ViewAnterior: apply(act::ShowView{ViewPreset::Anterior}); break;
-        case ViewerAction::ViewPosterior: apply(act::ShowView{ViewPreset::Posterior}); break;
-        case ViewerAction::ViewLeft: apply(act::ShowView{ViewPreset::Left}); break;
-        case ViewerAction::ViewRight: apply(act::ShowView{ViewPreset::Right}); break;
-        case ViewerAction::ViewSuperior: apply(act::ShowView{ViewPreset::Superior}); break;
-        case ViewerAction::ViewInferior: apply(act::ShowView{ViewPreset::Inferior}); break;
-        case ViewerAction::ViewOblique: apply(act::ShowView{ViewPreset::Oblique}); break;
-        case ViewerAction::ResetView: apply(act::ResetView{}); break;
         case ViewerAction::ToggleFullscreen:
             if (!scripted_) window_->toggleFullscreen();  // a script's picture is its offscreen image
             break;
         case ViewerAction::Screenshot: screenshotRequested_ = true; break;
-        case ViewerAction::ToggleHelp: apply(act::ToggleHelp{}); break;
-        case ViewerAction::HideSelected: apply(act::HideSelected{}); break;
-        case ViewerAction::IsolateSelected: apply(act::ToggleIsolation{}); break;
-        case ViewerAction::FadeSelected: apply(act::FadeSelected{}); break;
-        case ViewerAction::ShowAll: apply(act::ShowAll{}); break;
-        case ViewerAction::Escape: apply(act::Escape{}); break;
-        case ViewerAction::Quit: window_->requestClose(); break;
-        case ViewerAction::NextStep: apply(act::NextStep{}); break;
-        case ViewerAction::PreviousStep: apply(act::PreviousStep{}); break;
-        case ViewerAction::FirstStep: apply(act::FirstStep{}); break;
-        case ViewerAction::LastStep: apply(act::LastStep{}); break;
-        case ViewerAction::TogglePresenter: apply(act::SetPresenter{!session_->presenter()}); break;
-        case ViewerAction::Blank: apply(act::SetBlank{true}); break;
-        case ViewerAction::ToggleAutoplay:
-            apply(act::ToggleAutoplay{});
-            setStatus(session_->autoplay() ? "Autoplay on" : "Autoplay off");
-            break;
-        case ViewerAction::ToggleAutoRotate: apply(act::ToggleAutoRotate{}); break;
-        case ViewerAction::TogglePause:
-            apply(act::TogglePause{});
-            setStatus(session_->paused() ? "Paused (P resumes)" : "Resumed");
-            break;
-        case ViewerAction::ScaleUp: setUiScale(uiScale_ + 0.25f); break;
-        case ViewerAction::ScaleDown: setUiScale(uiScale_ - 0.25f); break;
-        case ViewerAction::ScaleReset: setUiScale(window_->contentScale()); break;
         case ViewerAction::ScreenshotSlide:
             slideScreenshot_ = true;
             screenshotRequested_ = true;
             break;
+        case ViewerAction::Quit: window_->requestClose(); break;
+        case ViewerAction::ScaleUp: setUiScale(uiScale_ + 0.25f); break;
+        case ViewerAction::ScaleDown: setUiScale(uiScale_ - 0.25f); break;
+        case ViewerAction::ScaleReset: setUiScale(window_->contentScale()); break;
+        case ViewerAction::ToggleAutoplay: setStatus(session_->autoplay() ? "Autoplay on" : "Autoplay off"); break;
+        case ViewerAction::TogglePause: setStatus(session_->paused() ? "Paused (P resumes)" : "Resumed"); break;
+        default: break;  // the session has it
     }
 }
 

@@ -4,6 +4,7 @@
 // into a hidden window's framebuffer object for --screenshot, so images match the window exactly.
 
 #include "app/command_line.hpp"
+#include "app/input_controller.hpp"
 #include "app/window.hpp"
 #include "core/image.hpp"
 #include "core/key.hpp"
@@ -206,19 +207,12 @@ private:
     // of frames. Set by every window callback; the window sleeps once it is back to 0.
     static constexpr int kFramesAfterEvent = 3;
     int framesToDraw_ = kFramesAfterEvent;
-    bool hoverDirty_ = false;
     bool screenshotRequested_ = false;
     ui::ScreenshotBackground screenshotBackground_ = ui::ScreenshotBackground::Dark;
     std::string status_;
     double statusUntil_ = 0.0;
 
-    struct Drag {
-        int button = -1;
-        bool pan = false;
-        bool moved = false;
-        glm::vec2 press{0.0f}, last{0.0f};
-    } drag_;
-    glm::vec2 cursor_{0.0f};
+    InputController input_{[this](const SessionAction& action) { apply(action); }};
 };
 
 }  // namespace psoas::app
