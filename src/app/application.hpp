@@ -4,19 +4,13 @@
 // into a hidden window's framebuffer object for --screenshot, so images match the window exactly.
 
 #include "app/command_line.hpp"
+#include "app/input_controller.hpp"
 #include "app/window.hpp"
-#include "core/camera_animation.hpp"
 #include "core/image.hpp"
+#include "core/key.hpp"
 #include "core/lesson_library.hpp"
-#include "core/lesson_player.hpp"
-#include "core/motion/breathing.hpp"
-#include "core/motion/pose_file.hpp"
-#include "core/motion/pose_transition.hpp"
-#include "core/rich_text.hpp"
-#include "core/scene_motion.hpp"
-#include "core/orbit_camera.hpp"
 #include "core/scene.hpp"
-#include "core/visibility.hpp"
+#include "core/viewer_session.hpp"
 #include "ui/fonts.hpp"
 #include "ui/viewer_panels.hpp"
 
@@ -24,8 +18,8 @@
 #include <memory>
 #include <string>
 
-#include "render/scene_renderer.hpp"
-#include "render/scene_smoothing.hpp"
+#include "render/frame_renderer.hpp"
+#include "render/offscreen_target.hpp"
 
 struct GLFWmonitor;
 
@@ -52,11 +46,28 @@ public:
     void drawWindowFrame(glm::vec2 windowSize, glm::ivec2 framebufferSize);
     [[nodiscard]] Window* window() const { return window_.get(); }
     [[nodiscard]] const std::string& status() const { return status_; }
-    [[nodiscard]] int selectedStructure() const { return selected_; }
+    [[nodiscard]] int selectedStructure() const { return session_->selected(); }
 
     // One finished frame (camera moves complete) at the given size: with the panels, or in the slide
     // layout (3D view, labels and the step caption, no panels) for slides and handouts.
     Image renderImage(int width, int height, ui::ScreenshotBackground background, bool withUi);
+
+    // What one frame is drawn into: its size in UI units and in pixels, the image (null: the
+    // window's framebuffer) and the background.
+    struct FrameTarget {
+        glm::vec2 displaySize{1.0f};
+        glm::ivec2 framebufferSize{1};
+        const render::OffscreenTarget* image = nullptr;
+        ui::ScreenshotBackground background = ui::ScreenshotBackground::Dark;
+    };
+    // Where a frame's CPU time went (milliseconds), for --bench.
+    struct FrameTimes {
+        double advanceMs = 0.0, uiMs = 0.0, sceneMs = 0.0;
+    };
+    // The one frame step every driver runs: time moves on by `seconds`, the UI is laid out and its
+    // intents applied, and the frame is drawn into `target`. The window (with the machine's clock),
+    // images (0 s), --bench and --soak (1/60 s) and --record (1/30 s) differ only in clock and target.
+    void step(double seconds, const FrameTarget& target, FrameTimes* times = nullptr);
 
     // --bench: one JSON object of frame times against the floor renderer. Returns the exit code.
     int bench();
@@ -66,23 +77,32 @@ public:
     // --record: a fixed 30 frames a second, whatever the machine's speed, piped to ffmpeg.
     int record(const std::filesystem::path& file, double seconds);
 
+    // --script FILE: timed input replayed headless at 60 frames a second through the window's input
+    // handlers, into an offscreen image of --size. Returns 1 on any GL error, 2 on a bad script.
+    int runScript(const std::filesystem::path& file);
+
     // --export-lesson: one PNG per step and an index.html handout. Returns the exit code.
     int exportLesson(const std::string& id, const std::filesystem::path& folder);
+    // One slide of a lesson step: staged for the slide layout at `size`, transitions finished.
+    Image renderStep(const Lesson& lesson, int step, glm::ivec2 size, ui::ScreenshotBackground background);
 
     [[nodiscard]] const Scene& scene() const { return scene_; }
-    [[nodiscard]] const LessonPlayer& lessonPlayer() const { return player_; }
+    [[nodiscard]] const LessonPlayer& lessonPlayer() const { return session_->lessonPlayer(); }
+    [[nodiscard]] const ViewerSession& session() const { return *session_; }
     // Opens a lesson at a step (0-based); false when there is no such lesson.
     bool openLesson(std::string_view id, int step);
     // Looks for saved, added or removed lesson files now (the frame loop does this twice a second).
     void checkLessonFiles();
     [[nodiscard]] const LessonLibrary& lessonLibrary() const { return library_; }
-    [[nodiscard]] OrbitCamera& camera() { return camera_; }
+    [[nodiscard]] const OrbitCamera& camera() const { return session_->camera(); }
 
     // Input entry points (GLFW callbacks land here; tests may call them directly).
     void onMouseButton(int button, int action, int mods);
     void onCursorMoved(double x, double y);
     void onScroll(double yOffset);
     void onKey(int key, int action, int mods);
+    // A key press in the viewer's own terms (what onKey makes of GLFW's codes; scripts send these).
+    void onKeyPress(KeyChord chord);
     void onFocus(bool focused);
     void onMonitorDisconnected(GLFWmonitor* monitor);
 
@@ -90,77 +110,59 @@ private:
     void openWindow(bool visible, int width, int height);
     void initialiseUi(float uiScale, bool persistLayout);
     void buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale);
+    [[nodiscard]] std::optional<ui::LessonView> lessonView() const;
     void applyIntents(const ui::ViewerUiIntents& intents);
-    void drawFrame(glm::ivec2 framebufferSize, ui::ScreenshotBackground background, bool withUi);
-    void drawScene(glm::ivec2 framebufferSize, ui::ScreenshotBackground background);
-    void openBreathingStep();
+    void drawFrame(const render::BoundTarget& target, glm::ivec2 framebufferSize, ui::ScreenshotBackground background, bool withUi);
+    void drawScene(const render::BoundTarget& target, glm::ivec2 framebufferSize, ui::ScreenshotBackground background);
     void saveScreenshot();
     void updateHover();
-    void click(glm::vec2 position);
-    void animateTo(const CameraPose& destination);
-    void resetView();
-    void focus(int structure);
-    void hideSelected();
-    void toggleIsolation();
-    void select(int structure);
     void setStatus(std::string text, bool onTerminal = true);  // false: the terminal was told already
+    // Every change of the session goes through here: the app follows what it must (full screen
+    // with presenter mode, bent meshes uploaded after a solve).
+    void apply(const SessionAction& action);
+    // Moves the session's clock on and uploads what its motion solved.
+    void advance(double seconds);
+    void uploadMotion();
+    // The 3D view's shape, told to the session: with `reframe`, a step's preset view follows it.
+    void tellViewAspect(bool reframe);
 
     // Lessons
     void loadLessons();
     void openLessonFromOptions();
+    void openBreathingStep();
     void reloadLessonsIfChanged();
-    void applyStepIfChanged(bool instant);
-    void applyStep(const LessonStep& step, bool instant);
-    [[nodiscard]] bool selects(const std::vector<std::string>& tokens, std::size_t structure) const;
-    void easeOpacities(double seconds);
     [[nodiscard]] std::vector<ui::LabelAnchor> labelAnchors() const;
-    [[nodiscard]] glm::vec3 labelPoint(std::size_t structure) const;
 
     // Settings (interactive runs only: screenshots and tests never read or write them)
     void storeSettings();
+    void storeSettingsOnStepChange();
 
     // Classroom
-    void setPresenter(bool on);
     void setUiScale(float scale);
     void rebuildFontsIfNeeded();
     // Whether the scene draws straight into the target (and needs its depth buffer): only with
     // anti-aliasing off; otherwise render::SceneSmoothing draws it in a buffer of its own.
     [[nodiscard]] bool sceneNeedsTargetDepth() const { return antiAliasing_ == AntiAliasing::Off; }
-    // Where the drawn model lies within the 3D viewport, in framebuffer pixels (x, y from the
-    // bottom-left, width, height): the only place the edge filter has work.
-    [[nodiscard]] glm::ivec4 modelRegion(glm::ivec4 viewport) const;
     // The fonts hold only the characters the program can show (ui::GlyphCoverage): every text that
     // reaches the screen from a file or a message passes through one of these first.
     void coverText(std::string_view text);
     void coverFile(const std::filesystem::path& file);
-    [[nodiscard]] float effectiveUiScale() const { return uiScale_ * (presenter_ ? 1.5f : 1.0f); }
-    void advanceClassroomClocks(double seconds);
+    [[nodiscard]] float effectiveUiScale() const { return uiScale_ * (session_ && session_->presenter() ? 1.5f : 1.0f); }
 
     // Motion
-    void loadMotion();
-    void setPose(int index, bool instant);
-    void updateMotion(double seconds);
-    [[nodiscard]] bool moving() const;
     [[nodiscard]] ui::MotionView motionView() const;
-    void applyMotionIntents(const ui::MotionIntents& intents);
-    // The part of the display the 3D view uses (window coordinates, origin top-left): right of the panel.
-    struct SceneArea {
-        glm::vec2 origin{0.0f};
-        glm::vec2 size{1.0f};
-        [[nodiscard]] float aspect() const { return size.x / std::max(size.y, 1.0f); }
-    };
-    [[nodiscard]] SceneArea sceneArea() const;
-    [[nodiscard]] CameraPose homePose() const;
+    // Where the panel, the 3D view and the caption go: the one layout the UI and the renderer share.
+    [[nodiscard]] ViewerLayout layout() const;
+    [[nodiscard]] ViewerLayout layoutFor(glm::vec2 displaySize, bool slideLayout, bool lessonOpen) const;
     [[nodiscard]] double now() const;
 
     Options options_;
     Scene scene_;
-    Visibility visibility_;
-    OrbitCamera camera_;
-    CameraAnimation animation_;
+    std::vector<PoseFile> poses_;
+    std::unique_ptr<ViewerSession> session_;
     std::unique_ptr<Window> window_;
-    std::unique_ptr<render::SceneRenderer> renderer_;
-    std::unique_ptr<render::SceneSmoothing> smoothing_;
+    std::unique_ptr<render::FrameRenderer> frameRenderer_;
+    std::uint64_t uploadedMotion_ = 0;  // the session's motion revision the renderer's meshes show
     AntiAliasing antiAliasing_ = AntiAliasing::EdgeFilter;
     bool imguiReady_ = false;
     std::string iniPath_;
@@ -174,17 +176,9 @@ private:
     std::vector<LessonSource> lessonSources_;
     LessonLibrary library_;
     std::vector<ui::LessonListItem> lessonList_;
-    LessonPlayer player_;
-    std::uint64_t appliedRevision_ = 0;
     std::string lessonSignature_;
     double nextLessonCheck_ = 0.0;
-    std::vector<TextBlock> stepText_;
-    std::vector<bool> highlighted_;
-    struct LabelTarget {
-        std::string text;
-        glm::vec3 point{0.0f};
-    };
-    std::vector<LabelTarget> labels_;
+    std::uint64_t storedRevision_ = 0;  // the lesson step last written to the settings
     // Slides exported from the window: one step a frame, so the window stays alive and shows progress.
     struct SlideExport {
         Lesson lesson;
@@ -197,69 +191,28 @@ private:
     std::optional<SlideExport> slideExport_;
     void startSlideExport();
     void continueSlideExport();
-    QuizScore quiz_;
-    std::string quizFeedback_;
-    bool quizRight_ = false;
-    std::string quizLessonId_;  // the lesson the score belongs to
-    void answerQuiz(const std::optional<PickHit>& hit);
-    void paintRegions();  // the always-painted regions (central tendon); lesson attachments add to them
-    [[nodiscard]] bool quizOpen() const;
-    std::vector<std::vector<glm::vec4>> paintedAreas_;  // per structure: attachment areas to paint on it
-    std::vector<std::vector<float>> paintedKinds_;
-    std::vector<float> displayOpacity_;  // eased toward the visibility state: fades, never pops
     double lastFrameTime_ = 0.0;
-
-    std::unique_ptr<SceneMotion> motion_;
-    std::vector<PoseFile> poses_;
-    int poseIndex_ = 0;
-    PoseTransition poseTransition_;
-    bool breathing_ = false;
-    BreathCycle cycle_;
-    float exaggeration_ = 1.0f;
-    double breathClock_ = 0.0;
-    bool colourByLength_ = false;
-    bool motionDirty_ = true;
-    std::vector<float> history_;  // right psoas length, 30 samples a second, last 20 s
-    double historyClock_ = 0.0;
-    std::vector<glm::vec2> curve_;
 
     std::filesystem::path settingsFile_;  // empty: settings are not kept (screenshots, tests)
     std::string settingsProblem_;         // the last save failure, reported once
     std::string layoutProblem_;           // the same for the panel layout (imgui.ini)
     void storeLayout(bool now);
-    std::vector<render::StructureLook> looks_;  // reused every frame: no allocation while drawing
     float captionHeight_ = 0.0f;  // measured by the UI; the 3D view sits above it
-    bool presenter_ = false;
     double presenterHintUntil_ = 0.0;  // the key reminder shows for a few seconds, then gets out of the way
-    float framedAspect_ = 0.0f;         // the 3D view's aspect when the step's view was last framed
-    void reframeIfViewChanged();
-    bool blank_ = false;
-    bool autoplay_ = false;
-    bool autoRotate_ = false;
-    bool paused_ = false;
-    double stepClock_ = 0.0;  // seconds on the current step, for autoplay
     float builtFontScale_ = 0.0f;
     bool slideScreenshot_ = false;
-    std::optional<double> virtualTime_;  // recording: animation time advances by frames, not the clock
+    bool scripted_ = false;  // --script: the hidden window never goes full screen
 
-    int hovered_ = -1;
-    int selected_ = -1;
-    bool showHelp_ = false;
-    bool hoverDirty_ = false;
+    // Frames still to draw after an event: ImGui settles hover and auto-sized windows over a couple
+    // of frames. Set by every window callback; the window sleeps once it is back to 0.
+    static constexpr int kFramesAfterEvent = 3;
+    int framesToDraw_ = kFramesAfterEvent;
     bool screenshotRequested_ = false;
     ui::ScreenshotBackground screenshotBackground_ = ui::ScreenshotBackground::Dark;
     std::string status_;
     double statusUntil_ = 0.0;
 
-    struct Drag {
-        int button = -1;
-        bool pan = false;
-        bool moved = false;
-        glm::vec2 press{0.0f}, last{0.0f};
-    } drag_;
-    glm::vec2 cursor_{0.0f};
-    double lastClickTime_ = -1.0;
-    glm::vec2 lastClickPosition_{0.0f};
+    InputController input_{[this](const SessionAction& action) { apply(action); }};
 };
 
 }  // namespace psoas::app

@@ -77,7 +77,11 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments, co
     cli.add_flag("--no-ui", options.noUi, "With --screenshot: no panels, only the 3D view, labels and the step caption");
     cli.add_option("--export-lesson", exportLesson, "Write one PNG per step of this lesson and an index.html handout")
         ->type_name("ID");
-    cli.add_option("--out", outDir, "Folder for --export-lesson (created if missing)")->type_name("DIR");
+    cli.add_option("--out", outDir, "Folder for --export-lesson and --script screenshots (created if missing)")->type_name("DIR");
+    std::string script;
+    cli.add_option("--script", script, "Replay the timed input in FILE headless at 60 frames a second (see src/app/input_script.hpp); "
+                                       "exit 1 on any GL error")
+        ->type_name("FILE");
 
     std::vector<std::string> lessonDirs;
     std::string lesson;
@@ -154,8 +158,9 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments, co
     if (!outDir.empty()) options.outDir = outDir;
     if (options.exportLesson && !options.outDir)
         return {std::nullopt, "error: --export-lesson needs --out DIR\n" + std::string(kUsage), 2};
-    if (options.outDir && !options.exportLesson)
-        return {std::nullopt, "error: --out goes with --export-lesson\n" + std::string(kUsage), 2};
+    if (!script.empty()) options.script = script;
+    if (options.outDir && !options.exportLesson && !options.script)
+        return {std::nullopt, "error: --out goes with --export-lesson or --script\n" + std::string(kUsage), 2};
     for (const auto& dir : lessonDirs) options.lessonDirs.emplace_back(dir);
     if (!lesson.empty()) options.lesson = lesson;
     options.step = step;

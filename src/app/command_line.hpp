@@ -53,6 +53,8 @@ struct Options {
     bool bench = false;  // --bench: render offscreen and print frame-time JSON
     int frames = 300;    // --frames N for --bench
     int soak = 0;        // --soak FRAMES: long run for memory growth and GL errors
+    // --script FILE [--out DIR]: timed input replayed headless (app/input_script.hpp)
+    std::optional<std::filesystem::path> script;
 
     // --breath X with --screenshot or --export-lesson: hold the breath at X (0 out .. 1 in) for the picture
     std::optional<float> breath;

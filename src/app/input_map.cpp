@@ -2,59 +2,84 @@
 
 #include <GLFW/glfw3.h>
 
+#include <utility>
+
 namespace psoas::app {
 
 namespace {
 
 struct KeyBinding {
-    int key;
-    int mods;  // exact modifier bits required (Shift, Ctrl, Alt, Super)
+    Key key;
+    int mods;  // exact modifier bits required (modifier::Shift, Control, Alt, Super)
     ViewerAction action;
 };
 
-constexpr int kModMask = GLFW_MOD_SHIFT | GLFW_MOD_CONTROL | GLFW_MOD_ALT | GLFW_MOD_SUPER;
-
 // Top-row digits, not the numpad: classroom laptops have no numpad.
 constexpr KeyBinding kBindings[] = {
-    {GLFW_KEY_1, 0, ViewerAction::ViewAnterior},   {GLFW_KEY_2, 0, ViewerAction::ViewPosterior},
-    {GLFW_KEY_3, 0, ViewerAction::ViewLeft},       {GLFW_KEY_4, 0, ViewerAction::ViewRight},
-    {GLFW_KEY_5, 0, ViewerAction::ViewSuperior},   {GLFW_KEY_6, 0, ViewerAction::ViewInferior},
-    {GLFW_KEY_7, 0, ViewerAction::ViewOblique},    {GLFW_KEY_F, 0, ViewerAction::ResetView},
-    {GLFW_KEY_HOME, 0, ViewerAction::ResetView},   {GLFW_KEY_F11, 0, ViewerAction::ToggleFullscreen},
-    {GLFW_KEY_F12, 0, ViewerAction::Screenshot},   {GLFW_KEY_H, 0, ViewerAction::ToggleHelp},
-    {GLFW_KEY_F1, 0, ViewerAction::ToggleHelp},    {GLFW_KEY_X, 0, ViewerAction::HideSelected},
-    {GLFW_KEY_DELETE, 0, ViewerAction::HideSelected}, {GLFW_KEY_I, 0, ViewerAction::IsolateSelected},
-    {GLFW_KEY_T, 0, ViewerAction::FadeSelected},   {GLFW_KEY_U, 0, ViewerAction::ShowAll},        {GLFW_KEY_ESCAPE, 0, ViewerAction::Escape},
-    {GLFW_KEY_Q, GLFW_MOD_CONTROL, ViewerAction::Quit},
+    {Key::Digit1, 0, ViewerAction::ViewAnterior},   {Key::Digit2, 0, ViewerAction::ViewPosterior},
+    {Key::Digit3, 0, ViewerAction::ViewLeft},       {Key::Digit4, 0, ViewerAction::ViewRight},
+    {Key::Digit5, 0, ViewerAction::ViewSuperior},   {Key::Digit6, 0, ViewerAction::ViewInferior},
+    {Key::Digit7, 0, ViewerAction::ViewOblique},    {Key::F, 0, ViewerAction::ResetView},
+    {Key::Home, 0, ViewerAction::ResetView},   {Key::F11, 0, ViewerAction::ToggleFullscreen},
+    {Key::F12, 0, ViewerAction::Screenshot},   {Key::H, 0, ViewerAction::ToggleHelp},
+    {Key::F1, 0, ViewerAction::ToggleHelp},    {Key::X, 0, ViewerAction::HideSelected},
+    {Key::Delete, 0, ViewerAction::HideSelected}, {Key::I, 0, ViewerAction::IsolateSelected},
+    {Key::T, 0, ViewerAction::FadeSelected},   {Key::U, 0, ViewerAction::ShowAll},        {Key::Escape, 0, ViewerAction::Escape},
+    {Key::Q, modifier::Control, ViewerAction::Quit},
     // Classroom: F5 and "." / B are what presentation clickers send besides PageUp / PageDown.
-    {GLFW_KEY_F5, 0, ViewerAction::TogglePresenter}, {GLFW_KEY_B, 0, ViewerAction::Blank},
-    {GLFW_KEY_PERIOD, 0, ViewerAction::Blank},       {GLFW_KEY_A, 0, ViewerAction::ToggleAutoplay},
-    {GLFW_KEY_R, 0, ViewerAction::ToggleAutoRotate}, {GLFW_KEY_P, 0, ViewerAction::TogglePause},
-    {GLFW_KEY_EQUAL, GLFW_MOD_CONTROL, ViewerAction::ScaleUp},
-    {GLFW_KEY_EQUAL, GLFW_MOD_CONTROL | GLFW_MOD_SHIFT, ViewerAction::ScaleUp},  // Ctrl++ on most layouts
-    {GLFW_KEY_KP_ADD, GLFW_MOD_CONTROL, ViewerAction::ScaleUp},
-    {GLFW_KEY_MINUS, GLFW_MOD_CONTROL, ViewerAction::ScaleDown},
-    {GLFW_KEY_KP_SUBTRACT, GLFW_MOD_CONTROL, ViewerAction::ScaleDown},
-    {GLFW_KEY_0, GLFW_MOD_CONTROL, ViewerAction::ScaleReset},
-    {GLFW_KEY_F12, GLFW_MOD_CONTROL, ViewerAction::ScreenshotSlide},
+    {Key::F5, 0, ViewerAction::TogglePresenter}, {Key::B, 0, ViewerAction::Blank},
+    {Key::Period, 0, ViewerAction::Blank},       {Key::A, 0, ViewerAction::ToggleAutoplay},
+    {Key::R, 0, ViewerAction::ToggleAutoRotate}, {Key::P, 0, ViewerAction::TogglePause},
+    {Key::Equal, modifier::Control, ViewerAction::ScaleUp},
+    {Key::Equal, modifier::Control | modifier::Shift, ViewerAction::ScaleUp},  // Ctrl++ on most layouts
+    {Key::KeypadAdd, modifier::Control, ViewerAction::ScaleUp},
+    {Key::Minus, modifier::Control, ViewerAction::ScaleDown},
+    {Key::KeypadSubtract, modifier::Control, ViewerAction::ScaleDown},
+    {Key::Digit0, modifier::Control, ViewerAction::ScaleReset},
+    {Key::F12, modifier::Control, ViewerAction::ScreenshotSlide},
 };
 }  // namespace
 
 // Presentation clickers send PageDown / PageUp; keyboards add arrows, Space and Backspace.
 constexpr KeyBinding kLessonBindings[] = {
-    {GLFW_KEY_RIGHT, 0, ViewerAction::NextStep},     {GLFW_KEY_PAGE_DOWN, 0, ViewerAction::NextStep},
-    {GLFW_KEY_SPACE, 0, ViewerAction::NextStep},     {GLFW_KEY_LEFT, 0, ViewerAction::PreviousStep},
-    {GLFW_KEY_PAGE_UP, 0, ViewerAction::PreviousStep}, {GLFW_KEY_BACKSPACE, 0, ViewerAction::PreviousStep},
-    {GLFW_KEY_HOME, 0, ViewerAction::FirstStep},     {GLFW_KEY_END, 0, ViewerAction::LastStep},
+    {Key::Right, 0, ViewerAction::NextStep},     {Key::PageDown, 0, ViewerAction::NextStep},
+    {Key::Space, 0, ViewerAction::NextStep},     {Key::Left, 0, ViewerAction::PreviousStep},
+    {Key::PageUp, 0, ViewerAction::PreviousStep}, {Key::Backspace, 0, ViewerAction::PreviousStep},
+    {Key::Home, 0, ViewerAction::FirstStep},     {Key::End, 0, ViewerAction::LastStep},
 };
 
-std::optional<ViewerAction> actionForKey(int glfwKey, int glfwMods, bool lessonOpen) {
+std::optional<ViewerAction> actionForKey(KeyChord chord, bool lessonOpen) {
     if (lessonOpen)
         for (const KeyBinding& binding : kLessonBindings)
-            if (binding.key == glfwKey && binding.mods == (glfwMods & kModMask)) return binding.action;
+            if (binding.key == chord.key && binding.mods == chord.mods) return binding.action;
     for (const KeyBinding& binding : kBindings)
-        if (binding.key == glfwKey && binding.mods == (glfwMods & kModMask)) return binding.action;
+        if (binding.key == chord.key && binding.mods == chord.mods) return binding.action;
     return std::nullopt;
+}
+
+KeyChord keyChordFromGlfw(int glfwKey, int glfwMods) {
+    auto offset = [](Key first, int by) { return static_cast<Key>(static_cast<int>(first) + by); };
+    KeyChord chord;
+    if (glfwKey >= GLFW_KEY_A && glfwKey <= GLFW_KEY_Z) chord.key = offset(Key::A, glfwKey - GLFW_KEY_A);
+    else if (glfwKey >= GLFW_KEY_0 && glfwKey <= GLFW_KEY_9) chord.key = offset(Key::Digit0, glfwKey - GLFW_KEY_0);
+    else if (glfwKey >= GLFW_KEY_F1 && glfwKey <= GLFW_KEY_F12) chord.key = offset(Key::F1, glfwKey - GLFW_KEY_F1);
+    else {
+        static constexpr std::pair<int, Key> kOthers[] = {
+            {GLFW_KEY_SPACE, Key::Space},     {GLFW_KEY_ESCAPE, Key::Escape},       {GLFW_KEY_ENTER, Key::Enter},
+            {GLFW_KEY_LEFT, Key::Left},       {GLFW_KEY_RIGHT, Key::Right},         {GLFW_KEY_UP, Key::Up},
+            {GLFW_KEY_DOWN, Key::Down},       {GLFW_KEY_PAGE_UP, Key::PageUp},      {GLFW_KEY_PAGE_DOWN, Key::PageDown},
+            {GLFW_KEY_HOME, Key::Home},       {GLFW_KEY_END, Key::End},             {GLFW_KEY_PERIOD, Key::Period},
+            {GLFW_KEY_EQUAL, Key::Equal},     {GLFW_KEY_MINUS, Key::Minus},         {GLFW_KEY_BACKSPACE, Key::Backspace},
+            {GLFW_KEY_DELETE, Key::Delete},   {GLFW_KEY_KP_ADD, Key::KeypadAdd},    {GLFW_KEY_KP_SUBTRACT, Key::KeypadSubtract},
+        };
+        for (const auto& [code, key] : kOthers)
+            if (code == glfwKey) chord.key = key;
+    }
+    if (glfwMods & GLFW_MOD_SHIFT) chord.mods |= modifier::Shift;
+    if (glfwMods & GLFW_MOD_CONTROL) chord.mods |= modifier::Control;
+    if (glfwMods & GLFW_MOD_ALT) chord.mods |= modifier::Alt;
+    if (glfwMods & GLFW_MOD_SUPER) chord.mods |= modifier::Super;
+    return chord;
 }
 
 const std::vector<ui::HelpEntry>& helpEntries() {

@@ -2,6 +2,7 @@
 // Keys to viewer actions, in one table: the key handler and the help overlay both read it, so the
 // overlay can never list a key that does nothing or miss one that does something.
 
+#include "core/key.hpp"
 #include "ui/viewer_panels.hpp"
 
 #include <optional>
@@ -18,9 +19,12 @@ enum class ViewerAction {
     ScaleUp, ScaleDown, ScaleReset, ScreenshotSlide,
 };
 
-// The action for a GLFW key press with its modifier bits, if any. While a lesson is open the
+// The action for a key pressed with exactly these modifiers, if any. While a lesson is open the
 // clicker keys step through it, and Home / End go to its first / last step.
-std::optional<ViewerAction> actionForKey(int glfwKey, int glfwMods, bool lessonOpen = false);
+std::optional<ViewerAction> actionForKey(KeyChord chord, bool lessonOpen = false);
+
+// GLFW's key code and modifier bits as the viewer's key: the one place GLFW codes are read.
+KeyChord keyChordFromGlfw(int glfwKey, int glfwMods);
 
 // Every binding, mouse included, worded for the help overlay.
 const std::vector<ui::HelpEntry>& helpEntries();

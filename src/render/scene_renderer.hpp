@@ -2,6 +2,7 @@
 // Draws a Scene: opaque structures first, then faded ones sorted back to front so overlapping
 // transparent structures blend in the right order.
 
+#include "core/frame_state.hpp"
 #include "core/orbit_camera.hpp"
 #include "core/scene.hpp"
 #include "render/gpu_mesh.hpp"
@@ -14,20 +15,8 @@
 
 namespace psoas::render {
 
-// How one structure looks this frame.
-struct StructureLook {
-    bool visible = true;
-    float opacity = 1.0f;  // below 1: faded, drawn in the transparent pass
-    bool hovered = false;
-    bool selected = false;
-    bool highlighted = false;  // picked out by a lesson step
-    glm::mat4 model{1.0f};     // where the structure is in the current pose (rigid)
-    glm::vec3 tint{0.0f};      // colour-by-length: blue shorter, red longer
-    float tintAmount = 0.0f;   // 0 = the structure's own colour
-    // Attachment areas to paint on this structure: centre and radius, and 0 origin / 1 insertion.
-    const std::vector<glm::vec4>* areas = nullptr;
-    const std::vector<float>* areaKinds = nullptr;
-};
+// How one structure looks this frame: the core value, built from the viewer session each frame.
+using StructureLook = psoas::StructureLook;
 
 inline constexpr int kMaxPaintedAreas = 24;  // matches kMaxAreas in shaders/mesh.frag
 

@@ -12,10 +12,8 @@
 namespace psoas::ui {
 
 namespace {
-constexpr float kPanelWidth = 330.0f;  // at scale 1: room for "Right quadratus lumborum" and its eye box
 }  // namespace
 
-float sidePanelWidth(float uiScale) { return kPanelWidth * uiScale; }
 
 namespace {
 
@@ -116,7 +114,8 @@ void motionTab(const ViewerUiState& state, const MotionView& motion, MotionInten
 void sidePanel(const ViewerUiState& state, ViewerUiIntents& intents) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos);
-    ImGui::SetNextWindowSize({kPanelWidth * state.uiScale, viewport->WorkSize.y});
+    // The layout's width, the one the 3D view starts right of (issue 12, defect 7).
+    ImGui::SetNextWindowSize({state.panel.size.x, viewport->WorkSize.y});
     ImGui::Begin("Psoas Atlas", nullptr,
                  ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoCollapse |
                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoTitleBar);
@@ -192,8 +191,8 @@ void structuresTab(const ViewerUiState& state, ViewerUiIntents& intents) {
 
 void standInBanner(const ViewerUiState& state) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const float left = viewport->WorkPos.x + kPanelWidth * state.uiScale;
-    const float width = viewport->WorkSize.x - kPanelWidth * state.uiScale;
+    const float left = viewport->WorkPos.x + state.sceneView.origin.x;
+    const float width = state.sceneView.size.x;
     ImGui::SetNextWindowPos({left + width * 0.5f, viewport->WorkPos.y + 10.0f * state.uiScale}, ImGuiCond_Always, {0.5f, 0.0f});
     ImGui::SetNextWindowBgAlpha(0.85f);
     ImGui::Begin("##stand-in", nullptr,
@@ -323,13 +322,21 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (ImGui::Button("Next >")) intents.nextStep = true;
     ImGui::EndDisabled();
     ImGui::SameLine();
-    if (ImGui::Button("Restart")) intents.jumpToStep = 0;
+    if (ImGui::Button("Restart")) intents.restartLesson = true;
     ImGui::SameLine();
     if (ImGui::Button("Close")) intents.closeLesson = true;
     ImGui::Separator();
 
     const float footer = ImGui::GetFrameHeightWithSpacing() * 2.0f;
     ImGui::BeginChild("step", {0, -footer});
+    // A new step starts at its top (issue 12, defect 6): the child remembers, in ImGui's own
+    // per-window storage, which lesson and step it last showed.
+    const ImGuiID shown = ImGui::GetID(lesson.title.c_str()) + static_cast<ImGuiID>(lesson.stepIndex);
+    const ImGuiID shownKey = ImGui::GetID("##shown-step");
+    if (static_cast<ImGuiID>(ImGui::GetStateStorage()->GetInt(shownKey, 0)) != shown) {
+        ImGui::SetScrollY(0.0f);
+        ImGui::GetStateStorage()->SetInt(shownKey, static_cast<int>(shown));
+    }
     heading(state, lesson.stepTitle.c_str());
     ImGui::Spacing();
     if (lesson.text && state.fonts) drawRichText(*lesson.text, *state.fonts);
@@ -478,7 +485,7 @@ void captionBar(const ViewerUiState& state, ViewerUiIntents& intents) {
     // Full width, pinned to the bottom, as tall as the step's text needs between a quarter and a
     // half of the picture; the 3D view takes what is left above it.
     ImGui::SetNextWindowPos({viewport->WorkPos.x, viewport->WorkPos.y + viewport->WorkSize.y}, ImGuiCond_Always, {0.0f, 1.0f});
-    ImGui::SetNextWindowSizeConstraints({viewport->WorkSize.x, captionHeight(viewport->WorkSize.y, true)},
+    ImGui::SetNextWindowSizeConstraints({viewport->WorkSize.x, minimumCaptionHeight(viewport->WorkSize.y)},
                                         {viewport->WorkSize.x, viewport->WorkSize.y * 0.5f});
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.0f, 0.0f, 0.0f, state.presenterTheme ? 1.0f : 0.92f));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {24.0f * state.uiScale, 14.0f * state.uiScale});
@@ -587,10 +594,6 @@ std::string_view toString(ScreenshotBackground background) {
     return "dark";
 }
 
-float captionHeight(float displayHeight, bool hasStep) {
-    // A quarter of the picture: room for a title and three or four lines a back row can read.
-    return hasStep ? std::round(displayHeight * 0.25f) : 0.0f;
-}
 
 ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
     ViewerUiIntents intents;

@@ -10,6 +10,7 @@
 #include "core/scene.hpp"
 #include "core/scene_motion.hpp"
 #include "core/view_preset.hpp"
+#include "core/viewer_layout.hpp"
 #include "core/visibility.hpp"
 #include "ui/fonts.hpp"
 
@@ -98,6 +99,7 @@ struct ViewerUiState {
     int openLesson = -1;               // index into lessons
     std::optional<LessonView> lesson;  // set while a lesson is open
     std::vector<LabelAnchor> labels;
+    ViewRect panel;                    // the side panel (ViewerLayout::panel; width 0 in the slide layout)
     ViewRect sceneView;                // the part of the window the 3D view uses
     std::string notice;                // e.g. "motion shown ×5"; drawn over the 3D view
     std::optional<MotionView> motion;  // set when the scene can move (the built-in model set)
@@ -117,8 +119,6 @@ struct ViewerUiState {
     std::string exportText;  // the step paints attachment areas: show what the colours mean
 };
 
-// The caption bar's height for a display of this height (0 when there is nothing to caption).
-float captionHeight(float displayHeight, bool hasStep);
 
 struct ViewerUiIntents {
     std::optional<int> select;  // -1 clears the selection
@@ -140,6 +140,7 @@ struct ViewerUiIntents {
     bool nextStep = false;
     bool previousStep = false;
     std::optional<int> jumpToStep;
+    bool restartLesson = false;  // back to the first step with a new quiz score
     MotionIntents motion;
     float captionHeight = 0.0f;  // the caption bar's height this frame (slide layout)
     bool exportSlides = false;   // export the open lesson's steps as slides and a handout
@@ -147,8 +148,6 @@ struct ViewerUiIntents {
 
 ViewerUiIntents drawViewerUi(const ViewerUiState& state);
 
-// The width the side panel covers on the left; the 3D view uses the rest.
-float sidePanelWidth(float uiScale);
 
 // Applies the Psoas Atlas look (contrast that survives a projector) scaled by `uiScale`.
 void applyViewerStyle(float uiScale);

@@ -69,6 +69,27 @@ TEST(LessonRendering, a_labelled_step_matches_its_baseline) {
     EXPECT_TRUE(test::matchesBaseline(image, "lesson_meet_the_psoas_step_2_white"));
 }
 
+// Regression (issue 12, defect 5): `--screenshot a.png --view posterior` with a lesson open drew the
+// step's own view; the view asked for on the command line wins.
+TEST(LessonRendering, a_view_asked_for_on_the_command_line_wins_over_the_steps_view) {
+    app::Options options;
+    options.lesson = "actions";
+    options.step = 2;  // the step looks from the right
+    options.view = ViewPreset::Posterior;
+    options.noUi = true;
+    std::unique_ptr<app::Application> application;
+    try {
+        application = makeApplication(options);
+        (void)application->renderImage(640, 360, ui::ScreenshotBackground::Dark, false);
+    } catch (const app::NoDisplayError& e) {
+        return test::noContext(e.what());
+    }
+    const Bounds& bounds = application->scene().bounds;
+    const float posterior = framePreset(ViewPreset::Posterior, bounds, 30.0f, 1.0f).yawDegrees;
+    ASSERT_NE(posterior, framePreset(ViewPreset::Right, bounds, 30.0f, 1.0f).yawDegrees);
+    EXPECT_NEAR(application->camera().pose.yawDegrees, posterior, 1e-3f);
+}
+
 TEST(LessonHotReload, saving_a_lesson_file_updates_the_open_step_in_place) {
     const auto folder = test::temporaryDirectory();
     const auto file = folder / "mine.toml";

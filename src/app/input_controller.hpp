@@ -1,0 +1,59 @@
+#pragma once
+// The one place input becomes session actions: keys (as KeyChords), pointer buttons, moves, the
+// wheel and focus, in window coordinates. It keeps what a gesture needs between events (the
+// drag, the pointer, whether hover needs picking again) and knows no window system: the window's
+// callbacks and --script both feed it. Keys the window itself must act on (full screen, files,
+// text size, quitting) come back to the caller.
+
+#include "app/input_map.hpp"
+#include "core/key.hpp"
+#include "core/label_layout.hpp"
+#include "core/viewer_session.hpp"
+
+#include <glm/vec2.hpp>
+
+#include <functional>
+#include <optional>
+
+namespace psoas::app {
+
+enum class PointerButton { Left, Right, Middle };
+
+class InputController {
+public:
+    // Every session change goes through `apply` (the app follows it: full screen with presenter
+    // mode, bent meshes uploaded).
+    using Apply = std::function<void(const SessionAction&)>;
+    explicit InputController(Apply apply) : apply_(std::move(apply)) {}
+
+    // Returns the action when the caller has to act on it or report it: ToggleFullscreen,
+    // Screenshot, ScreenshotSlide, Quit, ScaleUp / Down / Reset, ToggleAutoplay, TogglePause.
+    // `uiWantsKeyboard`: a text field of the panels has the keyboard.
+    std::optional<ViewerAction> keyPress(KeyChord chord, const ViewerSession& session, bool uiWantsKeyboard);
+    // `view`: the 3D view in window coordinates. `uiWantsMouse`: the pointer is over the panels.
+    void buttonPressed(PointerButton button, bool shift, bool uiWantsMouse);
+    void buttonReleased(PointerButton button, const ViewRect& view);
+    void cursorMoved(glm::vec2 position, const ViewRect& view);
+    void scrolled(float notches, const ViewRect& view, bool uiWantsMouse);
+    // The button released in another window never comes back: it must not count as a click.
+    void focusLost();
+    // Picks what is under the pointer again if it or the camera moved since the last time.
+    void updateHover(const ViewRect& view, bool uiWantsMouse);
+
+    [[nodiscard]] bool dragging() const { return drag_.button.has_value(); }
+    [[nodiscard]] glm::vec2 cursor() const { return cursor_; }
+
+private:
+    struct Drag {
+        std::optional<PointerButton> button;
+        bool pan = false;
+        bool moved = false;
+        glm::vec2 press{0.0f}, last{0.0f};
+    };
+    Apply apply_;
+    Drag drag_;
+    glm::vec2 cursor_{0.0f};
+    bool hoverStale_ = false;  // the pointer moved or the camera zoomed since hover was picked
+};
+
+}  // namespace psoas::app

@@ -1,0 +1,159 @@
+#include "app/input_script.hpp"
+
+#include "core/diagnostic.hpp"
+
+#include <charconv>
+#include <fstream>
+#include <sstream>
+#include <utility>
+
+namespace psoas::app {
+
+namespace {
+
+std::vector<std::string> keyNames() {
+    return {"a", "0", "f1", "space", "escape", "enter", "left", "right", "up", "down", "pageup", "pagedown",
+            "home", "end", "period", "equal", "minus", "backspace", "delete"};
+}
+
+struct Words {
+    std::vector<std::string> items;
+    std::vector<int> columns;  // 1-based
+};
+
+Words split(const std::string& line) {
+    Words words;
+    std::size_t i = 0;
+    while (i < line.size()) {
+        while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+        if (i >= line.size() || line[i] == '#') break;
+        const std::size_t start = i;
+        while (i < line.size() && line[i] != ' ' && line[i] != '\t') ++i;
+        words.items.push_back(line.substr(start, i - start));
+        words.columns.push_back(static_cast<int>(start) + 1);
+    }
+    return words;
+}
+
+class LineParser {
+public:
+    LineParser(const std::filesystem::path& file, int line, Words words, std::vector<Diagnostic>& problems)
+        : file_(file), line_(line), words_(std::move(words)), problems_(problems) {}
+
+    bool count(std::size_t least, std::size_t most, const char* usage) {
+        const std::size_t arguments = words_.items.size() - 1;
+        if (arguments >= least && arguments <= most) return true;
+        fail(0, std::string("expected '") + usage + "'");
+        return false;
+    }
+    bool number(std::size_t word, double low, double high, double& out) {
+        const std::string& text = words_.items[word];
+        double value = 0.0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (ec != std::errc() || end != text.data() + text.size() || value < low || value > high) {
+            std::ostringstream message;
+            message << "'" << text << "' is not a number from " << low << " to " << high;
+            fail(word, message.str());
+            return false;
+        }
+        out = value;
+        return true;
+    }
+    bool point(std::size_t word, glm::vec2& out) {
+        double x = 0.0, y = 0.0;
+        if (!number(word, 0.0, 16384.0, x) || !number(word + 1, 0.0, 16384.0, y)) return false;
+        out = {static_cast<float>(x), static_cast<float>(y)};
+        return true;
+    }
+    void fail(std::size_t word, std::string message) {
+        problems_.push_back({file_, line_, words_.columns[std::min(word, words_.columns.size() - 1)], std::move(message)});
+    }
+    [[nodiscard]] const std::string& word(std::size_t i) const { return words_.items[i]; }
+    [[nodiscard]] std::size_t size() const { return words_.items.size(); }
+
+private:
+    const std::filesystem::path& file_;
+    int line_;
+    Words words_;
+    std::vector<Diagnostic>& problems_;
+};
+
+bool parseKey(LineParser& p, ScriptCommand& command) {
+    if (!p.count(1, 1, "key [ctrl+][shift+][alt+]NAME")) return false;
+    std::string_view rest = p.word(1);
+    for (const auto& [prefix, bit] : {std::pair<std::string_view, int>{"ctrl+", modifier::Control},
+                                      {"shift+", modifier::Shift}, {"alt+", modifier::Alt}})
+        if (rest.substr(0, prefix.size()) == prefix) {
+            command.chord.mods |= bit;
+            rest.remove_prefix(prefix.size());
+        }
+    command.chord.key = keyNamed(rest);
+    if (command.chord.key != Key::Unknown) return true;
+    const std::string guess = closestMatch(std::string(rest), keyNames());
+    p.fail(1, "no key '" + std::string(rest) + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+    return false;
+}
+
+bool parseCommand(LineParser& p, ScriptCommand& command) {
+    using Kind = ScriptCommand::Kind;
+    static const std::vector<std::string> kCommands{"key", "move", "click", "drag", "scroll", "wait", "lesson", "screenshot"};
+    const std::string& verb = p.word(0);
+    if (verb == "key") return command.kind = Kind::Key, parseKey(p, command);
+    if (verb == "move") return command.kind = Kind::Move, p.count(2, 2, "move X Y") && p.point(1, command.to);
+    if (verb == "click") return command.kind = Kind::Click, p.count(2, 2, "click X Y") && p.point(1, command.to);
+    if (verb == "drag") {
+        command.kind = Kind::Drag;
+        if (!p.count(4, 5, "drag X1 Y1 X2 Y2 [right]") || !p.point(1, command.from) || !p.point(3, command.to)) return false;
+        if (p.size() == 6 && p.word(5) != "right") return p.fail(5, "expected 'right' or nothing"), false;
+        command.right = p.size() == 6;
+        return true;
+    }
+    if (verb == "scroll") return command.kind = Kind::Scroll, p.count(1, 1, "scroll NOTCHES") && p.number(1, -100.0, 100.0, command.value);
+    if (verb == "wait") return command.kind = Kind::Wait, p.count(1, 1, "wait SECONDS") && p.number(1, 0.0, 3600.0, command.value);
+    if (verb == "lesson") {
+        command.kind = Kind::Lesson;
+        if (!p.count(1, 2, "lesson ID [STEP]")) return false;
+        command.name = p.word(1);
+        command.value = 1.0;
+        return p.size() == 2 || p.number(2, 1.0, 1000.0, command.value);
+    }
+    if (verb == "screenshot") {
+        command.kind = Kind::Screenshot;
+        if (!p.count(1, 1, "screenshot NAME")) return false;
+        command.name = p.word(1);
+        if (command.name.find_first_of("/\\") == std::string::npos && command.name != "." && command.name != "..") return true;
+        return p.fail(1, "a screenshot name is a file name, not a path"), false;
+    }
+    const std::string guess = closestMatch(verb, kCommands);
+    p.fail(0, "no command '" + verb + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+    return false;
+}
+
+}  // namespace
+
+std::vector<ScriptCommand> parseInputScript(std::string_view text, const std::filesystem::path& file) {
+    std::vector<ScriptCommand> commands;
+    std::vector<Diagnostic> problems;
+    std::istringstream in{std::string(text)};
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number) {
+        Words words = split(line);
+        if (words.items.empty()) continue;
+        LineParser parser(file, number, std::move(words), problems);
+        ScriptCommand command;
+        command.line = number;
+        if (parseCommand(parser, command)) commands.push_back(std::move(command));
+    }
+    if (!problems.empty()) throw DataFileError(std::move(problems));
+    return commands;
+}
+
+std::vector<ScriptCommand> loadInputScript(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw DataFileError({{file, 0, 0, "cannot be read"}});
+    std::ostringstream text;
+    text << in.rdbuf();
+    return parseInputScript(text.str(), file);
+}
+
+}  // namespace psoas::app

@@ -1,0 +1,44 @@
+#pragma once
+// A scripted run (psoas-atlas --script FILE): a plain-text list of timed input that the program
+// replays headless, at a fixed 60 frames a second, through the same input handlers the window's
+// events reach. GL tests and sanitizer runs use it instead of driving a real window by hand.
+//
+// One command a line; '#' starts a comment. Coordinates are window pixels, top-left origin.
+//   key [ctrl+][shift+][alt+]NAME   a key press: a-z, 0-9, f1-f12, space, escape, enter, left,
+//                                   right, up, down, pageup, pagedown, home, end, period, equal,
+//                                   minus, backspace, delete
+//   move X Y                        the pointer moves there
+//   click X Y                       left button pressed and released there
+//   drag X1 Y1 X2 Y2 [right]        a drag (left by default) in 10 frames
+//   scroll NOTCHES                  the wheel, at the pointer (positive: toward the model)
+//   wait SECONDS                    frames pass (0 to 3600)
+//   lesson ID [STEP]                opens a lesson (STEP counts from 1), as the lesson list does
+//   screenshot NAME                 the window's picture now, to NAME.png in the --out folder
+
+#include "core/key.hpp"
+
+#include <glm/vec2.hpp>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace psoas::app {
+
+struct ScriptCommand {
+    enum class Kind { Key, Move, Click, Drag, Scroll, Wait, Lesson, Screenshot };
+    Kind kind = Kind::Wait;
+    int line = 0;        // in the script file, for messages
+    KeyChord chord;      // Key
+    bool right = false;  // right button (Drag)
+    glm::vec2 from{0.0f}, to{0.0f};
+    double value = 0.0;  // seconds (Wait), notches (Scroll), step (Lesson)
+    std::string name;    // lesson id (Lesson), file stem (Screenshot)
+};
+
+// Throws DataFileError with every problem found, each as file:line:col.
+std::vector<ScriptCommand> parseInputScript(std::string_view text, const std::filesystem::path& file);
+std::vector<ScriptCommand> loadInputScript(const std::filesystem::path& file);
+
+}  // namespace psoas::app

@@ -1,0 +1,74 @@
+#pragma once
+// How the body moves now: the settings a lesson step staged, the changes the user made on top of
+// them (Motion tab), the eased move between poses and the breathing clock. It is plain state with
+// no GL: the viewer session asks it for the inputs of the skeleton solve (pose, breath, depth,
+// exaggeration) and solves again only when those inputs really differ from the last solve, so a
+// still step costs nothing per frame (issue 12, defect 1).
+
+#include "core/motion/breathing.hpp"
+#include "core/motion/pose.hpp"
+#include "core/motion/pose_transition.hpp"
+#include "core/step_staging.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace psoas {
+
+// A change the user asked for; unset fields keep what is there.
+struct MotionChange {
+    std::optional<int> pose;
+    std::optional<bool> breathing, deep, colourByLength;
+    std::optional<float> rate, exaggeration;
+};
+
+// What SceneMotion::update() is called with. Equal inputs give equal geometry.
+struct MotionInputs {
+    Pose pose;
+    float breath = 0.0f;  // 0 breathed out .. 1 breathed in
+    BreathDepth depth = BreathDepth::Quiet;
+    float exaggeration = 1.0f;
+};
+bool sameInputs(const MotionInputs& a, const MotionInputs& b);
+
+class MotionState {
+public:
+    MotionState() = default;
+    // `poses`: the pose library, in the order MotionSettings::pose indexes it.
+    explicit MotionState(std::vector<Pose> poses);
+
+    // A step's settings: the user's earlier changes are dropped (each step is complete in itself).
+    // `instant`: jump to the pose (images, the first frame) instead of easing over 1.5 s.
+    void stage(const MotionSettings& settings, bool instant);
+    // The user's change on top of the staged settings; a value equal to the current one is no change.
+    void change(const MotionChange& change);
+    // Breathing held at a fixed state for still pictures (--breath); nullopt breathes with the clock.
+    void holdBreath(std::optional<float> breath) { heldBreath_ = breath; }
+
+    void advance(double seconds);
+    // Finishes a pose move at once (images show a step as it is after its transitions).
+    void finishTransition();
+
+    [[nodiscard]] MotionSettings settings() const;
+    [[nodiscard]] const MotionSettings& staged() const { return staged_; }
+    // Whether the user changed anything the step set.
+    [[nodiscard]] bool overridden() const { return !(settings() == staged_); }
+    // Whether the inputs change with time: breathing, or a pose move under way.
+    [[nodiscard]] bool animating() const;
+    [[nodiscard]] MotionInputs inputs() const;
+    [[nodiscard]] const Pose& targetPose() const { return transition_.target(); }
+    [[nodiscard]] Pose currentPose() const { return transition_.current(); }
+
+private:
+    void moveToPose(int index, bool instant);
+
+    std::vector<Pose> poses_;
+    MotionSettings staged_;
+    MotionSettings user_;  // staged_ with the user's changes applied
+    PoseTransition transition_;
+    int movingTo_ = -1;  // the pose the transition heads for
+    double breathClock_ = 0.0;
+    std::optional<float> heldBreath_;
+};
+
+}  // namespace psoas

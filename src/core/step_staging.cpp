@@ -1,0 +1,153 @@
+#include "core/step_staging.hpp"
+
+#include "core/atlas.hpp"
+#include "core/attachment_tint.hpp"
+
+#include <limits>
+
+namespace psoas {
+
+namespace {
+
+bool selects(const Scene& scene, const std::vector<std::string>& tokens, std::size_t structure) {
+    const StructureInfo& info = scene.structures[structure].info;
+    for (const std::string& token : tokens) {
+        if (token == info.id || token == "all") return true;
+        // Groups are written in the plural in lessons: "bones", "muscles", "discs", "ligaments".
+        if (token == std::string(toString(info.group)) + "s") return true;
+    }
+    return false;
+}
+
+StepLabel labelOn(const Scene& scene, int structure, std::string text, const glm::vec3& point) {
+    return {std::move(text), structure, point, nearestVertex(scene.structures[static_cast<std::size_t>(structure)].mesh, point)};
+}
+
+// The structure's own label points at the mesh vertex nearest the centre of its bounds: on the
+// surface, and central enough that the leader line clearly points at this structure.
+StepLabel structureLabel(const Scene& scene, int structure) {
+    const MeshData& mesh = scene.structures[static_cast<std::size_t>(structure)].mesh;
+    const int vertex = nearestVertex(mesh, mesh.bounds.centre());
+    const glm::vec3 point = vertex >= 0 ? mesh.positions[static_cast<std::size_t>(vertex)] : mesh.bounds.centre();
+    return {scene.structures[static_cast<std::size_t>(structure)].info.name, structure, point, vertex};
+}
+
+void addLabels(const LessonStep& step, const Scene& scene, std::vector<StepLabel>& labels) {
+    for (const std::string& token : step.labels) {
+        const auto colon = token.find(':');
+        const int index = scene.findStructure(token.substr(0, colon));
+        if (index < 0) continue;
+        if (colon == std::string::npos) {
+            labels.push_back(structureLabel(scene, index));
+            continue;
+        }
+        for (const Landmark& landmark : scene.structures[static_cast<std::size_t>(index)].info.landmarks)
+            if (landmark.id == token.substr(colon + 1)) labels.push_back(labelOn(scene, index, landmark.name, landmark.position));
+    }
+}
+
+// Paints each listed muscle's origins and insertion on their bones and, unless the labels are kept
+// back, says the legend's colours in words beside the model: one label per kind.
+void addAttachments(const LessonStep& step, const Scene& scene, bool revealLabels, StagedStep& staged) {
+    // Each muscle's areas in its own tint (core/attachment_tint), as the legend names them.
+    const std::vector<int> tintSlots = attachmentTintSlots(step.attachments);
+    for (std::size_t m = 0; m < step.attachments.size(); ++m) {
+        const std::string& muscleId = step.attachments[m];
+        const int muscle = scene.findStructure(muscleId);
+        if (muscle < 0) continue;
+        const StructureInfo& info = scene.structures[static_cast<std::size_t>(muscle)].info;
+        std::vector<std::pair<int, const AttachmentArea*>> origins, insertions;
+        for (const AttachmentArea& area : info.attachments) {
+            const int bone = scene.findStructure(area.bone);
+            if (bone < 0) continue;
+            const bool insertion = area.kind == AttachmentKind::Insertion;
+            staged.painted.areas[static_cast<std::size_t>(bone)].emplace_back(area.centre, area.radius);
+            staged.painted.kinds[static_cast<std::size_t>(bone)].push_back(attachmentPaintKind(area.kind, tintSlots[m]));
+            (insertion ? insertions : origins).emplace_back(bone, &area);
+        }
+        if (!revealLabels) continue;
+        if (!origins.empty()) {
+            const auto& [bone, area] = origins[origins.size() / 2];
+            staged.labels.push_back(labelOn(scene, bone, info.name + ": origin" + (origins.size() > 1 ? "s" : ""), area->centre));
+        }
+        if (!insertions.empty())
+            staged.labels.push_back(labelOn(scene, insertions.front().first, info.name + ": insertion", insertions.front().second->centre));
+    }
+}
+
+}  // namespace
+
+int nearestVertex(const MeshData& mesh, const glm::vec3& point) {
+    int best = -1;
+    float bestDistance = std::numeric_limits<float>::max();
+    for (std::size_t i = 0; i < mesh.positions.size(); ++i) {
+        const glm::vec3 d = mesh.positions[i] - point;
+        const float distance = d.x * d.x + d.y * d.y + d.z * d.z;
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            best = static_cast<int>(i);
+        }
+    }
+    return best;
+}
+
+int stepPoseIndex(const LessonStep& step, const std::vector<PoseFile>& poses) {
+    // No pose means standing: each step is complete in itself.
+    const std::string wanted = step.pose.value_or("neutral_standing");
+    for (std::size_t i = 0; i < poses.size(); ++i)
+        if (poses[i].id == wanted) return static_cast<int>(i);
+    return -1;
+}
+
+PaintedAreas alwaysPaintedAreas(const Scene& scene) {
+    PaintedAreas painted;
+    painted.areas.assign(scene.structures.size(), {});
+    painted.kinds.assign(scene.structures.size(), {});
+    for (std::size_t i = 0; i < scene.structures.size(); ++i)
+        for (const AttachmentArea& region : scene.structures[i].info.regions) {
+            painted.areas[i].emplace_back(region.centre, region.radius);
+            painted.kinds[i].push_back(region.kind == AttachmentKind::Cartilage ? 3.0f : 2.0f);  // see shaders/mesh.frag
+        }
+    return painted;
+}
+
+StagedStep stageFreeView(const Scene& scene) {
+    StagedStep staged;
+    staged.visibility = Visibility(scene.structures.size());
+    staged.highlighted.assign(scene.structures.size(), false);
+    staged.painted = alwaysPaintedAreas(scene);
+    staged.shown = scene.bounds;
+    return staged;
+}
+
+StagedStep stageStep(const LessonStep& step, const Scene& scene, const std::vector<PoseFile>& poses, bool revealLabels) {
+    StagedStep staged = stageFreeView(scene);
+    Bounds shown;
+    for (std::size_t i = 0; i < scene.structures.size(); ++i) {
+        const bool visible = (step.show.empty() || selects(scene, step.show, i)) && !selects(scene, step.hide, i);
+        const bool faded = selects(scene, step.fade, i);
+        staged.visibility.setVisible(i, visible);
+        if (faded) staged.visibility.setOpacity(i, Visibility::kFadedOpacity);
+        staged.highlighted[i] = selects(scene, step.highlight, i);
+        if (visible && !faded) shown.include(scene.structures[i].mesh.bounds);
+    }
+    staged.shown = shown.empty() ? scene.bounds : shown;
+    if (revealLabels) addLabels(step, scene, staged.labels);
+    addAttachments(step, scene, revealLabels, staged);
+
+    // No breathing means still: a jump to any step shows the same thing however the class got there.
+    const StepBreathing breathing = step.breathing.value_or(StepBreathing{});
+    staged.motion.pose = stepPoseIndex(step, poses);
+    staged.motion.breathing = breathing.on;
+    staged.motion.depth = breathDepthFromName(breathing.depth).value_or(BreathDepth::Quiet);
+    staged.motion.breathsPerMinute = static_cast<float>(breathing.ratePerMinute);
+    staged.motion.exaggeration = static_cast<float>(breathing.exaggeration);
+    staged.motion.colourByLength = step.colourByLength;
+
+    staged.camera = step.camera;
+    staged.view = step.view;
+    staged.autoRotate = step.autoRotate;
+    return staged;
+}
+
+}  // namespace psoas

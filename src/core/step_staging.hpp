@@ -1,0 +1,83 @@
+#pragma once
+// What a lesson step shows, as a plain value: which structures are visible and faded, which are
+// highlighted, which labels point where, which attachment areas are painted, how the body moves
+// and where the camera goes. stageStep() is pure: it reads the step, the scene and the poses and
+// nothing else, so a step looks the same however the class got to it (issue 12, defect 2).
+
+#include "core/lesson.hpp"
+#include "core/motion/breathing.hpp"
+#include "core/motion/pose_file.hpp"
+#include "core/scene.hpp"
+#include "core/visibility.hpp"
+
+#include <glm/vec3.hpp>
+#include <glm/vec4.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace psoas {
+
+// A label as a step asks for it: its text and the point it names, in the structure's own
+// (neutral-pose) frame, metres. `vertex` is the structure's mesh vertex nearest that point, so a
+// label on a muscle that bends follows the bent surface; -1 for a mesh without vertices.
+struct StepLabel {
+    std::string text;
+    int structure = -1;
+    glm::vec3 localPoint{0.0f};
+    int vertex = -1;
+    bool operator==(const StepLabel&) const = default;
+};
+
+// Areas painted on each structure: centre (metres, neutral frame) and radius in xyzw, and a kind
+// per area (0 origin, 1 insertion, 2 tendon) as the mesh shader reads them.
+struct PaintedAreas {
+    std::vector<std::vector<glm::vec4>> areas;
+    std::vector<std::vector<float>> kinds;
+    bool operator==(const PaintedAreas&) const = default;
+};
+
+// How the body moves: a pose (index into the pose list, -1 when there are no poses), breathing
+// and the colour-by-length display. The Motion tab shows and changes the same values.
+struct MotionSettings {
+    int pose = -1;
+    bool breathing = false;
+    BreathDepth depth = BreathDepth::Quiet;
+    float breathsPerMinute = 12.0f;  // resting rate (psoas-facts.md §5)
+    float exaggeration = 1.0f;       // breathing motion enlarged on screen only
+    bool colourByLength = false;
+    bool operator==(const MotionSettings&) const = default;
+};
+
+struct StagedStep {
+    Visibility visibility;
+    std::vector<bool> highlighted;  // per structure
+    std::vector<StepLabel> labels;  // empty while a quiz question is open: they would give it away
+    PaintedAreas painted;
+    MotionSettings motion;
+    // Where the camera goes: an explicit pose wins over a preset view; the preset frames `shown`
+    // (what the step shows opaque, or the whole scene) for the 3D view's aspect.
+    std::optional<CameraPose> camera;
+    std::optional<ViewPreset> view;
+    Bounds shown;
+    bool autoRotate = false;
+};
+
+// The step as it looks. `revealLabels` false keeps the labels back (an unanswered quiz question).
+StagedStep stageStep(const LessonStep& step, const Scene& scene, const std::vector<PoseFile>& poses, bool revealLabels);
+
+// Outside any lesson: everything shown, nothing highlighted or labelled, the always-painted
+// regions (central tendon) only. The motion settings are left to the caller.
+StagedStep stageFreeView(const Scene& scene);
+
+// The regions every structure always shows painted (the diaphragm's central tendon).
+PaintedAreas alwaysPaintedAreas(const Scene& scene);
+
+// The vertex of `mesh` nearest `point`, or -1 for an empty mesh.
+int nearestVertex(const MeshData& mesh, const glm::vec3& point);
+
+// The pose a step asks for: its own, or neutral standing; -1 when the pose list has neither.
+int stepPoseIndex(const LessonStep& step, const std::vector<PoseFile>& poses);
+
+}  // namespace psoas

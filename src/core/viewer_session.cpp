@@ -1,0 +1,444 @@
+#include "core/viewer_session.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace psoas {
+
+namespace {
+// Two clicks this close in time (and within twice the click slop) are a double-click.
+constexpr double kDoubleClickSeconds = 0.35;
+// Each wheel notch moves 15 % of the way toward the point under the cursor.
+constexpr float kZoomPerNotch = 0.85f;
+// Structures fade in and out over 0.6 s when a step changes what is shown: slow enough to see
+// what appears, quick enough to keep the class's attention.
+constexpr double kFadeSeconds = 0.6;
+// A frame's time step is at most 0.1 s: after a pause (a window asleep, a debugger) things move on
+// smoothly instead of jumping.
+constexpr double kLongestStep = 0.1;
+// Steps without a duration get 12 s under autoplay: time to read three lines aloud.
+constexpr double kDefaultStepSeconds = 12.0;
+// One auto-rotate turn in 36 s: slow enough to talk over, fast enough to see every side in a minute.
+constexpr float kRotateDegreesPerSecond = 10.0f;
+// The length history: 30 samples a second over the last 20 s.
+constexpr double kHistoryRate = 30.0;
+constexpr std::size_t kHistorySamples = 600;
+
+bool samePose(const Pose& a, const Pose& b) {
+    MotionInputs x, y;
+    x.pose = a;
+    y.pose = b;
+    return sameInputs(x, y);
+}
+
+std::vector<Pose> posesOf(const std::vector<PoseFile>& files) {
+    std::vector<Pose> poses;
+    for (const PoseFile& file : files) poses.push_back(file.pose);
+    return poses;
+}
+
+int neutralPoseIndex(const std::vector<PoseFile>& poses) {
+    for (std::size_t i = 0; i < poses.size(); ++i)
+        if (poses[i].id == "neutral_standing") return static_cast<int>(i);
+    return poses.empty() ? -1 : 0;
+}
+}  // namespace
+
+ViewerSession::ViewerSession(const Scene& scene, SessionSetup setup)
+    : scene_(scene), poses_(std::move(setup.poses)), homeView_(setup.homeView), visibility_(scene.structures.size()),
+      displayOpacity_(scene.structures.size(), 1.0f), viewAspect_(setup.viewAspect), staged_(stageFreeView(scene)) {
+    camera_.pose = homePose();
+    if (!setup.withMotion) return;
+    motion_ = std::make_unique<SceneMotion>(scene_);
+    motionState_ = MotionState(posesOf(poses_));
+    MotionSettings standing;
+    standing.pose = neutralPoseIndex(poses_);
+    motionState_.stage(standing, true);
+    solveIfChanged();
+    updateLengthCurve();
+}
+
+CameraPose ViewerSession::homePose() const {
+    return framePreset(homeView_.value_or(ViewPreset::Oblique), scene_.bounds, camera_.fovYDegrees, viewAspect_);
+}
+
+void ViewerSession::apply(const SessionAction& action) {
+    std::visit([this](const auto& a) { handle(a); }, action);
+    stageIfChanged();
+    updateLengthCurve();
+}
+
+void ViewerSession::advance(double seconds) {
+    clock_ += std::max(seconds, 0.0);
+    const double step = std::clamp(seconds, 0.0, kLongestStep);
+    const float fade = static_cast<float>(step / kFadeSeconds);
+    for (std::size_t i = 0; i < displayOpacity_.size(); ++i) {
+        const float target = visibility_.visible(i) ? visibility_.opacity(i) : 0.0f;
+        float& current = displayOpacity_[i];
+        current = current < target ? std::min(target, current + fade) : std::max(target, current - fade);
+    }
+    if (!paused_ && motion_) {
+        motionState_.advance(step);
+        historyClock_ += step;
+        const auto samples = static_cast<std::size_t>(historyClock_ * kHistoryRate);
+        if (samples > 0 && !motion_->readouts().empty()) {
+            historyClock_ -= static_cast<double>(samples) / kHistoryRate;
+            const float length = motion_->readouts().front().lengthMm;
+            history_.insert(history_.end(), std::min(samples, kHistorySamples), length);
+            if (history_.size() > kHistorySamples) history_.erase(history_.begin(), history_.end() - kHistorySamples);
+        }
+    }
+    advanceClassroomClocks(step);
+    stageIfChanged();  // autoplay may have moved to the next step
+    if (animation_.active()) camera_.pose = animation_.sample(clock_);
+    solveIfChanged();
+}
+
+void ViewerSession::advanceClassroomClocks(double seconds) {
+    if (paused_) return;
+    if (autoplay_ && player_.active()) {
+        stepClock_ += seconds;
+        const double duration = player_.step().durationSeconds > 0.0 ? player_.step().durationSeconds : kDefaultStepSeconds;
+        if (stepClock_ >= duration && !player_.next()) autoplay_ = false;
+    }
+    if (autoRotate_ && !dragging_ && !animation_.active())
+        camera_.pose.yawDegrees = std::fmod(camera_.pose.yawDegrees + static_cast<float>(seconds) * kRotateDegreesPerSecond, 360.0f);
+}
+
+bool ViewerSession::fading() const {
+    for (std::size_t i = 0; i < displayOpacity_.size(); ++i)
+        if (displayOpacity_[i] != (visibility_.visible(i) ? visibility_.opacity(i) : 0.0f)) return true;
+    return false;
+}
+
+bool ViewerSession::moving() const {
+    if (animation_.active() || fading()) return true;
+    if (motion_ && (!solved_ || !sameInputs(*solved_, motionState_.inputs()))) return true;
+    if (paused_) return false;
+    return (motion_ && motionState_.animating()) || autoRotate_ || (autoplay_ && player_.active());
+}
+
+void ViewerSession::solveIfChanged() {
+    if (!motion_) return;
+    const MotionInputs inputs = motionState_.inputs();
+    if (solved_ && sameInputs(*solved_, inputs)) return;
+    motion_->update(inputs.pose, inputs.breath, inputs.depth, inputs.exaggeration);
+    solved_ = inputs;
+    ++motionRevision_;
+}
+
+void ViewerSession::updateLengthCurve() {
+    if (!motion_) return;
+    const Pose& target = motionState_.targetPose();
+    if (curvePose_ && samePose(*curvePose_, target)) return;
+    curvePose_ = target;
+    curve_ = lengthAgainstHipFlexion(target, "psoas_major_r", -30.0f, 120.0f, 2.0f);
+}
+
+// Lessons -----------------------------------------------------------------------------------------
+
+void ViewerSession::stageIfChanged() {
+    if (player_.revision() == stagedRevision_) return;
+    stagedRevision_ = player_.revision();
+    stepClock_ = 0.0;
+    quizFeedback_.clear();
+    quizRight_ = false;
+    if (player_.active() && player_.lesson().id != quizLessonId_) {
+        quiz_.reset();  // a new lesson starts a new score
+        quizLessonId_ = player_.lesson().id;
+    }
+    stageCurrent();
+}
+
+void ViewerSession::stageCurrent() {
+    selected_ = -1;
+    if (!player_.active()) {
+        staged_ = stageFreeView(scene_);
+        visibility_.showAll();
+        stepText_.clear();
+        return;
+    }
+    const LessonStep& step = player_.step();
+    staged_ = stageStep(step, scene_, poses_, !quizOpen());
+    visibility_ = staged_.visibility;
+    stepText_ = parseRichText(step.text);
+    if (motion_) motionState_.stage(staged_.motion, false);
+    autoRotate_ = staged_.autoRotate;
+    framedAspect_ = viewAspect_;
+    if (const auto goal = stagedCameraGoal()) animateTo(*goal);
+}
+
+std::optional<CameraPose> ViewerSession::stagedCameraGoal() const {
+    if (staged_.camera) return staged_.camera;
+    if (staged_.view) return framePreset(*staged_.view, staged_.shown, camera_.fovYDegrees, viewAspect_);
+    return std::nullopt;
+}
+
+bool ViewerSession::quizOpen() const {
+    return player_.active() && player_.step().quiz && !quiz_.answered(player_.stepIndex());
+}
+
+void ViewerSession::answerQuiz(const std::optional<PickHit>& hit) {
+    const QuizQuestion& question = *player_.step().quiz;
+    glm::vec3 neutral = hit ? hit->point : glm::vec3(0.0f);
+    // Landmarks and areas are given in the neutral pose: take the click back into the bone's frame.
+    if (hit && motion_)
+        neutral = glm::vec3(glm::inverse(motion_->model(static_cast<std::size_t>(hit->structure))) * glm::vec4(hit->point, 1.0f));
+    const bool right = hit && answersQuestion(question, scene_, hit->structure, neutral);
+    quiz_.record(player_.stepIndex(), right);
+    quizRight_ = right;
+    const std::string clicked = hit ? scene_.structures[static_cast<std::size_t>(hit->structure)].info.name : "empty space";
+    if (!right) {
+        quizFeedback_ = "Not yet: that was " + clicked + "." + (question.hint.empty() ? " Try again." : " Hint: " + question.hint);
+        return;
+    }
+    quizFeedback_ = "Right: " + clicked + ".";
+    // The answer reveals the labels and nothing else: the camera, what the student hid or faded and
+    // the Motion tab stay as they are (issue 12, defect 4).
+    staged_.labels = stageStep(player_.step(), scene_, poses_, true).labels;
+}
+
+void ViewerSession::handle(const act::OpenLesson& a) { player_.open(a.lesson, a.step); }
+void ViewerSession::handle(const act::ReloadLesson& a) {
+    player_.reload(a.lesson);
+}
+void ViewerSession::handle(const act::CloseLesson&) { player_.close(); }
+void ViewerSession::handle(const act::NextStep&) { player_.next(); }
+void ViewerSession::handle(const act::PreviousStep&) { player_.previous(); }
+void ViewerSession::handle(const act::FirstStep&) { player_.first(); }
+void ViewerSession::handle(const act::LastStep&) { player_.last(); }
+void ViewerSession::handle(const act::JumpToStep& a) { player_.jump(a.step); }
+void ViewerSession::handle(const act::RestartLesson&) {
+    if (!player_.active()) return;
+    quiz_.reset();  // a restarted quiz starts a new score (issue 12, defect 6)
+    player_.open(player_.lesson(), 0);
+}
+
+// Classroom ----------------------------------------------------------------------------------------
+
+void ViewerSession::handle(const act::SetPresenter& a) {
+    if (presenter_ == a.on) return;
+    presenter_ = a.on;
+    showHelp_ = false;
+}
+void ViewerSession::handle(const act::SetBlank& a) { blank_ = a.on; }
+void ViewerSession::handle(const act::ToggleAutoplay&) {
+    autoplay_ = !autoplay_ && player_.active();
+    stepClock_ = 0.0;
+}
+void ViewerSession::handle(const act::ToggleAutoRotate&) { autoRotate_ = !autoRotate_; }
+void ViewerSession::handle(const act::TogglePause&) { paused_ = !paused_; }
+void ViewerSession::handle(const act::ToggleHelp&) { showHelp_ = !showHelp_; }
+void ViewerSession::handle(const act::Escape&) {
+    if (showHelp_) showHelp_ = false;
+    else if (presenter_) handle(act::SetPresenter{false});
+    else if (visibility_.isolated()) visibility_.leaveIsolation();
+    else selected_ = -1;
+}
+
+// Motion -------------------------------------------------------------------------------------------
+
+void ViewerSession::handle(const act::ChangeMotion& a) {
+    if (motion_) motionState_.change(a.change);
+}
+void ViewerSession::handle(const act::HoldBreath& a) {
+    motionState_.holdBreath(a.breath);
+    solveIfChanged();
+}
+
+// Visibility and selection -------------------------------------------------------------------------
+
+void ViewerSession::handle(const act::Select& a) {
+    selected_ = (a.structure >= 0 && static_cast<std::size_t>(a.structure) < scene_.structures.size()) ? a.structure : -1;
+}
+void ViewerSession::handle(const act::Focus& a) {
+    if (a.structure < 0 || static_cast<std::size_t>(a.structure) >= scene_.structures.size()) return;
+    selected_ = a.structure;
+    takeCamera();
+    animateTo(frameBounds(camera_.pose, scene_.structures[static_cast<std::size_t>(a.structure)].mesh.bounds,
+                          camera_.fovYDegrees, viewAspect_));
+}
+void ViewerSession::handle(const act::HideSelected&) {
+    if (selected_ < 0) return;
+    visibility_.setVisible(static_cast<std::size_t>(selected_), false);
+    selected_ = -1;
+}
+void ViewerSession::handle(const act::ToggleIsolation&) {
+    if (visibility_.isolated()) visibility_.leaveIsolation();
+    else if (selected_ >= 0) visibility_.isolate(static_cast<std::size_t>(selected_));
+}
+void ViewerSession::handle(const act::FadeSelected&) {
+    if (selected_ >= 0) visibility_.toggleFaded(static_cast<std::size_t>(selected_));
+}
+void ViewerSession::handle(const act::ShowAll&) { visibility_.showAll(); }
+void ViewerSession::handle(const act::SetVisible& a) {
+    if (a.structure >= 0 && static_cast<std::size_t>(a.structure) < visibility_.size()) visibility_.setVisible(static_cast<std::size_t>(a.structure), a.visible);
+}
+void ViewerSession::handle(const act::SetOpacity& a) {
+    if (a.structure >= 0 && static_cast<std::size_t>(a.structure) < visibility_.size()) visibility_.setOpacity(static_cast<std::size_t>(a.structure), a.opacity);
+}
+void ViewerSession::handle(const act::Isolate& a) {
+    if (a.structure >= 0 && static_cast<std::size_t>(a.structure) < visibility_.size()) visibility_.isolate(static_cast<std::size_t>(a.structure));
+}
+void ViewerSession::handle(const act::LeaveIsolation&) { visibility_.leaveIsolation(); }
+
+// Camera and pointer -------------------------------------------------------------------------------
+
+void ViewerSession::animateTo(const CameraPose& destination) { animation_.start(camera_.pose, destination, clock_); }
+
+// The user took the camera: the step's framing no longer follows the view's shape.
+void ViewerSession::takeCamera() { framedAspect_ = 0.0f; }
+
+void ViewerSession::handle(const act::ShowView& a) {
+    takeCamera();
+    animateTo(framePreset(a.preset, scene_.bounds, camera_.fovYDegrees, viewAspect_));
+}
+void ViewerSession::handle(const act::ResetView&) {
+    takeCamera();
+    animateTo(homePose());
+}
+
+std::optional<PickHit> ViewerSession::pickAt(glm::vec2 position, glm::vec2 viewPixels) const {
+    return pick(scene_, visibility_, camera_.rayThrough(position, viewPixels), motion_.get());
+}
+
+void ViewerSession::handle(const act::Click& a) {
+    const auto hit = pickAt(a.position, a.viewPixels);
+    if (quizOpen()) {
+        answerQuiz(hit);
+        return;
+    }
+    const bool doubleClick = clock_ - lastClickTime_ < kDoubleClickSeconds &&
+                             glm::length(a.position - lastClickPosition_) < 2.0f * kClickSlopPixels;
+    lastClickTime_ = doubleClick ? -1.0 : clock_;  // a third click starts a new pair
+    lastClickPosition_ = a.position;
+    if (doubleClick) {
+        hit ? handle(act::Focus{hit->structure}) : handle(act::ResetView{});
+        return;
+    }
+    handle(act::Select{hit ? hit->structure : -1});
+}
+
+void ViewerSession::handle(const act::Hover& a) {
+    const auto hit = a.position ? pickAt(*a.position, a.viewPixels) : std::nullopt;
+    hovered_ = hit ? hit->structure : -1;
+}
+
+void ViewerSession::handle(const act::Orbit& a) {
+    animation_.cancel();  // the hand on the mouse wins over a glide in progress
+    takeCamera();
+    camera_.orbit(a.deltaPixels);
+}
+void ViewerSession::handle(const act::Pan& a) {
+    animation_.cancel();
+    takeCamera();
+    camera_.pan(a.deltaPixels, a.viewPixels);
+}
+void ViewerSession::handle(const act::Zoom& a) {
+    if (a.notches == 0.0f) return;
+    if (animation_.active()) {
+        camera_.pose = animation_.destination();
+        animation_.cancel();
+    }
+    takeCamera();
+    const auto hit = pickAt(a.position, a.viewPixels);
+    const glm::vec3 anchor = hit ? hit->point : camera_.pointOnTargetPlane(a.position, a.viewPixels);
+    camera_.zoomToward(anchor, std::pow(kZoomPerNotch, a.notches));
+}
+void ViewerSession::handle(const act::SetDragging& a) { dragging_ = a.on; }
+
+void ViewerSession::handle(const act::SetViewAspect& a) {
+    viewAspect_ = std::max(a.aspect, 1e-3f);
+    // A step's preset view is framed for the 3D view's shape; when that changes (window resized,
+    // text size changed, the caption grew) it is framed again so the model still fills the view.
+    if (!a.reframe || !player_.active() || !staged_.view || staged_.camera || framedAspect_ <= 0.0f) return;
+    if (viewAspect_ == framedAspect_ || std::abs(viewAspect_ - framedAspect_) < a.tolerance * framedAspect_) return;
+    framedAspect_ = viewAspect_;
+    Bounds shown;
+    for (std::size_t i = 0; i < scene_.structures.size(); ++i)
+        if (visibility_.visible(i) && visibility_.opacity(i) >= 1.0f) shown.include(scene_.structures[i].mesh.bounds);
+    if (shown.empty()) shown = scene_.bounds;
+    animateTo(framePreset(*staged_.view, shown, camera_.fovYDegrees, viewAspect_));
+}
+
+void ViewerSession::handle(const act::SetCamera& a) {
+    animation_.cancel();
+    takeCamera();
+    camera_.pose = a.pose;
+}
+
+void ViewerSession::handle(const act::FinishTransitions&) {
+    if (animation_.active()) camera_.pose = animation_.destination();
+    animation_.cancel();
+    for (std::size_t i = 0; i < displayOpacity_.size(); ++i) displayOpacity_[i] = visibility_.visible(i) ? visibility_.opacity(i) : 0.0f;
+    motionState_.finishTransition();
+    solveIfChanged();
+}
+
+// The frame ----------------------------------------------------------------------------------------
+
+std::vector<StructureLook> ViewerSession::structureLooks() const {
+    std::vector<StructureLook> looks(scene_.structures.size());
+    const bool colourByLength = motion_ && motionState_.settings().colourByLength;
+    for (std::size_t i = 0; i < looks.size(); ++i) {
+        StructureLook& look = looks[i];
+        look.visible = displayOpacity_[i] > 0.003f;
+        look.opacity = displayOpacity_[i];
+        look.hovered = static_cast<int>(i) == hovered_;
+        look.selected = static_cast<int>(i) == selected_;
+        look.highlighted = i < staged_.highlighted.size() && staged_.highlighted[i];
+        const bool painted = i < staged_.painted.areas.size() && !staged_.painted.areas[i].empty();
+        look.areas = painted ? &staged_.painted.areas[i] : nullptr;
+        look.areaKinds = painted ? &staged_.painted.kinds[i] : nullptr;
+        if (!motion_) continue;
+        look.model = motion_->model(i);
+        const auto change = motion_->lengthChange(i);
+        if (colourByLength && change) {
+            // Full colour at 10 % change: a leg lift or a lunge reaches it, a breath does not.
+            const float t = std::clamp(*change / 0.10f, -1.0f, 1.0f);
+            look.tint = t < 0.0f ? glm::vec3(0.20f, 0.40f, 1.0f) : glm::vec3(1.0f, 0.22f, 0.15f);
+            look.tintAmount = std::abs(t) * 0.85f;
+        }
+    }
+    return looks;
+}
+
+FrameState ViewerSession::frameState(const ViewRect& view, glm::vec2 displaySize, glm::ivec2 framebufferSize,
+                                     glm::vec4 background, AntiAliasing antiAliasing) const {
+    FrameState frame;
+    frame.camera = camera_;
+    frame.framebufferSize = framebufferSize;
+    frame.viewport = viewportPixels(view, displaySize, framebufferSize);
+    frame.background = background;
+    frame.antiAliasing = antiAliasing;
+    frame.blank = blank_;
+    if (blank_) return frame;
+    frame.looks = structureLooks();
+    frame.modelRegion = modelScreenRegion(scene_, motion_.get(), frame.looks, camera_, frame.viewport);
+    return frame;
+}
+
+std::vector<PosedLabel> ViewerSession::labels() const {
+    std::vector<PosedLabel> labels;
+    for (const StepLabel& label : staged_.labels) {
+        const auto structure = static_cast<std::size_t>(label.structure);
+        // A hidden structure's label would point at nothing (issue 12, defect 6).
+        if (label.structure < 0 || !visibility_.visible(structure)) continue;
+        glm::vec3 point = label.localPoint;
+        if (motion_) {
+            // Anchors come from the posed meshes (issue 12, defect 3): a bent mesh by the vertex
+            // nearest the point, carrying the point's offset from it; a rigid one by its transform.
+            const std::vector<glm::vec3>* bent = motion_->positions(structure);
+            if (bent && label.vertex >= 0 && static_cast<std::size_t>(label.vertex) < bent->size()) {
+                const auto vertex = static_cast<std::size_t>(label.vertex);
+                point = (*bent)[vertex] + (label.localPoint - scene_.structures[structure].mesh.positions[vertex]);
+            } else {
+                point = glm::vec3(motion_->model(structure) * glm::vec4(label.localPoint, 1.0f));
+            }
+        }
+        labels.push_back({label.text, label.structure, point});
+    }
+    return labels;
+}
+
+}  // namespace psoas

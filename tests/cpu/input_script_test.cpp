@@ -1,0 +1,43 @@
+// The --script format: each line a timed input; a bad line is reported with file:line:col.
+
+#include "app/input_script.hpp"
+#include "core/diagnostic.hpp"
+
+#include <gtest/gtest.h>
+
+namespace psoas::app {
+namespace {
+
+TEST(InputScript, reads_keys_with_modifiers_pointer_moves_and_waits) {
+    const auto script = parseInputScript("# a class\nkey ctrl+equal\nkey pagedown  # next\n\ndrag 1 2 30 40 right\n"
+                                         "wait 1.5\nlesson quiz 2\nscreenshot end\n",
+                                         "class.script");
+    ASSERT_EQ(script.size(), 6u);
+    EXPECT_EQ(script[0].chord, (KeyChord{Key::Equal, modifier::Control}));
+    EXPECT_EQ(script[1].chord.key, Key::PageDown);
+    EXPECT_EQ(script[1].line, 3);
+    EXPECT_TRUE(script[2].right);
+    EXPECT_EQ(script[2].to, glm::vec2(30.0f, 40.0f));
+    EXPECT_EQ(script[3].value, 1.5);
+    EXPECT_EQ(script[4].name, "quiz");
+    EXPECT_EQ(script[4].value, 2.0);
+    EXPECT_EQ(script[5].kind, ScriptCommand::Kind::Screenshot);
+}
+
+TEST(InputScript, bad_lines_are_reported_with_their_place_and_a_guess) {
+    try {
+        (void)parseInputScript("key pagedwn\nwait -3\nclik 1 2\nscreenshot ../x\n", "class.script");
+        FAIL() << "the script has four bad lines";
+    } catch (const DataFileError& e) {
+        const auto& problems = e.diagnostics();
+        ASSERT_EQ(problems.size(), 4u);
+        EXPECT_EQ(problems[0].format(), "class.script:1:5: no key 'pagedwn' (did you mean 'pagedown'?)");
+        EXPECT_EQ(problems[1].line, 2);
+        EXPECT_EQ(problems[1].column, 6);
+        EXPECT_NE(problems[2].message.find("did you mean 'click'"), std::string::npos) << problems[2].message;
+        EXPECT_EQ(problems[3].line, 4);
+    }
+}
+
+}  // namespace
+}  // namespace psoas::app

@@ -1,0 +1,254 @@
+// The viewer's session on the CPU: what a step shows, how the body and the camera move and what
+// the user's actions change, with no window and no GL. Each test here is a defect of issue 12.
+
+#include "app/commands.hpp"
+#include "core/atlas.hpp"
+#include "core/lesson.hpp"
+#include "core/motion/pose_file.hpp"
+#include "core/viewer_session.hpp"
+
+#include <glm/geometric.hpp>
+#include <gtest/gtest.h>
+
+namespace psoas {
+namespace {
+
+const std::filesystem::path kSource = PSOAS_SOURCE_DIR;
+const glm::vec2 kView{1280.0f, 720.0f};
+
+const Scene& builtInScene() {
+    static const Scene scene = loadScene(loadAtlas(kSource / "models" / "atlas.toml"));
+    return scene;
+}
+
+const std::vector<PoseFile>& builtInPoses() {
+    static const std::vector<PoseFile> poses = loadPoseLibrary(kSource / "models" / "poses");
+    return poses;
+}
+
+Lesson builtInLesson(const std::string& file) { return loadLesson(kSource / "lessons" / file, app::builtInVocabulary()); }
+
+std::unique_ptr<ViewerSession> builtInSession() {
+    SessionSetup setup;
+    setup.poses = builtInPoses();
+    setup.withMotion = true;
+    setup.viewAspect = kView.x / kView.y;
+    return std::make_unique<ViewerSession>(builtInScene(), std::move(setup));
+}
+
+// Four seconds of 60 Hz frames: every glide, fade and pose move of a step has ended.
+void settle(ViewerSession& session) {
+    for (int frame = 0; frame < 240; ++frame) session.advance(1.0 / 60.0);
+}
+
+int structure(const std::string& id) { return builtInScene().findStructure(id); }
+
+// A point of the 3D view where a click lands on `id`, found by asking the picker row by row.
+std::optional<glm::vec2> pointOn(const ViewerSession& session, const std::string& id) {
+    for (float y = 4.0f; y < kView.y; y += 8.0f)
+        for (float x = 4.0f; x < kView.x; x += 8.0f) {
+            const auto hit = pick(session.scene(), session.visibility(), session.camera().rayThrough({x, y}, kView), session.sceneMotion());
+            if (hit && hit->structure == structure(id)) return glm::vec2(x, y);
+        }
+    return std::nullopt;
+}
+
+void expectSameCamera(const CameraPose& a, const CameraPose& b) {
+    EXPECT_NEAR(a.distance, b.distance, 1e-5f);
+    EXPECT_NEAR(a.yawDegrees, b.yawDegrees, 1e-3f);
+    EXPECT_NEAR(a.pitchDegrees, b.pitchDegrees, 1e-3f);
+    EXPECT_NEAR(glm::distance(a.target, b.target), 0.0f, 1e-5f);
+}
+
+// Defect 1: every frame marked the motion dirty, so a still step solved the skeleton and uploaded
+// every bending mesh each frame and the window never waited for events (17.7 CPU-s in 10 s).
+TEST(ViewerSession, a_still_step_reports_nothing_moving_and_solves_nothing) {
+    auto session = builtInSession();
+    session->apply(act::OpenLesson{builtInLesson("03-actions.toml"), 0});  // standing, no breathing
+    settle(*session);
+    EXPECT_FALSE(session->moving());
+    const std::uint64_t solves = session->motionRevision();
+    for (int frame = 0; frame < 120; ++frame) {
+        // The Motion tab reporting values equal to what is there is no change.
+        MotionChange same;
+        same.breathing = false;
+        same.pose = session->motion().settings().pose;
+        session->apply(act::ChangeMotion{same});
+        session->advance(1.0 / 60.0);
+        ASSERT_FALSE(session->moving()) << "frame " << frame;
+    }
+    EXPECT_EQ(session->motionRevision(), solves);
+
+    MotionChange breathe;
+    breathe.breathing = true;
+    session->apply(act::ChangeMotion{breathe});
+    EXPECT_TRUE(session->moving());
+    session->advance(1.0 / 60.0);
+    session->advance(1.0 / 60.0);
+    EXPECT_GT(session->motionRevision(), solves);
+}
+
+TEST(ViewerSession, a_paused_breathing_step_is_still) {
+    auto session = builtInSession();
+    MotionChange breathe;
+    breathe.breathing = true;
+    session->apply(act::ChangeMotion{breathe});
+    settle(*session);
+    EXPECT_TRUE(session->moving());
+    session->apply(act::TogglePause{});
+    session->advance(1.0 / 60.0);
+    EXPECT_FALSE(session->moving());
+}
+
+// Defect 2: the colour-by-length tint of 'actions' step 2 stayed on in step 3, in other lessons and
+// in quiz question 1, because the looks were kept between frames. A step looks the same however
+// the class got to it.
+TEST(ViewerSession, a_step_looks_the_same_whatever_step_came_before) {
+    const Lesson actions = builtInLesson("03-actions.toml");
+    auto stepped = builtInSession();
+    stepped->apply(act::OpenLesson{actions, 1});  // leg lift, colours on
+    settle(*stepped);
+    bool tinted = false;
+    for (const StructureLook& look : stepped->structureLooks()) tinted = tinted || look.tintAmount > 0.0f;
+    ASSERT_TRUE(tinted) << "step 2 colours the lengths: the test needs a tint to start from";
+    stepped->apply(act::NextStep{});
+    settle(*stepped);
+
+    auto direct = builtInSession();
+    direct->apply(act::OpenLesson{actions, 2});
+    settle(*direct);
+
+    const auto a = stepped->structureLooks(), b = direct->structureLooks();
+    ASSERT_EQ(a.size(), b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        const std::string& id = builtInScene().structures[i].info.id;
+        EXPECT_EQ(a[i].tintAmount, 0.0f) << id;
+        EXPECT_EQ(a[i].visible, b[i].visible) << id;
+        EXPECT_EQ(a[i].opacity, b[i].opacity) << id;
+        EXPECT_EQ(a[i].highlighted, b[i].highlighted) << id;
+        EXPECT_EQ(a[i].tintAmount, b[i].tintAmount) << id;
+        EXPECT_EQ(a[i].areas != nullptr, b[i].areas != nullptr) << id;
+        for (int c = 0; c < 4; ++c) EXPECT_NEAR(glm::distance(a[i].model[c], b[i].model[c]), 0.0f, 1e-5f) << id;
+    }
+    EXPECT_TRUE(stepped->motion().settings() == direct->motion().settings());
+    EXPECT_TRUE(stepped->staged().labels == direct->staged().labels);
+    expectSameCamera(stepped->camera().pose, direct->camera().pose);
+}
+
+TEST(ViewerSession, quiz_question_one_is_not_tinted_after_a_coloured_step) {
+    auto session = builtInSession();
+    session->apply(act::OpenLesson{builtInLesson("03-actions.toml"), 1});
+    settle(*session);
+    session->apply(act::OpenLesson{builtInLesson("07-quiz-psoas-region.toml"), 1});
+    settle(*session);
+    for (const StructureLook& look : session->structureLooks()) EXPECT_EQ(look.tintAmount, 0.0f);
+    EXPECT_TRUE(session->labels().empty()) << "labels would give the answer away";
+}
+
+// Defect 3: a label on a landmark pointed at where it is in the standing pose, whatever the pose.
+TEST(ViewerSession, labels_follow_the_pose) {
+    Lesson lesson;
+    lesson.id = "sitting-labels";
+    LessonStep step;
+    step.pose = "sitting";
+    step.labels = {"femur_r:lesser_trochanter", "psoas_major_r"};
+    lesson.steps = {step};
+    auto session = builtInSession();
+    session->apply(act::OpenLesson{lesson, 0});
+    settle(*session);
+    const auto labels = session->labels();
+    ASSERT_EQ(labels.size(), 2u);
+
+    const auto femur = static_cast<std::size_t>(structure("femur_r"));
+    glm::vec3 standing{0.0f};
+    for (const Landmark& landmark : builtInScene().structures[femur].info.landmarks)
+        if (landmark.id == "lesser_trochanter") standing = landmark.position;
+    const glm::vec3 sitting = glm::vec3(session->sceneMotion()->model(femur) * glm::vec4(standing, 1.0f));
+    EXPECT_GT(glm::distance(standing, sitting), 0.03f) << "sitting must move the lesser trochanter";
+    EXPECT_LT(glm::distance(labels[0].point, sitting), 1e-5f);
+
+    // The psoas bends: its label sits on the bent surface, at the vertex the step chose.
+    const auto psoas = static_cast<std::size_t>(structure("psoas_major_r"));
+    const StepLabel& chosen = session->staged().labels[1];
+    ASSERT_GE(chosen.vertex, 0);
+    const glm::vec3 bent = (*session->sceneMotion()->positions(psoas))[static_cast<std::size_t>(chosen.vertex)];
+    EXPECT_LT(glm::distance(labels[1].point, bent), 1e-5f);
+}
+
+// Defect 4: a right answer re-ran the whole step: the camera glided back and the student's hidden
+// structures and Motion-tab settings were reset. It reveals the labels, and nothing else.
+TEST(ViewerSession, a_right_quiz_answer_keeps_camera_visibility_and_motion) {
+    auto session = builtInSession();
+    session->apply(act::OpenLesson{builtInLesson("07-quiz-psoas-region.toml"), 1});  // "Click the right psoas major"
+    settle(*session);
+    session->apply(act::SetVisible{structure("femur_l"), false});
+    session->apply(act::Orbit{{24.0f, -10.0f}});
+    MotionChange breathe;
+    breathe.breathing = true;
+    session->apply(act::ChangeMotion{breathe});
+    settle(*session);
+    const CameraPose camera = session->camera().pose;
+    const MotionSettings motion = session->motion().settings();
+    ASSERT_TRUE(session->labels().empty());
+
+    const auto onPsoas = pointOn(*session, "psoas_major_r");
+    ASSERT_TRUE(onPsoas);
+    session->apply(act::Click{*onPsoas, kView});
+    ASSERT_TRUE(session->quizRight()) << session->quizFeedback();
+    EXPECT_FALSE(session->cameraAnimation().active());
+    settle(*session);
+    expectSameCamera(session->camera().pose, camera);
+    EXPECT_FALSE(session->visibility().visible(static_cast<std::size_t>(structure("femur_l"))));
+    EXPECT_TRUE(session->motion().settings() == motion);
+    ASSERT_EQ(session->labels().size(), 1u);
+    EXPECT_EQ(session->labels()[0].text, builtInScene().structures[static_cast<std::size_t>(structure("psoas_major_r"))].info.name);
+}
+
+// Defect 6: the labels of structures hidden by isolation stayed on screen.
+TEST(ViewerSession, isolation_hides_the_labels_of_hidden_structures) {
+    auto session = builtInSession();
+    session->apply(act::OpenLesson{builtInLesson("03-actions.toml"), 3});  // labels the right psoas and iliacus
+    settle(*session);
+    ASSERT_EQ(session->labels().size(), 2u);
+    session->apply(act::Select{structure("iliacus_r")});
+    session->apply(act::ToggleIsolation{});
+    const auto labels = session->labels();
+    ASSERT_EQ(labels.size(), 1u);
+    EXPECT_EQ(labels[0].structure, structure("iliacus_r"));
+    session->apply(act::ToggleIsolation{});
+    EXPECT_EQ(session->labels().size(), 2u);
+}
+
+// Defect 6: Restart went back to the first step but kept the old quiz score.
+TEST(ViewerSession, restart_starts_a_new_quiz_score) {
+    auto session = builtInSession();
+    session->apply(act::OpenLesson{builtInLesson("07-quiz-psoas-region.toml"), 1});
+    settle(*session);
+    const auto onPsoas = pointOn(*session, "psoas_major_r");
+    ASSERT_TRUE(onPsoas);
+    session->apply(act::Click{*onPsoas, kView});
+    ASSERT_EQ(session->quizScore().answeredCount(), 1);
+    session->apply(act::RestartLesson{});
+    EXPECT_EQ(session->lessonPlayer().stepIndex(), 0);
+    EXPECT_EQ(session->quizScore().answeredCount(), 0);
+}
+
+// What the user changed in the Motion tab lasts until the next step, which sets its own.
+TEST(MotionState, a_step_replaces_what_the_user_changed) {
+    MotionState state({Pose{}, Pose{}});
+    MotionSettings step;
+    step.pose = 0;
+    state.stage(step, true);
+    EXPECT_FALSE(state.overridden());
+    MotionChange change;
+    change.colourByLength = true;
+    state.change(change);
+    EXPECT_TRUE(state.overridden());
+    EXPECT_FALSE(state.staged().colourByLength);
+    state.stage(step, false);
+    EXPECT_FALSE(state.settings().colourByLength);
+    EXPECT_FALSE(state.animating());
+}
+
+}  // namespace
+}  // namespace psoas
