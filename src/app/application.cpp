@@ -112,6 +112,7 @@ Scene loadInitialScene(const Options& options) {
     traceStartup("command line read");
     Scene scene = options.model ? loadModelScene(*options.model) : loadScene(loadAtlas(dataDirectory() / "models" / "atlas.toml"));
     traceStartup("meshes loaded");
+    for (const std::string& note : scene.notes) std::cerr << "psoas-atlas: " << note << '\n';
     return scene;
 }
 
@@ -144,7 +145,8 @@ Application::Application(Options options)
     displayOpacity_.assign(scene_.structures.size(), 1.0f);
     highlighted_.assign(scene_.structures.size(), false);
     paintRegions();
-    if (options_.model) coverText(options_.model->string());
+    if (options_.model)
+        for (const SceneStructure& s : scene_.structures) coverText(scene_.title + s.info.name);
     else coverFile(dataDirectory() / "models" / "atlas.toml");
     if (options_.model) {
         if (options_.lesson) throw UsageError("--lesson: lessons use the built-in model set, not --model files");

@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <regex>
+#include <tuple>
 
 namespace psoas::app {
 
@@ -14,7 +15,8 @@ constexpr int kMaxSide = 16384;
 std::string firstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 constexpr const char* kUsage = "usage: psoas-atlas [--screenshot FILE.png] [--size WxH] [--view NAME] "
-                               "[--background dark|white|transparent] [--anti-aliasing edge|msaa|off] [--model FILE]\n"
+                               "[--background dark|white|transparent] [--anti-aliasing edge|msaa|off]\n"
+                               "       [--model FILE|DIR ... [--units auto|mm|cm|m] [--up AXIS] [--forward AXIS]]\n"
                                "       psoas-atlas [--lessons DIR] [--lesson ID [--step N]] | --list-lessons | --check-lessons [DIR]\n"
                                "       psoas-atlas --export-lesson ID --out DIR [--size WxH] [--background …] | --present\n"
                                "       psoas-atlas --measure [--pose NAME] [--hip-flexion DEG] [--lumbar-extension DEG] "
@@ -31,7 +33,7 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
         "Without a display, render images headless: xvfb-run -a psoas-atlas --screenshot out.png");
 
     Options options;
-    std::string screenshot, size, view, background = "dark", model, antiAliasing;
+    std::string screenshot, size, view, background = "dark", antiAliasing;
     cli.add_option("--screenshot", screenshot, "Render one frame to this PNG file and exit")->type_name("FILE.png");
     cli.add_option("--size", size, "Image or window size, e.g. 1920x1080 (default 1280x720)")->type_name("WxH");
     cli.add_option("--view", view, "Start from a view preset")
@@ -41,8 +43,20 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
     cli.add_option("--anti-aliasing", antiAliasing,
                    "Edges of the 3D view: edge (smoothing pass, the default), msaa (4x, for a GPU) or off")
         ->check(CLI::IsMember({"edge", "msaa", "off"}));
-    cli.add_option("--model", model, "View this mesh file (glTF .glb/.gltf, OBJ, STL, PLY) instead of the built-in scene")
-        ->type_name("FILE");
+    std::vector<std::string> models;
+    std::string units, up, forward;
+    cli.add_option("--model", models,
+                   "View these mesh files (glTF .glb/.gltf, OBJ, STL, PLY) and folders of them instead of the built-in scene; "
+                   "list them or repeat the option")
+        ->type_name("FILE|DIR");
+    cli.add_option("--units", units,
+                   "With --model: the files' length unit; auto (the default) reads the largest side L as metres if L < 2.5, "
+                   "centimetres if L < 20, else millimetres")
+        ->type_name("auto|mm|cm|m");
+    cli.add_option("--up", up, "With --model: the files' axis that points up (default +Y)")->type_name("+X|-X|+Y|-Y|+Z|-Z");
+    cli.add_option("--forward", forward,
+                   "With --model: the files' axis that points anterior (default +Z; -Y when --up is Z)")
+        ->type_name("+X|-X|+Y|-Y|+Z|-Z");
     cli.add_flag("--gl-debug", options.glDebug, "Create an OpenGL debug context and log driver messages");
 
     bool measure = false;
@@ -157,7 +171,26 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
         return {std::nullopt, "error: --step needs --lesson ID\n" + std::string(kUsage), 2};
     if (cli.count("--check-lessons"))
         options.checkLessons = checkLessons.empty() ? std::filesystem::path() : std::filesystem::path(checkLessons.front());
-    if (!model.empty()) options.model = model;
+    if (!models.empty()) {
+        ModelRequest request;
+        for (const std::string& path : models) request.paths.emplace_back(path);
+        if (!units.empty()) {
+            const auto unit = parseLengthUnit(units);
+            if (!unit) return {std::nullopt, "error: --units: '" + units + "' is not auto, mm, cm or m\n", 2};
+            request.orientation.units = *unit;
+        }
+        for (auto [name, text, axis] : {std::tuple{"--up", &up, &request.orientation.up}, std::tuple{"--forward", &forward, &request.orientation.forward}}) {
+            if (text->empty()) continue;
+            *axis = parseAxis(*text);
+            if (!*axis) return {std::nullopt, "error: " + std::string(name) + ": '" + *text + "' is not an axis (+X, -X, +Y, -Y, +Z or -Z)\n", 2};
+        }
+        if (const std::string problem = orientationProblem(request.orientation); !problem.empty())
+            return {std::nullopt, "error: " + problem + "\n", 2};
+        options.model = std::move(request);
+    } else {
+        for (const char* option : {"--units", "--up", "--forward"})
+            if (cli.count(option)) return {std::nullopt, "error: " + std::string(option) + " goes with --model\n", 2};
+    }
     if (!view.empty()) options.view = parseViewPreset(view);
     if (!antiAliasing.empty()) options.antiAliasing = antiAliasingFrom(antiAliasing);
     options.background = background == "white"         ? ui::ScreenshotBackground::White

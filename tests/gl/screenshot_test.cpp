@@ -62,7 +62,9 @@ TEST(Screenshot, every_anti_aliasing_mode_renders_without_gl_errors) {
 TEST(Screenshot, unwritable_destination_exits_2_with_one_line) {
     if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
     const std::string file = "/nonexistent-folder/shot.png";
-    const auto result = test::runAtlas({"--model", test::dataFile("cube.obj").string(), "--screenshot", file});
+    // Units and axes given, so nothing assumed is reported beside the error.
+    const auto result = test::runAtlas({"--model", test::dataFile("cube.obj").string(), "--units", "m", "--up", "+Y", "--forward", "+Z",
+                                        "--screenshot", file});
     EXPECT_EQ(result.exitCode, 2);
     EXPECT_EQ(result.err.rfind("error: " + file + ": ", 0), 0u) << result.err;
     EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
@@ -70,7 +72,7 @@ TEST(Screenshot, unwritable_destination_exits_2_with_one_line) {
 
 TEST(ApplicationFrame, panels_and_model_match_the_baseline) {
     app::Options options;
-    options.model = test::dataFile("sphere.obj");
+    options.model = ModelRequest{{test::dataFile("sphere.obj")}, {}};
     options.glDebug = true;
     options.width = 800;
     options.height = 500;
