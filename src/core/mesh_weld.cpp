@@ -60,7 +60,9 @@ MeshData weldWithCreaseNormals(std::span<const glm::vec3> positions, std::span<c
     const float cosHalfCrease = std::cos(glm::radians(kCreaseAngleDegrees * 0.5f));
     out.positions.reserve(unique);
     out.normals.reserve(unique);
-    out.indices.resize(welded.size());
+    // Each corner's output index is written once, from its vertex's list, and the welded indices
+    // are not read again: the one array serves both (a scan's largest buffer, allocated once).
+    out.indices = std::move(welded);
     std::vector<glm::vec3> cornerNormal;
     for (std::size_t v = 0; v < unique; ++v) {
         const std::uint32_t* first = around.corners.data() + around.offsets[v];

@@ -1,5 +1,6 @@
 #include "core/model_import.hpp"
 
+#include "core/binary_stl.hpp"
 #include "core/mesh_weld.hpp"
 #include "core/model_file_check.hpp"
 
@@ -293,6 +294,8 @@ ImportedModel readModelFile(const std::filesystem::path& path, const ImportLimit
     if (extension.empty() || !importer.IsExtensionSupported(extension))
         throw ModelImportError(path, "unsupported file type '" + path.extension().string() +
                                          "' (use glTF .glb/.gltf, OBJ, STL or PLY)");
+    if (extension == ".stl")
+        if (auto model = readBinaryStl(path, limits)) return std::move(*model);
     FileRepair repair;
     if (extension == ".glb" || extension == ".gltf") repair = checkGltfFile(path, readAll(path));
     else if (extension == ".obj") repair = checkObjFile(path, readAll(path));

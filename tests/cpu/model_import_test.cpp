@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 
 #include "support/test_paths.hpp"
@@ -325,6 +326,19 @@ TEST(ModelImport, stl_curved_surface_is_joined_into_smooth_shared_vertices) {
         const glm::vec3 radial = glm::normalize(glm::vec3(mesh.positions[v].x, 0.0f, mesh.positions[v].z));
         EXPECT_GT(glm::dot(mesh.normals[v], radial), 0.99f) << "vertex " << v;
     }
+}
+
+// Binary STL is read without Assimp (core/binary_stl.cpp): the same refusals must hold there.
+TEST(ModelImport, binary_stl_with_a_non_finite_corner_or_cut_short_is_refused_in_one_line) {
+    std::string bytes = binaryStl({{glm::vec3(0), glm::vec3(1, 0, 0), glm::vec3(0, 1, 0)}, {glm::vec3(0), glm::vec3(0, 1, 0), glm::vec3(0, 0, 1)}});
+    std::string nan = bytes;
+    const float value = std::nanf("");
+    std::memcpy(&nan[84 + 50 + 12 + 12], &value, 4);  // second facet, second corner, x
+    EXPECT_EQ(importError(writeFile("nan.stl", nan)), "triangle 1 has a non-finite (NaN or infinite) coordinate");
+    EXPECT_FALSE(importError(writeFile("cut.stl", bytes.substr(0, bytes.size() - 20))).empty());
+    ImportLimits limits;
+    limits.maxTriangles = 1;
+    EXPECT_EQ(importError(writeFile("two.stl", bytes), limits), "more than 1 triangles; simplify the model before opening it");
 }
 
 }  // namespace
