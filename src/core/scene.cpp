@@ -157,14 +157,16 @@ Scene loadModelScene(const ModelRequest& request, const ImportLimits& limits) {
     const glm::vec3 size = fileBounds.size();
     const float largest = std::max({size.x, size.y, size.z});
     char sizeText[32];
-    std::snprintf(sizeText, sizeof sizeText, "%.3g", static_cast<double>(largest));
-    const std::string unitsLine = std::string("units: ") + unitName(units) +
-                                  (orientation.units == LengthUnit::Auto ? std::string(" (guessed: largest side ") + sizeText + ")" : "");
+    std::snprintf(sizeText, sizeof sizeText, largest >= 100.0f ? "%.0f" : "%.3g", static_cast<double>(largest));
+    const bool guessed = orientation.units == LengthUnit::Auto;
+    const std::string unitsLine = std::string("units: ") + unitName(units) + (guessed ? " (guessed)" : "");
     const std::string axesLine = "up " + axisName(orientation.upAxis()) + ", anterior " + axisName(orientation.forwardAxis());
-    scene.title += "\n" + unitsLine + "\n" + axesLine;
+    scene.title += "\n" + unitsLine + "\n" + axesLine;  // short lines: the side panel is narrow
     // Said on the terminal only when something was assumed rather than given.
-    if (orientation.units == LengthUnit::Auto || !orientation.up || !orientation.forward)
-        scene.notes.push_back("assumed " + unitsLine + "; " + axesLine + " (set with --units, --up, --forward)");
+    if (guessed || !orientation.up || !orientation.forward)
+        scene.notes.push_back("assumed units: " + std::string(unitName(units)) +
+                              (guessed ? std::string(" (guessed from the largest side, ") + sizeText + ")" : "") + "; " + axesLine +
+                              " (set with --units, --up, --forward)");
 
     std::map<std::string, int> seen;
     for (LoadedFile& file : loaded) {
