@@ -16,7 +16,7 @@ std::string firstLine(const std::string& text) { return text.substr(0, text.find
 
 constexpr const char* kUsage = "usage: psoas-atlas [--screenshot FILE.png] [--size WxH] [--view NAME] "
                                "[--background dark|white|transparent] [--anti-aliasing edge|msaa|off]\n"
-                               "       [--model FILE|DIR ... [--units auto|mm|cm|m] [--up AXIS] [--forward AXIS]]\n"
+                               "       [--model FILE|DIR ... [--units auto|mm|cm|m] [--up AXIS] [--forward AXIS] [--file-colours]]\n"
                                "       psoas-atlas [--lessons DIR] [--lesson ID [--step N]] | --list-lessons | --check-lessons [DIR]\n"
                                "       psoas-atlas --export-lesson ID --out DIR [--size WxH] [--background …] | --present\n"
                                "       psoas-atlas --measure [--pose NAME] [--hip-flexion DEG] [--lumbar-extension DEG] "
@@ -53,6 +53,9 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
                    "With --model: the files' length unit; auto (the default) reads the largest side L as metres if L < 2.5, "
                    "centimetres if L < 20, else millimetres")
         ->type_name("auto|mm|cm|m");
+    bool fileColours = false;
+    cli.add_flag("--file-colours", fileColours,
+                 "With --model: colour each part as the file does (material, or the mean of its vertex or face colours)");
     cli.add_option("--up", up, "With --model: the files' axis that points up (default +Y)")->type_name("+X|-X|+Y|-Y|+Z|-Z");
     cli.add_option("--forward", forward,
                    "With --model: the files' axis that points anterior (default +Z; -Y when --up is Z)")
@@ -172,23 +175,24 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
     if (cli.count("--check-lessons"))
         options.checkLessons = checkLessons.empty() ? std::filesystem::path() : std::filesystem::path(checkLessons.front());
     if (!models.empty()) {
-        ModelRequest request;
-        for (const std::string& path : models) request.paths.emplace_back(path);
+        ModelRequest modelRequest;
+        for (const std::string& path : models) modelRequest.paths.emplace_back(path);
         if (!units.empty()) {
             const auto unit = parseLengthUnit(units);
             if (!unit) return {std::nullopt, "error: --units: '" + units + "' is not auto, mm, cm or m\n", 2};
-            request.orientation.units = *unit;
+            modelRequest.orientation.units = *unit;
         }
-        for (auto [name, text, axis] : {std::tuple{"--up", &up, &request.orientation.up}, std::tuple{"--forward", &forward, &request.orientation.forward}}) {
+        for (auto [name, text, axis] : {std::tuple{"--up", &up, &modelRequest.orientation.up}, std::tuple{"--forward", &forward, &modelRequest.orientation.forward}}) {
             if (text->empty()) continue;
             *axis = parseAxis(*text);
             if (!*axis) return {std::nullopt, "error: " + std::string(name) + ": '" + *text + "' is not an axis (+X, -X, +Y, -Y, +Z or -Z)\n", 2};
         }
-        if (const std::string problem = orientationProblem(request.orientation); !problem.empty())
+        modelRequest.fileColours = fileColours;
+        if (const std::string problem = orientationProblem(modelRequest.orientation); !problem.empty())
             return {std::nullopt, "error: " + problem + "\n", 2};
-        options.model = std::move(request);
+        options.model = std::move(modelRequest);
     } else {
-        for (const char* option : {"--units", "--up", "--forward"})
+        for (const char* option : {"--units", "--up", "--forward", "--file-colours"})
             if (cli.count(option)) return {std::nullopt, "error: " + std::string(option) + " goes with --model\n", 2};
     }
     if (!view.empty()) options.view = parseViewPreset(view);

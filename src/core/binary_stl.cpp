@@ -2,10 +2,13 @@
 
 #include "core/mesh_weld.hpp"
 
+#include <glm/vec3.hpp>
+
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <string_view>
 #include <vector>
 
 namespace psoas {
@@ -36,6 +39,12 @@ std::optional<ImportedModel> readBinaryStl(const std::filesystem::path& path, co
     if (count > limits.maxTriangles)
         throw ModelImportError(path, "more than " + std::to_string(limits.maxTriangles) + " triangles; simplify the model before opening it");
 
+    // Face colours, in one of the two conventions for the 2 attribute bytes (5 bits a channel):
+    // Materialise Magics writes "COLOR=" in the header and clears bit 15 on a facet with its own
+    // colour (red in the low bits); VisCAM and SolidView set bit 15 on a valid colour (blue low).
+    const bool materialise = std::string_view(header, 80).find("COLOR=") != std::string_view::npos;
+    glm::dvec3 colourSum(0.0);
+    std::size_t coloured = 0;
     std::vector<glm::vec3> corners(std::size_t{count} * 3);
     std::vector<char> chunk(kFacetBytes * 65536);
     for (std::size_t facet = 0; facet < count;) {
@@ -50,11 +59,20 @@ std::optional<ImportedModel> readBinaryStl(const std::filesystem::path& path, co
                     throw ModelImportError(path, "triangle " + std::to_string(facet + i) + " has a non-finite (NaN or infinite) coordinate");
                 corners[3 * (facet + i) + k] = p;
             }
+            const auto attribute = static_cast<std::uint16_t>(static_cast<unsigned char>(corner[0]) | (static_cast<unsigned char>(corner[1]) << 8));
+            if (materialise ? !(attribute & 0x8000u) : (attribute & 0x8000u)) {
+                const glm::dvec3 low(attribute & 31u, (attribute >> 5) & 31u, (attribute >> 10) & 31u);
+                colourSum += (materialise ? low : glm::dvec3(low.z, low.y, low.x)) / 31.0;
+                ++coloured;
+            }
         }
         facet += n;
     }
     ImportedModel model;
-    model.meshes.push_back({"", weldWithCreaseNormals(corners, {})});
+    model.meshes.push_back({"", weldWithCreaseNormals(corners, {}), std::nullopt});
+    if (coloured > 0) {
+        model.meshes.back().fileColour = linearFromSrgb(glm::vec3(colourSum / static_cast<double>(coloured)));
+    }
     return model;
 }
 

@@ -7,6 +7,7 @@
 #include <assimp/DefaultIOSystem.h>
 #include <assimp/Importer.hpp>
 #include <assimp/MemoryIOWrapper.h>
+#include <assimp/material.h>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 #include <glm/glm.hpp>
@@ -180,7 +181,28 @@ private:
         }
         if (ownNormals) fillMissingNormals(item.mesh);
         place(item.mesh, world);
+        item.fileColour = colourOf(source);
         out_.push_back(std::move(item));
+    }
+
+    // Vertex colours first (a painted scan), then the material; Assimp's stand-in material for
+    // files without one does not count. Colours other than glTF's are sRGB, as their authors saw them.
+    std::optional<glm::vec3> colourOf(const aiMesh& mesh) const {
+        const bool gltf = lowercase(path_.extension().string()).starts_with(".gl");
+        auto linear = [&](glm::vec3 c) { return gltf ? c : linearFromSrgb(c); };
+        if (mesh.mColors[0] && mesh.mNumVertices > 0) {
+            glm::dvec3 sum(0.0);
+            for (unsigned v = 0; v < mesh.mNumVertices; ++v) sum += glm::dvec3(mesh.mColors[0][v].r, mesh.mColors[0][v].g, mesh.mColors[0][v].b);
+            return linear(glm::clamp(glm::vec3(sum / static_cast<double>(mesh.mNumVertices)), 0.0f, 1.0f));
+        }
+        if (mesh.mMaterialIndex >= scene_.mNumMaterials) return std::nullopt;
+        const aiMaterial& material = *scene_.mMaterials[mesh.mMaterialIndex];
+        aiString name;
+        if (material.Get(AI_MATKEY_NAME, name) == AI_SUCCESS && std::string_view(name.C_Str()) == AI_DEFAULT_MATERIAL_NAME) return std::nullopt;
+        aiColor4D colour;
+        if (material.Get(AI_MATKEY_BASE_COLOR, colour) == AI_SUCCESS || material.Get(AI_MATKEY_COLOR_DIFFUSE, colour) == AI_SUCCESS)
+            return linear(glm::clamp(glm::vec3(colour.r, colour.g, colour.b), 0.0f, 1.0f));
+        return std::nullopt;
     }
 
     // STL (and flat-shaded soups) repeat each facet's normal on its three corners: that is no
@@ -285,6 +307,11 @@ void checkReadable(const std::filesystem::path& path, const ImportLimits& limits
 }
 
 }  // namespace
+
+glm::vec3 linearFromSrgb(glm::vec3 c) {
+    for (int i = 0; i < 3; ++i) c[i] = c[i] <= 0.04045f ? c[i] / 12.92f : std::pow((c[i] + 0.055f) / 1.055f, 2.4f);  // IEC 61966-2-1
+    return c;
+}
 
 ImportedModel readModelFile(const std::filesystem::path& path, const ImportLimits& limits) {
     checkReadable(path, limits);

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -36,6 +37,9 @@ struct ImportLimits {
 struct ImportedMesh {
     std::string name;  // node or mesh name from the file; empty when the file gives none
     MeshData mesh;     // in the file's units and axes, node transforms applied
+    // The part's colour in the file, linear RGB 0..1: the mean of its vertex colours (PLY) or face
+    // colours (binary STL), else its material's base or diffuse colour; none when the file has none.
+    std::optional<glm::vec3> fileColour;
 };
 
 struct ImportedModel {
@@ -50,6 +54,9 @@ struct ImportedModel {
 // corrupt, has no surfaces ("the file has no surfaces", also when it holds only points or lines),
 // or has non-finite coordinates or out-of-range indices.
 ImportedModel readModelFile(const std::filesystem::path& path, const ImportLimits& limits = {});
+
+// sRGB colour (as a file's author saw it on screen) to the linear RGB the renderer lights.
+[[nodiscard]] glm::vec3 linearFromSrgb(glm::vec3 srgb);
 
 // readModelFile without the warnings.
 std::vector<ImportedMesh> importModel(const std::filesystem::path& path, const ImportLimits& limits = {});

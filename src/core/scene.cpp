@@ -173,6 +173,8 @@ Scene loadModelScene(const ModelRequest& request, const ImportLimits& limits) {
         const std::string fileName = file.path.filename().string();
         for (const std::string& warning : file.model.warnings) scene.notes.push_back(fileName + ": " + warning);
         const bool single = file.model.meshes.size() == 1;
+        if (request.fileColours && std::none_of(file.model.meshes.begin(), file.model.meshes.end(), [](const ImportedMesh& m) { return m.fileColour.has_value(); }))
+            scene.notes.push_back(fileName + ": the file has no colours of its own; the viewer's are used");
         for (std::size_t i = 0; i < file.model.meshes.size(); ++i) {
             ImportedMesh& part = file.model.meshes[i];
             std::string name = single ? fileName
@@ -183,7 +185,7 @@ Scene loadModelScene(const ModelRequest& request, const ImportLimits& limits) {
             s.info.name = std::move(name);
             s.info.group = StructureGroup::Other;
             s.info.mesh = file.path;
-            s.info.colour = partColour(scene.structures.size());
+            s.info.colour = request.fileColours && part.fileColour ? *part.fileColour : partColour(scene.structures.size());
             s.info.body = s.info.id;
             s.mesh = std::move(part.mesh);
             s.mesh.bounds = {};

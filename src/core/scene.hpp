@@ -36,6 +36,7 @@ Scene loadScene(const Atlas& atlas, const ImportLimits& limits = {});
 struct ModelRequest {
     std::vector<std::filesystem::path> paths;  // files and folders (a folder: its mesh files, sorted, recursively)
     ModelOrientation orientation;
+    bool fileColours = false;  // --file-colours: each part in its colour from the file (ImportedMesh::fileColour) where it has one
 };
 
 // One structure per part of each file, named from the file and node names and unique ("femur.stl",

@@ -46,6 +46,8 @@ TEST(CommandLine, units_up_and_forward_are_read_with_model) {
     const auto defaults = parseCommandLine(std::vector<std::string>{"--model", "a.stl"});
     EXPECT_EQ(defaults.options->model->orientation.units, LengthUnit::Auto);
     EXPECT_FALSE(defaults.options->model->orientation.up.has_value());
+    EXPECT_FALSE(defaults.options->model->fileColours);
+    EXPECT_TRUE(parseCommandLine(std::vector<std::string>{"--model", "a.ply", "--file-colours"}).options->model->fileColours);
 }
 
 // Issue 18, failure 2: bad orientation values are one line and exit 2.
@@ -56,7 +58,8 @@ TEST(CommandLine, bad_units_and_axes_are_one_line_errors) {
         {{"--model", "a.stl", "--up", "up"}, "error: --up: 'up' is not an axis (+X, -X, +Y, -Y, +Z or -Z)\n"},
         {{"--model", "a.stl", "--units", "inch"}, "error: --units: 'inch' is not auto, mm, cm or m\n"},
         {{"--units", "mm"}, "error: --units goes with --model\n"},
-        {{"--forward", "+X"}, "error: --forward goes with --model\n"}};
+        {{"--forward", "+X"}, "error: --forward goes with --model\n"},
+        {{"--file-colours"}, "error: --file-colours goes with --model\n"}};
     for (const auto& [arguments, message] : cases) {
         const auto parsed = parseCommandLine(arguments);
         EXPECT_FALSE(parsed.options.has_value());

@@ -341,5 +341,37 @@ TEST(ModelImport, binary_stl_with_a_non_finite_corner_or_cut_short_is_refused_in
     EXPECT_EQ(importError(writeFile("two.stl", bytes), limits), "more than 1 triangles; simplify the model before opening it");
 }
 
+// Issue 18, failure 8: a file's own colours were ignored. Each part carries its colour (linear RGB)
+// for --file-colours: PLY vertex colours, binary STL face colours, OBJ/glTF materials.
+TEST(ModelImport, ply_vertex_colours_and_obj_material_colours_are_read) {
+    const auto ply = importModel(test::dataFile("ply_vertex_colours.ply"));
+    ASSERT_EQ(ply.size(), 1u);
+    ASSERT_TRUE(ply[0].fileColour.has_value());
+    EXPECT_NEAR(ply[0].fileColour->x, 1.0f, 1e-5f);
+    EXPECT_NEAR(ply[0].fileColour->y, 0.0f, 1e-5f);
+    const auto obj = importModel(test::dataFile("obj_material_colours.obj"));
+    ASSERT_EQ(obj.size(), 2u);
+    ASSERT_TRUE(obj[0].fileColour && obj[1].fileColour);
+    EXPECT_NEAR(obj[0].fileColour->z, 0.2140f, 1e-3f);  // sRGB 0.5 is linear 0.214
+    EXPECT_NEAR(obj[1].fileColour->x, 0.2140f, 1e-3f);
+    EXPECT_FALSE(importModel(test::dataFile("cube.obj"))[0].fileColour.has_value()) << "no material: no colour of its own";
+}
+
+TEST(ModelImport, binary_stl_face_colours_are_read_in_both_conventions) {
+    std::string viscam = binaryStl({{glm::vec3(0), glm::vec3(1, 0, 0), glm::vec3(0, 1, 0)}});
+    const std::uint16_t blueValid = 0x8000u | 31u;  // VisCAM/SolidView: bit 15 marks a colour, blue in the low bits
+    std::memcpy(&viscam[84 + 48], &blueValid, 2);
+    const auto a = importModel(writeFile("viscam.stl", viscam));
+    ASSERT_TRUE(a[0].fileColour.has_value());
+    EXPECT_EQ(*a[0].fileColour, glm::vec3(0, 0, 1));
+    std::string magics = viscam;
+    magics.replace(0, 10, "COLOR=\xff\xff\xff\xff");
+    const std::uint16_t redOwn = 31u;  // Materialise: bit 15 clear marks the facet's own colour, red in the low bits
+    std::memcpy(&magics[84 + 48], &redOwn, 2);
+    const auto b = importModel(writeFile("magics.stl", magics));
+    ASSERT_TRUE(b[0].fileColour.has_value());
+    EXPECT_EQ(*b[0].fileColour, glm::vec3(1, 0, 0));
+}
+
 }  // namespace
 }  // namespace psoas

@@ -81,6 +81,22 @@ TEST(ModelScene, every_structure_gets_its_own_colour) {
             EXPECT_GT(glm::length(scene.structures[a].info.colour - scene.structures[b].info.colour), 0.05f) << a << " and " << b;
 }
 
+TEST(ModelScene, file_colours_are_used_when_asked_and_their_absence_said) {
+    ModelRequest request{{test::dataFile("obj_material_colours.obj"), test::dataFile("cube.obj")}, {}};
+    request.orientation.units = LengthUnit::Metre;
+    request.orientation.up = Axis{1, 1};
+    request.orientation.forward = Axis{2, 1};
+    const Scene palette = loadModelScene(request);
+    request.fileColours = true;
+    const Scene own = loadModelScene(request);
+    ASSERT_EQ(own.structures.size(), 3u);
+    EXPECT_NEAR(own.structures[1].info.colour.x, 0.214f, 1e-3f) << "the muscle's red material";
+    EXPECT_NE(own.structures[1].info.colour, palette.structures[1].info.colour);
+    EXPECT_EQ(own.structures[2].info.colour, palette.structures[2].info.colour) << "cube.obj has no colour: the palette's";
+    ASSERT_EQ(own.notes.size(), 1u);
+    EXPECT_EQ(own.notes[0], "cube.obj: the file has no colours of its own; the viewer's are used");
+}
+
 TEST(ModelScene, a_folder_without_mesh_files_is_refused_by_name) {
     const auto dir = test::temporaryDirectory();
     writeFile(dir, "empty/readme.txt", "nothing here");
