@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config
   libglfw3-dev libglm-dev libimgui-dev libassimp-dev libstb-dev libpng-dev
-  libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libmeshoptimizer-dev
+  libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libmeshoptimizer-dev libfontconfig-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-dejavu-core ffmpeg
   xvfb xauth libgl1-mesa-dri

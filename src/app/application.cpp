@@ -561,7 +561,7 @@ void Application::initialiseUi(float uiScale, bool persistLayout) {
     ui::applyViewerStyle(builtFontScale_);
     fonts_ = ui::loadFonts(builtFontScale_, glyphs_);
     glyphsAdded_ = false;
-    if (!fonts_.warning.empty()) logLine(fonts_.warning);
+    if (!fonts_.warning.empty()) setStatus(fonts_.warning, true);  // e.g. no font for a Chinese file name: on screen too
     ImGui_ImplGlfw_InitForOpenGL(window_->handle(), true);
     // After ImGui: its 1.86 backend sets a monitor callback of its own that does nothing and does
     // not pass the event on, so one installed before it would never hear of an unplugged projector.

@@ -17,7 +17,8 @@ struct UiFonts {
     ImFont* bold = nullptr;     // body size, for **bold** in lesson text
     ImFont* italic = nullptr;
     ImFont* boldItalic = nullptr;
-    std::string warning;        // non-empty when the TrueType font was missing and ImGui's fallback is used
+    std::string warning;        // non-empty when the TrueType font was missing (ImGui's fallback is used) or no
+                                // installed font has some of the characters to show (ui/font_fallback.hpp)
 };
 
 // The characters the fonts hold. Rasterising every Latin, Greek and Cyrillic glyph in five faces
