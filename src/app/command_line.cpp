@@ -1,5 +1,7 @@
 #include "app/command_line.hpp"
 
+#include "app/user_paths.hpp"
+
 #include <CLI/CLI.hpp>
 
 #include <regex>
@@ -16,7 +18,7 @@ std::string firstLine(const std::string& text) { return text.substr(0, text.find
 
 constexpr const char* kUsage = "usage: psoas-atlas [--screenshot FILE.png] [--size WxH] [--view NAME] "
                                "[--background dark|white|transparent] [--anti-aliasing edge|msaa|off]\n"
-                               "       [--model FILE|DIR ... [--units auto|mm|cm|m] [--up AXIS] [--forward AXIS] [--file-colours]]\n"
+                               "       [--model FILE|DIR ... [--units auto|mm|cm|m] [--up AXIS] [--forward AXIS] [--file-colours]] [--model-set FILE.toml]\n"
                                "       psoas-atlas [--lessons DIR] [--lesson ID [--step N]] | --list-lessons | --check-lessons [DIR]\n"
                                "       psoas-atlas --export-lesson ID --out DIR [--size WxH] [--background …] | --present\n"
                                "       psoas-atlas --measure [--pose NAME] [--hip-flexion DEG] [--lumbar-extension DEG] "
@@ -53,6 +55,11 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
                    "With --model: the files' length unit; auto (the default) reads the largest side L as metres if L < 2.5, "
                    "centimetres if L < 20, else millimetres")
         ->type_name("auto|mm|cm|m");
+    std::string modelSet;
+    cli.add_option("--model-set", modelSet,
+                   "View a mesh set: a TOML file naming mesh files as atlas structures, with units, axes and placement "
+                   "(models/README.md); a view only, lessons and motion do not use it yet")
+        ->type_name("FILE.toml");
     bool fileColours = false;
     cli.add_flag("--file-colours", fileColours,
                  "With --model: colour each part as the file does (material, or the mean of its vertex or face colours)");
@@ -174,7 +181,16 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
         return {std::nullopt, "error: --step needs --lesson ID\n" + std::string(kUsage), 2};
     if (cli.count("--check-lessons"))
         options.checkLessons = checkLessons.empty() ? std::filesystem::path() : std::filesystem::path(checkLessons.front());
-    if (!models.empty()) {
+    if (!modelSet.empty()) {
+        if (!models.empty()) return {std::nullopt, "error: --model and --model-set cannot be used together\n", 2};
+        for (const char* option : {"--units", "--up", "--forward", "--file-colours"})
+            if (cli.count(option))
+                return {std::nullopt, "error: " + std::string(option) + " goes with --model; a mesh set gives units and axes itself\n", 2};
+        ModelRequest setRequest;
+        setRequest.meshSet = modelSet;
+        setRequest.atlas = dataDirectory() / "models" / "atlas.toml";
+        options.model = std::move(setRequest);
+    } else if (!models.empty()) {
         ModelRequest modelRequest;
         for (const std::string& path : models) modelRequest.paths.emplace_back(path);
         if (!units.empty()) {

@@ -1,7 +1,7 @@
 #pragma once
 // A mesh set: a teacher's TOML manifest naming their own mesh files, each file's units and axes,
-// its placement, and the atlas structure it stands for (issue 18). This is the reader only; the
-// viewer does not yet show a mesh set in place of the built-in meshes (--model-set is not wired).
+// its placement, and the atlas structure it stands for (issue 18). --model-set shows a set
+// (loadMeshSetScene in core/scene.hpp); lessons and motion do not use it yet.
 //
 //   [mesh_set]
 //   name = "My lumbar spine"

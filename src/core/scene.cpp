@@ -127,7 +127,44 @@ std::vector<std::filesystem::path> modelFilesIn(const std::filesystem::path& fol
     return files;
 }
 
+Scene loadMeshSetScene(const MeshSet& set, const Atlas& atlas, const ImportLimits& limits) {
+    Scene scene;
+    scene.title = (set.name.empty() ? set.file.filename().string() : set.name) + "\nmesh set, " + std::to_string(set.parts.size()) + " parts";
+    for (const MeshSetPart& part : set.parts) {
+        const auto info = std::find_if(atlas.structures.begin(), atlas.structures.end(),
+                                       [&](const StructureInfo& s) { return s.id == part.structure; });
+        if (info == atlas.structures.end()) throw ModelImportError(part.file, "no atlas structure '" + part.structure + "'");
+        ImportedModel model = readModelFile(part.file, limits);
+        const LengthUnit units = part.orientation.units == LengthUnit::Auto ? [&] {
+            Bounds b;
+            for (const ImportedMesh& m : model.meshes) b.include(m.mesh.bounds);
+            return guessUnits(b);
+        }() : part.orientation.units;
+        // Units and axes first, then the placement, as MeshTransform applies it.
+        const glm::mat3 turn = sceneRotation(part.orientation);
+        for (ImportedMesh& m : model.meshes) {
+            for (glm::vec3& p : m.mesh.positions) p = turn * p * metresPer(units);
+            for (glm::vec3& n : m.mesh.normals) n = turn * n;
+        }
+        for (const std::string& warning : model.warnings) scene.notes.push_back(part.file.filename().string() + ": " + warning);
+        SceneStructure s{*info, mergeMeshes(model.meshes, part.placement)};
+        s.info.mesh = part.file;
+        s.info.regions.clear();      // attachment areas and landmarks belong to the built-in meshes:
+        s.info.attachments.clear();  // carrying them over needs registration (not done)
+        s.info.landmarks.clear();
+        scene.bounds.include(s.mesh.bounds);
+        scene.structures.push_back(std::move(s));
+    }
+    return scene;
+}
+
 Scene loadModelScene(const ModelRequest& request, const ImportLimits& limits) {
+    if (request.meshSet) {
+        const Atlas atlas = loadAtlas(request.atlas);
+        std::vector<std::string> ids;
+        for (const StructureInfo& s : atlas.structures) ids.push_back(s.id);
+        return loadMeshSetScene(loadMeshSet(*request.meshSet, ids), atlas, limits);
+    }
     std::vector<std::filesystem::path> files;
     for (const std::filesystem::path& path : request.paths) {
         std::error_code ec;

@@ -5,9 +5,11 @@
 #include "core/atlas.hpp"
 #include "core/mesh.hpp"
 #include "core/model_import.hpp"
+#include "core/mesh_set.hpp"
 #include "core/model_orientation.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,10 @@ struct ModelRequest {
     std::vector<std::filesystem::path> paths;  // files and folders (a folder: its mesh files, sorted, recursively)
     ModelOrientation orientation;
     bool fileColours = false;  // --file-colours: each part in its colour from the file (ImportedMesh::fileColour) where it has one
+    // --model-set: a mesh set manifest (core/mesh_set.hpp) instead of `paths`, its structure ids
+    // checked against this atlas, whose names and colours the parts take.
+    std::optional<std::filesystem::path> meshSet;
+    std::filesystem::path atlas;
 };
 
 // One structure per part of each file, named from the file and node names and unique ("femur.stl",
@@ -45,6 +51,11 @@ struct ModelRequest {
 // cannot be shown, or a folder holding no mesh files.
 Scene loadModelScene(const ModelRequest& request, const ImportLimits& limits = {});
 Scene loadModelScene(const std::filesystem::path& file, const ImportLimits& limits = {});
+
+// Each part of the set as the atlas structure it stands for (name, colour, group), its file's
+// parts merged, turned and scaled by the part's units and axes, then rotated and translated by its
+// placement. A view of the set only: lessons and motion do not use it yet.
+Scene loadMeshSetScene(const MeshSet& set, const Atlas& atlas, const ImportLimits& limits = {});
 
 // The mesh files a folder holds, sorted by path (glTF, OBJ, STL, PLY, OFF, COLLADA, FBX, 3DS).
 std::vector<std::filesystem::path> modelFilesIn(const std::filesystem::path& folder);

@@ -48,6 +48,10 @@ TEST(CommandLine, units_up_and_forward_are_read_with_model) {
     EXPECT_FALSE(defaults.options->model->orientation.up.has_value());
     EXPECT_FALSE(defaults.options->model->fileColours);
     EXPECT_TRUE(parseCommandLine(std::vector<std::string>{"--model", "a.ply", "--file-colours"}).options->model->fileColours);
+    const auto set = parseCommandLine(std::vector<std::string>{"--model-set", "set.toml"});
+    ASSERT_TRUE(set.options && set.options->model && set.options->model->meshSet);
+    EXPECT_EQ(*set.options->model->meshSet, "set.toml");
+    EXPECT_EQ(set.options->model->atlas.filename(), "atlas.toml");
 }
 
 // Issue 18, failure 2: bad orientation values are one line and exit 2.
@@ -59,7 +63,9 @@ TEST(CommandLine, bad_units_and_axes_are_one_line_errors) {
         {{"--model", "a.stl", "--units", "inch"}, "error: --units: 'inch' is not auto, mm, cm or m\n"},
         {{"--units", "mm"}, "error: --units goes with --model\n"},
         {{"--forward", "+X"}, "error: --forward goes with --model\n"},
-        {{"--file-colours"}, "error: --file-colours goes with --model\n"}};
+        {{"--file-colours"}, "error: --file-colours goes with --model\n"},
+        {{"--model", "a.stl", "--model-set", "set.toml"}, "error: --model and --model-set cannot be used together\n"},
+        {{"--model-set", "set.toml", "--units", "mm"}, "error: --units goes with --model; a mesh set gives units and axes itself\n"}};
     for (const auto& [arguments, message] : cases) {
         const auto parsed = parseCommandLine(arguments);
         EXPECT_FALSE(parsed.options.has_value());

@@ -54,7 +54,7 @@ void parseLessonLikeTheFuzzer(const std::string& text) {
 
 // As fuzz_mesh_set.
 void parseMeshSetLikeTheFuzzer(const std::string& text) {
-    static const std::vector<std::string> ids = {"l3", "femur_r", "femur_l", "hip_bone_r", "sacrum"};
+    static const std::vector<std::string> ids = {"l1", "l2", "l3", "l4", "l5", "femur_r", "femur_l", "hip_bone_r", "hip_bone_l", "sacrum"};
     try {
         (void)parseMeshSet(text, kSource / "tests/data/mesh_sets/fuzz.toml", ids);
     } catch (const DataFileError&) {

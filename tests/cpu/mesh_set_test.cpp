@@ -2,6 +2,9 @@
 // "did you mean", and a good manifest gives its parts with units, axes and placement.
 #include "core/diagnostic.hpp"
 #include "core/mesh_set.hpp"
+#include "core/scene.hpp"
+
+#include <iterator>
 
 #include <gtest/gtest.h>
 
@@ -12,7 +15,7 @@
 namespace psoas {
 namespace {
 
-const std::vector<std::string> kIds = {"l3", "femur_r", "femur_l", "hip_bone_r", "sacrum"};
+const std::vector<std::string> kIds = {"l1", "l2", "l3", "l4", "l5", "femur_r", "femur_l", "hip_bone_r", "hip_bone_l", "sacrum"};
 
 std::vector<std::string> problemsOf(const std::string& text, const std::filesystem::path& file) {
     try {
@@ -28,12 +31,33 @@ std::vector<std::string> problemsOf(const std::string& text, const std::filesyst
 TEST(MeshSet, the_myosim_fixture_reads_with_units_axes_and_placement) {
     const MeshSet set = loadMeshSet(test::dataFile("mesh_sets/myosim_parts.toml"), kIds);
     EXPECT_EQ(set.name, "myo_sim lumbar spine, pelvis and femurs");
-    ASSERT_EQ(set.parts.size(), 2u);
-    EXPECT_EQ(set.parts[0].structure, "l3");
-    EXPECT_TRUE(std::filesystem::exists(set.parts[0].file));
-    EXPECT_EQ(set.parts[1].orientation.units, LengthUnit::Metre);
-    EXPECT_EQ(set.parts[1].orientation.forward, (Axis{0, +1}));
-    EXPECT_FLOAT_EQ(set.parts[1].placement.translate.y, -0.07849f);  // myolegs_chain.xml, femur_r pos
+    ASSERT_EQ(set.parts.size(), 10u);
+    EXPECT_EQ(set.parts[3].structure, "femur_r");
+    EXPECT_TRUE(std::filesystem::exists(set.parts[3].file));
+    EXPECT_EQ(set.parts[3].orientation.units, LengthUnit::Metre);
+    EXPECT_EQ(set.parts[3].orientation.forward, (Axis{0, +1}));
+    EXPECT_FLOAT_EQ(set.parts[3].placement.translate.y, -0.07849f);  // myolegs_chain.xml, femur_r pos
+}
+
+// The worked example stands upright and faces forward: the spine above the sacrum in order, the
+// femurs below the pelvis on their own sides, the lumbar bodies behind the pubic region.
+TEST(MeshSet, the_myosim_set_loads_upright_and_facing_forward) {
+    const Atlas atlas = loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models/atlas.toml");
+    std::vector<std::string> ids;
+    for (const StructureInfo& s : atlas.structures) ids.push_back(s.id);
+    const Scene scene = loadMeshSetScene(loadMeshSet(test::dataFile("mesh_sets/myosim_parts.toml"), ids), atlas);
+    auto box = [&](const char* id) { return scene.structures.at(static_cast<std::size_t>(scene.findStructure(id))).mesh.bounds; };
+    EXPECT_LT(box("sacrum").centre().y, box("l5").centre().y);
+    const char* const spine[] = {"l5", "l4", "l3", "l2", "l1"};
+    for (std::size_t i = 0; i + 1 < std::size(spine); ++i)
+        EXPECT_LT(box(spine[i]).centre().y, box(spine[i + 1]).centre().y) << spine[i] << " below " << spine[i + 1];
+    EXPECT_LT(box("femur_r").max.y, box("l5").min.y);
+    EXPECT_LT(box("femur_r").centre().x, 0.0f) << "right is -X";
+    EXPECT_GT(box("femur_l").centre().x, 0.0f);
+    EXPECT_GT(box("femur_r").size().y, 0.35f) << "a femur stands along Y";
+    EXPECT_LT(box("l3").centre().z, box("hip_bone_r").max.z) << "the spine lies behind the front of the pelvis";
+    EXPECT_EQ(scene.structures[static_cast<std::size_t>(scene.findStructure("femur_r"))].info.name,
+              atlas.structures[static_cast<std::size_t>(std::find(ids.begin(), ids.end(), "femur_r") - ids.begin())].name);
 }
 
 TEST(MeshSet, every_mistake_is_reported_with_its_position_and_a_guess) {
