@@ -3,7 +3,9 @@
 # repetitions); psoas-atlas --bench at 1280x720 and 1920x1080 (medians of RUNS runs); the cost of
 # each anti-aliasing mode; and start-up timed side by side, run after run, against a bare GLFW +
 # ImGui program (tests/bench/bare_startup.cpp) and against F3D on the same 1.8 MB glTF (F3D is
-# installed from Debian for the comparison). Benchmarks report; they never pass or fail.
+# installed from Debian for the comparison); and --model on generated binary STL scans of 100 k,
+# 1 M (and with BENCH_4M=1, 4 M) triangles against F3D: wall time and peak memory (/usr/bin/time),
+# medians of 3 interleaved runs. Benchmarks report; they never pass or fail.
 #   scripts/bench.sh [RUNS]        report: build/bench-report.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -17,7 +19,7 @@ if ! command -v f3d >/dev/null; then
   $sudo apt-get install -y -qq --no-install-recommends f3d >/dev/null || echo "bench: f3d could not be installed; that comparison is skipped"
 fi
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DPSOAS_BUILD_TESTS=ON >/dev/null
-cmake --build build --target psoas-atlas motion_bench core_bench bare_startup comparison_model >/dev/null
+cmake --build build --target psoas-atlas motion_bench core_bench bare_startup comparison_model scan_stl >/dev/null
 export LIBGL_ALWAYS_SOFTWARE=1
 report=build/bench-report.md
 median() { sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
@@ -86,5 +88,31 @@ json_field() { sed -n "s/.*\"$1\": \"\\{0,1\\}\\([^,\"}]*\\).*/\\1/p"; }
   else
     echo "- F3D not installed: comparison skipped"
   fi
+  echo
+  echo "## Large scans: --model X.stl --screenshot at 1280x720 (median of 3 interleaved runs)"
+  echo
+  echo "| triangles | psoas-atlas s | psoas-atlas MB | bytes/triangle | F3D s | F3D MB |"
+  echo "|---|---|---|---|---|---|"
+  # Wall seconds and peak resident MB of one command, as "S MB".
+  measured() { /usr/bin/time -f "%e %M" "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%s %.0f\n", $1, $2 / 1024}'; }
+  sizes=(100000 1000000); [[ "${BENCH_4M:-0}" == 1 ]] && sizes+=(4000000)
+  for n in "${sizes[@]}"; do
+    stl=build/bench-scan-$n.stl
+    count=$(build/tests/bench/scan_stl "$n" "$stl" | awk '{print $1}')
+    ot=(); om=(); ft=(); fm=()
+    for ((i = 0; i < 3; i++)); do
+      read -r t m < <(measured build/psoas-atlas --model "$stl" --units mm --screenshot build/bench-scan.png --size 1280x720)
+      ot+=("$t"); om+=("$m")
+      if command -v f3d >/dev/null; then
+        read -r t m < <(measured f3d "$stl" --output build/bench-scan-f3d.png --resolution 1280,720)
+        ft+=("$t"); fm+=("$m")
+      fi
+    done
+    o_t=$(printf '%s\n' "${ot[@]}" | median); o_m=$(printf '%s\n' "${om[@]}" | median)
+    f_t=-; f_m=-
+    if [[ ${#ft[@]} -gt 0 ]]; then f_t=$(printf '%s\n' "${ft[@]}" | median); f_m=$(printf '%s\n' "${fm[@]}" | median); fi
+    echo "| $count | $o_t | $o_m | $(echo "$o_m * 1048576 / $count" | bc) | $f_t | $f_m |"
+    rm -f "$stl"
+  done
 } > "$report"
 cat "$report"

@@ -3,7 +3,7 @@
 # each for SECONDS (default 60) from its committed seed corpus. New interesting inputs go to
 # build-fuzz/corpus/<target>/ (not committed); a crash is written to build-fuzz/crashes/ and fails
 # the script. Turn a crash into a regression test in tests/cpu/fuzz_regression_test.cpp.
-#   scripts/fuzz.sh [SECONDS] [TARGET...]      targets: lesson atlas pose settings model_import
+#   scripts/fuzz.sh [SECONDS] [TARGET...]      targets: lesson atlas pose settings model_import mesh_set
 # PSOAS_FUZZ_PARALLEL=1 runs the targets side by side instead of one after another (the long run:
 # `PSOAS_FUZZ_PARALLEL=1 PSOAS_FUZZ_TIMEOUT=600 nice -n 19 scripts/fuzz.sh 3600` gives each target
 # an hour of wall time). PSOAS_FUZZ_TIMEOUT (default 10 s) is how long one input may take before it
@@ -15,7 +15,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -eq 0 ]] && targets=(lesson atlas pose settings model_import)
+[[ ${#targets[@]} -eq 0 ]] && targets=(lesson atlas pose settings model_import mesh_set)
 
 scripts/install-deps.sh
 # libFuzzer and the sanitizer runtimes come with clang (Debian 12: clang 14).

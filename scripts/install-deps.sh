@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config
   libglfw3-dev libglm-dev libimgui-dev libassimp-dev libstb-dev libpng-dev
-  libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libmeshoptimizer-dev
+  libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libmeshoptimizer-dev libfontconfig-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   # The interface's typeface: regular and bold (core), italic and bold italic for lesson text (extra).
   fonts-dejavu-core fonts-dejavu-extra

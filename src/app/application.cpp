@@ -107,6 +107,7 @@ Scene loadInitialScene(const Options& options) {
     traceStartup("command line read");
     Scene scene = options.model ? loadModelScene(*options.model) : loadScene(loadAtlas(dataDirectory() / "models" / "atlas.toml"));
     traceStartup("meshes loaded");
+    for (const std::string& note : scene.notes) std::cerr << "psoas-atlas: " << note << '\n';
     return scene;
 }
 
@@ -135,7 +136,8 @@ Application::Application(Options options)
     : options_(std::move(options)), scene_(loadInitialScene(options_)),
       antiAliasing_(options_.antiAliasing.value_or(AntiAliasing::EdgeFilter)), screenshotBackground_(options_.background) {
     displaySize_ = {static_cast<float>(options_.width), static_cast<float>(options_.height)};
-    if (options_.model) coverText(options_.model->string());
+    if (options_.model)
+        for (const SceneStructure& s : scene_.structures) coverText(scene_.title + s.info.name);
     else coverFile(dataDirectory() / "models" / "atlas.toml");
     if (options_.model && options_.lesson) throw UsageError("--lesson: lessons use the built-in model set, not --model files");
     if (!options_.model) {
@@ -375,7 +377,7 @@ void Application::initialiseUi(float uiScale, bool persistLayout) {
     ui::applyViewerStyle(builtFontScale_);
     fonts_ = ui::loadFonts(builtFontScale_, glyphs_);
     glyphsAdded_ = false;
-    if (!fonts_.warning.empty()) logLine(fonts_.warning);
+    if (!fonts_.warning.empty()) setStatus(fonts_.warning, true);  // e.g. no font for a Chinese file name: on screen too
     ImGui_ImplGlfw_InitForOpenGL(window_->handle(), true);
     // After ImGui: its 1.86 backend sets a monitor callback of its own that does nothing and does
     // not pass the event on, so one installed before it would never hear of an unplugged projector.

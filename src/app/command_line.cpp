@@ -1,10 +1,12 @@
 #include "app/command_line.hpp"
 
 #include "app/invocation.hpp"
+#include "app/user_paths.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <regex>
+#include <tuple>
 
 namespace psoas::app {
 
@@ -16,7 +18,8 @@ constexpr int kMaxSide = 16384;
 std::string firstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 constexpr const char* kUsage = "usage: psoas-atlas [--screenshot FILE.png] [--size WxH] [--view NAME] "
-                               "[--background dark|white|transparent] [--anti-aliasing edge|msaa|off] [--model FILE]\n"
+                               "[--background dark|white|transparent] [--anti-aliasing edge|msaa|off]\n"
+                               "       [--model FILE|DIR ... [--units auto|mm|cm|m] [--up AXIS] [--forward AXIS] [--file-colours]] [--model-set FILE.toml]\n"
                                "       psoas-atlas [--lessons DIR] [--lesson ID [--step N]] | --list-lessons | --check-lessons [DIR]\n"
                                "       psoas-atlas --export-lesson ID --out DIR [--size WxH] [--background …] | --present\n"
                                "       psoas-atlas --measure [--pose NAME] [--hip-flexion DEG] [--lumbar-extension DEG] "
@@ -33,7 +36,7 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments, co
         "Without a display, render images headless: xvfb-run -a " + command + " --screenshot out.png");
 
     Options options;
-    std::string screenshot, size, view, background = "dark", model, antiAliasing;
+    std::string screenshot, size, view, background = "dark", antiAliasing;
     cli.add_option("--screenshot", screenshot, "Render one frame to this PNG file and exit")->type_name("FILE.png");
     cli.add_option("--size", size, "Image or window size, e.g. 1920x1080 (default 1280x720)")->type_name("WxH");
     cli.add_option("--view", view, "Start from a view preset")
@@ -43,8 +46,28 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments, co
     cli.add_option("--anti-aliasing", antiAliasing,
                    "Edges of the 3D view: edge (smoothing pass, the default), msaa (4x, for a GPU) or off")
         ->check(CLI::IsMember({"edge", "msaa", "off"}));
-    cli.add_option("--model", model, "View this mesh file (glTF .glb/.gltf, OBJ, STL, PLY) instead of the built-in scene")
-        ->type_name("FILE");
+    std::vector<std::string> models;
+    std::string units, up, forward;
+    cli.add_option("--model", models,
+                   "View these mesh files (glTF .glb/.gltf, OBJ, STL, PLY) and folders of them instead of the built-in scene; "
+                   "list them or repeat the option")
+        ->type_name("FILE|DIR");
+    cli.add_option("--units", units,
+                   "With --model: the files' length unit; auto (the default) reads the largest side L as metres if L < 2.5, "
+                   "centimetres if L < 20, else millimetres")
+        ->type_name("auto|mm|cm|m");
+    std::string modelSet;
+    cli.add_option("--model-set", modelSet,
+                   "View a mesh set: a TOML file naming mesh files as atlas structures, with units, axes and placement "
+                   "(models/README.md); a view only, lessons and motion do not use it yet")
+        ->type_name("FILE.toml");
+    bool fileColours = false;
+    cli.add_flag("--file-colours", fileColours,
+                 "With --model: colour each part as the file does (material, or the mean of its vertex or face colours)");
+    cli.add_option("--up", up, "With --model: the files' axis that points up (default +Y)")->type_name("+X|-X|+Y|-Y|+Z|-Z");
+    cli.add_option("--forward", forward,
+                   "With --model: the files' axis that points anterior (default +Z; -Y when --up is Z)")
+        ->type_name("+X|-X|+Y|-Y|+Z|-Z");
     cli.add_flag("--gl-debug", options.glDebug, "Create an OpenGL debug context and log driver messages");
 
     bool measure = false;
@@ -168,7 +191,36 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments, co
         return {std::nullopt, "error: --step needs --lesson ID\n" + std::string(kUsage), 2};
     if (cli.count("--check-lessons"))
         options.checkLessons = checkLessons.empty() ? std::filesystem::path() : std::filesystem::path(checkLessons.front());
-    if (!model.empty()) options.model = model;
+    if (!modelSet.empty()) {
+        if (!models.empty()) return {std::nullopt, "error: --model and --model-set cannot be used together\n", 2};
+        for (const char* option : {"--units", "--up", "--forward", "--file-colours"})
+            if (cli.count(option))
+                return {std::nullopt, "error: " + std::string(option) + " goes with --model; a mesh set gives units and axes itself\n", 2};
+        ModelRequest setRequest;
+        setRequest.meshSet = modelSet;
+        setRequest.atlas = dataDirectory() / "models" / "atlas.toml";
+        options.model = std::move(setRequest);
+    } else if (!models.empty()) {
+        ModelRequest modelRequest;
+        for (const std::string& path : models) modelRequest.paths.emplace_back(path);
+        if (!units.empty()) {
+            const auto unit = parseLengthUnit(units);
+            if (!unit) return {std::nullopt, "error: --units: '" + units + "' is not auto, mm, cm or m\n", 2};
+            modelRequest.orientation.units = *unit;
+        }
+        for (auto [name, text, axis] : {std::tuple{"--up", &up, &modelRequest.orientation.up}, std::tuple{"--forward", &forward, &modelRequest.orientation.forward}}) {
+            if (text->empty()) continue;
+            *axis = parseAxis(*text);
+            if (!*axis) return {std::nullopt, "error: " + std::string(name) + ": '" + *text + "' is not an axis (+X, -X, +Y, -Y, +Z or -Z)\n", 2};
+        }
+        modelRequest.fileColours = fileColours;
+        if (const std::string problem = orientationProblem(modelRequest.orientation); !problem.empty())
+            return {std::nullopt, "error: " + problem + "\n", 2};
+        options.model = std::move(modelRequest);
+    } else {
+        for (const char* option : {"--units", "--up", "--forward", "--file-colours"})
+            if (cli.count(option)) return {std::nullopt, "error: " + std::string(option) + " goes with --model\n", 2};
+    }
     if (!view.empty()) options.view = parseViewPreset(view);
     if (!antiAliasing.empty()) options.antiAliasing = antiAliasingFrom(antiAliasing);
     options.background = background == "white"         ? ui::ScreenshotBackground::White

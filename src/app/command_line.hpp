@@ -3,6 +3,7 @@
 
 #include "core/anti_aliasing.hpp"
 #include "core/motion/measure.hpp"
+#include "core/scene.hpp"
 #include "core/view_preset.hpp"
 #include "ui/viewer_panels.hpp"
 
@@ -29,7 +30,7 @@ struct Options {
     std::optional<ViewPreset> view;
     ui::ScreenshotBackground background = ui::ScreenshotBackground::Dark;
     std::optional<AntiAliasing> antiAliasing;  // --anti-aliasing; else the saved setting (edge)
-    std::optional<std::filesystem::path> model;  // any mesh file instead of the built-in scene
+    std::optional<ModelRequest> model;  // --model FILE|DIR… with --units/--up/--forward: the user's meshes instead of the built-in scene
     bool glDebug = false;                         // debug context, KHR_debug messages to stderr
 
     // Lessons

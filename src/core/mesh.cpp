@@ -2,10 +2,10 @@
 
 #include <glm/geometric.hpp>
 #include <glm/common.hpp>
+#include <meshoptimizer.h>
 
 #include <algorithm>
 #include <cstring>
-#include <unordered_map>
 #include <utility>
 
 namespace psoas {
@@ -23,42 +23,52 @@ void Bounds::include(const Bounds& other) {
 
 bool isClosedOutwardSurface(const MeshData& mesh) {
     if (mesh.indices.empty() || mesh.indices.size() % 3 != 0) return false;
+    for (std::uint32_t index : mesh.indices)
+        if (index >= mesh.positions.size()) return false;
     // Weld positions that are bit-for-bit equal: seams split vertices only to give them two normals.
-    struct PositionHash {
-        std::size_t operator()(const glm::vec3& p) const {
-            std::uint32_t bits[3];
-            std::memcpy(bits, &p, sizeof bits);
-            return (std::size_t(bits[0]) * 73856093u) ^ (std::size_t(bits[1]) * 19349663u) ^ (std::size_t(bits[2]) * 83492791u);
+    // One flat hash table (meshoptimizer) instead of a node per position: scans have millions.
+    std::vector<std::uint32_t> id(mesh.positions.size());
+    const std::size_t welded = meshopt_generateVertexRemap(id.data(), nullptr, mesh.positions.size(), mesh.positions.data(),
+                                                           mesh.positions.size(), sizeof(glm::vec3));
+
+    // Each edge filed under its lower vertex, with +1 when a triangle runs it upward and -1 when
+    // downward: a counting sort, linear in the triangle count.
+    std::vector<std::uint32_t> offsets(welded + 2, 0);
+    double volume = 0.0;  // six times the signed volume, by the divergence theorem
+    auto eachEdge = [&](auto&& visit) {
+        for (std::size_t t = 0; t < mesh.indices.size(); t += 3) {
+            const std::uint32_t a = id[mesh.indices[t]], b = id[mesh.indices[t + 1]], c = id[mesh.indices[t + 2]];
+            // A triangle with a repeated corner has no area and no side to see: it neither opens nor
+            // closes anything (the generator's simplifier leaves a few in the femurs and 11th ribs).
+            if (a == b || b == c || c == a) continue;
+            visit(a, b), visit(b, c), visit(c, a);
         }
     };
-    std::unordered_map<glm::vec3, std::uint32_t, PositionHash> welded;
-    std::vector<std::uint32_t> id(mesh.positions.size());
-    for (std::size_t i = 0; i < mesh.positions.size(); ++i)
-        id[i] = welded.try_emplace(mesh.positions[i], static_cast<std::uint32_t>(welded.size())).first->second;
-
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> edges;  // directed, as the triangles run them
-    edges.reserve(mesh.indices.size());
-    double volume = 0.0;  // six times the signed volume, by the divergence theorem
+    eachEdge([&](std::uint32_t from, std::uint32_t to) { ++offsets[std::min(from, to) + 2]; });
+    for (std::size_t v = 2; v < offsets.size(); ++v) offsets[v] += offsets[v - 1];
+    std::vector<std::pair<std::uint32_t, std::int8_t>> edges(offsets.back());  // (upper vertex, direction)
+    eachEdge([&](std::uint32_t from, std::uint32_t to) {
+        edges[offsets[std::min(from, to) + 1]++] = {std::max(from, to), static_cast<std::int8_t>(from < to ? 1 : -1)};
+    });
     for (std::size_t t = 0; t < mesh.indices.size(); t += 3) {
-        const std::uint32_t a = mesh.indices[t], b = mesh.indices[t + 1], c = mesh.indices[t + 2];
-        if (a >= id.size() || b >= id.size() || c >= id.size()) return false;
-        // A triangle with a repeated corner has no area and no side to see: it neither opens nor
-        // closes anything (the generator's simplifier leaves a few in the femurs and 11th ribs).
-        if (id[a] == id[b] || id[b] == id[c] || id[c] == id[a]) continue;
-        edges.emplace_back(id[a], id[b]);
-        edges.emplace_back(id[b], id[c]);
-        edges.emplace_back(id[c], id[a]);
-        volume += glm::dot(glm::dvec3(mesh.positions[a]), glm::cross(glm::dvec3(mesh.positions[b]), glm::dvec3(mesh.positions[c])));
+        const glm::vec3 &a = mesh.positions[mesh.indices[t]], &b = mesh.positions[mesh.indices[t + 1]], &c = mesh.positions[mesh.indices[t + 2]];
+        if (id[mesh.indices[t]] == id[mesh.indices[t + 1]] || id[mesh.indices[t + 1]] == id[mesh.indices[t + 2]] ||
+            id[mesh.indices[t + 2]] == id[mesh.indices[t]])
+            continue;
+        volume += glm::dot(glm::dvec3(a), glm::cross(glm::dvec3(b), glm::dvec3(c)));
     }
     // Watertight and consistently wound: each edge is run as often one way as the other (once each
     // on a manifold; twice each where two parts of a mesh touch along an edge).
-    std::sort(edges.begin(), edges.end());
-    for (std::size_t i = 0; i < edges.size();) {
-        const auto [from, to] = edges[i];
-        const auto run = std::equal_range(edges.begin() + static_cast<std::ptrdiff_t>(i), edges.end(), edges[i]);
-        const auto back = std::equal_range(edges.begin(), edges.end(), std::make_pair(to, from));
-        if (run.second - run.first != back.second - back.first) return false;
-        i = static_cast<std::size_t>(run.second - edges.begin());
+    for (std::size_t v = 0; v < welded; ++v) {
+        const auto first = edges.begin() + offsets[v], last = edges.begin() + offsets[v + 1];
+        std::sort(first, last);
+        for (auto run = first; run != last;) {
+            int balance = 0;
+            auto end = run;
+            for (; end != last && end->first == run->first; ++end) balance += end->second;
+            if (balance != 0) return false;
+            run = end;
+        }
     }
     return volume > 0.0;
 }

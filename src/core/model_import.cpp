@@ -1,19 +1,38 @@
 #include "core/model_import.hpp"
 
+#include "core/binary_stl.hpp"
+#include "core/mesh_weld.hpp"
+#include "core/model_file_check.hpp"
+
+#include <assimp/DefaultIOSystem.h>
 #include <assimp/Importer.hpp>
+#include <assimp/MemoryIOWrapper.h>
+#include <assimp/material.h>
 #include <assimp/postprocess.h>
 #include <assimp/scene.h>
 #include <glm/glm.hpp>
 #include <glm/gtc/matrix_inverse.hpp>
 
+#include <cctype>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <span>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
+// Debian builds Assimp 5.2 with ASSIMP_BUILD_DEBUG, so its internal checks (ai_assert) abort the
+// whole program on a malformed file: fuzzing found one in the glTF 1.0 reader within a minute.
+// Assimp 5.2 has no assert-handler setting (5.3 adds one); it calls this exported function, which
+// the program's own definition replaces by ELF symbol interposition. Throwing turns the abort into
+// an exception that Assimp's BaseImporter::ReadFile catches and reports as a failed read.
+namespace Assimp {
+void aiAssertViolation(const char* expression, const char* file, int line) {
+    throw std::runtime_error(std::string("Assimp's own check failed (") + expression + " at " +
+                             std::filesystem::path(file).filename().string() + ":" + std::to_string(line) + ")");
+}
+}  // namespace Assimp
 
 namespace psoas {
 
@@ -24,8 +43,6 @@ glm::mat4 toGlm(const aiMatrix4x4& m) {
     return glm::mat4(m.a1, m.b1, m.c1, m.d1, m.a2, m.b2, m.c2, m.d2,
                      m.a3, m.b3, m.c3, m.d3, m.a4, m.b4, m.c4, m.d4);
 }
-
-bool finite(const glm::vec3& v) { return std::isfinite(v.x) && std::isfinite(v.y) && std::isfinite(v.z); }
 
 // Assimp's messages can span lines and repeat the path; the viewer promises one line per error.
 std::string oneLine(std::string text) {
@@ -41,7 +58,48 @@ std::string describeImporterError(const std::string& message, const std::filesys
         return "not a readable " + path.extension().string() + " file (unrecognised or corrupt content)";
     std::string text = oneLine(message);
     for (std::size_t at; (at = text.find(path.string())) != std::string::npos;) text.erase(at, path.string().size());
-    return "corrupt or truncated file (" + text + ")";
+    // Assimp cannot tell a cut-off file from a malformed one; say what it found, not a guess.
+    return "the " + path.extension().string() + " reader refused the file (" + text + ")";
+}
+
+// Assimp reads the repaired file from memory and everything beside it (an OBJ's .mtl, a glTF's
+// .bin) from disk, so relative references still resolve.
+class RepairedFileSystem : public Assimp::DefaultIOSystem {
+public:
+    RepairedFileSystem(std::string path, std::string bytes) : path_(std::move(path)), bytes_(std::move(bytes)) {}
+    Assimp::IOStream* Open(const char* file, const char* mode) override {
+        if (file && path_ == file)
+            return new Assimp::MemoryIOStream(reinterpret_cast<const std::uint8_t*>(bytes_.data()), bytes_.size());
+        return DefaultIOSystem::Open(file, mode);
+    }
+
+private:
+    std::string path_;
+    std::string bytes_;
+};
+
+std::string readAll(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+std::string lowercase(std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+}
+
+// Assimp names unnamed glTF parts after their table slot ("nodes[78]"); those say nothing to a
+// reader, so they count as unnamed and the scene names them by file and number.
+bool isGeneratedName(std::string_view name) {
+    for (std::string_view table : {"nodes[", "meshes[", "defaultobject"})
+        if (name.starts_with(table)) return true;
+    return name.empty();
+}
+
+static_assert(sizeof(aiVector3D) == sizeof(glm::vec3), "Assimp's vectors are read as glm::vec3 arrays");
+
+std::span<const glm::vec3> asVec3(const aiVector3D* data, std::size_t count) {
+    return {reinterpret_cast<const glm::vec3*>(data), count};
 }
 
 class SceneFlattener {
@@ -49,13 +107,27 @@ public:
     SceneFlattener(const aiScene& scene, const std::filesystem::path& path, const ImportLimits& limits)
         : scene_(scene), path_(path), limits_(limits) {}
 
-    std::vector<ImportedMesh> flatten() {
+    ImportedModel flatten() {
         visit(*scene_.mRootNode, glm::mat4(1.0f), 0);
-        if (out_.empty()) throw ModelImportError(path_, "the file contains no triangles to show");
-        return std::move(out_);
+        ImportedModel model;
+        if (out_.empty()) {
+            if (points_ + lines_ > 0)
+                throw ModelImportError(path_, "the file has no surfaces (it holds only " + pointsAndLines() + ")");
+            throw ModelImportError(path_, "the file has no surfaces");
+        }
+        if (points_ + lines_ > 0) model.warnings.push_back("ignored " + pointsAndLines() + " (the viewer draws surfaces)");
+        model.meshes = std::move(out_);
+        return model;
     }
 
 private:
+    std::string pointsAndLines() const {
+        auto count = [](std::size_t n, const char* one, const char* many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
+        if (lines_ == 0) return count(points_, "point", "points");
+        if (points_ == 0) return count(lines_, "line", "lines");
+        return count(points_, "point", "points") + " and " + count(lines_, "line", "lines");
+    }
+
     void visit(const aiNode& node, const glm::mat4& parent, int depth) {
         if (depth > limits_.maxNodeDepth)
             throw ModelImportError(path_, "node hierarchy deeper than " + std::to_string(limits_.maxNodeDepth) +
@@ -71,61 +143,148 @@ private:
     }
 
     void addMesh(const aiMesh& source, const aiNode& node, const glm::mat4& world) {
-        if (!(source.mPrimitiveTypes & aiPrimitiveType_TRIANGLE) || source.mNumFaces == 0) return;
-        triangles_ += source.mNumFaces;
+        ImportedMesh item;
+        item.name = !isGeneratedName(node.mName.C_Str()) ? node.mName.C_Str()
+                    : !isGeneratedName(source.mName.C_Str()) ? source.mName.C_Str() : "";
+        const std::string label = item.name.empty() ? "mesh " + std::to_string(out_.size() + 1) : item.name;
+
+        // Triangles in the file's order; a mesh whose triangle i uses vertices 3i, 3i+1, 3i+2 is a
+        // "soup" (every STL, many OBJ) and needs no index array at all.
+        std::vector<std::uint32_t> indices;
+        std::size_t triangles = 0;
+        bool soup = source.mNumVertices == 3ull * source.mNumFaces;
+        for (unsigned f = 0; f < source.mNumFaces; ++f) {
+            const aiFace& face = source.mFaces[f];
+            if (face.mNumIndices != 3) {
+                (face.mNumIndices == 1 ? points_ : lines_) += face.mNumIndices <= 2 ? 1 : 0;
+                soup = false;
+                continue;
+            }
+            ++triangles;
+            for (unsigned k = 0; k < 3; ++k) {
+                if (face.mIndices[k] >= source.mNumVertices)
+                    throw ModelImportError(path_, "face " + std::to_string(f) + " of mesh '" + label + "' uses vertex index " +
+                                                      std::to_string(face.mIndices[k]) + " but the mesh has only " +
+                                                      std::to_string(source.mNumVertices));
+                soup = soup && face.mIndices[k] == 3 * f + k;
+            }
+        }
+        if (triangles == 0) return;
+        triangles_ += triangles;
         if (triangles_ > limits_.maxTriangles)
             throw ModelImportError(path_, "more than " + std::to_string(limits_.maxTriangles) +
                                               " triangles; simplify the model before opening it");
-
-        ImportedMesh item;
-        item.name = node.mName.length > 0 ? node.mName.C_Str()
-                    : source.mName.length > 0 ? source.mName.C_Str()
-                                              : "mesh " + std::to_string(out_.size() + 1);
-        MeshData& mesh = item.mesh;
-        const glm::mat3 normalMatrix = glm::inverseTranspose(glm::mat3(world));
-        const bool mirrored = glm::determinant(glm::mat3(world)) < 0.0f;
-
-        mesh.positions.reserve(source.mNumVertices);
-        mesh.normals.reserve(source.mNumVertices);
-        for (unsigned v = 0; v < source.mNumVertices; ++v) {
-            const aiVector3D& p = source.mVertices[v];
-            const glm::vec3 position = glm::vec3(world * glm::vec4(p.x, p.y, p.z, 1.0f));
-            if (!finite(position))
-                throw ModelImportError(path_, "vertex " + std::to_string(v) + " of mesh '" + item.name +
-                                                  "' has a non-finite (NaN or infinite) coordinate");
-            glm::vec3 normal{0.0f};
-            if (source.mNormals) {
-                const aiVector3D& n = source.mNormals[v];
-                normal = normalMatrix * glm::vec3(n.x, n.y, n.z);
-            }
-            const float length = glm::length(normal);
-            normal = (std::isfinite(length) && length > 1e-12f) ? normal / length : glm::vec3(0.0f, 1.0f, 0.0f);
-            mesh.positions.push_back(position);
-            mesh.normals.push_back(normal);
-            mesh.bounds.include(position);
+        if (!soup) {
+            indices.reserve(triangles * 3);
+            for (unsigned f = 0; f < source.mNumFaces; ++f)
+                if (const aiFace& face = source.mFaces[f]; face.mNumIndices == 3)
+                    indices.insert(indices.end(), face.mIndices, face.mIndices + 3);
         }
 
-        mesh.indices.reserve(std::size_t{source.mNumFaces} * 3);
-        for (unsigned f = 0; f < source.mNumFaces; ++f) {
-            const aiFace& face = source.mFaces[f];
-            if (face.mNumIndices != 3) continue;  // points and lines carry no surface
-            for (unsigned k = 0; k < 3; ++k)
-                if (face.mIndices[k] >= source.mNumVertices)
-                    throw ModelImportError(path_, "face " + std::to_string(f) + " of mesh '" + item.name +
-                                                      "' uses vertex index " + std::to_string(face.mIndices[k]) +
-                                                      " but the mesh has only " + std::to_string(source.mNumVertices));
-            const unsigned b = mirrored ? 2 : 1, c = mirrored ? 1 : 2;
-            mesh.indices.insert(mesh.indices.end(), {face.mIndices[0], face.mIndices[b], face.mIndices[c]});
+        const auto positions = asVec3(source.mVertices, source.mNumVertices);
+        const bool ownNormals = source.mNormals && !facetNormalsOnly(source, soup);
+        if (!ownNormals) item.mesh = weldWithCreaseNormals(positions, indices);
+        else if (soup) item.mesh = weldKeepingNormals(positions, asVec3(source.mNormals, source.mNumVertices), indices);
+        else {  // already shared vertices with their own normals (glTF): taken as they are
+            item.mesh.positions.assign(positions.begin(), positions.end());
+            const auto normals = asVec3(source.mNormals, source.mNumVertices);
+            item.mesh.normals.assign(normals.begin(), normals.end());
+            item.mesh.indices = std::move(indices);
         }
-        if (!mesh.indices.empty()) out_.push_back(std::move(item));
+        if (ownNormals) fillMissingNormals(item.mesh);
+        place(item.mesh, world);
+        item.fileColour = colourOf(source);
+        out_.push_back(std::move(item));
+    }
+
+    // Vertex colours first (a painted scan), then the material; Assimp's stand-in material for
+    // files without one does not count. Colours other than glTF's are sRGB, as their authors saw them.
+    std::optional<glm::vec3> colourOf(const aiMesh& mesh) const {
+        const bool gltf = lowercase(path_.extension().string()).starts_with(".gl");
+        auto linear = [&](glm::vec3 c) { return gltf ? c : linearFromSrgb(c); };
+        if (mesh.mColors[0] && mesh.mNumVertices > 0) {
+            glm::dvec3 sum(0.0);
+            for (unsigned v = 0; v < mesh.mNumVertices; ++v) sum += glm::dvec3(mesh.mColors[0][v].r, mesh.mColors[0][v].g, mesh.mColors[0][v].b);
+            return linear(glm::clamp(glm::vec3(sum / static_cast<double>(mesh.mNumVertices)), 0.0f, 1.0f));
+        }
+        if (mesh.mMaterialIndex >= scene_.mNumMaterials) return std::nullopt;
+        const aiMaterial& material = *scene_.mMaterials[mesh.mMaterialIndex];
+        aiString name;
+        if (material.Get(AI_MATKEY_NAME, name) == AI_SUCCESS && std::string_view(name.C_Str()) == AI_DEFAULT_MATERIAL_NAME) return std::nullopt;
+        aiColor4D colour;
+        if (material.Get(AI_MATKEY_BASE_COLOR, colour) == AI_SUCCESS || material.Get(AI_MATKEY_COLOR_DIFFUSE, colour) == AI_SUCCESS)
+            return linear(glm::clamp(glm::vec3(colour.r, colour.g, colour.b), 0.0f, 1.0f));
+        return std::nullopt;
+    }
+
+    // STL (and flat-shaded soups) repeat each facet's normal on its three corners: that is no
+    // shading the author chose, and smooth normals with sharp creases show the surface better.
+    static bool facetNormalsOnly(const aiMesh& mesh, bool soup) {
+        if (!soup) return false;
+        for (unsigned v = 0; v + 2 < mesh.mNumVertices; v += 3)
+            if (!(mesh.mNormals[v] == mesh.mNormals[v + 1]) || !(mesh.mNormals[v] == mesh.mNormals[v + 2])) return false;
+        return true;
+    }
+
+    // Applies the node's transform; normals by the inverse transpose, winding kept outward when
+    // the transform mirrors.
+    static void place(MeshData& mesh, const glm::mat4& world) {
+        const glm::mat3 linear(world);
+        const glm::mat3 normalMatrix = glm::inverseTranspose(linear);
+        const glm::vec3 offset(world[3]);
+        mesh.bounds = {};
+        for (glm::vec3& p : mesh.positions) {
+            p = linear * p + offset;
+            mesh.bounds.include(p);
+        }
+        for (glm::vec3& n : mesh.normals) {
+            const glm::vec3 turned = normalMatrix * n;
+            const float length = glm::length(turned);
+            n = (std::isfinite(length) && length > 1e-12f) ? turned / length : glm::vec3(0.0f, 1.0f, 0.0f);
+        }
+        if (glm::determinant(linear) < 0.0f)
+            for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) std::swap(mesh.indices[t + 1], mesh.indices[t + 2]);
     }
 
     const aiScene& scene_;
     const std::filesystem::path& path_;
     const ImportLimits& limits_;
-    std::size_t triangles_ = 0;
+    std::size_t triangles_ = 0, points_ = 0, lines_ = 0;
     std::vector<ImportedMesh> out_;
 };
+
+// A part with no vertices or no faces (an ASCII STL "solid" with no facets) fails Assimp's
+// validation and would take the good parts down with it: it is removed, and said once.
+std::vector<std::string> removeEmptyMeshes(aiScene& scene) {
+    std::vector<std::string> removed;
+    std::vector<int> newIndex(scene.mNumMeshes, -1);
+    unsigned kept = 0;
+    for (unsigned m = 0; m < scene.mNumMeshes; ++m) {
+        aiMesh* mesh = scene.mMeshes[m];
+        if (mesh && mesh->mNumVertices > 0 && mesh->mNumFaces > 0 && mesh->mVertices && mesh->mFaces) {
+            newIndex[m] = static_cast<int>(kept);
+            scene.mMeshes[kept++] = mesh;
+        } else {
+            removed.push_back(mesh && mesh->mName.length ? mesh->mName.C_Str() : "mesh " + std::to_string(m + 1));
+            delete mesh;
+        }
+    }
+    if (removed.empty()) return removed;
+    scene.mNumMeshes = kept;
+    std::vector<aiNode*> stack{scene.mRootNode};
+    while (!stack.empty()) {
+        aiNode* node = stack.back();
+        stack.pop_back();
+        if (!node) continue;
+        unsigned count = 0;
+        for (unsigned i = 0; i < node->mNumMeshes; ++i)
+            if (node->mMeshes[i] < newIndex.size() && newIndex[node->mMeshes[i]] >= 0)
+                node->mMeshes[count++] = static_cast<unsigned>(newIndex[node->mMeshes[i]]);
+        node->mNumMeshes = count;
+        for (unsigned i = 0; i < node->mNumChildren; ++i) stack.push_back(node->mChildren[i]);
+    }
+    return removed;
+}
 
 void rejectNonFiniteVertices(const aiScene& scene, const std::filesystem::path& path) {
     for (unsigned m = 0; m < scene.mNumMeshes; ++m) {
@@ -137,82 +296,6 @@ void rejectNonFiniteVertices(const aiScene& scene, const std::filesystem::path& 
                                                  " has a non-finite (NaN or infinite) coordinate");
         }
     }
-}
-
-// Assimp 5.2's glTF reader follows indices between the file's tables without checking them, and a
-// bufferView naming a buffer that does not exist makes it read through a null pointer (found by
-// fuzzing). So before Assimp sees a glTF file, every index from one table into another is checked.
-void checkGltfReferences(const std::filesystem::path& path) {
-    const std::string extension = path.extension().string();
-    if (extension != ".glb" && extension != ".gltf") return;
-    std::ifstream in(path, std::ios::binary);
-    const std::string bytes{std::istreambuf_iterator<char>(in), {}};
-    std::string_view json = bytes;
-    if (extension == ".glb") {
-        // Header: magic "glTF", version, total length; then the JSON chunk's length and type.
-        auto word = [&](std::size_t at) {
-            std::uint32_t v = 0;
-            for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(i)]);
-            return v;
-        };
-        if (bytes.size() < 20 || bytes.compare(0, 4, "glTF") != 0) throw ModelImportError(path, "not a glTF binary file (no glTF header)");
-        if (word(4) != 2) throw ModelImportError(path, "glTF version " + std::to_string(word(4)) + " is not supported (use glTF 2.0)");
-        const std::uint32_t chunk = word(12);
-        if (word(16) != 0x4E4F534Au || chunk > bytes.size() - 20)
-            throw ModelImportError(path, "corrupt or truncated file (the glTF JSON chunk is missing or cut short)");
-        json = std::string_view(bytes).substr(20, chunk);
-    }
-    const nlohmann::json document = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
-    if (document.is_discarded() || !document.is_object())
-        throw ModelImportError(path, "corrupt or truncated file (the glTF JSON does not parse)");
-    auto count = [&](const char* table) -> std::size_t {
-        const auto it = document.find(table);
-        return it != document.end() && it->is_array() ? it->size() : 0;
-    };
-    auto check = [&](const nlohmann::json& owner, const char* key, const char* table, const std::string& where) {
-        const auto it = owner.find(key);
-        if (it == owner.end()) return;
-        if (!it->is_number_unsigned() || it->get<std::size_t>() >= count(table))
-            throw ModelImportError(path, "corrupt file: " + where + " refers to " + table + " entry " + it->dump() +
-                                             ", which does not exist");
-    };
-    auto each = [&](const char* table, auto&& visit) {
-        const auto it = document.find(table);
-        if (it == document.end()) return;
-        if (!it->is_array()) throw ModelImportError(path, std::string("corrupt file: '") + table + "' is not a list");
-        for (std::size_t i = 0; i < it->size(); ++i)
-            if ((*it)[i].is_object()) visit((*it)[i], std::string(table) + " " + std::to_string(i));
-    };
-    each("bufferViews", [&](const nlohmann::json& view, const std::string& where) { check(view, "buffer", "buffers", where); });
-    each("accessors", [&](const nlohmann::json& accessor, const std::string& where) { check(accessor, "bufferView", "bufferViews", where); });
-    each("images", [&](const nlohmann::json& image, const std::string& where) { check(image, "bufferView", "bufferViews", where); });
-    each("textures", [&](const nlohmann::json& texture, const std::string& where) { check(texture, "source", "images", where); });
-    each("nodes", [&](const nlohmann::json& node, const std::string& where) {
-        check(node, "mesh", "meshes", where);
-        if (const auto children = node.find("children"); children != node.end() && children->is_array())
-            for (const auto& child : *children)
-                if (!child.is_number_unsigned() || child.get<std::size_t>() >= count("nodes"))
-                    throw ModelImportError(path, "corrupt file: " + where + " has a child that does not exist");
-    });
-    each("meshes", [&](const nlohmann::json& mesh, const std::string& where) {
-        const auto primitives = mesh.find("primitives");
-        if (primitives == mesh.end() || !primitives->is_array()) return;
-        for (const auto& primitive : *primitives) {
-            if (!primitive.is_object()) continue;
-            check(primitive, "indices", "accessors", where);
-            check(primitive, "material", "materials", where);
-            if (const auto attributes = primitive.find("attributes"); attributes != primitive.end() && attributes->is_object())
-                for (const auto& [name, value] : attributes->items())
-                    if (!value.is_number_unsigned() || value.get<std::size_t>() >= count("accessors"))
-                        throw ModelImportError(path, "corrupt file: " + where + " attribute " + name + " refers to a missing accessor");
-        }
-    });
-    each("scenes", [&](const nlohmann::json& scene, const std::string& where) {
-        if (const auto nodes = scene.find("nodes"); nodes != scene.end() && nodes->is_array())
-            for (const auto& node : *nodes)
-                if (!node.is_number_unsigned() || node.get<std::size_t>() >= count("nodes"))
-                    throw ModelImportError(path, "corrupt file: " + where + " lists a node that does not exist");
-    });
 }
 
 std::string humanSize(std::uintmax_t bytes) {
@@ -237,30 +320,53 @@ void checkReadable(const std::filesystem::path& path, const ImportLimits& limits
 
 }  // namespace
 
-std::vector<ImportedMesh> importModel(const std::filesystem::path& path, const ImportLimits& limits) {
+glm::vec3 linearFromSrgb(glm::vec3 c) {
+    for (int i = 0; i < 3; ++i) c[i] = c[i] <= 0.04045f ? c[i] / 12.92f : std::pow((c[i] + 0.055f) / 1.055f, 2.4f);  // IEC 61966-2-1
+    return c;
+}
+
+ImportedModel readModelFile(const std::filesystem::path& path, const ImportLimits& limits) {
     checkReadable(path, limits);
-    checkGltfReferences(path);
 
     Assimp::Importer importer;
-    const std::string extension = path.extension().string();
+    const std::string extension = lowercase(path.extension().string());
     if (extension.empty() || !importer.IsExtensionSupported(extension))
-        throw ModelImportError(path, "unsupported file type '" + extension +
+        throw ModelImportError(path, "unsupported file type '" + path.extension().string() +
                                          "' (use glTF .glb/.gltf, OBJ, STL or PLY)");
-    // Points and lines are dropped: the viewer shows surfaces.
-    importer.SetPropertyInteger(AI_CONFIG_PP_SBP_REMOVE, aiPrimitiveType_POINT | aiPrimitiveType_LINE);
-    // Files without normals get smooth ones, but creases sharper than 60° stay sharp (cut bone, CAD parts).
-    importer.SetPropertyFloat(AI_CONFIG_PP_GSN_MAX_SMOOTHING_ANGLE, 60.0f);
-    const aiScene* scene = importer.ReadFile(path.string(), aiProcess_ValidateDataStructure);
+    if (extension == ".stl")
+        if (auto model = readBinaryStl(path, limits)) return std::move(*model);
+    FileRepair repair;
+    if (extension == ".glb" || extension == ".gltf") repair = checkGltfFile(path, readAll(path));
+    else if (extension == ".obj") repair = checkObjFile(path, readAll(path));
+    if (repair.bytes) importer.SetIOHandler(new RepairedFileSystem(path.string(), std::move(*repair.bytes)));
+
+    // Validation waits until empty parts are gone; joining, normals and the rest are done here
+    // (mesh_weld), in linear time and memory, instead of by Assimp's post-processing.
+    const aiScene* scene = importer.ReadFile(path.string(), 0);
     if (!scene) throw ModelImportError(path, describeImporterError(importer.GetErrorString(), path));
     if ((scene->mFlags & AI_SCENE_FLAGS_INCOMPLETE) || !scene->mRootNode)
-        throw ModelImportError(path, "the file is incomplete or corrupt");
-    // Checked before post-processing, which would quietly merge or drop NaN vertices and hide the
-    // fact that the file is broken.
-    rejectNonFiniteVertices(*scene, path);
-    scene = importer.ApplyPostProcessing(aiProcess_Triangulate | aiProcess_JoinIdenticalVertices |
-                                         aiProcess_SortByPType | aiProcess_GenSmoothNormals);
+        throw ModelImportError(path, "the file has no surfaces");
+    std::vector<std::string> warnings = std::move(repair.warnings);
+    if (const auto removed = removeEmptyMeshes(*const_cast<aiScene*>(scene)); !removed.empty()) {
+        std::string names;
+        for (const std::string& name : removed) names += (names.empty() ? "'" : ", '") + name + "'";
+        warnings.push_back("skipped " + std::to_string(removed.size()) + (removed.size() == 1 ? " empty part " : " empty parts ") + names);
+    }
+    if (scene->mNumMeshes == 0) throw ModelImportError(path, "the file has no surfaces");
+    scene = importer.ApplyPostProcessing(aiProcess_ValidateDataStructure);
     if (!scene) throw ModelImportError(path, describeImporterError(importer.GetErrorString(), path));
-    return SceneFlattener(*scene, path, limits).flatten();
+    // Checked before triangulation, which would quietly drop NaN vertices and hide a broken file.
+    rejectNonFiniteVertices(*scene, path);
+    scene = importer.ApplyPostProcessing(aiProcess_Triangulate);
+    if (!scene) throw ModelImportError(path, describeImporterError(importer.GetErrorString(), path));
+    ImportedModel model = SceneFlattener(*scene, path, limits).flatten();
+    warnings.insert(warnings.end(), model.warnings.begin(), model.warnings.end());
+    model.warnings = std::move(warnings);
+    return model;
+}
+
+std::vector<ImportedMesh> importModel(const std::filesystem::path& path, const ImportLimits& limits) {
+    return readModelFile(path, limits).meshes;
 }
 
 }  // namespace psoas

@@ -3,8 +3,13 @@
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/matrix_inverse.hpp>
 
+#include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdio>
 #include <limits>
+#include <map>
+#include <set>
 
 namespace psoas {
 
@@ -81,26 +86,162 @@ Scene loadScene(const Atlas& atlas, const ImportLimits& limits) {
     return scene;
 }
 
-Scene loadModelScene(const std::filesystem::path& file, const ImportLimits& limits) {
-    // A muted palette that stays apart on a projector, cycled over the file's meshes.
+namespace {
+
+// A muted palette that stays apart on a projector; past it, hues step by the golden angle so
+// neighbours in the list never look alike.
+glm::vec3 partColour(std::size_t index) {
     static constexpr glm::vec3 kPalette[] = {{0.89f, 0.85f, 0.76f}, {0.72f, 0.30f, 0.28f}, {0.55f, 0.68f, 0.80f},
                                              {0.60f, 0.75f, 0.55f}, {0.85f, 0.66f, 0.40f}, {0.70f, 0.60f, 0.80f}};
+    if (index < std::size(kPalette)) return kPalette[index];
+    const float hue = std::fmod(static_cast<float>(index) * 0.618034f, 1.0f) * 6.0f;
+    const float x = 1.0f - std::abs(std::fmod(hue, 2.0f) - 1.0f);
+    const int sector = static_cast<int>(hue);
+    const glm::vec3 rgb = sector == 0 ? glm::vec3(1, x, 0) : sector == 1 ? glm::vec3(x, 1, 0) : sector == 2 ? glm::vec3(0, 1, x)
+                          : sector == 3 ? glm::vec3(0, x, 1) : sector == 4 ? glm::vec3(x, 0, 1) : glm::vec3(1, 0, x);
+    return glm::mix(glm::vec3(0.80f), rgb, 0.45f);  // 45 % saturation: muted like the palette
+}
+
+std::string lowercaseExtension(const std::filesystem::path& path) {
+    std::string extension = path.extension().string();
+    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return extension;
+}
+
+struct LoadedFile {
+    std::filesystem::path path;
+    ImportedModel model;
+};
+
+}  // namespace
+
+std::vector<std::filesystem::path> modelFilesIn(const std::filesystem::path& folder) {
+    static const std::set<std::string> kMeshExtensions = {".glb", ".gltf", ".obj", ".stl", ".ply", ".off", ".dae", ".fbx", ".3ds"};
+    std::vector<std::filesystem::path> files;
+    std::error_code ec;
+    for (auto it = std::filesystem::recursive_directory_iterator(folder, std::filesystem::directory_options::skip_permission_denied, ec);
+         !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file(ec) && kMeshExtensions.count(lowercaseExtension(it->path()))) files.push_back(it->path());
+    if (ec) throw ModelImportError(folder, "cannot list the folder: " + ec.message());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+Scene loadMeshSetScene(const MeshSet& set, const Atlas& atlas, const ImportLimits& limits) {
     Scene scene;
-    scene.title = file.filename().string();
-    const std::vector<ImportedMesh> parts = importModel(file, limits);
-    for (std::size_t i = 0; i < parts.size(); ++i) {
-        SceneStructure s;
-        s.info.id = "mesh_" + std::to_string(i + 1);
-        s.info.name = parts[i].name;
-        s.info.group = StructureGroup::Other;
-        s.info.mesh = file;
-        s.info.colour = kPalette[i % std::size(kPalette)];
-        s.info.body = s.info.id;
-        s.mesh = mergeMeshes({parts[i]}, MeshTransform{});
+    scene.title = (set.name.empty() ? set.file.filename().string() : set.name) + "\nmesh set, " + std::to_string(set.parts.size()) + " parts";
+    for (const MeshSetPart& part : set.parts) {
+        const auto info = std::find_if(atlas.structures.begin(), atlas.structures.end(),
+                                       [&](const StructureInfo& s) { return s.id == part.structure; });
+        if (info == atlas.structures.end()) throw ModelImportError(part.file, "no atlas structure '" + part.structure + "'");
+        ImportedModel model = readModelFile(part.file, limits);
+        const LengthUnit units = part.orientation.units == LengthUnit::Auto ? [&] {
+            Bounds b;
+            for (const ImportedMesh& m : model.meshes) b.include(m.mesh.bounds);
+            return guessUnits(b);
+        }() : part.orientation.units;
+        // Units and axes first, then the placement, as MeshTransform applies it.
+        const glm::mat3 turn = sceneRotation(part.orientation);
+        for (ImportedMesh& m : model.meshes) {
+            for (glm::vec3& p : m.mesh.positions) p = turn * p * metresPer(units);
+            for (glm::vec3& n : m.mesh.normals) n = turn * n;
+        }
+        for (const std::string& warning : model.warnings) scene.notes.push_back(part.file.filename().string() + ": " + warning);
+        SceneStructure s{*info, mergeMeshes(model.meshes, part.placement)};
+        s.info.mesh = part.file;
+        s.info.regions.clear();      // attachment areas and landmarks belong to the built-in meshes:
+        s.info.attachments.clear();  // carrying them over needs registration (not done)
+        s.info.landmarks.clear();
         scene.bounds.include(s.mesh.bounds);
         scene.structures.push_back(std::move(s));
     }
     return scene;
+}
+
+Scene loadModelScene(const ModelRequest& request, const ImportLimits& limits) {
+    if (request.meshSet) {
+        const Atlas atlas = loadAtlas(request.atlas);
+        std::vector<std::string> ids;
+        for (const StructureInfo& s : atlas.structures) ids.push_back(s.id);
+        return loadMeshSetScene(loadMeshSet(*request.meshSet, ids), atlas, limits);
+    }
+    std::vector<std::filesystem::path> files;
+    for (const std::filesystem::path& path : request.paths) {
+        std::error_code ec;
+        if (!std::filesystem::is_directory(path, ec)) {
+            files.push_back(path);
+            continue;
+        }
+        const auto inside = modelFilesIn(path);
+        if (inside.empty()) throw ModelImportError(path, "the folder holds no mesh files (.glb, .gltf, .obj, .stl, .ply)");
+        files.insert(files.end(), inside.begin(), inside.end());
+    }
+    if (files.empty()) throw ModelImportError({}, "no mesh file given");
+
+    std::vector<LoadedFile> loaded;
+    Bounds fileBounds;
+    for (const auto& file : files) {
+        loaded.push_back({file, readModelFile(file, limits)});
+        for (const ImportedMesh& part : loaded.back().model.meshes) fileBounds.include(part.mesh.bounds);
+    }
+    const ModelOrientation& orientation = request.orientation;
+    const LengthUnit units = orientation.units == LengthUnit::Auto ? guessUnits(fileBounds) : orientation.units;
+    const glm::mat3 rotation = sceneRotation(orientation) * metresPer(units);
+    const glm::mat3 normalRotation = sceneRotation(orientation);
+
+    Scene scene;
+    scene.title = files.size() == 1 ? files.front().filename().string() : std::to_string(files.size()) + " files";
+    const glm::vec3 size = fileBounds.size();
+    const float largest = std::max({size.x, size.y, size.z});
+    char sizeText[32];
+    std::snprintf(sizeText, sizeof sizeText, largest >= 100.0f ? "%.0f" : "%.3g", static_cast<double>(largest));
+    const bool guessed = orientation.units == LengthUnit::Auto;
+    const std::string unitsLine = std::string("units: ") + unitName(units) + (guessed ? " (guessed)" : "");
+    const std::string axesLine = "up " + axisName(orientation.upAxis()) + ", anterior " + axisName(orientation.forwardAxis());
+    scene.title += "\n" + unitsLine + "\n" + axesLine;  // short lines: the side panel is narrow
+    // Said on the terminal only when something was assumed rather than given.
+    if (guessed || !orientation.up || !orientation.forward)
+        scene.notes.push_back("assumed units: " + std::string(unitName(units)) +
+                              (guessed ? std::string(" (guessed from the largest side, ") + sizeText + ")" : "") + "; " + axesLine +
+                              " (set with --units, --up, --forward)");
+
+    std::map<std::string, int> seen;
+    for (LoadedFile& file : loaded) {
+        const std::string fileName = file.path.filename().string();
+        for (const std::string& warning : file.model.warnings) scene.notes.push_back(fileName + ": " + warning);
+        const bool single = file.model.meshes.size() == 1;
+        if (request.fileColours && std::none_of(file.model.meshes.begin(), file.model.meshes.end(), [](const ImportedMesh& m) { return m.fileColour.has_value(); }))
+            scene.notes.push_back(fileName + ": the file has no colours of its own; the viewer's are used");
+        for (std::size_t i = 0; i < file.model.meshes.size(); ++i) {
+            ImportedMesh& part = file.model.meshes[i];
+            std::string name = single ? fileName
+                               : fileName + ": " + (part.name.empty() ? "part " + std::to_string(i + 1) : part.name);
+            if (const int count = ++seen[name]; count > 1) name += " (" + std::to_string(count) + ")";
+            SceneStructure s;
+            s.info.id = "mesh_" + std::to_string(scene.structures.size() + 1);
+            s.info.name = std::move(name);
+            s.info.group = StructureGroup::Other;
+            s.info.mesh = file.path;
+            s.info.colour = request.fileColours && part.fileColour ? *part.fileColour : partColour(scene.structures.size());
+            s.info.body = s.info.id;
+            s.mesh = std::move(part.mesh);
+            s.mesh.bounds = {};
+            for (glm::vec3& p : s.mesh.positions) {
+                p = rotation * p;
+                s.mesh.bounds.include(p);
+            }
+            for (glm::vec3& n : s.mesh.normals) n = normalRotation * n;
+            scene.bounds.include(s.mesh.bounds);
+            scene.structures.push_back(std::move(s));
+        }
+    }
+    return scene;
+}
+
+Scene loadModelScene(const std::filesystem::path& file, const ImportLimits& limits) {
+    ModelRequest request;
+    request.paths = {file};
+    return loadModelScene(request, limits);
 }
 
 }  // namespace psoas

@@ -1,12 +1,15 @@
 #pragma once
 // What the viewer shows: a list of structures, each a mesh with its atlas description.
-// Built from an atlas (the built-in model set) or from any single mesh file (--model).
+// Built from an atlas (the built-in model set) or from a user's mesh files and folders (--model).
 
 #include "core/atlas.hpp"
 #include "core/mesh.hpp"
 #include "core/model_import.hpp"
+#include "core/mesh_set.hpp"
+#include "core/model_orientation.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,7 +21,8 @@ struct SceneStructure {
 };
 
 struct Scene {
-    std::string title;
+    std::string title;               // may hold several lines: a --model scene adds what it assumed
+    std::vector<std::string> notes;  // what loading assumed or ignored, one line each, for stderr
     bool standIn = false;
     std::vector<SceneStructure> structures;
     Bounds bounds;
@@ -30,8 +34,31 @@ struct Scene {
 // Loads every mesh the atlas names. Throws ModelImportError naming the first mesh that fails.
 Scene loadScene(const Atlas& atlas, const ImportLimits& limits = {});
 
-// One structure per mesh in the file, coloured in turn, so any model can be explored.
+// The user's own files, as given with --model.
+struct ModelRequest {
+    std::vector<std::filesystem::path> paths;  // files and folders (a folder: its mesh files, sorted, recursively)
+    ModelOrientation orientation;
+    bool fileColours = false;  // --file-colours: each part in its colour from the file (ImportedMesh::fileColour) where it has one
+    // --model-set: a mesh set manifest (core/mesh_set.hpp) instead of `paths`, its structure ids
+    // checked against this atlas, whose names and colours the parts take.
+    std::optional<std::filesystem::path> meshSet;
+    std::filesystem::path atlas;
+};
+
+// One structure per part of each file, named from the file and node names and unique ("femur.stl",
+// "spine.glb: L3", unnamed parts "spine.glb: part 2"), coloured distinctly, turned and scaled into
+// the scene frame (metres, Y up, Z anterior). Throws ModelImportError for the first file that
+// cannot be shown, or a folder holding no mesh files.
+Scene loadModelScene(const ModelRequest& request, const ImportLimits& limits = {});
 Scene loadModelScene(const std::filesystem::path& file, const ImportLimits& limits = {});
+
+// Each part of the set as the atlas structure it stands for (name, colour, group), its file's
+// parts merged, turned and scaled by the part's units and axes, then rotated and translated by its
+// placement. A view of the set only: lessons and motion do not use it yet.
+Scene loadMeshSetScene(const MeshSet& set, const Atlas& atlas, const ImportLimits& limits = {});
+
+// The mesh files a folder holds, sorted by path (glTF, OBJ, STL, PLY, OFF, COLLADA, FBX, 3DS).
+std::vector<std::filesystem::path> modelFilesIn(const std::filesystem::path& folder);
 
 // Merges meshes into one, applying the transform; exposed for tests.
 MeshData mergeMeshes(const std::vector<ImportedMesh>& parts, const MeshTransform& transform);

@@ -1,9 +1,13 @@
 #include "ui/fonts.hpp"
 
+#include "ui/font_fallback.hpp"
+
 #include <imgui.h>
 #include <imgui_internal.h>  // ImTextCharFromUtf8
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 namespace psoas::ui {
 
@@ -52,6 +56,51 @@ ImVector<ImWchar> GlyphCoverage::ranges() const {
     return ranges;
 }
 
+namespace {
+// The system font for the characters DejaVu lacks. Looked up again only when the characters
+// change (fontconfig reads its cache on the first lookup; fonts are rebuilt at every scale
+// change), and its file read once: a CJK collection is 20-30 MB, and the atlas borrows the bytes
+// for all five faces. The previous result is replaced only after io.Fonts->Clear() dropped the
+// fonts that borrowed from it.
+struct Fallback {
+    std::string regular;
+    std::vector<char32_t> characters;
+    FallbackSearch search;
+    ImVector<ImWchar> ranges;
+};
+
+bool inBaseSet(unsigned c) {
+    for (const ImWchar* range = kBaseRanges; range[0] != 0; range += 2)
+        if (c >= range[0] && c <= range[1]) return true;
+    return false;
+}
+
+const Fallback& fallbackFor(const std::string& regular, const ImVector<ImWchar>& ranges, std::vector<char>& bytes) {
+    static Fallback last;
+    static std::string bytesFile;
+    std::vector<char32_t> characters;
+    for (int i = 0; i + 1 < ranges.Size && ranges[i] != 0; i += 2)
+        for (unsigned c = ranges[i]; c <= ranges[i + 1]; ++c)
+            // The base set is DejaVu's own (no lookup for the usual text); control characters
+            // (the newlines of a multi-line heading) are never drawn.
+            if (c >= 0x20 && !inBaseSet(c)) characters.push_back(c);
+    if (last.regular == regular && last.characters == characters) return last;
+    last = Fallback{regular, characters, characters.empty() ? FallbackSearch{} : findFallbackFont(regular, characters), {}};
+    if (last.search.font) {
+        if (bytesFile != last.search.font->file) {
+            std::ifstream in(last.search.font->file, std::ios::binary);
+            bytes.assign(std::istreambuf_iterator<char>(in), {});
+            bytesFile = last.search.font->file;
+        }
+        ImFontGlyphRangesBuilder builder;
+        for (char32_t c : last.search.missing)
+            if (c < 0x10000) builder.AddChar(static_cast<ImWchar>(c));
+        builder.BuildRanges(&last.ranges);
+    }
+    return last;
+}
+}  // namespace
+
 UiFonts loadFonts(float uiScale, const GlyphCoverage& glyphs, const std::string& fontFile) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
@@ -66,7 +115,21 @@ UiFonts loadFonts(float uiScale, const GlyphCoverage& glyphs, const std::string&
     config.OversampleH = 2;  // sharper horizontal edges for small text at little memory cost
     config.OversampleV = 1;
     if (std::filesystem::exists(regular)) {
-        fonts.body = io.Fonts->AddFontFromFileTTF(regular.c_str(), kBodyPixels * uiScale, &config, ranges.Data);
+        static std::vector<char> fallbackBytes;
+        const Fallback& fallback = fallbackFor(regular, ranges, fallbackBytes);
+        if (!fallback.search.uncovered.empty()) fonts.warning = noFontMessage(fallback.search.uncovered);
+        // Characters DejaVu lacks come from the system font, merged into each face (regular weight).
+        auto merge = [&](ImFont* font, float pixels) {
+            if (!font || !fallback.search.font || fallbackBytes.empty()) return font;
+            ImFontConfig merged = config;
+            merged.MergeMode = true;
+            merged.FontNo = fallback.search.font->index;
+            merged.FontDataOwnedByAtlas = false;
+            io.Fonts->AddFontFromMemoryTTF(fallbackBytes.data(), static_cast<int>(fallbackBytes.size()),
+                                           pixels * uiScale, &merged, fallback.ranges.Data);
+            return font;
+        };
+        fonts.body = merge(io.Fonts->AddFontFromFileTTF(regular.c_str(), kBodyPixels * uiScale, &config, ranges.Data), kBodyPixels);
         // Each style falls back to the regular face when its file is missing: plainer, still
         // readable, and said once, with the Debian package that brings the face.
         std::string missing;
@@ -78,15 +141,17 @@ UiFonts loadFonts(float uiScale, const GlyphCoverage& glyphs, const std::string&
                 missing += file.string();
             }
             const std::string path = present ? file.string() : regular;
-            return io.Fonts->AddFontFromFileTTF(path.c_str(), pixels * uiScale, &config, ranges.Data);
+            return merge(io.Fonts->AddFontFromFileTTF(path.c_str(), pixels * uiScale, &config, ranges.Data), pixels);
         };
         fonts.heading = face("DejaVuSans-Bold.ttf", kHeadingPixels);
         fonts.bold = face("DejaVuSans-Bold.ttf", kBodyPixels);
         fonts.italic = face("DejaVuSans-Oblique.ttf", kBodyPixels);
         fonts.boldItalic = face("DejaVuSans-BoldOblique.ttf", kBodyPixels);
-        if (!missing.empty())
-            fonts.warning = "bold or italic lesson text is shown upright and regular: " + missing +
-                            " not found; install fonts-dejavu-core and fonts-dejavu-extra";
+        if (!missing.empty()) {
+            if (!fonts.warning.empty()) fonts.warning += "; ";
+            fonts.warning += "bold or italic lesson text is shown upright and regular: " + missing +
+                             " not found; install fonts-dejavu-core and fonts-dejavu-extra";
+        }
     }
     if (!fonts.body || !fonts.heading) {
         fonts.warning = "font '" + regular + "' not found; install fonts-dejavu-core for readable text";

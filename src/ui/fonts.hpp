@@ -17,7 +17,8 @@ struct UiFonts {
     ImFont* bold = nullptr;     // body size, for **bold** in lesson text
     ImFont* italic = nullptr;
     ImFont* boldItalic = nullptr;
-    std::string warning;        // one line when a face is missing: a style falls back to regular, or all to ImGui's font
+    std::string warning;        // one line when something is missing: a face (its style falls back to regular, or
+                                // all to ImGui's font), or an installed font for some characters (ui/font_fallback.hpp)
 };
 
 // The characters the fonts hold. Rasterising every Latin, Greek and Cyrillic glyph in five faces

@@ -23,7 +23,55 @@ TEST(CommandLine, screenshot_options_are_read) {
     EXPECT_EQ(parsed.options->height, 1080);
     EXPECT_EQ(parsed.options->view, ViewPreset::Left);
     EXPECT_EQ(parsed.options->background, ui::ScreenshotBackground::Transparent);
-    EXPECT_EQ(*parsed.options->model, "a.glb");
+    ASSERT_EQ(parsed.options->model->paths.size(), 1u);
+    EXPECT_EQ(parsed.options->model->paths[0], "a.glb");
+}
+
+// Issue 18, failure 1: a second --model exited 2 with six lines ("At Most 1 required but received 2").
+TEST(CommandLine, several_models_are_read_repeated_or_listed) {
+    const auto parsed = parseCommandLine(std::vector<std::string>{"--model", "spine.glb", "pelvis", "--model", "femur_r.stl", "--screenshot", "x.png"});
+    ASSERT_TRUE(parsed.options.has_value()) << parsed.output;
+    const std::vector<std::filesystem::path> expected{"spine.glb", "pelvis", "femur_r.stl"};
+    EXPECT_EQ(parsed.options->model->paths, expected);
+    EXPECT_EQ(*parsed.options->screenshot, "x.png");
+}
+
+TEST(CommandLine, units_up_and_forward_are_read_with_model) {
+    const auto parsed = parseCommandLine(std::vector<std::string>{"--model", "a.stl", "--units", "mm", "--up", "+Z", "--forward", "-y"});
+    ASSERT_TRUE(parsed.options.has_value()) << parsed.output;
+    const ModelOrientation& o = parsed.options->model->orientation;
+    EXPECT_EQ(o.units, LengthUnit::Millimetre);
+    EXPECT_EQ(o.up, (Axis{2, +1}));
+    EXPECT_EQ(o.forward, (Axis{1, -1}));
+    const auto defaults = parseCommandLine(std::vector<std::string>{"--model", "a.stl"});
+    EXPECT_EQ(defaults.options->model->orientation.units, LengthUnit::Auto);
+    EXPECT_FALSE(defaults.options->model->orientation.up.has_value());
+    EXPECT_FALSE(defaults.options->model->fileColours);
+    EXPECT_TRUE(parseCommandLine(std::vector<std::string>{"--model", "a.ply", "--file-colours"}).options->model->fileColours);
+    const auto set = parseCommandLine(std::vector<std::string>{"--model-set", "set.toml"});
+    ASSERT_TRUE(set.options && set.options->model && set.options->model->meshSet);
+    EXPECT_EQ(*set.options->model->meshSet, "set.toml");
+    EXPECT_EQ(set.options->model->atlas.filename(), "atlas.toml");
+}
+
+// Issue 18, failure 2: bad orientation values are one line and exit 2.
+TEST(CommandLine, bad_units_and_axes_are_one_line_errors) {
+    const std::vector<std::pair<std::vector<std::string>, std::string>> cases{
+        {{"--model", "a.stl", "--up", "+Y", "--forward", "-Y"},
+         "error: --up +Y and --forward -Y are both on the Y axis; anterior must be at right angles to up\n"},
+        {{"--model", "a.stl", "--up", "up"}, "error: --up: 'up' is not an axis (+X, -X, +Y, -Y, +Z or -Z)\n"},
+        {{"--model", "a.stl", "--units", "inch"}, "error: --units: 'inch' is not auto, mm, cm or m\n"},
+        {{"--units", "mm"}, "error: --units goes with --model\n"},
+        {{"--forward", "+X"}, "error: --forward goes with --model\n"},
+        {{"--file-colours"}, "error: --file-colours goes with --model\n"},
+        {{"--model", "a.stl", "--model-set", "set.toml"}, "error: --model and --model-set cannot be used together\n"},
+        {{"--model-set", "set.toml", "--units", "mm"}, "error: --units goes with --model; a mesh set gives units and axes itself\n"}};
+    for (const auto& [arguments, message] : cases) {
+        const auto parsed = parseCommandLine(arguments);
+        EXPECT_FALSE(parsed.options.has_value());
+        EXPECT_EQ(parsed.exitCode, 2);
+        EXPECT_EQ(parsed.output, message);
+    }
 }
 
 TEST(CommandLine, anti_aliasing_is_read_and_left_to_the_settings_when_not_given) {

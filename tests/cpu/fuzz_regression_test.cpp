@@ -6,6 +6,7 @@
 #include "core/diagnostic.hpp"
 #include "core/lesson.hpp"
 #include "core/lesson_library.hpp"
+#include "core/mesh_set.hpp"
 #include "core/model_import.hpp"
 #include "core/motion/pose_file.hpp"
 #include "core/settings.hpp"
@@ -47,6 +48,15 @@ void parseLessonLikeTheFuzzer(const std::string& text) {
     const LessonVocabulary& ids = builtInVocabulary();  // a broken built-in atlas must fail, not pass vacuously
     try {
         (void)parseLesson(text, "fuzz.toml", ids);
+    } catch (const DataFileError&) {
+    }
+}
+
+// As fuzz_mesh_set.
+void parseMeshSetLikeTheFuzzer(const std::string& text) {
+    static const std::vector<std::string> ids = {"l1", "l2", "l3", "l4", "l5", "femur_r", "femur_l", "hip_bone_r", "hip_bone_l", "sacrum"};
+    try {
+        (void)parseMeshSet(text, kSource / "tests/data/mesh_sets/fuzz.toml", ids);
     } catch (const DataFileError&) {
     }
 }
@@ -124,6 +134,7 @@ TEST(FuzzCorpus, every_atlas_seed_parses_or_reports_a_data_file_error) { replayC
 TEST(FuzzCorpus, every_pose_seed_parses_or_reports_a_data_file_error) { replayCorpus("pose", parsePoseLikeTheFuzzer); }
 TEST(FuzzCorpus, every_settings_seed_reads_and_round_trips) { replayCorpus("settings", parseSettingsLikeTheFuzzer); }
 TEST(FuzzCorpus, every_model_seed_imports_or_reports_a_model_import_error) { replayCorpus("model_import", importLikeTheFuzzer); }
+TEST(FuzzCorpus, every_mesh_set_seed_parses_or_reports_a_data_file_error) { replayCorpus("mesh_set", parseMeshSetLikeTheFuzzer); }
 
 }  // namespace
 }  // namespace psoas

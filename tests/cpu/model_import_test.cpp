@@ -4,8 +4,13 @@
 #include <assimp/Importer.hpp>
 #include <assimp/postprocess.h>
 #include <glm/geometric.hpp>
+#include "core/mesh.hpp"
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
 #include <fstream>
 
 #include "support/test_paths.hpp"
@@ -108,8 +113,8 @@ TEST(ModelImport, a_file_without_faces_has_nothing_to_show) {
     EXPECT_FALSE(importError(writeFile("points.obj", "v 0 0 0\nv 1 0 0\nv 0 1 0\n")).empty());
 }
 
-TEST(ModelImport, out_of_range_face_indices_are_refused) {
-    EXPECT_FALSE(importError(writeFile("bad-index.obj", "v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 9\n")).empty());
+TEST(ModelImport, out_of_range_face_indices_are_refused_naming_the_line) {
+    EXPECT_EQ(importError(writeFile("bad-index.obj", "v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 9\n")), "line 4: face uses vertex 9 but the file defines 3");
 }
 
 TEST(ModelImport, limits_on_size_and_triangles_give_clear_messages) {
@@ -158,6 +163,214 @@ TEST(ModelImport, gltf_with_references_to_missing_tables_is_refused_before_assim
     const std::string badNode = R"({"asset":{"version":"2.0"},"scenes":[{"nodes":[3]}],"nodes":[{}]})";
     EXPECT_EQ(importError(writeFile("bad-node.gltf", badNode)), "corrupt file: scenes 0 lists a node that does not exist");
     EXPECT_EQ(importError(writeFile("not-json.gltf", "{\"asset\": [")), "corrupt or truncated file (the glTF JSON does not parse)");
+}
+
+}  // namespace
+}  // namespace psoas
+
+namespace psoas {
+namespace {
+
+std::string warningsOf(const ImportedModel& model) {
+    std::string all;
+    for (const std::string& w : model.warnings) all += w + "|";
+    return all;
+}
+
+// Failure 3 of issue 18: Cinema 4D writes "f 1/1/0" for "no normal"; Assimp 5.2 refused the file as
+// "corrupt or truncated (OBJ: Invalid face index.)". The 0 means none: normals come from the surface.
+TEST(ModelImport, obj_normal_index_zero_means_no_normal_and_normals_are_computed) {
+    const ImportedModel model = readModelFile(test::dataFile("obj_normal_index_zero.obj"));
+    ASSERT_EQ(model.meshes.size(), 1u);
+    const MeshData& mesh = model.meshes[0].mesh;
+    EXPECT_EQ(mesh.triangleCount(), 2u);
+    EXPECT_EQ(mesh.positions.size(), 4u) << "the quad's two triangles share their diagonal";
+    for (const glm::vec3& n : mesh.normals) EXPECT_NEAR(n.z, 1.0f, 1e-6f);
+}
+
+// A vertex index 0 has no such meaning: refused, naming the line, and never called "truncated".
+TEST(ModelImport, obj_vertex_index_zero_is_refused_naming_the_line) {
+    const std::string message = importError(test::dataFile("obj_vertex_index_zero.obj"));
+    EXPECT_EQ(message, "line 5: face uses vertex 0 (OBJ numbers vertices from 1)");
+}
+
+// Failure 4: the viewer's own check refused glTF 1.0 ("'bufferViews' is not a list") and gave the
+// .glb 1.0 another message, while Assimp reads both.
+TEST(ModelImport, gltf_1_0_text_and_binary_load_like_any_other_file) {
+    for (const char* name : {"gltf1_triangle.gltf", "gltf1_triangle.glb"}) {
+        const ImportedModel model = readModelFile(test::dataFile(name));
+        ASSERT_EQ(model.meshes.size(), 1u) << name;
+        EXPECT_EQ(model.meshes[0].mesh.triangleCount(), 1u) << name;
+        EXPECT_EQ(model.meshes[0].name, "node0") << name;  // Assimp's glTF 1 reader names nodes by their key
+        EXPECT_TRUE(model.warnings.empty()) << warningsOf(model);
+    }
+}
+
+// Failure 5: an ASCII STL whose first solid is empty was refused by validation ("contains no
+// vertices"); the empty part is dropped and the other shown.
+TEST(ModelImport, stl_with_an_empty_solid_shows_the_other_solid) {
+    const ImportedModel model = readModelFile(test::dataFile("stl_empty_solid.stl"));
+    ASSERT_EQ(model.meshes.size(), 1u);
+    EXPECT_EQ(model.meshes[0].name, "triangle");
+    EXPECT_EQ(model.meshes[0].mesh.triangleCount(), 1u);
+    EXPECT_EQ(warningsOf(model), "skipped 1 empty part 'empty'|");
+}
+
+// Failure 7: a file of landmarks and paths has nothing to shade; say exactly that.
+TEST(ModelImport, points_and_lines_only_say_the_file_has_no_surfaces) {  // "l 1 2 3" is two segments
+    EXPECT_EQ(importError(test::dataFile("obj_points_and_lines.obj")), "the file has no surfaces (it holds only 1 point and 2 lines)");
+}
+
+TEST(ModelImport, points_beside_triangles_are_ignored_with_one_warning) {
+    const auto file = writeFile("mixed.obj", "v 0 0 0\nv 1 0 0\nv 0 1 0\nf 1 2 3\np 1\np 2\nl 1 2\n");
+    const ImportedModel model = readModelFile(file);
+    ASSERT_EQ(model.meshes.size(), 1u);
+    EXPECT_EQ(warningsOf(model), "ignored 2 points and 1 line (the viewer draws surfaces)|");
+}
+
+// Failure 7: a material value of the wrong type stopped Assimp ("Member index was not of type
+// uint") and the viewer called the file corrupt; the meshes are intact, so they are shown.
+TEST(ModelImport, gltf_material_of_the_wrong_type_shows_the_geometry_and_warns_once) {
+    const ImportedModel model = readModelFile(test::dataFile("gltf_material_wrong_type.gltf"));
+    ASSERT_EQ(model.meshes.size(), 1u);
+    EXPECT_EQ(model.meshes[0].name, "plate");
+    EXPECT_EQ(warningsOf(model), "ignored the file's materials and textures (materials 0: normalTexture.index is not a texture in the file)|");
+}
+
+TEST(ModelImport, gltf_unknown_or_gapped_vertex_attributes_are_ignored_with_one_warning) {
+    const ImportedModel model = readModelFile(test::dataFile("gltf_unknown_attribute.gltf"));
+    ASSERT_EQ(model.meshes.size(), 1u);
+    EXPECT_EQ(model.meshes[0].mesh.triangleCount(), 1u);
+    EXPECT_EQ(warningsOf(model), "ignored vertex attributes BONE_DENSITY, TEXCOORD_1 (not a glTF 2.0 attribute, or numbered with a gap)|");
+}
+
+TEST(ModelImport, repaired_glb_keeps_its_binary_chunk) {
+    // The cube glb with a broken material added to its JSON chunk: the repair rewrites the JSON
+    // and must carry the vertex data after it unchanged.
+    const auto glb = cubeGlb();
+    ASSERT_FALSE(glb.empty());
+    std::string bytes = readBytes(glb);
+    auto word = [&](std::size_t at) {
+        std::uint32_t v = 0;
+        for (int i = 3; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(bytes[at + static_cast<std::size_t>(i)]);
+        return v;
+    };
+    const std::uint32_t chunk = word(12);
+    std::string json = bytes.substr(20, chunk);
+    while (!json.empty() && json.back() == ' ') json.pop_back();
+    ASSERT_EQ(json.back(), '}');
+    json.pop_back();
+    json += R"(,"samplers":[],"textures":[{"source":7}]})";
+    while (json.size() % 4) json += ' ';
+    std::string rebuilt = bytes.substr(0, 12);
+    for (std::uint32_t v : {static_cast<std::uint32_t>(json.size()), 0x4E4F534Au})
+        for (int i = 0; i < 4; ++i) rebuilt.push_back(static_cast<char>((v >> (8 * i)) & 0xFFu));
+    rebuilt += json + bytes.substr(20 + chunk);
+    const std::uint32_t total = static_cast<std::uint32_t>(rebuilt.size());
+    for (int i = 0; i < 4; ++i) rebuilt[8 + static_cast<std::size_t>(i)] = static_cast<char>((total >> (8 * i)) & 0xFFu);
+    const ImportedModel model = readModelFile(writeFile("broken-texture.glb", rebuilt));
+    ASSERT_EQ(model.meshes.size(), 1u);
+    EXPECT_EQ(model.meshes[0].mesh.triangleCount(), 12u);
+    EXPECT_EQ(warningsOf(model), "ignored the file's materials and textures (textures 0: source is not an image in the file)|");
+}
+
+// Binary STL: every facet is three separate corners with the facet's normal.
+std::string binaryStl(const std::vector<std::array<glm::vec3, 3>>& facets) {
+    std::string bytes(80, ' ');
+    auto put = [&](const void* data, std::size_t size) { bytes.append(static_cast<const char*>(data), size); };
+    const auto count = static_cast<std::uint32_t>(facets.size());
+    put(&count, 4);
+    for (const auto& f : facets) {
+        const glm::vec3 n = glm::normalize(glm::cross(f[1] - f[0], f[2] - f[0]));
+        put(&n, 12);
+        for (const glm::vec3& p : f) put(&p, 12);
+        bytes.append(2, '\0');
+    }
+    return bytes;
+}
+
+// The joining that replaced Assimp's: a box keeps its sharp edges (each face its own normal)...
+TEST(ModelImport, stl_box_is_joined_but_keeps_its_creases_sharp) {
+    const glm::vec3 c[8] = {{0, 0, 0}, {1, 0, 0}, {1, 1, 0}, {0, 1, 0}, {0, 0, 1}, {1, 0, 1}, {1, 1, 1}, {0, 1, 1}};
+    const int quads[6][4] = {{0, 3, 2, 1}, {4, 5, 6, 7}, {0, 1, 5, 4}, {2, 3, 7, 6}, {1, 2, 6, 5}, {0, 4, 7, 3}};
+    std::vector<std::array<glm::vec3, 3>> facets;
+    for (const auto& q : quads) {
+        facets.push_back({c[q[0]], c[q[1]], c[q[2]]});
+        facets.push_back({c[q[0]], c[q[2]], c[q[3]]});
+    }
+    const auto meshes = importModel(writeFile("box.stl", binaryStl(facets)));
+    ASSERT_EQ(meshes.size(), 1u);
+    EXPECT_EQ(meshes[0].mesh.positions.size(), 24u) << "four corners per side, not three per triangle";
+    EXPECT_TRUE(isClosedOutwardSurface(meshes[0].mesh));
+    for (const glm::vec3& n : meshes[0].mesh.normals)
+        EXPECT_NEAR(std::max({std::abs(n.x), std::abs(n.y), std::abs(n.z)}), 1.0f, 1e-6f) << "a crease was smoothed";
+}
+
+// ...and a finely divided curved surface gets one shared, smooth normal per position.
+TEST(ModelImport, stl_curved_surface_is_joined_into_smooth_shared_vertices) {
+    std::vector<std::array<glm::vec3, 3>> facets;
+    const int n = 24;
+    auto at = [&](int i, int j) {  // a cylinder of radius 1 around Y, seen from outside
+        const float a = 6.2831853f * static_cast<float>(i % n) / n;
+        return glm::vec3(std::sin(a), static_cast<float>(j), std::cos(a));
+    };
+    for (int i = 0; i < n; ++i) {
+        facets.push_back({at(i, 0), at(i + 1, 0), at(i + 1, 1)});
+        facets.push_back({at(i, 0), at(i + 1, 1), at(i, 1)});
+    }
+    const auto meshes = importModel(writeFile("tube.stl", binaryStl(facets)));
+    ASSERT_EQ(meshes.size(), 1u);
+    const MeshData& mesh = meshes[0].mesh;
+    EXPECT_EQ(mesh.positions.size(), static_cast<std::size_t>(2 * n));
+    for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
+        const glm::vec3 radial = glm::normalize(glm::vec3(mesh.positions[v].x, 0.0f, mesh.positions[v].z));
+        EXPECT_GT(glm::dot(mesh.normals[v], radial), 0.99f) << "vertex " << v;
+    }
+}
+
+// Binary STL is read without Assimp (core/binary_stl.cpp): the same refusals must hold there.
+TEST(ModelImport, binary_stl_with_a_non_finite_corner_or_cut_short_is_refused_in_one_line) {
+    std::string bytes = binaryStl({{glm::vec3(0), glm::vec3(1, 0, 0), glm::vec3(0, 1, 0)}, {glm::vec3(0), glm::vec3(0, 1, 0), glm::vec3(0, 0, 1)}});
+    std::string nan = bytes;
+    const float value = std::nanf("");
+    std::memcpy(&nan[84 + 50 + 12 + 12], &value, 4);  // second facet, second corner, x
+    EXPECT_EQ(importError(writeFile("nan.stl", nan)), "triangle 1 has a non-finite (NaN or infinite) coordinate");
+    EXPECT_FALSE(importError(writeFile("cut.stl", bytes.substr(0, bytes.size() - 20))).empty());
+    ImportLimits limits;
+    limits.maxTriangles = 1;
+    EXPECT_EQ(importError(writeFile("two.stl", bytes), limits), "more than 1 triangles; simplify the model before opening it");
+}
+
+// Issue 18, failure 8: a file's own colours were ignored. Each part carries its colour (linear RGB)
+// for --file-colours: PLY vertex colours, binary STL face colours, OBJ/glTF materials.
+TEST(ModelImport, ply_vertex_colours_and_obj_material_colours_are_read) {
+    const auto ply = importModel(test::dataFile("ply_vertex_colours.ply"));
+    ASSERT_EQ(ply.size(), 1u);
+    ASSERT_TRUE(ply[0].fileColour.has_value());
+    EXPECT_NEAR(ply[0].fileColour->x, 1.0f, 1e-5f);
+    EXPECT_NEAR(ply[0].fileColour->y, 0.0f, 1e-5f);
+    const auto obj = importModel(test::dataFile("obj_material_colours.obj"));
+    ASSERT_EQ(obj.size(), 2u);
+    ASSERT_TRUE(obj[0].fileColour && obj[1].fileColour);
+    EXPECT_NEAR(obj[0].fileColour->z, 0.2140f, 1e-3f);  // sRGB 0.5 is linear 0.214
+    EXPECT_NEAR(obj[1].fileColour->x, 0.2140f, 1e-3f);
+    EXPECT_FALSE(importModel(test::dataFile("cube.obj"))[0].fileColour.has_value()) << "no material: no colour of its own";
+}
+
+TEST(ModelImport, binary_stl_face_colours_are_read_in_both_conventions) {
+    std::string viscam = binaryStl({{glm::vec3(0), glm::vec3(1, 0, 0), glm::vec3(0, 1, 0)}});
+    const std::uint16_t blueValid = 0x8000u | 31u;  // VisCAM/SolidView: bit 15 marks a colour, blue in the low bits
+    std::memcpy(&viscam[84 + 48], &blueValid, 2);
+    const auto a = importModel(writeFile("viscam.stl", viscam));
+    ASSERT_TRUE(a[0].fileColour.has_value());
+    EXPECT_EQ(*a[0].fileColour, glm::vec3(0, 0, 1));
+    std::string magics = viscam;
+    magics.replace(0, 10, "COLOR=\xff\xff\xff\xff");
+    const std::uint16_t redOwn = 31u;  // Materialise: bit 15 clear marks the facet's own colour, red in the low bits
+    std::memcpy(&magics[84 + 48], &redOwn, 2);
+    const auto b = importModel(writeFile("magics.stl", magics));
+    ASSERT_TRUE(b[0].fileColour.has_value());
+    EXPECT_EQ(*b[0].fileColour, glm::vec3(1, 0, 0));
 }
 
 }  // namespace

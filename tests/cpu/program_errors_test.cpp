@@ -56,7 +56,9 @@ TEST(ProgramErrors, unknown_option_exits_2_with_error_and_usage) {
 }
 
 TEST(ProgramErrors, no_display_says_so_in_one_line_and_names_the_headless_options) {
-    const auto result = test::runAtlas({"--model", test::dataFile("cube.obj").string()}, /*unsetDisplay=*/true);
+    // Units and axes given, so the viewer has nothing to say about what it assumed before the error.
+    const auto result = test::runAtlas({"--model", test::dataFile("cube.obj").string(), "--units", "m", "--up", "+Y", "--forward", "+Z"},
+                                       /*unsetDisplay=*/true);
     EXPECT_NE(result.exitCode, 0);
     EXPECT_LT(result.exitCode, 128) << "crashed: " << result.err;
     EXPECT_EQ(lineCount(result.err), 1) << result.err;

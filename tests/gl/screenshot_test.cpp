@@ -62,7 +62,9 @@ TEST(Screenshot, every_anti_aliasing_mode_renders_without_gl_errors) {
 TEST(Screenshot, unwritable_destination_exits_2_with_one_line) {
     if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
     const std::string file = "/nonexistent-folder/shot.png";
-    const auto result = test::runAtlas({"--model", test::dataFile("cube.obj").string(), "--screenshot", file});
+    // Units and axes given, so nothing assumed is reported beside the error.
+    const auto result = test::runAtlas({"--model", test::dataFile("cube.obj").string(), "--units", "m", "--up", "+Y", "--forward", "+Z",
+                                        "--screenshot", file});
     EXPECT_EQ(result.exitCode, 2);
     EXPECT_EQ(result.err.rfind("error: " + file + ": ", 0), 0u) << result.err;
     EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
@@ -70,7 +72,7 @@ TEST(Screenshot, unwritable_destination_exits_2_with_one_line) {
 
 TEST(ApplicationFrame, panels_and_model_match_the_baseline) {
     app::Options options;
-    options.model = test::dataFile("sphere.obj");
+    options.model = ModelRequest{{test::dataFile("sphere.obj")}, {}};
     options.glDebug = true;
     options.width = 800;
     options.height = 500;
@@ -100,6 +102,35 @@ TEST(ApplicationFrame, built_in_scene_loads_and_renders_without_gl_errors) {
     test::expectNoGlErrors();
     EXPECT_GT(application->scene().structures.size(), 0u);
 }
+
+// Issue 18: the myo_sim mesh set stands upright and faces forward from every preset (the 3D view
+// alone, so the baselines do not depend on panel text).
+class MeshSetViews : public ::testing::TestWithParam<ViewPreset> {};
+
+TEST_P(MeshSetViews, myosim_set_matches_its_baselines) {
+    app::Options options;
+    ModelRequest request;
+    request.meshSet = test::dataFile("mesh_sets/myosim_parts.toml");
+    request.atlas = std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml";
+    options.model = request;
+    options.view = GetParam();
+    options.glDebug = true;
+    options.width = 480;
+    options.height = 360;
+    std::unique_ptr<app::Application> application;
+    Image image;
+    try {
+        application = std::make_unique<app::Application>(options);
+        image = application->renderImage(480, 360, ui::ScreenshotBackground::Dark, false);
+    } catch (const app::NoDisplayError& e) {
+        return test::noContext(e.what());
+    }
+    test::expectNoGlErrors();
+    EXPECT_TRUE(test::matchesBaseline(image, "mesh_set_myosim_" + std::string(toString(GetParam()))));
+}
+
+INSTANTIATE_TEST_SUITE_P(SevenPresets, MeshSetViews, ::testing::ValuesIn(kAllViewPresets),
+                         [](const auto& info) { return std::string(toString(info.param)); });
 
 }  // namespace
 }  // namespace psoas

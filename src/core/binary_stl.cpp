@@ -1,0 +1,79 @@
+#include "core/binary_stl.hpp"
+
+#include "core/mesh_weld.hpp"
+
+#include <glm/vec3.hpp>
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <fstream>
+#include <string_view>
+#include <vector>
+
+namespace psoas {
+
+namespace {
+constexpr std::size_t kHeaderBytes = 84;  // 80-byte header, then the triangle count
+constexpr std::size_t kFacetBytes = 50;   // normal, three corners (12 floats), 2 attribute bytes
+
+float littleEndianFloat(const char* bytes) {
+    std::uint32_t bits = 0;
+    for (int i = 3; i >= 0; --i) bits = (bits << 8) | static_cast<unsigned char>(bytes[i]);
+    float value;
+    std::memcpy(&value, &bits, sizeof value);
+    return value;
+}
+}  // namespace
+
+std::optional<ImportedModel> readBinaryStl(const std::filesystem::path& path, const ImportLimits& limits) {
+    std::ifstream in(path, std::ios::binary);
+    char header[kHeaderBytes];
+    if (!in.read(header, kHeaderBytes)) return std::nullopt;
+    std::uint32_t count = 0;
+    for (int i = 3; i >= 0; --i) count = (count << 8) | static_cast<unsigned char>(header[80 + i]);
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (ec || size != kHeaderBytes + kFacetBytes * std::uintmax_t{count}) return std::nullopt;
+    if (count == 0) throw ModelImportError(path, "the file has no surfaces");
+    if (count > limits.maxTriangles)
+        throw ModelImportError(path, "more than " + std::to_string(limits.maxTriangles) + " triangles; simplify the model before opening it");
+
+    // Face colours, in one of the two conventions for the 2 attribute bytes (5 bits a channel):
+    // Materialise Magics writes "COLOR=" in the header and clears bit 15 on a facet with its own
+    // colour (red in the low bits); VisCAM and SolidView set bit 15 on a valid colour (blue low).
+    const bool materialise = std::string_view(header, 80).find("COLOR=") != std::string_view::npos;
+    glm::dvec3 colourSum(0.0);
+    std::size_t coloured = 0;
+    std::vector<glm::vec3> corners(std::size_t{count} * 3);
+    std::vector<char> chunk(kFacetBytes * 65536);
+    for (std::size_t facet = 0; facet < count;) {
+        const std::size_t n = std::min<std::size_t>(65536, count - facet);
+        if (!in.read(chunk.data(), static_cast<std::streamsize>(n * kFacetBytes)))
+            throw ModelImportError(path, "cannot be read past triangle " + std::to_string(facet));
+        for (std::size_t i = 0; i < n; ++i) {
+            const char* corner = chunk.data() + i * kFacetBytes + 12;  // past the facet normal
+            for (std::size_t k = 0; k < 3; ++k, corner += 12) {
+                const glm::vec3 p(littleEndianFloat(corner), littleEndianFloat(corner + 4), littleEndianFloat(corner + 8));
+                if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z))
+                    throw ModelImportError(path, "triangle " + std::to_string(facet + i) + " has a non-finite (NaN or infinite) coordinate");
+                corners[3 * (facet + i) + k] = p;
+            }
+            const auto attribute = static_cast<std::uint16_t>(static_cast<unsigned char>(corner[0]) | (static_cast<unsigned char>(corner[1]) << 8));
+            if (materialise ? !(attribute & 0x8000u) : (attribute & 0x8000u)) {
+                const glm::dvec3 low(attribute & 31u, (attribute >> 5) & 31u, (attribute >> 10) & 31u);
+                colourSum += (materialise ? low : glm::dvec3(low.z, low.y, low.x)) / 31.0;
+                ++coloured;
+            }
+        }
+        facet += n;
+    }
+    ImportedModel model;
+    model.meshes.push_back({"", weldWithCreaseNormals(corners, {}), std::nullopt});
+    if (coloured > 0) {
+        model.meshes.back().fileColour = linearFromSrgb(glm::vec3(colourSum / static_cast<double>(coloured)));
+    }
+    return model;
+}
+
+}  // namespace psoas
