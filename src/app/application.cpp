@@ -4,6 +4,7 @@
 #include "app/image_file.hpp"
 #include "app/input_map.hpp"
 #include "app/user_paths.hpp"
+#include "app/video_encoder.hpp"
 #include "core/atomic_file.hpp"
 #include "core/handout.hpp"
 #include "core/picking.hpp"
@@ -878,49 +879,41 @@ int Application::bench() {
 }
 
 int Application::record(const std::filesystem::path& file, double seconds) {
-    if (std::system("command -v ffmpeg >/dev/null 2>&1") != 0) {
-        std::cerr << "error: " << file.string() << ": recording needs ffmpeg, which is not installed (sudo apt-get install ffmpeg)\n";
-        return 1;
-    }
     const int width = options_.width, height = options_.height;
     const bool slides = options_.noUi;
     renderImage(width, height, options_.background, !slides);  // window, fonts, the step settled
     virtualTime_ = 0.0;
-    const std::string command = "ffmpeg -loglevel error -y -f rawvideo -pix_fmt rgba -s " + std::to_string(width) + "x" +
-                                std::to_string(height) + " -r 30 -i - -c:v libx264 -pix_fmt yuv420p -movflags +faststart '" +
-                                file.string() + "'";
-    FILE* pipe = popen(command.c_str(), "w");
-    if (!pipe) {
-        std::cerr << "error: " << file.string() << ": cannot start ffmpeg\n";
-        return 1;
-    }
-    render::OffscreenTarget target(width, height, sceneNeedsTargetDepth());
-    const int frames = static_cast<int>(std::lround(seconds * 30.0));
-    const double dt = 1.0 / 30.0;
-    showUi_ = !slides;
-    bool written = true;
-    for (int i = 0; i < frames && written; ++i) {
-        *virtualTime_ += dt;
-        updateMotion(dt);
-        easeOpacities(dt);
-        advanceClassroomClocks(dt);
-        applyStepIfChanged(false);
-        if (animation_.active()) camera_.pose = animation_.sample(now());
-        buildUi({static_cast<float>(width), static_cast<float>(height)}, {1.0f, 1.0f});
-        target.bind();
-        drawFrame({width, height}, options_.background, true);
-        const Image image = target.read();
-        written = std::fwrite(image.rgba.data(), 1, image.rgba.size(), pipe) == image.rgba.size();
-        const int filled = ((i + 1) * 30) / std::max(frames, 1);
-        std::cerr << "\rRecording [" << std::string(static_cast<std::size_t>(filled), '#')
-                  << std::string(static_cast<std::size_t>(30 - filled), ' ') << "] " << i + 1 << "/" << frames << std::flush;
-    }
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-    const int status = pclose(pipe);
-    std::cerr << '\n';
-    if (!written || status != 0) {
-        std::cerr << "error: " << file.string() << ": ffmpeg could not write the video\n";
-        return 1;
+    const bool showProgress = isatty(STDERR_FILENO) != 0;  // a progress bar in a log file is noise
+    try {
+        VideoEncoder video(file, width, height, 30);
+        render::OffscreenTarget target(width, height, sceneNeedsTargetDepth());
+        const int frames = static_cast<int>(std::lround(seconds * 30.0));
+        const double dt = 1.0 / 30.0;
+        showUi_ = !slides;
+        for (int i = 0; i < frames; ++i) {
+            *virtualTime_ += dt;
+            updateMotion(dt);
+            easeOpacities(dt);
+            advanceClassroomClocks(dt);
+            applyStepIfChanged(false);
+            if (animation_.active()) camera_.pose = animation_.sample(now());
+            buildUi({static_cast<float>(width), static_cast<float>(height)}, {1.0f, 1.0f});
+            target.bind();
+            drawFrame({width, height}, options_.background, true);
+            video.write(target.read());
+            const int filled = ((i + 1) * 30) / std::max(frames, 1);
+            if (showProgress)
+                std::cerr << "\rRecording [" << std::string(static_cast<std::size_t>(filled), '#')
+                          << std::string(static_cast<std::size_t>(30 - filled), ' ') << "] " << i + 1 << "/" << frames << std::flush;
+        }
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        video.finish();
+        if (showProgress) std::cerr << '\n';
+    } catch (const VideoError& e) {
+        glBindFramebuffer(GL_FRAMEBUFFER, 0);
+        if (showProgress) std::cerr << '\n';
+        std::cerr << "error: " << file.string() << ": " << e.what() << '\n';
+        return 2;
     }
     return 0;
 }
