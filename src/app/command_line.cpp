@@ -20,7 +20,37 @@ constexpr const char* kUsage = "usage: psoas-atlas [--screenshot FILE.png] [--si
                                "       psoas-atlas --measure [--pose NAME] [--hip-flexion DEG] [--lumbar-extension DEG] "
                                "[--pelvic-tilt DEG] [--breath X] [--breath-depth quiet|deep]\n"
                                "Run 'psoas-atlas --help' for every option.\n";
+
+constexpr RunMode kModes[] = {RunMode::Screenshot, RunMode::ExportLesson, RunMode::Record,      RunMode::Bench,
+                              RunMode::Soak,       RunMode::Measure,      RunMode::ListLessons, RunMode::CheckLessons};
+
+// The one run mode the command line asks for, or the reason it is not one.
+std::optional<RunMode> chooseRunMode(const CLI::App& cli, std::string& problem) {
+    std::vector<RunMode> given;
+    for (RunMode mode : kModes)
+        if (cli.count(runModeOption(mode)) > 0) given.push_back(mode);
+    if (given.size() > 1) {
+        problem = std::string(runModeOption(given[0])) + " and " + runModeOption(given[1]) + " cannot run together; give one of them";
+        return std::nullopt;
+    }
+    return given.empty() ? RunMode::Window : given.front();
+}
 }  // namespace
+
+const char* runModeOption(RunMode mode) {
+    switch (mode) {
+        case RunMode::Window: return "";
+        case RunMode::Screenshot: return "--screenshot";
+        case RunMode::ExportLesson: return "--export-lesson";
+        case RunMode::Record: return "--record";
+        case RunMode::Bench: return "--bench";
+        case RunMode::Soak: return "--soak";
+        case RunMode::Measure: return "--measure";
+        case RunMode::ListLessons: return "--list-lessons";
+        case RunMode::CheckLessons: return "--check-lessons";
+    }
+    return "";
+}
 
 ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
     CLI::App cli{"Psoas Atlas: a 3D viewer for teaching the psoas, iliacus and diaphragm.", "psoas-atlas"};
@@ -101,6 +131,10 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
     } catch (const CLI::ParseError& e) {
         return {std::nullopt, "error: " + firstLine(e.what()) + "\n" + kUsage, 2};
     }
+    std::string conflict;
+    const std::optional<RunMode> mode = chooseRunMode(cli, conflict);
+    if (!mode) return {std::nullopt, "error: " + conflict + "\n" + kUsage, 2};
+    options.mode = *mode;
 
     if (!size.empty()) {
         static const std::regex pattern(R"((\d{1,6})x(\d{1,6}))");
