@@ -15,7 +15,6 @@
 #include "render/floor_renderer.hpp"
 #include "render/offscreen_target.hpp"
 #include "render/scene_renderer.hpp"
-#include "ui/layout_file.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -544,17 +543,13 @@ void Application::openWindow(bool visible, int width, int height) {
     traceStartup("meshes uploaded, shaders built");
 }
 
-void Application::initialiseUi(float uiScale, bool persistLayout) {
+void Application::initialiseUi(float uiScale) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    // Never ImGui's own writer: it would leave a stray imgui.ini in the working directory, and it
-    // writes in place, so a full disk cut the layout short. storeLayout writes it whole instead.
+    // No imgui.ini: every panel is placed by the program from the window size and UI scale, so
+    // there is no layout to keep, and ImGui would write the file into the working directory.
     io.IniFilename = nullptr;
-    if (persistLayout) {
-        iniPath_ = (configDirectory() / "imgui.ini").string();
-        ui::loadLayout(iniPath_);
-    }
     uiScale_ = uiScale;
     builtFontScale_ = effectiveUiScale();
     ui::applyViewerStyle(builtFontScale_);
@@ -607,7 +602,7 @@ void Application::startWindow() {
     if (sizeFromSettings && saved.settings.windowX && saved.settings.windowY)
         glfwSetWindowPos(window_->handle(), *saved.settings.windowX, *saved.settings.windowY);
     window_->keepOnScreen();  // a place saved beside a projector that is no longer there
-    initialiseUi(saved.settings.uiScale > 0.0f ? saved.settings.uiScale : window_->contentScale(), true);
+    initialiseUi(saved.settings.uiScale > 0.0f ? saved.settings.uiScale : window_->contentScale());
     screenshotBackground_ = saved.settings.screenshotBackground == "white"         ? ui::ScreenshotBackground::White
                             : saved.settings.screenshotBackground == "transparent" ? ui::ScreenshotBackground::Transparent
                                                                                    : ui::ScreenshotBackground::Dark;
@@ -664,20 +659,9 @@ void Application::drawWindowFrame(glm::vec2 windowSize, glm::ivec2 framebuffer) 
     buildUi(windowSize, glm::vec2(framebuffer) / windowSize);
     drawFrame(framebuffer, ui::ScreenshotBackground::Dark, true);
     if (screenshotRequested_) saveScreenshot();
-    storeLayout(false);
 }
 
-void Application::finishWindow() {
-    storeSettings();
-    storeLayout(true);
-}
-
-void Application::storeLayout(bool now) {
-    if (iniPath_.empty()) return;
-    const std::string problem = ui::saveLayoutIfChanged(iniPath_, now);
-    if (!problem.empty() && problem != layoutProblem_) setStatus("Panel layout not saved: " + problem);
-    layoutProblem_ = problem;
-}
+void Application::finishWindow() { storeSettings(); }
 
 Image Application::renderImage(int width, int height, ui::ScreenshotBackground background, bool withUi) {
     if (!window_) {
@@ -685,7 +669,7 @@ Image Application::renderImage(int width, int height, ui::ScreenshotBackground b
         // context, so it is kept tiny: its own colour and depth buffers would otherwise cost
         // ~25 MB at 1920x1080 on software GL.
         openWindow(false, 64, 64);
-        initialiseUi(1.0f, false);  // fixed scale: the same command gives the same image on every machine
+        initialiseUi(1.0f);  // fixed scale: the same command gives the same image on every machine
     }
     const bool wasShowingUi = showUi_;
     const float wasScale = uiScale_;
