@@ -192,7 +192,7 @@ void Application::setPose(int index, bool instant) {
     const Pose& target = poses_[static_cast<std::size_t>(index)].pose;
     // 1.5 s: a body moving between poses at a calm demonstration pace.
     poseTransition_ = PoseTransition(poseTransition_.current(), target, instant ? 0.0f : 1.5f);
-    curve_ = lengthAgainstHipFlexion(target, "psoas_major_r", -30.0f, 120.0f, 2.0f);
+    curve_ = motion_->lengthAgainstHipFlexion(target, kRightPsoasId, -30.0f, 120.0f, 2.0f);
     motionDirty_ = true;
 }
 
@@ -210,9 +210,9 @@ void Application::updateMotion(double seconds) {
     motionDirty_ = false;
     historyClock_ += seconds;
     const std::size_t samples = static_cast<std::size_t>(historyClock_ * 30.0);
-    if (samples > 0 && !motion_->readouts().empty()) {
+    if (const MuscleReadout* psoas = motion_->readout(kRightPsoasId); samples > 0 && psoas) {
         historyClock_ -= static_cast<double>(samples) / 30.0;
-        for (std::size_t s = 0; s < std::min<std::size_t>(samples, 600); ++s) history_.push_back(motion_->readouts().front().lengthMm);
+        for (std::size_t s = 0; s < std::min<std::size_t>(samples, 600); ++s) history_.push_back(psoas->lengthMm);
         if (history_.size() > 600) history_.erase(history_.begin(), history_.end() - 600);
     }
 }

@@ -51,7 +51,8 @@ std::optional<int> runCommand(const Options& options, std::ostream& out, std::os
     switch (options.mode) {
         case RunMode::Measure:
             try {
-                writeMeasureCsv(out, *options.measure, dataDirectory() / "models" / "poses");
+                const auto models = dataDirectory() / "models";
+                writeMeasureCsv(out, *options.measure, loadAtlas(models / "atlas.toml"), models / "poses");
                 return 0;
             } catch (const std::invalid_argument& e) {
                 err << "error: " << e.what() << '\n';

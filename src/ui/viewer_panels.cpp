@@ -425,8 +425,12 @@ void motionTab(const ViewerUiState& state, const MotionView& motion, MotionInten
         ImGui::EndTable();
     }
     ImGui::Text("Diaphragm dome descent: %.1f mm", motion.domeDescentMm);
-    if (motion.readouts && !motion.readouts->empty() && ImGui::CollapsingHeader("Right psoas fascicles")) {
-        for (const auto& [part, length] : motion.readouts->front().fascicleLengthsMm) ImGui::Text("%-24s %.1f mm", part.c_str(), length);
+    const MuscleReadout* psoas = nullptr;  // by id: the order of the readouts is not a contract
+    if (motion.readouts)
+        for (const MuscleReadout& r : *motion.readouts)
+            if (r.id == kRightPsoasId) psoas = &r;
+    if (psoas && ImGui::CollapsingHeader("Right psoas fascicles")) {
+        for (const auto& [part, length] : psoas->fascicleLengthsMm) ImGui::Text("%-24s %.1f mm", part.c_str(), length);
     }
     if (motion.history && !motion.history->empty()) {
         const auto [lo, hi] = std::minmax_element(motion.history->begin(), motion.history->end());

@@ -16,8 +16,8 @@ namespace {
 constexpr float kBlendHalfWidth = 0.010f;
 }  // namespace
 
-ColumnSkin::ColumnSkin(std::span<const glm::vec3> neutralPositions) {
-    const auto& joints = lumbarJoints();  // L5/S1 first, T12/L1 last
+ColumnSkin::ColumnSkin(std::span<const glm::vec3> neutralPositions, const Skeleton& skeleton) {
+    const auto& joints = skeleton.lumbarJoints();  // L5/S1 first, T12/L1 last
     bindings_.reserve(neutralPositions.size());
     for (const glm::vec3& p : neutralPositions) {
         // The body between the joint below and the joint above, by height; below L5/S1 the sacrum

@@ -37,6 +37,12 @@ Pose requestedPose(const MeasureRequest& request, const std::filesystem::path& p
                                 (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
 }
 
+const std::vector<Landmark>& rightPsoasLandmarks(const Atlas& atlas) {
+    for (const StructureInfo& structure : atlas.structures)
+        if (structure.id == kRightPsoasId) return structure.landmarks;
+    throw std::invalid_argument(atlas.file.string() + ": no structure '" + std::string(kRightPsoasId) + "'");
+}
+
 void row(std::ostream& out, const std::string& structure, const std::string& part, const char* quantity, double value) {
     char number[32];
     std::snprintf(number, sizeof number, "%.2f", value);
@@ -45,7 +51,7 @@ void row(std::ostream& out, const std::string& structure, const std::string& par
 
 }  // namespace
 
-void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const std::filesystem::path& posesDir) {
+void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const Atlas& atlas, const std::filesystem::path& posesDir) {
     checkRange("--hip-flexion", request.hipFlexion, -60.0, 140.0);
     checkRange("--lumbar-extension", request.lumbarExtension, -80.0, 30.0);
     checkRange("--pelvic-tilt", request.pelvicTilt, -30.0, 30.0);
@@ -63,11 +69,12 @@ void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const std
     const float breath = static_cast<float>(request.breath.value_or(0.0));
     pose = withBreath(pose, breath, *depth);
 
-    const BodyTransforms bodies = solveSkeleton(pose);
+    const Skeleton skeleton(atlas.joints);
+    const BodyTransforms bodies = solveSkeleton(skeleton, pose);
     constexpr double kMillimetres = 1000.0;
     std::vector<PathState> states;
     out << "structure,part,quantity,value,unit\n";
-    for (const Muscle& muscle : hipFlexorMuscles()) {
+    for (const Muscle& muscle : hipFlexorMuscles(skeleton, rightPsoasLandmarks(atlas))) {
         const MuscleState whole = evaluateMuscle(muscle, pose, bodies, states);
         row(out, muscle.id, "all", "length", whole.length * kMillimetres);
         row(out, muscle.id, "all", "hip_flexion_moment_arm", whole.momentArm * kMillimetres);

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace psoas {
@@ -29,6 +30,7 @@ struct MusclePath {
     float maxForce = 0.0f;     // Fmax, newtons: the fascicle's weight in the whole-muscle mean
     Side side = Side::Right;
     std::array<PathAnchor, kPathPoints> anchors{};
+    glm::vec3 hipCentre{0.0f};  // this side's hip joint centre, scene frame at the neutral pose
 };
 
 struct Muscle {
@@ -63,12 +65,19 @@ struct MuscleState {
     float momentArm = 0.0f;  // the same weighted mean: the derivative of the mean length
 };
 
-// gait2392's lumped psoas and iliacus, and the 11 segmental psoas fascicles of Christophy 2012.
-[[nodiscard]] MusclePath referencePsoasPath(Side side);
-[[nodiscard]] MusclePath iliacusPath(Side side);
-[[nodiscard]] std::vector<MusclePath> psoasFascicles(Side side);
-// psoas_major_r, psoas_major_l, iliacus_r, iliacus_l, in that order.
-[[nodiscard]] std::vector<Muscle> hipFlexorMuscles();
+// gait2392's lumped psoas and iliacus, and the 11 segmental psoas fascicles of Christophy 2012,
+// hung on `skeleton`: femoral points are given relative to its hip centres. The fascicles' origins
+// are the atlas landmarks "origin_<part>" ("origin_l3_transverse_process") of the right psoas
+// major, `rightPsoasLandmarks`; the left side mirrors X. Throws std::invalid_argument naming a
+// missing landmark.
+[[nodiscard]] MusclePath referencePsoasPath(const Skeleton& skeleton, Side side);
+[[nodiscard]] MusclePath iliacusPath(const Skeleton& skeleton, Side side);
+[[nodiscard]] std::vector<MusclePath> psoasFascicles(const Skeleton& skeleton, const std::vector<Landmark>& rightPsoasLandmarks,
+                                                     Side side);
+// psoas_major_r, psoas_major_l, iliacus_r, iliacus_l, in that order; look them up by id.
+[[nodiscard]] std::vector<Muscle> hipFlexorMuscles(const Skeleton& skeleton, const std::vector<Landmark>& rightPsoasLandmarks);
+// The atlas structure whose landmarks hold the psoas fascicle origins.
+constexpr std::string_view kRightPsoasId = "psoas_major_r";
 
 [[nodiscard]] PathState evaluatePath(const MusclePath& path, const Pose& pose, const BodyTransforms& bodies);
 // `states` is filled in place (resized once); pass the same vector every frame to avoid allocating.

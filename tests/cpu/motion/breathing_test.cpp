@@ -1,6 +1,7 @@
 #include "core/motion/breathing.hpp"
 #include "core/motion/muscle_path.hpp"
 #include "core/motion/skeleton.hpp"
+#include "support/built_in_anatomy.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +10,7 @@ namespace {
 
 float psoasLength(const Pose& pose) {
     std::vector<PathState> states;
-    return evaluateMuscle(hipFlexorMuscles()[0], pose, solveSkeleton(pose), states).length;
+    return evaluateMuscle(test::builtInMuscles()[0], pose, test::solveBuiltIn(pose), states).length;
 }
 
 TEST(BreathCycle, starts_breathed_out_and_is_full_at_the_end_of_the_inhale) {

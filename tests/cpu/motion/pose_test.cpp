@@ -2,6 +2,7 @@
 #include "core/motion/pose.hpp"
 #include "core/motion/pose_file.hpp"
 #include "core/motion/pose_transition.hpp"
+#include "support/built_in_anatomy.hpp"
 
 #include <gtest/gtest.h>
 
@@ -81,7 +82,7 @@ TEST(PoseFile, a_syntax_error_names_its_line) {
 
 float rightPsoasLength(const Pose& pose) {
     std::vector<PathState> states;
-    return evaluateMuscle(hipFlexorMuscles()[0], pose, solveSkeleton(pose), states).length;
+    return evaluateMuscle(test::builtInMuscles()[0], pose, test::solveBuiltIn(pose), states).length;
 }
 
 TEST(PoseFile, lunge_stretches_the_back_psoas_3_to_5_percent_and_leg_lift_slackens_it) {
