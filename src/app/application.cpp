@@ -603,9 +603,7 @@ void Application::startWindow() {
         glfwSetWindowPos(window_->handle(), *saved.settings.windowX, *saved.settings.windowY);
     window_->keepOnScreen();  // a place saved beside a projector that is no longer there
     initialiseUi(saved.settings.uiScale > 0.0f ? saved.settings.uiScale : window_->contentScale());
-    screenshotBackground_ = saved.settings.screenshotBackground == "white"         ? ui::ScreenshotBackground::White
-                            : saved.settings.screenshotBackground == "transparent" ? ui::ScreenshotBackground::Transparent
-                                                                                   : ui::ScreenshotBackground::Dark;
+    screenshotBackground_ = saved.settings.screenshotBackground;
     if (!options_.antiAliasing) antiAliasing_ = saved.settings.antiAliasing;
     // Back where the teacher left off, unless the command line asked for a lesson.
     if (!options_.lesson && !saved.settings.lastLesson.empty())
@@ -746,7 +744,7 @@ void Application::storeSettings() {
         settings.windowY = y;
         if (w > 0 && h > 0) settings.windowWidth = w, settings.windowHeight = h;
     }
-    settings.screenshotBackground = std::string(ui::toString(screenshotBackground_));
+    settings.screenshotBackground = screenshotBackground_;
     settings.antiAliasing = antiAliasing_;
     const std::string problem = saveSettings(settings, settingsFile_);
     if (!problem.empty() && problem != settingsProblem_) setStatus("Settings not saved: " + problem);

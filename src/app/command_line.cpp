@@ -66,8 +66,9 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
     cli.add_option("--size", size, "Image or window size, e.g. 1920x1080 (default 1280x720)")->type_name("WxH");
     cli.add_option("--view", view, "Start from a view preset")
         ->check(CLI::IsMember({"anterior", "posterior", "left", "right", "superior", "inferior", "oblique"}));
-    cli.add_option("--background", background, "Screenshot background")
-        ->check(CLI::IsMember({"dark", "white", "transparent"}));
+    std::vector<std::string> backgrounds;
+    for (const BackgroundName& entry : kBackgroundNames) backgrounds.emplace_back(entry.name);
+    cli.add_option("--background", background, "Screenshot background")->check(CLI::IsMember(backgrounds));
     cli.add_option("--anti-aliasing", antiAliasing,
                    "Edges of the 3D view: edge (smoothing pass, the default), msaa (4x, for a GPU) or off")
         ->check(CLI::IsMember({"edge", "msaa", "off"}));
@@ -194,9 +195,7 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments) {
     if (!model.empty()) options.model = model;
     if (!view.empty()) options.view = parseViewPreset(view);
     if (!antiAliasing.empty()) options.antiAliasing = antiAliasingFrom(antiAliasing);
-    options.background = background == "white"         ? ui::ScreenshotBackground::White
-                         : background == "transparent" ? ui::ScreenshotBackground::Transparent
-                                                       : ui::ScreenshotBackground::Dark;
+    options.background = backgroundFrom(background).value_or(Background::Dark);  // checked by IsMember above
     return {options, "", 0};
 }
 

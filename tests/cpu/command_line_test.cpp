@@ -109,5 +109,13 @@ TEST(CommandLine, two_run_modes_are_a_usage_error_naming_both) {
     }
 }
 
+TEST(CommandLine, every_background_name_in_the_table_is_accepted) {
+    for (const BackgroundName& entry : kBackgroundNames) {
+        const auto parsed = parseCommandLine(std::vector<std::string>{"--background", std::string(entry.name)});
+        ASSERT_TRUE(parsed.options.has_value()) << entry.name << ": " << parsed.output;
+        EXPECT_EQ(parsed.options->background, entry.value) << entry.name;
+    }
+}
+
 }  // namespace
 }  // namespace psoas::app
