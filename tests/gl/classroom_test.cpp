@@ -72,5 +72,18 @@ TEST(RecordVideo, a_folder_that_does_not_exist_is_one_error_line_and_exit_2) {
     EXPECT_EQ(result.err, "error: " + file + ": ffmpeg: No such file or directory\n");
 }
 
+TEST(RecordVideo, without_ffmpeg_says_so_in_one_line_and_exits_2) {
+    if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
+    const auto file = test::temporaryDirectory() / "class.mp4";
+    const std::string path = std::getenv("PATH") ? std::getenv("PATH") : "";
+    setenv("PATH", test::temporaryDirectory().c_str(), 1);  // an empty folder: no ffmpeg to find
+    const auto result = test::runAtlas({"--record", file.string(), "--seconds", "0.5", "--size", "160x90", "--no-ui"});
+    setenv("PATH", path.c_str(), 1);
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_EQ(result.err, "error: " + file.string() +
+                              ": recording needs ffmpeg, which is not installed (sudo apt-get install ffmpeg)\n");
+    EXPECT_FALSE(std::filesystem::exists(file));
+}
+
 }  // namespace
 }  // namespace psoas
