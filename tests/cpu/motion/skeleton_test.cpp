@@ -68,10 +68,11 @@ TEST(Skeleton, pelvic_tilt_moves_the_pelvis_and_spine_but_not_the_femurs) {
 }
 
 TEST(Skeleton, lumbar_extension_is_shared_in_the_published_ratios) {
+    const auto& joints = test::builtInSkeleton().lumbarJoints();
     float total = 0.0f;
-    for (const LumbarJoint& joint : test::builtInSkeleton().lumbarJoints()) total += joint.share;
+    for (const LumbarJoint& joint : joints) total += joint.share;
     EXPECT_NEAR(total, 1.0f, 1e-6f);
-    EXPECT_NEAR(test::builtInSkeleton().lumbarJoints()[1].share / test::builtInSkeleton().lumbarJoints()[0].share, 1.857f, 1e-4f);  // facts §2
+    EXPECT_NEAR(joints[1].share / joints[0].share, 1.857f, 1e-4f);  // facts §2
     Pose pose;
     pose.lumbarExtension = 20.0f;
     const BodyTransforms bodies = test::solveBuiltIn(pose);
