@@ -12,8 +12,8 @@ namespace psoas::test {
 
 const Atlas& builtInAtlas();
 const Skeleton& builtInSkeleton();
-const std::vector<Landmark>& rightPsoasLandmarks();          // holds the fascicle origins
-std::vector<Muscle> builtInMuscles();                         // psoas_major_r, psoas_major_l, iliacus_r, iliacus_l
-BodyTransforms solveBuiltIn(const Pose& pose);                // solveSkeleton(builtInSkeleton(), pose)
+const std::vector<Landmark>& rightPsoasLandmarks();  // holds the fascicle origins
+std::vector<Muscle> builtInMuscles();                // psoas_major_r, psoas_major_l, iliacus_r, iliacus_l
+BodyTransforms solveBuiltIn(const Pose& pose);       // solveSkeleton(builtInSkeleton(), pose)
 
 }  // namespace psoas::test
