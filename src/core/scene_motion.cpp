@@ -132,10 +132,10 @@ void SceneMotion::update(const Pose& pose, float breath, BreathDepth depth, floa
     }
     if (dome_) {
         // The dome descends by the (exaggerated) excursion, most at the top so it also flattens;
-        // the crura stay on the spine (facts §5). Same falloff as deformDiaphragmVertex, which
+        // the crura stay on the spine (sources §5). Same falloff as deformDiaphragmVertex, which
         // clamps to the true excursion and so cannot show an exaggerated one.
         // 7 cm at most on screen: about 60 % of the model dome's 12 cm rise above the crura
-        // (facts §3 apex estimate), so even an enlarged deep breath leaves a dome, not a hole.
+        // (sources §3 apex estimate), so even an enlarged deep breath leaves a dome, not a hole.
         constexpr float kMostShownDescent = 0.07f;
         const float trueDescent = diaphragmDomeDescent(breath, depth);
         const float shownDescent = std::min(trueDescent * exaggeration, std::max(trueDescent, kMostShownDescent));

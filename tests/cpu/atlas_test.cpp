@@ -152,7 +152,7 @@ mesh = "m.glb"
     }
 }
 
-// The anatomy the lessons teach (psoas-facts.md section 1): each attachment sits on the bones the
+// The anatomy the lessons teach (docs/sources.md §1): each attachment sits on the bones the
 // textbook names, and its snapped centre lies on that bone's surface.
 TEST(BuiltInAtlas, attachment_areas_sit_on_the_textbook_bones) {
     const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));

@@ -11,7 +11,7 @@ namespace psoas {
 
 namespace {
 // Half-width of the blend around each joint centre, metres: about one disc's height (anterior disc
-// heights 7.9-12.6 mm, facts §4), so the change from one vertebra to the next is spread over the
+// heights 7.9-12.6 mm, sources §4), so the change from one vertebra to the next is spread over the
 // disc, where the bend happens, and the vertebral bodies between carry their own part rigidly.
 constexpr float kBlendHalfWidth = 0.010f;
 }  // namespace

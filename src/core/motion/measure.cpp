@@ -15,7 +15,7 @@ namespace psoas {
 
 namespace {
 
-// The ranges the command line accepts (the brief of the measurement; lumbar range facts §2 plus
+// The ranges the command line accepts (the brief of the measurement; lumbar range sources §2 plus
 // slack for breathing).
 void checkRange(const char* option, const std::optional<double>& value, double lo, double hi) {
     if (!value) return;

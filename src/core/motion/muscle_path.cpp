@@ -12,17 +12,17 @@ namespace psoas {
 namespace {
 
 // Published models give right-side points in OpenSim axes (x anterior, y up, z right); the scene
-// frame is S = (-z, y, x) (facts §0).
+// frame is S = (-z, y, x) (sources §0).
 glm::vec3 fromOpenSim(float x, float y, float z) { return {-z, y, x}; }
 
-// Femur-frame points are relative to the hip joint centre (facts §0).
+// Femur-frame points are relative to the hip joint centre (sources §0).
 glm::vec3 femoralPoint(const Skeleton& skeleton, float x, float y, float z) {
     return skeleton.hipCentre(Side::Right) + fromOpenSim(x, y, z);
 }
 
 Body femurOf(Side side) { return side == Side::Right ? Body::FemurRight : Body::FemurLeft; }
 
-// Every path is written for the right side; the left mirrors X (facts §0) and uses the left femur.
+// Every path is written for the right side; the left mirrors X (sources §0) and uses the left femur.
 MusclePath onSide(MusclePath path, const Skeleton& skeleton, Side side) {
     path.side = side;
     path.hipCentre = skeleton.hipCentre(side);
@@ -34,7 +34,7 @@ MusclePath onSide(MusclePath path, const Skeleton& skeleton, Side side) {
     return path;
 }
 
-// gait2392 psoas_r, points 2..5 (facts §2): the brim, the conditional point over the hip capsule,
+// gait2392 psoas_r, points 2..5 (sources §2): the brim, the conditional point over the hip capsule,
 // and the two femoral points. The segmental fascicles share them.
 MusclePath psoasFromOrigin(const Skeleton& skeleton, std::string part, float maxForce, Body originBody, glm::vec3 origin) {
     MusclePath path;
@@ -54,10 +54,10 @@ struct Fascicle {
     Body body;         // the body its origin rides on
 };
 
-// Christophy 2012 via Beaucage-Gauvreau 2019 (facts §2 table); the origins themselves are atlas
+// Christophy 2012 via Beaucage-Gauvreau 2019 (sources §2 table); the origins themselves are atlas
 // landmarks. Each origin rides on the bone it arises from; disc origins ride on the disc body,
 // halfway between the two vertebrae, because the slips arise from both vertebral margins and the
-// disc between them (facts §1).
+// disc between them (sources §1).
 constexpr std::array<Fascicle, 11> kFascicles{{
     {"l1_body", 267.4f, Body::L1},
     {"l1_transverse_process", 77.2f, Body::L1},
@@ -82,7 +82,7 @@ glm::vec3 landmarkPosition(const std::vector<Landmark>& landmarks, const std::st
 // half-width (our choice: wide enough to look smooth at any playback speed, narrow enough that the
 // drawn line and the published one differ by under 0.1 mm).
 constexpr float kViaGlideHalfWidthDegrees = 5.0f;
-constexpr float kViaSwitchDegrees = 45.0f;  // facts §2
+constexpr float kViaSwitchDegrees = 45.0f;  // sources §2
 
 struct LengthAndArm {
     float length = 0.0f;
@@ -121,7 +121,7 @@ bool hipViaActive(float anatomicalHipFlexionDegrees) {
 }
 
 MusclePath referencePsoasPath(const Skeleton& skeleton, Side side) {
-    // gait2392 psoas_r point 1, on the pelvis (facts §2).
+    // gait2392 psoas_r point 1, on the pelvis (sources §2).
     return onSide(psoasFromOrigin(skeleton, "lumped", 1113.0f, Body::Pelvis, fromOpenSim(-0.0647f, 0.0887f, 0.0289f)), skeleton,
                   side);
 }
@@ -129,7 +129,7 @@ MusclePath referencePsoasPath(const Skeleton& skeleton, Side side) {
 MusclePath iliacusPath(const Skeleton& skeleton, Side side) {
     MusclePath path;
     path.part = "lumped";
-    path.maxForce = 1073.0f;  // gait2392 iliacus Fmax (facts §2)
+    path.maxForce = 1073.0f;  // gait2392 iliacus Fmax (sources §2)
     path.anchors = {{{Body::Pelvis, fromOpenSim(-0.0674f, 0.0365f, 0.0854f)},
                      {Body::Pelvis, fromOpenSim(-0.0258f, -0.0550f, 0.0811f)},
                      {Body::Pelvis, fromOpenSim(-0.0288f, -0.0805f, 0.0816f)},
@@ -161,7 +161,7 @@ PathState evaluatePath(const MusclePath& path, const Pose& pose, const BodyTrans
 
     const float flexion = anatomicalHipFlexion(pose, path.side);
     const Body femur = femurOf(path.side);
-    // Flexion is Rx(-theta) in the pelvis (facts §0), so a point on the femur turns about -X as
+    // Flexion is Rx(-theta) in the pelvis (sources §0), so a point on the femur turns about -X as
     // carried by the pelvis.
     const glm::vec3 omega = glm::mat3(bodies[Body::Pelvis]) * glm::vec3(-1.0f, 0.0f, 0.0f);
     const glm::vec3 hip = bodies.place(Body::Pelvis, path.hipCentre);

@@ -1,5 +1,5 @@
 #pragma once
-// Muscle lines of action from the published models (facts §2): straight segments between points
+// Muscle lines of action from the published models (sources §2): straight segments between points
 // fixed on bodies, one conditional via point over the hip, and the derived musculotendon length
 // and hip-flexion moment arm. Pure functions of a pose; no allocation when evaluated.
 
@@ -20,7 +20,7 @@ struct PathAnchor {
     glm::vec3 neutral;  // scene frame at the neutral pose, metres
 };
 
-// Every hip flexor path here has the same five roles (facts §2): origin, pelvic brim, the
+// Every hip flexor path here has the same five roles (sources §2): origin, pelvic brim, the
 // conditional point over the hip capsule, and two femoral points near the lesser trochanter.
 enum class PathPointRole { Origin, Brim, HipVia, FemoralProximal, FemoralDistal };
 constexpr std::size_t kPathPoints = 5;
@@ -40,7 +40,7 @@ struct Muscle {
 };
 
 // The via point over the hip is part of the path only for hip flexion in [-90, +45] degrees,
-// inclusive (facts §2).
+// inclusive (sources §2).
 [[nodiscard]] bool hipViaActive(float anatomicalHipFlexionDegrees);
 
 // Past this hip flexion the published straight-line path would pass through the pubis (the
@@ -61,7 +61,7 @@ struct PathState {
 };
 
 struct MuscleState {
-    float length = 0.0f;     // Fmax-weighted mean of the paths (facts §2)
+    float length = 0.0f;     // Fmax-weighted mean of the paths (sources §2)
     float momentArm = 0.0f;  // the same weighted mean: the derivative of the mean length
 };
 

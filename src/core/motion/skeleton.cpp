@@ -74,12 +74,12 @@ Skeleton::Skeleton(const std::vector<Joint>& joints)
 
 namespace {
 // Pelvic tilt turns the pelvis about the line through both hip centres; anterior tilt moves the
-// top forward (+Z), which is Rx(+tilt) in the scene frame (facts §0 axes).
+// top forward (+Z), which is Rx(+tilt) in the scene frame (sources §0 axes).
 glm::mat4 pelvisTransform(const Skeleton& skeleton, const Pose& pose) {
     return rotationAbout(skeleton.hipCentre(Side::Right), rotateX(pose.pelvicTilt));
 }
 
-// Relative to the pelvis. Flexion Rx(-theta) for both legs (facts §0); then abduction and rotation
+// Relative to the pelvis. Flexion Rx(-theta) for both legs (sources §0); then abduction and rotation
 // about the thigh's own axes in the gait2392 order. For the right leg abduction (toward -X) is a
 // negative turn about +Z and external rotation a negative turn about +Y; the left leg mirrors.
 glm::mat4 hipRotation(const HipAngles& hip, Side side, float anatomicalFlexion) {
@@ -98,9 +98,9 @@ glm::mat4 femurTransform(const glm::mat4& pelvis, const glm::vec3& hipCentre, co
 BodyTransforms solveSkeleton(const Skeleton& skeleton, const Pose& pose) {
     BodyTransforms out;
     out[Body::Pelvis] = pelvisTransform(skeleton, pose);
-    out[Body::Sacrum] = out[Body::Pelvis];  // sacrum, coccyx and hip bones move as one (facts §2)
+    out[Body::Sacrum] = out[Body::Pelvis];  // sacrum, coccyx and hip bones move as one (sources §2)
     for (const LumbarJoint& joint : skeleton.lumbarJoints()) {
-        // Extension moves the upper body posterior: Rx(-share * extension) about the joint (facts §0).
+        // Extension moves the upper body posterior: Rx(-share * extension) about the joint (sources §0).
         const float angle = joint.share * pose.lumbarExtension;
         const glm::mat4& below = out[joint.lower];
         out[joint.upper] = below * rotationAbout(joint.centre, rotateX(-angle));

@@ -14,7 +14,7 @@ float psoasLength(const Pose& pose) {
 }
 
 TEST(BreathCycle, starts_breathed_out_and_is_full_at_the_end_of_the_inhale) {
-    const BreathCycle cycle;  // 12 per minute, 1 : 1.5 (facts §5)
+    const BreathCycle cycle;  // 12 per minute, 1 : 1.5 (sources §5)
     EXPECT_DOUBLE_EQ(cycle.periodSeconds(), 5.0);
     EXPECT_DOUBLE_EQ(cycle.inhaleSeconds(), 2.0);
     EXPECT_NEAR(cycle.stateAt(0.0), 0.0f, 1e-6f);
@@ -73,7 +73,7 @@ TEST(Breathing, quiet_inhale_lengthens_the_psoas_by_under_2_mm) {
     const float out = psoasLength(withBreath(Pose{}, 0.0f, BreathDepth::Quiet));
     const float in = psoasLength(withBreath(Pose{}, 1.0f, BreathDepth::Quiet));
     EXPECT_GT(in - out, 0.0f);
-    EXPECT_LT(in - out, 0.002f);  // facts §5: well under 2 mm over a quiet breath
+    EXPECT_LT(in - out, 0.002f);  // sources §5: well under 2 mm over a quiet breath
     const float deep = psoasLength(withBreath(Pose{}, 1.0f, BreathDepth::Deep));
     EXPECT_GT(deep - out, in - out);
 }

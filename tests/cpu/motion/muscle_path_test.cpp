@@ -12,7 +12,7 @@
 namespace psoas {
 namespace {
 
-// The published path computed the plain way, from the numbers as printed in psoas-facts.md §2
+// The published path computed the plain way, from the numbers as printed in docs/sources.md §2
 // (OpenSim axes, right side), with nothing shared with the code under test.
 struct OpenSimPoint {
     bool onFemur;
@@ -73,7 +73,7 @@ TEST(MusclePath, reproduces_the_published_psoas_and_iliacus_from_minus_30_to_90_
 }
 
 TEST(MusclePath, a_segmental_fascicle_follows_the_published_course_below_its_origin) {
-    // The L3 transverse process fascicle: origin in the scene frame (facts §2 table) converted back
+    // The L3 transverse process fascicle: origin in the scene frame (sources §2 table) converted back
     // to OpenSim axes (x = Z, y = Y, z = -X), then the published brim, via and femoral points.
     std::vector<OpenSimPoint> fascicle = kPsoas;
     fascicle[0] = {false, -0.103, 0.140, 0.028};
@@ -113,7 +113,7 @@ TEST(MusclePath, whole_psoas_is_about_320_mm_standing) {
     const Muscle psoas = test::builtInMuscles()[0];
     std::vector<PathState> states;
     const MuscleState state = evaluateMuscle(psoas, Pose{}, test::solveBuiltIn(Pose{}), states);
-    EXPECT_NEAR(state.length * 1000.0f, 320.0f, 15.0f);  // "about 320 mm standing", facts §2
+    EXPECT_NEAR(state.length * 1000.0f, 320.0f, 15.0f);  // "about 320 mm standing", sources §2
     EXPECT_EQ(states.size(), 11u);
 }
 

@@ -12,7 +12,7 @@ namespace psoas {
 namespace {
 
 constexpr float kTolerance = 1e-5f;
-const glm::vec3 kRightKnee{-0.084f, -0.462f, -0.075f};  // facts §3
+const glm::vec3 kRightKnee{-0.084f, -0.462f, -0.075f};  // sources §3
 
 void expectNear(const glm::vec3& a, const glm::vec3& b, float tolerance = kTolerance) {
     EXPECT_NEAR(a.x, b.x, tolerance);
@@ -61,7 +61,7 @@ TEST(Skeleton, pelvic_tilt_moves_the_pelvis_and_spine_but_not_the_femurs) {
     Pose pose;
     pose.pelvicTilt = 15.0f;
     const BodyTransforms bodies = test::solveBuiltIn(pose);
-    const glm::vec3 crestTop{-0.076f, 0.094f, -0.087f};  // facts §3
+    const glm::vec3 crestTop{-0.076f, 0.094f, -0.087f};  // sources §3
     EXPECT_GT(bodies.place(Body::Pelvis, crestTop).z, crestTop.z + 0.02f);  // anterior tilt: top forward
     EXPECT_GT(bodies.place(Body::T12, {0.0f, 0.23f, -0.1f}).z, -0.1f);
     expectNear(bodies.place(Body::FemurRight, kRightKnee), kRightKnee);
@@ -72,7 +72,7 @@ TEST(Skeleton, lumbar_extension_is_shared_in_the_published_ratios) {
     float total = 0.0f;
     for (const LumbarJoint& joint : joints) total += joint.share;
     EXPECT_NEAR(total, 1.0f, 1e-6f);
-    EXPECT_NEAR(joints[1].share / joints[0].share, 1.857f, 1e-4f);  // facts §2
+    EXPECT_NEAR(joints[1].share / joints[0].share, 1.857f, 1e-4f);  // sources §2
     Pose pose;
     pose.lumbarExtension = 20.0f;
     const BodyTransforms bodies = test::solveBuiltIn(pose);

@@ -52,8 +52,8 @@ const std::array<const char*, 6> kLevelLatin{"Vertebra thoracica XII", "Vertebra
                                              "Vertebra lumbalis III", "Vertebra lumbalis IV", "Vertebra lumbalis V"};
 const std::array<const char*, 7> kLevelLabel{"T12", "L1", "L2", "L3", "L4", "L5", "S1"};
 
-// Attachment areas (psoas-facts.md section 1 for where, section 2 for the psoas origin points,
-// section 3 for the landmarks). Radii are our choice: about the size of the slip or tendon.
+// Attachment areas (docs/sources.md §1 for where, §2 for the psoas origin points,
+// §3 for the landmarks). Radii are our choice: about the size of the slip or tendon.
 void add_attachments(std::vector<Structure>& set) {
     using namespace facts;
     constexpr double mm = 0.001;
@@ -79,7 +79,7 @@ void add_attachments(std::vector<Structure>& set) {
     psoas.push_back(insertion("femur_r", "lesser trochanter", lesser_trochanter, 11 * mm));
     find("psoas_major_r").attachments = psoas;
 
-    // Psoas minor: sides of T12 and L1 and their disc, to the iliopubic eminence (section 1).
+    // Psoas minor: sides of T12 and L1 and their disc, to the iliopubic eminence (§1).
     find("psoas_minor_r").attachments = {
         origin("t12", "T12 body", Vec3(-0.020, 0.221, -0.097), 10 * mm),
         origin("l1", "L1 body", Vec3(-0.020, 0.200, -0.092), 10 * mm),
@@ -92,7 +92,7 @@ void add_attachments(std::vector<Structure>& set) {
         origin("sacrum", "ala of the sacrum (estimate)", Vec3(-0.035, 0.050, -0.080), 12 * mm),
         insertion("femur_r", "lesser trochanter and shaft below", lesser_trochanter + Vec3(0.0, -0.010, 0.004), 13 * mm),
     };
-    // Diaphragm crura: right on L1-L3, left on L1-L2, on the front of the bodies (section 1).
+    // Diaphragm crura: right on L1-L3, left on L1-L2, on the front of the bodies (§1).
     const std::array<double, 3> body_y{0.195, 0.1645, 0.134}, body_z{-0.086, -0.076, -0.068};
     std::vector<Attachment> crura;
     for (int k = 0; k < 3; ++k)
@@ -103,7 +103,7 @@ void add_attachments(std::vector<Structure>& set) {
                                Vec3(0.010, body_y[size_t(k)], body_z[size_t(k)]), 10 * mm));
     find("diaphragm").attachments = crura;
     // The central tendon: a trefoil of three leaflets at the top of the dome, the front one
-    // central, the others to each side behind it (section 1: "central tendon trefoil-shaped").
+    // central, the others to each side behind it (§1: "central tendon trefoil-shaped").
     // Positions are our estimates; the viewer snaps them onto the dome.
     find("diaphragm").regions = {
         {"tendon", "diaphragm", "central tendon, anterior leaflet", Vec3(0.000, 0.300, 0.000), 31 * mm},
@@ -142,7 +142,7 @@ std::vector<Structure> model_set() {
             for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
             return s;
         };
-        // A disc moves with the vertebra below it: its joint centre sits in the disc (section 2 chain).
+        // A disc moves with the vertebra below it: its joint centre sits in the disc (§2 chain).
         const std::string body = k == 5 ? "sacrum" : kLevelId[size_t(k) + 1];
         set.push_back({"disc_" + lowercase(upper) + "_" + lowercase(lower), "Intervertebral disc " + upper + "-" + lower,
                        "Discus intervertebralis", "disc", "midline", body, kDisc,
@@ -255,7 +255,7 @@ std::string vec3(double x, double y, double z, int decimals) {
 }  // namespace
 
 namespace {
-// The joints the pose model turns (psoas-facts.md sections 0 and 2-3): the six lumbar levels at
+// The joints the pose model turns (docs/sources.md §0 and §2-§3): the six lumbar levels at
 // their disc centres and the two hips. Flexion-extension is about the X axis for all of them.
 std::string joints_toml() {
     using namespace facts;
@@ -284,7 +284,7 @@ std::string atlas_toml(const std::vector<Structure>& structures) {
     std::string t;
     t += "# Psoas Atlas built-in model set. Scene frame: metres, +X subject's left, +Y up, +Z anterior, origin mid-ASIS.\n";
     t += "# Written by psoas-modelgen (tools/modelgen); edit the catalogue in tools/modelgen/src/model_set.cpp and regenerate.\n";
-    t += "# Numbers: /work/shared/reference/psoas-facts.md sections 2-4 (right side; left = X mirrored).\n";
+    t += "# Numbers: docs/sources.md §2-§4 (right side; left = X mirrored).\n";
     t += "[atlas]\n";
     t += "name = \"Psoas Atlas built-in model set\"\n";
     t += "stand_in = false\n";
