@@ -88,7 +88,7 @@ public:
 
 private:
     void openWindow(bool visible, int width, int height);
-    void initialiseUi(float uiScale, bool persistLayout);
+    void initialiseUi(float uiScale);
     void buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale);
     void applyIntents(const ui::ViewerUiIntents& intents);
     void drawFrame(glm::ivec2 framebufferSize, ui::ScreenshotBackground background, bool withUi);
@@ -163,7 +163,6 @@ private:
     std::unique_ptr<render::SceneSmoothing> smoothing_;
     AntiAliasing antiAliasing_ = AntiAliasing::EdgeFilter;
     bool imguiReady_ = false;
-    std::string iniPath_;
     ui::UiFonts fonts_;
     ui::GlyphCoverage glyphs_;
     bool glyphsAdded_ = false;  // since the fonts were last built
@@ -225,8 +224,6 @@ private:
 
     std::filesystem::path settingsFile_;  // empty: settings are not kept (screenshots, tests)
     std::string settingsProblem_;         // the last save failure, reported once
-    std::string layoutProblem_;           // the same for the panel layout (imgui.ini)
-    void storeLayout(bool now);
     std::vector<render::StructureLook> looks_;  // reused every frame: no allocation while drawing
     float captionHeight_ = 0.0f;  // measured by the UI; the 3D view sits above it
     bool presenter_ = false;

@@ -21,6 +21,7 @@ struct Scene {
     std::string title;
     bool standIn = false;
     std::vector<SceneStructure> structures;
+    std::vector<Joint> joints;  // the atlas's, for the pose model; none for a --model file
     Bounds bounds;
 
     [[nodiscard]] std::size_t triangleCount() const;
