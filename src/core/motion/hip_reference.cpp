@@ -7,7 +7,7 @@ namespace {
 // OpenSim axes (x anterior, y up, z right) to the scene frame, S = (-z, y, x) (sources §0).
 glm::vec3 fromOpenSim(float x, float y, float z) { return {-z, y, x}; }
 
-// Rajagopal et al. 2016 (IEEE Trans Biomed Eng 63(10):2068-2079), whose hip flexor paths follow
+// Rajagopal et al. 2016 (sources §2; IEEE Trans Biomed Eng 63(10):2068-2079), whose hip flexor paths follow
 // Arnold et al. 2010 (Ann Biomed Eng 38(2):269-279), as ported to MuJoCo by MyoSuite (MyoHub/myo_sim,
 // commit 2cef885, leg/myolegs_chain.xml, Apache-2.0): right-side sites in metres, OpenSim axes.
 // The pelvis sites are in the pelvis frame, whose origin is the mid-ASIS point as in gait2392 (the
