@@ -5,6 +5,7 @@
 #include "app/input_map.hpp"
 #include "app/input_script.hpp"
 #include "app/user_paths.hpp"
+#include "app/video_encoder.hpp"
 #include "core/atomic_file.hpp"
 #include "core/attachment_tint.hpp"
 #include "core/handout.hpp"
@@ -18,7 +19,6 @@
 #include "render/frame_renderer.hpp"
 #include "render/render_target.hpp"
 #include "render/scene_renderer.hpp"
-#include "ui/layout_file.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -361,17 +361,13 @@ void Application::openWindow(bool visible, int width, int height) {
     traceStartup("meshes uploaded, shaders built");
 }
 
-void Application::initialiseUi(float uiScale, bool persistLayout) {
+void Application::initialiseUi(float uiScale) {
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
-    // Never ImGui's own writer: it would leave a stray imgui.ini in the working directory, and it
-    // writes in place, so a full disk cut the layout short. storeLayout writes it whole instead.
+    // No imgui.ini: every panel is placed by the program from the window size and UI scale, so
+    // there is no layout to keep, and ImGui would write the file into the working directory.
     io.IniFilename = nullptr;
-    if (persistLayout) {
-        iniPath_ = (configDirectory() / "imgui.ini").string();
-        ui::loadLayout(iniPath_);
-    }
     uiScale_ = uiScale;
     builtFontScale_ = effectiveUiScale();
     ui::applyViewerStyle(builtFontScale_);
@@ -425,10 +421,8 @@ void Application::startWindow() {
     if (sizeFromSettings && saved.settings.windowX && saved.settings.windowY)
         glfwSetWindowPos(window_->handle(), *saved.settings.windowX, *saved.settings.windowY);
     window_->keepOnScreen();  // a place saved beside a projector that is no longer there
-    initialiseUi(saved.settings.uiScale > 0.0f ? saved.settings.uiScale : window_->contentScale(), true);
-    screenshotBackground_ = saved.settings.screenshotBackground == "white"         ? ui::ScreenshotBackground::White
-                            : saved.settings.screenshotBackground == "transparent" ? ui::ScreenshotBackground::Transparent
-                                                                                   : ui::ScreenshotBackground::Dark;
+    initialiseUi(saved.settings.uiScale > 0.0f ? saved.settings.uiScale : window_->contentScale());
+    screenshotBackground_ = saved.settings.screenshotBackground;
     if (!options_.antiAliasing) antiAliasing_ = saved.settings.antiAliasing;
     // Back where the teacher left off, unless the command line asked for a lesson.
     if (!options_.lesson && !saved.settings.lastLesson.empty())
@@ -492,7 +486,6 @@ void Application::drawWindowFrame(glm::vec2 windowSize, glm::ivec2 framebuffer) 
     step(elapsed, {windowSize, framebuffer, nullptr, ui::ScreenshotBackground::Dark});
     storeSettingsOnStepChange();
     if (screenshotRequested_) saveScreenshot();
-    storeLayout(false);
 }
 
 void Application::step(double seconds, const FrameTarget& target, FrameTimes* times) {
@@ -515,17 +508,7 @@ void Application::step(double seconds, const FrameTarget& target, FrameTimes* ti
     times->sceneMs = ms(laidOut, sceneDrawn);
 }
 
-void Application::finishWindow() {
-    storeSettings();
-    storeLayout(true);
-}
-
-void Application::storeLayout(bool now) {
-    if (iniPath_.empty()) return;
-    const std::string problem = ui::saveLayoutIfChanged(iniPath_, now);
-    if (!problem.empty() && problem != layoutProblem_) setStatus("Panel layout not saved: " + problem);
-    layoutProblem_ = problem;
-}
+void Application::finishWindow() { storeSettings(); }
 
 Image Application::renderImage(int width, int height, ui::ScreenshotBackground background, bool withUi) {
     if (!window_) {
@@ -533,7 +516,7 @@ Image Application::renderImage(int width, int height, ui::ScreenshotBackground b
         // context, so it is kept tiny: its own colour and depth buffers would otherwise cost
         // ~25 MB at 1920x1080 on software GL.
         openWindow(false, 64, 64);
-        initialiseUi(1.0f, false);  // fixed scale: the same command gives the same image on every machine
+        initialiseUi(1.0f);  // fixed scale: the same command gives the same image on every machine
     }
     const bool wasShowingUi = showUi_;
     const float wasScale = uiScale_;
@@ -603,7 +586,7 @@ void Application::storeSettings() {
         settings.windowY = y;
         if (w > 0 && h > 0) settings.windowWidth = w, settings.windowHeight = h;
     }
-    settings.screenshotBackground = std::string(ui::toString(screenshotBackground_));
+    settings.screenshotBackground = screenshotBackground_;
     settings.antiAliasing = antiAliasing_;
     const std::string problem = saveSettings(settings, settingsFile_);
     if (!problem.empty() && problem != settingsProblem_) setStatus("Settings not saved: " + problem);
@@ -696,40 +679,31 @@ int Application::bench() {
 }
 
 int Application::record(const std::filesystem::path& file, double seconds) {
-    if (std::system("command -v ffmpeg >/dev/null 2>&1") != 0) {
-        std::cerr << "error: " << file.string() << ": recording needs ffmpeg, which is not installed (sudo apt-get install ffmpeg)\n";
-        return 1;
-    }
     const int width = options_.width, height = options_.height;
     const bool slides = options_.noUi;
     renderImage(width, height, options_.background, !slides);  // window, fonts, the step settled
-    const std::string command = "ffmpeg -loglevel error -y -f rawvideo -pix_fmt rgba -s " + std::to_string(width) + "x" +
-                                std::to_string(height) + " -r 30 -i - -c:v libx264 -pix_fmt yuv420p -movflags +faststart '" +
-                                file.string() + "'";
-    FILE* pipe = popen(command.c_str(), "w");
-    if (!pipe) {
-        std::cerr << "error: " << file.string() << ": cannot start ffmpeg\n";
-        return 1;
-    }
-    render::OffscreenTarget target(width, height, sceneNeedsTargetDepth());
-    const int frames = static_cast<int>(std::lround(seconds * 30.0));
-    const double dt = 1.0 / 30.0;
-    showUi_ = !slides;
-    bool written = true;
-    for (int i = 0; i < frames && written; ++i) {
-        // A fixed 1/30 s a frame: the video's clock, not the machine's.
-        step(dt, {{static_cast<float>(width), static_cast<float>(height)}, {width, height}, &target, options_.background});
-        const Image image = target.read();
-        written = std::fwrite(image.rgba.data(), 1, image.rgba.size(), pipe) == image.rgba.size();
-        const int filled = ((i + 1) * 30) / std::max(frames, 1);
-        std::cerr << "\rRecording [" << std::string(static_cast<std::size_t>(filled), '#')
-                  << std::string(static_cast<std::size_t>(30 - filled), ' ') << "] " << i + 1 << "/" << frames << std::flush;
-    }
-    const int status = pclose(pipe);
-    std::cerr << '\n';
-    if (!written || status != 0) {
-        std::cerr << "error: " << file.string() << ": ffmpeg could not write the video\n";
-        return 1;
+    const bool showProgress = isatty(STDERR_FILENO) != 0;  // a progress bar in a log file is noise
+    try {
+        VideoEncoder video(file, width, height, 30);
+        render::OffscreenTarget target(width, height, sceneNeedsTargetDepth());
+        const int frames = static_cast<int>(std::lround(seconds * 30.0));
+        const double dt = 1.0 / 30.0;
+        showUi_ = !slides;
+        for (int i = 0; i < frames; ++i) {
+            // A fixed 1/30 s a frame: the video's clock, not the machine's.
+            step(dt, {{static_cast<float>(width), static_cast<float>(height)}, {width, height}, &target, options_.background});
+            video.write(target.read());
+            const int filled = ((i + 1) * 30) / std::max(frames, 1);
+            if (showProgress)
+                std::cerr << "\rRecording [" << std::string(static_cast<std::size_t>(filled), '#')
+                          << std::string(static_cast<std::size_t>(30 - filled), ' ') << "] " << i + 1 << "/" << frames << std::flush;
+        }
+        video.finish();
+        if (showProgress) std::cerr << '\n';
+    } catch (const VideoError& e) {
+        if (showProgress) std::cerr << '\n';
+        std::cerr << "error: " << file.string() << ": " << e.what() << '\n';
+        return 2;
     }
     return 0;
 }

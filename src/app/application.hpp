@@ -108,7 +108,7 @@ public:
 
 private:
     void openWindow(bool visible, int width, int height);
-    void initialiseUi(float uiScale, bool persistLayout);
+    void initialiseUi(float uiScale);
     void buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale);
     [[nodiscard]] std::optional<ui::LessonView> lessonView() const;
     void applyIntents(const ui::ViewerUiIntents& intents);
@@ -165,7 +165,6 @@ private:
     std::uint64_t uploadedMotion_ = 0;  // the session's motion revision the renderer's meshes show
     AntiAliasing antiAliasing_ = AntiAliasing::EdgeFilter;
     bool imguiReady_ = false;
-    std::string iniPath_;
     ui::UiFonts fonts_;
     ui::GlyphCoverage glyphs_;
     bool glyphsAdded_ = false;  // since the fonts were last built
@@ -195,8 +194,6 @@ private:
 
     std::filesystem::path settingsFile_;  // empty: settings are not kept (screenshots, tests)
     std::string settingsProblem_;         // the last save failure, reported once
-    std::string layoutProblem_;           // the same for the panel layout (imgui.ini)
-    void storeLayout(bool now);
     float captionHeight_ = 0.0f;  // measured by the UI; the 3D view sits above it
     double presenterHintUntil_ = 0.0;  // the key reminder shows for a few seconds, then gets out of the way
     float builtFontScale_ = 0.0f;

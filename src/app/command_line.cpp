@@ -25,7 +25,37 @@ constexpr const char* kUsage = "usage: psoas-atlas [--screenshot FILE.png] [--si
                                "       psoas-atlas --measure [--pose NAME] [--hip-flexion DEG] [--lumbar-extension DEG] "
                                "[--pelvic-tilt DEG] [--breath X] [--breath-depth quiet|deep] [--reference NAME|list]\n"
                                "Run 'psoas-atlas --help' for every option.\n";
+
+constexpr RunMode kModes[] = {RunMode::Screenshot, RunMode::ExportLesson, RunMode::Record,      RunMode::Bench,
+                              RunMode::Soak,       RunMode::Measure,      RunMode::ListLessons, RunMode::CheckLessons};
+
+// The one run mode the command line asks for, or the reason it is not one.
+std::optional<RunMode> chooseRunMode(const CLI::App& cli, std::string& problem) {
+    std::vector<RunMode> given;
+    for (RunMode mode : kModes)
+        if (cli.count(runModeOption(mode)) > 0) given.push_back(mode);
+    if (given.size() > 1) {
+        problem = std::string(runModeOption(given[0])) + " and " + runModeOption(given[1]) + " cannot run together; give one of them";
+        return std::nullopt;
+    }
+    return given.empty() ? RunMode::Window : given.front();
+}
 }  // namespace
+
+const char* runModeOption(RunMode mode) {
+    switch (mode) {
+        case RunMode::Window: return "";
+        case RunMode::Screenshot: return "--screenshot";
+        case RunMode::ExportLesson: return "--export-lesson";
+        case RunMode::Record: return "--record";
+        case RunMode::Bench: return "--bench";
+        case RunMode::Soak: return "--soak";
+        case RunMode::Measure: return "--measure";
+        case RunMode::ListLessons: return "--list-lessons";
+        case RunMode::CheckLessons: return "--check-lessons";
+    }
+    return "";
+}
 
 ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments, const std::string& command) {
     CLI::App cli{"Psoas Atlas: a 3D viewer for teaching the psoas, iliacus and diaphragm.", "psoas-atlas"};
@@ -41,8 +71,9 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments, co
     cli.add_option("--size", size, "Image or window size, e.g. 1920x1080 (default 1280x720)")->type_name("WxH");
     cli.add_option("--view", view, "Start from a view preset")
         ->check(CLI::IsMember({"anterior", "posterior", "left", "right", "superior", "inferior", "oblique"}));
-    cli.add_option("--background", background, "Screenshot background")
-        ->check(CLI::IsMember({"dark", "white", "transparent"}));
+    std::vector<std::string> backgrounds;
+    for (const BackgroundName& entry : kBackgroundNames) backgrounds.emplace_back(entry.name);
+    cli.add_option("--background", background, "Screenshot background")->check(CLI::IsMember(backgrounds));
     cli.add_option("--anti-aliasing", antiAliasing,
                    "Edges of the 3D view: edge (smoothing pass, the default), msaa (4x, for a GPU) or off")
         ->check(CLI::IsMember({"edge", "msaa", "off"}));
@@ -133,6 +164,10 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments, co
     } catch (const CLI::ParseError& e) {
         return {std::nullopt, "error: " + firstLine(e.what()) + "\n" + kUsage, 2};
     }
+    std::string conflict;
+    const std::optional<RunMode> mode = chooseRunMode(cli, conflict);
+    if (!mode) return {std::nullopt, "error: " + conflict + "\n" + kUsage, 2};
+    options.mode = *mode;
 
     if (!size.empty()) {
         static const std::regex pattern(R"((\d{1,6})x(\d{1,6}))");
@@ -223,9 +258,7 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments, co
     }
     if (!view.empty()) options.view = parseViewPreset(view);
     if (!antiAliasing.empty()) options.antiAliasing = antiAliasingFrom(antiAliasing);
-    options.background = background == "white"         ? ui::ScreenshotBackground::White
-                         : background == "transparent" ? ui::ScreenshotBackground::Transparent
-                                                       : ui::ScreenshotBackground::Dark;
+    options.background = backgroundFrom(background).value_or(Background::Dark);  // checked by IsMember above
     return {options, "", 0};
 }
 

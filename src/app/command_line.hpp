@@ -22,7 +22,25 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+// What one invocation does. Exactly one per run: two of them on one command line are a usage error
+// (exit 2), never one silently winning.
+enum class RunMode {
+    Window,        // the interactive viewer (no mode option given)
+    Screenshot,    // --screenshot FILE.png
+    ExportLesson,  // --export-lesson ID --out DIR
+    Record,        // --record FILE.mp4
+    Bench,         // --bench
+    Soak,          // --soak FRAMES
+    Measure,       // --measure
+    ListLessons,   // --list-lessons
+    CheckLessons,  // --check-lessons [DIR]
+};
+
+// The option that asks for a mode ("--screenshot"), or "" for the window.
+const char* runModeOption(RunMode mode);
+
 struct Options {
+    RunMode mode = RunMode::Window;
     std::optional<std::filesystem::path> screenshot;  // render one frame to this PNG and exit
     int width = 1280;
     int height = 720;

@@ -48,18 +48,20 @@ int checkLessons(const Options& options, std::ostream& out, std::ostream& err) {
 }  // namespace
 
 std::optional<int> runCommand(const Options& options, std::ostream& out, std::ostream& err) {
-    if (options.measure) {
-        try {
-            writeMeasureCsv(out, *options.measure, dataDirectory() / "models" / "poses");
-            return 0;
-        } catch (const std::invalid_argument& e) {
-            err << "error: " << e.what() << '\n';
-            return 2;
-        }
+    switch (options.mode) {
+        case RunMode::Measure:
+            try {
+                const auto models = dataDirectory() / "models";
+                writeMeasureCsv(out, *options.measure, loadAtlas(models / "atlas.toml"), models / "poses");
+                return 0;
+            } catch (const std::invalid_argument& e) {
+                err << "error: " << e.what() << '\n';
+                return 2;
+            }
+        case RunMode::CheckLessons: return checkLessons(options, out, err);
+        case RunMode::ListLessons: return listLessons(options, out, err);
+        default: return std::nullopt;  // the modes that need a window
     }
-    if (options.checkLessons) return checkLessons(options, out, err);
-    if (options.listLessons) return listLessons(options, out, err);
-    return std::nullopt;
 }
 
 }  // namespace psoas::app

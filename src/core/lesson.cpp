@@ -164,7 +164,7 @@ private:
         TableReader reader(*table, file(), out(), {"on", "depth", "rate", "exaggeration"}, "breathing");
         breathing.on = reader.boolean("on", true);
         breathing.depth = reader.choice<std::string>("depth", {{"quiet", "quiet"}, {"deep", "deep"}}, false, "quiet");
-        breathing.ratePerMinute = reader.number("rate", 12.0f, 6.0f, 30.0f);  // facts §5 range, with slow-breathing drills
+        breathing.ratePerMinute = reader.number("rate", 12.0f, 6.0f, 30.0f);  // sources §5 range, with slow-breathing drills
         breathing.exaggeration = reader.number("exaggeration", 1.0f, 1.0f, 20.0f);
         step.breathing = breathing;
     }

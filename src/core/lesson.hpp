@@ -28,7 +28,7 @@ struct LessonVocabulary {
 struct StepBreathing {
     bool on = false;
     std::string depth = "quiet";  // quiet | deep
-    double ratePerMinute = 12.0;  // 6..30; 12 is a resting rate (facts §5)
+    double ratePerMinute = 12.0;  // 6..30; 12 is a resting rate (sources §5)
     double exaggeration = 1.0;    // display only; readouts stay true
 };
 

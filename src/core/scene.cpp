@@ -77,6 +77,7 @@ Scene loadScene(const Atlas& atlas, const ImportLimits& limits) {
     Scene scene;
     scene.title = atlas.name.empty() ? atlas.file.stem().string() : atlas.name;
     scene.standIn = atlas.standIn;
+    scene.joints = atlas.joints;
     for (const StructureInfo& info : atlas.structures) {
         SceneStructure s{info, mergeMeshes(importModel(info.mesh, limits), info.transform)};
         scene.bounds.include(s.mesh.bounds);

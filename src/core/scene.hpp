@@ -25,6 +25,7 @@ struct Scene {
     std::vector<std::string> notes;  // what loading assumed or ignored, one line each, for stderr
     bool standIn = false;
     std::vector<SceneStructure> structures;
+    std::vector<Joint> joints;  // the atlas's, for the pose model; none for a --model file
     Bounds bounds;
 
     [[nodiscard]] std::size_t triangleCount() const;

@@ -1,6 +1,8 @@
 #include "core/scene_motion.hpp"
 
 #include <algorithm>
+#include <stdexcept>
+#include <string>
 
 #include <glm/common.hpp>
 #include <glm/geometric.hpp>
@@ -15,6 +17,13 @@ std::optional<Body> bodyFor(const StructureInfo& info) {
     return bodyFromName(info.body);
 }
 
+// The landmarks of the structure holding the psoas fascicle origins.
+const std::vector<Landmark>& rightPsoasLandmarks(const Scene& scene) {
+    const int psoas = scene.findStructure(kRightPsoasId);
+    if (psoas < 0) throw std::invalid_argument("the atlas has no structure '" + std::string(kRightPsoasId) + "'");
+    return scene.structures[static_cast<std::size_t>(psoas)].info.landmarks;
+}
+
 // Soft tissue that moves with the trunk rather than a thigh: it lies along the column.
 bool carriedByColumn(const StructureInfo& info, const std::optional<Body>& body) {
     const bool soft = info.group == StructureGroup::Muscle || info.group == StructureGroup::Ligament;
@@ -23,12 +32,12 @@ bool carriedByColumn(const StructureInfo& info, const std::optional<Body>& body)
 }  // namespace
 
 SceneMotion::SceneMotion(const Scene& scene)
-    : scene_(scene), models_(scene.structures.size(), glm::mat4(1.0f)), muscles_(hipFlexorMuscles()),
-      readoutOf_(scene.structures.size(), -1) {
+    : scene_(scene), skeleton_(scene.joints), models_(scene.structures.size(), glm::mat4(1.0f)),
+      muscles_(hipFlexorMuscles(skeleton_, rightPsoasLandmarks(scene))), readoutOf_(scene.structures.size(), -1) {
     for (const auto& s : scene.structures) bodyOf_.push_back(bodyFor(s.info));
 
     const Pose neutral{};
-    const BodyTransforms bodies = solveSkeleton(neutral);
+    const BodyTransforms bodies = solveSkeleton(skeleton_, neutral);
     states_.resize(muscles_.size());
     for (std::size_t m = 0; m < muscles_.size(); ++m) {
         const MuscleState state = evaluateMuscle(muscles_[m], neutral, bodies, states_[m]);
@@ -57,7 +66,7 @@ SceneMotion::SceneMotion(const Scene& scene)
     for (std::size_t i = 0; i < scene.structures.size(); ++i) {
         const SceneStructure& s = scene.structures[i];
         if (readoutOf_[i] >= 0 || !carriedByColumn(s.info, bodyOf_[i])) continue;
-        ColumnSkin skin(s.mesh.positions);
+        ColumnSkin skin(s.mesh.positions, skeleton_);
         const bool isDome = static_cast<int>(i) == diaphragm;
         if (!skin.spansJoints() && !isDome) continue;  // on one body: rigid, as before
         if (isDome) dome_ = carried_.size();
@@ -92,7 +101,7 @@ std::optional<float> SceneMotion::lengthChange(std::size_t structure) const {
 void SceneMotion::update(const Pose& pose, float breath, BreathDepth depth, float exaggeration) {
     // The truth, for the numbers.
     const Pose truePose = withBreath(pose, breath, depth);
-    const BodyTransforms trueBodies = solveSkeleton(truePose);
+    const BodyTransforms trueBodies = solveSkeleton(skeleton_, truePose);
     for (std::size_t m = 0; m < muscles_.size(); ++m) {
         const MuscleState state = evaluateMuscle(muscles_[m], truePose, trueBodies, states_[m]);
         MuscleReadout& readout = readouts_[m];
@@ -107,7 +116,7 @@ void SceneMotion::update(const Pose& pose, float breath, BreathDepth depth, floa
     // The picture: breathing enlarged by the exaggeration factor.
     Pose shown = pose;
     shown.lumbarExtension += breathLumbarExtension(breath, depth) * exaggeration;
-    const BodyTransforms bodies = exaggeration == 1.0f ? trueBodies : solveSkeleton(shown);
+    const BodyTransforms bodies = exaggeration == 1.0f ? trueBodies : solveSkeleton(skeleton_, shown);
     for (std::size_t i = 0; i < models_.size(); ++i) models_[i] = bodyOf_[i] ? bodies[*bodyOf_[i]] : glm::mat4(1.0f);
     for (Bent& b : bent_) {
         evaluateMuscle(muscles_[b.muscle], shown, bodies, states_[b.muscle]);
@@ -123,10 +132,10 @@ void SceneMotion::update(const Pose& pose, float breath, BreathDepth depth, floa
     }
     if (dome_) {
         // The dome descends by the (exaggerated) excursion, most at the top so it also flattens;
-        // the crura stay on the spine (facts §5). Same falloff as deformDiaphragmVertex, which
+        // the crura stay on the spine (sources §5). Same falloff as deformDiaphragmVertex, which
         // clamps to the true excursion and so cannot show an exaggerated one.
         // 7 cm at most on screen: about 60 % of the model dome's 12 cm rise above the crura
-        // (facts §3 apex estimate), so even an enlarged deep breath leaves a dome, not a hole.
+        // (sources §3 apex estimate), so even an enlarged deep breath leaves a dome, not a hole.
         constexpr float kMostShownDescent = 0.07f;
         const float trueDescent = diaphragmDomeDescent(breath, depth);
         const float shownDescent = std::min(trueDescent * exaggeration, std::max(trueDescent, kMostShownDescent));
@@ -143,16 +152,22 @@ void SceneMotion::update(const Pose& pose, float breath, BreathDepth depth, floa
     }
 }
 
-std::vector<glm::vec2> lengthAgainstHipFlexion(const Pose& base, std::string_view muscleId, float fromDegrees,
-                                               float toDegrees, float stepDegrees) {
+const MuscleReadout* SceneMotion::readout(std::string_view muscleId) const {
+    for (const MuscleReadout& r : readouts_)
+        if (r.id == muscleId) return &r;
+    return nullptr;
+}
+
+std::vector<glm::vec2> SceneMotion::lengthAgainstHipFlexion(const Pose& base, std::string_view muscleId, float fromDegrees,
+                                                            float toDegrees, float stepDegrees) const {
     std::vector<glm::vec2> curve;
-    for (const Muscle& muscle : hipFlexorMuscles()) {
+    for (const Muscle& muscle : muscles_) {
         if (muscle.id != muscleId) continue;
         std::vector<PathState> states;
         for (float angle = fromDegrees; angle <= toDegrees + 1e-3f; angle += stepDegrees) {
             Pose pose = base;
             pose.hipRight.flexion = pose.hipLeft.flexion = angle;
-            const MuscleState state = evaluateMuscle(muscle, pose, solveSkeleton(pose), states);
+            const MuscleState state = evaluateMuscle(muscle, pose, solveSkeleton(skeleton_, pose), states);
             curve.emplace_back(angle, state.length * 1000.0f);
         }
     }

@@ -16,6 +16,7 @@
 
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 namespace psoas {
@@ -30,6 +31,8 @@ struct MuscleReadout {
 
 class SceneMotion {
 public:
+    // The skeleton comes from the scene's atlas joints and the psoas origins from its landmarks.
+    // Throws std::invalid_argument naming a joint or landmark the pose model needs and the atlas lacks.
     explicit SceneMotion(const Scene& scene);
 
     // Recomputes transforms, deformed meshes and readouts. `exaggeration` scales the breathing
@@ -44,6 +47,14 @@ public:
     [[nodiscard]] const std::vector<glm::vec3>* positions(std::size_t structure) const;
     [[nodiscard]] const std::vector<glm::vec3>* normals(std::size_t structure) const;
     [[nodiscard]] const std::vector<MuscleReadout>& readouts() const { return readouts_; }
+    // The readout of one muscle by its atlas id ("psoas_major_r"), or null when it has no path.
+    [[nodiscard]] const MuscleReadout* readout(std::string_view muscleId) const;
+    [[nodiscard]] const Skeleton& skeleton() const { return skeleton_; }
+    // The true length of a muscle (mm) as both hips go from `fromDegrees` to `toDegrees` in the
+    // given pose: the curve a physiotherapist reads the current angle against. Empty for an id
+    // without a path.
+    [[nodiscard]] std::vector<glm::vec2> lengthAgainstHipFlexion(const Pose& base, std::string_view muscleId, float fromDegrees,
+                                                                 float toDegrees, float stepDegrees) const;
     [[nodiscard]] float domeDescentMm() const { return domeDescentMm_; }  // true value
     // How much the dome's motion is enlarged on screen: the exaggeration, unless that would push
     // the dome through the crura (then less; the notice on screen says so).
@@ -66,6 +77,7 @@ private:
     };
 
     const Scene& scene_;
+    Skeleton skeleton_;
     std::vector<std::optional<Body>> bodyOf_;
     std::vector<glm::mat4> models_;
     std::vector<Muscle> muscles_;
@@ -79,10 +91,5 @@ private:
     float domeDescentMm_ = 0.0f;
     float domeShownFactor_ = 1.0f;
 };
-
-// The true length of a muscle (mm) as both hips go from `fromDegrees` to `toDegrees` in the given
-// pose: the curve a physiotherapist reads the current angle against.
-std::vector<glm::vec2> lengthAgainstHipFlexion(const Pose& base, std::string_view muscleId, float fromDegrees,
-                                               float toDegrees, float stepDegrees);
 
 }  // namespace psoas

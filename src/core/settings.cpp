@@ -38,9 +38,8 @@ LoadedSettings parseSettings(std::string_view text, const std::filesystem::path&
     }
     if (auto w = root["window_width"].value_exact<int64_t>(); w && *w >= 320 && *w <= 16384) s.windowWidth = static_cast<int>(*w);
     if (auto h = root["window_height"].value_exact<int64_t>(); h && *h >= 240 && *h <= 16384) s.windowHeight = static_cast<int>(*h);
-    if (auto background = root["screenshot_background"].value_exact<std::string>();
-        background && (*background == "dark" || *background == "white" || *background == "transparent"))
-        s.screenshotBackground = *background;
+    if (auto name = root["screenshot_background"].value_exact<std::string>())
+        if (auto background = backgroundFrom(*name)) s.screenshotBackground = *background;
     if (auto edges = root["anti_aliasing"].value_exact<std::string>())
         if (auto mode = antiAliasingFrom(*edges)) s.antiAliasing = *mode;
     return loaded;
@@ -68,7 +67,7 @@ std::string serialiseSettings(const Settings& s) {
     out << "last_step = " << s.lastStep << '\n';
     if (s.windowX && s.windowY) out << "window_x = " << *s.windowX << "\nwindow_y = " << *s.windowY << '\n';
     out << "window_width = " << s.windowWidth << "\nwindow_height = " << s.windowHeight << '\n';
-    out << "screenshot_background = \"" << s.screenshotBackground << "\"\n";
+    out << "screenshot_background = \"" << toString(s.screenshotBackground) << "\"  # dark | white | transparent\n";
     out << "anti_aliasing = \"" << toString(s.antiAliasing) << "\"  # edge | msaa | off\n";
     return out.str();
 }

@@ -4,6 +4,7 @@
 // file; a broken file costs one warning and the defaults, never a crash or a lost lesson.
 
 #include "core/anti_aliasing.hpp"
+#include "core/background.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -18,7 +19,7 @@ struct Settings {
     std::optional<int> windowX, windowY;
     int windowWidth = 1280;
     int windowHeight = 720;
-    std::string screenshotBackground = "dark";  // dark | white | transparent
+    Background screenshotBackground = Background::Dark;
     AntiAliasing antiAliasing = AntiAliasing::EdgeFilter;
 };
 

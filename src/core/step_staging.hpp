@@ -44,7 +44,7 @@ struct MotionSettings {
     int pose = -1;
     bool breathing = false;
     BreathDepth depth = BreathDepth::Quiet;
-    float breathsPerMinute = 12.0f;  // resting rate (psoas-facts.md §5)
+    float breathsPerMinute = 12.0f;  // resting rate (docs/sources.md §5)
     float exaggeration = 1.0f;       // breathing motion enlarged on screen only
     bool colourByLength = false;
     bool operator==(const MotionSettings&) const = default;

@@ -81,9 +81,9 @@ void ViewerSession::advance(double seconds) {
         motionState_.advance(step);
         historyClock_ += step;
         const auto samples = static_cast<std::size_t>(historyClock_ * kHistoryRate);
-        if (samples > 0 && !motion_->readouts().empty()) {
+        if (const MuscleReadout* psoas = motion_->readout(kRightPsoasId); samples > 0 && psoas) {
             historyClock_ -= static_cast<double>(samples) / kHistoryRate;
-            const float length = motion_->readouts().front().lengthMm;
+            const float length = psoas->lengthMm;
             history_.insert(history_.end(), std::min(samples, kHistorySamples), length);
             if (history_.size() > kHistorySamples) history_.erase(history_.begin(), history_.end() - kHistorySamples);
         }
@@ -132,7 +132,7 @@ void ViewerSession::updateLengthCurve() {
     const Pose& target = motionState_.targetPose();
     if (curvePose_ && samePose(*curvePose_, target)) return;
     curvePose_ = target;
-    curve_ = lengthAgainstHipFlexion(target, "psoas_major_r", -30.0f, 120.0f, 2.0f);
+    curve_ = motion_->lengthAgainstHipFlexion(target, kRightPsoasId, -30.0f, 120.0f, 2.0f);
 }
 
 // Lessons -----------------------------------------------------------------------------------------

@@ -12,6 +12,13 @@
 namespace psoas::ui {
 
 namespace {
+
+std::string_view backgroundLabel(Background background) {
+    for (const BackgroundName& entry : kBackgroundNames)
+        if (entry.value == background) return entry.label;
+    return kBackgroundNames.front().label;
+}
+
 }  // namespace
 
 
@@ -171,10 +178,13 @@ void structuresTab(const ViewerUiState& state, ViewerUiIntents& intents) {
 
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowHeight() - footer - ImGui::GetStyle().WindowPadding.y));
     ImGui::Separator();
-    int background = static_cast<int>(state.background);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.45f);
-    if (ImGui::Combo("##background", &background, "Dark\0White\0Transparent\0"))
-        intents.background = static_cast<ScreenshotBackground>(background);
+    if (ImGui::BeginCombo("##background", std::string(backgroundLabel(state.background)).c_str())) {
+        for (const BackgroundName& entry : kBackgroundNames)
+            if (ImGui::Selectable(std::string(entry.label).c_str(), entry.value == state.background))
+                intents.background = entry.value;
+        ImGui::EndCombo();
+    }
     ImGui::SameLine();
     if (ImGui::Button("Screenshot (F12)")) intents.screenshot = true;
     if (ImGui::Button("Keys and mouse (H)")) intents.toggleHelp = true;
@@ -432,8 +442,12 @@ void motionTab(const ViewerUiState& state, const MotionView& motion, MotionInten
         ImGui::EndTable();
     }
     ImGui::Text("Diaphragm dome descent: %.1f mm", motion.domeDescentMm);
-    if (motion.readouts && !motion.readouts->empty() && ImGui::CollapsingHeader("Right psoas fascicles")) {
-        for (const auto& [part, length] : motion.readouts->front().fascicleLengthsMm) ImGui::Text("%-24s %.1f mm", part.c_str(), length);
+    const MuscleReadout* psoas = nullptr;  // by id: the order of the readouts is not a contract
+    if (motion.readouts)
+        for (const MuscleReadout& r : *motion.readouts)
+            if (r.id == kRightPsoasId) psoas = &r;
+    if (psoas && ImGui::CollapsingHeader("Right psoas fascicles")) {
+        for (const auto& [part, length] : psoas->fascicleLengthsMm) ImGui::Text("%-24s %.1f mm", part.c_str(), length);
     }
     if (motion.history && !motion.history->empty()) {
         const auto [lo, hi] = std::minmax_element(motion.history->begin(), motion.history->end());
@@ -584,15 +598,6 @@ void noticeBanner(const ViewerUiState& state) {
     ImGui::End();
 }
 }  // namespace
-
-std::string_view toString(ScreenshotBackground background) {
-    switch (background) {
-        case ScreenshotBackground::Dark: return "dark";
-        case ScreenshotBackground::White: return "white";
-        case ScreenshotBackground::Transparent: return "transparent";
-    }
-    return "dark";
-}
 
 
 ViewerUiIntents drawViewerUi(const ViewerUiState& state) {

@@ -5,6 +5,7 @@
 // scene behind the app's back.
 
 #include "core/anti_aliasing.hpp"
+#include "core/background.hpp"
 #include "core/label_layout.hpp"
 #include "core/rich_text.hpp"
 #include "core/scene.hpp"
@@ -27,7 +28,7 @@ struct HelpEntry {
     std::string action;  // "Orbit the model"
 };
 
-enum class ScreenshotBackground { Dark, White, Transparent };
+using ScreenshotBackground = Background;  // names: kBackgroundNames (core/background.hpp)
 
 // One row of the lesson list.
 struct LessonListItem {
@@ -151,7 +152,5 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state);
 
 // Applies the Psoas Atlas look (contrast that survives a projector) scaled by `uiScale`.
 void applyViewerStyle(float uiScale);
-
-std::string_view toString(ScreenshotBackground background);
 
 }  // namespace psoas::ui

@@ -2,6 +2,7 @@
 // (2 x 11 psoas fascicles, 2 iliacus), then the same with the muscle meshes deformed. Goal for the
 // paths: under 0.1 ms, so breathing and pose transitions cost nothing next to drawing.
 
+#include "core/atlas.hpp"
 #include "core/model_import.hpp"
 #include "core/motion/breathing.hpp"
 #include "core/motion/muscle_deformer.hpp"
@@ -19,8 +20,23 @@ namespace {
 
 using namespace psoas;
 
+// The skeleton and muscles as the viewer builds them, from the built-in atlas.
+const Atlas& builtInAtlas() {
+    static const Atlas atlas = loadAtlas(std::filesystem::path(PSOAS_MODELS_DIR) / "atlas.toml");
+    return atlas;
+}
+const Skeleton& skeleton() {
+    static const Skeleton built(builtInAtlas().joints);
+    return built;
+}
+std::vector<Muscle> muscles() {
+    for (const StructureInfo& structure : builtInAtlas().structures)
+        if (structure.id == kRightPsoasId) return hipFlexorMuscles(skeleton(), structure.landmarks);
+    return {};
+}
+
 void poseAndMusclePaths(benchmark::State& state) {
-    const std::vector<Muscle> muscles = hipFlexorMuscles();
+    const std::vector<Muscle> muscles = ::muscles();
     std::vector<std::vector<PathState>> paths(muscles.size());
     Pose sitting;
     sitting.hipRight.flexion = 90.0f;
@@ -34,7 +50,7 @@ void poseAndMusclePaths(benchmark::State& state) {
         transition.advance(1.0f / 60.0f);
         if (transition.finished()) transition = PoseTransition(Pose{}, sitting, 3.0f);
         const Pose pose = withBreath(transition.current(), breath.stateAt(clock), breath.depth);
-        const BodyTransforms bodies = solveSkeleton(pose);
+        const BodyTransforms bodies = solveSkeleton(skeleton(), pose);
         for (std::size_t i = 0; i < muscles.size(); ++i) {
             const MuscleState muscle = evaluateMuscle(muscles[i], pose, bodies, paths[i]);
             benchmark::DoNotOptimize(muscle);
@@ -56,12 +72,12 @@ MeshData loadMesh(const std::string& name) {
 
 // The same frame plus deforming the four hip flexor meshes (both psoas major, both iliacus).
 void poseMusclePathsAndDeformation(benchmark::State& state) {
-    const std::vector<Muscle> muscles = hipFlexorMuscles();
+    const std::vector<Muscle> muscles = ::muscles();
     const std::vector<std::string> meshes{"psoas_major_r.glb", "psoas_major_l.glb", "iliacus_r.glb", "iliacus_l.glb"};
     std::vector<std::vector<PathState>> paths(muscles.size());
     std::vector<MuscleDeformer> deformers;
     std::vector<glm::vec3> line;
-    const BodyTransforms neutral = solveSkeleton(Pose{});
+    const BodyTransforms neutral = solveSkeleton(skeleton(), Pose{});
     std::size_t vertices = 0;
     for (std::size_t i = 0; i < muscles.size(); ++i) {
         evaluateMuscle(muscles[i], Pose{}, neutral, paths[i]);
@@ -81,7 +97,7 @@ void poseMusclePathsAndDeformation(benchmark::State& state) {
         Pose pose;
         pose.hipRight.flexion = 45.0f + 40.0f * static_cast<float>(std::sin(clock));
         pose = withBreath(pose, breath.stateAt(clock), breath.depth);
-        const BodyTransforms bodies = solveSkeleton(pose);
+        const BodyTransforms bodies = solveSkeleton(skeleton(), pose);
         for (std::size_t i = 0; i < muscles.size(); ++i) {
             benchmark::DoNotOptimize(evaluateMuscle(muscles[i], pose, bodies, paths[i]));
             muscleCentreLine(paths[i], line);

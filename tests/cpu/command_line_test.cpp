@@ -114,5 +114,56 @@ TEST(CommandLine, help_and_version_exit_0) {
     EXPECT_EQ(version.output.rfind("psoas-atlas ", 0), 0u);
 }
 
+TEST(CommandLine, each_mode_option_selects_its_run_mode) {
+    EXPECT_EQ(parseCommandLine(std::vector<std::string>{}).options->mode, RunMode::Window);
+    EXPECT_EQ(parseCommandLine(std::vector<std::string>{"--present", "--lesson", "breathing"}).options->mode, RunMode::Window);
+    const std::vector<std::pair<std::vector<std::string>, RunMode>> cases{
+        {{"--screenshot", "x.png"}, RunMode::Screenshot},
+        {{"--export-lesson", "breathing", "--out", "d"}, RunMode::ExportLesson},
+        {{"--record", "x.mp4"}, RunMode::Record},
+        {{"--bench"}, RunMode::Bench},
+        {{"--soak", "1000"}, RunMode::Soak},
+        {{"--measure"}, RunMode::Measure},
+        {{"--list-lessons"}, RunMode::ListLessons},
+        {{"--check-lessons"}, RunMode::CheckLessons},
+        {{"--check-lessons", "dir"}, RunMode::CheckLessons}};
+    for (const auto& [arguments, mode] : cases) {
+        const auto parsed = parseCommandLine(arguments);
+        ASSERT_TRUE(parsed.options.has_value()) << arguments[0] << ": " << parsed.output;
+        EXPECT_EQ(parsed.options->mode, mode) << arguments[0];
+        EXPECT_EQ(runModeOption(mode), arguments[0]);
+    }
+}
+
+// Regression: "--screenshot x.png --bench" only took the screenshot and "--measure --list-lessons"
+// only measured, both with exit 0.
+TEST(CommandLine, two_run_modes_are_a_usage_error_naming_both) {
+    const std::vector<std::vector<std::string>> conflicts{{"--screenshot", "x.png", "--bench"},
+                                                          {"--measure", "--list-lessons"},
+                                                          {"--record", "x.mp4", "--screenshot", "x.png"},
+                                                          {"--export-lesson", "breathing", "--out", "d", "--soak", "1000"},
+                                                          {"--check-lessons", "--list-lessons"},
+                                                          {"--bench", "--measure"}};
+    for (const auto& arguments : conflicts) {
+        const auto parsed = parseCommandLine(arguments);
+        EXPECT_FALSE(parsed.options.has_value()) << arguments[0];
+        EXPECT_EQ(parsed.exitCode, 2) << arguments[0];
+        const std::string first = parsed.output.substr(0, parsed.output.find('\n'));
+        EXPECT_EQ(first.rfind("error: ", 0), 0u) << parsed.output;
+        EXPECT_NE(first.find("cannot run together"), std::string::npos) << first;
+        for (const auto& argument : arguments)
+            if (argument.rfind("--", 0) == 0 && argument != "--out") EXPECT_NE(first.find(argument), std::string::npos) << first;
+        EXPECT_EQ(parsed.output.find("error: ", 1), std::string::npos) << "one error line: " << parsed.output;
+    }
+}
+
+TEST(CommandLine, every_background_name_in_the_table_is_accepted) {
+    for (const BackgroundName& entry : kBackgroundNames) {
+        const auto parsed = parseCommandLine(std::vector<std::string>{"--background", std::string(entry.name)});
+        ASSERT_TRUE(parsed.options.has_value()) << entry.name << ": " << parsed.output;
+        EXPECT_EQ(parsed.options->background, entry.value) << entry.name;
+    }
+}
+
 }  // namespace
 }  // namespace psoas::app

@@ -11,10 +11,8 @@
 #include "core/settings.hpp"
 #include "support/unprivileged.hpp"
 #include "support/test_paths.hpp"
-#include "ui/layout_file.hpp"
 
 #include <gtest/gtest.h>
-#include <imgui.h>
 
 #include <fstream>
 #include <iterator>
@@ -99,22 +97,6 @@ TEST(FileSystem, a_picture_in_a_read_only_folder_is_reported) {
     ASSERT_TRUE(problem.has_value());
     EXPECT_EQ(*problem, "cannot write the PNG (Permission denied)");
     EXPECT_FALSE(std::filesystem::exists(file));
-}
-
-TEST(FileSystem, the_panel_layout_on_a_full_disk_is_reported_and_the_old_layout_kept) {
-    ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;
-    const auto file = test::temporaryDirectory() / "imgui.ini";
-    const std::string before = "[Window][Lesson]\nPos=60,60\nSize=400,300\n";
-    std::ofstream(file, std::ios::binary) << before;
-    ui::loadLayout(file);  // the saved layout is what ImGui will write back
-    fillTheDiskFor(file);
-    EXPECT_EQ(ui::saveLayoutIfChanged(file, true),
-              "cannot write " + file.string() + " (No space left on device); the file on disk is unchanged");
-    EXPECT_EQ(contents(file), before);
-    ImGui::GetIO().WantSaveIniSettings = false;
-    EXPECT_EQ(ui::saveLayoutIfChanged(file, false), "") << "nothing changed, nothing to write";
-    ImGui::DestroyContext();
 }
 
 // A folder of one good lesson, loaded as the program loads it.

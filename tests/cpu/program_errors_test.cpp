@@ -131,6 +131,14 @@ TEST(MeasureCommand, reference_without_measure_exits_2) {
     EXPECT_EQ(result.err.rfind("error: --reference goes with --measure\n", 0), 0u) << result.err;
 }
 
+// Regression: "--measure --list-lessons" printed the CSV and exited 0, the listing silently dropped.
+TEST(ProgramErrors, two_run_modes_exit_2_before_doing_either) {
+    const auto result = test::runAtlas({"--measure", "--list-lessons"}, /*unsetDisplay=*/true);
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_EQ(result.err.rfind("error: --measure and --list-lessons cannot run together; give one of them\n", 0), 0u) << result.err;
+    EXPECT_TRUE(result.out.empty()) << result.out;
+}
+
 TEST(LessonCommands, list_lessons_prints_id_title_and_step_count) {
     const auto result = test::runAtlas({"--list-lessons"}, /*unsetDisplay=*/true);
     ASSERT_EQ(result.exitCode, 0) << result.err;

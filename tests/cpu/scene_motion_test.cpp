@@ -69,5 +69,22 @@ TEST(SceneMotion, readouts_are_true_whatever_the_exaggeration) {
     EXPECT_FLOAT_EQ(shown.domeDescentMm(), 18.0f);  // a quiet breath: 1.8 cm (Boussuges 2009)
 }
 
+// Readouts are looked up by muscle id; nothing depends on which muscle happens to come first.
+TEST(SceneMotion, readouts_are_found_by_muscle_id) {
+    const Scene& scene = builtInScene();
+    SceneMotion motion(scene);
+    Pose pose;
+    pose.hipLeft.flexion = 60.0f;  // only the left hip: the two sides differ
+    motion.update(pose, 0.0f, BreathDepth::Quiet, 1.0f);
+    for (const char* id : {"psoas_major_r", "psoas_major_l", "iliacus_r", "iliacus_l"}) {
+        const MuscleReadout* readout = motion.readout(id);
+        ASSERT_NE(readout, nullptr) << id;
+        EXPECT_EQ(readout->id, id);
+    }
+    EXPECT_LT(motion.readout("psoas_major_l")->lengthMm, motion.readout("psoas_major_r")->lengthMm - 10.0f);
+    EXPECT_EQ(motion.readout("diaphragm"), nullptr);
+    EXPECT_EQ(motion.readout("psoas_major_r")->fascicleLengthsMm.size(), 11u);
+}
+
 }  // namespace
 }  // namespace psoas

@@ -19,7 +19,7 @@ TEST(Settings, round_trip_keeps_every_value) {
     s.windowY = -20;
     s.windowWidth = 1600;
     s.windowHeight = 900;
-    s.screenshotBackground = "white";
+    s.screenshotBackground = Background::White;
     const auto file = test::temporaryDirectory() / "config" / "settings.toml";
     ASSERT_EQ(saveSettings(s, file), "");
     const LoadedSettings loaded = loadSettings(file);
@@ -29,7 +29,7 @@ TEST(Settings, round_trip_keeps_every_value) {
     EXPECT_EQ(loaded.settings.lastStep, 4);
     EXPECT_EQ(loaded.settings.windowY, -20);
     EXPECT_EQ(loaded.settings.windowWidth, 1600);
-    EXPECT_EQ(loaded.settings.screenshotBackground, "white");
+    EXPECT_EQ(loaded.settings.screenshotBackground, Background::White);
     EXPECT_FALSE(std::filesystem::exists(file.string() + ".partial"));
 }
 
@@ -58,7 +58,7 @@ TEST(Settings, wrong_types_and_out_of_range_values_keep_their_defaults) {
     EXPECT_EQ(loaded.settings.uiScale, 0.0f);
     EXPECT_EQ(loaded.settings.lastStep, 0);
     EXPECT_EQ(loaded.settings.windowWidth, 1280);
-    EXPECT_EQ(loaded.settings.screenshotBackground, "dark");
+    EXPECT_EQ(loaded.settings.screenshotBackground, Background::Dark);
     EXPECT_EQ(loaded.settings.lastLesson, "");
 }
 
@@ -78,6 +78,20 @@ TEST(Settings, a_read_only_config_folder_reports_instead_of_losing_silently) {
     ASSERT_TRUE(problem.has_value());
     EXPECT_NE(*problem, "");
     EXPECT_FALSE(std::filesystem::exists(dir / "settings.toml"));
+}
+
+// One name table (core/background.hpp) for the settings file and the command line: every name
+// reads back as the value it was written for.
+TEST(Settings, every_background_round_trips_by_its_one_name) {
+    for (const BackgroundName& entry : kBackgroundNames) {
+        Settings s;
+        s.screenshotBackground = entry.value;
+        const std::string text = serialiseSettings(s);
+        EXPECT_NE(text.find("screenshot_background = \"" + std::string(entry.name) + "\""), std::string::npos) << text;
+        EXPECT_EQ(parseSettings(text, "s.toml").settings.screenshotBackground, entry.value) << entry.name;
+        EXPECT_EQ(backgroundFrom(toString(entry.value)), entry.value);
+    }
+    EXPECT_FALSE(backgroundFrom("Dark").has_value());  // the panel's label is not a file name
 }
 
 }  // namespace

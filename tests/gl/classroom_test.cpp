@@ -50,5 +50,40 @@ TEST(RecordVideo, has_thirty_frames_a_second_at_the_requested_size) {
     EXPECT_EQ(line, "320,180,30");
 }
 
+// Regression: the name was pasted into a shell command, so a quote ended it and the program died
+// of SIGPIPE (exit 141) without a word.
+TEST(RecordVideo, a_file_name_with_a_quote_and_spaces_is_recorded) {
+    if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
+    if (std::system("command -v ffprobe >/dev/null 2>&1") != 0) GTEST_SKIP() << "ffmpeg is not installed";
+    const auto file = test::temporaryDirectory() / "it's my class.mp4";
+    const auto result = test::runAtlas({"--record", file.string(), "--seconds", "0.5", "--size", "160x90", "--no-ui"});
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_TRUE(result.err.empty()) << result.err;  // no progress bar when stderr is not a terminal
+    EXPECT_GT(std::filesystem::file_size(file), 0u);
+}
+
+// Regression: a failing ffmpeg gave exit 1 after a progress bar and a vague line.
+TEST(RecordVideo, a_folder_that_does_not_exist_is_one_error_line_and_exit_2) {
+    if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
+    if (std::system("command -v ffmpeg >/dev/null 2>&1") != 0) GTEST_SKIP() << "ffmpeg is not installed";
+    const std::string file = "/nonexistent/psoas/class.mp4";
+    const auto result = test::runAtlas({"--record", file, "--seconds", "0.5", "--size", "160x90", "--no-ui"});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_EQ(result.err, "error: " + file + ": ffmpeg: No such file or directory\n");
+}
+
+TEST(RecordVideo, without_ffmpeg_says_so_in_one_line_and_exits_2) {
+    if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
+    const auto file = test::temporaryDirectory() / "class.mp4";
+    // The program's PATH is an empty folder: no ffmpeg to find (runAtlas's own shell keeps the
+    // test's PATH, so it still finds env).
+    const auto result = test::runAtlas({"--record", file.string(), "--seconds", "0.5", "--size", "160x90", "--no-ui"},
+                                       /*unsetDisplay=*/false, {"PATH=" + test::temporaryDirectory().string()});
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_EQ(result.err, "error: " + file.string() +
+                              ": recording needs ffmpeg, which is not installed (sudo apt-get install ffmpeg)\n");
+    EXPECT_FALSE(std::filesystem::exists(file));
+}
+
 }  // namespace
 }  // namespace psoas

@@ -193,5 +193,23 @@ TEST(Window, a_saved_place_off_every_screen_opens_on_one) {
     EXPECT_GE(y, 0);
 }
 
+// Regression: every panel is placed by the program (NoSavedSettings), yet an imgui.ini was written
+// on every exit and read on every start, keeping nothing. The config folder holds the settings only.
+TEST(Window, closing_the_window_keeps_only_the_settings_file) {
+    if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
+    const auto config = test::temporaryDirectory();
+    setenv("XDG_CONFIG_HOME", config.c_str(), 1);
+    app::Options options;
+    options.glDebug = true;
+    options.lesson = "meet-the-psoas";
+    app::Application application(options);
+    application.startWindow();
+    for (int i = 0; i < 3; ++i) application.windowFrame();
+    application.finishWindow();
+    std::vector<std::string> kept;
+    for (const auto& entry : std::filesystem::directory_iterator(config / "psoas-atlas")) kept.push_back(entry.path().filename());
+    EXPECT_EQ(kept, std::vector<std::string>{"settings.toml"});
+}
+
 }  // namespace
 }  // namespace psoas

@@ -8,10 +8,10 @@
 namespace psoas {
 
 namespace {
-// facts §5: 1.8 +- 0.3 cm quiet (Boussuges 2009); 6.0 +- 0.7 cm maximal (Houston 1994).
+// sources §5: 1.8 +- 0.3 cm quiet (Boussuges 2009); 6.0 +- 0.7 cm maximal (Houston 1994).
 constexpr float kQuietExcursion = 0.018f;
 constexpr float kDeepExcursion = 0.060f;
-// Our assumption (facts §5 has no figure): 2 degrees of lumbar extension at a full deep breath.
+// Our assumption (sources §5 has no figure): 2 degrees of lumbar extension at a full deep breath.
 constexpr float kDeepBreathLumbarExtension = 2.0f;
 }  // namespace
 
@@ -55,9 +55,9 @@ Pose withBreath(Pose pose, float breath, BreathDepth depth) {
 }
 
 float domeDescentWeight(const glm::vec3& neutral) {
-    // Over the spine the diaphragm is tied to it (crura, median arcuate ligament; facts §1, §5), so
+    // Over the spine the diaphragm is tied to it (crura, median arcuate ligament; sources §1, §5), so
     // there it stays put: the descent fades in from the side of the vertebral body (half its 43-44 mm
-    // width, facts §4) over about as far again, measured from the T12/L1 disc centre (facts §3).
+    // width, sources §4) over about as far again, measured from the T12/L1 disc centre (sources §3).
     constexpr float kSpineZ = -0.107f;
     constexpr float kFixedRadius = 0.022f;
     constexpr float kFreeRadius = 0.045f;

@@ -18,8 +18,8 @@ enum class BreathDepth { Quiet, Deep };
 [[nodiscard]] std::optional<BreathDepth> breathDepthFromName(std::string_view name);
 
 struct BreathCycle {
-    float breathsPerMinute = 12.0f;  // resting rate 12-20 (facts §5); clamped to 6..30
-    float exhalePerInhale = 1.5f;    // inhale : exhale 1 : 1.5 (facts §5); clamped to 0.5..3
+    float breathsPerMinute = 12.0f;  // resting rate 12-20 (sources §5); clamped to 6..30
+    float exhalePerInhale = 1.5f;    // inhale : exhale 1 : 1.5 (sources §5); clamped to 0.5..3
     BreathDepth depth = BreathDepth::Quiet;
 
     // Cosine ease in each phase: b and its rate are continuous, the rate is zero at full
@@ -30,12 +30,12 @@ struct BreathCycle {
 };
 
 // Dome descent at full inhale, metres: 1.8 cm quiet (Boussuges 2009), 6.0 cm deep (maximal,
-// Houston 1994); facts §5.
+// Houston 1994); sources §5.
 [[nodiscard]] float domeExcursion(BreathDepth depth);
 // How far the dome has come down at breath state b, metres (positive down).
 [[nodiscard]] float diaphragmDomeDescent(float breath, BreathDepth depth);
 
-// Lumbar extension added by breathing in, degrees. No published figure exists (facts §5: "a few
+// Lumbar extension added by breathing in, degrees. No published figure exists (sources §5: "a few
 // degrees at most"): our assumption is 2 degrees at a full deep breath, scaled by excursion for a
 // quiet one (0.6 degrees).
 [[nodiscard]] float breathLumbarExtension(float breath, BreathDepth depth);
@@ -43,7 +43,7 @@ struct BreathCycle {
 
 // How much of the dome's descent a diaphragm vertex (scene frame, neutral pose) takes, 0..1: most at
 // the top and none at the crura (below the L1 level, y < 0.20 m), with a smooth falloff between, so
-// the dome flattens as it descends (facts §5); and none where it lies over the vertebral column,
+// the dome flattens as it descends (sources §5); and none where it lies over the vertebral column,
 // which it is tied to.
 [[nodiscard]] float domeDescentWeight(const glm::vec3& neutral);
 // Where a diaphragm vertex (scene frame, neutral pose) is at breath state b. Pure: the renderer
@@ -51,7 +51,7 @@ struct BreathCycle {
 [[nodiscard]] glm::vec3 deformDiaphragmVertex(const glm::vec3& neutral, float breath, BreathDepth depth);
 
 // Heights of the falloff: fixed below the crura level, full descent from the dome apex up.
-// 0.20 m: about the L1 body (disc centres, facts §3); 0.32 m: dome apex at end of exhale (§3, L).
+// 0.20 m: about the L1 body (disc centres, sources §3); 0.32 m: dome apex at end of exhale (§3, L).
 constexpr float kCruraTopHeight = 0.20f;
 constexpr float kDomeApexHeight = 0.32f;
 

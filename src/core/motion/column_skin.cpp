@@ -11,13 +11,13 @@ namespace psoas {
 
 namespace {
 // Half-width of the blend around each joint centre, metres: about one disc's height (anterior disc
-// heights 7.9-12.6 mm, facts §4), so the change from one vertebra to the next is spread over the
+// heights 7.9-12.6 mm, sources §4), so the change from one vertebra to the next is spread over the
 // disc, where the bend happens, and the vertebral bodies between carry their own part rigidly.
 constexpr float kBlendHalfWidth = 0.010f;
 }  // namespace
 
-ColumnSkin::ColumnSkin(std::span<const glm::vec3> neutralPositions) {
-    const auto& joints = lumbarJoints();  // L5/S1 first, T12/L1 last
+ColumnSkin::ColumnSkin(std::span<const glm::vec3> neutralPositions, const Skeleton& skeleton) {
+    const auto& joints = skeleton.lumbarJoints();  // L5/S1 first, T12/L1 last
     bindings_.reserve(neutralPositions.size());
     for (const glm::vec3& p : neutralPositions) {
         // The body between the joint below and the joint above, by height; below L5/S1 the sacrum

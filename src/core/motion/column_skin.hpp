@@ -17,8 +17,9 @@ namespace psoas {
 
 class ColumnSkin {
 public:
-    // Binds each vertex (scene frame, neutral pose) to the bodies at its height.
-    explicit ColumnSkin(std::span<const glm::vec3> neutralPositions);
+    // Binds each vertex (scene frame, neutral pose) to the bodies at its height, between the
+    // skeleton's lumbar joints.
+    ColumnSkin(std::span<const glm::vec3> neutralPositions, const Skeleton& skeleton);
 
     // Whether any vertex lies in a lumbar joint's blend band, i.e. the mesh spans more than one body
     // (a mesh that does not can move rigidly, as before).

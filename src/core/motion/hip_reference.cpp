@@ -4,14 +4,14 @@ namespace psoas {
 
 namespace {
 
-// OpenSim axes (x anterior, y up, z right) to the scene frame, S = (-z, y, x) (facts §0).
+// OpenSim axes (x anterior, y up, z right) to the scene frame, S = (-z, y, x) (sources §0).
 glm::vec3 fromOpenSim(float x, float y, float z) { return {-z, y, x}; }
 
-// Rajagopal et al. 2016 (IEEE Trans Biomed Eng 63(10):2068-2079), whose hip flexor paths follow
+// Rajagopal et al. 2016 (sources §2; IEEE Trans Biomed Eng 63(10):2068-2079), whose hip flexor paths follow
 // Arnold et al. 2010 (Ann Biomed Eng 38(2):269-279), as ported to MuJoCo by MyoSuite (MyoHub/myo_sim,
 // commit 2cef885, leg/myolegs_chain.xml, Apache-2.0): right-side sites in metres, OpenSim axes.
 // The pelvis sites are in the pelvis frame, whose origin is the mid-ASIS point as in gait2392 (the
-// model's RPSI marker, (-0.155, 0.035, 0.045), is gait2392's PSIS of facts §3); femur sites are
+// model's RPSI marker, (-0.155, 0.035, 0.045), is gait2392's PSIS of sources §3); femur sites are
 // relative to the femur body's origin, the hip centre at pelvis (-0.056276, -0.07849, 0.07726).
 // Numbers only; no code is taken from the port. Checked against the file itself by
 // tests/cpu/motion/hip_reference_test.cpp.
@@ -35,7 +35,7 @@ constexpr float kIliacusSites[4][3] = {
 // may wrap over; that definition is not in the files we have, so no wrapping is modelled (at 0
 // degrees the straight P2-P3 segment passes 45 mm from that sphere's centre, inside its 50 mm
 // radius, so a wrapping tendon would be somewhat longer near neutral).
-MusclePath rajagopalPath(const float (&sites)[4][3], Side side) {
+MusclePath rajagopalPath(const float (&sites)[4][3], const Skeleton& skeleton, Side side) {
     const glm::vec3 hip = fromOpenSim(kHipCentre[0], kHipCentre[1], kHipCentre[2]);
     const auto pelvis = [](const float* p) { return PathAnchor{Body::Pelvis, fromOpenSim(p[0], p[1], p[2])}; };
     const auto femur = [&hip](const float* p) { return PathAnchor{Body::FemurRight, hip + fromOpenSim(p[0], p[1], p[2])}; };
@@ -45,7 +45,7 @@ MusclePath rajagopalPath(const float (&sites)[4][3], Side side) {
     path.hasHipVia = false;
     path.hipJointCentre = hip;
     path.anchors = {{pelvis(sites[0]), pelvis(sites[1]), pelvis(sites[1]), femur(sites[2]), femur(sites[3])}};
-    return onSide(path, side);
+    return onSide(path, skeleton, side);
 }
 
 }  // namespace
@@ -66,12 +66,12 @@ std::optional<HipReference> hipReferenceFromName(std::string_view name) {
     return std::nullopt;
 }
 
-std::vector<Muscle> hipFlexorMuscles(HipReference reference) {
-    if (reference == HipReference::Gait2392) return hipFlexorMuscles();
-    return {{"psoas_major_r", Side::Right, {rajagopalPath(kPsoasSites, Side::Right)}},
-            {"psoas_major_l", Side::Left, {rajagopalPath(kPsoasSites, Side::Left)}},
-            {"iliacus_r", Side::Right, {rajagopalPath(kIliacusSites, Side::Right)}},
-            {"iliacus_l", Side::Left, {rajagopalPath(kIliacusSites, Side::Left)}}};
+std::vector<Muscle> hipFlexorMuscles(HipReference reference, const Skeleton& skeleton, const std::vector<Landmark>& rightPsoasLandmarks) {
+    if (reference == HipReference::Gait2392) return hipFlexorMuscles(skeleton, rightPsoasLandmarks);
+    return {{"psoas_major_r", Side::Right, {rajagopalPath(kPsoasSites, skeleton, Side::Right)}},
+            {"psoas_major_l", Side::Left, {rajagopalPath(kPsoasSites, skeleton, Side::Left)}},
+            {"iliacus_r", Side::Right, {rajagopalPath(kIliacusSites, skeleton, Side::Right)}},
+            {"iliacus_l", Side::Left, {rajagopalPath(kIliacusSites, skeleton, Side::Left)}}};
 }
 
 }  // namespace psoas

@@ -27,9 +27,12 @@ struct HipReferenceInfo {
 
 // psoas_major_r, psoas_major_l, iliacus_r, iliacus_l, in that order, with the reference's paths:
 // - Gait2392: the 11 Christophy 2012 psoas fascicles over gait2392's hip points, and gait2392's
-//   lumped iliacus (exactly hipFlexorMuscles()).
+//   lumped iliacus (exactly hipFlexorMuscles(skeleton, rightPsoasLandmarks)).
 // - Rajagopal2016: one lumped psoas and one lumped iliacus per side, four points each, turning
-//   about that model's own hip centre, with no conditional via point (see hip_reference.cpp).
-[[nodiscard]] std::vector<Muscle> hipFlexorMuscles(HipReference reference);
+//   about that model's own hip centre (placed relative to the skeleton's hip centre, so the femur
+//   carries it), with no conditional via point (see hip_reference.cpp); the landmarks are unused.
+// Throws std::invalid_argument as hipFlexorMuscles(skeleton, landmarks) does.
+[[nodiscard]] std::vector<Muscle> hipFlexorMuscles(HipReference reference, const Skeleton& skeleton,
+                                                   const std::vector<Landmark>& rightPsoasLandmarks);
 
 }  // namespace psoas

@@ -16,7 +16,7 @@ namespace psoas {
 
 namespace {
 
-// The ranges the command line accepts (the brief of the measurement; lumbar range facts §2 plus
+// The ranges the command line accepts (the brief of the measurement; lumbar range sources §2 plus
 // slack for breathing).
 void checkRange(const char* option, const std::optional<double>& value, double lo, double hi) {
     if (!value) return;
@@ -38,6 +38,12 @@ Pose requestedPose(const MeasureRequest& request, const std::filesystem::path& p
                                 (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
 }
 
+const std::vector<Landmark>& rightPsoasLandmarks(const Atlas& atlas) {
+    for (const StructureInfo& structure : atlas.structures)
+        if (structure.id == kRightPsoasId) return structure.landmarks;
+    throw std::invalid_argument(atlas.file.string() + ": no structure '" + std::string(kRightPsoasId) + "'");
+}
+
 void row(std::ostream& out, const std::string& structure, const std::string& part, const char* quantity, double value) {
     char number[32];
     std::snprintf(number, sizeof number, "%.2f", value);
@@ -55,7 +61,7 @@ HipReference requestedReference(const std::string& name) {
 
 }  // namespace
 
-void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const std::filesystem::path& posesDir) {
+void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const Atlas& atlas, const std::filesystem::path& posesDir) {
     if (request.reference == "list") {
         out << "reference,description\n";
         for (const HipReferenceInfo& reference : hipReferences()) out << reference.name << ",\"" << reference.description << "\"\n";
@@ -79,11 +85,12 @@ void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const std
     const float breath = static_cast<float>(request.breath.value_or(0.0));
     pose = withBreath(pose, breath, *depth);
 
-    const BodyTransforms bodies = solveSkeleton(pose);
+    const Skeleton skeleton(atlas.joints);
+    const BodyTransforms bodies = solveSkeleton(skeleton, pose);
     constexpr double kMillimetres = 1000.0;
     std::vector<PathState> states;
     out << "structure,part,quantity,value,unit\n";
-    for (const Muscle& muscle : hipFlexorMuscles(reference)) {
+    for (const Muscle& muscle : hipFlexorMuscles(reference, skeleton, rightPsoasLandmarks(atlas))) {
         const MuscleState whole = evaluateMuscle(muscle, pose, bodies, states);
         row(out, muscle.id, "all", "length", whole.length * kMillimetres);
         row(out, muscle.id, "all", "hip_flexion_moment_arm", whole.momentArm * kMillimetres);

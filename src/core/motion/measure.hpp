@@ -2,6 +2,8 @@
 // The numbers behind `psoas-atlas --measure`: muscle lengths and moment arms for a pose as CSV,
 // so a teacher can paste them into a spreadsheet and a test can check them.
 
+#include "core/atlas.hpp"
+
 #include <filesystem>
 #include <optional>
 #include <ostream>
@@ -23,7 +25,9 @@ struct MeasureRequest {
 
 // Throws std::invalid_argument with a one-line message ("--breath: 1.5 is outside 0 to 1") for a
 // value out of range, an unknown depth, an unknown reference, or a pose that does not exist (with
-// a did-you-mean); DataFileError when a pose file is broken.
-void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const std::filesystem::path& posesDir);
+// a did-you-mean); DataFileError when a pose file is broken. The skeleton and the psoas origins
+// come from `atlas` (its joints and landmarks), as in the viewer; request.reference "list" writes
+// the references' names and descriptions instead.
+void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const Atlas& atlas, const std::filesystem::path& posesDir);
 
 }  // namespace psoas

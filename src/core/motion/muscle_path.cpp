@@ -5,62 +5,72 @@
 #include <glm/mat3x3.hpp>
 #include <glm/trigonometric.hpp>
 
+#include <stdexcept>
+
 namespace psoas {
 
 namespace {
 
 // Published models give right-side points in OpenSim axes (x anterior, y up, z right); the scene
-// frame is S = (-z, y, x) (facts §0).
+// frame is S = (-z, y, x) (sources §0).
 glm::vec3 fromOpenSim(float x, float y, float z) { return {-z, y, x}; }
 
-// Femur-frame points are relative to the hip joint centre (facts §0).
-glm::vec3 femoralPoint(float x, float y, float z) { return hipCentre(Side::Right) + fromOpenSim(x, y, z); }
+// Femur-frame points are relative to the hip joint centre (sources §0).
+glm::vec3 femoralPoint(const Skeleton& skeleton, float x, float y, float z) {
+    return skeleton.hipCentre(Side::Right) + fromOpenSim(x, y, z);
+}
 
 Body femurOf(Side side) { return side == Side::Right ? Body::FemurRight : Body::FemurLeft; }
 
-// gait2392 psoas_r, points 2..5 (facts §2): the brim, the conditional point over the hip capsule,
+// gait2392 psoas_r, points 2..5 (sources §2): the brim, the conditional point over the hip capsule,
 // and the two femoral points. The segmental fascicles share them.
-MusclePath psoasFromOrigin(std::string part, float maxForce, Body originBody, glm::vec3 origin) {
+MusclePath psoasFromOrigin(const Skeleton& skeleton, std::string part, float maxForce, Body originBody, glm::vec3 origin) {
     MusclePath path;
     path.part = std::move(part);
     path.maxForce = maxForce;
     path.anchors = {{{originBody, origin},
                      {Body::Pelvis, fromOpenSim(-0.0238f, -0.0570f, 0.0759f)},
                      {Body::Pelvis, fromOpenSim(-0.0288f, -0.0805f, 0.0816f)},
-                     {Body::FemurRight, femoralPoint(0.0016f, -0.0507f, 0.0038f)},
-                     {Body::FemurRight, femoralPoint(-0.0188f, -0.0597f, 0.0104f)}}};
+                     {Body::FemurRight, femoralPoint(skeleton, 0.0016f, -0.0507f, 0.0038f)},
+                     {Body::FemurRight, femoralPoint(skeleton, -0.0188f, -0.0597f, 0.0104f)}}};
     return path;
 }
 
-struct FascicleOrigin {
-    const char* part;
-    float maxForce;  // N
-    Body body;
-    glm::vec3 origin;  // scene frame, right side
+struct Fascicle {
+    const char* part;  // the atlas landmark is "origin_" + part
+    float maxForce;    // N
+    Body body;         // the body its origin rides on
 };
 
-// Christophy 2012 via Beaucage-Gauvreau 2019 (facts §2 table). Each origin rides on the bone it
-// arises from; disc origins ride on the disc body, halfway between the two vertebrae, because the
-// slips arise from both vertebral margins and the disc between them (facts §1).
-const std::array<FascicleOrigin, 11> kFascicleOrigins{{
-    {"l1_body", 267.4f, Body::L1, {-0.020f, 0.206f, -0.107f}},
-    {"l1_transverse_process", 77.2f, Body::L1, {-0.023f, 0.198f, -0.120f}},
-    {"l1_l2_disc", 147.2f, Body::DiscL1L2, {-0.021f, 0.187f, -0.098f}},
-    {"l2_transverse_process", 258.6f, Body::L2, {-0.022f, 0.169f, -0.107f}},
-    {"l2_l3_disc", 150.5f, Body::DiscL2L3, {-0.021f, 0.158f, -0.083f}},
-    {"l3_transverse_process", 127.8f, Body::L3, {-0.028f, 0.140f, -0.103f}},
-    {"l3_l4_disc", 45.4f, Body::DiscL3L4, {-0.021f, 0.126f, -0.077f}},
-    {"l4_transverse_process", 202.7f, Body::L4, {-0.026f, 0.111f, -0.095f}},
-    {"l4_l5_disc", 85.1f, Body::DiscL4L5, {-0.021f, 0.090f, -0.074f}},
-    {"l5_transverse_process", 186.4f, Body::L5, {-0.025f, 0.083f, -0.094f}},
-    {"l5_body", 232.9f, Body::L5, {-0.019f, 0.066f, -0.078f}},
+// Christophy 2012 via Beaucage-Gauvreau 2019 (sources §2 table); the origins themselves are atlas
+// landmarks. Each origin rides on the bone it arises from; disc origins ride on the disc body,
+// halfway between the two vertebrae, because the slips arise from both vertebral margins and the
+// disc between them (sources §1).
+constexpr std::array<Fascicle, 11> kFascicles{{
+    {"l1_body", 267.4f, Body::L1},
+    {"l1_transverse_process", 77.2f, Body::L1},
+    {"l1_l2_disc", 147.2f, Body::DiscL1L2},
+    {"l2_transverse_process", 258.6f, Body::L2},
+    {"l2_l3_disc", 150.5f, Body::DiscL2L3},
+    {"l3_transverse_process", 127.8f, Body::L3},
+    {"l3_l4_disc", 45.4f, Body::DiscL3L4},
+    {"l4_transverse_process", 202.7f, Body::L4},
+    {"l4_l5_disc", 85.1f, Body::DiscL4L5},
+    {"l5_transverse_process", 186.4f, Body::L5},
+    {"l5_body", 232.9f, Body::L5},
 }};
+
+glm::vec3 landmarkPosition(const std::vector<Landmark>& landmarks, const std::string& id) {
+    for (const Landmark& landmark : landmarks)
+        if (landmark.id == id) return landmark.position;
+    throw std::invalid_argument("the atlas has no landmark '" + id + "' on " + std::string(kRightPsoasId));
+}
 
 // Around the 45-degree switch the drawn via point slides onto the brim-femur line over this
 // half-width (our choice: wide enough to look smooth at any playback speed, narrow enough that the
 // drawn line and the published one differ by under 0.1 mm).
 constexpr float kViaGlideHalfWidthDegrees = 5.0f;
-constexpr float kViaSwitchDegrees = 45.0f;  // facts §2
+constexpr float kViaSwitchDegrees = 45.0f;  // sources §2
 
 struct LengthAndArm {
     float length = 0.0f;
@@ -94,8 +104,9 @@ glm::vec3 closestOnSegment(const glm::vec3& a, const glm::vec3& b, const glm::ve
 
 }  // namespace
 
-MusclePath onSide(MusclePath path, Side side) {
+MusclePath onSide(MusclePath path, const Skeleton& skeleton, Side side) {
     path.side = side;
+    path.hipCentre = skeleton.hipCentre(side);
     if (side == Side::Right) return path;
     for (PathAnchor& anchor : path.anchors) {
         anchor.neutral.x = -anchor.neutral.x;
@@ -109,35 +120,38 @@ bool hipViaActive(float anatomicalHipFlexionDegrees) {
     return anatomicalHipFlexionDegrees >= -90.0f && anatomicalHipFlexionDegrees <= kViaSwitchDegrees;
 }
 
-MusclePath referencePsoasPath(Side side) {
-    // gait2392 psoas_r point 1, on the pelvis (facts §2).
-    return onSide(psoasFromOrigin("lumped", 1113.0f, Body::Pelvis, fromOpenSim(-0.0647f, 0.0887f, 0.0289f)), side);
+MusclePath referencePsoasPath(const Skeleton& skeleton, Side side) {
+    // gait2392 psoas_r point 1, on the pelvis (sources §2).
+    return onSide(psoasFromOrigin(skeleton, "lumped", 1113.0f, Body::Pelvis, fromOpenSim(-0.0647f, 0.0887f, 0.0289f)), skeleton,
+                  side);
 }
 
-MusclePath iliacusPath(Side side) {
+MusclePath iliacusPath(const Skeleton& skeleton, Side side) {
     MusclePath path;
     path.part = "lumped";
-    path.maxForce = 1073.0f;  // gait2392 iliacus Fmax (facts §2)
+    path.maxForce = 1073.0f;  // gait2392 iliacus Fmax (sources §2)
     path.anchors = {{{Body::Pelvis, fromOpenSim(-0.0674f, 0.0365f, 0.0854f)},
                      {Body::Pelvis, fromOpenSim(-0.0258f, -0.0550f, 0.0811f)},
                      {Body::Pelvis, fromOpenSim(-0.0288f, -0.0805f, 0.0816f)},
-                     {Body::FemurRight, femoralPoint(0.0017f, -0.0543f, 0.0057f)},
-                     {Body::FemurRight, femoralPoint(-0.0193f, -0.0621f, 0.0129f)}}};
-    return onSide(path, side);
+                     {Body::FemurRight, femoralPoint(skeleton, 0.0017f, -0.0543f, 0.0057f)},
+                     {Body::FemurRight, femoralPoint(skeleton, -0.0193f, -0.0621f, 0.0129f)}}};
+    return onSide(path, skeleton, side);
 }
 
-std::vector<MusclePath> psoasFascicles(Side side) {
+std::vector<MusclePath> psoasFascicles(const Skeleton& skeleton, const std::vector<Landmark>& rightPsoasLandmarks, Side side) {
     std::vector<MusclePath> paths;
-    for (const FascicleOrigin& o : kFascicleOrigins)
-        paths.push_back(onSide(psoasFromOrigin(o.part, o.maxForce, o.body, o.origin), side));
+    for (const Fascicle& f : kFascicles) {
+        const glm::vec3 origin = landmarkPosition(rightPsoasLandmarks, std::string("origin_") + f.part);
+        paths.push_back(onSide(psoasFromOrigin(skeleton, f.part, f.maxForce, f.body, origin), skeleton, side));
+    }
     return paths;
 }
 
-std::vector<Muscle> hipFlexorMuscles() {
-    return {{"psoas_major_r", Side::Right, psoasFascicles(Side::Right)},
-            {"psoas_major_l", Side::Left, psoasFascicles(Side::Left)},
-            {"iliacus_r", Side::Right, {iliacusPath(Side::Right)}},
-            {"iliacus_l", Side::Left, {iliacusPath(Side::Left)}}};
+std::vector<Muscle> hipFlexorMuscles(const Skeleton& skeleton, const std::vector<Landmark>& rightPsoasLandmarks) {
+    return {{"psoas_major_r", Side::Right, psoasFascicles(skeleton, rightPsoasLandmarks, Side::Right)},
+            {"psoas_major_l", Side::Left, psoasFascicles(skeleton, rightPsoasLandmarks, Side::Left)},
+            {"iliacus_r", Side::Right, {iliacusPath(skeleton, Side::Right)}},
+            {"iliacus_l", Side::Left, {iliacusPath(skeleton, Side::Left)}}};
 }
 
 PathState evaluatePath(const MusclePath& path, const Pose& pose, const BodyTransforms& bodies) {
@@ -147,7 +161,7 @@ PathState evaluatePath(const MusclePath& path, const Pose& pose, const BodyTrans
     // The femur transform turns about the skeleton's centre h, so a point x is placed as x - d on
     // the femur and then moved by d as the pelvis carries it (d = own centre - h); the femur's
     // rotation is the same about any centre.
-    const glm::vec3 shift = path.hipJointCentre ? *path.hipJointCentre - hipCentre(path.side) : glm::vec3(0.0f);
+    const glm::vec3 shift = path.hipJointCentre ? *path.hipJointCentre - path.hipCentre : glm::vec3(0.0f);
     const glm::vec3 shiftNow = glm::mat3(bodies[Body::Pelvis]) * shift;
     const auto onFemur = [&](const glm::mat4& femurWorld, const glm::vec3& neutral) {
         return glm::vec3(femurWorld * glm::vec4(neutral - shift, 1.0f)) + shiftNow;
@@ -157,10 +171,10 @@ PathState evaluatePath(const MusclePath& path, const Pose& pose, const BodyTrans
                                                         : bodies.place(path.anchors[i].body, path.anchors[i].neutral);
 
     const float flexion = anatomicalHipFlexion(pose, path.side);
-    // Flexion is Rx(-theta) in the pelvis (facts §0), so a point on the femur turns about -X as
+    // Flexion is Rx(-theta) in the pelvis (sources §0), so a point on the femur turns about -X as
     // carried by the pelvis.
     const glm::vec3 omega = glm::mat3(bodies[Body::Pelvis]) * glm::vec3(-1.0f, 0.0f, 0.0f);
-    const glm::vec3 hip = bodies.place(Body::Pelvis, path.hipJointCentre.value_or(hipCentre(path.side)));
+    const glm::vec3 hip = bodies.place(Body::Pelvis, path.hipJointCentre.value_or(path.hipCentre));
     state.viaActive = path.hasHipVia && hipViaActive(flexion);
 
     if (flexion <= kWrapOnsetDegrees) {
@@ -173,7 +187,7 @@ PathState evaluatePath(const MusclePath& path, const Pose& pose, const BodyTrans
         // the published moment arm at the onset: length keeps falling at that rate, with no jump
         // in length or in its slope. Our assumption; the published model has no wrap surface.
         state.wrapped = true;
-        const glm::mat4 atOnset = femurTransform(pose, path.side, kWrapOnsetDegrees);
+        const glm::mat4 atOnset = femurTransform(bodies[Body::Pelvis], path.hipCentre, pose, path.side, kWrapOnsetDegrees);
         std::array<glm::vec3, kPathPoints> onsetPoints = state.points;
         for (std::size_t i = 0; i < kPathPoints; ++i)
             if (path.anchors[i].body == femur) onsetPoints[i] = onFemur(atOnset, path.anchors[i].neutral);

@@ -1,5 +1,5 @@
 #pragma once
-// Muscle lines of action from the published models (facts §2): straight segments between points
+// Muscle lines of action from the published models (sources §2): straight segments between points
 // fixed on bodies, one conditional via point over the hip, and the derived musculotendon length
 // and hip-flexion moment arm. Pure functions of a pose; no allocation when evaluated.
 
@@ -11,6 +11,7 @@
 #include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace psoas {
@@ -20,7 +21,7 @@ struct PathAnchor {
     glm::vec3 neutral;  // scene frame at the neutral pose, metres
 };
 
-// Every hip flexor path here has the same five roles (facts §2): origin, pelvic brim, the
+// Every hip flexor path here has the same five roles (sources §2): origin, pelvic brim, the
 // conditional point over the hip capsule, and two femoral points near the lesser trochanter.
 enum class PathPointRole { Origin, Brim, HipVia, FemoralProximal, FemoralDistal };
 constexpr std::size_t kPathPoints = 5;
@@ -30,11 +31,12 @@ struct MusclePath {
     float maxForce = 0.0f;     // Fmax, newtons: the fascicle's weight in the whole-muscle mean
     Side side = Side::Right;
     std::array<PathAnchor, kPathPoints> anchors{};
+    glm::vec3 hipCentre{0.0f};  // this side's hip joint centre (the skeleton's), scene frame at the neutral pose
     // gait2392's conditional via point over the hip capsule; a path from a model without one has
     // this false and its HipVia anchor is never part of the length.
     bool hasHipVia = true;
     // The hip centre the path's femur points turn about, scene frame at the neutral pose, carried
-    // by the pelvis; absent: the skeleton's own (gait2392, hipCentre()). Another published model
+    // by the pelvis; absent: the skeleton's own (`hipCentre`, gait2392). Another published model
     // places the hip elsewhere, and its femur points are only right about its own centre.
     std::optional<glm::vec3> hipJointCentre;
 };
@@ -46,7 +48,7 @@ struct Muscle {
 };
 
 // The via point over the hip is part of the path only for hip flexion in [-90, +45] degrees,
-// inclusive (facts §2).
+// inclusive (sources §2).
 [[nodiscard]] bool hipViaActive(float anatomicalHipFlexionDegrees);
 
 // Past this hip flexion the published straight-line path would pass through the pubis (the
@@ -67,20 +69,28 @@ struct PathState {
 };
 
 struct MuscleState {
-    float length = 0.0f;     // Fmax-weighted mean of the paths (facts §2)
+    float length = 0.0f;     // Fmax-weighted mean of the paths (sources §2)
     float momentArm = 0.0f;  // the same weighted mean: the derivative of the mean length
 };
 
-// A path written for the right side, moved to `side`: the left mirrors X (facts §0) and uses the
-// left femur.
-[[nodiscard]] MusclePath onSide(MusclePath path, Side side);
+// A path written for the right side, hung on `skeleton` and moved to `side`: `hipCentre` becomes
+// the skeleton's centre on that side; the left mirrors X (sources §0), also `hipJointCentre`, and
+// uses the left femur.
+[[nodiscard]] MusclePath onSide(MusclePath path, const Skeleton& skeleton, Side side);
 
-// gait2392's lumped psoas and iliacus, and the 11 segmental psoas fascicles of Christophy 2012.
-[[nodiscard]] MusclePath referencePsoasPath(Side side);
-[[nodiscard]] MusclePath iliacusPath(Side side);
-[[nodiscard]] std::vector<MusclePath> psoasFascicles(Side side);
-// psoas_major_r, psoas_major_l, iliacus_r, iliacus_l, in that order.
-[[nodiscard]] std::vector<Muscle> hipFlexorMuscles();
+// gait2392's lumped psoas and iliacus, and the 11 segmental psoas fascicles of Christophy 2012,
+// hung on `skeleton`: femoral points are given relative to its hip centres. The fascicles' origins
+// are the atlas landmarks "origin_<part>" ("origin_l3_transverse_process") of the right psoas
+// major, `rightPsoasLandmarks`; the left side mirrors X. Throws std::invalid_argument naming a
+// missing landmark.
+[[nodiscard]] MusclePath referencePsoasPath(const Skeleton& skeleton, Side side);
+[[nodiscard]] MusclePath iliacusPath(const Skeleton& skeleton, Side side);
+[[nodiscard]] std::vector<MusclePath> psoasFascicles(const Skeleton& skeleton, const std::vector<Landmark>& rightPsoasLandmarks,
+                                                     Side side);
+// psoas_major_r, psoas_major_l, iliacus_r, iliacus_l, in that order; look them up by id.
+[[nodiscard]] std::vector<Muscle> hipFlexorMuscles(const Skeleton& skeleton, const std::vector<Landmark>& rightPsoasLandmarks);
+// The atlas structure whose landmarks hold the psoas fascicle origins.
+constexpr std::string_view kRightPsoasId = "psoas_major_r";
 
 [[nodiscard]] PathState evaluatePath(const MusclePath& path, const Pose& pose, const BodyTransforms& bodies);
 // `states` is filled in place (resized once); pass the same vector every frame to avoid allocating.

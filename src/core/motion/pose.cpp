@@ -22,7 +22,7 @@ Pose blendPoses(const Pose& a, const Pose& b, float t) {
 }
 
 float bridgeHipFlexionDegrees(float blockHeightMetres) {
-    // Estimates from facts §6: trunk length (hip to shoulder) 0.50 m, thigh 0.40 m, knee height
+    // Estimates from sources §6: trunk length (hip to shoulder) 0.50 m, thigh 0.40 m, knee height
     // 0.45 m with the feet flat, shoulder height 0.07 m on the floor, hip 0.10 m above the block.
     constexpr float trunkLength = 0.50f;
     constexpr float thighLength = 0.40f;

@@ -18,7 +18,7 @@ struct HipAngles {
 
 struct Pose {
     // Total lumbar extension T12..S1 (negative = flexion), shared between the six joints in fixed
-    // ratios (psoas-facts.md §2); about -80..+26 degrees.
+    // ratios (docs/sources.md §2); about -80..+26 degrees.
     float lumbarExtension = 0.0f;
     float pelvicTilt = 0.0f;  // anterior tilt positive, about the axis through both hip centres
     HipAngles hipRight;
@@ -29,14 +29,14 @@ struct Pose {
 };
 
 // The hip joint's own flexion: the thigh's angle plus anterior pelvic tilt (the pelvis rolling
-// forward over fixed femurs flexes the hip, which is what the psoas feels; facts §2, last line).
+// forward over fixed femurs flexes the hip, which is what the psoas feels; sources §2, last line).
 [[nodiscard]] float anatomicalHipFlexion(const Pose& pose, Side side);
 
 // Every angle interpolated linearly; t = 0 gives a, t = 1 gives b.
 [[nodiscard]] Pose blendPoses(const Pose& a, const Pose& b, float t);
 
 // Hip flexion in the supported bridge with the sacrum on a block of this height (metres), from
-// the geometry of facts §6: hip = thigh elevation - trunk elevation.
+// the geometry of sources §6: hip = thigh elevation - trunk elevation.
 [[nodiscard]] float bridgeHipFlexionDegrees(float blockHeightMetres);
 
 }  // namespace psoas

@@ -15,7 +15,7 @@ struct Limits {
     float hi;
 };
 
-// Ranges a pose may ask for, degrees. Lumbar: facts §2 (-80..+26) with a little slack for
+// Ranges a pose may ask for, degrees. Lumbar: sources §2 (-80..+26) with a little slack for
 // breathing; hips: the measurement range (-60..140 flexion) and generous limits for the rest
 // (our assumption: beyond them the model's straight-line paths stop meaning anything).
 constexpr Limits kLumbar{-80.0f, 30.0f};
@@ -23,7 +23,7 @@ constexpr Limits kTilt{-30.0f, 30.0f};
 constexpr Limits kFlexion{-60.0f, 140.0f};
 constexpr Limits kAbduction{-45.0f, 90.0f};
 constexpr Limits kRotation{-90.0f, 90.0f};
-constexpr Limits kBlock{0.0f, 0.30f};  // metres; above 0.30 m the bridge geometry of facts §6 breaks down
+constexpr Limits kBlock{0.0f, 0.30f};  // metres; above 0.30 m the bridge geometry of sources §6 breaks down
 
 void readHip(const toml::table& root, const char* key, HipAngles& hip, bool flexionFromBlock,
              const std::filesystem::path& file, std::vector<Diagnostic>& problems) {

@@ -2,6 +2,7 @@
 // The moving bodies of the scene and where a pose puts them. Each transform maps a point given in
 // the scene frame at the neutral pose (how every mesh in models/ is authored) to where it is now.
 
+#include "core/atlas.hpp"
 #include "core/motion/pose.hpp"
 
 #include <glm/mat4x4.hpp>
@@ -11,6 +12,7 @@
 #include <cstddef>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace psoas {
 
@@ -42,17 +44,34 @@ struct LumbarJoint {
     glm::vec3 centre;
     float share;
 };
-// L5/S1 first, T12/L1 last.
-[[nodiscard]] const std::array<LumbarJoint, 6>& lumbarJoints();
 
-// Hip joint centre at the neutral pose, scene frame (facts §0/§3; left mirrors X).
-[[nodiscard]] glm::vec3 hipCentre(Side side);
+// The joints a pose turns: six lumbar levels and two hips. Their centres are the atlas's
+// [[joint]] tables (models/atlas.toml), the same numbers the meshes and landmarks are built on;
+// the shares of lumbar extension between the levels are the published ratios (docs/sources.md §2).
+class Skeleton {
+public:
+    // Throws std::invalid_argument naming the first joint the pose model needs that is missing
+    // ("the atlas has no [[joint]] with parent 'l5' and child 'l4'").
+    explicit Skeleton(const std::vector<Joint>& joints);
 
-[[nodiscard]] BodyTransforms solveSkeleton(const Pose& pose);
+    // L5/S1 first, T12/L1 last.
+    [[nodiscard]] const std::array<LumbarJoint, 6>& lumbarJoints() const { return lumbar_; }
+    // Hip joint centre at the neutral pose, scene frame.
+    [[nodiscard]] glm::vec3 hipCentre(Side side) const { return side == Side::Right ? hipRight_ : hipLeft_; }
+
+private:
+    std::array<LumbarJoint, 6> lumbar_;
+    glm::vec3 hipRight_{0.0f};
+    glm::vec3 hipLeft_{0.0f};
+};
+
+[[nodiscard]] BodyTransforms solveSkeleton(const Skeleton& skeleton, const Pose& pose);
 
 // The femur's transform with the joint's own flexion set explicitly (abduction and rotation from
-// the pose); muscle paths use it to look at the hip at another angle without re-solving the spine.
-[[nodiscard]] glm::mat4 femurTransform(const Pose& pose, Side side, float anatomicalFlexionDegrees);
+// the pose), given the pelvis's transform and the hip centre; muscle paths use it to look at the
+// hip at another angle without re-solving the spine.
+[[nodiscard]] glm::mat4 femurTransform(const glm::mat4& pelvis, const glm::vec3& hipCentre, const Pose& pose, Side side,
+                                       float anatomicalFlexionDegrees);
 
 // A rigid transform halfway between two others, pivoting about `pivot` (a disc centre): what a
 // disc does between the vertebrae above and below it.

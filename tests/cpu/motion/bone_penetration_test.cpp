@@ -43,7 +43,7 @@ const std::filesystem::path kModels = std::filesystem::path(PSOAS_SOURCE_DIR) / 
 // Allowed growth of a neutral overlap, metres. A shortened muscle thickens by sqrt(L0 / L) to keep
 // its volume (muscle_deformer.hpp): the psoas at its shortest shipped length (leg lift / sitting,
 // about 15 % shorter) is about 8 % thicker, and with a radius of about 23 mm (16 cm^2 largest
-// cross-section, facts §4) its surface moves out by about 2 mm where it lies on a bone. Plus 1 mm
+// cross-section, sources §4) its surface moves out by about 2 mm where it lies on a bone. Plus 1 mm
 // for the meshes' facets (edges 3-5 mm long). A muscle visibly passing through a bone and out the
 // other side goes far deeper: the iliac wing in front of the iliacus and the femoral neck under the
 // tendon are 8-20 mm thick.

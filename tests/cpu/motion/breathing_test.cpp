@@ -1,6 +1,7 @@
 #include "core/motion/breathing.hpp"
 #include "core/motion/muscle_path.hpp"
 #include "core/motion/skeleton.hpp"
+#include "support/built_in_anatomy.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,11 +10,11 @@ namespace {
 
 float psoasLength(const Pose& pose) {
     std::vector<PathState> states;
-    return evaluateMuscle(hipFlexorMuscles()[0], pose, solveSkeleton(pose), states).length;
+    return evaluateMuscle(test::builtInMuscles()[0], pose, test::solveBuiltIn(pose), states).length;
 }
 
 TEST(BreathCycle, starts_breathed_out_and_is_full_at_the_end_of_the_inhale) {
-    const BreathCycle cycle;  // 12 per minute, 1 : 1.5 (facts §5)
+    const BreathCycle cycle;  // 12 per minute, 1 : 1.5 (sources §5)
     EXPECT_DOUBLE_EQ(cycle.periodSeconds(), 5.0);
     EXPECT_DOUBLE_EQ(cycle.inhaleSeconds(), 2.0);
     EXPECT_NEAR(cycle.stateAt(0.0), 0.0f, 1e-6f);
@@ -72,7 +73,7 @@ TEST(Breathing, quiet_inhale_lengthens_the_psoas_by_under_2_mm) {
     const float out = psoasLength(withBreath(Pose{}, 0.0f, BreathDepth::Quiet));
     const float in = psoasLength(withBreath(Pose{}, 1.0f, BreathDepth::Quiet));
     EXPECT_GT(in - out, 0.0f);
-    EXPECT_LT(in - out, 0.002f);  // facts §5: well under 2 mm over a quiet breath
+    EXPECT_LT(in - out, 0.002f);  // sources §5: well under 2 mm over a quiet breath
     const float deep = psoasLength(withBreath(Pose{}, 1.0f, BreathDepth::Deep));
     EXPECT_GT(deep - out, in - out);
 }

@@ -1,6 +1,7 @@
 #include "core/motion/hip_reference.hpp"
 #include "core/motion/measure.hpp"
 #include "core/motion/skeleton.hpp"
+#include "support/built_in_anatomy.hpp"
 
 #include <gtest/gtest.h>
 
@@ -58,9 +59,9 @@ Computed computed(const std::string& id, double thighFlexion, double pelvicTilt 
     Pose pose;
     pose.hipRight.flexion = pose.hipLeft.flexion = static_cast<float>(thighFlexion);
     pose.pelvicTilt = static_cast<float>(pelvicTilt);
-    const BodyTransforms bodies = solveSkeleton(pose);
+    const BodyTransforms bodies = test::solveBuiltIn(pose);
     std::vector<PathState> states;
-    for (const Muscle& muscle : hipFlexorMuscles(HipReference::Rajagopal2016))
+    for (const Muscle& muscle : hipFlexorMuscles(HipReference::Rajagopal2016, test::builtInSkeleton(), test::rightPsoasLandmarks()))
         if (muscle.id == id) {
             const MuscleState state = evaluateMuscle(muscle, pose, bodies, states);
             return {state.length, state.momentArm};
@@ -109,7 +110,7 @@ TEST(HipReference, names_are_listed_default_first_and_found_by_name) {
 
 std::string csv(const MeasureRequest& request) {
     std::ostringstream out;
-    writeMeasureCsv(out, request, kSource / "models" / "poses");
+    writeMeasureCsv(out, request, test::builtInAtlas(), kSource / "models" / "poses");
     return out.str();
 }
 

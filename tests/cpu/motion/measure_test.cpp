@@ -1,4 +1,5 @@
 #include "core/motion/measure.hpp"
+#include "support/built_in_anatomy.hpp"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +14,7 @@ const std::filesystem::path kPoses = std::filesystem::path(PSOAS_SOURCE_DIR) / "
 
 std::vector<std::string> csvLines(const MeasureRequest& request) {
     std::ostringstream out;
-    writeMeasureCsv(out, request, kPoses);
+    writeMeasureCsv(out, request, test::builtInAtlas(), kPoses);
     std::vector<std::string> lines;
     std::istringstream in(out.str());
     for (std::string line; std::getline(in, line);) lines.push_back(line);

@@ -1,6 +1,7 @@
 #include "core/model_import.hpp"
 #include "core/motion/muscle_deformer.hpp"
 #include "core/motion/skeleton.hpp"
+#include "support/built_in_anatomy.hpp"
 
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>
@@ -34,7 +35,7 @@ double enclosedVolume(const std::vector<glm::vec3>& positions, const std::vector
 
 std::vector<glm::vec3> centreLine(const Muscle& muscle, const Pose& pose) {
     std::vector<PathState> states;
-    evaluateMuscle(muscle, pose, solveSkeleton(pose), states);
+    evaluateMuscle(muscle, pose, test::solveBuiltIn(pose), states);
     std::vector<glm::vec3> line;
     muscleCentreLine(states, line);
     return line;
@@ -49,7 +50,7 @@ Pose hipsAt(float flexion) {
 
 TEST(MuscleDeformer, neutral_line_gives_back_the_neutral_mesh) {
     const MeshData mesh = loadMuscle("psoas_major_r.glb");
-    const Muscle psoas = hipFlexorMuscles()[0];
+    const Muscle psoas = test::builtInMuscles()[0];
     MuscleDeformer deformer(mesh, centreLine(psoas, Pose{}));
     deformer.deform(centreLine(psoas, Pose{}));
     for (std::size_t v = 0; v < mesh.positions.size(); ++v) {
@@ -61,7 +62,7 @@ TEST(MuscleDeformer, neutral_line_gives_back_the_neutral_mesh) {
 TEST(MuscleDeformer, keeps_psoas_and_iliacus_volume_within_5_percent_across_poses) {
     for (const auto& [file, muscleIndex] : {std::pair{"psoas_major_r.glb", 0}, std::pair{"iliacus_l.glb", 3}}) {
         const MeshData mesh = loadMuscle(file);
-        const Muscle muscle = hipFlexorMuscles()[static_cast<std::size_t>(muscleIndex)];
+        const Muscle muscle = test::builtInMuscles()[static_cast<std::size_t>(muscleIndex)];
         MuscleDeformer deformer(mesh, centreLine(muscle, Pose{}));
         const double neutralVolume = enclosedVolume(mesh.positions, mesh.indices);
         Pose bent = hipsAt(60.0f);
@@ -79,7 +80,7 @@ TEST(MuscleDeformer, keeps_psoas_and_iliacus_volume_within_5_percent_across_pose
 
 TEST(MuscleDeformer, a_shorter_muscle_is_thicker) {
     const MeshData mesh = loadMuscle("psoas_major_r.glb");
-    const Muscle psoas = hipFlexorMuscles()[0];
+    const Muscle psoas = test::builtInMuscles()[0];
     MuscleDeformer deformer(mesh, centreLine(psoas, Pose{}));
     auto spread = [](const std::vector<glm::vec3>& points) {
         glm::vec3 mean(0.0f);
@@ -95,7 +96,7 @@ TEST(MuscleDeformer, a_shorter_muscle_is_thicker) {
 
 TEST(MuscleDeformer, deforms_into_the_same_buffers_every_frame) {
     const MeshData mesh = loadMuscle("iliacus_r.glb");
-    const Muscle iliacus = hipFlexorMuscles()[2];
+    const Muscle iliacus = test::builtInMuscles()[2];
     MuscleDeformer deformer(mesh, centreLine(iliacus, Pose{}));
     const glm::vec3* positions = deformer.positions().data();
     const glm::vec3* normals = deformer.normals().data();

@@ -2,6 +2,7 @@
 #include "core/motion/pose.hpp"
 #include "core/motion/pose_file.hpp"
 #include "core/motion/pose_transition.hpp"
+#include "support/built_in_anatomy.hpp"
 
 #include <gtest/gtest.h>
 
@@ -24,7 +25,7 @@ std::vector<std::string> problemsIn(const std::string& text) {
 }
 
 TEST(BridgePose, hip_angle_follows_the_block_height_as_published) {
-    // facts §6: block 0 -> +58, 0.10 -> +24, 0.15 -> +9, 0.20 -> -5 degrees.
+    // sources §6: block 0 -> +58, 0.10 -> +24, 0.15 -> +9, 0.20 -> -5 degrees.
     EXPECT_NEAR(bridgeHipFlexionDegrees(0.0f), 58.0f, 1.5f);
     EXPECT_NEAR(bridgeHipFlexionDegrees(0.10f), 24.0f, 1.5f);
     EXPECT_NEAR(bridgeHipFlexionDegrees(0.15f), 9.0f, 1.5f);
@@ -43,7 +44,7 @@ TEST(PoseFile, every_shipped_pose_loads_with_a_name_and_description) {
 
 TEST(PoseFile, shipped_poses_match_the_published_targets) {
     const PoseFile lunge = loadPoseFile(kPoses / "low_lunge.toml");
-    EXPECT_LE(lunge.pose.hipRight.flexion, -10.0f);  // back hip extension 10-20 degrees, facts §6
+    EXPECT_LE(lunge.pose.hipRight.flexion, -10.0f);  // back hip extension 10-20 degrees, sources §6
     EXPECT_GE(lunge.pose.hipRight.flexion, -20.0f);
     EXPECT_GT(lunge.pose.hipLeft.flexion, 45.0f);
     const PoseFile lift = loadPoseFile(kPoses / "leg_lift.toml");
@@ -81,16 +82,16 @@ TEST(PoseFile, a_syntax_error_names_its_line) {
 
 float rightPsoasLength(const Pose& pose) {
     std::vector<PathState> states;
-    return evaluateMuscle(hipFlexorMuscles()[0], pose, solveSkeleton(pose), states).length;
+    return evaluateMuscle(test::builtInMuscles()[0], pose, test::solveBuiltIn(pose), states).length;
 }
 
 TEST(PoseFile, lunge_stretches_the_back_psoas_3_to_5_percent_and_leg_lift_slackens_it) {
     const float standing = rightPsoasLength(loadPoseFile(kPoses / "neutral_standing.toml").pose);
     const float lunge = rightPsoasLength(loadPoseFile(kPoses / "low_lunge.toml").pose);
     const float lift = rightPsoasLength(loadPoseFile(kPoses / "leg_lift.toml").pose);
-    EXPECT_GT(lunge / standing, 1.03f);  // facts §6: longer by about 3-5 %
+    EXPECT_GT(lunge / standing, 1.03f);  // sources §6: longer by about 3-5 %
     EXPECT_LT(lunge / standing, 1.05f);
-    EXPECT_LT(lift, standing - 0.02f);   // facts §6: shorter by tens of millimetres
+    EXPECT_LT(lift, standing - 0.02f);   // sources §6: shorter by tens of millimetres
 }
 
 TEST(PoseTransition, eases_from_start_to_target_without_a_jump) {

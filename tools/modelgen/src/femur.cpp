@@ -1,5 +1,5 @@
-// Right femur: spherical head on the hip centre (radius 23.4 mm, psoas-facts.md
-// section 4), neck, trochanters, shaft with an anterior bow, condyles at the knee.
+// Right femur: spherical head on the hip centre (radius 23.4 mm, docs/sources.md
+// §4), neck, trochanters, shaft with an anterior bow, condyles at the knee.
 #include "anatomy.hpp"
 #include "scene_facts.hpp"
 
@@ -22,9 +22,9 @@ double proximal(const Vec3& p) {
     const Vec3 neck_base(-0.109, -0.090, -0.081);
     double d = tapered_capsule(p, hip_centre + Vec3(-0.008, -0.004, 0.0), neck_base, 12.5 * mm, 15 * mm);
     d = smooth_union(d, sphere(p, hip_centre, femoral_head_radius), 4 * mm);
-    // Greater trochanter: lateral, posterior, its tip near the head-centre level (section 3).
+    // Greater trochanter: lateral, posterior, its tip near the head-centre level (§3).
     d = smooth_union(d, ellipsoid(p, Vec3(-0.119, -0.082, -0.090), Vec3(11 * mm, 21 * mm, 15 * mm)), 7 * mm);
-    // Lesser trochanter: posteromedial knob 57-60 mm below the head centre (section 4).
+    // Lesser trochanter: posteromedial knob 57-60 mm below the head centre (§4).
     d = smooth_union(d, ellipsoid(p, Vec3(-0.098, -0.123, -0.087), Vec3(7.5 * mm, 8 * mm, 7 * mm)), 5 * mm);
     // Intertrochanteric crest behind, linking the trochanters.
     d = smooth_union(d, capsule(p, Vec3(-0.118, -0.088, -0.097), Vec3(-0.099, -0.120, -0.090), 5 * mm), 5 * mm);
@@ -34,7 +34,7 @@ double proximal(const Vec3& p) {
 double distal(const Vec3& p) {
     // Two condyles, medial (+X side of the right femur) and lateral, bulging
     // backwards, with epicondyles at the sides; the lowest points lie 34 mm below
-    // the knee centre (section 3). A narrower block in front carries the patellar groove.
+    // the knee centre (§3). A narrower block in front carries the patellar groove.
     const double bottom = condyles_lowest.y;
     double d = ellipsoid(p, Vec3(-0.084, bottom + 30 * mm, -0.068), Vec3(27 * mm, 28 * mm, 18 * mm));
     for (double side : {-1.0, 1.0}) {

@@ -1,5 +1,5 @@
 // Right hip bone (os coxae): ilium, pubis and ischium around the acetabulum.
-// Placed on the landmarks of psoas-facts.md section 3 (ASIS, PSIS, crest,
+// Placed on the landmarks of docs/sources.md §3 (ASIS, PSIS, crest,
 // ischial tuberosity, hip centre, pelvic brim) so the published points lie on it.
 #include "anatomy.hpp"
 #include "scene_facts.hpp"
@@ -40,7 +40,7 @@ struct IliacWing {
     double inner_lip_shift = 0.0;
 
     IliacWing() {
-        // Normal of the plane through the four crest landmarks (section 3), pointing medially and forwards.
+        // Normal of the plane through the four crest landmarks (§3), pointing medially and forwards.
         normal = glm::normalize(Vec3(0.877, -0.136, 0.46));
         origin = 0.25 * (asis + iliac_crest_lateral + iliac_crest_highest + psis);
         across = glm::normalize(glm::cross(Vec3(0, 1, 0), normal));
@@ -58,7 +58,7 @@ struct IliacWing {
         const Vec3 f = local(iliacus_origin_fossa);
         fossa_centre = glm::dvec2(f.x, f.y - 0.035);
         // Shift the plate medially so its inner face passes through the upper-fossa landmark
-        // (section 3); the crest keeps an inner lip over the shift, as the real crest does.
+        // (§3); the crest keeps an inner lip over the shift, as the real crest does.
         const Sample s = sample(iliacus_origin_fossa);
         inner_lip_shift = s.height - (s.mid + s.half_thickness);
         plane.x += inner_lip_shift;
@@ -128,7 +128,7 @@ double iliac_crest(const Vec3& p) {
 }
 
 // Arcuate line: the ridge from the sacro-iliac joint to the iliopubic eminence,
-// the iliac part of the brim of the lesser pelvis that psoas crosses (section 1).
+// the iliac part of the brim of the lesser pelvis that psoas crosses (§1).
 double arcuate_line(const Vec3& p) {
     static const Tube line(SplineTube{{{-0.057, 0.010, -0.110}, {-0.068, -0.028, -0.084}, {-0.076, -0.052, -0.054},
                                        {-0.074, -0.064, -0.034}},
@@ -156,7 +156,7 @@ double rami(const Vec3& p) {
     // Body of the pubis with its symphyseal face at x ~ -3 mm, and the pubic tubercle.
     d = smooth_union(d, ellipsoid(p, Vec3(-0.0155, -0.084, -0.006), Vec3(12.5 * mm, 17 * mm, 8.5 * mm)), 5 * mm);
     d = smooth_union(d, sphere(p, Vec3(-0.023, -0.070, 0.000), 4.5 * mm), 3 * mm);
-    // Iliopubic eminence under the psoas (pelvic-brim point, section 3).
+    // Iliopubic eminence under the psoas (pelvic-brim point, §3).
     d = smooth_union(d, sphere(p, Vec3(-0.074, -0.066, -0.033), 7 * mm), 5 * mm);
     // Ischial spine.
     d = smooth_union(d, tapered_capsule(p, Vec3(-0.068, -0.070, -0.104), Vec3(-0.052, -0.072, -0.120), 6 * mm, 2.5 * mm), 3 * mm);

@@ -1,5 +1,5 @@
-// Snapping bony landmarks onto their bone: the published points (psoas-facts.md
-// section 3) must lie on the surface, and the modelled shapes miss them by a few
+// Snapping bony landmarks onto their bone: the published points (docs/sources.md
+// §3) must lie on the surface, and the modelled shapes miss them by a few
 // millimetres at most.
 #include "anatomy.hpp"
 

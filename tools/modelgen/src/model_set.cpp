@@ -53,7 +53,7 @@ const std::array<const char*, 6> kLevelLatin{"Vertebra thoracica XII", "Vertebra
 const std::array<const char*, 7> kLevelLabel{"T12", "L1", "L2", "L3", "L4", "L5", "S1"};
 
 // Moves a point onto a bone's modelled surface along its field's gradient (a few Newton steps).
-// Published points lie millimetres off this model's bones (the TP fascicle origins of section 2
+// Published points lie millimetres off this model's bones (the TP fascicle origins of §2
 // sit 6-8 mm in front of the modelled processes); a painted patch must sit on its own bone. A
 // move over 12 mm means the point was meant for another bone or place, and stops the generator.
 Vec3 onto_bone(const ShapeSpec& bone, Vec3 p, const std::string& what) {
@@ -71,8 +71,8 @@ Vec3 onto_bone(const ShapeSpec& bone, Vec3 p, const std::string& what) {
     return p;
 }
 
-// Attachment areas (psoas-facts.md section 1 for where, section 2 for the psoas origin points,
-// section 3 for the landmarks). Radii are our choice: about the size of the slip or tendon.
+// Attachment areas (docs/sources.md §1 for where, §2 for the psoas origin points,
+// §3 for the landmarks). Radii are our choice: about the size of the slip or tendon.
 void add_attachments(std::vector<Structure>& set) {
     using namespace facts;
     constexpr double mm = 0.001;
@@ -94,13 +94,13 @@ void add_attachments(std::vector<Structure>& set) {
         return Attachment{"insertion", std::move(bone), std::move(name), c, r};
     };
 
-    // Psoas major (section 1): five slips, each from the adjacent margins of two vertebral bodies
+    // Psoas major (§1): five slips, each from the adjacent margins of two vertebral bodies
     // and the disc between them (T12/L1 ... L4/L5), painted as three patches on the three bones,
     // side by side on the lateral face; the extra fascicle from the L5 body; and the transverse
-    // processes of L1-L5 at the published fascicle origins (section 2). The waist of each body,
+    // processes of L1-L5 at the published fascicle origins (§2). The waist of each body,
     // under the tendinous arch, stays unpainted. Margin patches sit 4 mm beyond the disc's edge
-    // (disc mean heights, section 4); the side of the body is 21 mm from the midline (half the
-    // 43-44 mm body width, section 4). Sizes are our choice: about a slip's width.
+    // (disc mean heights, §4); the side of the body is 21 mm from the midline (half the
+    // 43-44 mm body width, §4). Sizes are our choice: about a slip's width.
     std::vector<Attachment> psoas;
     for (size_t k = 0; k < 5; ++k) {
         const std::string upper = kLevelId[k], lower = kLevelId[k + 1];
@@ -118,7 +118,7 @@ void add_attachments(std::vector<Structure>& set) {
         if (rest.find("_disc") != std::string::npos || (rest != "l5_body" && rest.find("_body") != std::string::npos)) continue;
         const bool process = rest.find("transverse") != std::string::npos;
         const std::string bone = rest.substr(0, rest.find('_'));
-        // On a process: the middle of its front surface (section 1: anterior surfaces of the
+        // On a process: the middle of its front surface (§1: anterior surfaces of the
         // processes). The published origin lies beside the body, 6-8 mm in front of this model's
         // process and nearer the body's side than the process, so it is moved out to x = -28 mm
         // and 4 mm back before being put onto the bone.
@@ -129,13 +129,13 @@ void add_attachments(std::vector<Structure>& set) {
     psoas.push_back(insertion("femur_r", "lesser trochanter", lesser_trochanter, 11 * mm));
     find("psoas_major_r").attachments = psoas;
 
-    // Psoas minor: sides of T12 and L1 and their disc, to the iliopubic eminence (section 1).
+    // Psoas minor: sides of T12 and L1 and their disc, to the iliopubic eminence (§1).
     find("psoas_minor_r").attachments = {
         origin("t12", "T12 body", onto_bone(vertebrae[0], Vec3(-0.020, 0.221, -0.097), "psoas minor, T12"), 10 * mm),
         origin("l1", "L1 body", Vec3(-0.020, 0.200, -0.092), 10 * mm),
         insertion("hip_bone_r", "iliopubic eminence", pelvic_brim_point, 10 * mm),
     };
-    // Iliacus (section 1): the upper two-thirds of the iliac fossa, the inner lip of the iliac
+    // Iliacus (§1): the upper two-thirds of the iliac fossa, the inner lip of the iliac
     // crest, the ala of the sacrum and the anterior sacroiliac / iliolumbar ligaments, reaching the
     // ASIS and AIIS in front; to the lesser trochanter and the shaft below. Patches between the
     // published points (upper fossa, crest, ASIS) are our estimates, placed on the fossa side so
@@ -156,11 +156,11 @@ void add_attachments(std::vector<Structure>& set) {
         origin("sacrum", "ala of the sacrum (estimate)", onto_bone(sacral, Vec3(-0.040, 0.045, -0.090), "iliacus, sacral ala"), 12 * mm),
         insertion("femur_r", "lesser trochanter and shaft below", lesser_trochanter + Vec3(0.0, -0.010, 0.004), 13 * mm),
     };
-    // Quadratus lumborum (section 1 names it beside psoas; attachments from the textbook: iliac
+    // Quadratus lumborum (§1 names it beside psoas; attachments from the textbook: iliac
     // crest and iliolumbar ligament below, the medial half of rib 12 and the tips of the L1-L4
     // transverse processes above). Positions where this model's muscle meets each bone: the lower
     // ends of its three bundles, the rib's medial half, and the process tips (span 67-70 mm tip to
-    // tip, section 4, at the fascicle-origin levels of section 2). Our estimates.
+    // tip, §4, at the fascicle-origin levels of §2). Our estimates.
     {
         std::vector<Attachment> ql{
             origin("hip_bone_r", "iliac crest, posterior part", Vec3(-0.078, 0.082, -0.104), 16 * mm),
@@ -173,7 +173,7 @@ void add_attachments(std::vector<Structure>& set) {
                                    onto_bone(vertebrae[k + 1], Vec3(-0.034, tp_y[k], tp_z[k]), "quadratus lumborum, TP tip"), 6 * mm));
         find("quadratus_lumborum_r").attachments = ql;
     }
-    // Diaphragm crura: right on L1-L3, left on L1-L2, on the front of the bodies (section 1).
+    // Diaphragm crura: right on L1-L3, left on L1-L2, on the front of the bodies (§1).
     const std::array<double, 3> body_y{0.195, 0.1645, 0.134}, body_z{-0.086, -0.076, -0.068};
     std::vector<Attachment> crura;
     for (int k = 0; k < 3; ++k)
@@ -184,7 +184,7 @@ void add_attachments(std::vector<Structure>& set) {
                                Vec3(0.010, body_y[size_t(k)], body_z[size_t(k)]), 10 * mm));
     find("diaphragm").attachments = crura;
     // The central tendon: a trefoil of three leaflets at the top of the dome, the front one
-    // central, the others to each side behind it (section 1: "central tendon trefoil-shaped").
+    // central, the others to each side behind it (§1: "central tendon trefoil-shaped").
     // Positions are our estimates; the viewer snaps them onto the dome.
     find("diaphragm").regions = {
         {"tendon", "diaphragm", "central tendon, anterior leaflet", Vec3(0.000, 0.300, 0.000), 31 * mm},
@@ -193,8 +193,8 @@ void add_attachments(std::vector<Structure>& set) {
     };
     // The acetabulum's lunate surface: the horseshoe of articular cartilage on the socket's wall,
     // open below at the acetabular notch, around the bare fossa in its floor. Painted on the hip
-    // bone round the hip centre (section 3), 45 deg from the socket's deepest point on a sphere of
-    // the femoral head's radius (23.4 mm, section 4). The socket opens laterally, 45 deg downward
+    // bone round the hip centre (§3), 45 deg from the socket's deepest point on a sphere of
+    // the femoral head's radius (23.4 mm, §4). The socket opens laterally, 45 deg downward
     // and 20 deg forward (typical inclination and anteversion: our estimate); the horseshoe spans
     // 270 deg, its gap at the notch below. The model's socket itself has no notch or fossa. Small
     // overlapping patches (8.5 mm), so the paint stays inside the socket and off the outer rim.
@@ -250,7 +250,7 @@ std::vector<Structure> model_set() {
             for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
             return s;
         };
-        // A disc moves with the vertebra below it: its joint centre sits in the disc (section 2 chain).
+        // A disc moves with the vertebra below it: its joint centre sits in the disc (§2 chain).
         const std::string body = k == 5 ? "sacrum" : kLevelId[size_t(k) + 1];
         set.push_back({"disc_" + lowercase(upper) + "_" + lowercase(lower), "Intervertebral disc " + upper + "-" + lower,
                        "Discus intervertebralis", "disc", "midline", body, kDisc,
@@ -370,7 +370,7 @@ std::string vec3(double x, double y, double z, int decimals) {
 }  // namespace
 
 namespace {
-// The joints the pose model turns (psoas-facts.md sections 0 and 2-3): the six lumbar levels at
+// The joints the pose model turns (docs/sources.md §0 and §2-§3): the six lumbar levels at
 // their disc centres and the two hips. Flexion-extension is about the X axis for all of them.
 std::string joints_toml() {
     using namespace facts;
@@ -399,7 +399,7 @@ std::string atlas_toml(const std::vector<Structure>& structures) {
     std::string t;
     t += "# Psoas Atlas built-in model set. Scene frame: metres, +X subject's left, +Y up, +Z anterior, origin mid-ASIS.\n";
     t += "# Written by psoas-modelgen (tools/modelgen); edit the catalogue in tools/modelgen/src/model_set.cpp and regenerate.\n";
-    t += "# Numbers: /work/shared/reference/psoas-facts.md sections 2-4 (right side; left = X mirrored).\n";
+    t += "# Numbers: docs/sources.md §2-§4 (right side; left = X mirrored).\n";
     t += "[atlas]\n";
     t += "name = \"Psoas Atlas built-in model set\"\n";
     t += "stand_in = false\n";

@@ -1,5 +1,5 @@
 // Psoas major and minor, iliacus, quadratus lumborum (right) and the diaphragm.
-// Muscle courses follow psoas-facts.md sections 1-3: psoas slips from T12-L5 and
+// Muscle courses follow docs/sources.md §1-§3: psoas slips from T12-L5 and
 // the L1-L5 transverse processes, over the pelvic brim point and the via point in
 // front of the hip capsule, to the lesser trochanter.
 #include "anatomy.hpp"
@@ -12,7 +12,7 @@ namespace {
 using namespace facts;
 
 // Belly centreline of psoas major beside the lumbar bodies; the radius grows
-// downward to ~2 cm at L4/L5 (largest cross-section ~16 cm², section 4).
+// downward to ~2 cm at L4/L5 (largest cross-section ~16 cm², §4).
 const SplineTube kPsoasBelly{{{-0.025, 0.214, -0.100},
                               {-0.032, 0.180, -0.093},
                               {-0.037, 0.150, -0.084},
@@ -56,7 +56,7 @@ ShapeSpec psoas_major_right() {
 
 ShapeSpec psoas_minor_right() {
     // Small belly on the front of psoas major from T12/L1, then a long thin tendon
-    // to the iliopubic eminence (section 1).
+    // to the iliopubic eminence (§1).
     auto tube = std::make_shared<Tube>(SplineTube{{{-0.020, 0.212, -0.093},
                                                    {-0.032, 0.175, -0.079},
                                                    {-0.044, 0.115, -0.051},
@@ -75,7 +75,7 @@ ShapeSpec psoas_minor_right() {
 
 ShapeSpec iliacus_right() {
     // A fleshy layer lining the iliac fossa, converging into a tendon that joins
-    // psoas on its lateral side and reaches the lesser trochanter (section 1).
+    // psoas on its lateral side and reaches the lesser trochanter (§1).
     auto tendon = std::make_shared<Tube>(SplineTube{{Vec3(-0.096, -0.004, -0.052), Vec3(-0.092, -0.045, -0.024),
                                                      via_point_hip_capsule + Vec3(-0.010, 0.0, 0.0),
                                                      Vec3(-0.093, -0.118, -0.068), lesser_trochanter + Vec3(-0.003, -0.003, 0.002)},
@@ -147,7 +147,7 @@ ShapeSpec floating_rib(const std::vector<Vec3>& course, const std::vector<double
 // Ribs 11 and 12 are the floating ribs: heads on the sides of T11/T12 (T11 is not
 // modelled; its position is one lumbar pitch above T12), shafts curving laterally,
 // backwards then forwards. Estimates placed so quadratus lumborum and the
-// lateral arcuate ligament region meet rib 12 (section 1).
+// lateral arcuate ligament region meet rib 12 (§1).
 ShapeSpec rib11_right() {
     return floating_rib({{-0.021, 0.262, -0.136}, {-0.045, 0.256, -0.156}, {-0.080, 0.242, -0.158}, {-0.112, 0.220, -0.132},
                          {-0.128, 0.198, -0.094}, {-0.131, 0.184, -0.064}},
@@ -161,7 +161,7 @@ ShapeSpec rib12_right() {
 }
 
 ShapeSpec diaphragm() {
-    // Two domes, the right one higher (section 3: right dome ~0.32 m at x -0.06, the
+    // Two domes, the right one higher (§3: right dome ~0.32 m at x -0.06, the
     // left ~2 cm lower), joined by the saddle of the central tendon.
     const Vec3 right_centre(-0.052, 0.216, -0.030), right_radii(0.090, 0.104, 0.095);
     const Vec3 left_centre(0.052, 0.200, -0.034), left_radii(0.088, 0.100, 0.090);
@@ -196,7 +196,7 @@ ShapeSpec diaphragm() {
 
 namespace modelgen {
 
-// The arcuate ligaments (psoas-facts.md section 1): thickenings of the fascia from which the
+// The arcuate ligaments (docs/sources.md §1): thickenings of the fascia from which the
 // diaphragm arises. The medial one arches over the top of psoas from the side of the L1 body to the
 // front of the L1 transverse process; the lateral one over quadratus lumborum from that process
 // towards the 12th rib. Positions are our estimates at the L1 level, placed in front of the two
@@ -218,11 +218,11 @@ ShapeSpec arcuate_ligaments_right() {
     return spec;
 }
 
-// The median arcuate ligament (psoas-facts.md section 1): a fibrous arch joining the two crura in
+// The median arcuate ligament (docs/sources.md §1): a fibrous arch joining the two crura in
 // front of the aorta at about T12/L1. It springs from each crus where the crus passes the T12/L1
 // disc (the crus tubes of diaphragm() pass x = +-0.018 m about 10 mm above and below that level)
 // and arches about 25 mm in front of the body's front face (disc centre z -0.107 m, body depth
-// 32 mm, section 4; an adult aorta is about 2-2.5 cm across). Positions are our estimates.
+// 32 mm, §4; an adult aorta is about 2-2.5 cm across). Positions are our estimates.
 ShapeSpec median_arcuate_ligament() {
     auto arch = std::make_shared<Tube>(SplineTube{{{-0.021, 0.204, -0.086}, {-0.014, 0.211, -0.072}, {0.0, 0.214, -0.066},
                                                    {0.014, 0.211, -0.072}, {0.021, 0.204, -0.086}},
@@ -236,8 +236,8 @@ ShapeSpec median_arcuate_ligament() {
     return spec;
 }
 
-// The inguinal ligament (psoas-facts.md section 1: the psoas passes under it): the thickened lower
-// edge of the external oblique aponeurosis from the ASIS (section 3) to the pubic tubercle, sagging
+// The inguinal ligament (docs/sources.md §1: the psoas passes under it): the thickened lower
+// edge of the external oblique aponeurosis from the ASIS (§3) to the pubic tubercle, sagging
 // a little downward between them. The pubic tubercle is taken from this model's hip bone, its most
 // anterior point 18 mm from the midline at the level of the pubic crest (estimate); the cord runs
 // 10-12 mm in front of iliopsoas where the muscle leaves the pelvis, as the muscle passes beneath it.

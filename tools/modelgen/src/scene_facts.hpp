@@ -1,4 +1,4 @@
-// Numbers from /work/shared/reference/psoas-facts.md, right side, scene frame S
+// Numbers from docs/sources.md, right side, scene frame S
 // (metres, +X subject's left, +Y up, +Z anterior, origin mid-ASIS).
 #pragma once
 
@@ -8,7 +8,7 @@
 
 namespace modelgen::facts {
 
-// Section 3: landmarks (right side; mirror X for the left).
+// §3: landmarks (right side; mirror X for the left).
 inline const Vec3 asis{-0.129, 0.018, 0.010};
 inline const Vec3 psis{-0.045, 0.035, -0.155};
 inline const Vec3 iliac_crest_highest{-0.076, 0.094, -0.087};
@@ -25,20 +25,20 @@ inline const Vec3 knee_centre{-0.084, -0.462, -0.075};
 inline const Vec3 condyles_lowest{-0.084, -0.496, -0.071};
 inline const Vec3 diaphragm_right_dome{-0.06, 0.32, -0.03};  // estimate (L)
 
-// Section 4: femoral head radius 23.4 mm.
+// §4: femoral head radius 23.4 mm.
 constexpr double femoral_head_radius = 23.4 * mm;
 
-// Section 2: gait2392 psoas femur points converted to S (femur frame + hip centre).
+// §2: gait2392 psoas femur points converted to S (femur frame + hip centre).
 inline const Vec3 psoas_femur_point{-0.0873, -0.1168, -0.0691};
 
-// Section 3: disc centres, top (T12/L1) to bottom (L5/S1); x = 0.
+// §3: disc centres, top (T12/L1) to bottom (L5/S1); x = 0.
 constexpr std::array<double, 6> disc_y{0.211, 0.179, 0.150, 0.118, 0.084, 0.054};
 constexpr std::array<double, 6> disc_z{-0.107, -0.095, -0.086, -0.079, -0.078, -0.088};
-// Section 4: mean of anterior and posterior disc heights (anterior 7.9-12.6 mm, posterior 4.6-6.5 mm);
+// §4: mean of anterior and posterior disc heights (anterior 7.9-12.6 mm, posterior 4.6-6.5 mm);
 // T12/L1 is not listed and is taken a little thinner than L1/L2 (estimate).
 constexpr std::array<double, 6> disc_mean_height{5.5 * mm, 6.3 * mm, 7.3 * mm, 8.4 * mm, 9.6 * mm, 9.6 * mm};
 
-// Section 2: segmental psoas origins, right side, in S.
+// §2: segmental psoas origins, right side, in S.
 struct FascicleOrigin {
     const char* id;
     Vec3 position;

@@ -1,6 +1,6 @@
 // Lumbar vertebrae T12-L5, their discs, sacrum and coccyx.
-// The column is placed from the disc centres of psoas-facts.md section 3, so the
-// lordosis and the 30-35 mm pitch (section 4) come straight from the facts.
+// The column is placed from the disc centres of docs/sources.md §3, so the
+// lordosis and the 30-35 mm pitch (§4) come straight from the facts.
 #include "anatomy.hpp"
 #include "scene_facts.hpp"
 
@@ -11,14 +11,14 @@ namespace modelgen {
 namespace {
 
 // Sacral slope of the S1 endplate: 33 degrees gives an L5/S1 wedge of about 15
-// degrees, matching the 12.6 mm anterior / ~4.6 mm posterior disc heights (section 4).
+// degrees, matching the 12.6 mm anterior / ~4.6 mm posterior disc heights (§4).
 const Vec3 kSacralUp = glm::normalize(Vec3(0.0, std::cos(glm::radians(33.0)), std::sin(glm::radians(33.0))));
 
 // Body half-width (lateral) and half-depth per level, T12..L5. Lumbar body 43-44 mm wide,
-// ~32 mm deep (section 4); T12 is smaller, L5 a little wider (estimate).
+// ~32 mm deep (§4); T12 is smaller, L5 a little wider (estimate).
 constexpr std::array<double, 6> kHalfWidth{18.5 * mm, 21.0 * mm, 21.4 * mm, 21.8 * mm, 22.0 * mm, 22.4 * mm};
 constexpr std::array<double, 6> kHalfDepth{14.5 * mm, 15.0 * mm, 15.5 * mm, 16.0 * mm, 16.0 * mm, 16.0 * mm};
-// Transverse process tip-to-tip span: 67-70 mm for the lumbar levels (section 4); L1 shorter, T12 a stub.
+// Transverse process tip-to-tip span: 67-70 mm for the lumbar levels (§4); L1 shorter, T12 a stub.
 constexpr std::array<double, 6> kProcessSpan{46 * mm, 62 * mm, 67 * mm, 70 * mm, 68 * mm, 70 * mm};
 
 Vec3 disc_centre(int k) {

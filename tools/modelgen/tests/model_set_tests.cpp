@@ -1,5 +1,5 @@
 // Checks on the committed model set (models/*.glb, models/atlas.toml) and on
-// the generator that writes it. Numbers and tolerances: psoas-facts.md sections 3-4.
+// the generator that writes it. Numbers and tolerances: docs/sources.md §3-§4.
 #include "glb.hpp"
 #include "model_set.hpp"
 #include "scene_facts.hpp"
@@ -181,7 +181,7 @@ TEST(Femur, head_is_a_23_4_mm_sphere_on_the_hip_centre) {
 
 TEST(Femur, hip_to_knee_length_matches_the_published_femur) {
     // Hip centre to knee centre 0.396 m; the condyles reach 34 mm below the knee centre
-    // and the head top is 23.4 mm above the hip centre: head top to condyles 0.453 m (section 4).
+    // and the head top is 23.4 mm above the hip centre: head top to condyles 0.453 m (§4).
     const auto& femur = committed("femur_r");
     double lowest = 1e9, highest = -1e9;
     for (const auto& p : femur.positions) lowest = std::min(lowest, double(p.y)), highest = std::max(highest, double(p.y));
