@@ -17,15 +17,6 @@ constexpr int kMaxSide = 16384;
 
 std::string firstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
 
-constexpr const char* kUsage = "usage: psoas-atlas [--screenshot FILE.png] [--size WxH] [--view NAME] "
-                               "[--background dark|white|transparent] [--anti-aliasing edge|msaa|off]\n"
-                               "       [--model FILE|DIR ... [--units auto|mm|cm|m] [--up AXIS] [--forward AXIS] [--file-colours]] [--model-set FILE.toml]\n"
-                               "       psoas-atlas [--lessons DIR] [--lesson ID [--step N]] | --list-lessons | --check-lessons [DIR]\n"
-                               "       psoas-atlas --export-lesson ID --out DIR [--size WxH] [--background …] | --present\n"
-                               "       psoas-atlas --measure [--pose NAME] [--hip-flexion DEG] [--lumbar-extension DEG] "
-                               "[--pelvic-tilt DEG] [--breath X] [--breath-depth quiet|deep] [--reference NAME|list]\n"
-                               "Run 'psoas-atlas --help' for every option.\n";
-
 constexpr RunMode kModes[] = {RunMode::Screenshot, RunMode::ExportLesson, RunMode::Record,      RunMode::Bench,
                               RunMode::Soak,       RunMode::Measure,      RunMode::ListLessons, RunMode::CheckLessons};
 
@@ -65,6 +56,8 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments, co
         "Keys: 1-7 view presets, F or Home reset, F11 fullscreen, F12 screenshot, H or F1 all keys.\n"
         "Without a display, render images headless: xvfb-run -a " + command + " --screenshot out.png");
 
+    // A usage error is one line; it ends by naming the help as the user can type it.
+    const std::string seeHelp = " (" + command + " --help lists every option)\n";
     Options options;
     std::string screenshot, size, view, background = "dark", antiAliasing;
     cli.add_option("--screenshot", screenshot, "Render one frame to this PNG file and exit")->type_name("FILE.png");
@@ -162,11 +155,11 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments, co
     } catch (const CLI::CallForVersion&) {
         return {std::nullopt, std::string("psoas-atlas ") + PSOAS_VERSION + "\n", 0};
     } catch (const CLI::ParseError& e) {
-        return {std::nullopt, "error: " + firstLine(e.what()) + "\n" + kUsage, 2};
+        return {std::nullopt, "error: " + firstLine(e.what()) + seeHelp, 2};
     }
     std::string conflict;
     const std::optional<RunMode> mode = chooseRunMode(cli, conflict);
-    if (!mode) return {std::nullopt, "error: " + conflict + "\n" + kUsage, 2};
+    if (!mode) return {std::nullopt, "error: " + conflict + seeHelp, 2};
     options.mode = *mode;
 
     if (!size.empty()) {
@@ -177,7 +170,7 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments, co
         if (!ok || w < kMinSide || h < kMinSide || w > kMaxSide || h > kMaxSide)
             return {std::nullopt,
                     "error: --size: '" + size + "' is not a size like 1920x1080 (each side " + std::to_string(kMinSide) +
-                        " to " + std::to_string(kMaxSide) + " pixels)\n" + kUsage,
+                        " to " + std::to_string(kMaxSide) + " pixels)" + seeHelp,
                     2};
         options.width = w;
         options.height = h;
@@ -185,19 +178,19 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments, co
     }
     if (cli.count("--breath") && !measure) {
         if (screenshot.empty() && exportLesson.empty() && record.empty())
-            return {std::nullopt, "error: --breath goes with --measure, --screenshot or --export-lesson\n" + std::string(kUsage), 2};
+            return {std::nullopt, "error: --breath goes with --measure, --screenshot or --export-lesson" + seeHelp, 2};
         if (!(breath >= 0.0 && breath <= 1.0))
-            return {std::nullopt, "error: --breath: " + std::to_string(breath) + " is outside 0 to 1\n" + std::string(kUsage), 2};
+            return {std::nullopt, "error: --breath: " + std::to_string(breath) + " is outside 0 to 1" + seeHelp, 2};
         options.breath = static_cast<float>(breath);
     }
     if (!measurePose.empty() && !measure) {
         if (screenshot.empty() && record.empty())
-            return {std::nullopt, "error: --pose goes with --measure, --screenshot or --record\n" + std::string(kUsage), 2};
+            return {std::nullopt, "error: --pose goes with --measure, --screenshot or --record" + seeHelp, 2};
         options.pose = measurePose;
     }
     for (const char* option : {"--hip-flexion", "--lumbar-extension", "--pelvic-tilt", "--breath-depth", "--reference"})
         if (cli.count(option) && !measure)
-            return {std::nullopt, "error: " + std::string(option) + " goes with --measure\n" + std::string(kUsage), 2};
+            return {std::nullopt, "error: " + std::string(option) + " goes with --measure" + seeHelp, 2};
     if (measure) {
         if (!measurePose.empty()) request.pose = measurePose;
         if (cli.count("--hip-flexion")) request.hipFlexion = hipFlexion;
@@ -212,18 +205,18 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments, co
     if (!exportLesson.empty()) options.exportLesson = exportLesson;
     if (!record.empty()) options.record = record;
     if (options.record && (options.width % 2 != 0 || options.height % 2 != 0))
-        return {std::nullopt, "error: --size: video needs even width and height (e.g. 1280x720)\n" + std::string(kUsage), 2};
+        return {std::nullopt, "error: --size: video needs even width and height (e.g. 1280x720)" + seeHelp, 2};
     if (!outDir.empty()) options.outDir = outDir;
     if (options.exportLesson && !options.outDir)
-        return {std::nullopt, "error: --export-lesson needs --out DIR\n" + std::string(kUsage), 2};
+        return {std::nullopt, "error: --export-lesson needs --out DIR" + seeHelp, 2};
     if (!script.empty()) options.script = script;
     if (options.outDir && !options.exportLesson && !options.script)
-        return {std::nullopt, "error: --out goes with --export-lesson or --script\n" + std::string(kUsage), 2};
+        return {std::nullopt, "error: --out goes with --export-lesson or --script" + seeHelp, 2};
     for (const auto& dir : lessonDirs) options.lessonDirs.emplace_back(dir);
     if (!lesson.empty()) options.lesson = lesson;
     options.step = step;
     if (cli.count("--step") && lesson.empty())
-        return {std::nullopt, "error: --step needs --lesson ID\n" + std::string(kUsage), 2};
+        return {std::nullopt, "error: --step needs --lesson ID" + seeHelp, 2};
     if (cli.count("--check-lessons"))
         options.checkLessons = checkLessons.empty() ? std::filesystem::path() : std::filesystem::path(checkLessons.front());
     if (!modelSet.empty()) {

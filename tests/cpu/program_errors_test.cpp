@@ -48,11 +48,11 @@ TEST(ProgramErrors, truncated_glb_exits_2_with_one_line) {
     expectOneLineError(test::runAtlas({"--model", file.string()}), file);
 }
 
-TEST(ProgramErrors, unknown_option_exits_2_with_error_and_usage) {
-    const auto result = test::runAtlas({"--frobnicate"});
+// One line, naming the help as the user can type it: started through ./run, that is ./run.
+TEST(ProgramErrors, unknown_option_exits_2_with_one_line_naming_the_help) {
+    const auto result = test::runAtlas({"--frobnicate"}, false, {"PSOAS_ATLAS_COMMAND=./run"});
     EXPECT_EQ(result.exitCode, 2);
-    EXPECT_EQ(result.err.rfind("error: ", 0), 0u) << result.err;
-    EXPECT_NE(result.err.find("usage: psoas-atlas"), std::string::npos);
+    EXPECT_EQ(result.err, "error: The following argument was not expected: --frobnicate (./run --help lists every option)\n");
 }
 
 TEST(ProgramErrors, no_display_says_so_in_one_line_and_names_the_headless_options) {
@@ -128,14 +128,15 @@ TEST(MeasureCommand, reference_list_names_the_published_hip_geometries_and_exits
 TEST(MeasureCommand, reference_without_measure_exits_2) {
     const auto result = test::runAtlas({"--reference", "rajagopal2016"}, /*unsetDisplay=*/true);
     EXPECT_EQ(result.exitCode, 2);
-    EXPECT_EQ(result.err.rfind("error: --reference goes with --measure\n", 0), 0u) << result.err;
+    EXPECT_EQ(result.err.rfind("error: --reference goes with --measure (", 0), 0u) << result.err;
 }
 
 // Regression: "--measure --list-lessons" printed the CSV and exited 0, the listing silently dropped.
 TEST(ProgramErrors, two_run_modes_exit_2_before_doing_either) {
     const auto result = test::runAtlas({"--measure", "--list-lessons"}, /*unsetDisplay=*/true);
     EXPECT_EQ(result.exitCode, 2);
-    EXPECT_EQ(result.err.rfind("error: --measure and --list-lessons cannot run together; give one of them\n", 0), 0u) << result.err;
+    EXPECT_EQ(result.err.rfind("error: --measure and --list-lessons cannot run together; give one of them (", 0), 0u) << result.err;
+    EXPECT_EQ(lineCount(result.err), 1) << result.err;
     EXPECT_TRUE(result.out.empty()) << result.out;
 }
 
