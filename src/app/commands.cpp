@@ -3,6 +3,7 @@
 #include "app/user_paths.hpp"
 #include "core/atlas.hpp"
 
+#include <filesystem>
 #include <ostream>
 #include <stdexcept>
 
@@ -48,6 +49,14 @@ int checkLessons(const Options& options, std::ostream& out, std::ostream& err) {
 }  // namespace
 
 std::optional<int> runCommand(const Options& options, std::ostream& out, std::ostream& err) {
+    // A mistyped --lessons folder is bad input, said before anything runs: carrying on without it
+    // quietly left a teacher's own lessons out of the class. (A folder that vanishes later, while
+    // the window is open, keeps its lessons: lesson_library.)
+    for (const auto& dir : options.lessonDirs)
+        if (std::error_code ec; !std::filesystem::is_directory(dir, ec)) {
+            err << "error: " << dir.string() << ": is not a folder of lessons (missing, or not a folder)\n";
+            return 2;
+        }
     switch (options.mode) {
         case RunMode::Measure:
             try {

@@ -140,6 +140,25 @@ TEST(ProgramErrors, two_run_modes_exit_2_before_doing_either) {
     EXPECT_TRUE(result.out.empty()) << result.out;
 }
 
+// A mistyped --lessons folder is one line and exit 2 in every mode, before anything runs: the
+// screenshot or export went on without the teacher's lessons, exit 0.
+TEST(ProgramErrors, a_missing_lessons_folder_exits_2_before_doing_anything) {
+    const auto dir = test::temporaryDirectory();
+    const std::string missing = (dir / "my lessons").string();
+    for (const std::vector<std::string>& mode :
+         {std::vector<std::string>{"--list-lessons"}, {"--screenshot", (dir / "x.png").string()},
+          {"--export-lesson", "breathing", "--out", (dir / "out").string()}}) {
+        std::vector<std::string> arguments{"--lessons", missing};
+        arguments.insert(arguments.end(), mode.begin(), mode.end());
+        const auto result = test::runAtlas(arguments, /*unsetDisplay=*/true);
+        EXPECT_EQ(result.exitCode, 2) << mode.front();
+        EXPECT_EQ(result.err, "error: " + missing + ": is not a folder of lessons (missing, or not a folder)\n") << mode.front();
+        EXPECT_TRUE(result.out.empty()) << result.out;
+    }
+    EXPECT_FALSE(std::filesystem::exists(dir / "x.png"));
+    EXPECT_FALSE(std::filesystem::exists(dir / "out"));
+}
+
 TEST(LessonCommands, list_lessons_prints_id_title_and_step_count) {
     const auto result = test::runAtlas({"--list-lessons"}, /*unsetDisplay=*/true);
     ASSERT_EQ(result.exitCode, 0) << result.err;
