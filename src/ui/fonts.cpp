@@ -85,7 +85,12 @@ const Fallback& fallbackFor(const std::string& regular, const ImVector<ImWchar>&
             // (the newlines of a multi-line heading) are never drawn.
             if (c >= 0x20 && !inBaseSet(c)) characters.push_back(c);
     if (last.regular == regular && last.characters == characters) return last;
-    last = Fallback{regular, characters, characters.empty() ? FallbackSearch{} : findFallbackFont(regular, characters), {}};
+    // Member by member: ImVector's copy assignment memcpy's from a null pointer when the source is
+    // empty (UBSan: "null pointer passed as argument"), so the ranges are cleared, not assigned.
+    last.regular = regular;
+    last.characters = characters;
+    last.search = characters.empty() ? FallbackSearch{} : findFallbackFont(regular, characters);
+    last.ranges.clear();
     if (last.search.font) {
         if (bytesFile != last.search.font->file) {
             std::ifstream in(last.search.font->file, std::ios::binary);
