@@ -224,16 +224,25 @@ FileRepair checkGltfFile(const std::filesystem::path& path, const std::string& b
     std::string_view json = bytes;
     std::size_t binaryRest = bytes.size();  // where the chunks after the JSON begin
     if (binary) {
-        // Header: magic "glTF", version, total length; then the JSON chunk's length and type.
+        // Header: magic "glTF", version, total length; then the first chunk's length and type (glTF 2)
+        // or the JSON content's length and format (glTF 1's KHR_binary_glTF). Assimp sizes its buffers
+        // from these words before reading, so a length past the end of the file is refused here:
+        // otherwise a 1 KB file can make it allocate gigabytes.
         if (bytes.size() < 20 || bytes.compare(0, 4, "glTF") != 0) throw ModelImportError(path, "not a glTF binary file (no glTF header)");
         const std::uint32_t version = littleEndianWord(bytes, 4);
-        if (version == 1) return {};  // glTF 1.0 binary: Assimp's glTF 1 reader, whose tables are keyed by name
-        if (version != 2) throw ModelImportError(path, "glTF version " + std::to_string(version) + " is not supported (use glTF 2.0 or 1.0)");
+        if (version != 1 && version != 2)
+            throw ModelImportError(path, "glTF version " + std::to_string(version) + " is not supported (use glTF 2.0 or 1.0)");
+        const std::uint32_t total = littleEndianWord(bytes, 8);
         const std::uint32_t chunk = littleEndianWord(bytes, 12);
-        if (littleEndianWord(bytes, 16) != 0x4E4F534Au || chunk > bytes.size() - 20)
-            throw ModelImportError(path, "corrupt or truncated file (the glTF JSON chunk is missing or cut short)");
+        if (total < 20 || total > bytes.size() || chunk > total - 20)
+            throw ModelImportError(path, "corrupt or truncated file (the glTF header's lengths run past the end of the file)");
+        if (version == 1) return {};  // glTF 1.0 binary: Assimp's glTF 1 reader, whose tables are keyed by name
+        if (littleEndianWord(bytes, 16) != 0x4E4F534Au)
+            throw ModelImportError(path, "corrupt or truncated file (the glTF JSON chunk is missing)");
         json = std::string_view(bytes).substr(20, chunk);
         binaryRest = 20 + chunk;
+        if (total - binaryRest >= 8 && littleEndianWord(bytes, binaryRest) > total - binaryRest - 8)
+            throw ModelImportError(path, "corrupt or truncated file (the glTF binary chunk runs past the end of the file)");
     }
     Json document = Json::parse(json.begin(), json.end(), nullptr, false);
     if (document.is_discarded() || !document.is_object())

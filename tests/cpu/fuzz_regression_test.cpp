@@ -120,6 +120,47 @@ TEST(FuzzModelImport, ascii_stl_with_binary_bytes_inside_a_facet_is_refused_clea
     EXPECT_NO_THROW(importLikeTheFuzzer('\x02' + file));
 }
 
+// fuzz_model_import, oom-a47d1307 (and CI's oom-a8c06aea): a 1 KB binary glTF whose header declares
+// a 1.3 GB JSON content length made Assimp allocate that much before reading a byte (glTF 1's
+// KHR_binary_glTF header; glTF 2's chunk words are read the same way). Each length word that runs
+// past the end of the file is now refused by the file check, before Assimp sees the file. The
+// fuzzer's input is kept as tests/fuzz/corpus/model_import/regression_gltf1_huge_content_length.
+std::string word(std::uint32_t v) {
+    std::string out;
+    for (int i = 0; i < 4; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xFFu));
+    return out;
+}
+
+std::string binaryGltfError(const std::string& bytes) {
+    const auto path = test::temporaryDirectory() / "lengths.glb";
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+    try {
+        (void)importModel(path);
+    } catch (const ModelImportError& error) {
+        return error.what();
+    }
+    return "imported";
+}
+
+TEST(FuzzModelImport, binary_gltf_lengths_past_the_end_of_the_file_are_refused_before_assimp_reads_them) {
+    const std::string json = R"({"asset":{"version":"2.0"}})";  // 26 bytes, padded to 28 below
+    const std::string padded = json + "  ";
+    const auto total = static_cast<std::uint32_t>(20 + padded.size());
+    const std::string cut = "the glTF header's lengths run past the end of the file";
+    // glTF 1: content length 1.3 GB in a 48-byte file.
+    EXPECT_NE(binaryGltfError("glTF" + word(1) + word(total) + word(0x530003a8u) + word(0) + padded).find(cut),
+              std::string::npos);
+    // Either version: a total length longer than the file.
+    EXPECT_NE(binaryGltfError("glTF" + word(2) + word(0x7fffffffu) + word(28) + word(0x4E4F534Au) + padded).find(cut),
+              std::string::npos);
+    // glTF 2: a BIN chunk that claims 2 GB after the JSON.
+    const std::string bin = word(0x80000000u) + word(0x004E4942u) + std::string(4, '\0');
+    const auto withBin = static_cast<std::uint32_t>(total + bin.size());
+    EXPECT_NE(binaryGltfError("glTF" + word(2) + word(withBin) + word(28) + word(0x4E4F534Au) + padded + bin)
+                  .find("the glTF binary chunk runs past the end of the file"),
+              std::string::npos);
+}
+
 // Feeds every committed seed of a fuzz target through the same call the fuzzer makes.
 template <typename Call>
 void replayCorpus(const std::string& target, Call call) {
