@@ -108,7 +108,9 @@ bool parseScroll(LineParser& p, ScriptCommand& command) {
     return p.count(1, 1, "scroll NOTCHES") && p.number(1, -100.0, 100.0, command.value);
 }
 
-bool parseWait(LineParser& p, ScriptCommand& command) { return p.count(1, 1, "wait SECONDS") && p.number(1, 0.0, 3600.0, command.value); }
+bool parseWait(LineParser& p, ScriptCommand& command) {
+    return p.count(1, 1, "wait SECONDS") && p.number(1, 0.0, 3600.0, command.value);
+}
 
 bool parseLesson(LineParser& p, ScriptCommand& command) {
     if (!p.count(1, 2, "lesson ID [STEP]")) return false;

@@ -166,9 +166,9 @@ void checkAttachmentBones(const Atlas& atlas, const toml::array& tables, std::ve
             if (bone.empty() || std::find(ids.begin(), ids.end(), bone) != ids.end()) continue;
             const toml::node* where = areas ? (*areas)[a].as_table()->get("bone") : nullptr;
             const std::string guess = closestMatch(bone, ids);
-            out.push_back(diagnosticAt(atlas.file, where ? where->source() : table.source(),
-                                       "attachment on unknown bone '" + bone + "'" +
-                                           (guess.empty() ? "" : " (did you mean '" + guess + "'?)")));
+            out.push_back(diagnosticAt(
+                atlas.file, where ? where->source() : table.source(),
+                "attachment on unknown bone '" + bone + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)")));
         }
     }
 }

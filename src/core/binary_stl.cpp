@@ -54,7 +54,8 @@ private:
 
 // Reads facet number `facet` (its 50 bytes at `bytes`): the three corners into `corners`, the
 // attribute bytes into `colours`.
-void readFacet(const char* bytes, std::size_t facet, const std::filesystem::path& path, glm::vec3* corners, FacetColours& colours) {
+void readFacet(const char* bytes, std::size_t facet, const std::filesystem::path& path, glm::vec3* corners,
+               FacetColours& colours) {
     const char* corner = bytes + 12;  // past the facet normal
     for (std::size_t k = 0; k < 3; ++k, corner += 12) {
         const glm::vec3 p(littleEndianFloat(corner), littleEndianFloat(corner + 4), littleEndianFloat(corner + 8));
@@ -86,7 +87,8 @@ std::optional<ImportedModel> readBinaryStl(const std::filesystem::path& path, co
         const std::size_t n = std::min<std::size_t>(65536, count - facet);
         if (!in.read(chunk.data(), static_cast<std::streamsize>(n * kFacetBytes)))
             throw ModelImportError(path, "cannot be read past triangle " + std::to_string(facet));
-        for (std::size_t i = 0; i < n; ++i) readFacet(chunk.data() + i * kFacetBytes, facet + i, path, &corners[3 * (facet + i)], colours);
+        for (std::size_t i = 0; i < n; ++i)
+            readFacet(chunk.data() + i * kFacetBytes, facet + i, path, &corners[3 * (facet + i)], colours);
         facet += n;
     }
     ImportedModel model;

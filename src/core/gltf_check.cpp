@@ -40,7 +40,8 @@ std::string textureInfoProblem(const Json& owner, const char* key, std::size_t t
     if (!it->is_object()) return name + " is not an object";
     const auto index = it->find("index");
     if (index == it->end() || !isIndexInto(*index, textures)) return name + ".index is not a texture in the file";
-    if (const auto t = it->find("texCoord"); t != it->end() && !t->is_number_unsigned()) return name + ".texCoord is not a number";
+    if (const auto t = it->find("texCoord"); t != it->end() && !t->is_number_unsigned())
+        return name + ".texCoord is not a number";
     for (const char* number : {"scale", "strength"})
         if (const auto n = it->find(number); n != it->end() && !n->is_number()) return name + "." + number + " is not a number";
     return "";
@@ -114,7 +115,8 @@ std::string meshMaterialProblem(const Json& document) {
         const auto primitives = mesh.find("primitives");
         if (!mesh.is_object() || primitives == mesh.end() || !primitives->is_array()) continue;
         for (const Json& primitive : *primitives)
-            if (const auto m = primitive.find("material"); primitive.is_object() && m != primitive.end() && !isIndexInto(*m, materials))
+            if (const auto m = primitive.find("material");
+                primitive.is_object() && m != primitive.end() && !isIndexInto(*m, materials))
                 return "meshes " + std::to_string(i) + " uses a material that is not in the file";
     }
     return "";
@@ -129,8 +131,10 @@ std::string appearanceProblem(const Json& document) {
         tableProblem(document, "materials", [&](const Json& material) { return materialProblem(material, textures); });
     if (!materials.empty()) return materials;
     const std::string textureList = tableProblem(document, "textures", [&](const Json& t) -> std::string {
-        if (const auto s = t.find("source"); s != t.end() && !isIndexInto(*s, images)) return "source is not an image in the file";
-        if (const auto s = t.find("sampler"); s != t.end() && !isIndexInto(*s, samplers)) return "sampler is not a sampler in the file";
+        if (const auto s = t.find("source"); s != t.end() && !isIndexInto(*s, images))
+            return "source is not an image in the file";
+        if (const auto s = t.find("sampler"); s != t.end() && !isIndexInto(*s, samplers))
+            return "sampler is not a sampler in the file";
         return "";
     });
     if (!textureList.empty()) return textureList;
@@ -228,7 +232,8 @@ public:
 
     void run() const {
         each("bufferViews", [this](const Json& view, const std::string& where) { index(view, "buffer", "buffers", where); });
-        each("accessors", [this](const Json& accessor, const std::string& where) { index(accessor, "bufferView", "bufferViews", where); });
+        each("accessors",
+             [this](const Json& accessor, const std::string& where) { index(accessor, "bufferView", "bufferViews", where); });
         each("nodes", [this](const Json& node, const std::string& where) { checkNode(node, where); });
         each("meshes", [this](const Json& mesh, const std::string& where) { checkMesh(mesh, where); });
         each("scenes", [this](const Json& scene, const std::string& where) {
@@ -251,7 +256,8 @@ private:
         const auto it = owner.find(key);
         if (it == owner.end()) return;
         if (!isIndexInto(*it, tableSize(document_, table)))
-            throw ModelImportError(path_, "corrupt file: " + where + " refers to " + table + " entry " + it->dump() + ", which does not exist");
+            throw ModelImportError(
+                path_, "corrupt file: " + where + " refers to " + table + " entry " + it->dump() + ", which does not exist");
     }
 
     // owner[key], when it is a list, must hold only node indices.
@@ -289,10 +295,12 @@ bool isGltf1(const Json& document) {
 // (Assimp's glTF 1 reader takes it, whose tables are keyed by name).
 std::optional<std::size_t> glbJsonLength(const std::filesystem::path& path, const std::string& bytes) {
     // Header: magic "glTF", version, total length; then the JSON chunk's length and type.
-    if (bytes.size() < 20 || bytes.compare(0, 4, "glTF") != 0) throw ModelImportError(path, "not a glTF binary file (no glTF header)");
+    if (bytes.size() < 20 || bytes.compare(0, 4, "glTF") != 0)
+        throw ModelImportError(path, "not a glTF binary file (no glTF header)");
     const std::uint32_t version = littleEndianWord(bytes, 4);
     if (version == 1) return std::nullopt;
-    if (version != 2) throw ModelImportError(path, "glTF version " + std::to_string(version) + " is not supported (use glTF 2.0 or 1.0)");
+    if (version != 2)
+        throw ModelImportError(path, "glTF version " + std::to_string(version) + " is not supported (use glTF 2.0 or 1.0)");
     const std::uint32_t chunk = littleEndianWord(bytes, 12);
     if (littleEndianWord(bytes, 16) != 0x4E4F534Au || chunk > bytes.size() - 20)
         throw ModelImportError(path, "corrupt or truncated file (the glTF JSON chunk is missing or cut short)");

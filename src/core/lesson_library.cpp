@@ -37,7 +37,8 @@ public:
         }
         const std::string id = entry.lesson->id;
         if (auto it = seenInSource_.find(id); it != seenInSource_.end()) {
-            entry.problems.push_back({entry.file, 1, 1, "duplicate lesson id '" + id + "' (also in " + it->second.string() + ")"});
+            entry.problems.push_back(
+                {entry.file, 1, 1, "duplicate lesson id '" + id + "' (also in " + it->second.string() + ")"});
             entry.lesson.reset();
             entries_.push_back(std::move(entry));
             return;
@@ -54,7 +55,7 @@ public:
 
 private:
     std::vector<LessonEntry>& entries_;
-    std::map<std::string, std::size_t> byId_;                      // lesson id -> index in entries_
+    std::map<std::string, std::size_t> byId_;                    // lesson id -> index in entries_
     std::map<std::string, std::filesystem::path> seenInSource_;  // lesson id -> file, this source
 };
 
@@ -109,7 +110,7 @@ void addSource(const LessonSource& source, const LessonVocabulary& vocabulary, c
 }  // namespace
 
 LessonLibrary LessonLibrary::load(const std::vector<LessonSource>& sources, const LessonVocabulary& vocabulary,
-                                 const LessonLibrary* previous) {
+                                  const LessonLibrary* previous) {
     LessonLibrary library;
     EntryCollector collector(library.entries_);
     for (const LessonSource& source : sources) addSource(source, vocabulary, previous, collector, library.sourceProblems_);

@@ -116,7 +116,8 @@ MeshData weldWithCreaseNormals(std::span<const glm::vec3> positions, std::span<c
     out.indices = std::move(welded);
     std::vector<glm::vec3> cornerNormal;
     for (std::size_t v = 0; v < unique; ++v) {
-        const std::span<const std::uint32_t> corners(around.corners.data() + around.offsets[v], around.offsets[v + 1] - around.offsets[v]);
+        const std::span<const std::uint32_t> corners(around.corners.data() + around.offsets[v],
+                                                     around.offsets[v + 1] - around.offsets[v]);
         if (corners.empty()) continue;  // a position no triangle uses
         cornerNormalsAround(corners, faceNormal, crease, cornerNormal);
         addVerticesAt(shared[v], corners, cornerNormal, out);

@@ -150,8 +150,8 @@ private:
         if (scan.triangles == 0) return;
         triangles_ += scan.triangles;
         if (triangles_ > limits_.maxTriangles)
-            throw ModelImportError(path_, "more than " + std::to_string(limits_.maxTriangles) +
-                                              " triangles; simplify the model before opening it");
+            throw ModelImportError(
+                path_, "more than " + std::to_string(limits_.maxTriangles) + " triangles; simplify the model before opening it");
         item.mesh = surfaceOf(source, scan);
         place(item.mesh, world);
         item.fileColour = colourOf(source);

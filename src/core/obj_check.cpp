@@ -65,9 +65,12 @@ struct Counts {
     long long of[3] = {0, 0, 0};  // by Component
 
     void count(std::string_view word) {
-        if (word == "v") ++of[kPosition];
-        else if (word == "vt") ++of[kTexcoord];
-        else if (word == "vn") ++of[kNormal];
+        if (word == "v")
+            ++of[kPosition];
+        else if (word == "vt")
+            ++of[kTexcoord];
+        else if (word == "vn")
+            ++of[kNormal];
     }
 };
 
@@ -132,8 +135,10 @@ std::string faceWithout(std::string_view line, bool texcoords, bool normals) {
         if (texcoords) fields[kTexcoord] = {};
         if (normals) fields[kNormal] = {};
         out.append(" ").append(fields[kPosition]);
-        if (!fields[kNormal].empty()) out.append("/").append(fields[kTexcoord]).append("/").append(fields[kNormal]);
-        else if (!fields[kTexcoord].empty()) out.append("/").append(fields[kTexcoord]);
+        if (!fields[kNormal].empty())
+            out.append("/").append(fields[kTexcoord]).append("/").append(fields[kNormal]);
+        else if (!fields[kTexcoord].empty())
+            out.append("/").append(fields[kTexcoord]);
     }
     return out;
 }
@@ -152,8 +157,10 @@ FileRepair checkObjFile(const std::filesystem::path& path, const std::string& by
     std::string out;
     out.reserve(bytes.size());
     eachLine(bytes, [&](std::string_view line, std::size_t) {
-        if (keyword(line) == "f") out += faceWithout(line, check.zeroTexcoord, check.zeroNormal);
-        else out.append(line);
+        if (keyword(line) == "f")
+            out += faceWithout(line, check.zeroTexcoord, check.zeroNormal);
+        else
+            out.append(line);
         out.push_back('\n');
     });
     return {std::move(out), {}};

@@ -202,15 +202,18 @@ struct ScenePlacement {
 };
 
 // Adds one structure per part of `file`, named from the file and part, unique by `seen`.
-void addFileParts(Scene& scene, LoadedFile& file, bool fileColours, const ScenePlacement& placement, std::map<std::string, int>& seen) {
+void addFileParts(Scene& scene, LoadedFile& file, bool fileColours, const ScenePlacement& placement,
+                  std::map<std::string, int>& seen) {
     const std::string fileName = file.path.filename().string();
     for (const std::string& warning : file.model.warnings) scene.notes.push_back(fileName + ": " + warning);
     const bool single = file.model.meshes.size() == 1;
-    if (fileColours && std::none_of(file.model.meshes.begin(), file.model.meshes.end(), [](const ImportedMesh& m) { return m.fileColour.has_value(); }))
+    if (fileColours && std::none_of(file.model.meshes.begin(), file.model.meshes.end(),
+                                    [](const ImportedMesh& m) { return m.fileColour.has_value(); }))
         scene.notes.push_back(fileName + ": the file has no colours of its own; the viewer's are used");
     for (std::size_t i = 0; i < file.model.meshes.size(); ++i) {
         ImportedMesh& part = file.model.meshes[i];
-        std::string name = single ? fileName : fileName + ": " + (part.name.empty() ? "part " + std::to_string(i + 1) : part.name);
+        std::string name =
+            single ? fileName : fileName + ": " + (part.name.empty() ? "part " + std::to_string(i + 1) : part.name);
         if (const int count = ++seen[name]; count > 1) name += " (" + std::to_string(count) + ")";
         SceneStructure s;
         s.info.id = "mesh_" + std::to_string(scene.structures.size() + 1);

@@ -41,7 +41,8 @@ void heading(const ViewerUiState& state, const char* text) {
 }
 
 bool hasGroup(const Scene& scene, StructureGroup group) {
-    return std::any_of(scene.structures.begin(), scene.structures.end(), [&](const SceneStructure& s) { return s.info.group == group; });
+    return std::any_of(scene.structures.begin(), scene.structures.end(),
+                       [&](const SceneStructure& s) { return s.info.group == group; });
 }
 
 // One structure's row: its visibility check box and its name, which selects it (double-click: focus).
@@ -53,7 +54,8 @@ void structureRow(const ViewerUiState& state, std::size_t i, ViewerUiIntents& in
     if (ImGui::IsItemHovered()) ImGui::SetTooltip(visible ? "Hide %s" : "Show %s", info.name.c_str());
     ImGui::SameLine();
     const bool selected = state.selected == static_cast<int>(i);
-    if (ImGui::Selectable(info.name.c_str(), selected || state.hovered == static_cast<int>(i), ImGuiSelectableFlags_AllowDoubleClick)) {
+    if (ImGui::Selectable(info.name.c_str(), selected || state.hovered == static_cast<int>(i),
+                          ImGuiSelectableFlags_AllowDoubleClick)) {
         intents.select = static_cast<int>(i);
         if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) intents.focus = static_cast<int>(i);
     }
