@@ -94,37 +94,63 @@ bool parseKey(LineParser& p, ScriptCommand& command) {
     return false;
 }
 
+bool parseMove(LineParser& p, ScriptCommand& command) { return p.count(2, 2, "move X Y") && p.point(1, command.to); }
+bool parseClick(LineParser& p, ScriptCommand& command) { return p.count(2, 2, "click X Y") && p.point(1, command.to); }
+
+bool parseDrag(LineParser& p, ScriptCommand& command) {
+    if (!p.count(4, 5, "drag X1 Y1 X2 Y2 [right]") || !p.point(1, command.from) || !p.point(3, command.to)) return false;
+    if (p.size() == 6 && p.word(5) != "right") return p.fail(5, "expected 'right' or nothing"), false;
+    command.right = p.size() == 6;
+    return true;
+}
+
+bool parseScroll(LineParser& p, ScriptCommand& command) {
+    return p.count(1, 1, "scroll NOTCHES") && p.number(1, -100.0, 100.0, command.value);
+}
+
+bool parseWait(LineParser& p, ScriptCommand& command) {
+    return p.count(1, 1, "wait SECONDS") && p.number(1, 0.0, 3600.0, command.value);
+}
+
+bool parseLesson(LineParser& p, ScriptCommand& command) {
+    if (!p.count(1, 2, "lesson ID [STEP]")) return false;
+    command.name = p.word(1);
+    command.value = 1.0;
+    return p.size() == 2 || p.number(2, 1.0, 1000.0, command.value);
+}
+
+bool parseScreenshot(LineParser& p, ScriptCommand& command) {
+    if (!p.count(1, 1, "screenshot NAME")) return false;
+    command.name = p.word(1);
+    if (command.name.find_first_of("/\\") == std::string::npos && command.name != "." && command.name != "..") return true;
+    return p.fail(1, "a screenshot name is a file name, not a path"), false;
+}
+
+// Each command of the script language: its first word, its kind, and the parser of its arguments.
+struct Verb {
+    const char* name;
+    ScriptCommand::Kind kind;
+    bool (*parse)(LineParser&, ScriptCommand&);
+};
+constexpr Verb kVerbs[] = {{"key", ScriptCommand::Kind::Key, parseKey},
+                           {"move", ScriptCommand::Kind::Move, parseMove},
+                           {"click", ScriptCommand::Kind::Click, parseClick},
+                           {"drag", ScriptCommand::Kind::Drag, parseDrag},
+                           {"scroll", ScriptCommand::Kind::Scroll, parseScroll},
+                           {"wait", ScriptCommand::Kind::Wait, parseWait},
+                           {"lesson", ScriptCommand::Kind::Lesson, parseLesson},
+                           {"screenshot", ScriptCommand::Kind::Screenshot, parseScreenshot}};
+
 bool parseCommand(LineParser& p, ScriptCommand& command) {
-    using Kind = ScriptCommand::Kind;
-    static const std::vector<std::string> kCommands{"key", "move", "click", "drag", "scroll", "wait", "lesson", "screenshot"};
     const std::string& verb = p.word(0);
-    if (verb == "key") return command.kind = Kind::Key, parseKey(p, command);
-    if (verb == "move") return command.kind = Kind::Move, p.count(2, 2, "move X Y") && p.point(1, command.to);
-    if (verb == "click") return command.kind = Kind::Click, p.count(2, 2, "click X Y") && p.point(1, command.to);
-    if (verb == "drag") {
-        command.kind = Kind::Drag;
-        if (!p.count(4, 5, "drag X1 Y1 X2 Y2 [right]") || !p.point(1, command.from) || !p.point(3, command.to)) return false;
-        if (p.size() == 6 && p.word(5) != "right") return p.fail(5, "expected 'right' or nothing"), false;
-        command.right = p.size() == 6;
-        return true;
-    }
-    if (verb == "scroll") return command.kind = Kind::Scroll, p.count(1, 1, "scroll NOTCHES") && p.number(1, -100.0, 100.0, command.value);
-    if (verb == "wait") return command.kind = Kind::Wait, p.count(1, 1, "wait SECONDS") && p.number(1, 0.0, 3600.0, command.value);
-    if (verb == "lesson") {
-        command.kind = Kind::Lesson;
-        if (!p.count(1, 2, "lesson ID [STEP]")) return false;
-        command.name = p.word(1);
-        command.value = 1.0;
-        return p.size() == 2 || p.number(2, 1.0, 1000.0, command.value);
-    }
-    if (verb == "screenshot") {
-        command.kind = Kind::Screenshot;
-        if (!p.count(1, 1, "screenshot NAME")) return false;
-        command.name = p.word(1);
-        if (command.name.find_first_of("/\\") == std::string::npos && command.name != "." && command.name != "..") return true;
-        return p.fail(1, "a screenshot name is a file name, not a path"), false;
-    }
-    const std::string guess = closestMatch(verb, kCommands);
+    for (const Verb& known : kVerbs)
+        if (verb == known.name) {
+            command.kind = known.kind;
+            return known.parse(p, command);
+        }
+    std::vector<std::string> names;
+    for (const Verb& known : kVerbs) names.emplace_back(known.name);
+    const std::string guess = closestMatch(verb, names);
     p.fail(0, "no command '" + verb + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
     return false;
 }

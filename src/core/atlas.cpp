@@ -120,6 +120,78 @@ StructureInfo readStructure(const toml::table& table, const std::filesystem::pat
     return s;
 }
 
+Joint readJoint(const toml::table& table, const std::filesystem::path& file, std::vector<Diagnostic>& out) {
+    TableReader reader(table, file, out, {"id", "name", "parent", "child", "centre", "axis"}, "a joint");
+    Joint joint;
+    joint.id = reader.string("id", true);
+    joint.name = reader.string("name", false);
+    joint.parent = reader.string("parent", true);
+    joint.child = reader.string("child", true);
+    joint.centre = reader.vec3("centre", glm::vec3(0.0f), -10.0f, 10.0f);
+    joint.axis = reader.vec3("axis", glm::vec3(1.0f, 0.0f, 0.0f), -1.0f, 1.0f);
+    return joint;
+}
+
+void readJoints(const toml::table& root, Atlas& atlas, std::vector<Diagnostic>& out) {
+    const toml::array* joints = root["joint"].as_array();
+    if (!joints) return;
+    for (const toml::node& node : *joints) {
+        if (const toml::table* table = node.as_table())
+            atlas.joints.push_back(readJoint(*table, atlas.file, out));
+        else
+            out.push_back(diagnosticAt(atlas.file, node.source(), "joints must be written as [[joint]] tables"));
+    }
+}
+
+void readHeader(const toml::table& root, Atlas& atlas, std::vector<Diagnostic>& out) {
+    const toml::table* header = root["atlas"].as_table();
+    if (!header) return;
+    TableReader reader(*header, atlas.file, out, {"name", "stand_in", "description"}, "[atlas]");
+    atlas.name = reader.string("name", false);
+    atlas.standIn = reader.boolean("stand_in", false);
+    reader.string("description", false);
+}
+
+// Attachments name bones by id; checked once every structure is known. `tables` are the
+// [[structure]] tables the structures were read from, in the same order.
+void checkAttachmentBones(const Atlas& atlas, const toml::array& tables, std::vector<Diagnostic>& out) {
+    std::vector<std::string> ids;
+    for (const auto& s : atlas.structures) ids.push_back(s.id);
+    for (std::size_t i = 0; i < atlas.structures.size(); ++i) {
+        const toml::table& table = *tables[i].as_table();
+        const toml::array* areas = table["attachment"].as_array();
+        const auto& attachments = atlas.structures[i].attachments;
+        for (std::size_t a = 0; a < attachments.size(); ++a) {
+            const std::string& bone = attachments[a].bone;
+            if (bone.empty() || std::find(ids.begin(), ids.end(), bone) != ids.end()) continue;
+            const toml::node* where = areas ? (*areas)[a].as_table()->get("bone") : nullptr;
+            const std::string guess = closestMatch(bone, ids);
+            out.push_back(diagnosticAt(
+                atlas.file, where ? where->source() : table.source(),
+                "attachment on unknown bone '" + bone + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)")));
+        }
+    }
+}
+
+void readStructures(const toml::table& root, Atlas& atlas, std::vector<Diagnostic>& out) {
+    const toml::array* structures = root["structure"].as_array();
+    if (!structures || structures->empty() || !structures->is_array_of_tables()) {
+        out.push_back({atlas.file, 1, 1, "the atlas lists no structures; add [[structure]] tables"});
+        return;
+    }
+    std::set<std::string> seen;
+    for (const toml::node& node : *structures) {
+        StructureInfo s = readStructure(*node.as_table(), atlas.file, out);
+        if (!s.id.empty() && !seen.insert(s.id).second) {
+            const auto& where = node.source().begin;
+            out.push_back({atlas.file, static_cast<int>(where.line), static_cast<int>(where.column),
+                           "duplicate structure id '" + s.id + "'"});
+        }
+        atlas.structures.push_back(std::move(s));
+    }
+    checkAttachmentBones(atlas, *structures, out);
+}
+
 }  // namespace
 
 Atlas parseAtlas(std::string_view text, const std::filesystem::path& file) {
@@ -129,61 +201,9 @@ Atlas parseAtlas(std::string_view text, const std::filesystem::path& file) {
     Atlas atlas;
     atlas.file = file;
     TableReader top(root, file, problems, {"atlas", "structure", "joint"}, "the atlas file");
-    if (const toml::array* joints = root["joint"].as_array()) {
-        for (const toml::node& node : *joints) {
-            const toml::table* table = node.as_table();
-            if (!table) {
-                problems.push_back(diagnosticAt(file, node.source(), "joints must be written as [[joint]] tables"));
-                continue;
-            }
-            TableReader reader(*table, file, problems, {"id", "name", "parent", "child", "centre", "axis"}, "a joint");
-            Joint joint;
-            joint.id = reader.string("id", true);
-            joint.name = reader.string("name", false);
-            joint.parent = reader.string("parent", true);
-            joint.child = reader.string("child", true);
-            joint.centre = reader.vec3("centre", glm::vec3(0.0f), -10.0f, 10.0f);
-            joint.axis = reader.vec3("axis", glm::vec3(1.0f, 0.0f, 0.0f), -1.0f, 1.0f);
-            atlas.joints.push_back(std::move(joint));
-        }
-    }
-    if (const toml::table* header = root["atlas"].as_table()) {
-        TableReader reader(*header, file, problems, {"name", "stand_in", "description"}, "[atlas]");
-        atlas.name = reader.string("name", false);
-        atlas.standIn = reader.boolean("stand_in", false);
-        reader.string("description", false);
-    }
-    const toml::array* structures = root["structure"].as_array();
-    if (!structures || structures->empty() || !structures->is_array_of_tables()) {
-        problems.push_back({file, 1, 1, "the atlas lists no structures; add [[structure]] tables"});
-    } else {
-        std::set<std::string> seen;
-        for (const toml::node& node : *structures) {
-            StructureInfo s = readStructure(*node.as_table(), file, problems);
-            if (!s.id.empty() && !seen.insert(s.id).second) {
-                const auto& where = node.source().begin;
-                problems.push_back({file, static_cast<int>(where.line), static_cast<int>(where.column),
-                                    "duplicate structure id '" + s.id + "'"});
-            }
-            atlas.structures.push_back(std::move(s));
-        }
-        // Attachments name bones by id; check them once every structure is known.
-        std::vector<std::string> ids;
-        for (const auto& s : atlas.structures) ids.push_back(s.id);
-        for (std::size_t i = 0; i < atlas.structures.size(); ++i) {
-            const toml::table& table = *(*structures)[i].as_table();
-            const toml::array* areas = table["attachment"].as_array();
-            for (std::size_t a = 0; a < atlas.structures[i].attachments.size(); ++a) {
-                const std::string& bone = atlas.structures[i].attachments[a].bone;
-                if (bone.empty() || std::find(ids.begin(), ids.end(), bone) != ids.end()) continue;
-                const toml::node* where = areas ? (*areas)[a].as_table()->get("bone") : nullptr;
-                const std::string guess = closestMatch(bone, ids);
-                problems.push_back(diagnosticAt(file, where ? where->source() : table.source(),
-                                                "attachment on unknown bone '" + bone + "'" +
-                                                    (guess.empty() ? "" : " (did you mean '" + guess + "'?)")));
-            }
-        }
-    }
+    readJoints(root, atlas, problems);
+    readHeader(root, atlas, problems);
+    readStructures(root, atlas, problems);
     if (!problems.empty()) {
         sortByPosition(problems);
         throw DataFileError(std::move(problems));

@@ -24,6 +24,47 @@ float littleEndianFloat(const char* bytes) {
     std::memcpy(&value, &bits, sizeof value);
     return value;
 }
+
+// Face colours, in one of the two conventions for the 2 attribute bytes (5 bits a channel):
+// Materialise Magics writes "COLOR=" in the header and clears bit 15 on a facet with its own
+// colour (red in the low bits); VisCAM and SolidView set bit 15 on a valid colour (blue low).
+class FacetColours {
+public:
+    explicit FacetColours(std::string_view header) : materialise_(header.find("COLOR=") != std::string_view::npos) {}
+
+    void add(std::uint16_t attribute) {
+        const bool flagged = (attribute & 0x8000u) != 0;
+        if (materialise_ == flagged) return;  // no colour of its own
+        const glm::dvec3 low(attribute & 31u, (attribute >> 5) & 31u, (attribute >> 10) & 31u);
+        sum_ += (materialise_ ? low : glm::dvec3(low.z, low.y, low.x)) / 31.0;
+        ++count_;
+    }
+
+    // The mean of the facets' own colours, linear; none when no facet has one.
+    [[nodiscard]] std::optional<glm::vec3> average() const {
+        if (count_ == 0) return std::nullopt;
+        return linearFromSrgb(glm::vec3(sum_ / static_cast<double>(count_)));
+    }
+
+private:
+    bool materialise_;
+    glm::dvec3 sum_{0.0};
+    std::size_t count_ = 0;
+};
+
+// Reads facet number `facet` (its 50 bytes at `bytes`): the three corners into `corners`, the
+// attribute bytes into `colours`.
+void readFacet(const char* bytes, std::size_t facet, const std::filesystem::path& path, glm::vec3* corners,
+               FacetColours& colours) {
+    const char* corner = bytes + 12;  // past the facet normal
+    for (std::size_t k = 0; k < 3; ++k, corner += 12) {
+        const glm::vec3 p(littleEndianFloat(corner), littleEndianFloat(corner + 4), littleEndianFloat(corner + 8));
+        if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z))
+            throw ModelImportError(path, "triangle " + std::to_string(facet) + " has a non-finite (NaN or infinite) coordinate");
+        corners[k] = p;
+    }
+    colours.add(static_cast<std::uint16_t>(static_cast<unsigned char>(corner[0]) | (static_cast<unsigned char>(corner[1]) << 8)));
+}
 }  // namespace
 
 std::optional<ImportedModel> readBinaryStl(const std::filesystem::path& path, const ImportLimits& limits) {
@@ -39,40 +80,19 @@ std::optional<ImportedModel> readBinaryStl(const std::filesystem::path& path, co
     if (count > limits.maxTriangles)
         throw ModelImportError(path, "more than " + std::to_string(limits.maxTriangles) + " triangles; simplify the model before opening it");
 
-    // Face colours, in one of the two conventions for the 2 attribute bytes (5 bits a channel):
-    // Materialise Magics writes "COLOR=" in the header and clears bit 15 on a facet with its own
-    // colour (red in the low bits); VisCAM and SolidView set bit 15 on a valid colour (blue low).
-    const bool materialise = std::string_view(header, 80).find("COLOR=") != std::string_view::npos;
-    glm::dvec3 colourSum(0.0);
-    std::size_t coloured = 0;
+    FacetColours colours(std::string_view(header, 80));
     std::vector<glm::vec3> corners(std::size_t{count} * 3);
     std::vector<char> chunk(kFacetBytes * 65536);
     for (std::size_t facet = 0; facet < count;) {
         const std::size_t n = std::min<std::size_t>(65536, count - facet);
         if (!in.read(chunk.data(), static_cast<std::streamsize>(n * kFacetBytes)))
             throw ModelImportError(path, "cannot be read past triangle " + std::to_string(facet));
-        for (std::size_t i = 0; i < n; ++i) {
-            const char* corner = chunk.data() + i * kFacetBytes + 12;  // past the facet normal
-            for (std::size_t k = 0; k < 3; ++k, corner += 12) {
-                const glm::vec3 p(littleEndianFloat(corner), littleEndianFloat(corner + 4), littleEndianFloat(corner + 8));
-                if (!std::isfinite(p.x) || !std::isfinite(p.y) || !std::isfinite(p.z))
-                    throw ModelImportError(path, "triangle " + std::to_string(facet + i) + " has a non-finite (NaN or infinite) coordinate");
-                corners[3 * (facet + i) + k] = p;
-            }
-            const auto attribute = static_cast<std::uint16_t>(static_cast<unsigned char>(corner[0]) | (static_cast<unsigned char>(corner[1]) << 8));
-            if (materialise ? !(attribute & 0x8000u) : (attribute & 0x8000u)) {
-                const glm::dvec3 low(attribute & 31u, (attribute >> 5) & 31u, (attribute >> 10) & 31u);
-                colourSum += (materialise ? low : glm::dvec3(low.z, low.y, low.x)) / 31.0;
-                ++coloured;
-            }
-        }
+        for (std::size_t i = 0; i < n; ++i)
+            readFacet(chunk.data() + i * kFacetBytes, facet + i, path, &corners[3 * (facet + i)], colours);
         facet += n;
     }
     ImportedModel model;
-    model.meshes.push_back({"", weldWithCreaseNormals(corners, {}), std::nullopt});
-    if (coloured > 0) {
-        model.meshes.back().fileColour = linearFromSrgb(glm::vec3(colourSum / static_cast<double>(coloured)));
-    }
+    model.meshes.push_back({"", weldWithCreaseNormals(corners, {}), colours.average()});
     return model;
 }
 

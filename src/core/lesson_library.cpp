@@ -20,70 +20,100 @@ std::vector<std::filesystem::path> lessonFiles(const std::filesystem::path& dire
     std::sort(files.begin(), files.end());
     return files;
 }
+
+// Collects the entries of every source in order. A lesson id seen twice in one source is a problem
+// on the second file; a later source's lesson with an earlier source's id (a teacher's lesson with
+// a built-in id) replaces the earlier one in place.
+class EntryCollector {
+public:
+    explicit EntryCollector(std::vector<LessonEntry>& entries) : entries_(entries) {}
+
+    void startSource() { seenInSource_.clear(); }
+
+    void add(LessonEntry entry) {
+        if (!entry.lesson) {
+            entries_.push_back(std::move(entry));
+            return;
+        }
+        const std::string id = entry.lesson->id;
+        if (auto it = seenInSource_.find(id); it != seenInSource_.end()) {
+            entry.problems.push_back(
+                {entry.file, 1, 1, "duplicate lesson id '" + id + "' (also in " + it->second.string() + ")"});
+            entry.lesson.reset();
+            entries_.push_back(std::move(entry));
+            return;
+        }
+        seenInSource_.emplace(id, entry.file);
+        if (auto earlier = byId_.find(id); earlier != byId_.end()) {
+            entry.overrides = entries_[earlier->second].origin;
+            entries_[earlier->second] = std::move(entry);
+            return;
+        }
+        byId_.emplace(id, entries_.size());
+        entries_.push_back(std::move(entry));
+    }
+
+private:
+    std::vector<LessonEntry>& entries_;
+    std::map<std::string, std::size_t> byId_;                    // lesson id -> index in entries_
+    std::map<std::string, std::filesystem::path> seenInSource_;  // lesson id -> file, this source
+};
+
+LessonEntry loadEntry(const std::filesystem::path& file, const LessonSource& source, const LessonVocabulary& vocabulary) {
+    LessonEntry entry{file, source.origin, std::nullopt, {}, {}};
+    try {
+        entry.lesson = loadLesson(file, vocabulary);
+        entry.lesson->origin = source.origin;
+    } catch (const DataFileError& e) {
+        entry.problems = e.diagnostics();
+    }
+    return entry;
+}
+
+// The entries `previous` read from this source's folder, to keep while the folder cannot be read.
+std::vector<LessonEntry> lastRead(const LessonLibrary* previous, const LessonSource& source) {
+    std::vector<LessonEntry> kept;
+    if (!previous) return kept;
+    for (const LessonEntry& entry : previous->entries())
+        if (entry.origin == source.origin && entry.file.parent_path() == source.directory) kept.push_back(entry);
+    return kept;
+}
+
+void addSource(const LessonSource& source, const LessonVocabulary& vocabulary, const LessonLibrary* previous,
+               EntryCollector& collector, std::vector<Diagnostic>& sourceProblems) {
+    collector.startSource();
+    std::error_code ec;
+    const bool folder = std::filesystem::is_directory(source.directory, ec);
+    std::vector<std::filesystem::path> files;
+    if (folder) files = lessonFiles(source.directory, ec);
+    if (!folder || ec) {
+        const std::string reason = ec ? ec.message() : std::make_error_code(std::errc::no_such_file_or_directory).message();
+        std::vector<LessonEntry> kept = lastRead(previous, source);
+        if (!kept.empty()) {
+            sourceProblems.push_back({source.directory, 0, 0,
+                                      "cannot be read now (" + reason + "); its " + std::to_string(kept.size()) +
+                                          (kept.size() == 1 ? " lesson stays" : " lessons stay") + " as last read"});
+            for (LessonEntry& entry : kept) collector.add(std::move(entry));
+            return;
+        }
+        if (!folder) {
+            if (source.required)
+                sourceProblems.push_back({source.directory, 0, 0, "is not a folder of lessons (missing or unreadable)"});
+            return;
+        }
+        // Read part-way: the files listed before the error, if any, still load.
+        sourceProblems.push_back({source.directory, 0, 0, "cannot be read (" + reason + ")"});
+    }
+    for (const auto& file : files) collector.add(loadEntry(file, source, vocabulary));
+}
+
 }  // namespace
 
 LessonLibrary LessonLibrary::load(const std::vector<LessonSource>& sources, const LessonVocabulary& vocabulary,
-                                 const LessonLibrary* previous) {
+                                  const LessonLibrary* previous) {
     LessonLibrary library;
-    std::map<std::string, std::size_t> byId;  // lesson id -> index in entries_
-    for (const LessonSource& source : sources) {
-        std::map<std::string, std::filesystem::path> seenHere;
-        const auto add = [&](LessonEntry entry) {
-            if (entry.lesson) {
-                const std::string& id = entry.lesson->id;
-                if (auto it = seenHere.find(id); it != seenHere.end()) {
-                    entry.problems.push_back({entry.file, 1, 1, "duplicate lesson id '" + id + "' (also in " + it->second.string() + ")"});
-                    entry.lesson.reset();
-                } else {
-                    seenHere.emplace(id, entry.file);
-                    if (auto earlier = byId.find(id); earlier != byId.end()) {
-                        // A teacher's lesson with a built-in id replaces the built-in one in place.
-                        entry.overrides = library.entries_[earlier->second].origin;
-                        library.entries_[earlier->second] = std::move(entry);
-                        return;
-                    }
-                    byId.emplace(id, library.entries_.size());
-                }
-            }
-            library.entries_.push_back(std::move(entry));
-        };
-
-        std::error_code ec;
-        const bool folder = std::filesystem::is_directory(source.directory, ec);
-        std::vector<std::filesystem::path> files;
-        if (folder) files = lessonFiles(source.directory, ec);
-        if (!folder || ec) {
-            const std::string reason = ec ? ec.message() : std::make_error_code(std::errc::no_such_file_or_directory).message();
-            std::vector<LessonEntry> kept;
-            if (previous)
-                for (const LessonEntry& entry : previous->entries_)
-                    if (entry.origin == source.origin && entry.file.parent_path() == source.directory) kept.push_back(entry);
-            if (!kept.empty()) {
-                library.sourceProblems_.push_back(
-                    {source.directory, 0, 0,
-                     "cannot be read now (" + reason + "); its " + std::to_string(kept.size()) +
-                         (kept.size() == 1 ? " lesson stays" : " lessons stay") + " as last read"});
-                for (LessonEntry& entry : kept) add(std::move(entry));
-                continue;
-            }
-            if (!folder) {
-                if (source.required)
-                    library.sourceProblems_.push_back({source.directory, 0, 0, "is not a folder of lessons (missing or unreadable)"});
-                continue;
-            }
-            library.sourceProblems_.push_back({source.directory, 0, 0, "cannot be read (" + reason + ")"});
-        }
-        for (const auto& file : files) {
-            LessonEntry entry{file, source.origin, std::nullopt, {}, {}};
-            try {
-                entry.lesson = loadLesson(file, vocabulary);
-                entry.lesson->origin = source.origin;
-            } catch (const DataFileError& e) {
-                entry.problems = e.diagnostics();
-            }
-            add(std::move(entry));
-        }
-    }
+    EntryCollector collector(library.entries_);
+    for (const LessonSource& source : sources) addSource(source, vocabulary, previous, collector, library.sourceProblems_);
     return library;
 }
 

@@ -4,7 +4,9 @@
 #include <glm/trigonometric.hpp>
 #include <meshoptimizer.h>
 
+#include <algorithm>
 #include <cmath>
+#include <span>
 #include <vector>
 
 namespace psoas {
@@ -31,6 +33,63 @@ struct CornersByVertex {
     }
 };
 
+std::vector<glm::vec3> faceNormals(const std::vector<glm::vec3>& shared, const std::vector<std::uint32_t>& welded) {
+    const std::size_t triangles = welded.size() / 3;
+    std::vector<glm::vec3> faceNormal(triangles);
+    for (std::size_t t = 0; t < triangles; ++t) {
+        const glm::vec3 &a = shared[welded[3 * t]], &b = shared[welded[3 * t + 1]], &c = shared[welded[3 * t + 2]];
+        faceNormal[t] = unitOr(glm::cross(b - a, c - a), glm::vec3(0.0f));
+    }
+    return faceNormal;
+}
+
+struct Crease {
+    float cosFull = std::cos(glm::radians(kCreaseAngleDegrees));
+    // Half the crease angle: faces all within it of their mean are pairwise within the crease angle.
+    float cosHalf = std::cos(glm::radians(kCreaseAngleDegrees * 0.5f));
+};
+
+// The normal of each corner around one vertex (`corners`, at least one): the mean of all its faces
+// where they are all near it, else per corner the mean of the faces within the crease angle of its own.
+void cornerNormalsAround(std::span<const std::uint32_t> corners, const std::vector<glm::vec3>& faceNormal, const Crease& crease,
+                         std::vector<glm::vec3>& cornerNormal) {
+    glm::vec3 sum(0.0f);
+    for (std::uint32_t c : corners) sum += faceNormal[c / 3];
+    const glm::vec3 mean = unitOr(sum, glm::vec3(0.0f, 1.0f, 0.0f));
+    const bool smooth = std::all_of(corners.begin(), corners.end(), [&](std::uint32_t c) {
+        return faceNormal[c / 3] == glm::vec3(0.0f) || glm::dot(faceNormal[c / 3], mean) >= crease.cosHalf;
+    });
+    cornerNormal.clear();
+    if (smooth) {
+        cornerNormal.assign(corners.size(), mean);
+        return;
+    }
+    for (std::uint32_t c : corners) {
+        const glm::vec3 own = faceNormal[c / 3];
+        glm::vec3 near(0.0f);
+        for (std::uint32_t o : corners)
+            if (glm::dot(own, faceNormal[o / 3]) >= crease.cosFull) near += faceNormal[o / 3];
+        cornerNormal.push_back(unitOr(near, mean));
+    }
+}
+
+// Adds the output vertices at `position` and points each corner's index at its own: corners whose
+// normals agree share one vertex; a crease gives each side its own.
+void addVerticesAt(const glm::vec3& position, std::span<const std::uint32_t> corners, const std::vector<glm::vec3>& cornerNormal,
+                   MeshData& out) {
+    const auto base = static_cast<std::uint32_t>(out.positions.size());
+    for (std::size_t k = 0; k < cornerNormal.size(); ++k) {
+        std::uint32_t vertex = base;
+        while (vertex < out.positions.size() && out.normals[vertex] != cornerNormal[k]) ++vertex;
+        if (vertex == out.positions.size()) {
+            out.positions.push_back(position);
+            out.normals.push_back(cornerNormal[k]);
+            out.bounds.include(position);
+        }
+        out.indices[corners[k]] = vertex;
+    }
+}
+
 }  // namespace
 
 MeshData weldWithCreaseNormals(std::span<const glm::vec3> positions, std::span<const std::uint32_t> indices) {
@@ -47,17 +106,9 @@ MeshData weldWithCreaseNormals(std::span<const glm::vec3> positions, std::span<c
     meshopt_remapVertexBuffer(shared.data(), positions.data(), positions.size(), sizeof(glm::vec3), remap.data());
     remap = {};
 
-    const std::size_t triangles = welded.size() / 3;
-    std::vector<glm::vec3> faceNormal(triangles);
-    for (std::size_t t = 0; t < triangles; ++t) {
-        const glm::vec3 &a = shared[welded[3 * t]], &b = shared[welded[3 * t + 1]], &c = shared[welded[3 * t + 2]];
-        faceNormal[t] = unitOr(glm::cross(b - a, c - a), glm::vec3(0.0f));
-    }
-
+    const std::vector<glm::vec3> faceNormal = faceNormals(shared, welded);
     const CornersByVertex around(welded, unique);
-    const float cosCrease = std::cos(glm::radians(kCreaseAngleDegrees));
-    // Half the crease angle: faces all within it of their mean are pairwise within the crease angle.
-    const float cosHalfCrease = std::cos(glm::radians(kCreaseAngleDegrees * 0.5f));
+    const Crease crease;
     out.positions.reserve(unique);
     out.normals.reserve(unique);
     // Each corner's output index is written once, from its vertex's list, and the welded indices
@@ -65,40 +116,11 @@ MeshData weldWithCreaseNormals(std::span<const glm::vec3> positions, std::span<c
     out.indices = std::move(welded);
     std::vector<glm::vec3> cornerNormal;
     for (std::size_t v = 0; v < unique; ++v) {
-        const std::uint32_t* first = around.corners.data() + around.offsets[v];
-        const std::uint32_t* last = around.corners.data() + around.offsets[v + 1];
-        if (first == last) continue;  // a position no triangle uses
-        glm::vec3 sum(0.0f);
-        for (const std::uint32_t* c = first; c != last; ++c) sum += faceNormal[*c / 3];
-        const glm::vec3 mean = unitOr(sum, glm::vec3(0.0f, 1.0f, 0.0f));
-        bool smooth = true;
-        for (const std::uint32_t* c = first; c != last && smooth; ++c)
-            smooth = faceNormal[*c / 3] == glm::vec3(0.0f) || glm::dot(faceNormal[*c / 3], mean) >= cosHalfCrease;
-
-        cornerNormal.clear();
-        for (const std::uint32_t* c = first; c != last; ++c) {
-            if (smooth) {
-                cornerNormal.push_back(mean);
-                continue;
-            }
-            const glm::vec3 own = faceNormal[*c / 3];
-            glm::vec3 near(0.0f);
-            for (const std::uint32_t* o = first; o != last; ++o)
-                if (glm::dot(own, faceNormal[*o / 3]) >= cosCrease) near += faceNormal[*o / 3];
-            cornerNormal.push_back(unitOr(near, mean));
-        }
-        // Corners whose normals agree share one vertex; a crease gives each side its own.
-        const auto base = static_cast<std::uint32_t>(out.positions.size());
-        for (std::size_t k = 0; k < cornerNormal.size(); ++k) {
-            std::uint32_t vertex = base;
-            while (vertex < out.positions.size() && out.normals[vertex] != cornerNormal[k]) ++vertex;
-            if (vertex == out.positions.size()) {
-                out.positions.push_back(shared[v]);
-                out.normals.push_back(cornerNormal[k]);
-                out.bounds.include(shared[v]);
-            }
-            out.indices[first[k]] = vertex;
-        }
+        const std::span<const std::uint32_t> corners(around.corners.data() + around.offsets[v],
+                                                     around.offsets[v + 1] - around.offsets[v]);
+        if (corners.empty()) continue;  // a position no triangle uses
+        cornerNormalsAround(corners, faceNormal, crease, cornerNormal);
+        addVerticesAt(shared[v], corners, cornerNormal, out);
     }
     return out;
 }

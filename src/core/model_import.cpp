@@ -144,57 +144,85 @@ private:
 
     void addMesh(const aiMesh& source, const aiNode& node, const glm::mat4& world) {
         ImportedMesh item;
-        item.name = !isGeneratedName(node.mName.C_Str()) ? node.mName.C_Str()
-                    : !isGeneratedName(source.mName.C_Str()) ? source.mName.C_Str() : "";
+        item.name = partName(source, node);
         const std::string label = item.name.empty() ? "mesh " + std::to_string(out_.size() + 1) : item.name;
+        const FaceScan scan = scanFaces(source, label);
+        if (scan.triangles == 0) return;
+        triangles_ += scan.triangles;
+        if (triangles_ > limits_.maxTriangles)
+            throw ModelImportError(
+                path_, "more than " + std::to_string(limits_.maxTriangles) + " triangles; simplify the model before opening it");
+        item.mesh = surfaceOf(source, scan);
+        place(item.mesh, world);
+        item.fileColour = colourOf(source);
+        out_.push_back(std::move(item));
+    }
 
-        // Triangles in the file's order; a mesh whose triangle i uses vertices 3i, 3i+1, 3i+2 is a
-        // "soup" (every STL, many OBJ) and needs no index array at all.
-        std::vector<std::uint32_t> indices;
+    // The node's name, else the mesh's, else none (the scene then names the part by number).
+    static std::string partName(const aiMesh& source, const aiNode& node) {
+        if (!isGeneratedName(node.mName.C_Str())) return node.mName.C_Str();
+        if (!isGeneratedName(source.mName.C_Str())) return source.mName.C_Str();
+        return "";
+    }
+
+    struct FaceScan {
         std::size_t triangles = 0;
-        bool soup = source.mNumVertices == 3ull * source.mNumFaces;
+        // Triangle i uses vertices 3i, 3i+1, 3i+2: a "soup" (every STL, many OBJ), which needs no
+        // index array at all.
+        bool soup = false;
+    };
+
+    // Counts the triangles (and the points and lines the viewer skips) and checks every index.
+    FaceScan scanFaces(const aiMesh& source, const std::string& label) {
+        FaceScan scan;
+        scan.soup = source.mNumVertices == 3ull * source.mNumFaces;
         for (unsigned f = 0; f < source.mNumFaces; ++f) {
             const aiFace& face = source.mFaces[f];
             if (face.mNumIndices != 3) {
                 (face.mNumIndices == 1 ? points_ : lines_) += face.mNumIndices <= 2 ? 1 : 0;
-                soup = false;
+                scan.soup = false;
                 continue;
             }
-            ++triangles;
+            ++scan.triangles;
             for (unsigned k = 0; k < 3; ++k) {
                 if (face.mIndices[k] >= source.mNumVertices)
                     throw ModelImportError(path_, "face " + std::to_string(f) + " of mesh '" + label + "' uses vertex index " +
                                                       std::to_string(face.mIndices[k]) + " but the mesh has only " +
                                                       std::to_string(source.mNumVertices));
-                soup = soup && face.mIndices[k] == 3 * f + k;
+                scan.soup = scan.soup && face.mIndices[k] == 3 * f + k;
             }
         }
-        if (triangles == 0) return;
-        triangles_ += triangles;
-        if (triangles_ > limits_.maxTriangles)
-            throw ModelImportError(path_, "more than " + std::to_string(limits_.maxTriangles) +
-                                              " triangles; simplify the model before opening it");
-        if (!soup) {
-            indices.reserve(triangles * 3);
-            for (unsigned f = 0; f < source.mNumFaces; ++f)
-                if (const aiFace& face = source.mFaces[f]; face.mNumIndices == 3)
-                    indices.insert(indices.end(), face.mIndices, face.mIndices + 3);
-        }
+        return scan;
+    }
 
+    // The triangles in the file's order, as an index array (empty for a soup).
+    static std::vector<std::uint32_t> triangleIndices(const aiMesh& source, const FaceScan& scan) {
+        std::vector<std::uint32_t> indices;
+        if (scan.soup) return indices;
+        indices.reserve(scan.triangles * 3);
+        for (unsigned f = 0; f < source.mNumFaces; ++f)
+            if (const aiFace& face = source.mFaces[f]; face.mNumIndices == 3)
+                indices.insert(indices.end(), face.mIndices, face.mIndices + 3);
+        return indices;
+    }
+
+    // Shared vertices and normals, in the file's frame: the file's own normals where it has real
+    // ones, else smooth normals with sharp creases.
+    static MeshData surfaceOf(const aiMesh& source, const FaceScan& scan) {
+        std::vector<std::uint32_t> indices = triangleIndices(source, scan);
         const auto positions = asVec3(source.mVertices, source.mNumVertices);
-        const bool ownNormals = source.mNormals && !facetNormalsOnly(source, soup);
-        if (!ownNormals) item.mesh = weldWithCreaseNormals(positions, indices);
-        else if (soup) item.mesh = weldKeepingNormals(positions, asVec3(source.mNormals, source.mNumVertices), indices);
-        else {  // already shared vertices with their own normals (glTF): taken as they are
-            item.mesh.positions.assign(positions.begin(), positions.end());
-            const auto normals = asVec3(source.mNormals, source.mNumVertices);
-            item.mesh.normals.assign(normals.begin(), normals.end());
-            item.mesh.indices = std::move(indices);
+        if (!source.mNormals || facetNormalsOnly(source, scan.soup)) return weldWithCreaseNormals(positions, indices);
+        const auto normals = asVec3(source.mNormals, source.mNumVertices);
+        MeshData mesh;
+        if (scan.soup) {
+            mesh = weldKeepingNormals(positions, normals, indices);
+        } else {  // already shared vertices with their own normals (glTF): taken as they are
+            mesh.positions.assign(positions.begin(), positions.end());
+            mesh.normals.assign(normals.begin(), normals.end());
+            mesh.indices = std::move(indices);
         }
-        if (ownNormals) fillMissingNormals(item.mesh);
-        place(item.mesh, world);
-        item.fileColour = colourOf(source);
-        out_.push_back(std::move(item));
+        fillMissingNormals(mesh);
+        return mesh;
     }
 
     // Vertex colours first (a painted scan), then the material; Assimp's stand-in material for

@@ -159,15 +159,12 @@ Scene loadMeshSetScene(const MeshSet& set, const Atlas& atlas, const ImportLimit
     return scene;
 }
 
-Scene loadModelScene(const ModelRequest& request, const ImportLimits& limits) {
-    if (request.meshSet) {
-        const Atlas atlas = loadAtlas(request.atlas);
-        std::vector<std::string> ids;
-        for (const StructureInfo& s : atlas.structures) ids.push_back(s.id);
-        return loadMeshSetScene(loadMeshSet(*request.meshSet, ids), atlas, limits);
-    }
+namespace {
+
+// The mesh files a request names: each file as given, each folder's mesh files in name order.
+std::vector<std::filesystem::path> expandModelPaths(const std::vector<std::filesystem::path>& paths) {
     std::vector<std::filesystem::path> files;
-    for (const std::filesystem::path& path : request.paths) {
+    for (const std::filesystem::path& path : paths) {
         std::error_code ec;
         if (!std::filesystem::is_directory(path, ec)) {
             files.push_back(path);
@@ -178,20 +175,11 @@ Scene loadModelScene(const ModelRequest& request, const ImportLimits& limits) {
         files.insert(files.end(), inside.begin(), inside.end());
     }
     if (files.empty()) throw ModelImportError({}, "no mesh file given");
+    return files;
+}
 
-    std::vector<LoadedFile> loaded;
-    Bounds fileBounds;
-    for (const auto& file : files) {
-        loaded.push_back({file, readModelFile(file, limits)});
-        for (const ImportedMesh& part : loaded.back().model.meshes) fileBounds.include(part.mesh.bounds);
-    }
-    const ModelOrientation& orientation = request.orientation;
-    const LengthUnit units = orientation.units == LengthUnit::Auto ? guessUnits(fileBounds) : orientation.units;
-    const glm::mat3 rotation = sceneRotation(orientation) * metresPer(units);
-    const glm::mat3 normalRotation = sceneRotation(orientation);
-
-    Scene scene;
-    scene.title = files.size() == 1 ? files.front().filename().string() : std::to_string(files.size()) + " files";
+// Adds the units and axes to the title, and a note when something was assumed rather than given.
+void describePlacement(Scene& scene, const ModelOrientation& orientation, LengthUnit units, const Bounds& fileBounds) {
     const glm::vec3 size = fileBounds.size();
     const float largest = std::max({size.x, size.y, size.z});
     char sizeText[32];
@@ -205,37 +193,72 @@ Scene loadModelScene(const ModelRequest& request, const ImportLimits& limits) {
         scene.notes.push_back("assumed units: " + std::string(unitName(units)) +
                               (guessed ? std::string(" (guessed from the largest side, ") + sizeText + ")" : "") + "; " + axesLine +
                               " (set with --units, --up, --forward)");
+}
 
-    std::map<std::string, int> seen;
-    for (LoadedFile& file : loaded) {
-        const std::string fileName = file.path.filename().string();
-        for (const std::string& warning : file.model.warnings) scene.notes.push_back(fileName + ": " + warning);
-        const bool single = file.model.meshes.size() == 1;
-        if (request.fileColours && std::none_of(file.model.meshes.begin(), file.model.meshes.end(), [](const ImportedMesh& m) { return m.fileColour.has_value(); }))
-            scene.notes.push_back(fileName + ": the file has no colours of its own; the viewer's are used");
-        for (std::size_t i = 0; i < file.model.meshes.size(); ++i) {
-            ImportedMesh& part = file.model.meshes[i];
-            std::string name = single ? fileName
-                               : fileName + ": " + (part.name.empty() ? "part " + std::to_string(i + 1) : part.name);
-            if (const int count = ++seen[name]; count > 1) name += " (" + std::to_string(count) + ")";
-            SceneStructure s;
-            s.info.id = "mesh_" + std::to_string(scene.structures.size() + 1);
-            s.info.name = std::move(name);
-            s.info.group = StructureGroup::Other;
-            s.info.mesh = file.path;
-            s.info.colour = request.fileColours && part.fileColour ? *part.fileColour : partColour(scene.structures.size());
-            s.info.body = s.info.id;
-            s.mesh = std::move(part.mesh);
-            s.mesh.bounds = {};
-            for (glm::vec3& p : s.mesh.positions) {
-                p = rotation * p;
-                s.mesh.bounds.include(p);
-            }
-            for (glm::vec3& n : s.mesh.normals) n = normalRotation * n;
-            scene.bounds.include(s.mesh.bounds);
-            scene.structures.push_back(std::move(s));
+// Turns the file's parts into the scene frame: `rotation` carries units and axes, `normalRotation` axes only.
+struct ScenePlacement {
+    glm::mat3 rotation;
+    glm::mat3 normalRotation;
+};
+
+// Adds one structure per part of `file`, named from the file and part, unique by `seen`.
+void addFileParts(Scene& scene, LoadedFile& file, bool fileColours, const ScenePlacement& placement,
+                  std::map<std::string, int>& seen) {
+    const std::string fileName = file.path.filename().string();
+    for (const std::string& warning : file.model.warnings) scene.notes.push_back(fileName + ": " + warning);
+    const bool single = file.model.meshes.size() == 1;
+    if (fileColours && std::none_of(file.model.meshes.begin(), file.model.meshes.end(),
+                                    [](const ImportedMesh& m) { return m.fileColour.has_value(); }))
+        scene.notes.push_back(fileName + ": the file has no colours of its own; the viewer's are used");
+    for (std::size_t i = 0; i < file.model.meshes.size(); ++i) {
+        ImportedMesh& part = file.model.meshes[i];
+        std::string name =
+            single ? fileName : fileName + ": " + (part.name.empty() ? "part " + std::to_string(i + 1) : part.name);
+        if (const int count = ++seen[name]; count > 1) name += " (" + std::to_string(count) + ")";
+        SceneStructure s;
+        s.info.id = "mesh_" + std::to_string(scene.structures.size() + 1);
+        s.info.name = std::move(name);
+        s.info.group = StructureGroup::Other;
+        s.info.mesh = file.path;
+        s.info.colour = fileColours && part.fileColour ? *part.fileColour : partColour(scene.structures.size());
+        s.info.body = s.info.id;
+        s.mesh = std::move(part.mesh);
+        s.mesh.bounds = {};
+        for (glm::vec3& p : s.mesh.positions) {
+            p = placement.rotation * p;
+            s.mesh.bounds.include(p);
         }
+        for (glm::vec3& n : s.mesh.normals) n = placement.normalRotation * n;
+        scene.bounds.include(s.mesh.bounds);
+        scene.structures.push_back(std::move(s));
     }
+}
+
+}  // namespace
+
+Scene loadModelScene(const ModelRequest& request, const ImportLimits& limits) {
+    if (request.meshSet) {
+        const Atlas atlas = loadAtlas(request.atlas);
+        std::vector<std::string> ids;
+        for (const StructureInfo& s : atlas.structures) ids.push_back(s.id);
+        return loadMeshSetScene(loadMeshSet(*request.meshSet, ids), atlas, limits);
+    }
+    const std::vector<std::filesystem::path> files = expandModelPaths(request.paths);
+    std::vector<LoadedFile> loaded;
+    Bounds fileBounds;
+    for (const auto& file : files) {
+        loaded.push_back({file, readModelFile(file, limits)});
+        for (const ImportedMesh& part : loaded.back().model.meshes) fileBounds.include(part.mesh.bounds);
+    }
+    const ModelOrientation& orientation = request.orientation;
+    const LengthUnit units = orientation.units == LengthUnit::Auto ? guessUnits(fileBounds) : orientation.units;
+    const ScenePlacement placement{sceneRotation(orientation) * metresPer(units), sceneRotation(orientation)};
+
+    Scene scene;
+    scene.title = files.size() == 1 ? files.front().filename().string() : std::to_string(files.size()) + " files";
+    describePlacement(scene, orientation, units, fileBounds);
+    std::map<std::string, int> seen;
+    for (LoadedFile& file : loaded) addFileParts(scene, file, request.fileColours, placement, seen);
     return scene;
 }
 

@@ -14,6 +14,26 @@ constexpr glm::vec3 kHighlight{1.0f, 0.72f, 0.25f};
 constexpr float kHoverAmount = 0.45f;
 constexpr float kSelectedAmount = 1.0f;
 constexpr float kLessonHighlightAmount = 0.7f;  // clearly marked, but the muscle keeps its own colour
+
+float highlightAmount(const StructureLook& look) {
+    if (look.selected) return kSelectedAmount;
+    if (look.highlighted) return kLessonHighlightAmount;
+    return look.hovered ? kHoverAmount : 0.0f;
+}
+
+// The uniforms of one structure's draw: where it is, its painted areas, colour, opacity, highlight.
+void setLook(ShaderProgram& program, const StructureLook& look, const glm::vec3& ownColour) {
+    program.set("uModel", look.model);
+    const int areas = look.areas ? std::min(static_cast<int>(look.areas->size()), kMaxPaintedAreas) : 0;
+    program.set("uAreaCount", areas);
+    if (areas > 0) {
+        program.setArray("uAreas[0]", look.areas->data(), areas);
+        program.setArray("uAreaKinds[0]", look.areaKinds->data(), areas);
+    }
+    program.set("uColour", glm::mix(ownColour, look.tint, look.tintAmount));
+    program.set("uOpacity", look.opacity);
+    program.set("uHighlightAmount", highlightAmount(look));
+}
 }  // namespace
 
 SceneRenderer::SceneRenderer(const Scene& scene) : scene_(scene), program_("mesh.vert", "mesh.frag") {
@@ -51,20 +71,7 @@ void SceneRenderer::render(const OrbitCamera& camera, glm::ivec2 framebufferSize
     program_.set("uHighlight", kHighlight);
 
     auto drawOne = [&](std::size_t i) {
-        const StructureLook& look = looks[i];
-        program_.set("uModel", look.model);
-        const int areas = look.areas ? std::min(static_cast<int>(look.areas->size()), kMaxPaintedAreas) : 0;
-        program_.set("uAreaCount", areas);
-        if (areas > 0) {
-            program_.setArray("uAreas[0]", look.areas->data(), areas);
-            program_.setArray("uAreaKinds[0]", look.areaKinds->data(), areas);
-        }
-        program_.set("uColour", glm::mix(scene_.structures[i].info.colour, look.tint, look.tintAmount));
-        program_.set("uOpacity", look.opacity);
-        program_.set("uHighlightAmount", look.selected      ? kSelectedAmount
-                                         : look.highlighted ? kLessonHighlightAmount
-                                         : look.hovered     ? kHoverAmount
-                                                            : 0.0f);
+        setLook(program_, looks[i], scene_.structures[i].info.colour);
         meshes_[i].draw();
     };
 

@@ -104,13 +104,61 @@ const Fallback& fallbackFor(const std::string& regular, const ImVector<ImWchar>&
     }
     return last;
 }
+
+// Adds the faces of the interface's font family to the atlas. Characters DejaVu lacks come from
+// the system font, merged into each face (regular weight). Each style falls back to the regular
+// face when its file is missing: plainer, still readable, and said once (missing()).
+class FontFamily {
+public:
+    FontFamily(ImFontAtlas& atlas, std::string regular, float uiScale, const ImFontConfig& config, const ImWchar* ranges,
+               const Fallback& fallback, std::vector<char>& fallbackBytes)
+        : atlas_(atlas), regular_(std::move(regular)), uiScale_(uiScale), config_(config), ranges_(ranges), fallback_(fallback),
+          fallbackBytes_(fallbackBytes) {}
+
+    ImFont* regularFace(float pixels) { return add(regular_, pixels); }
+
+    // The face in file `name` beside the regular one.
+    ImFont* style(const char* name, float pixels) {
+        const std::filesystem::path file = std::filesystem::path(regular_).parent_path() / name;
+        if (std::filesystem::exists(file)) return add(file.string(), pixels);
+        if (missing_.find(name) == std::string::npos) {
+            if (!missing_.empty()) missing_ += ", ";
+            missing_ += file.string();
+        }
+        return add(regular_, pixels);
+    }
+
+    // The style files not found, comma-separated ("" when all were there).
+    [[nodiscard]] const std::string& missing() const { return missing_; }
+
+private:
+    ImFont* add(const std::string& file, float pixels) {
+        ImFont* font = atlas_.AddFontFromFileTTF(file.c_str(), pixels * uiScale_, &config_, ranges_);
+        if (!font || !fallback_.search.font || fallbackBytes_.empty()) return font;
+        ImFontConfig merged = config_;
+        merged.MergeMode = true;
+        merged.FontNo = fallback_.search.font->index;
+        merged.FontDataOwnedByAtlas = false;
+        atlas_.AddFontFromMemoryTTF(fallbackBytes_.data(), static_cast<int>(fallbackBytes_.size()), pixels * uiScale_, &merged,
+                                    fallback_.ranges.Data);
+        return font;
+    }
+
+    ImFontAtlas& atlas_;
+    std::string regular_;
+    float uiScale_;
+    const ImFontConfig& config_;
+    const ImWchar* ranges_;
+    const Fallback& fallback_;
+    std::vector<char>& fallbackBytes_;
+    std::string missing_;
+};
 }  // namespace
 
 UiFonts loadFonts(float uiScale, const GlyphCoverage& glyphs, const std::string& fontFile) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     const std::string regular = fontFile.empty() ? defaultFontFile() : fontFile;
-    const std::filesystem::path folder = std::filesystem::path(regular).parent_path();
 
     UiFonts fonts;
     // The atlas keeps a pointer to the ranges until it is rebuilt: they live as long as the fonts.
@@ -123,38 +171,15 @@ UiFonts loadFonts(float uiScale, const GlyphCoverage& glyphs, const std::string&
         static std::vector<char> fallbackBytes;
         const Fallback& fallback = fallbackFor(regular, ranges, fallbackBytes);
         if (!fallback.search.uncovered.empty()) fonts.warning = noFontMessage(fallback.search.uncovered);
-        // Characters DejaVu lacks come from the system font, merged into each face (regular weight).
-        auto merge = [&](ImFont* font, float pixels) {
-            if (!font || !fallback.search.font || fallbackBytes.empty()) return font;
-            ImFontConfig merged = config;
-            merged.MergeMode = true;
-            merged.FontNo = fallback.search.font->index;
-            merged.FontDataOwnedByAtlas = false;
-            io.Fonts->AddFontFromMemoryTTF(fallbackBytes.data(), static_cast<int>(fallbackBytes.size()),
-                                           pixels * uiScale, &merged, fallback.ranges.Data);
-            return font;
-        };
-        fonts.body = merge(io.Fonts->AddFontFromFileTTF(regular.c_str(), kBodyPixels * uiScale, &config, ranges.Data), kBodyPixels);
-        // Each style falls back to the regular face when its file is missing: plainer, still
-        // readable, and said once, with the Debian package that brings the face.
-        std::string missing;
-        auto face = [&](const char* name, float pixels) {
-            const std::filesystem::path file = folder / name;
-            const bool present = std::filesystem::exists(file);
-            if (!present && missing.find(name) == std::string::npos) {
-                if (!missing.empty()) missing += ", ";
-                missing += file.string();
-            }
-            const std::string path = present ? file.string() : regular;
-            return merge(io.Fonts->AddFontFromFileTTF(path.c_str(), pixels * uiScale, &config, ranges.Data), pixels);
-        };
-        fonts.heading = face("DejaVuSans-Bold.ttf", kHeadingPixels);
-        fonts.bold = face("DejaVuSans-Bold.ttf", kBodyPixels);
-        fonts.italic = face("DejaVuSans-Oblique.ttf", kBodyPixels);
-        fonts.boldItalic = face("DejaVuSans-BoldOblique.ttf", kBodyPixels);
-        if (!missing.empty()) {
+        FontFamily family(*io.Fonts, regular, uiScale, config, ranges.Data, fallback, fallbackBytes);
+        fonts.body = family.regularFace(kBodyPixels);
+        fonts.heading = family.style("DejaVuSans-Bold.ttf", kHeadingPixels);
+        fonts.bold = family.style("DejaVuSans-Bold.ttf", kBodyPixels);
+        fonts.italic = family.style("DejaVuSans-Oblique.ttf", kBodyPixels);
+        fonts.boldItalic = family.style("DejaVuSans-BoldOblique.ttf", kBodyPixels);
+        if (!family.missing().empty()) {
             if (!fonts.warning.empty()) fonts.warning += "; ";
-            fonts.warning += "bold or italic lesson text is shown upright and regular: " + missing +
+            fonts.warning += "bold or italic lesson text is shown upright and regular: " + family.missing() +
                              " not found; install fonts-dejavu-core and fonts-dejavu-extra";
         }
     }

@@ -40,29 +40,35 @@ void heading(const ViewerUiState& state, const char* text) {
     if (state.fonts && state.fonts->heading) ImGui::PopFont();
 }
 
+bool hasGroup(const Scene& scene, StructureGroup group) {
+    return std::any_of(scene.structures.begin(), scene.structures.end(),
+                       [&](const SceneStructure& s) { return s.info.group == group; });
+}
+
+// One structure's row: its visibility check box and its name, which selects it (double-click: focus).
+void structureRow(const ViewerUiState& state, std::size_t i, ViewerUiIntents& intents) {
+    const StructureInfo& info = state.scene->structures[i].info;
+    ImGui::PushID(static_cast<int>(i));
+    bool visible = state.visibility->visible(i);
+    if (ImGui::Checkbox("##visible", &visible)) intents.setVisible = {static_cast<int>(i), visible};
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(visible ? "Hide %s" : "Show %s", info.name.c_str());
+    ImGui::SameLine();
+    const bool selected = state.selected == static_cast<int>(i);
+    if (ImGui::Selectable(info.name.c_str(), selected || state.hovered == static_cast<int>(i),
+                          ImGuiSelectableFlags_AllowDoubleClick)) {
+        intents.select = static_cast<int>(i);
+        if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) intents.focus = static_cast<int>(i);
+    }
+    ImGui::PopID();
+}
+
 void structureList(const ViewerUiState& state, ViewerUiIntents& intents) {
     const Scene& scene = *state.scene;
     for (const GroupHeading& group : kGroups) {
-        bool any = false;
-        for (const auto& s : scene.structures) any = any || s.info.group == group.group;
-        if (!any) continue;
+        if (!hasGroup(scene, group.group)) continue;
         if (!ImGui::CollapsingHeader(group.title, ImGuiTreeNodeFlags_DefaultOpen)) continue;
-        for (std::size_t i = 0; i < scene.structures.size(); ++i) {
-            const StructureInfo& info = scene.structures[i].info;
-            if (info.group != group.group) continue;
-            ImGui::PushID(static_cast<int>(i));
-            bool visible = state.visibility->visible(i);
-            if (ImGui::Checkbox("##visible", &visible)) intents.setVisible = {static_cast<int>(i), visible};
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip(visible ? "Hide %s" : "Show %s", info.name.c_str());
-            ImGui::SameLine();
-            const bool selected = state.selected == static_cast<int>(i);
-            if (ImGui::Selectable(info.name.c_str(), selected || state.hovered == static_cast<int>(i),
-                                  ImGuiSelectableFlags_AllowDoubleClick)) {
-                intents.select = static_cast<int>(i);
-                if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) intents.focus = static_cast<int>(i);
-            }
-            ImGui::PopID();
-        }
+        for (std::size_t i = 0; i < scene.structures.size(); ++i)
+            if (scene.structures[i].info.group == group.group) structureRow(state, i, intents);
     }
 }
 
@@ -397,7 +403,8 @@ void lengthCurve(const MotionView& motion, float uiScale) {
     ImGui::TextDisabled("Right psoas length (%.0f to %.0f mm) against hip flexion; line: now", *lo, *hi);
 }
 
-void motionTab(const ViewerUiState& state, const MotionView& motion, MotionIntents& intents) {
+// Pose, breathing and colour-by-length: what the student can change.
+void motionControls(const MotionView& motion, MotionIntents& intents) {
     ImGui::TextUnformatted("Pose");
     ImGui::SetNextItemWidth(-1.0f);
     if (ImGui::BeginCombo("##pose", motion.poseNames.empty() ? "" : motion.poseNames[static_cast<std::size_t>(motion.pose)].c_str())) {
@@ -426,8 +433,10 @@ void motionTab(const ViewerUiState& state, const MotionView& motion, MotionInten
         ImGui::SameLine();
         ImGui::TextColored({1.0f, 0.35f, 0.3f, 1.0f}, "red: longer");
     }
-    ImGui::Separator();
+}
 
+// Each muscle's length now and its change from standing, the dome descent, the psoas fascicles.
+void lengthReadouts(const MotionView& motion) {
     ImGui::TextUnformatted("True lengths (never exaggerated)");
     if (motion.readouts && ImGui::BeginTable("lengths", 3, ImGuiTableFlags_SizingStretchProp)) {
         for (const MuscleReadout& r : *motion.readouts) {
@@ -449,16 +458,26 @@ void motionTab(const ViewerUiState& state, const MotionView& motion, MotionInten
     if (psoas && ImGui::CollapsingHeader("Right psoas fascicles")) {
         for (const auto& [part, length] : psoas->fascicleLengthsMm) ImGui::Text("%-24s %.1f mm", part.c_str(), length);
     }
-    if (motion.history && !motion.history->empty()) {
-        const auto [lo, hi] = std::minmax_element(motion.history->begin(), motion.history->end());
-        char overlay[64];
-        std::snprintf(overlay, sizeof overlay, "%.2f mm", motion.history->back());
-        // At least a 1 mm window, so a quiet breath's tiny change is drawn at its true scale.
-        const float middle = 0.5f * (*lo + *hi), half = std::max(0.5f, 0.5f * (*hi - *lo) * 1.2f);
-        ImGui::PlotLines("##history", motion.history->data(), static_cast<int>(motion.history->size()), 0, overlay,
-                         middle - half, middle + half, {-1.0f, 60.0f * state.uiScale});
-        ImGui::TextDisabled("Right psoas length, last 20 s");
-    }
+}
+
+// The right psoas's length over the last 20 s.
+void lengthHistory(const MotionView& motion, float uiScale) {
+    if (!motion.history || motion.history->empty()) return;
+    const auto [lo, hi] = std::minmax_element(motion.history->begin(), motion.history->end());
+    char overlay[64];
+    std::snprintf(overlay, sizeof overlay, "%.2f mm", motion.history->back());
+    // At least a 1 mm window, so a quiet breath's tiny change is drawn at its true scale.
+    const float middle = 0.5f * (*lo + *hi), half = std::max(0.5f, 0.5f * (*hi - *lo) * 1.2f);
+    ImGui::PlotLines("##history", motion.history->data(), static_cast<int>(motion.history->size()), 0, overlay, middle - half,
+                     middle + half, {-1.0f, 60.0f * uiScale});
+    ImGui::TextDisabled("Right psoas length, last 20 s");
+}
+
+void motionTab(const ViewerUiState& state, const MotionView& motion, MotionIntents& intents) {
+    motionControls(motion, intents);
+    ImGui::Separator();
+    lengthReadouts(motion);
+    lengthHistory(motion, state.uiScale);
     lengthCurve(motion, state.uiScale);
 }
 
