@@ -1,5 +1,7 @@
 #include "render/scene_renderer.hpp"
 
+#include "render/paint_code.hpp"
+
 #include <glm/common.hpp>
 #include <glm/geometric.hpp>
 
@@ -57,7 +59,9 @@ void SceneRenderer::render(const OrbitCamera& camera, glm::ivec2 framebufferSize
         program_.set("uAreaCount", areas);
         if (areas > 0) {
             program_.setArray("uAreas[0]", look.areas->data(), areas);
-            program_.setArray("uAreaKinds[0]", look.areaKinds->data(), areas);
+            float codes[kMaxPaintedAreas];
+            meshShaderPaintCodes(*look.areaPaints, codes, areas);
+            program_.setArray("uAreaKinds[0]", codes, areas);
         }
         program_.set("uColour", glm::mix(scene_.structures[i].info.colour, look.tint, look.tintAmount));
         program_.set("uOpacity", look.opacity);
