@@ -213,7 +213,7 @@ Image Application::renderStep(const Lesson& lesson, int step, glm::ivec2 size, B
 
 void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     displaySize_ = displaySize;
-    ui_.newFrame(effectiveUiScale(), displaySize, framebufferScale);
+    ui_.newFrame(effectiveUiScale(), displaySize, framebufferScale, scripted_ ? &scriptPointer_ : nullptr);
     const ViewerLayout frame = layout();
     const LessonPlayer& player = session_->lessonPlayer();
     ui::ViewerUiState state;

@@ -127,6 +127,9 @@ private:
     [[nodiscard]] ViewerLayout layout() const;
     [[nodiscard]] double now() const;
     void continueSlideExport();
+    // What falls due on the window's clocks (a lesson file check, the status and presenter hint
+    // timing out); true when it changed what is shown.
+    bool doDueWork();
 
     Options options_;
     Scene scene_;
@@ -149,6 +152,7 @@ private:
     bool screenshotRequested_ = false;
     bool slideScreenshot_ = false;
     bool scripted_ = false;  // --script: the hidden window never goes full screen
+    UiPointer scriptPointer_;  // --script: the pointer the panels see
     // Slides exported from the window: one step a frame, so the window stays alive and shows progress.
     struct WindowExport {
         LessonExport job;

@@ -115,13 +115,7 @@ void Application::windowFrame() {
         glfwWaitEventsTimeout(std::clamp(due - now(), 0.01, 1.0));
         // Woken by the clock, not by an event: draw only if something due changed what is shown.
         if (framesToDraw_ == 0) {
-            const std::string statusBefore = status_;
-            const std::uint64_t revisionBefore = session_->lessonPlayer().revision();
-            followReload(lessons_.reloadIfChanged(now(), openLessonId()));
-            const bool hintEnded = presenterHintUntil_ > 0.0 && now() > presenterHintUntil_;
-            if (hintEnded) presenterHintUntil_ = 0.0;
-            if (!status_.empty() && now() > statusUntil_) status_.clear();
-            if (status_ == statusBefore && session_->lessonPlayer().revision() == revisionBefore && !hintEnded) return;
+            if (!doDueWork()) return;
             framesToDraw_ = kFramesAfterEvent;
         }
     }
@@ -129,6 +123,16 @@ void Application::windowFrame() {
     drawWindowFrame(window_->windowSize(), window_->framebufferSize());
     window_->swapBuffers();
     if (framesToDraw_ > 0) --framesToDraw_;
+}
+
+bool Application::doDueWork() {
+    const std::string statusBefore = status_;
+    const std::uint64_t revisionBefore = session_->lessonPlayer().revision();
+    followReload(lessons_.reloadIfChanged(now(), openLessonId()));
+    const bool hintEnded = presenterHintUntil_ > 0.0 && now() > presenterHintUntil_;
+    if (hintEnded) presenterHintUntil_ = 0.0;
+    if (!status_.empty() && now() > statusUntil_) status_.clear();
+    return status_ != statusBefore || session_->lessonPlayer().revision() != revisionBefore || hintEnded;
 }
 
 void Application::drawWindowFrame(glm::vec2 windowSize, glm::ivec2 framebuffer) {
@@ -256,12 +260,14 @@ void Application::onMouseButton(int button, int action, int mods) {
 
 void Application::onPointerButton(PointerButton button, bool pressed, bool shift) {
     framesToDraw_ = kFramesAfterEvent;
+    scriptPointer_.down[static_cast<int>(button)] = pressed;
     if (pressed) input_.buttonPressed(button, shift, ui_.wantsMouse());
     else input_.buttonReleased(button, layout().scene);
 }
 
 void Application::onCursorMoved(double x, double y) {
     framesToDraw_ = kFramesAfterEvent;
+    scriptPointer_.position = {static_cast<float>(x), static_cast<float>(y)};
     input_.cursorMoved({static_cast<float>(x), static_cast<float>(y)}, layout().scene);
 }
 

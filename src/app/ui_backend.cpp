@@ -47,7 +47,7 @@ void UiBackend::coverFile(const std::filesystem::path& file) {
     cover(std::string(std::istreambuf_iterator<char>(in), {}));
 }
 
-void UiBackend::newFrame(float scale, glm::vec2 displaySize, glm::vec2 framebufferScale) {
+void UiBackend::newFrame(float scale, glm::vec2 displaySize, glm::vec2 framebufferScale, const UiPointer* pointer) {
     if (builtScale_ != scale || glyphsAdded_) {
         // Fonts are rasterised at the size they are shown, so text stays crisp at every scale.
         builtScale_ = scale;
@@ -63,6 +63,10 @@ void UiBackend::newFrame(float scale, glm::vec2 displaySize, glm::vec2 framebuff
     io.Fonts->ClearTexData();  // the atlas is on the GPU now: its CPU copies are dead weight
     io.DisplaySize = {displaySize.x, displaySize.y};
     io.DisplayFramebufferScale = {framebufferScale.x, framebufferScale.y};
+    if (pointer) {
+        io.MousePos = {pointer->position.x, pointer->position.y};
+        for (int i = 0; i < 3; ++i) io.MouseDown[i] = pointer->down[i];
+    }
     ImGui::NewFrame();
 }
 

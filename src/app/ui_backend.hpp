@@ -16,6 +16,14 @@ struct GLFWwindow;
 
 namespace psoas::app {
 
+// The pointer as --script drives it: where it is (window units) and which buttons are held
+// (left, right, middle). ImGui 1.86's GLFW backend reads the real cursor of a focused window, which
+// a hidden window never has, so a script's pointer is handed to the panels this way.
+struct UiPointer {
+    glm::vec2 position{-1.0e30f};
+    bool down[3] = {false, false, false};
+};
+
 class UiBackend {
 public:
     UiBackend() = default;
@@ -32,8 +40,8 @@ public:
     void coverFile(const std::filesystem::path& file);
 
     // Begins a frame of `displaySize` UI units (an offscreen image has its own size, whatever the
-    // window's), with fonts at `scale`.
-    void newFrame(float scale, glm::vec2 displaySize, glm::vec2 framebufferScale);
+    // window's), with fonts at `scale`; with `pointer`, the panels see it instead of the real one.
+    void newFrame(float scale, glm::vec2 displaySize, glm::vec2 framebufferScale, const UiPointer* pointer = nullptr);
     // Ends the frame's layout; draw() then draws it into the bound target.
     void endFrame();
     void draw();
