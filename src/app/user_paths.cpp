@@ -1,6 +1,7 @@
 #include "app/user_paths.hpp"
 
 #include <cstdlib>
+#include <ctime>
 #include <system_error>
 
 namespace psoas::app {
@@ -52,6 +53,15 @@ std::filesystem::path picturesDirectory() {
     for (const auto& candidate : {fromEnvironment("XDG_PICTURES_DIR"), homeDirectory() / "Pictures"})
         if (!candidate.empty() && std::filesystem::is_directory(candidate, ec)) return candidate;
     return homeDirectory();
+}
+
+std::filesystem::path timestampedPicture(const std::string& ending) {
+    const std::time_t t = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&t, &local);
+    char stamp[32];
+    std::strftime(stamp, sizeof stamp, "psoas-atlas-%Y%m%d-%H%M%S", &local);
+    return picturesDirectory() / (stamp + ending);
 }
 
 }  // namespace psoas::app

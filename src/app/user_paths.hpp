@@ -4,6 +4,7 @@
 // ever written to the working directory.
 
 #include <filesystem>
+#include <string>
 
 namespace psoas::app {
 
@@ -20,5 +21,8 @@ std::filesystem::path userDataDirectory();
 
 // Where F12 screenshots go: $XDG_PICTURES_DIR, else ~/Pictures, else the home folder.
 std::filesystem::path picturesDirectory();
+
+// A new picture's path in picturesDirectory(): "psoas-atlas-YYYYmmdd-HHMMSS" (local time) + `ending`.
+std::filesystem::path timestampedPicture(const std::string& ending);
 
 }  // namespace psoas::app

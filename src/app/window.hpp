@@ -67,6 +67,8 @@ public:
     // Brings a window placed off every connected screen (a position saved next to a projector
     // that is gone) back onto one.
     void keepOnScreen();
+    // Where the window is on the desktop and its size (what the settings keep).
+    [[nodiscard]] ScreenRect placement() const { return rect(); }
 
 private:
     [[nodiscard]] ScreenRect rect() const;

@@ -25,9 +25,7 @@ std::vector<int> attachmentTintSlots(const std::vector<std::string>& muscleIds) 
     return slots;
 }
 
-float attachmentPaintKind(AttachmentKind kind, int slot) {
-    return (kind == AttachmentKind::Insertion ? 1.0f : 0.0f) + 4.0f * static_cast<float>(std::clamp(slot, 0, kAttachmentTintSlots - 1));
-}
+AreaPaint attachmentPaint(AttachmentKind kind, int slot) { return {kind, std::clamp(slot, 0, kAttachmentTintSlots - 1)}; }
 
 std::vector<std::string> attachmentLegendLines(const Scene& scene, const std::vector<std::string>& muscleIds) {
     const std::vector<int> slots = attachmentTintSlots(muscleIds);

@@ -20,9 +20,17 @@ constexpr int kAttachmentTintSlots = 4;
 // The slot of each id in `muscleIds` (the step's `attachments` list, in order).
 [[nodiscard]] std::vector<int> attachmentTintSlots(const std::vector<std::string>& muscleIds);
 
-// The value the mesh shader reads for an area: 0 origin / 1 insertion, plus 4 per slot. (2 is the
-// diaphragm's tendon region, painted outside lessons.)
-[[nodiscard]] float attachmentPaintKind(AttachmentKind kind, int slot);
+// How one painted area looks: its kind (origin, insertion, or a tendon or cartilage region painted
+// outside lessons) and, for origins and insertions, its muscle's tint slot (0 .. kAttachmentTintSlots-1).
+// The renderer turns it into what the mesh shader reads (render/paint_code.hpp).
+struct AreaPaint {
+    AttachmentKind kind = AttachmentKind::Origin;
+    int tintSlot = 0;
+    bool operator==(const AreaPaint&) const = default;
+};
+
+// An attachment area of a muscle in `slot` (clamped to the palette).
+[[nodiscard]] AreaPaint attachmentPaint(AttachmentKind kind, int slot);
 
 // One legend line per slot, in slot order: the display names of the step's muscles in that slot,
 // joined with ", " ("Right psoas major, Left psoas major"). Ids the scene lacks are skipped.

@@ -4,6 +4,7 @@
 // look kept and patched frame to frame is how a tint outlived its lesson step (issue 12, defect 2).
 
 #include "core/anti_aliasing.hpp"
+#include "core/attachment_tint.hpp"
 #include "core/label_layout.hpp"
 #include "core/orbit_camera.hpp"
 #include "core/scene.hpp"
@@ -25,10 +26,9 @@ struct StructureLook {
     glm::mat4 model{1.0f};     // where the structure is in the current pose (rigid)
     glm::vec3 tint{0.0f};      // colour-by-length: blue shorter, red longer
     float tintAmount = 0.0f;   // 0 = the structure's own colour
-    // Attachment areas to paint on this structure: centre and radius, and the kind the mesh shader
-    // reads (core/attachment_tint.hpp: 0 origin / 1 insertion plus 4 per tint slot; 2 tendon; 3 cartilage).
+    // Attachment areas to paint on this structure: centre and radius, and how each looks.
     const std::vector<glm::vec4>* areas = nullptr;
-    const std::vector<float>* areaKinds = nullptr;
+    const std::vector<AreaPaint>* areaPaints = nullptr;
 };
 
 class SceneMotion;

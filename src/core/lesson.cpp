@@ -163,7 +163,9 @@ private:
         }
         TableReader reader(*table, file(), out(), {"on", "depth", "rate", "exaggeration"}, "breathing");
         breathing.on = reader.boolean("on", true);
-        breathing.depth = reader.choice<std::string>("depth", {{"quiet", "quiet"}, {"deep", "deep"}}, false, "quiet");
+        std::vector<std::pair<std::string, BreathDepth>> depths;
+        for (const BreathDepthName& entry : kBreathDepthNames) depths.emplace_back(entry.name, entry.value);
+        breathing.depth = reader.choice<BreathDepth>("depth", depths, false, BreathDepth::Quiet);
         breathing.ratePerMinute = reader.number("rate", 12.0f, 6.0f, 30.0f);  // sources §5 range, with slow-breathing drills
         breathing.exaggeration = reader.number("exaggeration", 1.0f, 1.0f, 20.0f);
         step.breathing = breathing;

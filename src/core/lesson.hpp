@@ -5,6 +5,7 @@
 // in a structure or pose id is caught with its file:line:col and a "did you mean".
 
 #include "core/diagnostic.hpp"
+#include "core/motion/breathing.hpp"
 #include "core/orbit_camera.hpp"
 #include "core/quiz.hpp"
 #include "core/view_preset.hpp"
@@ -27,7 +28,7 @@ struct LessonVocabulary {
 
 struct StepBreathing {
     bool on = false;
-    std::string depth = "quiet";  // quiet | deep
+    BreathDepth depth = BreathDepth::Quiet;  // names: kBreathDepthNames
     double ratePerMinute = 12.0;  // 6..30; 12 is a resting rate (sources §5)
     double exaggeration = 1.0;    // display only; readouts stay true
 };

@@ -62,7 +62,7 @@ void addAttachments(const LessonStep& step, const Scene& scene, bool revealLabel
             if (bone < 0) continue;
             const bool insertion = area.kind == AttachmentKind::Insertion;
             staged.painted.areas[static_cast<std::size_t>(bone)].emplace_back(area.centre, area.radius);
-            staged.painted.kinds[static_cast<std::size_t>(bone)].push_back(attachmentPaintKind(area.kind, tintSlots[m]));
+            staged.painted.paints[static_cast<std::size_t>(bone)].push_back(attachmentPaint(area.kind, tintSlots[m]));
             (insertion ? insertions : origins).emplace_back(bone, &area);
         }
         if (!revealLabels) continue;
@@ -102,11 +102,11 @@ int stepPoseIndex(const LessonStep& step, const std::vector<PoseFile>& poses) {
 PaintedAreas alwaysPaintedAreas(const Scene& scene) {
     PaintedAreas painted;
     painted.areas.assign(scene.structures.size(), {});
-    painted.kinds.assign(scene.structures.size(), {});
+    painted.paints.assign(scene.structures.size(), {});
     for (std::size_t i = 0; i < scene.structures.size(); ++i)
         for (const AttachmentArea& region : scene.structures[i].info.regions) {
             painted.areas[i].emplace_back(region.centre, region.radius);
-            painted.kinds[i].push_back(region.kind == AttachmentKind::Cartilage ? 3.0f : 2.0f);  // see shaders/mesh.frag
+            painted.paints[i].push_back({region.kind == AttachmentKind::Cartilage ? AttachmentKind::Cartilage : AttachmentKind::Tendon, 0});
         }
     return painted;
 }
@@ -139,7 +139,7 @@ StagedStep stageStep(const LessonStep& step, const Scene& scene, const std::vect
     const StepBreathing breathing = step.breathing.value_or(StepBreathing{});
     staged.motion.pose = stepPoseIndex(step, poses);
     staged.motion.breathing = breathing.on;
-    staged.motion.depth = breathDepthFromName(breathing.depth).value_or(BreathDepth::Quiet);
+    staged.motion.depth = breathing.depth;
     staged.motion.breathsPerMinute = static_cast<float>(breathing.ratePerMinute);
     staged.motion.exaggeration = static_cast<float>(breathing.exaggeration);
     staged.motion.colourByLength = step.colourByLength;

@@ -4,6 +4,7 @@
 // and where the camera goes. stageStep() is pure: it reads the step, the scene and the poses and
 // nothing else, so a step looks the same however the class got to it (issue 12, defect 2).
 
+#include "core/attachment_tint.hpp"
 #include "core/lesson.hpp"
 #include "core/motion/breathing.hpp"
 #include "core/motion/pose_file.hpp"
@@ -30,11 +31,11 @@ struct StepLabel {
     bool operator==(const StepLabel&) const = default;
 };
 
-// Areas painted on each structure: centre (metres, neutral frame) and radius in xyzw, and a kind
-// per area (0 origin, 1 insertion, 2 tendon) as the mesh shader reads them.
+// Areas painted on each structure: centre (metres, neutral frame) and radius in xyzw, and how
+// each looks (same index).
 struct PaintedAreas {
     std::vector<std::vector<glm::vec4>> areas;
-    std::vector<std::vector<float>> kinds;
+    std::vector<std::vector<AreaPaint>> paints;
     bool operator==(const PaintedAreas&) const = default;
 };
 

@@ -389,7 +389,7 @@ std::vector<StructureLook> ViewerSession::structureLooks() const {
         look.highlighted = i < staged_.highlighted.size() && staged_.highlighted[i];
         const bool painted = i < staged_.painted.areas.size() && !staged_.painted.areas[i].empty();
         look.areas = painted ? &staged_.painted.areas[i] : nullptr;
-        look.areaKinds = painted ? &staged_.painted.kinds[i] : nullptr;
+        look.areaPaints = painted ? &staged_.painted.paints[i] : nullptr;
         if (!motion_) continue;
         look.model = motion_->model(i);
         const auto change = motion_->lengthChange(i);

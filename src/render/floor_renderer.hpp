@@ -5,11 +5,10 @@
 
 #include "core/orbit_camera.hpp"
 #include "core/scene.hpp"
-#include "render/gpu_mesh.hpp"
-#include "render/shader_program.hpp"
 
 #include <glm/mat4x4.hpp>
 
+#include <memory>
 #include <vector>
 
 namespace psoas::render {
@@ -17,13 +16,16 @@ namespace psoas::render {
 class FloorRenderer {
 public:
     explicit FloorRenderer(const Scene& scene);
+    ~FloorRenderer();
+    FloorRenderer(const FloorRenderer&) = delete;
+    FloorRenderer& operator=(const FloorRenderer&) = delete;
     void updateVertices(std::size_t structure, const std::vector<glm::vec3>& positions, const std::vector<glm::vec3>& normals);
     void render(const OrbitCamera& camera, glm::ivec2 size, const std::vector<glm::mat4>& models, const std::vector<bool>& visible);
 
 private:
+    struct Gpu;  // the program and the meshes: GL types stay inside src/render
     const Scene& scene_;
-    ShaderProgram program_;
-    std::vector<GpuMesh> meshes_;
+    std::unique_ptr<Gpu> gpu_;
 };
 
 }  // namespace psoas::render

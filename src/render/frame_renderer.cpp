@@ -1,12 +1,22 @@
 #include "render/frame_renderer.hpp"
 
+#include "render/scene_renderer.hpp"
+#include "render/scene_smoothing.hpp"
+
 namespace psoas::render {
 
-FrameRenderer::FrameRenderer(const Scene& scene) : scene_(scene) {}
+struct FrameRenderer::Parts {
+    explicit Parts(const Scene& structures) : scene(structures) {}
+    SceneRenderer scene;
+    SceneSmoothing smoothing;
+};
+
+FrameRenderer::FrameRenderer(const Scene& scene) : parts_(std::make_unique<Parts>(scene)) {}
+FrameRenderer::~FrameRenderer() = default;
 
 void FrameRenderer::updateVertices(std::size_t structure, const std::vector<glm::vec3>& positions,
                                    const std::vector<glm::vec3>& normals) {
-    scene_.updateVertices(structure, positions, normals);
+    parts_->scene.updateVertices(structure, positions, normals);
 }
 
 void FrameRenderer::render(const FrameState& frame, const BoundTarget&) {
@@ -14,9 +24,9 @@ void FrameRenderer::render(const FrameState& frame, const BoundTarget&) {
         clearToBlack(frame.framebufferSize);
         return;
     }
-    smoothing_.begin(frame.antiAliasing, frame.framebufferSize);
-    scene_.render(frame.camera, frame.framebufferSize, frame.viewport, frame.looks, FrameStyle{frame.background});
-    smoothing_.finish(frame.modelRegion);
+    parts_->smoothing.begin(frame.antiAliasing, frame.framebufferSize);
+    parts_->scene.render(frame.camera, frame.framebufferSize, frame.viewport, frame.looks, FrameStyle{frame.background});
+    parts_->smoothing.finish(frame.modelRegion);
 }
 
 }  // namespace psoas::render

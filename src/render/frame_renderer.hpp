@@ -6,14 +6,20 @@
 #include "core/frame_state.hpp"
 #include "core/scene.hpp"
 #include "render/render_target.hpp"
-#include "render/scene_renderer.hpp"
-#include "render/scene_smoothing.hpp"
+
+#include <glm/vec3.hpp>
+
+#include <memory>
+#include <vector>
 
 namespace psoas::render {
 
 class FrameRenderer {
 public:
     explicit FrameRenderer(const Scene& scene);  // uploads every mesh once, builds the shaders
+    ~FrameRenderer();
+    FrameRenderer(const FrameRenderer&) = delete;
+    FrameRenderer& operator=(const FrameRenderer&) = delete;
 
     // New vertices for a structure whose mesh bends (muscles, the diaphragm).
     void updateVertices(std::size_t structure, const std::vector<glm::vec3>& positions, const std::vector<glm::vec3>& normals);
@@ -21,8 +27,8 @@ public:
     void render(const FrameState& frame, const BoundTarget& target);
 
 private:
-    SceneRenderer scene_;
-    SceneSmoothing smoothing_;
+    struct Parts;  // the scene renderer and the smoothing buffers: GL types stay inside src/render
+    std::unique_ptr<Parts> parts_;
 };
 
 }  // namespace psoas::render

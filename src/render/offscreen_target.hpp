@@ -3,7 +3,8 @@
 // they do not depend on the window's size or on the window being visible.
 
 #include "core/image.hpp"
-#include "render/gl_handles.hpp"
+
+#include <memory>
 
 namespace psoas::render {
 
@@ -12,6 +13,9 @@ public:
     // Throws std::runtime_error if the driver refuses the size. Without depth when whatever draws
     // into it brings its own (the anti-aliased scene does): 8 MB less at 1920x1080.
     OffscreenTarget(int width, int height, bool withDepth = true);
+    ~OffscreenTarget();
+    OffscreenTarget(OffscreenTarget&&) noexcept;
+    OffscreenTarget& operator=(OffscreenTarget&&) noexcept;
     void bind() const;
     [[nodiscard]] Image read() const;  // RGBA8, top row first
     [[nodiscard]] int width() const { return width_; }
@@ -19,9 +23,8 @@ public:
 
 private:
     int width_, height_;
-    GlFramebuffer framebuffer_;
-    GlRenderbuffer colour_;
-    GlRenderbuffer depth_;
+    struct Buffers;  // the GL objects: no GL type leaves src/render
+    std::unique_ptr<Buffers> gl_;
 };
 
 }  // namespace psoas::render

@@ -1,5 +1,7 @@
 #include "render/render_target.hpp"
 
+#include <glad/gl.h>
+
 namespace psoas::render {
 
 BoundTarget::BoundTarget(const OffscreenTarget* image, glm::ivec2 windowFramebuffer) {

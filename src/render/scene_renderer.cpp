@@ -1,5 +1,7 @@
 #include "render/scene_renderer.hpp"
 
+#include "render/paint_code.hpp"
+
 #include <glm/common.hpp>
 #include <glm/geometric.hpp>
 
@@ -28,7 +30,9 @@ void setLook(ShaderProgram& program, const StructureLook& look, const glm::vec3&
     program.set("uAreaCount", areas);
     if (areas > 0) {
         program.setArray("uAreas[0]", look.areas->data(), areas);
-        program.setArray("uAreaKinds[0]", look.areaKinds->data(), areas);
+        float codes[kMaxPaintedAreas];
+        meshShaderPaintCodes(*look.areaPaints, codes, areas);
+        program.setArray("uAreaKinds[0]", codes, areas);
     }
     program.set("uColour", glm::mix(ownColour, look.tint, look.tintAmount));
     program.set("uOpacity", look.opacity);

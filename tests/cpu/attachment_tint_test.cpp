@@ -1,5 +1,6 @@
 #include "core/attachment_tint.hpp"
 #include "core/scene.hpp"
+#include "render/paint_code.hpp"
 
 #include <gtest/gtest.h>
 
@@ -18,11 +19,19 @@ TEST(AttachmentTint, each_muscle_gets_its_own_slot_and_its_two_sides_share_one) 
     EXPECT_EQ(attachmentTintSlots({"a", "b", "c", "d", "e"}), (std::vector<int>{0, 1, 2, 3, 3}));
 }
 
-TEST(AttachmentTint, the_shader_kind_keeps_origin_and_insertion_apart_in_every_slot) {
-    EXPECT_EQ(attachmentPaintKind(AttachmentKind::Origin, 0), 0.0f);
-    EXPECT_EQ(attachmentPaintKind(AttachmentKind::Insertion, 0), 1.0f);
-    EXPECT_EQ(attachmentPaintKind(AttachmentKind::Origin, 2), 8.0f);
-    EXPECT_EQ(attachmentPaintKind(AttachmentKind::Insertion, 3), 13.0f);
+TEST(AttachmentTint, the_shader_code_keeps_origin_and_insertion_apart_in_every_slot) {
+    using render::meshShaderPaintCode;
+    EXPECT_EQ(meshShaderPaintCode(attachmentPaint(AttachmentKind::Origin, 0)), 0.0f);
+    EXPECT_EQ(meshShaderPaintCode(attachmentPaint(AttachmentKind::Insertion, 0)), 1.0f);
+    EXPECT_EQ(meshShaderPaintCode(attachmentPaint(AttachmentKind::Origin, 2)), 8.0f);
+    EXPECT_EQ(meshShaderPaintCode(attachmentPaint(AttachmentKind::Insertion, 3)), 13.0f);
+    // Beyond the palette an area takes the last slot's tint, as its legend line does.
+    EXPECT_EQ(attachmentPaint(AttachmentKind::Insertion, 9), (AreaPaint{AttachmentKind::Insertion, kAttachmentTintSlots - 1}));
+}
+
+TEST(AttachmentTint, tendon_and_cartilage_regions_have_their_own_shader_codes) {
+    EXPECT_EQ(render::meshShaderPaintCode({AttachmentKind::Tendon, 0}), 2.0f);
+    EXPECT_EQ(render::meshShaderPaintCode({AttachmentKind::Cartilage, 0}), 3.0f);
 }
 
 TEST(AttachmentTint, the_legend_names_each_slots_muscles_and_skips_unknown_ids) {

@@ -79,7 +79,7 @@ breathing = false
     EXPECT_EQ(one.labels.size(), 2u);
     EXPECT_EQ(one.pose, "sitting");
     ASSERT_TRUE(one.breathing.has_value());
-    EXPECT_EQ(one.breathing->depth, "deep");
+    EXPECT_EQ(one.breathing->depth, BreathDepth::Deep);
     EXPECT_DOUBLE_EQ(one.breathing->exaggeration, 5.0);
     EXPECT_TRUE(one.colourByLength);
     EXPECT_DOUBLE_EQ(one.durationSeconds, 12.5);

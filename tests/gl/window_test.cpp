@@ -8,8 +8,8 @@
 #include "gl/gl_test_context.hpp"
 #include "support/test_paths.hpp"
 
+#include <glad/gl.h>  // before GLFW, which would bring the system gl.h
 #include <GLFW/glfw3.h>
-#include <glad/gl.h>
 #include <imgui.h>
 
 #include <cmath>

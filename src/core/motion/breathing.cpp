@@ -15,11 +15,15 @@ constexpr float kDeepExcursion = 0.060f;
 constexpr float kDeepBreathLumbarExtension = 2.0f;
 }  // namespace
 
-std::string_view toString(BreathDepth depth) { return depth == BreathDepth::Deep ? "deep" : "quiet"; }
+std::string_view toString(BreathDepth depth) {
+    for (const BreathDepthName& entry : kBreathDepthNames)
+        if (entry.value == depth) return entry.name;
+    return kBreathDepthNames.front().name;
+}
 
 std::optional<BreathDepth> breathDepthFromName(std::string_view name) {
-    if (name == "quiet") return BreathDepth::Quiet;
-    if (name == "deep") return BreathDepth::Deep;
+    for (const BreathDepthName& entry : kBreathDepthNames)
+        if (entry.name == name) return entry.value;
     return std::nullopt;
 }
 

@@ -7,12 +7,20 @@
 
 #include <glm/vec3.hpp>
 
+#include <array>
 #include <optional>
 #include <string_view>
 
 namespace psoas {
 
 enum class BreathDepth { Quiet, Deep };
+
+// One name table for lesson files (breathing.depth), --breath-depth and the Motion tab.
+struct BreathDepthName {
+    BreathDepth value;
+    std::string_view name;  // in files and on the command line: "deep"
+};
+inline constexpr std::array<BreathDepthName, 2> kBreathDepthNames{{{BreathDepth::Quiet, "quiet"}, {BreathDepth::Deep, "deep"}}};
 
 [[nodiscard]] std::string_view toString(BreathDepth depth);
 [[nodiscard]] std::optional<BreathDepth> breathDepthFromName(std::string_view name);

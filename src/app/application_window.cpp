@@ -1,0 +1,316 @@
+// The interactive window's side of Application: opening it with the saved settings, sleeping while
+// nothing moves, GLFW's events handed to the input controller, F12 pictures and the slides a
+// teacher exports from the window. The frame step itself is in application.cpp.
+
+#include "app/application.hpp"
+
+#include "app/image_file.hpp"
+#include "app/input_map.hpp"
+#include "app/startup_trace.hpp"
+#include "app/user_paths.hpp"
+#include "render/gl_debug.hpp"
+#include "render/render_target.hpp"
+
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+
+namespace psoas::app {
+
+namespace {
+Application* fromWindow(GLFWwindow* window) { return static_cast<Application*>(glfwGetWindowUserPointer(window)); }
+// GLFW tells about monitors to the whole program, not to a window: this is the window to tell.
+GLFWwindow* gMonitorListener = nullptr;
+
+void logLine(const std::string& text) { std::cerr << "psoas-atlas: " << text << '\n'; }
+
+PointerButton pointerButton(int glfwButton) {
+    if (glfwButton == GLFW_MOUSE_BUTTON_LEFT) return PointerButton::Left;
+    return glfwButton == GLFW_MOUSE_BUTTON_RIGHT ? PointerButton::Right : PointerButton::Middle;
+}
+}  // namespace
+
+Application::~Application() {
+    if (window_ && gMonitorListener == window_->handle()) gMonitorListener = nullptr;
+    frameRenderer_.reset();  // then the UI, then the window and its context (declaration order)
+}
+
+void Application::openWindow(bool visible, int width, int height) {
+    window_ = std::make_unique<Window>(WindowOptions{width, height, visible, options_.glDebug, "Psoas Atlas"});
+    if (options_.glDebug) render::installGlDebugOutput(logLine);
+    GLFWwindow* handle = window_->handle();
+    glfwSetWindowUserPointer(handle, this);
+    // Ours first: ImGui's backend chains to callbacks already installed when it initialises.
+    glfwSetMouseButtonCallback(handle, [](GLFWwindow* w, int b, int a, int m) { fromWindow(w)->onMouseButton(b, a, m); });
+    glfwSetCursorPosCallback(handle, [](GLFWwindow* w, double x, double y) { fromWindow(w)->onCursorMoved(x, y); });
+    glfwSetScrollCallback(handle, [](GLFWwindow* w, double, double y) { fromWindow(w)->onScroll(y); });
+    glfwSetKeyCallback(handle, [](GLFWwindow* w, int k, int, int a, int m) { fromWindow(w)->onKey(k, a, m); });
+    glfwSetWindowFocusCallback(handle, [](GLFWwindow* w, int focused) { fromWindow(w)->onFocus(focused != 0); });
+    // Uncovered, resized or moved to another screen: the picture must be drawn again.
+    glfwSetCharCallback(handle, [](GLFWwindow* w, unsigned int) { fromWindow(w)->framesToDraw_ = kFramesAfterEvent; });
+    glfwSetCursorEnterCallback(handle, [](GLFWwindow* w, int) { fromWindow(w)->framesToDraw_ = kFramesAfterEvent; });
+    glfwSetWindowRefreshCallback(handle, [](GLFWwindow* w) { fromWindow(w)->framesToDraw_ = kFramesAfterEvent; });
+    glfwSetFramebufferSizeCallback(handle, [](GLFWwindow* w, int, int) { fromWindow(w)->framesToDraw_ = kFramesAfterEvent; });
+    traceStartup("window and GL context open");
+    frameRenderer_ = std::make_unique<render::FrameRenderer>(scene_);
+    traceStartup("meshes uploaded, shaders built");
+}
+
+void Application::startUi(float uiScale) {
+    uiScale_ = uiScale;
+    const std::string fontWarning = ui_.start(window_->handle(), effectiveUiScale());
+    if (!fontWarning.empty()) setStatus(fontWarning, true);  // e.g. no font for a Chinese file name: on screen too
+    // After ImGui: its 1.86 backend sets a monitor callback of its own that does nothing and does
+    // not pass the event on, so one installed before it would never hear of an unplugged projector.
+    gMonitorListener = window_->handle();
+    glfwSetMonitorCallback([](GLFWmonitor* monitor, int event) {
+        if (event == GLFW_DISCONNECTED && gMonitorListener) fromWindow(gMonitorListener)->onMonitorDisconnected(monitor);
+    });
+    traceStartup("ImGui ready");
+}
+
+void Application::startWindow() {
+    settings_ = SettingsStore(configDirectory() / "settings.toml");
+    const LoadedSettings saved = settings_.load();
+    if (!saved.warning.empty()) logLine(saved.warning);
+    const bool sizeFromSettings = !options_.sizeGiven;
+    openWindow(true, sizeFromSettings ? saved.settings.windowWidth : options_.width,
+               sizeFromSettings ? saved.settings.windowHeight : options_.height);
+    if (sizeFromSettings && saved.settings.windowX && saved.settings.windowY)
+        glfwSetWindowPos(window_->handle(), *saved.settings.windowX, *saved.settings.windowY);
+    window_->keepOnScreen();  // a place saved beside a projector that is no longer there
+    startUi(saved.settings.uiScale > 0.0f ? saved.settings.uiScale : window_->contentScale());
+    screenshotBackground_ = saved.settings.screenshotBackground;
+    if (!options_.antiAliasing) antiAliasing_ = saved.settings.antiAliasing;
+    // Back where the teacher left off, unless the command line asked for a lesson.
+    if (!options_.lesson && !saved.settings.lastLesson.empty())
+        if (const Lesson* lesson = lessons_.library().find(saved.settings.lastLesson)) apply(act::OpenLesson{*lesson, saved.settings.lastStep});
+    if (!saved.warning.empty()) setStatus("Settings were damaged; the defaults are used (details on the terminal)");
+    if (options_.present) apply(act::SetPresenter{true});
+    displaySize_ = window_->windowSize();
+    tellViewAspect(false);
+    // Outside a lesson the window opens on the home view framed for its own shape; a step keeps
+    // the view it glides to (and --view keeps the one it asked for).
+    if (!session_->lessonPlayer().active()) apply(act::SetCamera{session_->homePose()});
+    settings_.stepSaved(session_->lessonPlayer().revision());
+}
+
+void Application::windowFrame() {
+    if (window_->minimised()) {
+        // Nothing to draw into: sleep until restored instead of spinning through empty frames.
+        glfwWaitEventsTimeout(0.25);
+        return;
+    }
+    // Sleep while nothing moves: a viewer left open through a class should not heat the laptop. It
+    // wakes for input (every callback asks for frames), and for the next thing due on a clock.
+    if (session_->moving() || input_.dragging() || slideExport_ || framesToDraw_ > 0) {
+        glfwPollEvents();
+    } else {
+        // Without lesson files to watch (a --model file) only the status and the hint fall due.
+        double due = lessons_.watching() ? lessons_.nextCheck() : now() + 1.0;
+        if (!status_.empty()) due = std::min(due, statusUntil_);
+        if (presenterHintUntil_ > now()) due = std::min(due, presenterHintUntil_);
+        glfwWaitEventsTimeout(std::clamp(due - now(), 0.01, 1.0));
+        // Woken by the clock, not by an event: draw only if something due changed what is shown.
+        if (framesToDraw_ == 0) {
+            if (!doDueWork()) return;
+            framesToDraw_ = kFramesAfterEvent;
+        }
+    }
+    if (window_->minimised()) return;
+    drawWindowFrame(window_->windowSize(), window_->framebufferSize());
+    window_->swapBuffers();
+    if (framesToDraw_ > 0) --framesToDraw_;
+}
+
+bool Application::doDueWork() {
+    const std::string statusBefore = status_;
+    const std::uint64_t revisionBefore = session_->lessonPlayer().revision();
+    followReload(lessons_.reloadIfChanged(now(), openLessonId()));
+    const bool hintEnded = presenterHintUntil_ > 0.0 && now() > presenterHintUntil_;
+    if (hintEnded) presenterHintUntil_ = 0.0;
+    if (!status_.empty() && now() > statusUntil_) status_.clear();
+    return status_ != statusBefore || session_->lessonPlayer().revision() != revisionBefore || hintEnded;
+}
+
+void Application::drawWindowFrame(glm::vec2 windowSize, glm::ivec2 framebuffer) {
+    // A minimised window can report 0 x 0 before (or instead of) saying it is iconified: there is
+    // nothing to draw into, and the 3D view's shape would be 0 / 0.
+    if (framebuffer.x <= 0 || framebuffer.y <= 0 || windowSize.x <= 0.0f || windowSize.y <= 0.0f) return;
+    const double frameTime = now();
+    const double elapsed = std::max(frameTime - lastFrameTime_, 0.0);
+    lastFrameTime_ = frameTime;
+    followReload(lessons_.reloadIfChanged(now(), openLessonId()));
+    if (!status_.empty() && now() > statusUntil_) status_.clear();
+    continueSlideExport();
+    displaySize_ = windowSize;
+    updateHover();
+    step(elapsed, {windowSize, framebuffer, nullptr, Background::Dark});
+    // A crash or power cut mid-class loses nothing: each step reached is kept.
+    if (const std::string problem = settings_.saveOnStepChange(session_->lessonPlayer().revision(), currentSettings()); !problem.empty())
+        setStatus(problem);
+    if (screenshotRequested_) saveScreenshot();
+}
+
+void Application::finishWindow() { storeSettings(); }
+
+Settings Application::currentSettings() const {
+    Settings settings;
+    settings.uiScale = uiScale_;
+    if (const LessonPlayer& player = session_->lessonPlayer(); player.active()) {
+        settings.lastLesson = player.lesson().id;
+        settings.lastStep = player.stepIndex();
+    }
+    if (window_ && !window_->fullscreen()) {
+        const ScreenRect place = window_->placement();
+        settings.windowX = place.x;
+        settings.windowY = place.y;
+        if (place.width > 0 && place.height > 0) settings.windowWidth = place.width, settings.windowHeight = place.height;
+    }
+    settings.screenshotBackground = screenshotBackground_;
+    settings.antiAliasing = antiAliasing_;
+    return settings;
+}
+
+void Application::storeSettings() {
+    if (const std::string problem = settings_.save(currentSettings()); !problem.empty()) setStatus(problem);
+}
+
+void Application::setUiScale(float scale) {
+    uiScale_ = std::clamp(scale, 1.0f, 3.0f);
+    storeSettings();
+    setStatus("Text and lines at " + std::to_string(static_cast<int>(std::lround(uiScale_ * 100.0f))) + " %");
+}
+
+void Application::saveScreenshot() {
+    screenshotRequested_ = false;
+    const glm::ivec2 size = window_->framebufferSize();
+    const std::filesystem::path file = timestampedPicture(".png");
+    const bool wasShowingUi = showUi_;
+    try {
+        // Ctrl+F12 draws the slide layout for this one image: the panels are rebuilt without it.
+        if (slideScreenshot_) {
+            showUi_ = false;
+            const glm::vec2 windowSize = window_->windowSize();
+            buildUi(windowSize, glm::vec2(size) / glm::max(windowSize, glm::vec2(1.0f)));
+        }
+        // The frame just drawn, again, into an image: nothing moves on.
+        render::OffscreenTarget target(size.x, size.y, sceneNeedsTargetDepth());
+        Image image;
+        {
+            const render::BoundTarget bound(&target, size);
+            drawScene(bound, size, screenshotBackground_);
+            if (!session_->blank()) ui_.draw();
+            image = target.read();
+        }
+        const std::string problem = writePng(image, file);
+        setStatus(problem.empty() ? "Saved screenshot: " + file.string() : "Screenshot not saved to " + file.string() + ": " + problem);
+    } catch (const std::exception& e) {
+        setStatus(std::string("Screenshot not saved: ") + e.what());
+    }
+    showUi_ = wasShowingUi;
+    slideScreenshot_ = false;
+}
+
+void Application::startSlideExport() {
+    const LessonPlayer& player = session_->lessonPlayer();
+    if (!player.active() || slideExport_) return;
+    const std::filesystem::path folder = timestampedPicture("-" + player.lesson().id);
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    if (ec) {
+        setStatus("Slides not exported: cannot create " + folder.string() + " (" + ec.message() + ")");
+        return;
+    }
+    slideExport_.emplace(WindowExport{LessonExport(player.lesson(), folder), player.stepIndex(), session_->camera().pose});
+}
+
+void Application::continueSlideExport() {
+    if (!slideExport_) return;
+    LessonExport& job = slideExport_->job;
+    if (!job.allStepsDone()) {
+        if (const std::string problem = job.writeNextStep(*this, {1920, 1080}, screenshotBackground_); !problem.empty()) {
+            setStatus("Slides not exported: " + problem);
+            slideExport_.reset();
+        }
+        return;
+    }
+    if (const std::string problem = job.writeHandout(); !problem.empty()) {
+        setStatus("Handout not exported: " + job.handoutFile().string() + ": " + problem);
+        slideExport_.reset();
+        return;
+    }
+    // Back to where the teacher was, as if nothing had happened.
+    displaySize_ = window_->windowSize();
+    tellViewAspect(false);
+    apply(act::OpenLesson{job.lesson(), slideExport_->returnStep});
+    apply(act::FinishTransitions{});
+    apply(act::SetCamera{slideExport_->returnCamera});
+    setStatus("Exported " + std::to_string(job.stepCount()) + " slides and index.html to " + job.folder().string());
+    slideExport_.reset();
+}
+
+void Application::updateHover() { input_.updateHover(layout().scene, ui_.wantsMouse()); }
+
+void Application::onMouseButton(int button, int action, int mods) {
+    if (action == GLFW_PRESS || action == GLFW_RELEASE) onPointerButton(pointerButton(button), action == GLFW_PRESS, (mods & GLFW_MOD_SHIFT) != 0);
+}
+
+void Application::onPointerButton(PointerButton button, bool pressed, bool shift) {
+    framesToDraw_ = kFramesAfterEvent;
+    scriptPointer_.down[static_cast<int>(button)] = pressed;
+    if (pressed) input_.buttonPressed(button, shift, ui_.wantsMouse());
+    else input_.buttonReleased(button, layout().scene);
+}
+
+void Application::onCursorMoved(double x, double y) {
+    framesToDraw_ = kFramesAfterEvent;
+    scriptPointer_.position = {static_cast<float>(x), static_cast<float>(y)};
+    input_.cursorMoved({static_cast<float>(x), static_cast<float>(y)}, layout().scene);
+}
+
+void Application::onScroll(double yOffset) {
+    framesToDraw_ = kFramesAfterEvent;
+    input_.scrolled(static_cast<float>(yOffset), layout().scene, ui_.wantsMouse());
+}
+
+void Application::onFocus(bool focused) {
+    framesToDraw_ = kFramesAfterEvent;
+    if (!focused) input_.focusLost();
+}
+
+void Application::onMonitorDisconnected(GLFWmonitor* monitor) {
+    if (!window_ || !window_->leaveLostMonitor(monitor)) return;
+    setStatus("A screen was disconnected; the window moved to one that is still there (F11: full screen)");
+}
+
+void Application::onKey(int key, int action, int mods) {
+    framesToDraw_ = kFramesAfterEvent;
+    if (action == GLFW_PRESS) onKeyPress(keyChordFromGlfw(key, mods));
+}
+
+void Application::onKeyPress(KeyChord chord) {
+    const auto command = input_.keyPress(chord, *session_, ui_.wantsKeyboard());
+    if (!command) return;
+    switch (*command) {
+        case ViewerAction::ToggleFullscreen:
+            if (!scripted_) window_->toggleFullscreen();  // a script's picture is its offscreen image
+            break;
+        case ViewerAction::Screenshot: screenshotRequested_ = true; break;
+        case ViewerAction::ScreenshotSlide:
+            slideScreenshot_ = true;
+            screenshotRequested_ = true;
+            break;
+        case ViewerAction::Quit: window_->requestClose(); break;
+        case ViewerAction::ScaleUp: setUiScale(uiScale_ + 0.25f); break;
+        case ViewerAction::ScaleDown: setUiScale(uiScale_ - 0.25f); break;
+        case ViewerAction::ScaleReset: setUiScale(window_->contentScale()); break;
+        case ViewerAction::ToggleAutoplay: setStatus(session_->autoplay() ? "Autoplay on" : "Autoplay off"); break;
+        case ViewerAction::TogglePause: setStatus(session_->paused() ? "Paused (P resumes)" : "Resumed"); break;
+        default: break;  // the session has it
+    }
+}
+
+}  // namespace psoas::app

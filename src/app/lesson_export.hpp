@@ -1,0 +1,44 @@
+#pragma once
+// A lesson exported as slides and a handout: one PNG per step (the slide layout, the step's
+// transitions finished) and an index.html listing them. The window exports a step a frame, so it
+// stays alive and shows progress; --export-lesson exports them all at once. Both go through here.
+
+#include "core/background.hpp"
+#include "core/lesson.hpp"
+
+#include <glm/vec2.hpp>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace psoas::app {
+
+class Application;
+
+class LessonExport {
+public:
+    // `lesson` is copied: the library may reload while the export runs.
+    LessonExport(Lesson lesson, std::filesystem::path folder) : lesson_(std::move(lesson)), folder_(std::move(folder)) {}
+
+    [[nodiscard]] const Lesson& lesson() const { return lesson_; }
+    [[nodiscard]] const std::filesystem::path& folder() const { return folder_; }
+    [[nodiscard]] int stepCount() const { return static_cast<int>(lesson_.steps.size()); }
+    [[nodiscard]] int stepsDone() const { return static_cast<int>(images_.size()); }
+    [[nodiscard]] bool allStepsDone() const { return stepsDone() >= stepCount(); }
+
+    // Draws the next step's slide at `size` and writes it. Returns "" or the reason it failed;
+    // lastFile() names the file either way.
+    std::string writeNextStep(Application& app, glm::ivec2 size, Background background);
+    // Writes index.html. Returns "" or the reason; handoutFile() names it.
+    [[nodiscard]] std::string writeHandout() const;
+    [[nodiscard]] std::filesystem::path lastFile() const { return folder_ / (images_.empty() ? "" : images_.back()); }
+    [[nodiscard]] std::filesystem::path handoutFile() const { return folder_ / "index.html"; }
+
+private:
+    Lesson lesson_;
+    std::filesystem::path folder_;
+    std::vector<std::string> images_;
+};
+
+}  // namespace psoas::app

@@ -1,0 +1,80 @@
+#include "app/ui_backend.hpp"
+
+#include "ui/viewer_panels.hpp"
+
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+
+#include <fstream>
+#include <iterator>
+#include <system_error>
+
+namespace psoas::app {
+
+UiBackend::~UiBackend() {
+    if (!started_) return;
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+}
+
+std::string UiBackend::start(GLFWwindow* window, float scale) {
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    // No imgui.ini: every panel is placed by the program from the window size and UI scale, so
+    // there is no layout to keep, and ImGui would write the file into the working directory.
+    ImGui::GetIO().IniFilename = nullptr;
+    builtScale_ = scale;
+    ui::applyViewerStyle(builtScale_);
+    fonts_ = ui::loadFonts(builtScale_, glyphs_);
+    glyphsAdded_ = false;
+    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    started_ = true;
+    return fonts_.warning;
+}
+
+void UiBackend::cover(std::string_view text) {
+    if (glyphs_.add(text)) glyphsAdded_ = true;
+}
+
+void UiBackend::coverFile(const std::filesystem::path& file) {
+    cover(file.string());
+    std::error_code ec;
+    if (std::filesystem::file_size(file, ec) > (1u << 20) || ec) return;  // too big to be shown: the loader refuses it
+    std::ifstream in(file, std::ios::binary);
+    cover(std::string(std::istreambuf_iterator<char>(in), {}));
+}
+
+void UiBackend::newFrame(float scale, glm::vec2 displaySize, glm::vec2 framebufferScale, const UiPointer* pointer) {
+    if (builtScale_ != scale || glyphsAdded_) {
+        // Fonts are rasterised at the size they are shown, so text stays crisp at every scale.
+        builtScale_ = scale;
+        glyphsAdded_ = false;
+        ui::applyViewerStyle(builtScale_);
+        fonts_ = ui::loadFonts(builtScale_, glyphs_);
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+    ImGui_ImplOpenGL3_NewFrame();  // uploads the font atlas the first time
+    ImGui_ImplGlfw_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->ClearTexData();  // the atlas is on the GPU now: its CPU copies are dead weight
+    io.DisplaySize = {displaySize.x, displaySize.y};
+    io.DisplayFramebufferScale = {framebufferScale.x, framebufferScale.y};
+    if (pointer) {
+        io.MousePos = {pointer->position.x, pointer->position.y};
+        for (int i = 0; i < 3; ++i) io.MouseDown[i] = pointer->down[i];
+    }
+    ImGui::NewFrame();
+}
+
+void UiBackend::endFrame() { ImGui::Render(); }
+
+void UiBackend::draw() { ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData()); }
+
+bool UiBackend::wantsMouse() const { return started_ && ImGui::GetIO().WantCaptureMouse; }
+bool UiBackend::wantsKeyboard() const { return started_ && ImGui::GetIO().WantCaptureKeyboard; }
+
+}  // namespace psoas::app

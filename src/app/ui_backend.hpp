@@ -1,0 +1,61 @@
+#pragma once
+// Dear ImGui's context and its GLFW and OpenGL 3 backends for one window, with the fonts: built at
+// the scale the text is shown, holding the characters the program can show (ui::GlyphCoverage),
+// and rebuilt between frames when either changes. Everything that reaches the screen from a file or
+// a message is covered first (cover / coverFile), before or after the backend starts.
+
+#include "ui/fonts.hpp"
+
+#include <glm/vec2.hpp>
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+struct GLFWwindow;
+
+namespace psoas::app {
+
+// The pointer as --script drives it: where it is (window units) and which buttons are held
+// (left, right, middle). ImGui 1.86's GLFW backend reads the real cursor of a focused window, which
+// a hidden window never has, so a script's pointer is handed to the panels this way.
+struct UiPointer {
+    glm::vec2 position{-1.0e30f};
+    bool down[3] = {false, false, false};
+};
+
+class UiBackend {
+public:
+    UiBackend() = default;
+    ~UiBackend();
+    UiBackend(const UiBackend&) = delete;
+    UiBackend& operator=(const UiBackend&) = delete;
+
+    // Creates the context and the backends for `window` (after the window's own callbacks: ImGui's
+    // GLFW backend chains to them) with fonts at `scale`. Returns a font warning, or "".
+    std::string start(GLFWwindow* window, float scale);
+    [[nodiscard]] bool started() const { return started_; }
+
+    void cover(std::string_view text);
+    void coverFile(const std::filesystem::path& file);
+
+    // Begins a frame of `displaySize` UI units (an offscreen image has its own size, whatever the
+    // window's), with fonts at `scale`; with `pointer`, the panels see it instead of the real one.
+    void newFrame(float scale, glm::vec2 displaySize, glm::vec2 framebufferScale, const UiPointer* pointer = nullptr);
+    // Ends the frame's layout; draw() then draws it into the bound target.
+    void endFrame();
+    void draw();
+
+    [[nodiscard]] const ui::UiFonts& fonts() const { return fonts_; }
+    [[nodiscard]] bool wantsMouse() const;
+    [[nodiscard]] bool wantsKeyboard() const;
+
+private:
+    ui::UiFonts fonts_;
+    ui::GlyphCoverage glyphs_;
+    bool glyphsAdded_ = false;  // since the fonts were last built
+    float builtScale_ = 0.0f;
+    bool started_ = false;
+};
+
+}  // namespace psoas::app

@@ -1,0 +1,104 @@
+#include "ui/session_view.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace psoas::ui {
+
+std::optional<LessonView> lessonViewOf(const ViewerSession& session) {
+    const LessonPlayer& player = session.lessonPlayer();
+    if (!player.active()) return std::nullopt;
+    const Lesson& lesson = player.lesson();
+    LessonView view;
+    view.title = lesson.title;
+    view.summary = lesson.summary;
+    view.stepIndex = player.stepIndex();
+    view.stepCount = player.stepCount();
+    for (const LessonStep& s : lesson.steps) view.stepTitles.push_back(s.title);
+    view.stepTitle = player.step().title;
+    view.text = &session.stepText();
+    view.notes = player.step().notes;
+    view.origin = lesson.origin;
+    if (player.step().quiz) {
+        view.quizPrompt = player.step().quiz->prompt;
+        view.quizFeedback = session.quizFeedback();
+        view.quizRight = session.quizRight();
+    }
+    const auto questions = std::count_if(lesson.steps.begin(), lesson.steps.end(), [](const LessonStep& s) { return s.quiz.has_value(); });
+    const QuizScore& quiz = session.quizScore();
+    if (questions > 0)
+        view.quizScore = "Score: " + std::to_string(quiz.answeredCount()) + " of " + std::to_string(questions) + " answered, " +
+                         std::to_string(quiz.firstTryCorrect()) + " right on the first try";
+    return view;
+}
+
+MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile>& poses) {
+    const MotionSettings settings = session.motion().settings();
+    MotionView view;
+    for (const PoseFile& pose : poses) view.poseNames.push_back(pose.name);
+    view.pose = std::max(settings.pose, 0);
+    view.breathing = settings.breathing;
+    view.deep = settings.depth == BreathDepth::Deep;
+    view.rate = settings.breathsPerMinute;
+    view.exaggeration = settings.exaggeration;
+    view.colourByLength = settings.colourByLength;
+    view.readouts = &session.sceneMotion()->readouts();
+    view.domeDescentMm = session.sceneMotion()->domeDescentMm();
+    view.history = &session.lengthHistory();
+    view.curve = &session.lengthCurve();
+    view.hipFlexion = session.motion().currentPose().hipRight.flexion;
+    return view;
+}
+
+std::vector<LabelAnchor> labelAnchorsOf(const ViewerSession& session, ViewRect sceneView) {
+    std::vector<LabelAnchor> anchors;
+    const OrbitCamera& camera = session.camera();
+    for (const PosedLabel& label : session.labels()) {
+        // A point behind the camera has no place on screen; its label waits until it turns back.
+        if (glm::dot(label.point - camera.eye(), camera.forward()) <= 0.0f) continue;
+        anchors.push_back({label.text, sceneView.origin + camera.project(label.point, sceneView.size)});
+    }
+    return anchors;
+}
+
+std::vector<LessonListItem> lessonListOf(const LessonLibrary& library) {
+    std::vector<LessonListItem> list;
+    for (const LessonEntry& entry : library.entries()) {
+        LessonListItem item;
+        item.title = entry.lesson ? entry.lesson->title : entry.file.filename().string();
+        item.origin = entry.origin;
+        for (const Diagnostic& d : entry.problems) item.problems.push_back(d.format());
+        list.push_back(std::move(item));
+    }
+    return list;
+}
+
+int openLessonIndex(const LessonLibrary& library, const ViewerSession& session) {
+    const LessonPlayer& player = session.lessonPlayer();
+    if (!player.active()) return -1;
+    const auto& entries = library.entries();
+    const auto found = std::find_if(entries.begin(), entries.end(),
+                                    [&](const LessonEntry& e) { return e.lesson && e.lesson->id == player.lesson().id; });
+    return found == entries.end() ? -1 : static_cast<int>(found - entries.begin());
+}
+
+std::string breathingNotice(const ViewerSession& session) {
+    const SceneMotion* motion = session.sceneMotion();
+    const MotionSettings settings = session.motion().settings();
+    if (!motion || !settings.breathing || settings.exaggeration <= 1.0f) return "";
+    char notice[96];
+    const float dome = motion->domeShownFactor();
+    if (dome + 0.05f < settings.exaggeration)
+        std::snprintf(notice, sizeof notice, "Breathing motion shown \u00d7%.0f (diaphragm \u00d7%.1f); lengths are true",
+                      settings.exaggeration, dome);
+    else
+        std::snprintf(notice, sizeof notice, "Breathing motion shown \u00d7%.0f; lengths are true", settings.exaggeration);
+    return notice;
+}
+
+std::string presenterHint(const ViewerSession& session) {
+    return std::string("PageDown / PageUp: steps   B: blank   A: autoplay") + (session.autoplay() ? " (on)" : "") +
+           "   R: rotate   P: pause" + (session.paused() ? " (paused)" : "") + "   Esc: leave";
+}
+
+}  // namespace psoas::ui

@@ -1,0 +1,31 @@
+#pragma once
+// What the panels show, read from the viewer session for one frame: the open lesson, the motion
+// controls, the labels' screen anchors, the lesson list and the notices. Plain values built fresh
+// every frame (never kept), so the panels can never show a state the session has left.
+
+#include "core/lesson_library.hpp"
+#include "core/viewer_session.hpp"
+#include "ui/viewer_panels.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace psoas::ui {
+
+// The open lesson and its step; nothing outside a lesson.
+[[nodiscard]] std::optional<LessonView> lessonViewOf(const ViewerSession& session);
+// The Motion tab: the session's motion settings, readouts and length history. Needs motion.
+[[nodiscard]] MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile>& poses);
+// Where each posed label points on screen, in UI units; labels behind the camera are left out.
+[[nodiscard]] std::vector<LabelAnchor> labelAnchorsOf(const ViewerSession& session, ViewRect sceneView);
+// One line per lesson file, with its problems.
+[[nodiscard]] std::vector<LessonListItem> lessonListOf(const LessonLibrary& library);
+// The library entry of the open lesson, or -1.
+[[nodiscard]] int openLessonIndex(const LessonLibrary& library, const ViewerSession& session);
+// While breathing is shown exaggerated: how much, and that the lengths are true; else "".
+[[nodiscard]] std::string breathingNotice(const ViewerSession& session);
+// Presenter mode's key reminder, with what is on.
+[[nodiscard]] std::string presenterHint(const ViewerSession& session);
+
+}  // namespace psoas::ui
