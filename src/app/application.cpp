@@ -235,7 +235,7 @@ void Application::loadLessons() {
     lessonList_.clear();
     for (const LessonEntry& entry : library_.entries()) {
         ui::LessonListItem item;
-        item.title = entry.lesson ? entry.lesson->title : entry.file.filename().string();
+        item.title = entry.title.empty() ? entry.file.filename().string() : entry.title;
         item.origin = entry.origin;
         for (const Diagnostic& d : entry.problems) item.problems.push_back(d.format());
         coverFile(entry.file);
@@ -256,18 +256,7 @@ void Application::openLessonFromOptions() {
             }
         return;
     }
-    const Lesson* lesson = library_.find(*options_.lesson);
-    if (!lesson) {
-        std::vector<std::string> ids;
-        for (const LessonEntry& entry : library_.entries())
-            if (entry.lesson) ids.push_back(entry.lesson->id);
-        const std::string guess = closestMatch(*options_.lesson, ids);
-        throw UsageError("--lesson: no lesson '" + *options_.lesson + "'" +
-                         (guess.empty() ? "; see --list-lessons" : " (did you mean '" + guess + "'?)"));
-    }
-    if (options_.step > static_cast<int>(lesson->steps.size()))
-        throw UsageError("--step: lesson '" + lesson->id + "' has " + std::to_string(lesson->steps.size()) + " steps");
-    apply(act::OpenLesson{*lesson, options_.step - 1});
+    apply(act::OpenLesson{lessonToOpen(library_, *options_.lesson, "--lesson", options_.step), options_.step - 1});
 }
 
 bool Application::openLesson(std::string_view id, int step) {
@@ -869,8 +858,7 @@ Image Application::renderStep(const Lesson& lesson, int step, glm::ivec2 size, u
 }
 
 int Application::exportLesson(const std::string& id, const std::filesystem::path& folder) {
-    const Lesson* lesson = library_.find(id);
-    if (!lesson) throw UsageError("--export-lesson: no lesson '" + id + "'; see --list-lessons");
+    const Lesson* lesson = &lessonToOpen(library_, id, "--export-lesson", 0);
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
     if (ec || !std::filesystem::is_directory(folder)) {
