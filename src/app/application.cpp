@@ -175,7 +175,8 @@ Application::Application(Options options)
         }
         if (index < 0) {
             const std::string guess = closestMatch(*options_.pose, ids);
-            throw UsageError("--pose: no pose '" + *options_.pose + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+            throw UsageError("--pose: no pose '" + *options_.pose + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)") +
+                             "; --pose list shows them");
         }
         if (!options_.lesson) session_->apply(act::CloseLesson{});
         MotionChange change;

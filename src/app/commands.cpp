@@ -3,6 +3,7 @@
 #include "app/input_script.hpp"
 #include "app/user_paths.hpp"
 #include "core/atlas.hpp"
+#include "core/motion/pose_file.hpp"
 
 #include <filesystem>
 #include <ostream>
@@ -102,6 +103,12 @@ int checkLessons(const Options& options, std::ostream& out, std::ostream& err) {
     return problems == 0 ? 0 : 1;
 }
 
+int listPoses(std::ostream& out) {
+    out << "pose,name\n";
+    for (const PoseFile& pose : loadPoseLibrary(dataDirectory() / "models" / "poses")) out << pose.id << ",\"" << pose.name << "\"\n";
+    return 0;
+}
+
 // Every lesson a --script opens, checked before the run: a typo on its last line said after
 // minutes of replay wasted them.
 void checkScriptLessons(const std::filesystem::path& file, const LessonLibrary& library) {
@@ -137,6 +144,7 @@ std::optional<int> runCommand(const Options& options, std::ostream& out, std::os
             err << "error: " << dir.string() << ": is not a folder of lessons (missing, or not a folder)\n";
             return 2;
         }
+    if (options.pose == "list") return listPoses(out);
     if (!options.model) checkNamedLessons(options);  // with --model, Application refuses --lesson itself
     switch (options.mode) {
         case RunMode::Measure:

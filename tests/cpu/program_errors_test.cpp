@@ -52,7 +52,7 @@ TEST(ProgramErrors, truncated_glb_exits_2_with_one_line) {
 TEST(ProgramErrors, unknown_option_exits_2_with_one_line_naming_the_help) {
     const auto result = test::runAtlas({"--frobnicate"}, false, {"PSOAS_ATLAS_COMMAND=./run"});
     EXPECT_EQ(result.exitCode, 2);
-    EXPECT_EQ(result.err, "error: The following argument was not expected: --frobnicate (./run --help lists every option)\n");
+    EXPECT_EQ(result.err, "error: --frobnicate: no such option (./run --help lists every option)\n");
 }
 
 TEST(ProgramErrors, no_display_says_so_in_one_line_and_names_the_headless_options) {
@@ -154,6 +154,18 @@ TEST(LessonCommands, check_lessons_takes_a_folder_or_one_file_and_refuses_what_h
     const auto text = test::runAtlas({"--check-lessons", notLesson.string()}, true);
     EXPECT_EQ(text.exitCode, 2);
     EXPECT_EQ(text.err, "error: " + notLesson.string() + ": is not a lesson file (.toml) or a folder of them\n");
+}
+
+TEST(LessonCommands, pose_list_names_every_pose_alone_or_with_measure) {
+    for (const std::vector<std::string>& arguments : {std::vector<std::string>{"--pose", "list"}, {"--measure", "--pose", "list"}}) {
+        const auto result = test::runAtlas(arguments, true);
+        ASSERT_EQ(result.exitCode, 0) << result.err;
+        EXPECT_EQ(result.out.rfind("pose,name\n", 0), 0u) << result.out;
+        EXPECT_NE(result.out.find("\nneutral_standing,\"Neutral standing\"\n"), std::string::npos) << result.out;
+        EXPECT_NE(result.out.find("\nsitting,"), std::string::npos) << result.out;
+    }
+    const auto typo = test::runAtlas({"--measure", "--pose", "siting"}, true);
+    EXPECT_EQ(typo.err.rfind("error: --pose: no pose 'siting' (did you mean 'sitting'?); --pose list shows them", 0), 0u) << typo.err;
 }
 
 // A lesson on a script's last line that does not exist was said only when the replay reached it,
