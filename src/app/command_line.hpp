@@ -23,7 +23,8 @@ public:
 };
 
 // What one invocation does. Exactly one per run: two of them on one command line are a usage error
-// (exit 2), never one silently winning.
+// (exit 2), never one silently winning; so is an option the mode does not use (command_line.cpp's
+// table of which option applies to which mode).
 enum class RunMode {
     Window,        // the interactive viewer (no mode option given)
     Screenshot,    // --screenshot FILE.png
@@ -31,6 +32,7 @@ enum class RunMode {
     Record,        // --record FILE.mp4
     Bench,         // --bench
     Soak,          // --soak FRAMES
+    Script,        // --script FILE
     Measure,       // --measure
     ListLessons,   // --list-lessons
     CheckLessons,  // --check-lessons [DIR]
@@ -41,7 +43,7 @@ const char* runModeOption(RunMode mode);
 
 struct Options {
     RunMode mode = RunMode::Window;
-    std::optional<std::filesystem::path> screenshot;  // render one frame to this PNG and exit
+    std::optional<std::filesystem::path> screenshot;  // render one frame to this PNG (name ends in .png) and exit
     int width = 1280;
     int height = 720;
     bool sizeGiven = false;
@@ -56,7 +58,7 @@ struct Options {
     std::optional<std::string> lesson;              // --lesson ID: open this lesson
     int step = 1;                                   // --step N, 1-based
     bool listLessons = false;                       // print id<TAB>title<TAB>steps and exit
-    std::optional<std::filesystem::path> checkLessons;  // --check-lessons [DIR]; empty path = built-in
+    std::optional<std::filesystem::path> checkLessons;  // --check-lessons [DIR or FILE.toml]; empty path = built-in
 
     // Classroom
     bool present = false;  // --present: start in presenter mode
@@ -77,7 +79,7 @@ struct Options {
 
     // --breath X with --screenshot or --export-lesson: hold the breath at X (0 out .. 1 in) for the picture
     std::optional<float> breath;
-    std::optional<std::string> pose;  // --pose NAME with --screenshot / --record: show this pose
+    std::optional<std::string> pose;  // --pose NAME with --screenshot / --record (--measure: also measure->pose); "list": print the poses
 
     // --measure: print muscle lengths and moment arms as CSV for a pose, without a window.
     std::optional<MeasureRequest> measure;

@@ -1,7 +1,9 @@
 #include "app/commands.hpp"
 
+#include "app/input_script.hpp"
 #include "app/user_paths.hpp"
 #include "core/atlas.hpp"
+#include "core/motion/pose_file.hpp"
 
 #include <filesystem>
 #include <ostream>
@@ -21,30 +23,115 @@ LessonVocabulary builtInVocabulary() {
     return makeVocabulary(loadAtlas(data / "atlas.toml"), listPoseIds(data / "poses"));
 }
 
+std::string counted(std::size_t count, const std::string& noun) {
+    return std::to_string(count) + ' ' + noun + (count == 1 ? "" : "s");
+}
+
+const Lesson& lessonToOpen(const LessonLibrary& library, const std::string& id, const std::string& option, int step) {
+    const std::string prefix = option.empty() ? "" : option + ": ";
+    const LessonEntry* entry = library.entry(id);
+    if (!entry) {
+        std::vector<std::string> ids;
+        for (const LessonEntry& each : library.entries())
+            if (!each.id.empty()) ids.push_back(each.id);
+        const std::string guess = closestMatch(id, ids);
+        throw UsageError(prefix + "no lesson '" + id + "'" + (guess.empty() ? "; see --list-lessons" : " (did you mean '" + guess + "'?)"));
+    }
+    if (!entry->lesson) {
+        std::string message = prefix + "lesson '" + id + "' cannot open: " + entry->file.string() + " has " +
+                              counted(entry->problems.size(), "problem") + ':';
+        for (const Diagnostic& problem : entry->problems) message += '\n' + problem.format();
+        throw UsageError(message);
+    }
+    const auto steps = entry->lesson->steps.size();
+    if (step > static_cast<int>(steps))
+        throw UsageError((option.empty() ? "" : "--step: ") + std::string("lesson '") + id + "' has " + counted(steps, "step"));
+    return *entry->lesson;
+}
+
 namespace {
 int listLessons(const Options& options, std::ostream& out, std::ostream& err) {
     const LessonLibrary library = LessonLibrary::load(lessonSources(options), builtInVocabulary());
-    for (const auto& entry : library.entries())
-        if (entry.lesson) out << entry.lesson->id << '\t' << entry.lesson->title << '\t' << entry.lesson->steps.size() << '\n';
-    // Broken lessons are not listed as usable, but never silently: their problems go to stderr.
+    for (const auto& entry : library.entries()) {
+        const std::string name = entry.file.filename().string();
+        out << (entry.id.empty() ? name : entry.id) << '\t' << (entry.title.empty() ? name : entry.title) << '\t';
+        // A lesson with problems stays in the list, marked; its problems follow on stderr.
+        if (entry.lesson) out << entry.lesson->steps.size() << '\n';
+        else out << "cannot open: " << counted(entry.problems.size(), "problem") << " (listed below)\n";
+    }
     for (const auto& problem : library.problems()) err << problem.format() << '\n';
     return 0;
 }
 
+// The lesson files --check-lessons names: the built-in folder, a folder, or one .toml file. A
+// target that names no lesson file at all is bad input (exit 2), said in one line.
+std::optional<std::vector<LessonEntry>> lessonsToCheck(const std::filesystem::path& target, std::ostream& err) {
+    const LessonVocabulary vocabulary = builtInVocabulary();
+    const std::filesystem::path folder = target.empty() ? dataDirectory() / "lessons" : target;
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(target, ec)) {
+        if (target.extension() == ".toml") return std::vector{loadLessonEntry(target, target.string(), vocabulary)};
+        err << "error: " << target.string() << ": is not a lesson file (.toml) or a folder of them\n";
+        return std::nullopt;
+    }
+    if (!std::filesystem::exists(folder, ec)) {
+        err << "error: " << folder.string() << ": no such folder or lesson file\n";
+        return std::nullopt;
+    }
+    LessonLibrary library = LessonLibrary::load({{folder, folder.string(), true}}, vocabulary);
+    for (const Diagnostic& problem : library.folderProblems()) err << "error: " << problem.file.string() << ": " << problem.message << '\n';
+    if (!library.folderProblems().empty()) return std::nullopt;
+    if (library.entries().empty()) {
+        err << "error: " << folder.string() << ": no lesson files in this folder (a lesson is a .toml file)\n";
+        return std::nullopt;
+    }
+    return library.entries();
+}
+
 int checkLessons(const Options& options, std::ostream& out, std::ostream& err) {
-    std::vector<LessonSource> sources;
-    if (options.checkLessons->empty())
-        sources = {{dataDirectory() / "lessons", "built-in", true}};
-    else
-        sources = {{*options.checkLessons, options.checkLessons->string(), true}};
-    const LessonLibrary library = LessonLibrary::load(sources, builtInVocabulary());
-    const auto problems = library.problems();
-    for (const auto& problem : problems) err << problem.format() << '\n';
-    std::size_t good = 0;
-    for (const auto& entry : library.entries()) good += entry.lesson.has_value();
-    out << library.entries().size() << " lesson files checked: " << good << " good, "
-        << library.entries().size() - good << " with problems (" << problems.size() << " problems)\n";
-    return problems.empty() ? 0 : 1;
+    const std::optional<std::vector<LessonEntry>> entries = lessonsToCheck(*options.checkLessons, err);
+    if (!entries) return 2;
+    std::size_t good = 0, problems = 0;
+    for (const auto& entry : *entries) {
+        for (const auto& problem : entry.problems) err << problem.format() << '\n';
+        good += entry.lesson.has_value();
+        problems += entry.problems.size();
+    }
+    out << counted(entries->size(), "lesson file") << " checked: " << good << " good, " << entries->size() - good << " with problems";
+    if (problems > 0) out << " (" << counted(problems, "problem") << ')';
+    out << '\n';
+    return problems == 0 ? 0 : 1;
+}
+
+int listPoses(std::ostream& out) {
+    out << "pose,name\n";
+    for (const PoseFile& pose : loadPoseLibrary(dataDirectory() / "models" / "poses")) out << pose.id << ",\"" << pose.name << "\"\n";
+    return 0;
+}
+
+// Every lesson a --script opens, checked before the run: a typo on its last line said after
+// minutes of replay wasted them.
+void checkScriptLessons(const std::filesystem::path& file, const LessonLibrary& library) {
+    std::vector<Diagnostic> problems;
+    for (const ScriptCommand& command : loadInputScript(file)) {
+        if (command.kind != ScriptCommand::Kind::Lesson) continue;
+        try {
+            (void)lessonToOpen(library, command.name, "", static_cast<int>(command.value));
+        } catch (const UsageError& e) {
+            problems.push_back({file, command.line, 1, e.what()});
+        }
+    }
+    if (!problems.empty()) throw DataFileError(std::move(problems));
+}
+
+// What names a lesson is checked before anything runs (a window, a render, a long script): an
+// unknown id, a lesson with problems or a step past the end is a usage error, exit 2.
+void checkNamedLessons(const Options& options) {
+    if (!options.lesson && !options.exportLesson && !options.script) return;
+    const LessonLibrary library = LessonLibrary::load(lessonSources(options), builtInVocabulary());
+    if (options.lesson) (void)lessonToOpen(library, *options.lesson, "--lesson", options.step);
+    if (options.exportLesson) (void)lessonToOpen(library, *options.exportLesson, "--export-lesson", 0);
+    if (options.script) checkScriptLessons(*options.script, library);
 }
 }  // namespace
 
@@ -57,6 +144,8 @@ std::optional<int> runCommand(const Options& options, std::ostream& out, std::os
             err << "error: " << dir.string() << ": is not a folder of lessons (missing, or not a folder)\n";
             return 2;
         }
+    if (options.pose == "list") return listPoses(out);
+    if (!options.model) checkNamedLessons(options);  // with --model, Application refuses --lesson itself
     switch (options.mode) {
         case RunMode::Measure:
             try {

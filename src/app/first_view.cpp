@@ -1,6 +1,7 @@
 #include "app/first_view.hpp"
 
 #include "app/application.hpp"
+#include "app/commands.hpp"
 #include "core/diagnostic.hpp"
 
 namespace psoas::app {
@@ -17,18 +18,7 @@ void openLessonAsked(Application& app, const Options& options) {
             }
         return;
     }
-    const Lesson* lesson = library.find(*options.lesson);
-    if (!lesson) {
-        std::vector<std::string> ids;
-        for (const LessonEntry& entry : library.entries())
-            if (entry.lesson) ids.push_back(entry.lesson->id);
-        const std::string guess = closestMatch(*options.lesson, ids);
-        throw UsageError("--lesson: no lesson '" + *options.lesson + "'" +
-                         (guess.empty() ? "; see --list-lessons" : " (did you mean '" + guess + "'?)"));
-    }
-    if (options.step > static_cast<int>(lesson->steps.size()))
-        throw UsageError("--step: lesson '" + lesson->id + "' has " + std::to_string(lesson->steps.size()) + " steps");
-    app.apply(act::OpenLesson{*lesson, options.step - 1});
+    app.apply(act::OpenLesson{lessonToOpen(library, *options.lesson, "--lesson", options.step), options.step - 1});
 }
 
 // A pose asked for by name shows that pose on its own, outside any lesson.
@@ -39,7 +29,8 @@ void showPoseAsked(Application& app, const Options& options) {
     const auto found = std::find(ids.begin(), ids.end(), *options.pose);
     if (found == ids.end()) {
         const std::string guess = closestMatch(*options.pose, ids);
-        throw UsageError("--pose: no pose '" + *options.pose + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+        throw UsageError("--pose: no pose '" + *options.pose + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)") +
+                         "; --pose list shows them");
     }
     if (!options.lesson) app.apply(act::CloseLesson{});
     MotionChange change;

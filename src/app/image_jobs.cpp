@@ -1,6 +1,7 @@
 // --screenshot and --export-lesson: finished frames written as PNGs.
 
 #include "app/application.hpp"
+#include "app/commands.hpp"
 #include "app/image_file.hpp"
 #include "app/jobs.hpp"
 #include "app/lesson_export.hpp"
@@ -22,8 +23,7 @@ int runScreenshot(Application& app, const Options& options) {
 
 int runLessonExport(Application& app, const Options& options) {
     const std::string& id = *options.exportLesson;
-    const Lesson* lesson = app.lessonLibrary().find(id);
-    if (!lesson) throw UsageError("--export-lesson: no lesson '" + id + "'; see --list-lessons");
+    const Lesson* lesson = &lessonToOpen(app.lessonLibrary(), id, "--export-lesson", 0);
     const std::filesystem::path& folder = *options.outDir;
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);

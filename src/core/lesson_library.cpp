@@ -1,6 +1,7 @@
 #include "core/lesson_library.hpp"
 
 #include "core/atlas.hpp"
+#include "core/toml_reader.hpp"
 
 #include <toml++/toml.h>
 
@@ -19,6 +20,17 @@ std::vector<std::filesystem::path> lessonFiles(const std::filesystem::path& dire
     // File names give the order, so teachers sort lessons by naming them 01-…, 02-….
     std::sort(files.begin(), files.end());
     return files;
+}
+
+// What a broken lesson file says it is, as far as it reads as TOML.
+void readHeading(LessonEntry& entry) {
+    try {
+        const toml::table root = toml::parse(readDataFile(entry.file, kMaxLessonBytes));
+        entry.id = root["id"].value_or(std::string());
+        entry.title = root["title"].value_or(std::string());
+    } catch (const std::exception&) {
+        // Not TOML, too large or unreadable: the entry is named by its file; its problems say why.
+    }
 }
 
 // Collects the entries of every source in order. A lesson id seen twice in one source is a problem
@@ -59,17 +71,6 @@ private:
     std::map<std::string, std::filesystem::path> seenInSource_;  // lesson id -> file, this source
 };
 
-LessonEntry loadEntry(const std::filesystem::path& file, const LessonSource& source, const LessonVocabulary& vocabulary) {
-    LessonEntry entry{file, source.origin, std::nullopt, {}, {}};
-    try {
-        entry.lesson = loadLesson(file, vocabulary);
-        entry.lesson->origin = source.origin;
-    } catch (const DataFileError& e) {
-        entry.problems = e.diagnostics();
-    }
-    return entry;
-}
-
 // The entries `previous` read from this source's folder, to keep while the folder cannot be read.
 std::vector<LessonEntry> lastRead(const LessonLibrary* previous, const LessonSource& source) {
     std::vector<LessonEntry> kept;
@@ -104,10 +105,24 @@ void addSource(const LessonSource& source, const LessonVocabulary& vocabulary, c
         // Read part-way: the files listed before the error, if any, still load.
         sourceProblems.push_back({source.directory, 0, 0, "cannot be read (" + reason + ")"});
     }
-    for (const auto& file : files) collector.add(loadEntry(file, source, vocabulary));
+    for (const auto& file : files) collector.add(loadLessonEntry(file, source.origin, vocabulary));
 }
 
 }  // namespace
+
+LessonEntry loadLessonEntry(const std::filesystem::path& file, const std::string& origin, const LessonVocabulary& vocabulary) {
+    LessonEntry entry{file, origin, std::nullopt, {}, {}, {}, {}};
+    try {
+        entry.lesson = loadLesson(file, vocabulary);
+        entry.lesson->origin = origin;
+        entry.id = entry.lesson->id;
+        entry.title = entry.lesson->title;
+    } catch (const DataFileError& e) {
+        entry.problems = e.diagnostics();
+        readHeading(entry);
+    }
+    return entry;
+}
 
 LessonLibrary LessonLibrary::load(const std::vector<LessonSource>& sources, const LessonVocabulary& vocabulary,
                                   const LessonLibrary* previous) {
@@ -121,6 +136,16 @@ const Lesson* LessonLibrary::find(std::string_view id) const {
     for (const auto& entry : entries_)
         if (entry.lesson && entry.lesson->id == id) return &*entry.lesson;
     return nullptr;
+}
+
+const LessonEntry* LessonLibrary::entry(std::string_view id) const {
+    const LessonEntry* broken = nullptr;
+    for (const auto& entry : entries_) {
+        if (entry.id != id) continue;
+        if (entry.lesson) return &entry;
+        if (!broken) broken = &entry;
+    }
+    return broken;
 }
 
 std::vector<Diagnostic> LessonLibrary::problems() const {

@@ -24,6 +24,9 @@ struct LessonEntry {
     std::optional<Lesson> lesson;      // empty when the file has problems
     std::vector<Diagnostic> problems;  // why it could not be used
     std::string overrides;             // origin of the lesson this one replaces, if any
+    // The id and title the file gives, read even when it has problems (empty when it gives none or
+    // is not TOML): a broken lesson stays in the list, findable by its id, with its problems.
+    std::string id, title;
 };
 
 class LessonLibrary {
@@ -36,6 +39,9 @@ public:
 
     [[nodiscard]] const std::vector<LessonEntry>& entries() const { return entries_; }
     [[nodiscard]] const Lesson* find(std::string_view id) const;
+    // The entry a lesson id names: the usable lesson, else a file with problems that gives that id;
+    // null when no file does.
+    [[nodiscard]] const LessonEntry* entry(std::string_view id) const;
     [[nodiscard]] std::vector<Diagnostic> problems() const;  // every problem of every source, in order
     // Problems with the folders themselves (missing, unreadable), not with lesson files in them.
     [[nodiscard]] const std::vector<Diagnostic>& folderProblems() const { return sourceProblems_; }
@@ -48,6 +54,10 @@ private:
     std::vector<LessonEntry> entries_;
     std::vector<Diagnostic> sourceProblems_;
 };
+
+// One lesson file read as an entry of the library: the lesson, or its problems (with the id and
+// title the file gives, as far as it can be read).
+LessonEntry loadLessonEntry(const std::filesystem::path& file, const std::string& origin, const LessonVocabulary& vocabulary);
 
 // The pose ids a lesson may name: the `id` of every pose file in the folder (file name if none).
 std::vector<std::string> listPoseIds(const std::filesystem::path& posesDirectory);

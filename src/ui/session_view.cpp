@@ -65,7 +65,7 @@ std::vector<LessonListItem> lessonListOf(const LessonLibrary& library) {
     std::vector<LessonListItem> list;
     for (const LessonEntry& entry : library.entries()) {
         LessonListItem item;
-        item.title = entry.lesson ? entry.lesson->title : entry.file.filename().string();
+        item.title = entry.title.empty() ? entry.file.filename().string() : entry.title;
         item.origin = entry.origin;
         for (const Diagnostic& d : entry.problems) item.problems.push_back(d.format());
         list.push_back(std::move(item));

@@ -165,6 +165,27 @@ TEST(LessonLibrary, a_teachers_lesson_overrides_the_built_in_one_and_bad_files_k
     EXPECT_NE(problems[0].format().find("unknown key 'titel' in step 1 (did you mean 'title'?)"), std::string::npos);
 }
 
+// A newcomer's lesson with a typo vanished: --list-lessons left it out and --lesson ID said "no
+// lesson 'ID'". Its entry keeps the id and title the file gives, so it stays findable and listed.
+TEST(LessonLibrary, a_lesson_with_problems_keeps_its_id_and_title_and_is_found_by_its_id) {
+    const auto mine = test::temporaryDirectory();
+    std::ofstream(mine / "01-broken.toml") << "id = \"c\"\ntitle = \"C\"\n[[step]]\ntitel = \"s\"\n";
+    std::ofstream(mine / "02-not-toml.toml") << "id = \n";
+    std::ofstream(mine / "03-good.toml") << "id = \"g\"\ntitle = \"G\"\n[[step]]\ntitle = \"s\"\n";
+    const auto library = LessonLibrary::load({{mine, "your lessons"}}, smallVocabulary());
+    ASSERT_EQ(library.entries().size(), 3u);
+    const LessonEntry* broken = library.entry("c");
+    ASSERT_NE(broken, nullptr);
+    EXPECT_FALSE(broken->lesson.has_value());
+    EXPECT_EQ(broken->title, "C");
+    EXPECT_EQ(broken->problems.size(), 1u);
+    EXPECT_TRUE(library.entries()[1].id.empty()) << "a file that is not TOML gives no id";
+    ASSERT_NE(library.entry("g"), nullptr);
+    EXPECT_EQ(library.entry("g")->lesson->title, "G");
+    EXPECT_EQ(library.entry("g")->id, "g");
+    EXPECT_EQ(library.entry("nothing"), nullptr);
+}
+
 TEST(LessonLibrary, a_missing_lessons_folder_named_by_the_user_is_reported) {
     const auto library = LessonLibrary::load({{"/nonexistent/lessons", "--lessons", true}}, smallVocabulary());
     ASSERT_EQ(library.problems().size(), 1u);

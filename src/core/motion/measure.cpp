@@ -35,7 +35,7 @@ Pose requestedPose(const MeasureRequest& request, const std::filesystem::path& p
     }
     const std::string guess = closestMatch(*request.pose, ids);
     throw std::invalid_argument("--pose: no pose '" + *request.pose + "'" +
-                                (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+                                (guess.empty() ? "" : " (did you mean '" + guess + "'?)") + "; --pose list shows them");
 }
 
 const std::vector<Landmark>& rightPsoasLandmarks(const Atlas& atlas) {

@@ -61,7 +61,7 @@ TEST(MeasureCsv, a_named_pose_is_measured_and_a_misspelt_one_gets_a_suggestion) 
     request.pose = "sitting";
     EXPECT_EQ(csvLines(request).size(), 34u);
     request.pose = "siting";
-    EXPECT_EQ(errorOf(request), "--pose: no pose 'siting' (did you mean 'sitting'?)");
+    EXPECT_EQ(errorOf(request), "--pose: no pose 'siting' (did you mean 'sitting'?); --pose list shows them");
 }
 
 TEST(MeasureCsv, refuses_values_out_of_range_in_one_line) {
