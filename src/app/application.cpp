@@ -311,12 +311,8 @@ void Application::checkLessonFiles() {
 std::vector<ui::LabelAnchor> Application::labelAnchors() const {
     std::vector<ui::LabelAnchor> anchors;
     const ViewRect area = layout().scene;
-    const OrbitCamera& camera = session_->camera();
-    for (const PosedLabel& label : session_->labels()) {
-        // A point behind the camera has no place on screen; its label waits until it turns back.
-        if (glm::dot(label.point - camera.eye(), camera.forward()) <= 0.0f) continue;
-        anchors.push_back({label.text, area.origin + camera.project(label.point, area.size)});
-    }
+    for (const ViewLabel& label : session_->viewLabels(area.size))
+        anchors.push_back({label.text, area.origin + label.anchor, label.structure, label.behind});
     return anchors;
 }
 

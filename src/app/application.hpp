@@ -95,6 +95,10 @@ public:
     void checkLessonFiles();
     [[nodiscard]] const LessonLibrary& lessonLibrary() const { return library_; }
     [[nodiscard]] const OrbitCamera& camera() const { return session_->camera(); }
+    // The labels this frame draws, where their leaders end (window UI units), and where the panel,
+    // the 3D view and the caption go: what the leader-line test checks against the pixels.
+    [[nodiscard]] std::vector<ui::LabelAnchor> labelAnchors() const;
+    [[nodiscard]] ViewerLayout layout() const;
 
     // Input entry points (GLFW callbacks land here; tests may call them directly).
     void onMouseButton(int button, int action, int mods);
@@ -131,7 +135,6 @@ private:
     void openLessonFromOptions();
     void openBreathingStep();
     void reloadLessonsIfChanged();
-    [[nodiscard]] std::vector<ui::LabelAnchor> labelAnchors() const;
 
     // Settings (interactive runs only: screenshots and tests never read or write them)
     void storeSettings();
@@ -151,8 +154,7 @@ private:
 
     // Motion
     [[nodiscard]] ui::MotionView motionView() const;
-    // Where the panel, the 3D view and the caption go: the one layout the UI and the renderer share.
-    [[nodiscard]] ViewerLayout layout() const;
+    // The one layout the UI and the renderer share (layout() above is it for the current frame).
     [[nodiscard]] ViewerLayout layoutFor(glm::vec2 displaySize, bool slideLayout, bool lessonOpen) const;
     [[nodiscard]] double now() const;
 
