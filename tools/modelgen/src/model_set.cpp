@@ -225,7 +225,7 @@ void add_attachments(std::vector<Structure>& set) {
     // bone round the hip centre (§3), 45 deg from the socket's deepest point on a sphere of
     // the femoral head's radius (23.4 mm, §4). The socket opens laterally, 45 deg downward
     // and 20 deg forward (typical inclination and anteversion: our estimate); the horseshoe spans
-    // 270 deg, its gap at the notch below. The model's socket itself has no notch or fossa. Small
+    // 270 deg, its gap at the notch below, round the fossa cut in the socket's floor (hip_bone.cpp). Small
     // overlapping patches (8.5 mm), so the paint stays inside the socket and off the outer rim.
     {
         const Vec3 axis = glm::normalize(Vec3(-std::cos(glm::radians(45.0)) * std::cos(glm::radians(20.0)), -std::sin(glm::radians(45.0)),
