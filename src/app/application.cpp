@@ -132,6 +132,8 @@ void Application::uploadMotion() {
 
 void Application::tellViewAspect(bool reframe) { apply(act::SetViewAspect{layout().sceneAspect(), reframe}); }
 
+std::vector<ui::LabelAnchor> Application::labelAnchors() const { return ui::labelAnchorsOf(*session_, layout().scene); }
+
 double Application::now() const { return window_ ? glfwGetTime() : 0.0; }
 
 ViewerLayout Application::layout() const {

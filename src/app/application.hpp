@@ -91,6 +91,10 @@ public:
     // Looks for saved, added or removed lesson files now (the window does this twice a second);
     // with `force`, reads them again even when none changed.
     void checkLessonFiles(bool force = false);
+    // The labels this frame draws, where their leaders end (window UI units), and where the panel,
+    // the 3D view and the caption go: what the leader-line test checks against the pixels.
+    [[nodiscard]] std::vector<ui::LabelAnchor> labelAnchors() const;
+    [[nodiscard]] ViewerLayout layout() const;
 
     // Input entry points (GLFW callbacks land here; --script and tests call them directly).
     void onMouseButton(int button, int action, int mods);
@@ -123,8 +127,6 @@ private:
     void storeSettings();
     void setUiScale(float scale);
     [[nodiscard]] float effectiveUiScale() const { return uiScale_ * (session_ && session_->presenter() ? 1.5f : 1.0f); }
-    // Where the panel, the 3D view and the caption go: the one layout the UI and the renderer share.
-    [[nodiscard]] ViewerLayout layout() const;
     [[nodiscard]] double now() const;
     void continueSlideExport();
     // What falls due on the window's clocks (a lesson file check, the status and presenter hint

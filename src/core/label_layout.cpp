@@ -1,6 +1,5 @@
 #include "core/label_layout.hpp"
 
-#include <glm/common.hpp>
 
 #include <algorithm>
 #include <numeric>
@@ -36,7 +35,7 @@ std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest>& labels, c
     std::vector<std::size_t> left, right;
     const float middle = view.origin.x + view.size.x * 0.5f;
     for (std::size_t i = 0; i < labels.size(); ++i) {
-        placed[i].anchor = glm::clamp(labels[i].anchor, view.origin, view.origin + view.size);
+        placed[i].anchor = labels[i].anchor;
         placed[i].rightColumn = placed[i].anchor.x >= middle;
         if (placed[i].rightColumn) {
             placed[i].position.x = view.origin.x + view.size.x - gap - labels[i].size.x;

@@ -1,7 +1,8 @@
 #pragma once
 // Placing labels beside the 3D view: each label sits in a column at the left or right edge of the
 // view, on the side of its anchor, sorted by height so leader lines do not cross, pushed apart so
-// no two labels overlap, and kept inside the view as the model turns.
+// no two labels overlap, and kept inside the view as the model turns. The anchors themselves are
+// never moved: core/label_anchor.hpp has already left out labels with nothing on screen.
 
 #include <glm/vec2.hpp>
 
@@ -16,7 +17,7 @@ struct LabelRequest {
 
 struct PlacedLabel {
     glm::vec2 position{0.0f};  // top-left of the box
-    glm::vec2 anchor{0.0f};    // clamped into the view
+    glm::vec2 anchor{0.0f};    // as asked: never moved, so a leader never ends on something else (issue 15)
     bool rightColumn = false;
 };
 

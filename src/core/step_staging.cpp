@@ -20,16 +20,17 @@ bool selects(const Scene& scene, const std::vector<std::string>& tokens, std::si
 }
 
 StepLabel labelOn(const Scene& scene, int structure, std::string text, const glm::vec3& point) {
-    return {std::move(text), structure, point, nearestVertex(scene.structures[static_cast<std::size_t>(structure)].mesh, point)};
+    return {std::move(text), structure, point, nearestVertex(scene.structures[static_cast<std::size_t>(structure)].mesh, point), true, {}};
 }
 
-// The structure's own label points at the mesh vertex nearest the centre of its bounds: on the
-// surface, and central enough that the leader line clearly points at this structure.
+// The structure's own label names the mesh vertex nearest the centre of its bounds: on the surface
+// and central. Where the leader ends is decided per frame against what the view shows
+// (core/label_anchor.hpp): the part of the structure that shows nearest this point.
 StepLabel structureLabel(const Scene& scene, int structure) {
     const MeshData& mesh = scene.structures[static_cast<std::size_t>(structure)].mesh;
     const int vertex = nearestVertex(mesh, mesh.bounds.centre());
     const glm::vec3 point = vertex >= 0 ? mesh.positions[static_cast<std::size_t>(vertex)] : mesh.bounds.centre();
-    return {scene.structures[static_cast<std::size_t>(structure)].info.name, structure, point, vertex};
+    return {scene.structures[static_cast<std::size_t>(structure)].info.name, structure, point, vertex, false, {}};
 }
 
 void addLabels(const LessonStep& step, const Scene& scene, std::vector<StepLabel>& labels) {
@@ -66,12 +67,15 @@ void addAttachments(const LessonStep& step, const Scene& scene, bool revealLabel
             (insertion ? insertions : origins).emplace_back(bone, &area);
         }
         if (!revealLabels) continue;
-        if (!origins.empty()) {
-            const auto& [bone, area] = origins[origins.size() / 2];
-            staged.labels.push_back(labelOn(scene, bone, info.name + ": origin" + (origins.size() > 1 ? "s" : ""), area->centre));
-        }
-        if (!insertions.empty())
-            staged.labels.push_back(labelOn(scene, insertions.front().first, info.name + ": insertion", insertions.front().second->centre));
+        // Each label names all its areas: the middle one first, the others where that one is hidden.
+        auto areaLabel = [&](const std::vector<std::pair<int, const AttachmentArea*>>& areas, std::size_t first, std::string text) {
+            StepLabel label = labelOn(scene, areas[first].first, std::move(text), areas[first].second->centre);
+            for (std::size_t a = 0; a < areas.size(); ++a)
+                if (a != first) label.alsoAt.push_back(labelOn(scene, areas[a].first, label.text, areas[a].second->centre));
+            staged.labels.push_back(std::move(label));
+        };
+        if (!origins.empty()) areaLabel(origins, origins.size() / 2, info.name + ": origin" + (origins.size() > 1 ? "s" : ""));
+        if (!insertions.empty()) areaLabel(insertions, 0, info.name + ": insertion");
     }
 }
 

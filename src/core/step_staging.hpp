@@ -23,11 +23,17 @@ namespace psoas {
 // A label as a step asks for it: its text and the point it names, in the structure's own
 // (neutral-pose) frame, metres. `vertex` is the structure's mesh vertex nearest that point, so a
 // label on a muscle that bends follows the bent surface; -1 for a mesh without vertices.
+// `landmark`: a landmark's or an attachment area's label, whose leader must end at that point; a
+// structure's own label may end on any part of it the view shows (core/label_anchor.hpp).
 struct StepLabel {
     std::string text;
     int structure = -1;
     glm::vec3 localPoint{0.0f};
     int vertex = -1;
+    bool landmark = false;
+    // Other points the same label names, tried when this one is hidden: the other areas of an
+    // attachment label ("Psoas major: origins" names every origin area), each on its own bone.
+    std::vector<StepLabel> alsoAt;
     bool operator==(const StepLabel&) const = default;
 };
 

@@ -420,25 +420,36 @@ FrameState ViewerSession::frameState(const ViewRect& view, glm::vec2 displaySize
 
 std::vector<PosedLabel> ViewerSession::labels() const {
     std::vector<PosedLabel> labels;
-    for (const StepLabel& label : staged_.labels) {
+    auto posed = [&](const StepLabel& label) {
         const auto structure = static_cast<std::size_t>(label.structure);
-        // A hidden structure's label would point at nothing (issue 12, defect 6).
-        if (label.structure < 0 || !visibility_.visible(structure)) continue;
-        glm::vec3 point = label.localPoint;
-        if (motion_) {
-            // Anchors come from the posed meshes (issue 12, defect 3): a bent mesh by the vertex
-            // nearest the point, carrying the point's offset from it; a rigid one by its transform.
-            const std::vector<glm::vec3>* bent = motion_->positions(structure);
-            if (bent && label.vertex >= 0 && static_cast<std::size_t>(label.vertex) < bent->size()) {
-                const auto vertex = static_cast<std::size_t>(label.vertex);
-                point = (*bent)[vertex] + (label.localPoint - scene_.structures[structure].mesh.positions[vertex]);
-            } else {
-                point = glm::vec3(motion_->model(structure) * glm::vec4(label.localPoint, 1.0f));
-            }
+        if (!motion_) return label.localPoint;
+        // Anchors come from the posed meshes (issue 12, defect 3): a bent mesh by the vertex
+        // nearest the point, carrying the point's offset from it; a rigid one by its transform.
+        const std::vector<glm::vec3>* bent = motion_->positions(structure);
+        if (bent && label.vertex >= 0 && static_cast<std::size_t>(label.vertex) < bent->size()) {
+            const auto vertex = static_cast<std::size_t>(label.vertex);
+            return (*bent)[vertex] + (label.localPoint - scene_.structures[structure].mesh.positions[vertex]);
         }
-        labels.push_back({label.text, label.structure, point});
+        return glm::vec3(motion_->model(structure) * glm::vec4(label.localPoint, 1.0f));
+    };
+    // A hidden structure's label would point at nothing (issue 12, defect 6).
+    auto shown = [&](const StepLabel& label) { return label.structure >= 0 && visibility_.visible(static_cast<std::size_t>(label.structure)); };
+    for (const StepLabel& label : staged_.labels) {
+        if (!shown(label)) continue;
+        PosedLabel out{label.text, label.structure, posed(label), label.landmark, {}};
+        for (const StepLabel& other : label.alsoAt)
+            if (shown(other)) out.alsoAt.emplace_back(other.structure, posed(other));
+        labels.push_back(std::move(out));
     }
     return labels;
+}
+
+std::vector<ViewLabel> ViewerSession::viewLabels(glm::vec2 viewPixels) const {
+    const std::vector<PosedLabel> posed = labels();
+    if (posed.empty()) return {};
+    const std::vector<StructureLook> looks = structureLooks();
+    const SceneSight sight(scene_, motion_.get(), looks);
+    return anchorLabels(posed, sight, camera_, viewPixels);
 }
 
 }  // namespace psoas

@@ -8,6 +8,7 @@
 
 #include "core/camera_animation.hpp"
 #include "core/frame_state.hpp"
+#include "core/label_anchor.hpp"
 #include "core/lesson_player.hpp"
 #include "core/motion_state.hpp"
 #include "core/orbit_camera.hpp"
@@ -90,13 +91,6 @@ using SessionAction =
                  act::HoldBreath, act::Click, act::Hover, act::Orbit, act::Pan, act::Zoom, act::SetDragging,
                  act::SetViewAspect, act::SetCamera, act::FinishTransitions>;
 
-// A label placed on the posed body: its text and the point it names, scene frame, metres.
-struct PosedLabel {
-    std::string text;
-    int structure = -1;
-    glm::vec3 point{0.0f};
-};
-
 struct SessionSetup {
     std::vector<PoseFile> poses;  // empty: the body does not move (a --model file)
     bool withMotion = false;      // the built-in model set, whose skeleton can move
@@ -122,6 +116,9 @@ public:
     // This frame, built fresh on every call.
     [[nodiscard]] std::vector<StructureLook> structureLooks() const;
     [[nodiscard]] std::vector<PosedLabel> labels() const;  // only on shown structures
+    // The labels as the 3D view (`viewPixels`, the units the camera projects into) draws them:
+    // each leader ends on a part of its structure this frame shows, or is marked behind.
+    [[nodiscard]] std::vector<ViewLabel> viewLabels(glm::vec2 viewPixels) const;
     // The 3D part of this frame: looks, camera, where the 3D view (`view`, UI units on a display of
     // `displaySize`) lies in a framebuffer of `framebufferSize`, and where the model lies in it.
     [[nodiscard]] FrameState frameState(const ViewRect& view, glm::vec2 displaySize, glm::ivec2 framebufferSize,

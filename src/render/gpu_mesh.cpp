@@ -5,7 +5,7 @@
 namespace psoas::render {
 
 GpuMesh::GpuMesh(const MeshData& mesh)
-    : vertexArray_(makeVertexArray()), vertices_(makeBuffer()), indices_(makeBuffer()),
+    : vertexArray_(makeVertexArray()), vertices_(makeBuffer()), restPositions_(makeBuffer()), indices_(makeBuffer()),
       indexCount_(static_cast<GLsizei>(mesh.indices.size())), vertexCount_(mesh.positions.size()) {
     // Interleaved position + normal: one buffer, one fetch stream per vertex.
     std::vector<float> interleaved;
@@ -27,6 +27,13 @@ GpuMesh::GpuMesh(const MeshData& mesh)
     glVertexAttribPointer(0, 3, GL_FLOAT, GL_FALSE, stride, nullptr);
     glEnableVertexAttribArray(1);
     glVertexAttribPointer(1, 3, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(3 * sizeof(float)));
+    // The neutral positions stay in a buffer of their own that bending never rewrites: painted
+    // areas are given in the neutral frame, so on a bent muscle they stay on the same vertices.
+    glBindBuffer(GL_ARRAY_BUFFER, restPositions_.get());
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(mesh.positions.size() * sizeof(glm::vec3)), mesh.positions.data(),
+                 GL_STATIC_DRAW);
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 3, GL_FLOAT, GL_FALSE, sizeof(glm::vec3), nullptr);
     glBindVertexArray(0);
 }
 

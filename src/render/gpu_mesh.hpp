@@ -18,7 +18,8 @@ public:
 
 private:
     GlVertexArray vertexArray_;
-    GlBuffer vertices_;
+    GlBuffer vertices_;       // position + normal, rewritten when the mesh bends
+    GlBuffer restPositions_;  // the neutral positions (attribute 2), never rewritten
     GlBuffer indices_;
     GLsizei indexCount_ = 0;
     std::size_t vertexCount_ = 0;

@@ -52,12 +52,8 @@ MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile
 
 std::vector<LabelAnchor> labelAnchorsOf(const ViewerSession& session, ViewRect sceneView) {
     std::vector<LabelAnchor> anchors;
-    const OrbitCamera& camera = session.camera();
-    for (const PosedLabel& label : session.labels()) {
-        // A point behind the camera has no place on screen; its label waits until it turns back.
-        if (glm::dot(label.point - camera.eye(), camera.forward()) <= 0.0f) continue;
-        anchors.push_back({label.text, sceneView.origin + camera.project(label.point, sceneView.size)});
-    }
+    for (const ViewLabel& label : session.viewLabels(sceneView.size))
+        anchors.push_back({label.text, sceneView.origin + label.anchor, label.structure, label.behind});
     return anchors;
 }
 

@@ -481,6 +481,16 @@ void motionTab(const ViewerUiState& state, const MotionView& motion, MotionInten
     lengthCurve(motion, state.uiScale);
 }
 
+// ImGui 1.86 draws no dashed lines: dashes of `dash` with gaps as long.
+void dashedLine(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 colour, float thickness, float dash) {
+    const float dx = to.x - from.x, dy = to.y - from.y, length = std::sqrt(dx * dx + dy * dy);
+    if (length <= 0.0f || dash <= 0.0f) return;
+    for (float t = 0.0f; t < length; t += 2.0f * dash) {
+        const float a = t / length, b = std::min(t + dash, length) / length;
+        draw->AddLine({from.x + dx * a, from.y + dy * a}, {from.x + dx * b, from.y + dy * b}, colour, thickness);
+    }
+}
+
 // Labels go on the background layer: over the 3D view, under every panel.
 void drawLabels(const ViewerUiState& state) {
     if (state.labels.empty()) return;
@@ -503,6 +513,17 @@ void drawLabels(const ViewerUiState& state) {
         const ImVec2 max{min.x + requests[i].size.x, min.y + requests[i].size.y};
         const ImVec2 attach{placed[i].rightColumn ? min.x : max.x, (min.y + max.y) * 0.5f};
         const ImVec2 anchor{placed[i].anchor.x, placed[i].anchor.y};
+        if (state.labels[i].behind) {
+            // Nothing of it shows from here: a dashed, dimmed leader to where it lies and an open
+            // ring, so it never reads as pointing at what is drawn over it (issue 15).
+            dashedLine(draw, attach, anchor, IM_COL32(20, 20, 20, 150), thickness + 2.0f * state.uiScale, 7.0f * state.uiScale);
+            dashedLine(draw, attach, anchor, IM_COL32(255, 214, 120, 170), thickness, 7.0f * state.uiScale);
+            draw->AddCircle(anchor, 4.5f * state.uiScale, IM_COL32(255, 214, 120, 200), 0, thickness);
+            draw->AddRectFilled(min, max, IM_COL32(16, 18, 22, 170), 3.0f * state.uiScale);
+            draw->AddRect(min, max, IM_COL32(255, 214, 120, 110), 3.0f * state.uiScale);
+            draw->AddText({min.x + padding.x, min.y + padding.y}, IM_COL32(200, 200, 200, 230), state.labels[i].text.c_str());
+            continue;
+        }
         draw->AddLine(attach, anchor, IM_COL32(20, 20, 20, 200), thickness + 2.0f * state.uiScale);
         draw->AddLine(attach, anchor, IM_COL32(255, 214, 120, 255), thickness);
         draw->AddCircleFilled(anchor, 3.5f * state.uiScale, IM_COL32(255, 214, 120, 255));

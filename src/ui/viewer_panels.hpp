@@ -80,6 +80,8 @@ struct MotionIntents {
 struct LabelAnchor {
     std::string text;
     glm::vec2 point{0.0f};
+    int structure = -1;  // what it names (scene index)
+    bool behind = false; // none of it shows from here: the leader is drawn dashed and dimmed
 };
 
 struct ViewerUiState {

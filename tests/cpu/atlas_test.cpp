@@ -405,6 +405,34 @@ TEST(BuiltInAtlas, each_acetabulum_has_a_lunate_surface_open_below) {
     }
 }
 
+// The iliopsoas tendon (issue 15: the muscles ended as thick muscle at the lesser trochanter): the
+// lowest few centimetres of psoas major and iliacus are painted as tendon, reaching the
+// trochanter and starting below the hip joint centre's level, never up on the belly.
+TEST(BuiltInAtlas, psoas_major_and_iliacus_end_in_a_painted_tendon_at_the_lesser_trochanter) {
+    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    for (const char* side : {"_r", "_l"}) {
+        const SceneStructure& femur = structureOf(scene, std::string("femur") + side);
+        glm::vec3 trochanter(0.0f), hip(0.0f);
+        for (const Landmark& l : femur.info.landmarks) {
+            if (l.id == "lesser_trochanter") trochanter = l.position;
+            if (l.id == "hip_joint_centre") hip = l.position;
+        }
+        for (const std::string muscle : {"psoas_major", "iliacus"}) {
+            const SceneStructure& m = structureOf(scene, muscle + side);
+            float nearest = 1.0f;
+            int tendon = 0;
+            for (const AttachmentArea& r : m.info.regions) {
+                if (r.kind != AttachmentKind::Tendon) continue;
+                ++tendon;
+                nearest = std::min(nearest, glm::distance(r.centre, trochanter));
+                EXPECT_LT(r.centre.y, hip.y) << muscle << side << ": tendon paint up on the belly";
+            }
+            EXPECT_GE(tendon, 3) << muscle << side;
+            EXPECT_LT(nearest, 0.012f) << muscle << side << ": the tendon does not reach the lesser trochanter";
+        }
+    }
+}
+
 }  // namespace
 }  // namespace psoas
 

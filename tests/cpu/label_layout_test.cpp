@@ -40,5 +40,14 @@ TEST(LabelLayout, labels_go_to_the_side_of_their_anchor_in_anchor_order) {
     EXPECT_NEAR(placed[0].position.y, 490.0f, 1e-4f);       // level with its anchor when there is room
 }
 
+// Regression (issue 15): an anchor outside the view was clamped onto its edge, so the leader ended
+// on whatever was drawn there ("insertion" on L5/S1). The layout places boxes; it never moves anchors.
+TEST(LabelLayout, anchors_are_never_moved) {
+    const ViewRect view{{0.0f, 0.0f}, {400.0f, 300.0f}};
+    const auto placed = layoutLabels({{{-50.0f, 350.0f}, {80.0f, 20.0f}}, {{200.0f, 100.0f}, {80.0f, 20.0f}}}, view, 4.0f);
+    EXPECT_EQ(placed[0].anchor, glm::vec2(-50.0f, 350.0f));
+    EXPECT_EQ(placed[1].anchor, glm::vec2(200.0f, 100.0f));
+}
+
 }  // namespace
 }  // namespace psoas

@@ -98,3 +98,57 @@ INSTANTIATE_TEST_SUITE_P(SevenPresets, ModelSetViews, ::testing::ValuesIn(kAllVi
 
 }  // namespace
 }  // namespace psoas
+
+namespace psoas {
+namespace {
+
+// Regression (issue 15, the iliopsoas tendon): painted areas are given in a mesh's neutral frame,
+// but the shader measured them against the uploaded vertices, so on a bent muscle a painted area
+// stayed where the neutral mesh was and slid off the muscle. Now it stays on its own vertices.
+class PaintedAreas : public test::GlTest {};
+
+TEST_F(PaintedAreas, an_area_on_a_bent_mesh_moves_with_its_vertices) {
+    const Scene scene = loadScene(loadAtlas(test::dataFile("test_atlas.toml")));
+    const MeshData& mesh = scene.structures[0].mesh;
+    const glm::vec3 shift{mesh.bounds.size().x * 2.0f, 0.0f, 0.0f};
+    std::vector<glm::vec3> moved = mesh.positions;
+    for (glm::vec3& p : moved) p += shift;
+    Bounds both = mesh.bounds;
+    for (const glm::vec3& p : moved) both.include(p);
+    OrbitCamera camera;
+    camera.pose = framePreset(ViewPreset::Oblique, both, camera.fovYDegrees, float(kWidth) / float(kHeight));
+    // The block's corner nearest the eye once moved, given in the neutral frame as areas are.
+    std::size_t nearest = 0;
+    for (std::size_t i = 0; i < moved.size(); ++i)
+        if (glm::distance(moved[i], camera.eye()) < glm::distance(moved[nearest], camera.eye())) nearest = i;
+    const glm::vec3 centre = mesh.positions[nearest];
+    const std::vector<glm::vec4> areas{{centre, mesh.bounds.radius() * 0.4f}};
+    const std::vector<AreaPaint> paints{attachmentPaint(AttachmentKind::Origin, 0)};  // an origin: solid blue
+
+    render::SceneRenderer renderer(scene);
+    renderer.updateVertices(0, moved, mesh.normals);
+    std::vector<render::StructureLook> looks(scene.structures.size());
+    for (std::size_t i = 1; i < looks.size(); ++i) looks[i].visible = false;
+    looks[0].areas = &areas;
+    looks[0].areaPaints = &paints;
+    render::OffscreenTarget target(kWidth, kHeight);
+    target.bind();
+    renderer.render(camera, {kWidth, kHeight}, {0, 0, kWidth, kHeight}, looks, {});
+    const Image image = target.read();
+
+    glm::vec2 sum{0.0f};
+    int blue = 0;
+    for (int y = 0; y < kHeight; ++y)
+        for (int x = 0; x < kWidth; ++x) {
+            const std::uint8_t* p = &image.rgba[static_cast<std::size_t>(y * kWidth + x) * 4];
+            if (p[2] > p[0] + 60 && p[2] > p[1] + 30) sum += glm::vec2(x, y), ++blue;
+        }
+    ASSERT_GT(blue, 20) << "the painted area is not on the bent mesh";
+    const glm::vec2 at = sum / static_cast<float>(blue);
+    const glm::vec2 movedCentre = camera.project(centre + shift, {kWidth, kHeight});
+    const glm::vec2 neutralCentre = camera.project(centre, {kWidth, kHeight});
+    EXPECT_LT(glm::distance(at, movedCentre), glm::distance(at, neutralCentre));
+}
+
+}  // namespace
+}  // namespace psoas

@@ -177,6 +177,15 @@ double acetabulum(const Vec3& p, double bone) {
     d = std::max(d, -socket);
     // Acetabular notch at the inferior rim.
     d = smooth_subtract(d, capsule(p, hip_centre + Vec3(-0.004, -0.018, 0.004), hip_centre + Vec3(-0.012, -0.034, 0.010), 7 * mm), 2 * mm);
+    // Acetabular fossa: the bare pit in the socket's floor inside the lunate surface, open below
+    // into the notch (§1 / sources §4: the horseshoe of cartilage lies round it). An 11 mm sphere
+    // 5 mm inside the head's surface: about 4.5 mm deeper than the socket, its edge about 24 deg
+    // from the floor's centre (the painted horseshoe starts at 25 deg), tipped 15 deg towards the
+    // notch. Sizes are our estimate.
+    const Vec3 down = glm::normalize(Vec3(0.0, -1.0, 0.0) - glm::dot(Vec3(0.0, -1.0, 0.0), opening) * opening);
+    const double tip = glm::radians(15.0);
+    const Vec3 floor_axis = -std::cos(tip) * opening + std::sin(tip) * down;
+    d = smooth_subtract(d, sphere(p, hip_centre + (femoral_head_radius - 5 * mm) * floor_axis, 11 * mm), 1.5 * mm);
     return d;
 }
 

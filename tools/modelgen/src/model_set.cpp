@@ -3,7 +3,9 @@
 #include "glb.hpp"
 #include "scene_facts.hpp"
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -191,12 +193,39 @@ void add_attachments(std::vector<Structure>& set) {
         {"tendon", "diaphragm", "central tendon, right leaflet", Vec3(-0.026, 0.305, -0.036), 30 * mm},
         {"tendon", "diaphragm", "central tendon, left leaflet", Vec3(0.026, 0.300, -0.036), 30 * mm},
     };
+    // The iliopsoas tendon (§1: the psoas "becomes a tendon that receives most iliacus fibres" on its
+    // way over the front of the hip capsule to the lesser trochanter): the last stretch of each
+    // muscle's tube is painted as tendon, from a third of the way between the hip-capsule via
+    // point and the femur point (where the fibres end: our estimate) down to the trochanter.
+    // The viewer snaps a region's centre onto the muscle's surface, so each sphere reaches
+    // across the tube: radius = tube diameter + 4 mm, one every 8 mm along the path.
+    auto tendon = [&](const std::string& muscle, const std::vector<std::pair<Vec3, double>>& path) {
+        auto& regions = find(muscle).regions;
+        for (size_t k = 0; k + 1 < path.size(); ++k) {
+            const auto& [a, ra] = path[k];
+            const auto& [b, rb] = path[k + 1];
+            const int steps = std::max(1, static_cast<int>(std::ceil(glm::length(b - a) / (8 * mm))));
+            for (int i = 0; i < steps + (k + 2 == path.size() ? 1 : 0); ++i) {
+                const double t = static_cast<double>(i) / steps;
+                regions.push_back({"tendon", muscle, "iliopsoas tendon", glm::mix(a, b, t), 2 * glm::mix(ra, rb, t) + 4 * mm});
+            }
+        }
+    };
+    // Tube radii at these points are the muscles' own (muscles.cpp).
+    tendon("psoas_major_r", {{glm::mix(via_point_hip_capsule, psoas_femur_point, 1.0 / 3.0), 8.5 * mm},
+                             {psoas_femur_point, 6.5 * mm},
+                             {lesser_trochanter + Vec3(0.002, 0.0, 0.003), 4.5 * mm}});
+    // The iliacus stays fleshy lower down (some of its fibres reach the shaft directly): only its
+    // last stretch from the femur point is painted.
+    tendon("iliacus_r", {{Vec3(-0.093, -0.118, -0.068), 6.0 * mm},
+                         {lesser_trochanter + Vec3(-0.003, -0.003, 0.002), 4.5 * mm}});
+
     // The acetabulum's lunate surface: the horseshoe of articular cartilage on the socket's wall,
     // open below at the acetabular notch, around the bare fossa in its floor. Painted on the hip
     // bone round the hip centre (§3), 45 deg from the socket's deepest point on a sphere of
     // the femoral head's radius (23.4 mm, §4). The socket opens laterally, 45 deg downward
     // and 20 deg forward (typical inclination and anteversion: our estimate); the horseshoe spans
-    // 270 deg, its gap at the notch below. The model's socket itself has no notch or fossa. Small
+    // 270 deg, its gap at the notch below, round the fossa cut in the socket's floor (hip_bone.cpp). Small
     // overlapping patches (8.5 mm), so the paint stays inside the socket and off the outer rim.
     {
         const Vec3 axis = glm::normalize(Vec3(-std::cos(glm::radians(45.0)) * std::cos(glm::radians(20.0)), -std::sin(glm::radians(45.0)),

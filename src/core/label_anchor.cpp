@@ -1,0 +1,130 @@
+#include "core/label_anchor.hpp"
+
+#include <glm/geometric.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <optional>
+#include <utility>
+
+namespace psoas {
+
+namespace {
+
+// 6 px: structure labels try at most one point per cell of this size, so the few rays they cast
+// spread over everything of the structure on screen instead of bunching at one hidden spot.
+constexpr float kCandidateCell = 6.0f;
+constexpr std::size_t kMaxCandidates = 128;
+
+struct View {
+    const SceneSight& sight;
+    const OrbitCamera& camera;
+    glm::vec2 pixels;
+
+    [[nodiscard]] bool inside(glm::vec2 p, float margin) const {
+        return p.x >= margin && p.y >= margin && p.x <= pixels.x - margin && p.y <= pixels.y - margin;
+    }
+    [[nodiscard]] bool inFront(const glm::vec3& point) const { return glm::dot(point - camera.eye(), camera.forward()) > 0.0f; }
+    [[nodiscard]] Sight at(glm::vec2 p) const { return sight.along(camera.rayThrough(p, pixels)); }
+    // The structure shows at `p` and all around it, `margin` away.
+    [[nodiscard]] bool showsAround(glm::vec2 p, int structure, float margin) const {
+        for (const glm::vec2 d : {glm::vec2(margin, 0.0f), glm::vec2(-margin, 0.0f), glm::vec2(0.0f, margin), glm::vec2(0.0f, -margin)})
+            if (!at(p + d).shows(structure)) return false;
+        return true;
+    }
+};
+
+// A landmark is seen where the view shows its structure and the surface shown lies at the landmark.
+bool seesLandmark(const View& view, glm::vec2 p, int structure, const glm::vec3& point, float margin, float tolerance) {
+    if (!view.inside(p, 0.0f)) return false;
+    const Ray ray = view.camera.rayThrough(p, view.pixels);
+    const Sight sight = view.sight.along(ray);
+    if (!sight.shows(structure)) return false;
+    const glm::vec3 surface = ray.origin + ray.direction * sight.distanceTo(structure);
+    return glm::distance(surface, point) <= tolerance && view.showsAround(p, structure, margin);
+}
+
+std::optional<glm::vec2> landmarkAnchor(const View& view, int structure, const glm::vec3& point) {
+    if (!view.inFront(point)) return std::nullopt;
+    const glm::vec2 projected = view.camera.project(point, view.pixels);
+    for (const float margin : {kAnchorMarginPixels, kThinAnchorMarginPixels}) {
+        if (seesLandmark(view, projected, structure, point, margin, kLandmarkSurfaceTolerance)) return projected;
+        // A landmark on an edge (a trochanter's tip, the top of the femoral head) may fall just
+        // outside the silhouette, or its margin may: look a few pixels inside, nearest first. The
+        // surface there curves away from the landmark, so it may lie twice as far from it.
+        for (const float radius : {3.0f, 6.0f})
+            for (int k = 0; k < 8; ++k) {
+                const float angle = static_cast<float>(k) * 0.785398f;
+                const glm::vec2 p = projected + radius * glm::vec2(std::cos(angle), std::sin(angle));
+                if (seesLandmark(view, p, structure, point, margin, 2.0f * kLandmarkSurfaceTolerance)) return p;
+            }
+    }
+    return std::nullopt;
+}
+
+std::optional<glm::vec2> structureAnchor(const View& view, glm::vec2 preferred, int label) {
+    // One candidate per screen cell: the centre of the structure's triangle nearest the eye there
+    // (its side that faces the camera), tried in order of distance from the point the step names.
+    const auto structure = static_cast<std::size_t>(label);
+    const glm::vec3 eye = view.camera.eye(), forward = view.camera.forward();
+    std::map<std::pair<int, int>, std::pair<float, glm::vec2>> cells;
+    for (std::size_t t = 0; t < view.sight.triangleCount(structure); ++t) {
+        const glm::vec3 c = view.sight.triangleCentre(structure, t);
+        const float depth = glm::dot(c - eye, forward);
+        if (depth <= 0.0f) continue;
+        const glm::vec2 p = view.camera.project(c, view.pixels);
+        if (!view.inside(p, 2.0f * kAnchorMarginPixels)) continue;
+        const std::pair<int, int> cell{static_cast<int>(std::floor(p.x / kCandidateCell)), static_cast<int>(std::floor(p.y / kCandidateCell))};
+        const auto found = cells.find(cell);
+        if (found == cells.end() || depth < found->second.first) cells[cell] = {depth, p};
+    }
+    std::vector<glm::vec2> candidates;
+    candidates.reserve(cells.size());
+    for (const auto& [cell, best] : cells) candidates.push_back(best.second);
+    std::sort(candidates.begin(), candidates.end(), [&](glm::vec2 a, glm::vec2 b) {
+        const glm::vec2 da = a - preferred, db = b - preferred;
+        return glm::dot(da, da) < glm::dot(db, db);
+    });
+    if (candidates.size() > kMaxCandidates) candidates.resize(kMaxCandidates);
+    // Which candidates show at all is asked once; the margins then only look around those.
+    std::vector<glm::vec2> showing;
+    for (const glm::vec2 p : candidates)
+        if (view.at(p).shows(label)) showing.push_back(p);
+    for (const float margin : {kAnchorMarginPixels, kThinAnchorMarginPixels})
+        for (const glm::vec2 p : showing)
+            if (view.showsAround(p, label, margin)) return p;
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<ViewLabel> anchorLabels(const std::vector<PosedLabel>& labels, const SceneSight& sight, const OrbitCamera& camera,
+                                    glm::vec2 viewPixels) {
+    const View view{sight, camera, viewPixels};
+    std::vector<ViewLabel> placed;
+    for (const PosedLabel& label : labels) {
+        if (label.structure < 0) continue;
+        const bool pointOnScreen = view.inFront(label.point) && view.inside(camera.project(label.point, viewPixels), 0.0f);
+        const glm::vec2 projected = pointOnScreen ? camera.project(label.point, viewPixels) : glm::vec2(0.0f);
+        int structure = label.structure;
+        std::optional<glm::vec2> anchor;
+        if (label.landmark) {
+            anchor = landmarkAnchor(view, structure, label.point);
+            for (std::size_t a = 0; !anchor && a < label.alsoAt.size(); ++a) {
+                structure = label.alsoAt[a].first;
+                anchor = landmarkAnchor(view, structure, label.alsoAt[a].second);
+            }
+        } else {
+            anchor = structureAnchor(view, pointOnScreen ? projected : viewPixels * 0.5f, structure);
+        }
+        if (anchor)
+            placed.push_back({label.text, structure, *anchor, false});
+        else if (pointOnScreen)  // nothing of it shows: say where it lies, as behind
+            placed.push_back({label.text, label.structure, projected, true});
+        // else: off the view and nothing of it on screen: left out rather than pinned to an edge
+    }
+    return placed;
+}
+
+}  // namespace psoas

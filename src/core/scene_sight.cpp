@@ -1,0 +1,94 @@
+#include "core/scene_sight.hpp"
+
+#include "core/picking.hpp"
+#include "core/scene_motion.hpp"
+
+#include <glm/geometric.hpp>
+#include <glm/matrix.hpp>
+
+#include <algorithm>
+
+namespace psoas {
+
+float Sight::distanceTo(int structure) const {
+    if (structure < 0) return std::numeric_limits<float>::max();
+    if (faded.structure == structure) return faded.distance;
+    if (opaque.structure == structure) return opaque.distance;
+    return std::numeric_limits<float>::max();
+}
+
+SceneSight::SceneSight(const Scene& scene, const SceneMotion* motion, const std::vector<StructureLook>& looks)
+    : scene_(scene), posed_(scene.structures.size()) {
+    for (std::size_t s = 0; s < posed_.size() && s < looks.size(); ++s) {
+        Posed& p = posed_[s];
+        const StructureLook& look = looks[s];
+        p.drawn = look.visible && look.opacity > 0.0f;  // as SceneRenderer chooses what to draw
+        p.faded = look.opacity < 1.0f;
+        const MeshData& mesh = scene.structures[s].mesh;
+        const std::vector<glm::vec3>* bent = motion ? motion->positions(s) : nullptr;
+        p.positions = bent ? bent : &mesh.positions;
+        p.model = look.model;
+        p.inverse = glm::inverse(look.model);
+        if (!p.drawn) continue;
+        const std::vector<glm::vec3>& v = *p.positions;
+        p.chunks.resize((mesh.indices.size() / 3 + kChunk - 1) / kChunk);
+        for (std::size_t i = 0; i + 2 < mesh.indices.size(); ++i) {
+            if (i % 3 != 0) continue;
+            Bounds& chunk = p.chunks[i / 3 / kChunk];
+            chunk.include(v[mesh.indices[i]]);
+            chunk.include(v[mesh.indices[i + 1]]);
+            chunk.include(v[mesh.indices[i + 2]]);
+        }
+        for (const Bounds& chunk : p.chunks) p.box.include(chunk);
+    }
+}
+
+std::size_t SceneSight::triangleCount(std::size_t structure) const { return scene_.structures[structure].mesh.indices.size() / 3; }
+
+glm::vec3 SceneSight::triangleCentre(std::size_t structure, std::size_t triangle) const {
+    const Posed& p = posed_[structure];
+    const std::vector<std::uint32_t>& indices = scene_.structures[structure].mesh.indices;
+    const std::vector<glm::vec3>& v = *p.positions;
+    const glm::vec3 centre = (v[indices[3 * triangle]] + v[indices[3 * triangle + 1]] + v[indices[3 * triangle + 2]]) / 3.0f;
+    return glm::vec3(p.model * glm::vec4(centre, 1.0f));
+}
+
+Sight SceneSight::along(const Ray& ray) const {
+    Sight sight;
+    // Structures whose box the ray enters, nearest entry first: once the nearest opaque surface is
+    // found, nothing entered beyond it can be drawn at this pixel.
+    struct Entry {
+        float distance;
+        std::size_t structure;
+        Ray local;
+    };
+    std::vector<Entry> entries;
+    for (std::size_t s = 0; s < posed_.size(); ++s) {
+        const Posed& p = posed_[s];
+        if (!p.drawn) continue;
+        // Looks are rigid, so distances in the structure's own frame equal those in the scene.
+        const Ray local{glm::vec3(p.inverse * glm::vec4(ray.origin, 1.0f)), glm::normalize(glm::mat3(p.inverse) * ray.direction)};
+        if (const auto boxHit = intersectBounds(local, p.box)) entries.push_back({*boxHit, s, local});
+    }
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.distance < b.distance; });
+    for (const Entry& entry : entries) {
+        if (entry.distance > sight.opaque.distance) break;
+        const Posed& p = posed_[entry.structure];
+        SightHit& slot = p.faded ? sight.faded : sight.opaque;
+        const MeshData& mesh = scene_.structures[entry.structure].mesh;
+        const std::vector<glm::vec3>& v = *p.positions;
+        for (std::size_t c = 0; c < p.chunks.size(); ++c) {
+            const auto chunkHit = intersectBounds(entry.local, p.chunks[c]);
+            if (!chunkHit || *chunkHit > slot.distance) continue;
+            const std::size_t end = std::min(mesh.indices.size(), (c + 1) * kChunk * 3);
+            for (std::size_t i = c * kChunk * 3; i + 2 < end; i += 3) {
+                const auto t = intersectTriangle(entry.local, v[mesh.indices[i]], v[mesh.indices[i + 1]], v[mesh.indices[i + 2]]);
+                if (t && *t < slot.distance) slot = {static_cast<int>(entry.structure), *t};
+            }
+        }
+    }
+    if (sight.faded.distance > sight.opaque.distance) sight.faded = {};  // behind: covered by the opaque surface
+    return sight;
+}
+
+}  // namespace psoas
