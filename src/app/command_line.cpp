@@ -83,7 +83,8 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments, co
     std::string modelSet;
     cli.add_option("--model-set", modelSet,
                    "View a mesh set: a TOML file naming mesh files as atlas structures, with units, axes and placement "
-                   "(models/README.md); a view only, lessons and motion do not use it yet")
+                   "(models/README.md); each mesh is fitted onto the built-in structure it replaces, and lessons, labels, "
+                   "painted attachments and motion work on the set")
         ->type_name("FILE.toml");
     bool fileColours = false;
     cli.add_flag("--file-colours", fileColours,
@@ -224,10 +225,7 @@ ParsedCommandLine parseCommandLine(const std::vector<std::string>& arguments, co
         for (const char* option : {"--units", "--up", "--forward", "--file-colours"})
             if (cli.count(option))
                 return {std::nullopt, "error: " + std::string(option) + " goes with --model; a mesh set gives units and axes itself\n", 2};
-        ModelRequest setRequest;
-        setRequest.meshSet = modelSet;
-        setRequest.atlas = dataDirectory() / "models" / "atlas.toml";
-        options.model = std::move(setRequest);
+        options.meshSet = modelSet;
     } else if (!models.empty()) {
         ModelRequest modelRequest;
         for (const std::string& path : models) modelRequest.paths.emplace_back(path);
