@@ -121,8 +121,9 @@ glm::dmat3 principalAxes(glm::dmat3 a) {
 
 // Up to this many moving points take part in each round (every n-th vertex): enough for a bone's
 // shape, and each round stays cheap.
-constexpr std::size_t kSamples = 4000;
-constexpr int kRounds = 80;
+constexpr std::size_t kSamples = 2000;
+constexpr int kStartRounds = 15;  // each start is tried this long; the best one then goes on
+constexpr int kRounds = 100;
 constexpr double kTrim = 0.9;  // the closest 90 % of pairs steer each round
 
 struct IcpResult {
@@ -130,48 +131,71 @@ struct IcpResult {
     float trimmedRms;
 };
 
-IcpResult iterateClosestPoints(const std::vector<glm::vec3>& samples, const SurfaceNearest& fixed, glm::mat4 transform) {
-    std::vector<SurfaceNearest::Hit> hits(samples.size());
-    std::vector<glm::vec3> moved(samples.size());
+// The pairs of one pose: each moved sample, its nearest surface point, and the trimmed RMS (the
+// closest kTrim of the pairs) that the fit lowers.
+struct Pairing {
+    std::vector<glm::vec3> moved;
+    std::vector<SurfaceNearest::Hit> hits;
+    float limit = 0.0f;  // pairs farther than this are left out
+    double trimmedMeanSquare = 0.0;
+};
+
+void pair(const std::vector<glm::vec3>& samples, const SurfaceNearest& fixed, const glm::mat4& transform, Pairing& out) {
+    out.moved.resize(samples.size());
+    out.hits.resize(samples.size());
     std::vector<float> distances(samples.size());
-    float trimmedRms = 0.0f;
-    for (int round = 0; round < kRounds; ++round) {
-        for (std::size_t i = 0; i < samples.size(); ++i) {
-            moved[i] = glm::vec3(transform * glm::vec4(samples[i], 1.0f));
-            hits[i] = fixed.nearest(moved[i]);
-            distances[i] = hits[i].distance;
-        }
-        std::vector<float> sorted = distances;
-        const auto keep = static_cast<std::size_t>(kTrim * static_cast<double>(sorted.size()));
-        std::nth_element(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(keep), sorted.end());
-        const float limit = sorted[keep];
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+        out.moved[i] = glm::vec3(transform * glm::vec4(samples[i], 1.0f));
+        out.hits[i] = fixed.nearest(out.moved[i]);
+        distances[i] = out.hits[i].distance;
+    }
+    const auto keep = static_cast<std::size_t>(kTrim * static_cast<double>(distances.size()));
+    std::nth_element(distances.begin(), distances.begin() + static_cast<std::ptrdiff_t>(keep), distances.end());
+    out.limit = distances[keep];
+    double sum = 0.0;
+    for (std::size_t i = 0; i <= keep; ++i) sum += static_cast<double>(distances[i]) * distances[i];
+    out.trimmedMeanSquare = sum / static_cast<double>(keep + 1);
+}
+
+// Point-to-plane steps with backtracking: a step that does not lower the trimmed error is halved
+// (up to six times), so the error falls every round and the fit settles instead of swaying between
+// two sets of pairs (on coarse meshes the plain step swung by 1-2 mm and 1° each round).
+IcpResult iterateClosestPoints(const std::vector<glm::vec3>& samples, const SurfaceNearest& fixed, glm::mat4 transform, int rounds) {
+    Pairing current, trial;
+    pair(samples, fixed, transform, current);
+    for (int round = 0; round < rounds; ++round) {
         // Linearised point-to-plane step: residual (p - q).n + w.(p x n) + t.n for a small turn w and shift t.
         StepSystem system{};
-        double sum = 0.0;
-        std::size_t used = 0;
         for (std::size_t i = 0; i < samples.size(); ++i) {
-            if (distances[i] > limit) continue;
-            const glm::dvec3 p = moved[i], n = hits[i].normal;
+            if (current.hits[i].distance > current.limit) continue;
+            const glm::dvec3 p = current.moved[i], n = current.hits[i].normal;
             const glm::dvec3 pxn = glm::cross(p, n);
             const std::array<double, kUnknowns> row{pxn.x, pxn.y, pxn.z, n.x, n.y, n.z};
-            const double r = glm::dot(p - glm::dvec3(hits[i].point), n);
+            const double r = glm::dot(p - glm::dvec3(current.hits[i].point), n);
             for (int j = 0; j < kUnknowns; ++j) {
                 for (int k = 0; k < kUnknowns; ++k) system[j][k] += row[j] * row[k];
                 system[j][kUnknowns] -= row[j] * r;
             }
-            sum += static_cast<double>(distances[i]) * distances[i];
-            ++used;
         }
-        trimmedRms = used ? static_cast<float>(std::sqrt(sum / static_cast<double>(used))) : 0.0f;
         const std::array<double, kUnknowns> x = solveStep(system);
-        const glm::dvec3 turn{x[0], x[1], x[2]}, shift{x[3], x[4], x[5]};
-        const double angle = glm::length(turn);
-        glm::dmat4 step = glm::translate(glm::dmat4(1.0), shift);
-        if (angle > 0.0) step = glm::rotate(step, angle, turn / angle);
-        transform = glm::mat4(step * glm::dmat4(transform));
-        if (angle < 1e-6 && glm::length(shift) < 1e-7) break;  // under a micrometre: settled
+        glm::dvec3 turn{x[0], x[1], x[2]}, shift{x[3], x[4], x[5]};
+        bool improved = false;
+        for (int halving = 0; halving < 7 && !improved; ++halving, turn *= 0.5, shift *= 0.5) {
+            const double angle = glm::length(turn);
+            if (angle < 1e-7 && glm::length(shift) < 1e-7) break;  // a tenth of a micrometre: settled
+            glm::dmat4 step = glm::translate(glm::dmat4(1.0), shift);
+            if (angle > 0.0) step = glm::rotate(step, angle, turn / angle);
+            const glm::mat4 candidate = glm::mat4(step * glm::dmat4(transform));
+            pair(samples, fixed, candidate, trial);
+            if (trial.trimmedMeanSquare < current.trimmedMeanSquare) {
+                transform = candidate;
+                std::swap(current, trial);
+                improved = true;
+            }
+        }
+        if (!improved) break;
     }
-    return {transform, trimmedRms};
+    return {transform, static_cast<float>(std::sqrt(current.trimmedMeanSquare))};
 }
 
 }  // namespace
@@ -277,10 +301,12 @@ SurfaceFit fitSurface(const MeshData& moving, const MeshData& fixed) {
     for (std::size_t i = 0; i < moving.positions.size(); i += stride) samples.push_back(moving.positions[i]);
 
     IcpResult best{glm::mat4(1.0f), std::numeric_limits<float>::max()};
-    {
+    {  // a short try from each start
         const Moments from = surfaceMoments(moving), to = surfaceMoments(fixed);
-        // Starts: as placed with the centres matched, then the principal axes matched four ways (the
-        // sign of each axis is unknown; proper rotations only, a mirror is never a fit).
+        // Starts: as placed (the teacher's placement, or a fit already made), the same with the centres
+        // matched, then the principal axes matched four ways (the sign of each axis is unknown; proper
+        // rotations only, a mirror is never a fit).
+        std::vector<glm::mat4> starts{glm::mat4(1.0f)};
         std::vector<glm::dmat3> turns{glm::dmat3(1.0)};
         const glm::dmat3 axesFrom = principalAxes(from.covariance), axesTo = principalAxes(to.covariance);
         for (const glm::dvec3 signs : {glm::dvec3(1, 1, 1), glm::dvec3(-1, -1, 1), glm::dvec3(-1, 1, -1), glm::dvec3(1, -1, -1)}) {
@@ -288,14 +314,20 @@ SurfaceFit fitSurface(const MeshData& moving, const MeshData& fixed) {
             for (int i = 0; i < 3; ++i) flipped[i] *= signs[i];
             turns.push_back(flipped * glm::transpose(axesFrom));
         }
-        for (std::size_t s = 0; s < turns.size(); ++s) {
-            glm::dmat4 begin(turns[s]);
-            begin[3] = glm::dvec4(to.centre - turns[s] * from.centre, 1.0);
-            const IcpResult result = iterateClosestPoints(samples, target, glm::mat4(begin));
-            // The placement the teacher gave wins unless a principal-axes start ends clearly closer.
+        for (const glm::dmat3& turn : turns) {
+            glm::dmat4 start(turn);
+            start[3] = glm::dvec4(to.centre - turn * from.centre, 1.0);
+            starts.push_back(glm::mat4(start));
+        }
+        for (std::size_t s = 0; s < starts.size(); ++s) {
+            const IcpResult result = iterateClosestPoints(samples, target, starts[s], kStartRounds);
+            // Where the teacher put it wins unless another start ends clearly closer: bones of
+            // different shapes have several nearly equal fits, and the placement picks among them.
             if (s == 0 || result.trimmedRms < 0.8f * best.trimmedRms) best = result;
         }
     }
+
+    best = iterateClosestPoints(samples, target, best.transform, kRounds);  // the best start, to the end
 
     SurfaceFit fit;
     fit.transform = best.transform;
