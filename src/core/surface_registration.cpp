@@ -142,11 +142,12 @@ struct Pairing {
 
 void pair(const std::vector<glm::vec3>& samples, const SurfaceNearest& fixed, const glm::mat4& transform, Pairing& out) {
     out.moved.resize(samples.size());
+    const bool warm = out.hits.size() == samples.size();  // the last answers are good guesses
     out.hits.resize(samples.size());
     std::vector<float> distances(samples.size());
     for (std::size_t i = 0; i < samples.size(); ++i) {
         out.moved[i] = glm::vec3(transform * glm::vec4(samples[i], 1.0f));
-        out.hits[i] = fixed.nearest(out.moved[i]);
+        out.hits[i] = warm ? fixed.nearest(out.moved[i], out.hits[i].vertex) : fixed.nearest(out.moved[i]);
         distances[i] = out.hits[i].distance;
     }
     const auto keep = static_cast<std::size_t>(kTrim * static_cast<double>(distances.size()));
@@ -161,8 +162,9 @@ void pair(const std::vector<glm::vec3>& samples, const SurfaceNearest& fixed, co
 // (up to six times), so the error falls every round and the fit settles instead of swaying between
 // two sets of pairs (on coarse meshes the plain step swung by 1-2 mm and 1° each round).
 IcpResult iterateClosestPoints(const std::vector<glm::vec3>& samples, const SurfaceNearest& fixed, glm::mat4 transform, int rounds) {
-    Pairing current, trial;
+    Pairing current;
     pair(samples, fixed, transform, current);
+    Pairing trial = current;  // its hits are the guesses for the next search
     for (int round = 0; round < rounds; ++round) {
         // Linearised point-to-plane step: residual (p - q).n + w.(p x n) + t.n for a small turn w and shift t.
         StepSystem system{};
@@ -179,7 +181,7 @@ IcpResult iterateClosestPoints(const std::vector<glm::vec3>& samples, const Surf
         }
         const std::array<double, kUnknowns> x = solveStep(system);
         glm::dvec3 turn{x[0], x[1], x[2]}, shift{x[3], x[4], x[5]};
-        bool improved = false;
+        bool improved = false, settled = false;
         for (int halving = 0; halving < 7 && !improved; ++halving, turn *= 0.5, shift *= 0.5) {
             const double angle = glm::length(turn);
             if (angle < 1e-7 && glm::length(shift) < 1e-7) break;  // a tenth of a micrometre: settled
@@ -189,11 +191,14 @@ IcpResult iterateClosestPoints(const std::vector<glm::vec3>& samples, const Surf
             pair(samples, fixed, candidate, trial);
             if (trial.trimmedMeanSquare < current.trimmedMeanSquare) {
                 transform = candidate;
+                // Settled when a round gains under a part in ten thousand of the error (a micrometre
+                // of a few millimetres): later rounds only polish what no picture shows.
+                settled = trial.trimmedMeanSquare > (1.0 - 1e-4) * current.trimmedMeanSquare;
                 std::swap(current, trial);
                 improved = true;
             }
         }
-        if (!improved) break;
+        if (!improved || settled) break;
     }
     return {transform, static_cast<float>(std::sqrt(current.trimmedMeanSquare))};
 }
@@ -231,9 +236,10 @@ SurfaceNearest::SurfaceNearest(const MeshData& surface) : surface_(surface) {
     }
 }
 
-std::uint32_t SurfaceNearest::nearestVertex(const glm::vec3& point) const {
-    std::uint32_t best = tree_.front();
-    float bestDistance = std::numeric_limits<float>::max();
+std::uint32_t SurfaceNearest::nearestVertex(const glm::vec3& point, std::uint32_t guess) const {
+    std::uint32_t best = guess;
+    const glm::vec3 g = surface_.positions[guess] - point;
+    float bestDistance = glm::dot(g, g);
     struct Range {
         std::size_t lo, hi;
         int axis;
@@ -260,9 +266,12 @@ std::uint32_t SurfaceNearest::nearestVertex(const glm::vec3& point) const {
     return best;
 }
 
-SurfaceNearest::Hit SurfaceNearest::nearest(const glm::vec3& point) const {
-    const std::uint32_t v = nearestVertex(point);
+SurfaceNearest::Hit SurfaceNearest::nearest(const glm::vec3& point) const { return nearest(point, tree_.front()); }
+
+SurfaceNearest::Hit SurfaceNearest::nearest(const glm::vec3& point, std::uint32_t nearVertex) const {
+    const std::uint32_t v = nearestVertex(point, nearVertex < surface_.positions.size() ? nearVertex : tree_.front());
     Hit hit;
+    hit.vertex = v;
     float best = std::numeric_limits<float>::max();
     for (std::uint32_t k = firstTriangle_[v]; k < firstTriangle_[v + 1]; ++k) {
         const std::size_t t = 3u * trianglesOf_[k];

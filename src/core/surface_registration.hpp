@@ -39,13 +39,17 @@ public:
         glm::vec3 point{0.0f};
         glm::vec3 normal{0.0f, 1.0f, 0.0f};  // of the triangle the point lies on
         float distance = 0.0f;              // metres
+        std::uint32_t vertex = 0;           // the nearest vertex
     };
     [[nodiscard]] Hit nearest(const glm::vec3& point) const;
+    // The same, searching from a vertex that is probably near (the last answer for a point that
+    // moved a little): the search then skips most of the tree.
+    [[nodiscard]] Hit nearest(const glm::vec3& point, std::uint32_t nearVertex) const;
     // RMS over the points of their distance to the surface, metres.
     [[nodiscard]] float rmsDistance(const std::vector<glm::vec3>& points) const;
 
 private:
-    [[nodiscard]] std::uint32_t nearestVertex(const glm::vec3& point) const;
+    [[nodiscard]] std::uint32_t nearestVertex(const glm::vec3& point, std::uint32_t guess) const;
 
     const MeshData& surface_;
     std::vector<std::uint32_t> tree_;               // vertex indices, a balanced k-d tree by median splits
