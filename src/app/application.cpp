@@ -28,7 +28,7 @@ void logLine(const std::string& text) { std::cerr << "psoas-atlas: " << text << 
 
 Scene loadInitialScene(const Options& options) {
     traceStartup("command line read");
-    Scene scene = options.model ? loadModelScene(*options.model) : loadScene(loadAtlas(dataDirectory() / "models" / "atlas.toml"));
+    Scene scene = options.model ? loadModelScene(*options.model) : loadAtlasScene(dataDirectory() / "models" / "atlas.toml", options.meshSet);
     traceStartup("meshes loaded");
     for (const std::string& note : scene.notes) std::cerr << "psoas-atlas: " << note << '\n';
     return scene;

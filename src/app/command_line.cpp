@@ -55,7 +55,7 @@ constexpr OptionScope kScopes[] = {
     {"--anti-aliasing", kRendering},
     {"--gl-debug", kRendering},
     {"--model", kShowsAModel},
-    {"--model-set", kShowsAModel},
+    {"--model-set", kRendering},  // the built-in scene with the set's bones: lessons and exports work on it
     {"--present", modes(M::Window)},
     {"--no-ui", modes(M::Screenshot, M::Record)},
     {"--out", modes(M::ExportLesson, M::Script)},
@@ -162,7 +162,8 @@ void declareOptions(CLI::App& cli, Options& options, Typed& typed) {
         ->type_name("auto|mm|cm|m");
     cli.add_option("--model-set", typed.modelSet,
                    "View a mesh set: a TOML file naming mesh files as atlas structures, with units, axes and placement "
-                   "(models/README.md); a view only, lessons and motion do not use it yet")
+                   "(models/README.md); each mesh is fitted onto the built-in structure it replaces, and lessons, labels, "
+                   "painted attachments and motion work on the set")
         ->type_name("FILE.toml");
     cli.add_flag("--file-colours", typed.fileColours,
                  "With --model: colour each part as the file does (material, or the mean of its vertex or face colours)");
@@ -344,10 +345,7 @@ std::string readModel(const Typed& typed, Options& options, const CLI::App& cli)
         if (!typed.models.empty()) return "--model and --model-set cannot be used together";
         for (const char* option : kModelOnly)
             if (cli.count(option)) return std::string(option) + " goes with --model; a mesh set gives units and axes itself";
-        ModelRequest setRequest;
-        setRequest.meshSet = typed.modelSet;
-        setRequest.atlas = dataDirectory() / "models" / "atlas.toml";
-        options.model = std::move(setRequest);
+        options.meshSet = typed.modelSet;
         return "";
     }
     if (typed.models.empty()) {

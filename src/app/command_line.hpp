@@ -51,6 +51,7 @@ struct Options {
     ui::ScreenshotBackground background = ui::ScreenshotBackground::Dark;
     std::optional<AntiAliasing> antiAliasing;  // --anti-aliasing; else the saved setting (edge)
     std::optional<ModelRequest> model;  // --model FILE|DIR… with --units/--up/--forward: the user's meshes instead of the built-in scene
+    std::filesystem::path meshSet;       // --model-set FILE: the built-in scene with the set's meshes in place (core/scene.hpp); empty: none
     bool glDebug = false;                         // debug context, KHR_debug messages to stderr
 
     // Lessons

@@ -1,7 +1,8 @@
 #pragma once
 // A mesh set: a teacher's TOML manifest naming their own mesh files, each file's units and axes,
-// its placement, and the atlas structure it stands for (issue 18). --model-set shows a set
-// (loadMeshSetScene in core/scene.hpp); lessons and motion do not use it yet.
+// its placement, and the atlas structure it stands for (issue 18). --model-set shows the atlas's
+// scene with the set's meshes fitted in place of the structures they stand for (loadMeshSetScene in
+// core/scene.hpp), so lessons, labels, painted areas and motion work on them.
 //
 //   [mesh_set]
 //   name = "My lumbar spine"
@@ -11,7 +12,7 @@
 //   [[part]]
 //   file = "meshes/lumbar3.stl"    # relative to this manifest
 //   structure = "l3"               # an atlas structure id
-//   translate = [0.0, 0.11, -0.02] # metres, scene frame, after units and axes
+//   translate = [0.0, 0.11, -0.02] # metres, scene frame, after units and axes: where the fit starts
 //   rotate = [0.0, 0.0, 0.0]       # degrees about X, then Y, then Z (scene frame)
 
 #include "core/atlas.hpp"

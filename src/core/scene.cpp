@@ -1,5 +1,7 @@
 #include "core/scene.hpp"
 
+#include "core/surface_registration.hpp"
+
 #include <glm/gtc/matrix_transform.hpp>
 #include <glm/gtc/matrix_inverse.hpp>
 
@@ -128,35 +130,114 @@ std::vector<std::filesystem::path> modelFilesIn(const std::filesystem::path& fol
     return files;
 }
 
-Scene loadMeshSetScene(const MeshSet& set, const Atlas& atlas, const ImportLimits& limits) {
-    Scene scene;
-    scene.title = (set.name.empty() ? set.file.filename().string() : set.name) + "\nmesh set, " + std::to_string(set.parts.size()) + " parts";
-    for (const MeshSetPart& part : set.parts) {
-        const auto info = std::find_if(atlas.structures.begin(), atlas.structures.end(),
-                                       [&](const StructureInfo& s) { return s.id == part.structure; });
-        if (info == atlas.structures.end()) throw ModelImportError(part.file, "no atlas structure '" + part.structure + "'");
-        ImportedModel model = readModelFile(part.file, limits);
-        const LengthUnit units = part.orientation.units == LengthUnit::Auto ? [&] {
-            Bounds b;
-            for (const ImportedMesh& m : model.meshes) b.include(m.mesh.bounds);
-            return guessUnits(b);
-        }() : part.orientation.units;
-        // Units and axes first, then the placement, as MeshTransform applies it.
-        const glm::mat3 turn = sceneRotation(part.orientation);
-        for (ImportedMesh& m : model.meshes) {
-            for (glm::vec3& p : m.mesh.positions) p = turn * p * metresPer(units);
-            for (glm::vec3& n : m.mesh.normals) n = turn * n;
-        }
-        for (const std::string& warning : model.warnings) scene.notes.push_back(part.file.filename().string() + ": " + warning);
-        SceneStructure s{*info, mergeMeshes(model.meshes, part.placement)};
-        s.info.mesh = part.file;
-        s.info.regions.clear();      // attachment areas and landmarks belong to the built-in meshes:
-        s.info.attachments.clear();  // carrying them over needs registration (not done)
-        s.info.landmarks.clear();
-        scene.bounds.include(s.mesh.bounds);
-        scene.structures.push_back(std::move(s));
+namespace {
+// A landmark this close to the built-in surface is a point on the bone (a trochanter, a crest) and
+// moves onto the teacher's surface; deeper ones (a joint centre) keep their place.
+constexpr float kOnSurfaceMetres = 0.002f;
+// A fit that leaves more than this is said on the terminal: labels and painted areas may sit off
+// the teacher's bone by about that much (the built-in bones are estimates, sources §4: a few
+// millimetres between two real bones of one kind is expected).
+constexpr float kLooseFitMetres = 0.005f;
+
+std::string millimetres(float metres) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f mm", static_cast<double>(metres) * 1000.0);
+    return text;
+}
+
+// The part's meshes merged into one, turned and scaled by its units and axes, then placed.
+MeshData placedPart(const MeshSetPart& part, const ImportLimits& limits, std::vector<std::string>& notes) {
+    ImportedModel model = readModelFile(part.file, limits);
+    const LengthUnit units = part.orientation.units == LengthUnit::Auto ? [&] {
+        Bounds b;
+        for (const ImportedMesh& m : model.meshes) b.include(m.mesh.bounds);
+        return guessUnits(b);
+    }() : part.orientation.units;
+    // Units and axes first, then the placement, as MeshTransform applies it.
+    const glm::mat3 turn = sceneRotation(part.orientation);
+    for (ImportedMesh& m : model.meshes) {
+        for (glm::vec3& p : m.mesh.positions) p = turn * p * metresPer(units);
+        for (glm::vec3& n : m.mesh.normals) n = turn * n;
     }
+    for (const std::string& warning : model.warnings) notes.push_back(part.file.filename().string() + ": " + warning);
+    return mergeMeshes(model.meshes, part.placement);
+}
+
+// Moves the mesh by a rigid transform.
+void moveRigidly(MeshData& mesh, const glm::mat4& transform) {
+    const glm::mat3 turn(transform);
+    mesh.bounds = {};
+    for (glm::vec3& p : mesh.positions) {
+        p = glm::vec3(transform * glm::vec4(p, 1.0f));
+        mesh.bounds.include(p);
+    }
+    for (glm::vec3& n : mesh.normals) n = turn * n;
+}
+}  // namespace
+
+Scene loadMeshSetScene(const MeshSet& set, const Atlas& atlas, const ImportLimits& limits) {
+    Scene scene = loadScene(atlas, limits);
+    scene.title = (set.name.empty() ? set.file.filename().string() : set.name) + "\nmesh set, " + std::to_string(set.parts.size()) + " parts";
+    std::vector<std::size_t> replaced;
+    for (const MeshSetPart& part : set.parts) {
+        const int index = scene.findStructure(part.structure);
+        if (index < 0) throw ModelImportError(part.file, "no atlas structure '" + part.structure + "'");
+        SceneStructure& structure = scene.structures[static_cast<std::size_t>(index)];
+        MeshData mesh = placedPart(part, limits, scene.notes);
+        const std::string fileName = part.file.filename().string();
+        if (mesh.indices.empty()) throw ModelImportError(part.file, "the file has no triangles to fit onto " + structure.info.name);
+        const SurfaceFit fit = fitSurface(mesh, structure.mesh);
+        moveRigidly(mesh, fit.transform);
+        scene.notes.push_back(part.structure + ": " + fileName + " fitted onto the built-in " + structure.info.name + ", " +
+                              millimetres(fit.rmsMetres) + " RMS (" + millimetres(fit.startRmsMetres) + " as placed)" +
+                              (fit.rmsMetres > kLooseFitMetres ? "; labels and painted areas may sit about that far off" : ""));
+        // Landmarks on the built-in surface go to the nearest point of the teacher's.
+        const SurfaceNearest builtIn(structure.mesh), own(mesh);
+        for (Landmark& landmark : structure.info.landmarks)
+            if (builtIn.nearest(landmark.position).distance < kOnSurfaceMetres)
+                landmark.position = own.nearest(landmark.position).point;
+        structure.mesh = std::move(mesh);
+        structure.info.mesh = part.file;
+        replaced.push_back(static_cast<std::size_t>(index));
+    }
+    // Attachment areas (listed on a muscle, or a structure's own regions) move onto the new
+    // surfaces; one line per bone names those farther off than their own radius: the file lacks
+    // that part, or has it elsewhere.
+    for (std::size_t bone : replaced) {
+        const SceneStructure& target = scene.structures[bone];
+        const SurfaceNearest own(target.mesh);
+        std::vector<std::pair<std::string, float>> far;  // "Right iliacus 'ASIS region'", the farthest patch of that name
+        for (SceneStructure& other : scene.structures) {
+            for (auto* areas : {&other.info.attachments, &other.info.regions}) {
+                for (AttachmentArea& area : *areas) {
+                    if (area.bone != target.info.id) continue;
+                    const SurfaceNearest::Hit hit = own.nearest(area.centre);
+                    if (hit.distance > area.radius) {
+                        const std::string name = other.info.name + " '" + area.name + "'";
+                        const auto same = std::find_if(far.begin(), far.end(), [&](const auto& f) { return f.first == name; });
+                        if (same == far.end()) far.emplace_back(name, hit.distance);
+                        else same->second = std::max(same->second, hit.distance);
+                    }
+                    area.centre = hit.point;
+                }
+            }
+        }
+        if (far.empty()) continue;
+        std::string line = target.info.id + ": " + target.info.mesh.filename().string() + " has no surface where these areas lie; painted at its nearest point: ";
+        for (std::size_t i = 0; i < far.size(); ++i) line += (i ? ", " : "") + far[i].first + " " + millimetres(far[i].second) + " off";
+        scene.notes.push_back(line);
+    }
+    scene.bounds = {};
+    for (const SceneStructure& s : scene.structures) scene.bounds.include(s.mesh.bounds);
     return scene;
+}
+
+Scene loadAtlasScene(const std::filesystem::path& atlasFile, const std::filesystem::path& meshSet, const ImportLimits& limits) {
+    const Atlas atlas = loadAtlas(atlasFile);
+    if (meshSet.empty()) return loadScene(atlas, limits);
+    std::vector<std::string> ids;
+    for (const StructureInfo& s : atlas.structures) ids.push_back(s.id);
+    return loadMeshSetScene(loadMeshSet(meshSet, ids), atlas, limits);
 }
 
 namespace {
@@ -237,12 +318,6 @@ void addFileParts(Scene& scene, LoadedFile& file, bool fileColours, const SceneP
 }  // namespace
 
 Scene loadModelScene(const ModelRequest& request, const ImportLimits& limits) {
-    if (request.meshSet) {
-        const Atlas atlas = loadAtlas(request.atlas);
-        std::vector<std::string> ids;
-        for (const StructureInfo& s : atlas.structures) ids.push_back(s.id);
-        return loadMeshSetScene(loadMeshSet(*request.meshSet, ids), atlas, limits);
-    }
     const std::vector<std::filesystem::path> files = expandModelPaths(request.paths);
     std::vector<LoadedFile> loaded;
     Bounds fileBounds;

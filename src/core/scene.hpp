@@ -40,10 +40,6 @@ struct ModelRequest {
     std::vector<std::filesystem::path> paths;  // files and folders (a folder: its mesh files, sorted, recursively)
     ModelOrientation orientation;
     bool fileColours = false;  // --file-colours: each part in its colour from the file (ImportedMesh::fileColour) where it has one
-    // --model-set: a mesh set manifest (core/mesh_set.hpp) instead of `paths`, its structure ids
-    // checked against this atlas, whose names and colours the parts take.
-    std::optional<std::filesystem::path> meshSet;
-    std::filesystem::path atlas;
 };
 
 // One structure per part of each file, named from the file and node names and unique ("femur.stl",
@@ -53,10 +49,19 @@ struct ModelRequest {
 Scene loadModelScene(const ModelRequest& request, const ImportLimits& limits = {});
 Scene loadModelScene(const std::filesystem::path& file, const ImportLimits& limits = {});
 
-// Each part of the set as the atlas structure it stands for (name, colour, group), its file's
-// parts merged, turned and scaled by the part's units and axes, then rotated and translated by its
-// placement. A view of the set only: lessons and motion do not use it yet.
+// The atlas's scene with each part of the set in place of the structure it stands for (--model-set):
+// the part's file merged, turned and scaled by its units and axes, placed, then fitted rigidly onto
+// the built-in mesh it replaces (core/surface_registration.hpp; the placement is where the fit
+// starts). The part keeps its own size and shape; the atlas's joints, muscles, lessons and names
+// apply unchanged, its landmarks on that surface and the attachment areas painted on it move to the
+// nearest point of the part. `notes` gets one line per part with the fit's RMS error (mm), and one
+// line per bone naming areas that lie farther off the part than their own radius. Structures the
+// set does not name stay built-in. Throws ModelImportError for a file that cannot be read.
 Scene loadMeshSetScene(const MeshSet& set, const Atlas& atlas, const ImportLimits& limits = {});
+
+// The atlas at `atlasFile`, with the mesh set at `meshSet` in place of its structures when that is
+// not empty. Throws DataFileError for a bad atlas or manifest, ModelImportError for a bad mesh.
+Scene loadAtlasScene(const std::filesystem::path& atlasFile, const std::filesystem::path& meshSet = {}, const ImportLimits& limits = {});
 
 // The mesh files a folder holds, sorted by path (glTF, OBJ, STL, PLY, OFF, COLLADA, FBX, 3DS).
 std::vector<std::filesystem::path> modelFilesIn(const std::filesystem::path& folder);

@@ -96,6 +96,32 @@ TEST_P(ModelSetViews, match_their_baselines) {
 INSTANTIATE_TEST_SUITE_P(SevenPresets, ModelSetViews, ::testing::ValuesIn(kAllViewPresets),
                          [](const auto& info) { return std::string(toString(info.param)); });
 
+// Issue 18: the myo_sim mesh set's own bones, fitted onto the built-in ones, stand upright and face
+// forward from every preset (the rest of the scene, still built-in, hidden so the picture is theirs).
+class MeshSetViews : public test::GlTest, public ::testing::WithParamInterface<ViewPreset> {};
+
+TEST_P(MeshSetViews, myosim_set_matches_its_baselines) {
+    if (!window_) return;
+    static const Scene scene = loadAtlasScene(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml",
+                                              test::dataFile("mesh_sets/myosim_parts.toml"));
+    std::vector<render::StructureLook> looks(scene.structures.size());
+    Bounds shown;
+    for (std::size_t i = 0; i < scene.structures.size(); ++i) {
+        looks[i].visible = scene.structures[i].info.mesh.parent_path().filename() == "meshes";
+        if (looks[i].visible) shown.include(scene.structures[i].mesh.bounds);
+    }
+    render::SceneRenderer renderer(scene);
+    OrbitCamera camera;
+    camera.pose = framePreset(GetParam(), shown, camera.fovYDegrees, float(kWidth) / float(kHeight));
+    render::OffscreenTarget target(kWidth, kHeight);
+    target.bind();
+    renderer.render(camera, {kWidth, kHeight}, {0, 0, kWidth, kHeight}, looks, {});
+    EXPECT_TRUE(test::matchesBaseline(target.read(), "mesh_set_myosim_" + std::string(toString(GetParam()))));
+}
+
+INSTANTIATE_TEST_SUITE_P(SevenPresets, MeshSetViews, ::testing::ValuesIn(kAllViewPresets),
+                         [](const auto& info) { return std::string(toString(info.param)); });
+
 }  // namespace
 }  // namespace psoas
 

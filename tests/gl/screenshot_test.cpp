@@ -103,34 +103,5 @@ TEST(ApplicationFrame, built_in_scene_loads_and_renders_without_gl_errors) {
     EXPECT_GT(application->scene().structures.size(), 0u);
 }
 
-// Issue 18: the myo_sim mesh set stands upright and faces forward from every preset (the 3D view
-// alone, so the baselines do not depend on panel text).
-class MeshSetViews : public ::testing::TestWithParam<ViewPreset> {};
-
-TEST_P(MeshSetViews, myosim_set_matches_its_baselines) {
-    app::Options options;
-    ModelRequest request;
-    request.meshSet = test::dataFile("mesh_sets/myosim_parts.toml");
-    request.atlas = std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml";
-    options.model = request;
-    options.view = GetParam();
-    options.glDebug = true;
-    options.width = 480;
-    options.height = 360;
-    std::unique_ptr<app::Application> application;
-    Image image;
-    try {
-        application = std::make_unique<app::Application>(options);
-        image = application->renderImage(480, 360, ui::ScreenshotBackground::Dark, false);
-    } catch (const app::NoDisplayError& e) {
-        return test::noContext(e.what());
-    }
-    test::expectNoGlErrors();
-    EXPECT_TRUE(test::matchesBaseline(image, "mesh_set_myosim_" + std::string(toString(GetParam()))));
-}
-
-INSTANTIATE_TEST_SUITE_P(SevenPresets, MeshSetViews, ::testing::ValuesIn(kAllViewPresets),
-                         [](const auto& info) { return std::string(toString(info.param)); });
-
 }  // namespace
 }  // namespace psoas
