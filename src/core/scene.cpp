@@ -173,60 +173,70 @@ void moveRigidly(MeshData& mesh, const glm::mat4& transform) {
     }
     for (glm::vec3& n : mesh.normals) n = turn * n;
 }
+
+// Puts the part's mesh in place of its structure, fitted onto the built-in surface, and moves the
+// structure's landmarks onto it; returns the structure's index. One note says how well it fits.
+std::size_t replaceWithPart(Scene& scene, const MeshSetPart& part, const ImportLimits& limits) {
+    const int index = scene.findStructure(part.structure);
+    if (index < 0) throw ModelImportError(part.file, "no atlas structure '" + part.structure + "'");
+    SceneStructure& structure = scene.structures[static_cast<std::size_t>(index)];
+    MeshData mesh = placedPart(part, limits, scene.notes);
+    const std::string fileName = part.file.filename().string();
+    if (mesh.indices.empty()) throw ModelImportError(part.file, "the file has no triangles to fit onto " + structure.info.name);
+    const SurfaceFit fit = fitSurface(mesh, structure.mesh);
+    moveRigidly(mesh, fit.transform);
+    scene.notes.push_back(part.structure + ": " + fileName + " fitted onto the built-in " + structure.info.name + ", " +
+                          millimetres(fit.rmsMetres) + " RMS (" + millimetres(fit.startRmsMetres) + " as placed)" +
+                          (fit.rmsMetres > kLooseFitMetres ? "; labels and painted areas may sit about that far off" : ""));
+    // Landmarks on the built-in surface go to the nearest point of the teacher's.
+    const SurfaceNearest builtIn(structure.mesh), own(mesh);
+    for (Landmark& landmark : structure.info.landmarks)
+        if (builtIn.nearest(landmark.position).distance < kOnSurfaceMetres) landmark.position = own.nearest(landmark.position).point;
+    structure.mesh = std::move(mesh);
+    structure.info.mesh = part.file;
+    return static_cast<std::size_t>(index);
+}
+
+// The areas far from the new surface, by name ("Right iliacus 'ASIS region'"), each with the
+// farthest distance of a patch of that name.
+using FarAreas = std::vector<std::pair<std::string, float>>;
+
+void noteFar(FarAreas& far, std::string name, float distance) {
+    const auto same = std::find_if(far.begin(), far.end(), [&](const auto& f) { return f.first == name; });
+    if (same == far.end()) far.emplace_back(std::move(name), distance);
+    else same->second = std::max(same->second, distance);
+}
+
+// Moves every attachment area (listed on a muscle, or a structure's own regions) that lies on
+// `bone` onto its new surface; returns a note naming those farther off than their own radius (the
+// file lacks that part, or has it elsewhere), or "" when none is.
+std::string moveAreasOnto(Scene& scene, std::size_t bone) {
+    const SceneStructure& target = scene.structures[bone];
+    const SurfaceNearest own(target.mesh);
+    FarAreas far;
+    for (SceneStructure& other : scene.structures)
+        for (auto* areas : {&other.info.attachments, &other.info.regions})
+            for (AttachmentArea& area : *areas) {
+                if (area.bone != target.info.id) continue;
+                const SurfaceNearest::Hit hit = own.nearest(area.centre);
+                if (hit.distance > area.radius) noteFar(far, other.info.name + " '" + area.name + "'", hit.distance);
+                area.centre = hit.point;
+            }
+    if (far.empty()) return "";
+    std::string line = target.info.id + ": " + target.info.mesh.filename().string() +
+                       " has no surface where these areas lie; painted at its nearest point: ";
+    for (std::size_t i = 0; i < far.size(); ++i) line += (i ? ", " : "") + far[i].first + " " + millimetres(far[i].second) + " off";
+    return line;
+}
 }  // namespace
 
 Scene loadMeshSetScene(const MeshSet& set, const Atlas& atlas, const ImportLimits& limits) {
     Scene scene = loadScene(atlas, limits);
     scene.title = (set.name.empty() ? set.file.filename().string() : set.name) + "\nmesh set, " + std::to_string(set.parts.size()) + " parts";
     std::vector<std::size_t> replaced;
-    for (const MeshSetPart& part : set.parts) {
-        const int index = scene.findStructure(part.structure);
-        if (index < 0) throw ModelImportError(part.file, "no atlas structure '" + part.structure + "'");
-        SceneStructure& structure = scene.structures[static_cast<std::size_t>(index)];
-        MeshData mesh = placedPart(part, limits, scene.notes);
-        const std::string fileName = part.file.filename().string();
-        if (mesh.indices.empty()) throw ModelImportError(part.file, "the file has no triangles to fit onto " + structure.info.name);
-        const SurfaceFit fit = fitSurface(mesh, structure.mesh);
-        moveRigidly(mesh, fit.transform);
-        scene.notes.push_back(part.structure + ": " + fileName + " fitted onto the built-in " + structure.info.name + ", " +
-                              millimetres(fit.rmsMetres) + " RMS (" + millimetres(fit.startRmsMetres) + " as placed)" +
-                              (fit.rmsMetres > kLooseFitMetres ? "; labels and painted areas may sit about that far off" : ""));
-        // Landmarks on the built-in surface go to the nearest point of the teacher's.
-        const SurfaceNearest builtIn(structure.mesh), own(mesh);
-        for (Landmark& landmark : structure.info.landmarks)
-            if (builtIn.nearest(landmark.position).distance < kOnSurfaceMetres)
-                landmark.position = own.nearest(landmark.position).point;
-        structure.mesh = std::move(mesh);
-        structure.info.mesh = part.file;
-        replaced.push_back(static_cast<std::size_t>(index));
-    }
-    // Attachment areas (listed on a muscle, or a structure's own regions) move onto the new
-    // surfaces; one line per bone names those farther off than their own radius: the file lacks
-    // that part, or has it elsewhere.
-    for (std::size_t bone : replaced) {
-        const SceneStructure& target = scene.structures[bone];
-        const SurfaceNearest own(target.mesh);
-        std::vector<std::pair<std::string, float>> far;  // "Right iliacus 'ASIS region'", the farthest patch of that name
-        for (SceneStructure& other : scene.structures) {
-            for (auto* areas : {&other.info.attachments, &other.info.regions}) {
-                for (AttachmentArea& area : *areas) {
-                    if (area.bone != target.info.id) continue;
-                    const SurfaceNearest::Hit hit = own.nearest(area.centre);
-                    if (hit.distance > area.radius) {
-                        const std::string name = other.info.name + " '" + area.name + "'";
-                        const auto same = std::find_if(far.begin(), far.end(), [&](const auto& f) { return f.first == name; });
-                        if (same == far.end()) far.emplace_back(name, hit.distance);
-                        else same->second = std::max(same->second, hit.distance);
-                    }
-                    area.centre = hit.point;
-                }
-            }
-        }
-        if (far.empty()) continue;
-        std::string line = target.info.id + ": " + target.info.mesh.filename().string() + " has no surface where these areas lie; painted at its nearest point: ";
-        for (std::size_t i = 0; i < far.size(); ++i) line += (i ? ", " : "") + far[i].first + " " + millimetres(far[i].second) + " off";
-        scene.notes.push_back(line);
-    }
+    for (const MeshSetPart& part : set.parts) replaced.push_back(replaceWithPart(scene, part, limits));
+    for (std::size_t bone : replaced)
+        if (std::string note = moveAreasOnto(scene, bone); !note.empty()) scene.notes.push_back(std::move(note));
     scene.bounds = {};
     for (const SceneStructure& s : scene.structures) scene.bounds.include(s.mesh.bounds);
     return scene;

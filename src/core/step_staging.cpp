@@ -47,35 +47,41 @@ void addLabels(const LessonStep& step, const Scene& scene, std::vector<StepLabel
     }
 }
 
+using PlacedAreas = std::vector<std::pair<int, const AttachmentArea*>>;  // bone index, area
+
+// One label naming all of `areas`: at the one at `first`, and at the others where that one is hidden.
+void addAreaLabel(const Scene& scene, const PlacedAreas& areas, std::size_t first, std::string text, StagedStep& staged) {
+    StepLabel label = labelOn(scene, areas[first].first, std::move(text), areas[first].second->centre);
+    for (std::size_t a = 0; a < areas.size(); ++a)
+        if (a != first) label.alsoAt.push_back(labelOn(scene, areas[a].first, label.text, areas[a].second->centre));
+    staged.labels.push_back(std::move(label));
+}
+
+// Paints one muscle's origins and insertion on their bones in the tint of `slot`, with a label per
+// kind when `revealLabels`: the origins' at the middle one.
+void addMuscleAttachments(const Scene& scene, const StructureInfo& info, int slot, bool revealLabels, StagedStep& staged) {
+    PlacedAreas origins, insertions;
+    for (const AttachmentArea& area : info.attachments) {
+        const int bone = scene.findStructure(area.bone);
+        if (bone < 0) continue;
+        staged.painted.areas[static_cast<std::size_t>(bone)].emplace_back(area.centre, area.radius);
+        staged.painted.paints[static_cast<std::size_t>(bone)].push_back(attachmentPaint(area.kind, slot));
+        (area.kind == AttachmentKind::Insertion ? insertions : origins).emplace_back(bone, &area);
+    }
+    if (!revealLabels) return;
+    if (!origins.empty()) addAreaLabel(scene, origins, origins.size() / 2, info.name + ": origin" + (origins.size() > 1 ? "s" : ""), staged);
+    if (!insertions.empty()) addAreaLabel(scene, insertions, 0, info.name + ": insertion", staged);
+}
+
 // Paints each listed muscle's origins and insertion on their bones and, unless the labels are kept
 // back, says the legend's colours in words beside the model: one label per kind.
 void addAttachments(const LessonStep& step, const Scene& scene, bool revealLabels, StagedStep& staged) {
     // Each muscle's areas in its own tint (core/attachment_tint), as the legend names them.
     const std::vector<int> tintSlots = attachmentTintSlots(step.attachments);
     for (std::size_t m = 0; m < step.attachments.size(); ++m) {
-        const std::string& muscleId = step.attachments[m];
-        const int muscle = scene.findStructure(muscleId);
-        if (muscle < 0) continue;
-        const StructureInfo& info = scene.structures[static_cast<std::size_t>(muscle)].info;
-        std::vector<std::pair<int, const AttachmentArea*>> origins, insertions;
-        for (const AttachmentArea& area : info.attachments) {
-            const int bone = scene.findStructure(area.bone);
-            if (bone < 0) continue;
-            const bool insertion = area.kind == AttachmentKind::Insertion;
-            staged.painted.areas[static_cast<std::size_t>(bone)].emplace_back(area.centre, area.radius);
-            staged.painted.paints[static_cast<std::size_t>(bone)].push_back(attachmentPaint(area.kind, tintSlots[m]));
-            (insertion ? insertions : origins).emplace_back(bone, &area);
-        }
-        if (!revealLabels) continue;
-        // Each label names all its areas: the middle one first, the others where that one is hidden.
-        auto areaLabel = [&](const std::vector<std::pair<int, const AttachmentArea*>>& areas, std::size_t first, std::string text) {
-            StepLabel label = labelOn(scene, areas[first].first, std::move(text), areas[first].second->centre);
-            for (std::size_t a = 0; a < areas.size(); ++a)
-                if (a != first) label.alsoAt.push_back(labelOn(scene, areas[a].first, label.text, areas[a].second->centre));
-            staged.labels.push_back(std::move(label));
-        };
-        if (!origins.empty()) areaLabel(origins, origins.size() / 2, info.name + ": origin" + (origins.size() > 1 ? "s" : ""));
-        if (!insertions.empty()) areaLabel(insertions, 0, info.name + ": insertion");
+        const int muscle = scene.findStructure(step.attachments[m]);
+        if (muscle >= 0)
+            addMuscleAttachments(scene, scene.structures[static_cast<std::size_t>(muscle)].info, tintSlots[m], revealLabels, staged);
     }
 }
 

@@ -158,6 +158,48 @@ void pair(const std::vector<glm::vec3>& samples, const SurfaceNearest& fixed, co
     out.trimmedMeanSquare = sum / static_cast<double>(keep + 1);
 }
 
+// The normal equations of the linearised point-to-plane step from the pairs within the limit:
+// residual (p - q).n + w.(p x n) + t.n for a small turn w and shift t.
+StepSystem pointToPlaneSystem(const std::vector<glm::vec3>& samples, const Pairing& current) {
+    StepSystem system{};
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+        if (current.hits[i].distance > current.limit) continue;
+        const glm::dvec3 p = current.moved[i], n = current.hits[i].normal;
+        const glm::dvec3 pxn = glm::cross(p, n);
+        const std::array<double, kUnknowns> row{pxn.x, pxn.y, pxn.z, n.x, n.y, n.z};
+        const double r = glm::dot(p - glm::dvec3(current.hits[i].point), n);
+        for (int j = 0; j < kUnknowns; ++j) {
+            for (int k = 0; k < kUnknowns; ++k) system[j][k] += row[j] * row[k];
+            system[j][kUnknowns] -= row[j] * r;
+        }
+    }
+    return system;
+}
+
+enum class StepOutcome { Improved, Settled, NoGain };
+
+// Tries the step (turn, shift) on `transform`, halving it up to six times until the trimmed error
+// falls; on a fall, `transform` and `current` take the new fit. Settled when a round gains under a
+// part in ten thousand of the error (a micrometre of a few millimetres): later rounds only polish
+// what no picture shows.
+StepOutcome takeStep(const std::vector<glm::vec3>& samples, const SurfaceNearest& fixed, glm::dvec3 turn, glm::dvec3 shift,
+                     glm::mat4& transform, Pairing& current, Pairing& trial) {
+    for (int halving = 0; halving < 7; ++halving, turn *= 0.5, shift *= 0.5) {
+        const double angle = glm::length(turn);
+        if (angle < 1e-7 && glm::length(shift) < 1e-7) return StepOutcome::NoGain;  // a tenth of a micrometre: settled
+        glm::dmat4 step = glm::translate(glm::dmat4(1.0), shift);
+        if (angle > 0.0) step = glm::rotate(step, angle, turn / angle);
+        const glm::mat4 candidate = glm::mat4(step * glm::dmat4(transform));
+        pair(samples, fixed, candidate, trial);
+        if (trial.trimmedMeanSquare >= current.trimmedMeanSquare) continue;
+        transform = candidate;
+        const bool settled = trial.trimmedMeanSquare > (1.0 - 1e-4) * current.trimmedMeanSquare;
+        std::swap(current, trial);
+        return settled ? StepOutcome::Settled : StepOutcome::Improved;
+    }
+    return StepOutcome::NoGain;
+}
+
 // Point-to-plane steps with backtracking: a step that does not lower the trimmed error is halved
 // (up to six times), so the error falls every round and the fit settles instead of swaying between
 // two sets of pairs (on coarse meshes the plain step swung by 1-2 mm and 1° each round).
@@ -166,39 +208,9 @@ IcpResult iterateClosestPoints(const std::vector<glm::vec3>& samples, const Surf
     pair(samples, fixed, transform, current);
     Pairing trial = current;  // its hits are the guesses for the next search
     for (int round = 0; round < rounds; ++round) {
-        // Linearised point-to-plane step: residual (p - q).n + w.(p x n) + t.n for a small turn w and shift t.
-        StepSystem system{};
-        for (std::size_t i = 0; i < samples.size(); ++i) {
-            if (current.hits[i].distance > current.limit) continue;
-            const glm::dvec3 p = current.moved[i], n = current.hits[i].normal;
-            const glm::dvec3 pxn = glm::cross(p, n);
-            const std::array<double, kUnknowns> row{pxn.x, pxn.y, pxn.z, n.x, n.y, n.z};
-            const double r = glm::dot(p - glm::dvec3(current.hits[i].point), n);
-            for (int j = 0; j < kUnknowns; ++j) {
-                for (int k = 0; k < kUnknowns; ++k) system[j][k] += row[j] * row[k];
-                system[j][kUnknowns] -= row[j] * r;
-            }
-        }
-        const std::array<double, kUnknowns> x = solveStep(system);
-        glm::dvec3 turn{x[0], x[1], x[2]}, shift{x[3], x[4], x[5]};
-        bool improved = false, settled = false;
-        for (int halving = 0; halving < 7 && !improved; ++halving, turn *= 0.5, shift *= 0.5) {
-            const double angle = glm::length(turn);
-            if (angle < 1e-7 && glm::length(shift) < 1e-7) break;  // a tenth of a micrometre: settled
-            glm::dmat4 step = glm::translate(glm::dmat4(1.0), shift);
-            if (angle > 0.0) step = glm::rotate(step, angle, turn / angle);
-            const glm::mat4 candidate = glm::mat4(step * glm::dmat4(transform));
-            pair(samples, fixed, candidate, trial);
-            if (trial.trimmedMeanSquare < current.trimmedMeanSquare) {
-                transform = candidate;
-                // Settled when a round gains under a part in ten thousand of the error (a micrometre
-                // of a few millimetres): later rounds only polish what no picture shows.
-                settled = trial.trimmedMeanSquare > (1.0 - 1e-4) * current.trimmedMeanSquare;
-                std::swap(current, trial);
-                improved = true;
-            }
-        }
-        if (!improved || settled) break;
+        const std::array<double, kUnknowns> x = solveStep(pointToPlaneSystem(samples, current));
+        const StepOutcome outcome = takeStep(samples, fixed, {x[0], x[1], x[2]}, {x[3], x[4], x[5]}, transform, current, trial);
+        if (outcome != StepOutcome::Improved) break;
     }
     return {transform, static_cast<float>(std::sqrt(current.trimmedMeanSquare))};
 }
