@@ -4,10 +4,12 @@
 
 #include <glm/vec3.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <fstream>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -65,17 +67,39 @@ void readFacet(const char* bytes, std::size_t facet, const std::filesystem::path
     }
     colours.add(static_cast<std::uint16_t>(static_cast<unsigned char>(corner[0]) | (static_cast<unsigned char>(corner[1]) << 8)));
 }
+
+// Whether the bytes, past leading white space, start with "solid": ASCII STL's first word (in lower
+// case: Assimp 5.2's reader takes nothing else).
+bool startsLikeAsciiStl(std::string_view bytes) {
+    const std::size_t start = bytes.find_first_not_of(" \t\r\n");
+    return start != std::string_view::npos && bytes.substr(start, 5) == "solid";
+}
+
+std::string plural(std::uintmax_t n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); }
 }  // namespace
 
 std::optional<ImportedModel> readBinaryStl(const std::filesystem::path& path, const ImportLimits& limits) {
     std::ifstream in(path, std::ios::binary);
-    char header[kHeaderBytes];
-    if (!in.read(header, kHeaderBytes)) return std::nullopt;
-    std::uint32_t count = 0;
-    for (int i = 3; i >= 0; --i) count = (count << 8) | static_cast<unsigned char>(header[80 + i]);
+    char header[kHeaderBytes] = {};
+    const bool fullHeader = static_cast<bool>(in.read(header, kHeaderBytes));
     std::error_code ec;
     const auto size = std::filesystem::file_size(path, ec);
-    if (ec || size != kHeaderBytes + kFacetBytes * std::uintmax_t{count}) return std::nullopt;
+    if (ec) throw ModelImportError(path, "cannot read its size: " + ec.message());
+    const std::string_view start(header, static_cast<std::size_t>(std::min<std::uintmax_t>(size, kHeaderBytes)));
+    if (!fullHeader) {
+        if (startsLikeAsciiStl(start)) return std::nullopt;
+        throw ModelImportError(path, "not an STL file (" + plural(size, "byte") +
+                                         ": too short for a binary STL's 84-byte header, and an ASCII STL starts with 'solid')");
+    }
+    std::uint32_t count = 0;
+    for (int i = 3; i >= 0; --i) count = (count << 8) | static_cast<unsigned char>(header[80 + i]);
+    const std::uintmax_t expected = kHeaderBytes + kFacetBytes * std::uintmax_t{count};
+    if (size != expected) {
+        if (startsLikeAsciiStl(start)) return std::nullopt;  // ASCII STL: Assimp reads it
+        throw ModelImportError(path, "not an STL file, or a binary STL cut short: its header counts " + plural(count, "triangle") +
+                                         ", which take " + plural(expected, "byte") + ", but the file has " + std::to_string(size) +
+                                         " (an ASCII STL starts with 'solid')");
+    }
     if (count == 0) throw ModelImportError(path, "the file has no surfaces");
     if (count > limits.maxTriangles)
         throw ModelImportError(path, "more than " + std::to_string(limits.maxTriangles) + " triangles; simplify the model before opening it");

@@ -11,10 +11,11 @@
 
 namespace psoas {
 
-// None when the file is not a binary STL (its size is not 84 + 50 x the triangle count it states);
-// else its triangles, joined with crease normals (the facet normals are not used: they are
+// None when the file is an ASCII STL (its size is not 84 + 50 x the triangle count a binary header
+// would state, and it starts with "solid"); else its triangles, joined with crease normals (the facet normals are not used: they are
 // recomputed from the corners, as for every STL). Throws ModelImportError on a non-finite
-// coordinate, too many triangles, or a read error.
+// coordinate, too many triangles, a read error, or a file that is neither (a text file renamed
+// .stl, a binary STL cut short): said in the viewer's words, with the sizes that do not agree.
 [[nodiscard]] std::optional<ImportedModel> readBinaryStl(const std::filesystem::path& path, const ImportLimits& limits);
 
 }  // namespace psoas

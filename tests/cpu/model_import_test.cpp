@@ -335,10 +335,24 @@ TEST(ModelImport, binary_stl_with_a_non_finite_corner_or_cut_short_is_refused_in
     const float value = std::nanf("");
     std::memcpy(&nan[84 + 50 + 12 + 12], &value, 4);  // second facet, second corner, x
     EXPECT_EQ(importError(writeFile("nan.stl", nan)), "triangle 1 has a non-finite (NaN or infinite) coordinate");
-    EXPECT_FALSE(importError(writeFile("cut.stl", bytes.substr(0, bytes.size() - 20))).empty());
+    EXPECT_EQ(importError(writeFile("cut.stl", bytes.substr(0, bytes.size() - 20))),
+              "not an STL file, or a binary STL cut short: its header counts 2 triangles, which take 184 bytes, but the file "
+              "has 164 (an ASCII STL starts with 'solid')");
     ImportLimits limits;
     limits.maxTriangles = 1;
     EXPECT_EQ(importError(writeFile("two.stl", bytes), limits), "more than 1 triangles; simplify the model before opening it");
+}
+
+// A tester's text file renamed .stl got Assimp's words ("Failed to determine STL storage
+// representation for ."): the viewer says what it is not, in its own words, before Assimp reads it.
+TEST(ModelImport, a_text_file_named_stl_is_said_to_be_no_stl_file) {
+    EXPECT_EQ(importError(writeFile("notes.stl", "shopping list\n")),
+              "not an STL file (14 bytes: too short for a binary STL's 84-byte header, and an ASCII STL starts with 'solid')");
+    const std::string text(200, 'x');
+    EXPECT_NE(importError(writeFile("long.stl", text)).find("not an STL file"), std::string::npos);
+    // An ASCII STL still goes to Assimp.
+    const std::string ascii = "  solid t\nfacet normal 0 0 1\nouter loop\nvertex 0 0 0\nvertex 1 0 0\nvertex 0 1 0\nendloop\nendfacet\nendsolid t\n";
+    EXPECT_EQ(importError(writeFile("ascii.stl", ascii)), "");
 }
 
 // Issue 18, failure 8: a file's own colours were ignored. Each part carries its colour (linear RGB)
