@@ -174,6 +174,57 @@ void moveRigidly(MeshData& mesh, const glm::mat4& transform) {
     for (glm::vec3& n : mesh.normals) n = turn * n;
 }
 
+// A part is refused when it cannot be the structure it is listed as, so that lessons never paint
+// and label a wrong bone (a tester's manifest put a femur in place of L3, a vertebra in place of a
+// femur and a left femur in place of the right, all accepted with exit 0). The limits come from the
+// myo_sim set fitted onto the built-in bones (tests/data/mesh_sets/myosim_parts.toml): its parts
+// are 0.85-1.04 times the size of theirs, fit to 1.4-4.4 % of it, and its paired bones fit 1.8-2.4
+// times worse mirrored; a left femur given as the right one fits 1.8 times BETTER mirrored.
+constexpr float kSizeRatioLimit = 2.0f;   // part / built-in box diagonal, either way
+constexpr float kFitFractionLimit = 0.15f;  // RMS after the fit, as a fraction of the built-in diagonal
+constexpr float kMirrorGain = 0.75f;       // mirrored RMS below this fraction of the direct RMS: the other side's
+
+// The structure id on the other side ("femur_l" for "femur_r"), or "" for an unpaired one.
+std::string otherSide(const std::string& id) {
+    if (id.size() < 3 || id[id.size() - 2] != '_') return "";
+    const char side = id.back();
+    if (side != 'l' && side != 'r') return "";
+    return id.substr(0, id.size() - 1) + (side == 'l' ? 'r' : 'l');
+}
+
+// The part mirrored through the sagittal plane (x -> -x in the scene frame), triangles turned to
+// keep their outward faces.
+MeshData mirroredX(MeshData mesh) {
+    for (glm::vec3& p : mesh.positions) p.x = -p.x;
+    for (glm::vec3& n : mesh.normals) n.x = -n.x;
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3) std::swap(mesh.indices[t + 1], mesh.indices[t + 2]);
+    mesh.bounds = {};
+    for (const glm::vec3& p : mesh.positions) mesh.bounds.include(p);
+    return mesh;
+}
+
+// Throws ModelImportError naming what is wrong when the fitted part (`placed` is the part as placed,
+// before the fit) is far off the built-in structure's size, does not fit it, or fits it better
+// mirrored.
+void checkPartFits(const MeshSetPart& part, const MeshData& placed, const SurfaceFit& fit, const SceneStructure& builtIn) {
+    const float own = glm::length(placed.bounds.size()), theirs = glm::length(builtIn.mesh.bounds.size());
+    const std::string name = builtIn.info.name;
+    if (own > kSizeRatioLimit * theirs || own * kSizeRatioLimit < theirs)
+        throw ModelImportError(part.file, "it is " + millimetres(own) + " across (its box's diagonal) where the built-in " + name +
+                                              " is " + millimetres(theirs) + ": check the set's units, or that it is the " + name);
+    if (fit.rmsMetres > kFitFractionLimit * theirs)
+        throw ModelImportError(part.file, "it does not fit the built-in " + name + " (" + millimetres(fit.rmsMetres) +
+                                              " RMS after the best rigid fit, for a bone " + millimetres(theirs) +
+                                              " across): is it the " + name + "?");
+    const std::string other = otherSide(part.structure);
+    if (other.empty()) return;
+    const SurfaceFit mirrored = fitSurface(mirroredX(placed), builtIn.mesh);
+    if (mirrored.rmsMetres < kMirrorGain * fit.rmsMetres)
+        throw ModelImportError(part.file, "it fits the built-in " + name + " better mirrored (" + millimetres(mirrored.rmsMetres) +
+                                              " RMS against " + millimetres(fit.rmsMetres) + " as given): it looks like the other side's; is it '" +
+                                              other + "'?");
+}
+
 // Puts the part's mesh in place of its structure, fitted onto the built-in surface, and moves the
 // structure's landmarks onto it; returns the structure's index. One note says how well it fits.
 std::size_t replaceWithPart(Scene& scene, const MeshSetPart& part, const ImportLimits& limits) {
@@ -184,6 +235,7 @@ std::size_t replaceWithPart(Scene& scene, const MeshSetPart& part, const ImportL
     const std::string fileName = part.file.filename().string();
     if (mesh.indices.empty()) throw ModelImportError(part.file, "the file has no triangles to fit onto " + structure.info.name);
     const SurfaceFit fit = fitSurface(mesh, structure.mesh);
+    checkPartFits(part, mesh, fit, structure);
     moveRigidly(mesh, fit.transform);
     scene.notes.push_back(part.structure + ": " + fileName + " fitted onto the built-in " + structure.info.name + ", " +
                           millimetres(fit.rmsMetres) + " RMS (" + millimetres(fit.startRmsMetres) + " as placed)" +

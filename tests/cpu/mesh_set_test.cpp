@@ -107,5 +107,48 @@ TEST(MeshSet, a_file_without_the_header_or_parts_says_what_it_needs) {
     EXPECT_NE(problemsOf("[mesh_set\n", file).at(0).find(file.string() + ":1:"), std::string::npos);
 }
 
+// A tester's manifests that named the wrong bone or the wrong units loaded with exit 0, and the
+// lesson then painted and labelled a femur lying across the spine (or a femur 0.5 mm long). A part
+// that cannot be the structure it is listed as is refused, saying what to check.
+class MeshSetMistakes : public ::testing::Test {
+protected:
+    std::string refusal(const std::string& parts, const std::string& units = "m") {
+        const auto file = test::temporaryDirectory() / "mistaken_set.toml";
+        std::ofstream(file) << "[mesh_set]\nunits = \"" << units << "\"\nup = \"+Y\"\nforward = \"+X\"\n" << parts;
+        try {
+            (void)loadMeshSetScene(loadMeshSet(file, ids_), atlas_);
+        } catch (const ModelImportError& e) {
+            return e.what();
+        }
+        return "";
+    }
+    static std::string part(const char* mesh, const char* structure, const char* translate = "[0, 0, 0]") {
+        return std::string("[[part]]\nfile = \"") + (test::dataFile("myosim/meshes") / mesh).string() + "\"\nstructure = \"" + structure +
+               "\"\ntranslate = " + translate + "\n";
+    }
+    void SetUp() override {
+        for (const StructureInfo& s : atlas_.structures) ids_.push_back(s.id);
+    }
+    const Atlas atlas_ = loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models/atlas.toml");
+    std::vector<std::string> ids_;
+};
+
+TEST_F(MeshSetMistakes, a_femur_given_as_a_vertebra_is_refused_by_its_size) {
+    EXPECT_NE(refusal(part("r_femur.stl", "l3")).find("where the built-in Third lumbar vertebra is"), std::string::npos);
+}
+
+TEST_F(MeshSetMistakes, a_set_in_the_wrong_units_is_refused_by_its_size) {
+    const std::string why = refusal(part("r_femur.stl", "femur_r", "[-0.07726, -0.07849, -0.056276]"), "mm");
+    EXPECT_NE(why.find("check the set's units"), std::string::npos) << why;
+}
+
+TEST_F(MeshSetMistakes, a_left_femur_given_as_the_right_one_is_named_the_other_sides) {
+    const std::string why = refusal(part("l_femur.stl", "femur_r", "[-0.07726, -0.07849, -0.056276]"));
+    EXPECT_NE(why.find("better mirrored"), std::string::npos) << why;
+    EXPECT_NE(why.find("is it 'femur_l'?"), std::string::npos) << why;
+    // The same file as its own side is taken.
+    EXPECT_EQ(refusal(part("l_femur.stl", "femur_l", "[0.07726, -0.07849, -0.056276]")), "");
+}
+
 }  // namespace
 }  // namespace psoas
