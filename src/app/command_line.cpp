@@ -420,6 +420,8 @@ std::string parseProblem(const CLI::App& cli, const CLI::ParseError& error) {
             if (option->get_name() == name && text.find("missing") != std::string::npos)
                 return name + " needs a value (" + option->get_type_name() + ")";
         if (name == "--check-lessons") return "--check-lessons checks one folder or file; give one";
+        // CLI11: "--screenshot: At Most 1 required but received 2"
+        if (text.find("At Most 1 required") != std::string::npos) return name + " is given twice; give it once";
     }
     return firstLine(error.what());
 }

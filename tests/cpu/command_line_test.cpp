@@ -256,6 +256,8 @@ TEST(CommandLine, value_errors_and_unknown_options_are_said_in_our_words) {
          "error: --view: 'anterir' is not anterior, posterior, left, right, superior, inferior or oblique (did you mean 'anterior'?)"},
         {{"--screenshot"}, "error: --screenshot needs a value (FILE.png)"},
         {{"--check-lessons", "a", "b"}, "error: --check-lessons checks one folder or file; give one"},
+        // CLI11's own words were "At Most 1 required but received 2".
+        {{"--screenshot", "a.png", "--screenshot", "b.png"}, "error: --screenshot is given twice; give it once"},
     };
     for (const auto& [arguments, message] : cases) {
         const auto parsed = parseCommandLine(arguments);
