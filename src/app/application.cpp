@@ -286,6 +286,7 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     if (m.pose || m.breathing || m.deep || m.colourByLength || m.rate || m.exaggeration)
         apply(act::ChangeMotion{MotionChange{m.pose, m.breathing, m.deep, m.colourByLength, m.rate, m.exaggeration}});
     captionHeight_ = intents.captionHeight;
+    captionCut_ = intents.captionCut;
 }
 
 void Application::setStatus(std::string text, bool onTerminal) {

@@ -85,6 +85,8 @@ public:
     [[nodiscard]] int selectedStructure() const { return session_->selected(); }
     [[nodiscard]] const LessonLibrary& lessonLibrary() const { return lessons_.library(); }
     [[nodiscard]] Window* window() const { return window_.get(); }
+    // Whether the last frame's caption bar cut the step's text (ended in "…"): images say so.
+    [[nodiscard]] bool captionCut() const { return captionCut_; }
     [[nodiscard]] const std::string& status() const { return status_; }
     // Opens a lesson at a step (0-based); false when there is no such lesson.
     bool openLesson(std::string_view id, int step);
@@ -149,6 +151,7 @@ private:
     glm::vec2 displaySize_{1280.0f, 720.0f};  // window (or offscreen image) size in UI units
     bool showUi_ = true;
     float captionHeight_ = 0.0f;  // measured by the UI; the 3D view sits above it
+    bool captionCut_ = false;     // the last frame's caption did not hold the whole step text
     double lastFrameTime_ = 0.0;
     double presenterHintUntil_ = 0.0;  // the key reminder shows for a few seconds, then gets out of the way
     bool screenshotRequested_ = false;

@@ -248,7 +248,9 @@ void Application::continueSlideExport() {
     apply(act::OpenLesson{job.lesson(), slideExport_->returnStep});
     apply(act::FinishTransitions{});
     apply(act::SetCamera{slideExport_->returnCamera});
-    setStatus("Exported " + std::to_string(job.stepCount()) + " slides and index.html to " + job.folder().string());
+    const std::string cut = job.cutStepsLine({1920, 1080});
+    setStatus("Exported " + std::to_string(job.stepCount()) + " slides and index.html to " + job.folder().string() +
+              (cut.empty() ? "" : "; " + cut));
     slideExport_.reset();
 }
 

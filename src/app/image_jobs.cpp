@@ -16,6 +16,9 @@ int runScreenshot(Application& app, const Options& options) {
     traceStartup("image read back");
     const std::string problem = writePng(image, *options.screenshot);
     traceStartup("PNG written");
+    if (app.captionCut())
+        std::cerr << "psoas-atlas: the step's text does not fit the caption of a " << options.width << 'x' << options.height
+                  << " image and ends in '\u2026' (a larger or wider --size fits more)\n";
     if (problem.empty()) return 0;
     std::cerr << "error: " << options.screenshot->string() << ": " << problem << '\n';
     return 2;
@@ -49,6 +52,7 @@ int runLessonExport(Application& app, const Options& options) {
         return 2;
     }
     std::cerr << "\rExported '" << id << "': " << steps << " images and " << job.handoutFile().string() << std::string(12, ' ') << '\n';
+    if (const std::string cut = job.cutStepsLine({options.width, options.height}); !cut.empty()) std::cerr << "psoas-atlas: " << cut << '\n';
     return 0;
 }
 

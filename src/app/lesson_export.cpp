@@ -11,7 +11,17 @@ std::string LessonExport::writeNextStep(Application& app, glm::ivec2 size, Backg
     const int step = stepsDone();
     const Image image = app.renderStep(lesson_, step, size, background);
     images_.push_back(stepImageName(step, lesson_.steps[static_cast<std::size_t>(step)].title));
+    if (app.captionCut()) cutSteps_.push_back(step + 1);
     return writePng(image, lastFile());
+}
+
+std::string LessonExport::cutStepsLine(glm::ivec2 size) const {
+    if (cutSteps_.empty()) return "";
+    std::string steps;
+    for (std::size_t i = 0; i < cutSteps_.size(); ++i)
+        steps += (i == 0 ? "" : i + 1 == cutSteps_.size() ? " and " : ", ") + std::to_string(cutSteps_[i]);
+    return (cutSteps_.size() == 1 ? "step " : "steps ") + steps + " of '" + lesson_.id + "': the text does not fit a " +
+           std::to_string(size.x) + "x" + std::to_string(size.y) + " slide and ends in '\u2026' (index.html has it all; a larger or wider --size fits more)";
 }
 
 std::string LessonExport::writeHandout() const { return writeFileAtomically(handoutFile(), handoutHtml(lesson_, images_)); }

@@ -34,11 +34,17 @@ public:
     [[nodiscard]] std::string writeHandout() const;
     [[nodiscard]] std::filesystem::path lastFile() const { return folder_ / (images_.empty() ? "" : images_.back()); }
     [[nodiscard]] std::filesystem::path handoutFile() const { return folder_ / "index.html"; }
+    // The steps (1 is the first) whose text did not fit their slide's caption and ends in "…"; the
+    // handout has every step's whole text.
+    [[nodiscard]] const std::vector<int>& cutSteps() const { return cutSteps_; }
+    // One line naming them, or "" when every step fits.
+    [[nodiscard]] std::string cutStepsLine(glm::ivec2 size) const;
 
 private:
     Lesson lesson_;
     std::filesystem::path folder_;
     std::vector<std::string> images_;
+    std::vector<int> cutSteps_;
 };
 
 }  // namespace psoas::app

@@ -533,6 +533,25 @@ void drawLabels(const ViewerUiState& state) {
     }
 }
 
+// In the current window: when its content runs past the visible part (the bar is at its tallest),
+// fades the last lines out and ends them in "…", so a cut is never silent. True when cut.
+bool markCutText(float uiScale) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float contentEnd = ImGui::GetCursorPosY() - style.ItemSpacing.y;  // content coordinates
+    const float visibleEnd = ImGui::GetScrollY() + ImGui::GetWindowHeight() - style.WindowPadding.y;
+    if (contentEnd <= visibleEnd + 1.0f) return false;
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    const float fade = 2.0f * ImGui::GetTextLineHeightWithSpacing();
+    const ImU32 clear = ImGui::GetColorU32(ImGuiCol_WindowBg, 0.0f), solid = ImGui::GetColorU32(ImGuiCol_WindowBg, 1.0f);
+    draw->AddRectFilledMultiColor({pos.x, pos.y + size.y - fade}, {pos.x + size.x, pos.y + size.y}, clear, clear, solid, solid);
+    const char* more = "\u2026";
+    const ImVec2 at{pos.x + size.x - style.WindowPadding.x - ImGui::CalcTextSize(more).x - 4.0f * uiScale,
+                    pos.y + size.y - style.WindowPadding.y - ImGui::GetTextLineHeight()};
+    draw->AddText(at, IM_COL32(255, 214, 120, 255), more);
+    return true;
+}
+
 void captionBar(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (!state.lesson) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -555,6 +574,7 @@ void captionBar(const ViewerUiState& state, ViewerUiIntents& intents) {
     ImGui::TextDisabled("  %d / %d", lesson.stepIndex + 1, lesson.stepCount);
     if (lesson.text && state.fonts) drawRichText(*lesson.text, *state.fonts);
     quizBox(lesson);
+    intents.captionCut = markCutText(state.uiScale);
     ImGui::End();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();

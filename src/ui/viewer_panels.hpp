@@ -146,6 +146,9 @@ struct ViewerUiIntents {
     bool restartLesson = false;  // back to the first step with a new quiz score
     MotionIntents motion;
     float captionHeight = 0.0f;  // the caption bar's height this frame (slide layout)
+    // The step's text runs past the caption bar (a small picture, large text): the bar fades out
+    // and ends in "…" where it is cut (in the window, the wheel scrolls it); images say it.
+    bool captionCut = false;
     bool exportSlides = false;   // export the open lesson's steps as slides and a handout
 };
 

@@ -122,5 +122,35 @@ TEST(ViewerPanels, the_step_text_starts_at_its_top_on_a_new_step) {
     EXPECT_EQ(step->Scroll.y, 0.0f);
 }
 
+// A tester's 640x360 slide cut the step's text mid-sentence with nothing to show it: the caption bar
+// stops at half the picture. A cut is now marked (faded, "…") and reported, and only then.
+TEST(ViewerPanels, a_caption_cut_at_the_bars_edge_says_so) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    const std::vector<TextBlock> shortText = parseRichText("One line of text.");
+    std::string longText;
+    for (int i = 0; i < 12; ++i) longText += "A paragraph of the step's text, long enough to wrap on a small slide.\n\n";
+    const std::vector<TextBlock> longBlocks = parseRichText(longText);
+    auto cut = [&](glm::vec2 display, const std::vector<TextBlock>& text) {
+        ui::ViewerUiState state;
+        state.scene = &builtInScene();
+        state.visibility = &visibility;
+        state.fonts = imgui.fonts();
+        state.slideLayout = true;
+        state.sceneView = layoutFor(display, 1.0f, LayoutMode::Slide, true).scene;
+        ui::LessonView lesson;
+        lesson.stepCount = 1;
+        lesson.stepTitle = "A step";
+        lesson.text = &text;
+        state.lesson = lesson;
+        bool wasCut = false;
+        for (int frame = 0; frame < 3; ++frame) wasCut = imgui.frame(display, state).captionCut;
+        return wasCut;
+    };
+    EXPECT_TRUE(cut({640.0f, 360.0f}, longBlocks));
+    EXPECT_FALSE(cut({1920.0f, 1080.0f}, shortText));
+    EXPECT_FALSE(cut({640.0f, 360.0f}, shortText));
+}
+
 }  // namespace
 }  // namespace psoas
