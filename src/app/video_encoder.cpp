@@ -46,6 +46,12 @@ VideoEncoder::VideoEncoder(const std::filesystem::path& file, int width, int hei
     // A write to a pipe whose reader has gone raises SIGPIPE, which by default ends the program
     // without a word (exit 141). Ignored, the write fails with EPIPE and we can say why.
     std::signal(SIGPIPE, SIG_IGN);
+    // ffmpeg's own words for a missing folder ("No such file or directory") read as if ffmpeg
+    // itself were missing: the folder is checked first and named.
+    const std::filesystem::path folder = file.parent_path().empty() ? std::filesystem::path(".") : file.parent_path();
+    std::error_code ec;
+    if (!std::filesystem::is_directory(folder, ec))
+        throw VideoError("the folder " + folder.string() + " does not exist (create it, or record into another folder)");
 
     int ends[2];
     if (pipe2(ends, O_CLOEXEC) != 0) throw VideoError(std::string("cannot make a pipe for ffmpeg: ") + std::strerror(errno));
@@ -124,6 +130,7 @@ void VideoEncoder::finish() {
 void VideoEncoder::failStopped() {
     const int status = child_ > 0 ? wait() : 0;
     std::string reason = firstLogLine();
+    if (!reason.empty()) reason = "could not write the video (" + reason + ")";
     if (reason.empty()) {
         reason = program_ + " stopped";
         if (WIFEXITED(status)) reason += " with exit status " + std::to_string(WEXITSTATUS(status));

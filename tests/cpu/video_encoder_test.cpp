@@ -70,10 +70,18 @@ TEST(VideoEncoder, a_program_that_exits_at_once_is_an_error_not_sigpipe) {
     EXPECT_EQ(reason, "false: false stopped with exit status 1");
 }
 
-TEST(VideoEncoder, a_folder_that_does_not_exist_gives_ffmpegs_reason) {
-    if (!haveFfmpeg()) GTEST_SKIP() << "ffmpeg is not installed";
+// A tester read "ffmpeg: No such file or directory" as ffmpeg missing: the folder is named instead.
+TEST(VideoEncoder, a_folder_that_does_not_exist_is_named) {
     const std::string reason = encode("/nonexistent/psoas/x.mp4", 30);
-    EXPECT_EQ(reason, "ffmpeg: No such file or directory");
+    EXPECT_EQ(reason, "the folder /nonexistent/psoas does not exist (create it, or record into another folder)");
+}
+
+TEST(VideoEncoder, a_file_ffmpeg_cannot_write_gives_ffmpegs_reason_as_a_write_failure) {
+    if (!haveFfmpeg()) GTEST_SKIP() << "ffmpeg is not installed";
+    const auto folder = test::temporaryDirectory() / "a folder, not a file.mp4";
+    std::filesystem::create_directories(folder);
+    const std::string reason = encode(folder, 30);
+    EXPECT_EQ(reason.rfind("ffmpeg: could not write the video (", 0), 0u) << reason;
 }
 
 TEST(VideoEncoder, a_full_disk_gives_ffmpegs_reason) {

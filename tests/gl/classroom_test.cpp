@@ -69,7 +69,7 @@ TEST(RecordVideo, a_folder_that_does_not_exist_is_one_error_line_and_exit_2) {
     const std::string file = "/nonexistent/psoas/class.mp4";
     const auto result = test::runAtlas({"--record", file, "--seconds", "0.5", "--size", "160x90", "--no-ui"});
     EXPECT_EQ(result.exitCode, 2);
-    EXPECT_EQ(result.err, "error: " + file + ": ffmpeg: No such file or directory\n");
+    EXPECT_EQ(result.err, "error: " + file + ": the folder /nonexistent/psoas does not exist (create it, or record into another folder)\n");
 }
 
 TEST(RecordVideo, without_ffmpeg_says_so_in_one_line_and_exits_2) {
