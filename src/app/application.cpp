@@ -180,6 +180,7 @@ Image Application::renderImage(int width, int height, Background background, boo
     const bool wasShowingUi = showUi_;
     const float wasScale = uiScale_;
     showUi_ = withUi;
+    stillSlide_ = !withUi;
     // Slides are shown large: their text grows with the picture (1.0 at 720 lines, 1.5 at 1080) so
     // a caption reads the same on a projected slide whatever size it was exported at.
     if (!withUi) uiScale_ = std::clamp(static_cast<float>(height) / 720.0f, 1.0f, 3.0f);
@@ -199,6 +200,7 @@ Image Application::renderImage(int width, int height, Background background, boo
     Image image = target.read();
     showUi_ = wasShowingUi;
     uiScale_ = wasScale;
+    stillSlide_ = false;
     return image;
 }
 
@@ -252,6 +254,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     if (session_->sceneMotion()) state.motion = ui::motionViewOf(*session_, session_->poses());
     state.notice = ui::breathingNotice(*session_);
     state.lesson = ui::lessonViewOf(*session_);
+    if (state.lesson && stillSlide_) state.lesson->answerable = false;
     state.openLesson = ui::openLessonIndex(lessons_.library(), *session_);
     applyIntents(ui::drawViewerUi(state));
     ui_.endFrame();

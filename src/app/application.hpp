@@ -152,6 +152,7 @@ private:
     bool showUi_ = true;
     float captionHeight_ = 0.0f;  // measured by the UI; the 3D view sits above it
     bool captionCut_ = false;     // the last frame's caption did not hold the whole step text
+    bool stillSlide_ = false;     // drawing a slide image (renderImage without panels): quizzes show only their question
     double lastFrameTime_ = 0.0;
     double presenterHintUntil_ = 0.0;  // the key reminder shows for a few seconds, then gets out of the way
     bool screenshotRequested_ = false;

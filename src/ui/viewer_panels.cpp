@@ -307,6 +307,7 @@ void quizBox(const LessonView& lesson) {
     if (lesson.quizPrompt.empty() && lesson.quizScore.empty()) return;
     if (!lesson.quizPrompt.empty()) {
         ImGui::TextColored({0.55f, 0.80f, 1.0f, 1.0f}, "Quiz: %s", lesson.quizPrompt.c_str());
+        if (!lesson.answerable) return;  // a handout's question: nothing to click, no score to keep
         if (lesson.quizFeedback.empty())
             ImGui::TextDisabled("Click your answer on the model.");
         else

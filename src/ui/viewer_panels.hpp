@@ -52,6 +52,7 @@ struct LessonView {
     std::string quizFeedback;  // after a click: right, or not yet with the hint
     bool quizRight = false;
     std::string quizScore;     // "2 of 5 answered, 1 right first time"
+    bool answerable = true;    // false on a still picture (a slide, a screenshot without panels): no click hint, no score
 };
 
 // The motion panel: poses, breathing and the true lengths.
