@@ -47,6 +47,7 @@ MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile
     view.history = &session.lengthHistory();
     view.curve = &session.lengthCurve();
     view.hipFlexion = session.motion().currentPose().hipRight.flexion;
+    view.reference = session.sceneMotion()->reference();
     return view;
 }
 
