@@ -39,7 +39,7 @@ void MotionState::change(const MotionChange& change) {
         moveToPose(user_.pose, false);
     }
     if (change.breathing) user_.breathing = *change.breathing;
-    if (change.deep) user_.depth = *change.deep ? BreathDepth::Deep : BreathDepth::Quiet;
+    if (change.depth) user_.depth = *change.depth;
     if (change.rate) user_.breathsPerMinute = *change.rate;
     if (change.exaggeration) user_.exaggeration = *change.exaggeration;
     if (change.colourByLength) user_.colourByLength = *change.colourByLength;

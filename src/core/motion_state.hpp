@@ -19,10 +19,11 @@ namespace psoas {
 // A change the user asked for; unset fields keep what is there.
 struct MotionChange {
     std::optional<int> pose;
-    std::optional<bool> breathing, deep, colourByLength;
+    std::optional<bool> breathing, colourByLength;
+    std::optional<BreathDepth> depth;
     std::optional<float> rate, exaggeration;
     std::optional<HipReference> reference;  // the geometry the numbers are computed with
-    [[nodiscard]] bool any() const { return pose || breathing || deep || colourByLength || rate || exaggeration || reference; }
+    [[nodiscard]] bool any() const { return pose || breathing || depth || colourByLength || rate || exaggeration || reference; }
 };
 
 // What SceneMotion::update() is called with. Equal inputs give equal geometry.

@@ -38,7 +38,7 @@ MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile
     for (const PoseFile& pose : poses) view.poseNames.push_back(pose.name);
     view.pose = std::max(settings.pose, 0);
     view.breathing = settings.breathing;
-    view.deep = settings.depth == BreathDepth::Deep;
+    view.depth = settings.depth;
     view.rate = settings.breathsPerMinute;
     view.exaggeration = settings.exaggeration;
     view.colourByLength = settings.colourByLength;

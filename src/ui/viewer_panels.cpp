@@ -13,10 +13,12 @@ namespace psoas::ui {
 
 namespace {
 
-std::string_view backgroundLabel(Background background) {
-    for (const BackgroundName& entry : kBackgroundNames)
-        if (entry.value == background) return entry.label;
-    return kBackgroundNames.front().label;
+// The panel's word for a value of a name table (kBackgroundNames, kAntiAliasingNames).
+template <class Table, class Value>
+std::string labelOf(const Table& table, Value value) {
+    for (const auto& entry : table)
+        if (entry.value == value) return std::string(entry.label);
+    return std::string(table.front().label);
 }
 
 }  // namespace
@@ -185,7 +187,7 @@ void structuresTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowHeight() - footer - ImGui::GetStyle().WindowPadding.y));
     ImGui::Separator();
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.45f);
-    if (ImGui::BeginCombo("##background", std::string(backgroundLabel(state.background)).c_str())) {
+    if (ImGui::BeginCombo("##background", labelOf(kBackgroundNames, state.background).c_str())) {
         for (const BackgroundName& entry : kBackgroundNames)
             if (ImGui::Selectable(std::string(entry.label).c_str(), entry.value == state.background))
                 intents.background = entry.value;
@@ -195,11 +197,13 @@ void structuresTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (ImGui::Button("Screenshot (F12)")) intents.screenshot = true;
     if (ImGui::Button("Keys and mouse (H)")) intents.toggleHelp = true;
     ImGui::SameLine();
-    // Listed in the enum's order: smoothing pass, 4x MSAA, none.
-    int edges = static_cast<int>(state.antiAliasing);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
-    if (ImGui::Combo("##edges", &edges, "Smooth edges\0MSAA 4x edges\0Jagged edges\0"))
-        intents.antiAliasing = static_cast<AntiAliasing>(edges);
+    if (ImGui::BeginCombo("##edges", labelOf(kAntiAliasingNames, state.antiAliasing).c_str())) {
+        for (const AntiAliasingName& entry : kAntiAliasingNames)
+            if (ImGui::Selectable(std::string(entry.label).c_str(), entry.value == state.antiAliasing))
+                intents.antiAliasing = entry.value;
+        ImGui::EndCombo();
+    }
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("How the model's edges are drawn. Smooth: a quick pass that suits any computer.\n"
                           "MSAA 4x: finer, but slow without a graphics card. Jagged: the fastest.");
@@ -423,11 +427,10 @@ void motionControls(const MotionView& motion, MotionIntents& intents) {
     }
     bool breathing = motion.breathing;
     if (ImGui::Checkbox("Breathing", &breathing)) intents.breathing = breathing;
-    ImGui::SameLine();
-    int depth = motion.deep ? 1 : 0;
-    if (ImGui::RadioButton("quiet", &depth, 0)) intents.deep = false;
-    ImGui::SameLine();
-    if (ImGui::RadioButton("deep", &depth, 1)) intents.deep = true;
+    for (const BreathDepthName& entry : kBreathDepthNames) {  // the names lessons and --breath-depth use
+        ImGui::SameLine();
+        if (ImGui::RadioButton(std::string(entry.name).c_str(), motion.depth == entry.value)) intents.depth = entry.value;
+    }
     float rate = motion.rate, exaggeration = motion.exaggeration;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
     if (ImGui::SliderFloat("breaths/min", &rate, 6.0f, 30.0f, "%.0f")) intents.rate = rate;

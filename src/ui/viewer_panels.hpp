@@ -60,7 +60,7 @@ struct MotionView {
     std::vector<std::string> poseNames;
     int pose = 0;
     bool breathing = false;
-    bool deep = false;
+    BreathDepth depth = BreathDepth::Quiet;
     float rate = 12.0f;
     float exaggeration = 1.0f;
     bool colourByLength = false;
