@@ -285,9 +285,7 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     if (intents.previousStep) apply(act::PreviousStep{});
     if (intents.jumpToStep) apply(act::JumpToStep{*intents.jumpToStep});
     if (intents.restartLesson) apply(act::RestartLesson{});
-    const ui::MotionIntents& m = intents.motion;
-    if (m.pose || m.breathing || m.deep || m.colourByLength || m.rate || m.exaggeration)
-        apply(act::ChangeMotion{MotionChange{m.pose, m.breathing, m.deep, m.colourByLength, m.rate, m.exaggeration}});
+    if (intents.motion.any()) apply(act::ChangeMotion{intents.motion});
     captionHeight_ = intents.captionHeight;
     captionCut_ = intents.captionCut;
 }

@@ -3,6 +3,7 @@
 #include "app/invocation.hpp"
 #include "app/user_paths.hpp"
 #include "core/diagnostic.hpp"
+#include "core/name_table.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -148,7 +149,7 @@ void declareOptions(CLI::App& cli, Options& options, Typed& typed) {
     cli.add_option("--view", typed.view, "Start from a view preset")
         ->type_name("anterior|posterior|left|right|superior|inferior|oblique");
     cli.add_option("--background", typed.background, "Background of the images (default dark)")
-        ->type_name("dark|white|transparent");
+        ->type_name(joinedNames(kBackgroundNames, "|"));
     cli.add_option("--anti-aliasing", typed.antiAliasing,
                    "Edges of the 3D view: edge (smoothing pass, the default), msaa (4x, for a GPU) or off")
         ->type_name("edge|msaa|off");
@@ -184,7 +185,7 @@ void declareOptions(CLI::App& cli, Options& options, Typed& typed) {
     cli.add_option("--breath", typed.breath,
                    "The breath held: 0 fully exhaled to 1 fully inhaled")
         ->type_name("X");
-    cli.add_option("--breath-depth", typed.breathDepth, "Quiet or deep breathing")->type_name("quiet|deep");
+    cli.add_option("--breath-depth", typed.breathDepth, "How deep the breath is")->type_name(joinedNames(kBreathDepthNames, "|"));
     cli.add_option("--reference", typed.reference, "The published hip geometry (default gait2392; 'list' shows all)")
         ->type_name("NAME|list");
 
@@ -287,11 +288,6 @@ std::vector<std::string> viewNames() {
     return names;
 }
 
-std::vector<std::string> backgroundNames() {
-    std::vector<std::string> names;
-    for (const BackgroundName& entry : kBackgroundNames) names.emplace_back(entry.name);
-    return names;
-}
 
 // "1920x1080" (or 1920X1080) into options.width and height.
 void readSize(ValueReader& reader, const std::string& size, Options& options) {
@@ -333,7 +329,8 @@ void readMeasure(ValueReader& reader, const Typed& typed, Options& options) {
     request.lumbarExtension = reader.number("--lumbar-extension", typed.lumbarExtension, -kAny, kAny);
     request.pelvicTilt = reader.number("--pelvic-tilt", typed.pelvicTilt, -kAny, kAny);
     if (options.breath) request.breath = *options.breath;
-    if (reader.given("--breath-depth")) request.breathDepth = typed.breathDepth;
+    request.breathDepth = reader.choice<BreathDepth>("--breath-depth", typed.breathDepth, namesIn(kBreathDepthNames), breathDepthFromName)
+                              .value_or(request.breathDepth);
     if (reader.given("--reference")) request.reference = typed.reference;
     options.measure = request;
 }
@@ -386,9 +383,9 @@ std::string readOptions(const CLI::App& cli, const Typed& typed, Options& option
     ValueReader reader(cli);
     readSize(reader, typed.size, options);
     options.view = reader.choice<ViewPreset>("--view", typed.view, viewNames(), parseViewPreset);
-    options.background = reader.choice<Background>("--background", typed.background, backgroundNames(), backgroundFrom)
+    options.background = reader.choice<Background>("--background", typed.background, namesIn(kBackgroundNames), backgroundFrom)
                              .value_or(Background::Dark);
-    options.antiAliasing = reader.choice<AntiAliasing>("--anti-aliasing", typed.antiAliasing, {"edge", "msaa", "off"}, antiAliasingFrom);
+    options.antiAliasing = reader.choice<AntiAliasing>("--anti-aliasing", typed.antiAliasing, namesIn(kAntiAliasingNames), antiAliasingFrom);
     options.frames = reader.whole("--frames", typed.frames, 10, 1000000).value_or(options.frames);
     options.soak = reader.whole("--soak", typed.soak, 100, 100000000).value_or(0);
     options.seconds = reader.number("--seconds", typed.seconds, 0.1, 3600.0).value_or(options.seconds);

@@ -1,5 +1,6 @@
 #include "core/atlas.hpp"
 
+#include "core/name_table.hpp"
 #include "core/toml_reader.hpp"
 
 #include <toml++/toml.h>
@@ -31,6 +32,10 @@ std::string_view toString(BodySide side) {
     return "midline";
 }
 
+std::string_view toString(AttachmentKind kind) { return nameIn(kAttachmentKindNames, kind); }
+
+std::optional<AttachmentKind> attachmentKindFromName(std::string_view name) { return valueIn(kAttachmentKindNames, name); }
+
 namespace {
 
 bool isStructureId(const std::string& id) {
@@ -61,11 +66,19 @@ Landmark readLandmark(const toml::table& table, const std::filesystem::path& fil
     return landmark;
 }
 
+// The table's names of `kinds`, as a reader's choices: an attachment is an origin or insertion, a
+// region a tendon or cartilage.
+std::vector<std::pair<std::string, AttachmentKind>> kindChoices(std::initializer_list<AttachmentKind> kinds) {
+    std::vector<std::pair<std::string, AttachmentKind>> choices;
+    for (AttachmentKind kind : kinds) choices.emplace_back(toString(kind), kind);
+    return choices;
+}
+
 AttachmentArea readAttachment(const toml::table& table, const std::filesystem::path& file, std::vector<Diagnostic>& out) {
     TableReader reader(table, file, out, {"kind", "bone", "name", "centre", "radius"}, "an attachment");
     AttachmentArea area;
-    area.kind = reader.choice<AttachmentKind>("kind", {{"origin", AttachmentKind::Origin}, {"insertion", AttachmentKind::Insertion}},
-                                              true, AttachmentKind::Origin);
+    area.kind = reader.choice<AttachmentKind>("kind", kindChoices({AttachmentKind::Origin, AttachmentKind::Insertion}), true,
+                                              AttachmentKind::Origin);
     area.bone = reader.string("bone", true);
     area.name = reader.string("name", false);
     if (!table.contains("centre")) reader.reportHere("an attachment needs 'centre'");
@@ -109,8 +122,8 @@ StructureInfo readStructure(const toml::table& table, const std::filesystem::pat
         TableReader region(t, file, out, {"name", "kind", "centre", "radius"}, "a region");
         AttachmentArea area;
         area.bone = s.id;
-        area.kind = region.choice<AttachmentKind>("kind", {{"tendon", AttachmentKind::Tendon}, {"cartilage", AttachmentKind::Cartilage}},
-                                                  false, AttachmentKind::Tendon);
+        area.kind = region.choice<AttachmentKind>("kind", kindChoices({AttachmentKind::Tendon, AttachmentKind::Cartilage}), false,
+                                                  AttachmentKind::Tendon);
         area.name = region.string("name", false);
         area.centre = region.vec3("centre", glm::vec3(0.0f), -10.0f, 10.0f);
         area.radius = region.number("radius", 0.01f, 0.001f, 0.2f);

@@ -7,8 +7,11 @@
 
 #include <glm/vec3.hpp>
 
+#include <array>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace psoas {
@@ -30,6 +33,17 @@ struct Landmark {
 // Origin and Insertion are a muscle's attachment areas; Tendon and Cartilage are regions painted on
 // a structure's own surface (the diaphragm's central tendon, the acetabulum's lunate surface).
 enum class AttachmentKind { Origin, Insertion, Tendon, Cartilage };
+struct AttachmentKindName {
+    AttachmentKind value;
+    std::string_view name;  // in atlas files (kind = "origin") and quiz answers ("iliacus_r:origin")
+};
+// The one name table of the kinds: the atlas reader, the lesson checker and the quiz use it.
+inline constexpr std::array<AttachmentKindName, 4> kAttachmentKindNames{{{AttachmentKind::Origin, "origin"},
+                                                                         {AttachmentKind::Insertion, "insertion"},
+                                                                         {AttachmentKind::Tendon, "tendon"},
+                                                                         {AttachmentKind::Cartilage, "cartilage"}}};
+[[nodiscard]] std::string_view toString(AttachmentKind kind);
+[[nodiscard]] std::optional<AttachmentKind> attachmentKindFromName(std::string_view name);
 struct AttachmentArea {
     AttachmentKind kind = AttachmentKind::Origin;
     std::string bone;  // structure id of the bone (or disc) it is painted on

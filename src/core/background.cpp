@@ -1,18 +1,12 @@
 #include "core/background.hpp"
 
+#include "core/name_table.hpp"
+
 namespace psoas {
 
-std::string_view toString(Background background) {
-    for (const BackgroundName& entry : kBackgroundNames)
-        if (entry.value == background) return entry.name;
-    return kBackgroundNames.front().name;
-}
+std::string_view toString(Background background) { return nameIn(kBackgroundNames, background); }
 
-std::optional<Background> backgroundFrom(std::string_view name) {
-    for (const BackgroundName& entry : kBackgroundNames)
-        if (entry.name == name) return entry.value;
-    return std::nullopt;
-}
+std::optional<Background> backgroundFrom(std::string_view name) { return valueIn(kBackgroundNames, name); }
 
 glm::vec4 clearColour(Background background) {
     switch (background) {

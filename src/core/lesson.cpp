@@ -135,8 +135,8 @@ private:
         std::vector<std::string> known = vocabulary_.structures;
         known.insert(known.end(), vocabulary_.landmarks.begin(), vocabulary_.landmarks.end());
         for (const std::string& muscle : vocabulary_.muscles) {
-            known.push_back(muscle + ":origin");
-            known.push_back(muscle + ":insertion");
+            for (AttachmentKind kind : {AttachmentKind::Origin, AttachmentKind::Insertion})
+                known.push_back(muscle + ":" + std::string(toString(kind)));
         }
         if (!table->contains("answer")) reader.reportHere("quiz needs 'answer'");
         for (auto& [id, where] : reader.stringList("answer")) {

@@ -14,7 +14,7 @@ bool sameHip(const HipAngles& a, const HipAngles& b) {
 bool sameInputs(const MotionInputs& a, const MotionInputs& b) {
     return a.pose.lumbarExtension == b.pose.lumbarExtension && a.pose.pelvicTilt == b.pose.pelvicTilt &&
            sameHip(a.pose.hipRight, b.pose.hipRight) && sameHip(a.pose.hipLeft, b.pose.hipLeft) && a.breath == b.breath &&
-           a.depth == b.depth && a.exaggeration == b.exaggeration;
+           a.depth == b.depth && a.exaggeration == b.exaggeration && a.reference == b.reference;
 }
 
 MotionState::MotionState(std::vector<Pose> poses) : poses_(std::move(poses)) {}
@@ -39,10 +39,11 @@ void MotionState::change(const MotionChange& change) {
         moveToPose(user_.pose, false);
     }
     if (change.breathing) user_.breathing = *change.breathing;
-    if (change.deep) user_.depth = *change.deep ? BreathDepth::Deep : BreathDepth::Quiet;
+    if (change.depth) user_.depth = *change.depth;
     if (change.rate) user_.breathsPerMinute = *change.rate;
     if (change.exaggeration) user_.exaggeration = *change.exaggeration;
     if (change.colourByLength) user_.colourByLength = *change.colourByLength;
+    if (change.reference) reference_ = *change.reference;
 }
 
 MotionSettings MotionState::settings() const { return user_; }
@@ -65,6 +66,7 @@ MotionInputs MotionState::inputs() const {
     in.breath = heldBreath_ ? *heldBreath_ : user_.breathing ? cycle.stateAt(breathClock_) : 0.0f;
     in.depth = user_.depth;
     in.exaggeration = user_.breathing ? user_.exaggeration : 1.0f;
+    in.reference = reference_;
     return in;
 }
 

@@ -6,6 +6,7 @@
 // still step costs nothing per frame (issue 12, defect 1).
 
 #include "core/motion/breathing.hpp"
+#include "core/motion/hip_reference.hpp"
 #include "core/motion/pose.hpp"
 #include "core/motion/pose_transition.hpp"
 #include "core/step_staging.hpp"
@@ -18,8 +19,11 @@ namespace psoas {
 // A change the user asked for; unset fields keep what is there.
 struct MotionChange {
     std::optional<int> pose;
-    std::optional<bool> breathing, deep, colourByLength;
+    std::optional<bool> breathing, colourByLength;
+    std::optional<BreathDepth> depth;
     std::optional<float> rate, exaggeration;
+    std::optional<HipReference> reference;  // the geometry the numbers are computed with
+    [[nodiscard]] bool any() const { return pose || breathing || depth || colourByLength || rate || exaggeration || reference; }
 };
 
 // What SceneMotion::update() is called with. Equal inputs give equal geometry.
@@ -28,6 +32,7 @@ struct MotionInputs {
     float breath = 0.0f;  // 0 breathed out .. 1 breathed in
     BreathDepth depth = BreathDepth::Quiet;
     float exaggeration = 1.0f;
+    HipReference reference = HipReference::Gait2392;  // for the readouts; the drawing uses the default
 };
 bool sameInputs(const MotionInputs& a, const MotionInputs& b);
 
@@ -38,6 +43,8 @@ public:
     explicit MotionState(std::vector<Pose> poses);
 
     // A step's settings: the user's earlier changes are dropped (each step is complete in itself).
+    // The hip reference is not a step's setting (a lesson cannot stage one), so it stays: a
+    // teacher's choice lasts across steps and lessons until they change it.
     // `instant`: jump to the pose (images, the first frame) instead of easing over 1.5 s.
     void stage(const MotionSettings& settings, bool instant);
     // The user's change on top of the staged settings; a value equal to the current one is no change.
@@ -51,6 +58,8 @@ public:
 
     [[nodiscard]] MotionSettings settings() const;
     [[nodiscard]] const MotionSettings& staged() const { return staged_; }
+    // The published hip geometry the numbers are computed with (gait2392 until the user chooses).
+    [[nodiscard]] HipReference reference() const { return reference_; }
     // Whether the user changed anything the step set.
     [[nodiscard]] bool overridden() const { return !(settings() == staged_); }
     // Whether the inputs change with time: breathing, or a pose move under way.
@@ -65,6 +74,7 @@ private:
     std::vector<Pose> poses_;
     MotionSettings staged_;
     MotionSettings user_;  // staged_ with the user's changes applied
+    HipReference reference_ = HipReference::Gait2392;
     PoseTransition transition_;
     int movingTo_ = -1;  // the pose the transition heads for
     double breathClock_ = 0.0;

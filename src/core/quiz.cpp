@@ -18,10 +18,10 @@ bool matches(const std::string& answer, const Scene& scene, int structure, const
     const int owner = scene.findStructure(id);
     if (owner < 0) return false;
     const StructureInfo& info = scene.structures[static_cast<std::size_t>(owner)].info;
-    if (part == "origin" || part == "insertion") {
-        const AttachmentKind kind = part == "origin" ? AttachmentKind::Origin : AttachmentKind::Insertion;
+    const std::optional<AttachmentKind> kind = attachmentKindFromName(part);
+    if (kind == AttachmentKind::Origin || kind == AttachmentKind::Insertion) {
         for (const AttachmentArea& area : info.attachments)
-            if (area.kind == kind && scene.findStructure(area.bone) == structure &&
+            if (area.kind == *kind && scene.findStructure(area.bone) == structure &&
                 glm::distance(point, area.centre) <= area.radius + kAreaMargin)
                 return true;
         return false;

@@ -33,21 +33,24 @@ bool carriedByColumn(const StructureInfo& info, const std::optional<Body>& body)
 
 SceneMotion::SceneMotion(const Scene& scene)
     : scene_(scene), skeleton_(scene.joints), models_(scene.structures.size(), glm::mat4(1.0f)),
-      muscles_(hipFlexorMuscles(skeleton_, rightPsoasLandmarks(scene))), readoutOf_(scene.structures.size(), -1) {
+      muscles_(hipFlexorMuscles(skeleton_, rightPsoasLandmarks(scene))), muscleOf_(scene.structures.size(), -1) {
     for (const auto& s : scene.structures) bodyOf_.push_back(bodyFor(s.info));
 
     const Pose neutral{};
     const BodyTransforms bodies = solveSkeleton(skeleton_, neutral);
+    for (const HipReferenceInfo& info : hipReferences()) {
+        ReferencePaths reference{info.id, hipFlexorMuscles(info.id, skeleton_, rightPsoasLandmarks(scene)), {}};
+        std::vector<PathState> scratch;
+        for (const Muscle& muscle : reference.muscles)
+            reference.neutralLengthMm.push_back(evaluateMuscle(muscle, neutral, bodies, scratch).length * 1000.0f);
+        references_.push_back(std::move(reference));
+    }
     states_.resize(muscles_.size());
     for (std::size_t m = 0; m < muscles_.size(); ++m) {
-        const MuscleState state = evaluateMuscle(muscles_[m], neutral, bodies, states_[m]);
-        MuscleReadout readout;
-        readout.id = muscles_[m].id;
-        readout.neutralLengthMm = state.length * 1000.0f;
-        readouts_.push_back(readout);
+        evaluateMuscle(muscles_[m], neutral, bodies, states_[m]);
         const int structure = scene.findStructure(muscles_[m].id);
         if (structure < 0) continue;
-        readoutOf_[static_cast<std::size_t>(structure)] = static_cast<int>(m);
+        muscleOf_[static_cast<std::size_t>(structure)] = static_cast<int>(m);
         muscleCentreLine(states_[m], centreLine_);
         try {
             auto deformer = std::make_unique<MuscleDeformer>(scene.structures[static_cast<std::size_t>(structure)].mesh, centreLine_);
@@ -65,7 +68,7 @@ SceneMotion::SceneMotion(const Scene& scene)
     const int diaphragm = scene.findStructure("diaphragm");
     for (std::size_t i = 0; i < scene.structures.size(); ++i) {
         const SceneStructure& s = scene.structures[i];
-        if (readoutOf_[i] >= 0 || !carriedByColumn(s.info, bodyOf_[i])) continue;
+        if (muscleOf_[i] >= 0 || !carriedByColumn(s.info, bodyOf_[i])) continue;
         ColumnSkin skin(s.mesh.positions, skeleton_);
         const bool isDome = static_cast<int>(i) == diaphragm;
         if (!skin.spansJoints() && !isDome) continue;  // on one body: rigid, as before
@@ -92,25 +95,43 @@ const std::vector<glm::vec3>* SceneMotion::normals(std::size_t structure) const 
 }
 
 std::optional<float> SceneMotion::lengthChange(std::size_t structure) const {
-    const int r = readoutOf_[structure];
-    if (r < 0) return std::nullopt;
-    const MuscleReadout& readout = readouts_[static_cast<std::size_t>(r)];
-    return readout.lengthMm / readout.neutralLengthMm - 1.0f;
+    if (muscleOf_[structure] < 0) return std::nullopt;
+    const MuscleReadout* r = readout(scene_.structures[structure].info.id);
+    if (!r) return std::nullopt;
+    return r->lengthMm / r->neutralLengthMm - 1.0f;
 }
 
-void SceneMotion::update(const Pose& pose, float breath, BreathDepth depth, float exaggeration) {
+const SceneMotion::ReferencePaths& SceneMotion::paths(HipReference reference) const {
+    for (const ReferencePaths& paths : references_)
+        if (paths.id == reference) return paths;
+    return references_.front();  // every HipReference is in hipReferences()
+}
+
+// The readouts: `reference`'s muscles in the true pose.
+void SceneMotion::measure(HipReference reference, const Pose& truePose, const BodyTransforms& trueBodies) {
+    const ReferencePaths& measured = paths(reference);
+    reference_ = measured.id;
+    readouts_.resize(measured.muscles.size());
+    readoutStates_.resize(measured.muscles.size());
+    for (std::size_t m = 0; m < measured.muscles.size(); ++m) {
+        const Muscle& muscle = measured.muscles[m];
+        const MuscleState state = evaluateMuscle(muscle, truePose, trueBodies, readoutStates_[m]);
+        MuscleReadout& readout = readouts_[m];
+        readout.id = muscle.id;
+        readout.neutralLengthMm = measured.neutralLengthMm[m];
+        readout.lengthMm = state.length * 1000.0f;
+        readout.momentArmMm = state.momentArm * 1000.0f;
+        readout.fascicleLengthsMm.resize(muscle.paths.size());
+        for (std::size_t p = 0; p < muscle.paths.size(); ++p)
+            readout.fascicleLengthsMm[p] = {muscle.paths[p].part, readoutStates_[m][p].length * 1000.0f};
+    }
+}
+
+void SceneMotion::update(const Pose& pose, float breath, BreathDepth depth, float exaggeration, HipReference reference) {
     // The truth, for the numbers.
     const Pose truePose = withBreath(pose, breath, depth);
     const BodyTransforms trueBodies = solveSkeleton(skeleton_, truePose);
-    for (std::size_t m = 0; m < muscles_.size(); ++m) {
-        const MuscleState state = evaluateMuscle(muscles_[m], truePose, trueBodies, states_[m]);
-        MuscleReadout& readout = readouts_[m];
-        readout.lengthMm = state.length * 1000.0f;
-        readout.momentArmMm = state.momentArm * 1000.0f;
-        readout.fascicleLengthsMm.resize(muscles_[m].paths.size());
-        for (std::size_t p = 0; p < muscles_[m].paths.size(); ++p)
-            readout.fascicleLengthsMm[p] = {muscles_[m].paths[p].part, states_[m][p].length * 1000.0f};
-    }
+    measure(reference, truePose, trueBodies);
     domeDescentMm_ = diaphragmDomeDescent(breath, depth) * 1000.0f;
 
     // The picture: breathing enlarged by the exaggeration factor.
@@ -124,8 +145,6 @@ void SceneMotion::update(const Pose& pose, float breath, BreathDepth depth, floa
         b.deformer->deform(centreLine_);
         models_[b.structure] = glm::mat4(1.0f);  // the deformed vertices are already placed
     }
-    if (exaggeration != 1.0f)  // leave the readout states true
-        for (std::size_t m = 0; m < muscles_.size(); ++m) evaluateMuscle(muscles_[m], truePose, trueBodies, states_[m]);
     for (Carried& c : carried_) {
         c.positions = c.neutral;  // same size: copies, never allocates
         c.normals = c.neutralNormals;
@@ -159,9 +178,9 @@ const MuscleReadout* SceneMotion::readout(std::string_view muscleId) const {
 }
 
 std::vector<glm::vec2> SceneMotion::lengthAgainstHipFlexion(const Pose& base, std::string_view muscleId, float fromDegrees,
-                                                            float toDegrees, float stepDegrees) const {
+                                                            float toDegrees, float stepDegrees, HipReference reference) const {
     std::vector<glm::vec2> curve;
-    for (const Muscle& muscle : muscles_) {
+    for (const Muscle& muscle : paths(reference).muscles) {
         if (muscle.id != muscleId) continue;
         std::vector<PathState> states;
         for (float angle = fromDegrees; angle <= toDegrees + 1e-3f; angle += stepDegrees) {

@@ -3,8 +3,13 @@
 // transform per structure), bends the psoas and iliacus meshes along their current paths, lowers
 // the diaphragm's dome, and keeps the true lengths for the readouts. Display exaggeration enlarges
 // only what is drawn; the numbers always come from the true, unexaggerated geometry.
+//
+// The numbers (readouts, length curve) are computed with a chosen published hip geometry
+// (hip_reference.hpp); the muscles are always drawn along the default's (gait2392) paths, so the
+// picture does not change when the reference does.
 
 #include "core/motion/breathing.hpp"
+#include "core/motion/hip_reference.hpp"
 #include "core/motion/column_skin.hpp"
 #include "core/motion/muscle_deformer.hpp"
 #include "core/motion/muscle_path.hpp"
@@ -36,8 +41,10 @@ public:
     explicit SceneMotion(const Scene& scene);
 
     // Recomputes transforms, deformed meshes and readouts. `exaggeration` scales the breathing
-    // motion on screen only (1 = true size).
-    void update(const Pose& pose, float breath, BreathDepth depth, float exaggeration);
+    // motion on screen only (1 = true size). The readouts and lengthChange() use `reference`'s
+    // paths; the drawn muscles bend along the default's whatever the reference.
+    void update(const Pose& pose, float breath, BreathDepth depth, float exaggeration,
+                HipReference reference = HipReference::Gait2392);
 
     [[nodiscard]] const glm::mat4& model(std::size_t structure) const { return models_[structure]; }
     [[nodiscard]] const std::vector<glm::mat4>& models() const { return models_; }
@@ -46,20 +53,25 @@ public:
     // that only move rigidly.
     [[nodiscard]] const std::vector<glm::vec3>* positions(std::size_t structure) const;
     [[nodiscard]] const std::vector<glm::vec3>* normals(std::size_t structure) const;
+    // psoas_major_r, psoas_major_l, iliacus_r, iliacus_l (hipFlexorMuscles' order), computed with
+    // reference(); a gait2392 psoas has 11 fascicles, a rajagopal2016 one a single lumped path.
     [[nodiscard]] const std::vector<MuscleReadout>& readouts() const { return readouts_; }
+    // The hip geometry the readouts of the last update() were computed with.
+    [[nodiscard]] HipReference reference() const { return reference_; }
     // The readout of one muscle by its atlas id ("psoas_major_r"), or null when it has no path.
     [[nodiscard]] const MuscleReadout* readout(std::string_view muscleId) const;
     [[nodiscard]] const Skeleton& skeleton() const { return skeleton_; }
     // The true length of a muscle (mm) as both hips go from `fromDegrees` to `toDegrees` in the
-    // given pose: the curve a physiotherapist reads the current angle against. Empty for an id
-    // without a path.
+    // given pose, computed with `reference`'s paths: the curve a physiotherapist reads the current
+    // angle against. Empty for an id without a path.
     [[nodiscard]] std::vector<glm::vec2> lengthAgainstHipFlexion(const Pose& base, std::string_view muscleId, float fromDegrees,
-                                                                 float toDegrees, float stepDegrees) const;
+                                                                 float toDegrees, float stepDegrees, HipReference reference) const;
     [[nodiscard]] float domeDescentMm() const { return domeDescentMm_; }  // true value
     // How much the dome's motion is enlarged on screen: the exaggeration, unless that would push
     // the dome through the crura (then less; the notice on screen says so).
     [[nodiscard]] float domeShownFactor() const { return domeShownFactor_; }
-    // Length change of a structure's muscle relative to neutral (-0.1 = 10 % shorter), if it has a path.
+    // Length change of a structure's muscle relative to neutral (-0.1 = 10 % shorter), if it has a
+    // path, with reference()'s paths (both lengths from the same geometry).
     [[nodiscard]] std::optional<float> lengthChange(std::size_t structure) const;
 
 private:
@@ -76,18 +88,30 @@ private:
         std::vector<glm::vec3> neutral, neutralNormals, positions, normals;
     };
 
+    // One published geometry's paths and the lengths they give in neutral standing, breathed out.
+    struct ReferencePaths {
+        HipReference id;
+        std::vector<Muscle> muscles;
+        std::vector<float> neutralLengthMm;  // per muscle
+    };
+    [[nodiscard]] const ReferencePaths& paths(HipReference reference) const;
+    void measure(HipReference reference, const Pose& truePose, const BodyTransforms& trueBodies);
+
     const Scene& scene_;
     Skeleton skeleton_;
     std::vector<std::optional<Body>> bodyOf_;
     std::vector<glm::mat4> models_;
-    std::vector<Muscle> muscles_;
-    std::vector<std::vector<PathState>> states_;  // per muscle, reused every frame
+    std::vector<Muscle> muscles_;                 // drawn: the default reference's paths
+    std::vector<std::vector<PathState>> states_;  // per drawn muscle, reused every frame
+    std::vector<ReferencePaths> references_;      // every reference, in hipReferences() order
+    HipReference reference_ = HipReference::Gait2392;
+    std::vector<std::vector<PathState>> readoutStates_;  // per readout muscle, reused every frame
     std::vector<glm::vec3> centreLine_;           // scratch, reused
     std::vector<Bent> bent_;
     std::vector<Carried> carried_;
     std::optional<std::size_t> dome_;  // index into carried_: the diaphragm
     std::vector<MuscleReadout> readouts_;
-    std::vector<int> readoutOf_;  // structure -> readout index or -1
+    std::vector<int> muscleOf_;  // structure -> drawn muscle index or -1
     float domeDescentMm_ = 0.0f;
     float domeShownFactor_ = 1.0f;
 };

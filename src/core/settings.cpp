@@ -1,6 +1,7 @@
 #include "core/settings.hpp"
 
 #include "core/atomic_file.hpp"
+#include "core/name_table.hpp"
 
 #include <toml++/toml.h>
 
@@ -57,6 +58,7 @@ LoadedSettings loadSettings(const std::filesystem::path& file) {
     return parseSettings(text.str(), file);
 }
 
+
 std::string serialiseSettings(const Settings& s) {
     std::ostringstream out;
     out << "# Psoas Atlas settings, written by the program. Safe to delete: the defaults come back.\n";
@@ -67,8 +69,8 @@ std::string serialiseSettings(const Settings& s) {
     out << "last_step = " << s.lastStep << '\n';
     if (s.windowX && s.windowY) out << "window_x = " << *s.windowX << "\nwindow_y = " << *s.windowY << '\n';
     out << "window_width = " << s.windowWidth << "\nwindow_height = " << s.windowHeight << '\n';
-    out << "screenshot_background = \"" << toString(s.screenshotBackground) << "\"  # dark | white | transparent\n";
-    out << "anti_aliasing = \"" << toString(s.antiAliasing) << "\"  # edge | msaa | off\n";
+    out << "screenshot_background = \"" << toString(s.screenshotBackground) << "\"  # " << joinedNames(kBackgroundNames, " | ") << '\n';
+    out << "anti_aliasing = \"" << toString(s.antiAliasing) << "\"  # " << joinedNames(kAntiAliasingNames, " | ") << '\n';
     return out.str();
 }
 

@@ -77,21 +77,24 @@ void ViewerSession::advance(double seconds) {
         float& current = displayOpacity_[i];
         current = current < target ? std::min(target, current + fade) : std::max(target, current - fade);
     }
-    if (!paused_ && motion_) {
-        motionState_.advance(step);
-        historyClock_ += step;
-        const auto samples = static_cast<std::size_t>(historyClock_ * kHistoryRate);
-        if (const MuscleReadout* psoas = motion_->readout(kRightPsoasId); samples > 0 && psoas) {
-            historyClock_ -= static_cast<double>(samples) / kHistoryRate;
-            const float length = psoas->lengthMm;
-            history_.insert(history_.end(), std::min(samples, kHistorySamples), length);
-            if (history_.size() > kHistorySamples) history_.erase(history_.begin(), history_.end() - kHistorySamples);
-        }
-    }
+    if (!paused_ && motion_) motionState_.advance(step);
     advanceClassroomClocks(step);
     stageIfChanged();  // autoplay may have moved to the next step
     if (animation_.active()) camera_.pose = animation_.sample(clock_);
     solveIfChanged();
+    if (!paused_) recordHistory(step);
+}
+
+// Samples the right psoas's length as this frame's solve computed it.
+void ViewerSession::recordHistory(double seconds) {
+    if (!motion_) return;
+    historyClock_ += seconds;
+    const auto samples = static_cast<std::size_t>(historyClock_ * kHistoryRate);
+    const MuscleReadout* psoas = motion_->readout(kRightPsoasId);
+    if (samples == 0 || !psoas) return;
+    historyClock_ -= static_cast<double>(samples) / kHistoryRate;
+    history_.insert(history_.end(), std::min(samples, kHistorySamples), psoas->lengthMm);
+    if (history_.size() > kHistorySamples) history_.erase(history_.begin(), history_.end() - kHistorySamples);
 }
 
 void ViewerSession::advanceClassroomClocks(double seconds) {
@@ -122,7 +125,7 @@ void ViewerSession::solveIfChanged() {
     if (!motion_) return;
     const MotionInputs inputs = motionState_.inputs();
     if (solved_ && sameInputs(*solved_, inputs)) return;
-    motion_->update(inputs.pose, inputs.breath, inputs.depth, inputs.exaggeration);
+    motion_->update(inputs.pose, inputs.breath, inputs.depth, inputs.exaggeration, inputs.reference);
     solved_ = inputs;
     ++motionRevision_;
 }
@@ -130,9 +133,11 @@ void ViewerSession::solveIfChanged() {
 void ViewerSession::updateLengthCurve() {
     if (!motion_) return;
     const Pose& target = motionState_.targetPose();
-    if (curvePose_ && samePose(*curvePose_, target)) return;
+    const HipReference reference = motionState_.reference();
+    if (curvePose_ && samePose(*curvePose_, target) && curveReference_ == reference) return;
     curvePose_ = target;
-    curve_ = motion_->lengthAgainstHipFlexion(target, kRightPsoasId, -30.0f, 120.0f, 2.0f);
+    curveReference_ = reference;
+    curve_ = motion_->lengthAgainstHipFlexion(target, kRightPsoasId, -30.0f, 120.0f, 2.0f, reference);
 }
 
 // Lessons -----------------------------------------------------------------------------------------
@@ -239,7 +244,11 @@ void ViewerSession::handle(const act::Escape&) {
 // Motion -------------------------------------------------------------------------------------------
 
 void ViewerSession::handle(const act::ChangeMotion& a) {
-    if (motion_) motionState_.change(a.change);
+    if (!motion_) return;
+    const HipReference before = motionState_.reference();
+    motionState_.change(a.change);
+    // The history holds one geometry's lengths: another's would draw a jump no body made.
+    if (motionState_.reference() != before) history_.clear();
 }
 void ViewerSession::handle(const act::HoldBreath& a) {
     motionState_.holdBreath(a.breath);

@@ -155,8 +155,10 @@ public:
     [[nodiscard]] const SceneMotion* sceneMotion() const { return motion_.get(); }
     [[nodiscard]] const MotionState& motion() const { return motionState_; }
     [[nodiscard]] const std::vector<PoseFile>& poses() const { return poses_; }
-    [[nodiscard]] const std::vector<float>& lengthHistory() const { return history_; }  // right psoas, mm, 30 a second
-    [[nodiscard]] const std::vector<glm::vec2>& lengthCurve() const { return curve_; }  // mm against hip flexion
+    // Right psoas, mm, 30 a second, with the chosen hip reference (emptied when it changes).
+    [[nodiscard]] const std::vector<float>& lengthHistory() const { return history_; }
+    // Right psoas, mm against hip flexion in the target pose, with the chosen hip reference.
+    [[nodiscard]] const std::vector<glm::vec2>& lengthCurve() const { return curve_; }
 
 private:
     void handle(const act::ShowView& a);
@@ -209,6 +211,7 @@ private:
     [[nodiscard]] bool fading() const;
     void solveIfChanged();
     void updateLengthCurve();
+    void recordHistory(double seconds);
     [[nodiscard]] std::optional<PickHit> pickAt(glm::vec2 position, glm::vec2 viewPixels) const;
     void advanceClassroomClocks(double seconds);
 
@@ -255,7 +258,8 @@ private:
     std::vector<float> history_;
     double historyClock_ = 0.0;
     std::vector<glm::vec2> curve_;
-    std::optional<Pose> curvePose_;  // the target pose curve_ was computed for
+    std::optional<Pose> curvePose_;  // the target pose and reference curve_ was computed for
+    HipReference curveReference_ = HipReference::Gait2392;
 };
 
 }  // namespace psoas

@@ -38,7 +38,7 @@ MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile
     for (const PoseFile& pose : poses) view.poseNames.push_back(pose.name);
     view.pose = std::max(settings.pose, 0);
     view.breathing = settings.breathing;
-    view.deep = settings.depth == BreathDepth::Deep;
+    view.depth = settings.depth;
     view.rate = settings.breathsPerMinute;
     view.exaggeration = settings.exaggeration;
     view.colourByLength = settings.colourByLength;
@@ -47,6 +47,7 @@ MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile
     view.history = &session.lengthHistory();
     view.curve = &session.lengthCurve();
     view.hipFlexion = session.motion().currentPose().hipRight.flexion;
+    view.reference = session.sceneMotion()->reference();
     return view;
 }
 

@@ -13,10 +13,12 @@ namespace psoas::ui {
 
 namespace {
 
-std::string_view backgroundLabel(Background background) {
-    for (const BackgroundName& entry : kBackgroundNames)
-        if (entry.value == background) return entry.label;
-    return kBackgroundNames.front().label;
+// The panel's word for a value of a name table (kBackgroundNames, kAntiAliasingNames).
+template <class Table, class Value>
+std::string labelOf(const Table& table, Value value) {
+    for (const auto& entry : table)
+        if (entry.value == value) return std::string(entry.label);
+    return std::string(table.front().label);
 }
 
 }  // namespace
@@ -185,7 +187,7 @@ void structuresTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowHeight() - footer - ImGui::GetStyle().WindowPadding.y));
     ImGui::Separator();
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.45f);
-    if (ImGui::BeginCombo("##background", std::string(backgroundLabel(state.background)).c_str())) {
+    if (ImGui::BeginCombo("##background", labelOf(kBackgroundNames, state.background).c_str())) {
         for (const BackgroundName& entry : kBackgroundNames)
             if (ImGui::Selectable(std::string(entry.label).c_str(), entry.value == state.background))
                 intents.background = entry.value;
@@ -195,11 +197,13 @@ void structuresTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (ImGui::Button("Screenshot (F12)")) intents.screenshot = true;
     if (ImGui::Button("Keys and mouse (H)")) intents.toggleHelp = true;
     ImGui::SameLine();
-    // Listed in the enum's order: smoothing pass, 4x MSAA, none.
-    int edges = static_cast<int>(state.antiAliasing);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x);
-    if (ImGui::Combo("##edges", &edges, "Smooth edges\0MSAA 4x edges\0Jagged edges\0"))
-        intents.antiAliasing = static_cast<AntiAliasing>(edges);
+    if (ImGui::BeginCombo("##edges", labelOf(kAntiAliasingNames, state.antiAliasing).c_str())) {
+        for (const AntiAliasingName& entry : kAntiAliasingNames)
+            if (ImGui::Selectable(std::string(entry.label).c_str(), entry.value == state.antiAliasing))
+                intents.antiAliasing = entry.value;
+        ImGui::EndCombo();
+    }
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("How the model's edges are drawn. Smooth: a quick pass that suits any computer.\n"
                           "MSAA 4x: finer, but slow without a graphics card. Jagged: the fastest.");
@@ -387,6 +391,13 @@ const char* displayName(const std::string& id) {
     return id.c_str();
 }
 
+// The command line's name of a hip reference ("gait2392").
+std::string referenceName(HipReference reference) {
+    for (const HipReferenceInfo& info : hipReferences())
+        if (info.id == reference) return std::string(info.name);
+    return "";
+}
+
 // Length against hip angle, with the current angle marked: where on its range the muscle is now.
 void lengthCurve(const MotionView& motion, float uiScale) {
     if (!motion.curve || motion.curve->size() < 2) return;
@@ -396,12 +407,14 @@ void lengthCurve(const MotionView& motion, float uiScale) {
     const float from = motion.curve->front().x, to = motion.curve->back().x;
     char overlay[64];
     std::snprintf(overlay, sizeof overlay, "hip %.0f\u00b0 to %.0f\u00b0", from, to);
+    // The width in units: ImGui 1.86's plots read -1 as a negative width and drew nothing.
     ImGui::PlotLines("##curve", lengths.data(), static_cast<int>(lengths.size()), 0, overlay, *lo - 5.0f, *hi + 5.0f,
-                     {-1.0f, 90.0f * uiScale});
+                     {ImGui::GetContentRegionAvail().x, 90.0f * uiScale});
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     const float x = min.x + (max.x - min.x) * std::clamp((motion.hipFlexion - from) / (to - from), 0.0f, 1.0f);
     ImGui::GetWindowDrawList()->AddLine({x, min.y}, {x, max.y}, IM_COL32(255, 200, 90, 255), 2.0f * uiScale);
-    ImGui::TextDisabled("Right psoas length (%.0f to %.0f mm) against hip flexion; line: now", *lo, *hi);
+    ImGui::TextDisabled("Right psoas length (%.0f to %.0f mm) against hip flexion, %s; line: now", *lo, *hi,
+                        referenceName(motion.reference).c_str());
 }
 
 // Pose, breathing and colour-by-length: what the student can change.
@@ -415,11 +428,10 @@ void motionControls(const MotionView& motion, MotionIntents& intents) {
     }
     bool breathing = motion.breathing;
     if (ImGui::Checkbox("Breathing", &breathing)) intents.breathing = breathing;
-    ImGui::SameLine();
-    int depth = motion.deep ? 1 : 0;
-    if (ImGui::RadioButton("quiet", &depth, 0)) intents.deep = false;
-    ImGui::SameLine();
-    if (ImGui::RadioButton("deep", &depth, 1)) intents.deep = true;
+    for (const BreathDepthName& entry : kBreathDepthNames) {  // the names lessons and --breath-depth use
+        ImGui::SameLine();
+        if (ImGui::RadioButton(std::string(entry.name).c_str(), motion.depth == entry.value)) intents.depth = entry.value;
+    }
     float rate = motion.rate, exaggeration = motion.exaggeration;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
     if (ImGui::SliderFloat("breaths/min", &rate, 6.0f, 30.0f, "%.0f")) intents.rate = rate;
@@ -436,27 +448,55 @@ void motionControls(const MotionView& motion, MotionIntents& intents) {
     }
 }
 
-// Each muscle's length now and its change from standing, the dome descent, the psoas fascicles.
+// The published hip geometry the numbers below come from, and a reminder that published models
+// disagree (issue 15): the chooser, its source and what stays drawn with the default.
+void referenceChooser(const MotionView& motion, MotionIntents& intents) {
+    const std::vector<HipReferenceInfo>& references = hipReferences();
+    const auto chosen = std::find_if(references.begin(), references.end(), [&](const HipReferenceInfo& r) { return r.id == motion.reference; });
+    ImGui::TextWrapped("Hip geometry for the numbers below");
+    ImGui::SetNextItemWidth(-1.0f);
+    if (ImGui::BeginCombo("##reference", referenceName(motion.reference).c_str())) {
+        for (const HipReferenceInfo& r : references)
+            if (ImGui::Selectable(std::string(r.name).c_str(), r.id == motion.reference)) intents.reference = r.id;
+        ImGui::EndCombo();
+    }
+    if (chosen != references.end()) ImGui::TextDisabled("%s", std::string(chosen->description).c_str());
+    ImGui::TextWrapped("Published models differ: the same pose gives each its own lengths and moment arms. "
+                       "The muscles are drawn along %s's paths whichever is chosen.",
+                       std::string(references.front().name).c_str());
+}
+
+// Each muscle's length now, its change from standing and its hip flexion moment arm, the dome
+// descent, the psoas fascicles.
 void lengthReadouts(const MotionView& motion) {
-    ImGui::TextUnformatted("True lengths (never exaggerated)");
-    if (motion.readouts && ImGui::BeginTable("lengths", 3, ImGuiTableFlags_SizingStretchProp)) {
+    ImGui::TextUnformatted("True values (never exaggerated)");
+    if (motion.readouts && ImGui::BeginTable("lengths", 4, ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::TableSetupColumn("");
+        ImGui::TableSetupColumn("length");
+        ImGui::TableSetupColumn("change");
+        ImGui::TableSetupColumn("arm");
+        ImGui::TableHeadersRow();
         for (const MuscleReadout& r : *motion.readouts) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(displayName(r.id));
             ImGui::TableNextColumn();
-            ImGui::Text("%.1f mm", r.lengthMm);
+            ImGui::Text("%.1f", r.lengthMm);
             ImGui::TableNextColumn();
             ImGui::Text("%+.1f %%", (r.lengthMm / r.neutralLengthMm - 1.0f) * 100.0f);
+            ImGui::TableNextColumn();
+            ImGui::Text("%.1f", r.momentArmMm);
         }
         ImGui::EndTable();
     }
+    ImGui::TextDisabled("Length and hip flexion moment arm in mm; change from standing.");
     ImGui::Text("Diaphragm dome descent: %.1f mm", motion.domeDescentMm);
     const MuscleReadout* psoas = nullptr;  // by id: the order of the readouts is not a contract
     if (motion.readouts)
         for (const MuscleReadout& r : *motion.readouts)
             if (r.id == kRightPsoasId) psoas = &r;
-    if (psoas && ImGui::CollapsingHeader("Right psoas fascicles")) {
+    // A lumped path (rajagopal2016) has no fascicles to list.
+    if (psoas && psoas->fascicleLengthsMm.size() > 1 && ImGui::CollapsingHeader("Right psoas fascicles")) {
         for (const auto& [part, length] : psoas->fascicleLengthsMm) ImGui::Text("%-24s %.1f mm", part.c_str(), length);
     }
 }
@@ -469,17 +509,22 @@ void lengthHistory(const MotionView& motion, float uiScale) {
     std::snprintf(overlay, sizeof overlay, "%.2f mm", motion.history->back());
     // At least a 1 mm window, so a quiet breath's tiny change is drawn at its true scale.
     const float middle = 0.5f * (*lo + *hi), half = std::max(0.5f, 0.5f * (*hi - *lo) * 1.2f);
+    // The width in units, as for the curve.
     ImGui::PlotLines("##history", motion.history->data(), static_cast<int>(motion.history->size()), 0, overlay, middle - half,
-                     middle + half, {-1.0f, 60.0f * uiScale});
-    ImGui::TextDisabled("Right psoas length, last 20 s");
+                     middle + half, {ImGui::GetContentRegionAvail().x, 60.0f * uiScale});
+    ImGui::TextDisabled("Right psoas length, last 20 s (%s)", referenceName(motion.reference).c_str());
 }
 
 void motionTab(const ViewerUiState& state, const MotionView& motion, MotionIntents& intents) {
+    ImGui::PushTextWrapPos(0.0f);  // long captions wrap in a narrow panel
     motionControls(motion, intents);
+    ImGui::Separator();
+    referenceChooser(motion, intents);
     ImGui::Separator();
     lengthReadouts(motion);
     lengthHistory(motion, state.uiScale);
     lengthCurve(motion, state.uiScale);
+    ImGui::PopTextWrapPos();
 }
 
 // ImGui 1.86 draws no dashed lines: dashes of `dash` with gaps as long.

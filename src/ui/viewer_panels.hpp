@@ -7,6 +7,7 @@
 #include "core/anti_aliasing.hpp"
 #include "core/background.hpp"
 #include "core/label_layout.hpp"
+#include "core/motion_state.hpp"
 #include "core/rich_text.hpp"
 #include "core/scene.hpp"
 #include "core/scene_motion.hpp"
@@ -60,7 +61,7 @@ struct MotionView {
     std::vector<std::string> poseNames;
     int pose = 0;
     bool breathing = false;
-    bool deep = false;
+    BreathDepth depth = BreathDepth::Quiet;
     float rate = 12.0f;
     float exaggeration = 1.0f;
     bool colourByLength = false;
@@ -69,13 +70,11 @@ struct MotionView {
     const std::vector<float>* history = nullptr;     // right psoas length (mm), oldest first, last 20 s
     const std::vector<glm::vec2>* curve = nullptr;   // right psoas length (mm) against hip flexion (deg)
     float hipFlexion = 0.0f;                         // right hip, now
+    HipReference reference = HipReference::Gait2392; // the geometry the readouts, history and curve use
 };
 
-struct MotionIntents {
-    std::optional<int> pose;
-    std::optional<bool> breathing, deep, colourByLength;
-    std::optional<float> rate, exaggeration;
-};
+// What the user changed in the Motion tab: the session's own change value.
+using MotionIntents = MotionChange;
 
 // A label the 3D view asks for: text and where its leader line points, in window coordinates.
 struct LabelAnchor {

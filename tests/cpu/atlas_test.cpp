@@ -181,6 +181,21 @@ TEST(Atlas, a_region_is_tendon_unless_it_says_cartilage_and_an_unknown_kind_is_r
     EXPECT_EQ(problems[0].rfind("atlas.toml:7:", 0), 0u) << problems[0];
 }
 
+// Issue 12: the kinds have one name table; the atlas reads each kind by its name (an origin kind
+// is refused for a region and a region's for an attachment) and names round-trip.
+TEST(Atlas, attachment_kinds_are_read_by_their_one_name_table) {
+    for (const AttachmentKindName& entry : kAttachmentKindNames) {
+        EXPECT_EQ(attachmentKindFromName(toString(entry.value)), entry.value);
+        const bool region = entry.value == AttachmentKind::Tendon || entry.value == AttachmentKind::Cartilage;
+        const std::string kind = "  kind = \"" + std::string(entry.name) + "\"\n  centre = [0, 0, 0]\n";
+        const auto asRegion = problemsIn(std::string(kBoneA) + "  [[structure.region]]\n" + kind);
+        EXPECT_EQ(asRegion.empty(), region) << entry.name;
+        const auto asAttachment = problemsIn(std::string(kBoneA) + "  [[structure.attachment]]\n  bone = \"bone_a\"\n" + kind);
+        EXPECT_EQ(asAttachment.empty(), !region) << entry.name << ": " << (asAttachment.empty() ? "" : asAttachment[0]);
+    }
+    EXPECT_FALSE(attachmentKindFromName("Origin").has_value());
+}
+
 // The anatomy the lessons teach (docs/sources.md §1): each attachment sits on the bones the
 // textbook names, and its snapped centre lies on that bone's surface.
 TEST(BuiltInAtlas, attachment_areas_sit_on_the_textbook_bones) {

@@ -87,6 +87,21 @@ TEST(CommandLine, anti_aliasing_is_read_and_left_to_the_settings_when_not_given)
     }
 }
 
+// Issue 12: the breath depth is read into BreathDepth by the one name table the lessons and the
+// Motion tab use; a misspelt one is one line with a suggestion.
+TEST(CommandLine, breath_depth_is_typed_and_a_misspelt_one_is_one_line_with_a_suggestion) {
+    for (const BreathDepthName& entry : kBreathDepthNames) {
+        const auto parsed = parseCommandLine(std::vector<std::string>{"--measure", "--breath-depth", std::string(entry.name)});
+        ASSERT_TRUE(parsed.options.has_value()) << parsed.output;
+        EXPECT_EQ(parsed.options->measure->breathDepth, entry.value) << entry.name;
+    }
+    EXPECT_EQ(parseCommandLine(std::vector<std::string>{"--measure"}).options->measure->breathDepth, BreathDepth::Quiet);
+    const auto parsed = parseCommandLine(std::vector<std::string>{"--measure", "--breath-depth", "deeep"});
+    EXPECT_FALSE(parsed.options.has_value());
+    EXPECT_EQ(parsed.exitCode, 2);
+    EXPECT_EQ(parsed.output, "error: --breath-depth: 'deeep' is not quiet or deep (did you mean 'deep'?)" + kSeeHelp);
+}
+
 TEST(CommandLine, bad_sizes_are_refused_with_exit_code_2) {
     for (const char* size : {"1280", "0x720", "1280x", "axb", "99999x10", "1280x720x3", "-5x10"}) {
         const auto parsed = parseCommandLine(std::vector<std::string>{"--size", size});

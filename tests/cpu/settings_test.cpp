@@ -94,5 +94,16 @@ TEST(Settings, every_background_round_trips_by_its_one_name) {
     EXPECT_FALSE(backgroundFrom("Dark").has_value());  // the panel's label is not a file name
 }
 
+TEST(Settings, every_anti_aliasing_mode_round_trips_by_its_one_name) {
+    for (const AntiAliasingName& entry : kAntiAliasingNames) {
+        Settings s;
+        s.antiAliasing = entry.value;
+        const std::string text = serialiseSettings(s);
+        EXPECT_NE(text.find("anti_aliasing = \"" + std::string(entry.name) + "\"  # edge | msaa | off"), std::string::npos) << text;
+        EXPECT_EQ(parseSettings(text, "s.toml").settings.antiAliasing, entry.value) << entry.name;
+    }
+    EXPECT_FALSE(antiAliasingFrom("Smooth edges").has_value());  // the panel's label is not a file name
+}
+
 }  // namespace
 }  // namespace psoas

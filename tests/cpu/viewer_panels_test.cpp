@@ -58,6 +58,19 @@ ImGuiWindow* windowNamed(std::string_view part) {
     return nullptr;
 }
 
+// The panels' state for a display, with the built-in scene and nothing chosen.
+ui::ViewerUiState panelState(const NullBackend& imgui, const Visibility& visibility, glm::vec2 display, float scale) {
+    const ViewerLayout layout = layoutFor(display, scale, LayoutMode::Panels);
+    ui::ViewerUiState state;
+    state.scene = &builtInScene();
+    state.visibility = &visibility;
+    state.uiScale = scale;
+    state.fonts = imgui.fonts();
+    state.panel = layout.panel;
+    state.sceneView = layout.scene;
+    return state;
+}
+
 // Regression (issue 12, defect 7): the panel was 330 units wide at every size while the 3D view
 // began at half the display, so in a 500 x 400 window the panel covered 80 px of the model.
 TEST(ViewerPanels, the_side_panel_never_covers_the_3d_view) {
@@ -66,13 +79,7 @@ TEST(ViewerPanels, the_side_panel_never_covers_the_3d_view) {
     for (const glm::vec2 display : {glm::vec2(500, 400), glm::vec2(320, 240), glm::vec2(800, 600), glm::vec2(1920, 1080)})
         for (const float scale : {1.0f, 1.5f, 2.0f}) {
             const ViewerLayout layout = layoutFor(display, scale, LayoutMode::Panels);
-            ui::ViewerUiState state;
-            state.scene = &builtInScene();
-            state.visibility = &visibility;
-            state.uiScale = scale;
-            state.fonts = imgui.fonts();
-            state.panel = layout.panel;
-            state.sceneView = layout.scene;
+            ui::ViewerUiState state = panelState(imgui, visibility, display, scale);
             for (int frame = 0; frame < 3; ++frame) imgui.frame(display, state);
             const ImGuiWindow* panel = ImGui::FindWindowByName("Psoas Atlas");
             ASSERT_NE(panel, nullptr);
@@ -90,13 +97,7 @@ TEST(ViewerPanels, the_step_text_starts_at_its_top_on_a_new_step) {
     for (int i = 0; i < 60; ++i) longText += "A paragraph of the step's text, long enough to wrap and to scroll.\n\n";
     const std::vector<TextBlock> text = parseRichText(longText);
     const glm::vec2 display{800.0f, 600.0f};
-    const ViewerLayout layout = layoutFor(display, 1.0f, LayoutMode::Panels);
-    ui::ViewerUiState state;
-    state.scene = &builtInScene();
-    state.visibility = &visibility;
-    state.fonts = imgui.fonts();
-    state.panel = layout.panel;
-    state.sceneView = layout.scene;
+    ui::ViewerUiState state = panelState(imgui, visibility, display, 1.0f);
     ui::LessonView lesson;
     lesson.title = "Lesson";
     lesson.stepCount = 3;
@@ -150,6 +151,48 @@ TEST(ViewerPanels, a_caption_cut_at_the_bars_edge_says_so) {
     EXPECT_TRUE(cut({640.0f, 360.0f}, longBlocks));
     EXPECT_FALSE(cut({1920.0f, 1080.0f}, shortText));
     EXPECT_FALSE(cut({640.0f, 360.0f}, shortText));
+
+// Selects the tab named `name` of the side panel's tab bar from the next frame on.
+void selectTab(const char* name) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    for (int i = 0; i < g.TabBars.GetMapSize(); ++i)
+        if (ImGuiTabBar* bar = g.TabBars.TryGetMapData(i))
+            for (const ImGuiTabItem& tab : bar->Tabs)
+                if (std::string_view(bar->GetTabName(&tab)) == name) bar->NextSelectedTabId = tab.ID;
+}
+
+// Found while adding the hip geometry chooser (issue 15): ImGui 1.86's plots read a width of -1 as
+// negative and drew nothing, so the Motion tab's length history and curve were invisible, and the
+// curve's "now" line stood at the plot's left edge whatever the angle.
+TEST(ViewerPanels, the_motion_tabs_length_curve_spans_the_panel) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    const glm::vec2 display{1280.0f, 1600.0f};  // tall: nothing of the tab is scrolled out of view
+    ui::ViewerUiState state = panelState(imgui, visibility, display, 1.0f);
+    const std::vector<ui::LessonListItem> lessons{{"Lesson", "built-in", {}}};
+    state.lessons = &lessons;
+    std::vector<glm::vec2> curve;
+    for (float angle = -30.0f; angle <= 120.0f; angle += 2.0f) curve.emplace_back(angle, 320.0f - 0.4f * angle);
+    const std::vector<float> history(60, 320.0f);
+    ui::MotionView motion;
+    motion.poseNames = {"Standing"};
+    motion.curve = &curve;
+    motion.history = &history;
+    motion.hipFlexion = 45.0f;  // halfway along -30 to 120
+    state.motion = motion;
+    imgui.frame(display, state);
+    selectTab("Motion");
+    for (int frame = 0; frame < 2; ++frame) imgui.frame(display, state);
+
+    const ImGuiWindow* panel = ImGui::FindWindowByName("Psoas Atlas");
+    ASSERT_NE(panel, nullptr);
+    constexpr ImU32 kNowLine = IM_COL32(255, 200, 90, 255);  // ui/viewer_panels.cpp's marker
+    std::vector<float> xs;
+    for (const ImDrawVert& v : panel->DrawList->VtxBuffer)
+        if (v.col == kNowLine) xs.push_back(v.pos.x);
+    ASSERT_FALSE(xs.empty()) << "the curve's now line is drawn";
+    const float middle = panel->Pos.x + panel->Size.x * 0.5f;
+    for (float x : xs) EXPECT_NEAR(x, middle, panel->Size.x * 0.15f);
 }
 
 }  // namespace

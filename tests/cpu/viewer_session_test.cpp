@@ -4,11 +4,14 @@
 #include "app/commands.hpp"
 #include "core/atlas.hpp"
 #include "core/lesson.hpp"
+#include "core/motion/measure.hpp"
 #include "core/motion/pose_file.hpp"
 #include "core/viewer_session.hpp"
 
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>
+
+#include <sstream>
 
 namespace psoas {
 namespace {
@@ -16,8 +19,13 @@ namespace {
 const std::filesystem::path kSource = PSOAS_SOURCE_DIR;
 const glm::vec2 kView{1280.0f, 720.0f};
 
+const Atlas& builtInAtlas() {
+    static const Atlas atlas = loadAtlas(kSource / "models" / "atlas.toml");
+    return atlas;
+}
+
 const Scene& builtInScene() {
-    static const Scene scene = loadScene(loadAtlas(kSource / "models" / "atlas.toml"));
+    static const Scene scene = loadScene(builtInAtlas());
     return scene;
 }
 
@@ -231,6 +239,111 @@ TEST(ViewerSession, restart_starts_a_new_quiz_score) {
     session->apply(act::RestartLesson{});
     EXPECT_EQ(session->lessonPlayer().stepIndex(), 0);
     EXPECT_EQ(session->quizScore().answeredCount(), 0);
+}
+
+// Issue 15: the Motion tab's numbers come from the published hip geometry the teacher chose. The
+// expected values are what `psoas-atlas --measure` prints (writeMeasureCsv) for the same pose.
+double measured(const std::string& reference, const std::optional<std::string>& pose, std::optional<double> hipFlexion,
+                const std::string& quantity) {
+    MeasureRequest request;
+    request.reference = reference;
+    request.pose = pose;
+    request.hipFlexion = hipFlexion;
+    std::ostringstream out;
+    writeMeasureCsv(out, request, builtInAtlas(), kSource / "models" / "poses");
+    std::istringstream in(out.str());
+    const std::string prefix = std::string(kRightPsoasId) + ",all," + quantity + ",";
+    for (std::string line; std::getline(in, line);)
+        if (line.rfind(prefix, 0) == 0) return std::stod(line.substr(prefix.size()));
+    ADD_FAILURE() << "no " << prefix << " in --measure's output";
+    return 0.0;
+}
+
+int poseIndex(const std::string& id) {
+    for (std::size_t i = 0; i < builtInPoses().size(); ++i)
+        if (builtInPoses()[i].id == id) return static_cast<int>(i);
+    ADD_FAILURE() << "no pose " << id;
+    return -1;
+}
+
+void choosePose(ViewerSession& session, const std::string& id) {
+    MotionChange change;
+    change.pose = poseIndex(id);
+    session.apply(act::ChangeMotion{change});
+    settle(session);
+}
+
+void chooseReference(ViewerSession& session, HipReference reference) {
+    MotionChange change;
+    change.reference = reference;
+    session.apply(act::ChangeMotion{change});
+    settle(session);
+}
+
+// The CSV has two decimals.
+constexpr double kCsvRounding = 0.006;
+
+TEST(ViewerSession, the_default_hip_reference_gives_the_readouts_measure_prints) {
+    auto session = builtInSession();
+    choosePose(*session, "sitting");
+    EXPECT_EQ(session->motion().reference(), HipReference::Gait2392);
+    const MuscleReadout* psoas = session->sceneMotion()->readout(kRightPsoasId);
+    ASSERT_NE(psoas, nullptr);
+    EXPECT_NEAR(psoas->lengthMm, measured("gait2392", "sitting", std::nullopt, "length"), kCsvRounding);
+    EXPECT_NEAR(psoas->momentArmMm, measured("gait2392", "sitting", std::nullopt, "hip_flexion_moment_arm"), kCsvRounding);
+    EXPECT_EQ(psoas->fascicleLengthsMm.size(), 11u);
+}
+
+TEST(ViewerSession, choosing_the_second_hip_reference_changes_readouts_history_and_curve_to_what_measure_prints) {
+    auto session = builtInSession();
+    choosePose(*session, "sitting");
+    const float drawnBefore = session->sceneMotion()->positions(static_cast<std::size_t>(structure("psoas_major_r")))->front().y;
+    const float before = session->sceneMotion()->readout(kRightPsoasId)->lengthMm;
+
+    chooseReference(*session, HipReference::Rajagopal2016);
+    const MuscleReadout* psoas = session->sceneMotion()->readout(kRightPsoasId);
+    ASSERT_NE(psoas, nullptr);
+    EXPECT_EQ(session->sceneMotion()->reference(), HipReference::Rajagopal2016);
+    EXPECT_NEAR(psoas->lengthMm, measured("rajagopal2016", "sitting", std::nullopt, "length"), kCsvRounding);
+    EXPECT_NEAR(psoas->momentArmMm, measured("rajagopal2016", "sitting", std::nullopt, "hip_flexion_moment_arm"), kCsvRounding);
+    EXPECT_GT(std::abs(psoas->lengthMm - before), 10.0f);  // the two geometries really differ here
+    // The history holds only the chosen geometry's lengths: no jump from the other one.
+    ASSERT_FALSE(session->lengthHistory().empty());
+    for (float length : session->lengthHistory()) EXPECT_FLOAT_EQ(length, psoas->lengthMm);
+    // The drawn muscle stays on the default's path.
+    EXPECT_EQ(session->sceneMotion()->positions(static_cast<std::size_t>(structure("psoas_major_r")))->front().y, drawnBefore);
+
+    // The curve against hip flexion, read in standing at 90 degrees: --measure --hip-flexion 90.
+    choosePose(*session, "neutral_standing");
+    const auto& curve = session->lengthCurve();
+    const auto at90 = std::find_if(curve.begin(), curve.end(), [](const glm::vec2& p) { return std::abs(p.x - 90.0f) < 1e-3f; });
+    ASSERT_NE(at90, curve.end());
+    EXPECT_NEAR(at90->y, measured("rajagopal2016", std::nullopt, 90.0, "length"), kCsvRounding);
+
+    chooseReference(*session, HipReference::Gait2392);
+    const auto& back = session->lengthCurve();
+    const auto back90 = std::find_if(back.begin(), back.end(), [](const glm::vec2& p) { return std::abs(p.x - 90.0f) < 1e-3f; });
+    ASSERT_NE(back90, back.end());
+    EXPECT_NEAR(back90->y, measured("gait2392", std::nullopt, 90.0, "length"), kCsvRounding);
+}
+
+// A lesson step sets no hip reference, so the teacher's choice survives steps, lessons and
+// closing the lesson, while each step still stages its own pose and breathing.
+TEST(ViewerSession, a_step_keeps_the_teachers_hip_reference) {
+    auto session = builtInSession();
+    session->apply(act::OpenLesson{builtInLesson("03-actions.toml"), 0});
+    chooseReference(*session, HipReference::Rajagopal2016);
+    session->apply(act::NextStep{});  // the leg lift
+    settle(*session);
+    EXPECT_EQ(session->motion().reference(), HipReference::Rajagopal2016);
+    EXPECT_FALSE(session->motion().overridden());
+    EXPECT_EQ(session->motion().settings().pose, poseIndex("leg_lift"));
+    EXPECT_NEAR(session->sceneMotion()->readout(kRightPsoasId)->lengthMm, measured("rajagopal2016", "leg_lift", std::nullopt, "length"),
+                kCsvRounding);
+    session->apply(act::OpenLesson{builtInLesson("04-breathing.toml"), 0});
+    session->apply(act::CloseLesson{});
+    settle(*session);
+    EXPECT_EQ(session->sceneMotion()->reference(), HipReference::Rajagopal2016);
 }
 
 // What the user changed in the Motion tab lasts until the next step, which sets its own.

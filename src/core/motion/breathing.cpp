@@ -1,5 +1,7 @@
 #include "core/motion/breathing.hpp"
 
+#include "core/name_table.hpp"
+
 #include <glm/common.hpp>
 #include <glm/gtc/constants.hpp>
 
@@ -15,17 +17,9 @@ constexpr float kDeepExcursion = 0.060f;
 constexpr float kDeepBreathLumbarExtension = 2.0f;
 }  // namespace
 
-std::string_view toString(BreathDepth depth) {
-    for (const BreathDepthName& entry : kBreathDepthNames)
-        if (entry.value == depth) return entry.name;
-    return kBreathDepthNames.front().name;
-}
+std::string_view toString(BreathDepth depth) { return nameIn(kBreathDepthNames, depth); }
 
-std::optional<BreathDepth> breathDepthFromName(std::string_view name) {
-    for (const BreathDepthName& entry : kBreathDepthNames)
-        if (entry.name == name) return entry.value;
-    return std::nullopt;
-}
+std::optional<BreathDepth> breathDepthFromName(std::string_view name) { return valueIn(kBreathDepthNames, name); }
 
 double BreathCycle::periodSeconds() const { return 60.0 / glm::clamp(static_cast<double>(breathsPerMinute), 6.0, 30.0); }
 

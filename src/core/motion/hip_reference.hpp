@@ -2,8 +2,9 @@
 // The published hip geometries the psoas and iliacus lengths can be computed with. Published
 // models disagree on where the hip flexors cross the hip, so the same pose gives them different
 // lengths and moment arms; offering more than one shows students how much the answer depends on
-// the model. The viewer draws with the default; `psoas-atlas --measure --reference NAME` measures
-// with any of them.
+// the model. The viewer draws the muscles with the default; its Motion tab computes its numbers
+// with the one the teacher chooses (MotionState::reference), as `psoas-atlas --measure --reference
+// NAME` does.
 
 #include "core/motion/muscle_path.hpp"
 

@@ -72,8 +72,6 @@ void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const Atl
     checkRange("--lumbar-extension", request.lumbarExtension, -80.0, 30.0);
     checkRange("--pelvic-tilt", request.pelvicTilt, -30.0, 30.0);
     checkRange("--breath", request.breath, 0.0, 1.0);
-    const std::optional<BreathDepth> depth = breathDepthFromName(request.breathDepth);
-    if (!depth) throw std::invalid_argument("--breath-depth: '" + request.breathDepth + "' is not quiet or deep");
 
     Pose pose = requestedPose(request, posesDir);
     if (request.hipFlexion) {
@@ -83,7 +81,7 @@ void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const Atl
     if (request.lumbarExtension) pose.lumbarExtension = static_cast<float>(*request.lumbarExtension);
     if (request.pelvicTilt) pose.pelvicTilt = static_cast<float>(*request.pelvicTilt);
     const float breath = static_cast<float>(request.breath.value_or(0.0));
-    pose = withBreath(pose, breath, *depth);
+    pose = withBreath(pose, breath, request.breathDepth);
 
     const Skeleton skeleton(atlas.joints);
     const BodyTransforms bodies = solveSkeleton(skeleton, pose);
@@ -97,7 +95,7 @@ void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const Atl
         for (std::size_t i = 0; i < muscle.paths.size(); ++i)
             row(out, muscle.id, muscle.paths[i].part, "length", states[i].length * kMillimetres);
     }
-    row(out, "diaphragm", "dome", "descent", diaphragmDomeDescent(breath, *depth) * kMillimetres);
+    row(out, "diaphragm", "dome", "descent", diaphragmDomeDescent(breath, request.breathDepth) * kMillimetres);
 }
 
 }  // namespace psoas

@@ -3,6 +3,7 @@
 // so a teacher can paste them into a spreadsheet and a test can check them.
 
 #include "core/atlas.hpp"
+#include "core/motion/breathing.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -17,14 +18,14 @@ struct MeasureRequest {
     std::optional<double> lumbarExtension;   // degrees; overrides the pose
     std::optional<double> pelvicTilt;        // degrees, anterior positive; overrides the pose
     std::optional<double> breath;            // 0 breathed out .. 1 breathed in; 0 when absent
-    std::string breathDepth = "quiet";       // quiet | deep
+    BreathDepth breathDepth = BreathDepth::Quiet;  // names: kBreathDepthNames
     // The published hip geometry the lengths are computed with (hip_reference.hpp); "list" writes
     // the references, one per line, instead of measuring.
     std::string reference = "gait2392";
 };
 
 // Throws std::invalid_argument with a one-line message ("--breath: 1.5 is outside 0 to 1") for a
-// value out of range, an unknown depth, an unknown reference, or a pose that does not exist (with
+// value out of range, an unknown reference, or a pose that does not exist (with
 // a did-you-mean); DataFileError when a pose file is broken. The skeleton and the psoas origins
 // come from `atlas` (its joints and landmarks), as in the viewer; request.reference "list" writes
 // the references' names and descriptions instead.
