@@ -151,6 +151,7 @@ TEST(ViewerPanels, a_caption_cut_at_the_bars_edge_says_so) {
     EXPECT_TRUE(cut({640.0f, 360.0f}, longBlocks));
     EXPECT_FALSE(cut({1920.0f, 1080.0f}, shortText));
     EXPECT_FALSE(cut({640.0f, 360.0f}, shortText));
+}
 
 // Selects the tab named `name` of the side panel's tab bar from the next frame on.
 void selectTab(const char* name) {
