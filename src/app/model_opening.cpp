@@ -122,6 +122,8 @@ void Application::startSession() {
     const LayoutMode mode = options_.noUi ? LayoutMode::Slide : LayoutMode::Panels;
     const float aspect = psoas::layoutFor(displaySize_, uiScale_, mode, atlasScene, 0.0f).sceneAspect();
     session_ = std::make_unique<ViewerSession>(scene_, SessionSetup{std::move(poses), atlasScene, options_.view, aspect});
+    if (const SceneMotion* motion = session_->sceneMotion())
+        for (const std::string& note : motion->notes()) logLine(note);  // e.g. a set's muscle that cannot bend
     lessons_ = LessonShelf();  // a --model scene has no lessons: they name the atlas's structures
     if (!atlasScene) return;
     lessons_ = LessonShelf(lessonSources(options_), builtInVocabulary());
