@@ -94,9 +94,9 @@ public:
     bool openScene(SceneSource source);
     // Dropped or typed paths (app/model_opening.hpp sceneSourceFor), opened with openScene.
     bool openPaths(const std::vector<std::filesystem::path>& paths);
-    // The Orientation panel's choice for a --model scene: applied at once (the files are imported
-    // again, turned and scaled), unless up and anterior lie on one axis — then the panel says why and
-    // the scene stays. True when the scene was turned.
+    // The Orientation panel's choice for a --model scene: applied at once (the meshes already
+    // imported are turned and scaled again, core turnModelScene; no file is read), unless up and
+    // anterior lie on one axis — then the panel says why and the scene stays. True when turned.
     bool chooseOrientation(const ModelOrientation& choice);
     // Opens a lesson at a step (0-based); false when there is no such lesson.
     bool openLesson(std::string_view id, int step);
@@ -127,6 +127,7 @@ private:
     void buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale);
     void applyIntents(const ui::ViewerUiIntents& intents);
     void startSession();  // the session, poses and lessons for scene_ (model_opening.cpp)
+    void showScene(Scene next, SceneSource source);
     void applyModelIntents(const ui::ModelIntents& intents);
     [[nodiscard]] ui::ModelPanelView modelPanelView() const;
     void drawScene(const render::BoundTarget& target, glm::ivec2 framebufferSize, Background background);

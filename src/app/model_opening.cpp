@@ -152,6 +152,12 @@ bool Application::openScene(SceneSource source) {
         setStatus(openFailureLine(std::current_exception()));  // the scene shown stays as it was
         return false;
     }
+    showScene(std::move(next), std::move(source));
+    return true;
+}
+
+// Replaces scene_ with `next`, made from `source`, and everything that depends on it.
+void Application::showScene(Scene next, SceneSource source) {
     for (const std::string& note : next.notes) logLine(note);
     // The same files again: the Orientation panel turned them.
     const bool turned = source.model && options_.model && source.model->paths == options_.model->paths;
@@ -181,7 +187,6 @@ bool Application::openScene(SceneSource source) {
         const std::size_t count = scene_.structures.size();
         setStatus("Opened " + name + " (" + std::to_string(count) + (count == 1 ? " structure)" : " structures)"));
     }
-    return true;
 }
 
 ui::ModelPanelView Application::modelPanelView() const {
@@ -208,8 +213,9 @@ bool Application::chooseOrientation(const ModelOrientation& choice) {
     if (!options_.model) return false;
     orientationChoice_ = choice;
     if (!orientationProblem(choice).empty()) return false;  // the panel says why; the scene stays
-    // Turned by importing the same files again with the new choice (see openScene).
-    return openScene(SceneSource{ModelRequest{options_.model->paths, choice, options_.model->fileColours}, {}});
+    // The meshes already imported, turned and scaled again: the files are not read a second time.
+    showScene(turnModelScene(scene_, choice), SceneSource{ModelRequest{options_.model->paths, choice, options_.model->fileColours}, {}});
+    return true;
 }
 
 }  // namespace psoas::app

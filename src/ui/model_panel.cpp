@@ -68,7 +68,10 @@ void orientationSection(const ModelOrientation& orientation, const std::string& 
     ImGui::SameLine();
     const std::optional<Axis> forward = axisCombo("anterior", orientation.forwardAxis());
     if (units || up || forward) intents.orientation = withChoice(orientation, units, up, forward);
-    if (!problem.empty()) ImGui::TextColored({1.0f, 0.55f, 0.35f, 1.0f}, "%s", problem.c_str());
+    if (problem.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4{1.0f, 0.55f, 0.35f, 1.0f});
+    ImGui::TextWrapped("%s", problem.c_str());  // the panel is narrow: the whole reason, on several lines
+    ImGui::PopStyleColor();
 }
 
 }  // namespace

@@ -7,8 +7,10 @@
 #include "core/diagnostic.hpp"
 #include "ui/model_panel.hpp"
 
+#include <glm/geometric.hpp>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace psoas {
@@ -84,6 +86,37 @@ TEST(OrientationPanel, an_anterior_axis_parallel_to_up_is_named_as_the_problem) 
     const ModelOrientation fixed = ui::withChoice(bad, std::nullopt, Axis{2, +1}, std::nullopt);
     EXPECT_EQ(orientationProblem(fixed), "");
     EXPECT_EQ(fixed.forwardAxis(), (Axis{1, -1}));
+}
+
+// The Orientation panel turns the meshes already imported: the same scene as reading the files
+// again with the new choice, title and the assumed-units note included.
+TEST(OrientationPanel, turning_a_scene_equals_loading_it_with_the_new_orientation) {
+    const std::filesystem::path femur = std::filesystem::path(PSOAS_TEST_DATA_DIR) / "myosim/meshes/r_femur.stl";
+    const Scene asRead = loadModelScene(ModelRequest{{femur}, {}});  // auto, +Y, +Z: notes what it assumed
+    ModelOrientation own;
+    own.units = LengthUnit::Millimetre;  // deliberately a different scale, then back to metres below
+    own.up = Axis{1, +1};
+    own.forward = Axis{0, +1};
+    ModelOrientation metres = own;
+    metres.units = LengthUnit::Metre;
+    const Scene turned = turnModelScene(turnModelScene(asRead, own), metres);
+    const Scene loaded = loadModelScene(ModelRequest{{femur}, metres});
+    EXPECT_EQ(turned.title, loaded.title);
+    EXPECT_EQ(turned.notes, loaded.notes) << "the assumed-units note goes once nothing is assumed";
+    ASSERT_EQ(turned.structures.size(), loaded.structures.size());
+    const MeshData& a = turned.structures[0].mesh;
+    const MeshData& b = loaded.structures[0].mesh;
+    ASSERT_EQ(a.positions.size(), b.positions.size());
+    float worst = 0.0f, worstNormal = 0.0f;
+    for (std::size_t v = 0; v < a.positions.size(); ++v) {
+        worst = std::max(worst, glm::distance(a.positions[v], b.positions[v]));
+        worstNormal = std::max(worstNormal, glm::distance(a.normals[v], b.normals[v]));
+    }
+    EXPECT_LT(worst, 1e-6f);  // metres: float rounding of a 0.4 m bone
+    EXPECT_LT(worstNormal, 1e-5f);
+    EXPECT_LT(glm::distance(turned.bounds.max, loaded.bounds.max), 1e-6f);
+    EXPECT_NE(asRead.title, loaded.title);
+    EXPECT_EQ(asRead.notes.size(), loaded.notes.size() + 1);
 }
 
 TEST(InputMap, ctrl_o_opens_files_and_the_help_says_so) {

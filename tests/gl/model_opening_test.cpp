@@ -142,7 +142,9 @@ TEST(OrientationPanel, a_z_up_millimetre_file_turned_upright_matches_the_file_in
         const std::string titleBefore = application.scene().title;
         EXPECT_FALSE(application.chooseOrientation(parallel));  // said on the panel, never applied
         EXPECT_EQ(application.scene().title, titleBefore);
+        keepForLooking(application, "femur_parallel_choice");  // the panel names the problem
 
+        std::filesystem::remove(zUp);  // turning uses the meshes already imported, not the file
         ModelOrientation upright;
         upright.units = LengthUnit::Millimetre;
         upright.up = Axis{2, +1};  // anterior: -Y, the default for Z up
