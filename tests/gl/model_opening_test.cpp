@@ -62,6 +62,26 @@ TEST(ModelOpening, files_opened_at_run_time_show_what_the_command_line_shows) {
     }
 }
 
+// A mesh set dropped onto a --model scene: the atlas with the set's bones, its first lesson open and
+// its motion, as --model-set shows it.
+TEST(ModelOpening, a_mesh_set_opened_at_run_time_brings_the_lessons_and_the_motion) {
+    try {
+        app::Application application(modelOptions({test::dataFile("cube.obj")}));
+        (void)view(application);
+        EXPECT_FALSE(application.lessonPlayer().active());
+        ASSERT_TRUE(application.openPaths({test::dataFile("mesh_sets/myosim_parts.toml")}));
+        EXPECT_TRUE(application.lessonPlayer().active());
+        EXPECT_NE(application.session().sceneMotion(), nullptr);
+        const int femur = application.scene().findStructure("femur_r");
+        ASSERT_GE(femur, 0);
+        EXPECT_EQ(application.scene().structures[static_cast<std::size_t>(femur)].info.mesh.filename(), "r_femur.stl");
+        keepForLooking(application, "mesh_set_opened_at_run_time");
+        test::expectNoGlErrors();
+    } catch (const app::NoDisplayError& e) {
+        test::noContext(e.what());
+    }
+}
+
 // Nothing lost: the built-in scene with its first lesson open stays, at the same step and view.
 TEST(ModelOpening, a_file_that_cannot_be_opened_keeps_the_scene_and_says_why_in_one_line) {
     const std::filesystem::path bad = test::outputDirectory() / "model_opening_not_a_mesh.stl";
