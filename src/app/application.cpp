@@ -41,27 +41,10 @@ Application::Application(Options options)
       displaySize_{static_cast<float>(options_.width), static_cast<float>(options_.height)}, scripted_(options_.script.has_value()) {
     options_.glDebug = options_.glDebug || options_.soak > 0 || scripted_;  // long and scripted runs count every GL error
     if (options_.model && options_.lesson) throw UsageError("--lesson: lessons use the built-in model set, not --model files");
-    if (options_.model)
-        for (const SceneStructure& s : scene_.structures) ui_.cover(scene_.title + s.info.name);
-    else ui_.coverFile(dataDirectory() / "models" / "atlas.toml");
-    std::vector<PoseFile> poses;
-    if (!options_.model) {
-        try {
-            poses = loadPoseLibrary(dataDirectory() / "models" / "poses");
-        } catch (const DataFileError& e) {
-            logLine(e.what());  // the viewer still works, in the neutral pose
-        }
-    }
-    for (const PoseFile& pose : poses) ui_.coverFile(pose.file);
-    // The first step is framed for the shape the first frame will have: an image's own layout.
-    const LayoutMode mode = options_.noUi ? LayoutMode::Slide : LayoutMode::Panels;
-    const float aspect = psoas::layoutFor(displaySize_, uiScale_, mode, !options_.model, 0.0f).sceneAspect();
-    session_ = std::make_unique<ViewerSession>(scene_, SessionSetup{std::move(poses), !options_.model, options_.view, aspect});
+    startSession();
+    orientationChoice_ = options_.model ? options_.model->orientation : ModelOrientation{};
     if (options_.breath) session_->apply(act::HoldBreath{*options_.breath});
     if (options_.model) return;
-    lessons_ = LessonShelf(lessonSources(options_), builtInVocabulary());
-    lessons_.load();
-    lessonsRead();
     showFirstView(*this, options_);
     traceStartup("poses and lessons loaded");
 }
@@ -256,6 +239,8 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.lesson = ui::lessonViewOf(*session_);
     if (state.lesson && stillSlide_) state.lesson->answerable = false;
     state.openLesson = ui::openLessonIndex(lessons_.library(), *session_);
+    state.model = modelPanelView();
+    focusOpenField_ = false;  // asked for one frame: the field keeps the keyboard from then on
     applyIntents(ui::drawViewerUi(state));
     ui_.endFrame();
 }
@@ -288,6 +273,7 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     if (intents.motion.any()) apply(act::ChangeMotion{intents.motion});
     captionHeight_ = intents.captionHeight;
     captionCut_ = intents.captionCut;
+    applyModelIntents(intents.model);
 }
 
 void Application::setStatus(std::string text, bool onTerminal) {

@@ -8,6 +8,7 @@
 #include "app/command_line.hpp"
 #include "app/input_controller.hpp"
 #include "app/lesson_export.hpp"
+#include "app/model_opening.hpp"
 #include "app/ui_backend.hpp"
 #include "app/window.hpp"
 #include "core/image.hpp"
@@ -88,6 +89,17 @@ public:
     // Whether the last frame's caption bar cut the step's text (ended in "…"): images say so.
     [[nodiscard]] bool captionCut() const { return captionCut_; }
     [[nodiscard]] const std::string& status() const { return status_; }
+    // Replaces the scene with the one `source` asks for, as the command line would show it (an atlas
+    // scene opens its first lesson), rebuilding the session and the renderer's meshes. A file that
+    // cannot be opened keeps the scene, the lesson and the view as they were, and says why in one
+    // line on the status line and the terminal. True when the scene was replaced.
+    bool openScene(SceneSource source);
+    // Dropped or typed paths (app/model_opening.hpp sceneSourceFor), opened with openScene.
+    bool openPaths(const std::vector<std::filesystem::path>& paths);
+    // The Orientation panel's choice for a --model scene: applied at once (the meshes already
+    // imported are turned and scaled again, core turnModelScene; no file is read), unless up and
+    // anterior lie on one axis — then the panel says why and the scene stays. True when turned.
+    bool chooseOrientation(const ModelOrientation& choice);
     // Opens a lesson at a step (0-based); false when there is no such lesson.
     bool openLesson(std::string_view id, int step);
     // Looks for saved, added or removed lesson files now (the window does this twice a second);
@@ -116,6 +128,10 @@ private:
     void startUi(float uiScale);
     void buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale);
     void applyIntents(const ui::ViewerUiIntents& intents);
+    void startSession();  // the session, poses and lessons for scene_ (model_opening.cpp)
+    void showScene(Scene next, SceneSource source);
+    void applyModelIntents(const ui::ModelIntents& intents);
+    [[nodiscard]] ui::ModelPanelView modelPanelView() const;
     void drawScene(const render::BoundTarget& target, glm::ivec2 framebufferSize, Background background);
     void saveScreenshot();
     void setStatus(std::string text, bool onTerminal = true);  // false: the terminal was told already
@@ -173,6 +189,11 @@ private:
     int framesToDraw_ = kFramesAfterEvent;
     std::string status_;
     double statusUntil_ = 0.0;
+    // The panel's open field and orientation choice (a choice with up and anterior on one axis is
+    // shown with its problem and not applied), and Ctrl+O asking the field to take the keyboard.
+    std::string openText_;
+    ModelOrientation orientationChoice_;
+    bool focusOpenField_ = false;
 
     InputController input_{[this](const SessionAction& action) { apply(action); }};
 };

@@ -47,6 +47,11 @@ void Application::openWindow(bool visible, int width, int height) {
     glfwSetCursorPosCallback(handle, [](GLFWwindow* w, double x, double y) { fromWindow(w)->onCursorMoved(x, y); });
     glfwSetScrollCallback(handle, [](GLFWwindow* w, double, double y) { fromWindow(w)->onScroll(y); });
     glfwSetKeyCallback(handle, [](GLFWwindow* w, int k, int, int a, int m) { fromWindow(w)->onKey(k, a, m); });
+    // Files dropped from a file manager open as the panel's Open field would open them.
+    glfwSetDropCallback(handle, [](GLFWwindow* w, int count, const char** paths) {
+        fromWindow(w)->framesToDraw_ = kFramesAfterEvent;
+        fromWindow(w)->openPaths(std::vector<std::filesystem::path>(paths, paths + count));
+    });
     glfwSetWindowFocusCallback(handle, [](GLFWwindow* w, int focused) { fromWindow(w)->onFocus(focused != 0); });
     // Uncovered, resized or moved to another screen: the picture must be drawn again.
     glfwSetCharCallback(handle, [](GLFWwindow* w, unsigned int) { fromWindow(w)->framesToDraw_ = kFramesAfterEvent; });
@@ -309,6 +314,7 @@ void Application::onKeyPress(KeyChord chord) {
         case ViewerAction::ScaleUp: setUiScale(uiScale_ + 0.25f); break;
         case ViewerAction::ScaleDown: setUiScale(uiScale_ - 0.25f); break;
         case ViewerAction::ScaleReset: setUiScale(window_->contentScale()); break;
+        case ViewerAction::OpenFiles: focusOpenField_ = true; break;
         case ViewerAction::ToggleAutoplay: setStatus(session_->autoplay() ? "Autoplay on" : "Autoplay off"); break;
         case ViewerAction::TogglePause: setStatus(session_->paused() ? "Paused (P resumes)" : "Resumed"); break;
         default: break;  // the session has it

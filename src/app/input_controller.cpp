@@ -42,7 +42,8 @@ std::optional<ViewerAction> InputController::keyPress(KeyChord chord, const View
         case ViewerAction::Quit:
         case ViewerAction::ScaleUp:
         case ViewerAction::ScaleDown:
-        case ViewerAction::ScaleReset: return command;  // the window, files and text size are the caller's
+        case ViewerAction::ScaleReset:
+        case ViewerAction::OpenFiles: return command;  // the window, files and text size are the caller's
     }
     return std::nullopt;
 }

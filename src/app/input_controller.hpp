@@ -27,7 +27,7 @@ public:
     explicit InputController(Apply apply) : apply_(std::move(apply)) {}
 
     // Returns the action when the caller has to act on it or report it: ToggleFullscreen,
-    // Screenshot, ScreenshotSlide, Quit, ScaleUp / Down / Reset, ToggleAutoplay, TogglePause.
+    // Screenshot, ScreenshotSlide, Quit, ScaleUp / Down / Reset, OpenFiles, ToggleAutoplay, TogglePause.
     // `uiWantsKeyboard`: a text field of the panels has the keyboard.
     std::optional<ViewerAction> keyPress(KeyChord chord, const ViewerSession& session, bool uiWantsKeyboard);
     // `view`: the 3D view in window coordinates. `uiWantsMouse`: the pointer is over the panels.

@@ -25,7 +25,7 @@ constexpr KeyBinding kBindings[] = {
     {Key::F1, 0, ViewerAction::ToggleHelp},    {Key::X, 0, ViewerAction::HideSelected},
     {Key::Delete, 0, ViewerAction::HideSelected}, {Key::I, 0, ViewerAction::IsolateSelected},
     {Key::T, 0, ViewerAction::FadeSelected},   {Key::U, 0, ViewerAction::ShowAll},        {Key::Escape, 0, ViewerAction::Escape},
-    {Key::Q, modifier::Control, ViewerAction::Quit},
+    {Key::Q, modifier::Control, ViewerAction::Quit},     {Key::O, modifier::Control, ViewerAction::OpenFiles},
     // Classroom: F5 and "." / B are what presentation clickers send besides PageUp / PageDown.
     {Key::F5, 0, ViewerAction::TogglePresenter}, {Key::B, 0, ViewerAction::Blank},
     {Key::Period, 0, ViewerAction::Blank},       {Key::A, 0, ViewerAction::ToggleAutoplay},
@@ -108,6 +108,7 @@ const std::vector<ui::HelpEntry>& helpEntries() {
         {"R", "Turn the model slowly"},
         {"P", "Pause / resume all motion"},
         {"Ctrl + =  Ctrl + -  Ctrl + 0", "Larger, smaller, default text and lines"},
+        {"Ctrl + O", "Open your own mesh files, a folder or a mesh set (or drop them onto the window)"},
         {"H or F1", "Show / hide this list"},
         {"Ctrl + Q", "Quit"},
     };

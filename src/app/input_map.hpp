@@ -16,7 +16,7 @@ enum class ViewerAction {
     Escape, Quit,
     NextStep, PreviousStep, FirstStep, LastStep,
     TogglePresenter, Blank, ToggleAutoplay, ToggleAutoRotate, TogglePause,
-    ScaleUp, ScaleDown, ScaleReset, ScreenshotSlide,
+    ScaleUp, ScaleDown, ScaleReset, ScreenshotSlide, OpenFiles,
 };
 
 // The action for a key pressed with exactly these modifiers, if any. While a lesson is open the

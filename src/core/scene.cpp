@@ -12,6 +12,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <stdexcept>
 
 namespace psoas {
 
@@ -321,7 +322,12 @@ std::vector<std::filesystem::path> expandModelPaths(const std::vector<std::files
     return files;
 }
 
-// Adds the units and axes to the title, and a note when something was assumed rather than given.
+bool placementAssumed(const ModelOrientation& orientation) {
+    return orientation.units == LengthUnit::Auto || !orientation.up || !orientation.forward;
+}
+
+// Adds the units and axes to the title, and (first of the notes) a note when something was assumed
+// rather than given.
 void describePlacement(Scene& scene, const ModelOrientation& orientation, LengthUnit units, const Bounds& fileBounds) {
     const glm::vec3 size = fileBounds.size();
     const float largest = std::max({size.x, size.y, size.z});
@@ -332,8 +338,8 @@ void describePlacement(Scene& scene, const ModelOrientation& orientation, Length
     const std::string axesLine = "up " + axisName(orientation.upAxis()) + ", anterior " + axisName(orientation.forwardAxis());
     scene.title += "\n" + unitsLine + "\n" + axesLine;  // short lines: the side panel is narrow
     // Said on the terminal only when something was assumed rather than given.
-    if (guessed || !orientation.up || !orientation.forward)
-        scene.notes.push_back("assumed units: " + std::string(unitName(units)) +
+    if (placementAssumed(orientation))
+        scene.notes.insert(scene.notes.begin(), "assumed units: " + std::string(unitName(units)) +
                               (guessed ? std::string(" (guessed from the largest side, ") + sizeText + ")" : "") + "; " + axesLine +
                               " (set with --units, --up, --forward)");
 }
@@ -343,6 +349,16 @@ struct ScenePlacement {
     glm::mat3 rotation;
     glm::mat3 normalRotation;
 };
+
+// Turns (and scales) a mesh's positions by `turn` and its normals by `normalTurn`; new bounds.
+void turnMesh(MeshData& mesh, const glm::mat3& turn, const glm::mat3& normalTurn) {
+    mesh.bounds = {};
+    for (glm::vec3& p : mesh.positions) {
+        p = turn * p;
+        mesh.bounds.include(p);
+    }
+    for (glm::vec3& n : mesh.normals) n = normalTurn * n;
+}
 
 // Adds one structure per part of `file`, named from the file and part, unique by `seen`.
 void addFileParts(Scene& scene, LoadedFile& file, bool fileColours, const ScenePlacement& placement,
@@ -366,12 +382,7 @@ void addFileParts(Scene& scene, LoadedFile& file, bool fileColours, const SceneP
         s.info.colour = fileColours && part.fileColour ? *part.fileColour : partColour(scene.structures.size());
         s.info.body = s.info.id;
         s.mesh = std::move(part.mesh);
-        s.mesh.bounds = {};
-        for (glm::vec3& p : s.mesh.positions) {
-            p = placement.rotation * p;
-            s.mesh.bounds.include(p);
-        }
-        for (glm::vec3& n : s.mesh.normals) n = placement.normalRotation * n;
+        turnMesh(s.mesh, placement.rotation, placement.normalRotation);
         scene.bounds.include(s.mesh.bounds);
         scene.structures.push_back(std::move(s));
     }
@@ -393,9 +404,30 @@ Scene loadModelScene(const ModelRequest& request, const ImportLimits& limits) {
 
     Scene scene;
     scene.title = files.size() == 1 ? files.front().filename().string() : std::to_string(files.size()) + " files";
+    scene.placement = ModelPlacement{scene.title, orientation, units, fileBounds};
     describePlacement(scene, orientation, units, fileBounds);
     std::map<std::string, int> seen;
     for (LoadedFile& file : loaded) addFileParts(scene, file, request.fileColours, placement, seen);
+    return scene;
+}
+
+Scene turnModelScene(Scene scene, const ModelOrientation& orientation) {
+    if (!scene.placement) throw std::invalid_argument("turnModelScene: not a --model scene");
+    ModelPlacement& was = *scene.placement;
+    const LengthUnit units = orientation.units == LengthUnit::Auto ? guessUnits(was.fileBounds) : orientation.units;
+    // Back to file axes (the inverse of a rotation is its transpose), then into the new placement.
+    const glm::mat3 normalTurn = sceneRotation(orientation) * glm::transpose(sceneRotation(was.orientation));
+    const glm::mat3 turn = normalTurn * (metresPer(units) / metresPer(was.units));
+    scene.bounds = {};
+    for (SceneStructure& s : scene.structures) {
+        turnMesh(s.mesh, turn, normalTurn);
+        scene.bounds.include(s.mesh.bounds);
+    }
+    if (placementAssumed(was.orientation) && !scene.notes.empty()) scene.notes.erase(scene.notes.begin());
+    was.orientation = orientation;
+    was.units = units;
+    scene.title = was.name;
+    describePlacement(scene, orientation, units, was.fileBounds);
     return scene;
 }
 

@@ -20,6 +20,16 @@ struct SceneStructure {
     MeshData mesh;  // scene frame, atlas transform applied
 };
 
+// How a --model scene's files were placed: what was asked, the units used (a guess for `auto`), and
+// the bounds of all files together in file units (what `auto` guesses from). Lets the scene be
+// turned again without reading the files (turnModelScene).
+struct ModelPlacement {
+    std::string name;  // the title's first line: the file's name, or "N files"
+    ModelOrientation orientation;
+    LengthUnit units = LengthUnit::Metre;
+    Bounds fileBounds;
+};
+
 struct Scene {
     std::string title;               // may hold several lines: a --model scene adds what it assumed
     std::vector<std::string> notes;  // what loading assumed or ignored, one line each, for stderr
@@ -27,6 +37,7 @@ struct Scene {
     std::vector<SceneStructure> structures;
     std::vector<Joint> joints;  // the atlas's, for the pose model; none for a --model file
     Bounds bounds;
+    std::optional<ModelPlacement> placement;  // set for a --model scene only
 
     [[nodiscard]] std::size_t triangleCount() const;
     [[nodiscard]] int findStructure(std::string_view id) const;  // index, or -1
@@ -48,6 +59,13 @@ struct ModelRequest {
 // cannot be shown, or a folder holding no mesh files.
 Scene loadModelScene(const ModelRequest& request, const ImportLimits& limits = {});
 Scene loadModelScene(const std::filesystem::path& file, const ImportLimits& limits = {});
+
+// The same --model scene placed by `orientation` instead (the window's Orientation panel): every
+// position and normal turned and scaled from the old placement to the new one, the title and the
+// assumed-units note redone; the files are not read again. Equal, to float rounding, to
+// loadModelScene with that orientation. Preconditions: scene.placement is set (std::invalid_argument
+// otherwise) and orientationProblem(orientation) is "".
+Scene turnModelScene(Scene scene, const ModelOrientation& orientation);
 
 // The atlas's scene with each part of the set in place of the structure it stands for (--model-set):
 // the part's file merged, turned and scaled by its units and axes, placed, then fitted rigidly onto

@@ -61,8 +61,11 @@ SceneMotion::SceneMotion(const Scene& scene)
             // stretch keeps its length, so the belly does not slide up the spine as the hip bends.
             else deformer->keepStartLength(2, centreLine_);
             bent_.push_back({static_cast<std::size_t>(structure), m, std::move(deformer)});
-        } catch (const std::invalid_argument&) {
-            // A mesh the deformer cannot bind (e.g. a teacher's own muscle model) still moves rigidly.
+        } catch (const std::invalid_argument& e) {
+            // Still shown, moving rigidly with its body; the viewer says which and why.
+            const StructureInfo& info = scene.structures[static_cast<std::size_t>(structure)].info;
+            notes_.push_back(info.id + ": " + info.name + " cannot bend along its line of action (" + e.what() +
+                             "); it moves rigidly with its body");
         }
     }
     const int diaphragm = scene.findStructure("diaphragm");

@@ -22,6 +22,7 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <string>
 #include <vector>
 
 namespace psoas {
@@ -58,6 +59,9 @@ public:
     [[nodiscard]] const std::vector<MuscleReadout>& readouts() const { return readouts_; }
     // The hip geometry the readouts of the last update() were computed with.
     [[nodiscard]] HipReference reference() const { return reference_; }
+    // What could not be carried over, one line each: a muscle whose mesh cannot be bound to its line
+    // of action (MuscleDeformer refused it) and so moves rigidly with its body. Empty when all bend.
+    [[nodiscard]] const std::vector<std::string>& notes() const { return notes_; }
     // The readout of one muscle by its atlas id ("psoas_major_r"), or null when it has no path.
     [[nodiscard]] const MuscleReadout* readout(std::string_view muscleId) const;
     [[nodiscard]] const Skeleton& skeleton() const { return skeleton_; }
@@ -108,6 +112,7 @@ private:
     std::vector<std::vector<PathState>> readoutStates_;  // per readout muscle, reused every frame
     std::vector<glm::vec3> centreLine_;           // scratch, reused
     std::vector<Bent> bent_;
+    std::vector<std::string> notes_;
     std::vector<Carried> carried_;
     std::optional<std::size_t> dome_;  // index into carried_: the diaphragm
     std::vector<MuscleReadout> readouts_;

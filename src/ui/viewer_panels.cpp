@@ -147,7 +147,8 @@ void sidePanel(const ViewerUiState& state, ViewerUiIntents& intents) {
             motionTab(state, *state.motion, intents.motion);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Structures")) {
+        // Ctrl+O: the open field is on this tab.
+        if (ImGui::BeginTabItem("Structures", nullptr, state.model.focusOpenField ? ImGuiTabItemFlags_SetSelected : 0)) {
             structuresTab(state, intents);
             ImGui::EndTabItem();
         }
@@ -159,6 +160,8 @@ void sidePanel(const ViewerUiState& state, ViewerUiIntents& intents) {
 }
 
 void structuresTab(const ViewerUiState& state, ViewerUiIntents& intents) {
+    modelPanel(state.model, intents.model);
+    ImGui::Separator();
     ImGui::TextUnformatted("View");
     viewButtons(intents);
     ImGui::Separator();

@@ -15,6 +15,7 @@
 #include "core/viewer_layout.hpp"
 #include "core/visibility.hpp"
 #include "ui/fonts.hpp"
+#include "ui/model_panel.hpp"
 
 #include <glm/vec2.hpp>
 
@@ -120,6 +121,7 @@ struct ViewerUiState {
     std::vector<std::string> attachmentMuscles;
     float exportProgress = -1.0f;  // 0..1 while slides are being exported from the window
     std::string exportText;  // the step paints attachment areas: show what the colours mean
+    ModelPanelView model;    // opening files, and a --model scene's orientation (Structures tab)
 };
 
 
@@ -150,6 +152,7 @@ struct ViewerUiIntents {
     // and ends in "…" where it is cut (in the window, the wheel scrolls it); images say it.
     bool captionCut = false;
     bool exportSlides = false;   // export the open lesson's steps as slides and a handout
+    ModelIntents model;          // open files, turn a --model scene
 };
 
 ViewerUiIntents drawViewerUi(const ViewerUiState& state);
