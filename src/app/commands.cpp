@@ -3,9 +3,18 @@
 #include "app/input_script.hpp"
 #include "app/user_paths.hpp"
 #include "core/atlas.hpp"
+#include "core/lesson_check.hpp"
+#include "core/toml_reader.hpp"
+#include "ui/font_fallback.hpp"
+#include "ui/fonts.hpp"
 #include "core/motion/pose_file.hpp"
 
+#include <algorithm>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <optional>
 #include <ostream>
 #include <stdexcept>
 
@@ -56,11 +65,78 @@ int listLessons(const Options& options, std::ostream& out, std::ostream& err) {
         const std::string name = entry.file.filename().string();
         out << (entry.id.empty() ? name : entry.id) << '\t' << (entry.title.empty() ? name : entry.title) << '\t';
         // A lesson with problems stays in the list, marked; its problems follow on stderr.
-        if (entry.lesson) out << entry.lesson->steps.size() << '\n';
-        else out << "cannot open: " << counted(entry.problems.size(), "problem") << " (listed below)\n";
+        if (entry.lesson) out << entry.lesson->steps.size();
+        else out << "cannot open: " << counted(entry.problems.size(), "problem") << " (listed below)";
+        // Where it came from: a teacher's lesson with the id of a built-in (or of one in an earlier
+        // --lessons folder) replaces it, and the list says so rather than one silently winning.
+        out << '\t' << entry.origin;
+        if (!entry.overrides.empty()) out << " (replaces the one from " << entry.overrides << ')';
+        out << '\n';
     }
     for (const auto& problem : library.problems()) err << problem.format() << '\n';
     return 0;
+}
+
+// Decodes UTF-8 (the lesson reader has already refused invalid bytes; a broken sequence here
+// is skipped a byte at a time).
+struct CodePoint {
+    char32_t value;
+    int line, column;  // 1-based; column in bytes, as the other lesson messages count it
+};
+
+std::vector<CodePoint> codePointsOf(const std::string& text) {
+    std::vector<CodePoint> points;
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
+        char32_t value = length == 1 ? lead : lead & (0x7F >> length);
+        for (std::size_t k = 1; k < length && i + k < text.size(); ++k) value = (value << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        points.push_back({value, line, column});
+        if (lead == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            column += static_cast<int>(length);
+        }
+        i += length;
+    }
+    return points;
+}
+
+// Characters the viewer cannot draw (no installed font has them, or they lie above U+FFFF, where
+// Dear ImGui 1.86 has no glyphs: emoji): the class would see "?". One problem per kind, at the
+// first such character.
+std::vector<Diagnostic> undrawableCharacters(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    const std::string text(std::istreambuf_iterator<char>(in), {});
+    std::vector<char32_t> wanted;
+    std::optional<CodePoint> aboveBmp;
+    for (const CodePoint& c : codePointsOf(text)) {
+        if (c.value < 0x80) continue;
+        if (c.value > 0xFFFF) {
+            if (!aboveBmp) aboveBmp = c;
+        } else if (std::find(wanted.begin(), wanted.end(), c.value) == wanted.end()) {
+            wanted.push_back(c.value);
+        }
+    }
+    std::vector<Diagnostic> problems;
+    if (aboveBmp)
+        problems.push_back({file, aboveBmp->line, aboveBmp->column,
+                            "this character (U+" + [&] {
+                                char hex[16];
+                                std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(aboveBmp->value));
+                                return std::string(hex);
+                            }() + ", an emoji or other character above U+FFFF) cannot be drawn by the viewer and shows as '?'; remove it"});
+    const ui::FallbackSearch search = wanted.empty() ? ui::FallbackSearch{} : ui::findFallbackFont(ui::defaultFontFile(), wanted);
+    if (!search.uncovered.empty()) {
+        for (const CodePoint& c : codePointsOf(text))
+            if (c.value == search.uncovered.front()) {
+                problems.push_back({file, c.line, c.column, ui::noFontMessage(search.uncovered) + " (the class would see '?')"});
+                break;
+            }
+    }
+    return problems;
 }
 
 // The lesson files --check-lessons names: the built-in folder, a folder, or one .toml file. A
@@ -91,14 +167,29 @@ std::optional<std::vector<LessonEntry>> lessonsToCheck(const std::filesystem::pa
 int checkLessons(const Options& options, std::ostream& out, std::ostream& err) {
     const std::optional<std::vector<LessonEntry>> entries = lessonsToCheck(*options.checkLessons, err);
     if (!entries) return 2;
-    std::size_t good = 0, problems = 0;
+    std::size_t good = 0, problems = 0, warnings = 0;
+    std::optional<Scene> scene;  // the built-in model, which lessons are written for; read only when needed
     for (const auto& entry : *entries) {
-        for (const auto& problem : entry.problems) err << problem.format() << '\n';
-        good += entry.lesson.has_value();
-        problems += entry.problems.size();
+        std::vector<Diagnostic> found = entry.problems;
+        const std::vector<Diagnostic> glyphs = undrawableCharacters(entry.file);
+        found.insert(found.end(), glyphs.begin(), glyphs.end());
+        if (entry.lesson) {
+            if (!scene) scene = loadAtlasScene(dataDirectory() / "models" / "atlas.toml");
+            const std::vector<Diagnostic> more = lessonWarnings(*entry.lesson, *scene);
+            warnings += more.size();
+            found.insert(found.end(), more.begin(), more.end());
+        }
+        sortByPosition(found);
+        for (const auto& problem : found) err << problem.format() << '\n';
+        good += entry.lesson.has_value() && glyphs.empty();
+        problems += entry.problems.size() + glyphs.size();
     }
     out << counted(entries->size(), "lesson file") << " checked: " << good << " good, " << entries->size() - good << " with problems";
-    if (problems > 0) out << " (" << counted(problems, "problem") << ')';
+    if (problems > 0 || warnings > 0) {
+        out << " (" << counted(problems, "problem");
+        if (warnings > 0) out << ", " << counted(warnings, "warning");
+        out << ')';
+    }
     out << '\n';
     return problems == 0 ? 0 : 1;
 }

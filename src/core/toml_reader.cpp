@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace psoas {
@@ -29,6 +30,69 @@ std::string lineOf(std::string_view text, std::size_t line) {
     }
     if (start == std::string_view::npos || start > text.size()) return {};
     return std::string(text.substr(start, text.find('\n', start) - start));
+}
+
+struct TextPosition {
+    int line = 1;    // 1-based
+    int column = 1;  // 1-based, in bytes
+    std::string quotes;  // the delimiter that opened the text: """ or '''
+};
+
+// Where a multi-line string that is never closed begins: a small scan of TOML's string and comment
+// rules (escapes in basic strings, none in literal ones; '#' outside strings starts a comment).
+std::optional<TextPosition> unclosedMultiLineString(std::string_view text) {
+    enum class In { Nothing, Comment, Basic, Literal, MultiBasic, MultiLiteral };
+    In in = In::Nothing;
+    TextPosition here, opened;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        const std::string_view rest = text.substr(i);
+        switch (in) {
+            case In::Nothing:
+                if (c == '#') in = In::Comment;
+                else if (rest.substr(0, 3) == "\"\"\"" || rest.substr(0, 3) == "'''") {
+                    opened = here;
+                    opened.quotes = std::string(rest.substr(0, 3));
+                    in = c == '"' ? In::MultiBasic : In::MultiLiteral;
+                    i += 2;
+                    here.column += 2;
+                } else if (c == '"') in = In::Basic;
+                else if (c == '\'') in = In::Literal;
+                break;
+            case In::Comment: break;
+            case In::Basic:
+                if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n') { ++i; ++here.column; }
+                else if (c == '"') in = In::Nothing;
+                break;
+            case In::Literal:
+                if (c == '\'') in = In::Nothing;
+                break;
+            case In::MultiBasic:
+            case In::MultiLiteral: {
+                const std::string_view close = in == In::MultiBasic ? "\"\"\"" : "'''";
+                if (in == In::MultiBasic && c == '\\' && i + 1 < text.size()) { ++i; ++here.column; }
+                else if (rest.substr(0, 3) == close) {
+                    // Up to two more quotes may belong to the text ("" before the closing """).
+                    std::size_t run = 3;
+                    while (run < 5 && run < rest.size() && rest[run] == close[0]) ++run;
+                    i += run - 1;
+                    here.column += static_cast<int>(run) - 1;
+                    in = In::Nothing;
+                }
+                break;
+            }
+        }
+        if (text[i] == '\n') {
+            ++here.line;
+            here.column = 1;
+            // Single-line strings and comments end with their line (an unclosed " is its own error).
+            if (in == In::Comment || in == In::Basic || in == In::Literal) in = In::Nothing;
+        } else {
+            ++here.column;
+        }
+    }
+    if (in == In::MultiBasic || in == In::MultiLiteral) return opened;
+    return std::nullopt;
 }
 
 // toml++ words its syntax errors for parser writers; say instead what a teacher should change,
@@ -62,7 +126,14 @@ Diagnostic explainSyntaxError(const toml::parse_error& e, std::string_view text,
         if (quote != std::string::npos) d.column = static_cast<int>(quote) + 1;
         d.message = "unterminated string: the closing \" is missing on this line";
     } else if (description.find("end-of-file") != std::string::npos) {
-        d.message = "the file ends inside a string or list: a closing \"\"\", \" or ] is missing (" + description + ")";
+        // toml++ notices only at the end of the file; the teacher must edit where the text began.
+        if (const auto open = unclosedMultiLineString(text)) {
+            d.line = open->line;
+            d.column = open->column;
+            d.message = "this " + open->quotes + " text is never closed: add " + open->quotes + " where the text should end";
+        } else {
+            d.message = "the file ends inside a string or list: a closing \", ] or } is missing";
+        }
     } else if (description.find("utf-8") != std::string::npos || description.find("UTF-8") != std::string::npos) {
         d.message = "the text here is not valid UTF-8; save the file with UTF-8 encoding";
     }

@@ -106,7 +106,7 @@ TEST(LessonCommands, a_lesson_with_problems_stays_in_the_list_marked_with_its_me
     const auto dir = folderWithABrokenLesson();
     const auto result = test::runAtlas({"--list-lessons", "--lessons", dir.string()}, true);
     ASSERT_EQ(result.exitCode, 0) << result.err;
-    EXPECT_NE(result.out.find("\nmy-bad\tBad\tcannot open: 1 problem (listed below)\n"), std::string::npos) << result.out;
+    EXPECT_NE(result.out.find("\nmy-bad\tBad\tcannot open: 1 problem (listed below)\t" + dir.string() + "\n"), std::string::npos) << result.out;
     EXPECT_EQ(result.err, (dir / "01-bad.toml").string() +
                               ":5:9: unknown structure or group 'psoas_mayor_r' in 'show' (did you mean 'psoas_major_r'?)\n");
 }
@@ -249,7 +249,23 @@ TEST(LessonCommands, list_lessons_prints_id_title_and_step_count) {
     const auto result = test::runAtlas({"--list-lessons"}, /*unsetDisplay=*/true);
     ASSERT_EQ(result.exitCode, 0) << result.err;
     EXPECT_EQ(result.out.rfind("meet-the-psoas\tMeet the psoas\t", 0), 0u) << result.out;
+    EXPECT_NE(result.out.find("\tbuilt-in\n"), std::string::npos) << result.out;
     EXPECT_GE(lineCount(result.out), 6);
+}
+
+// The same lesson id in two --lessons folders: one silently won, and the list did not say where
+// any lesson came from.
+TEST(LessonCommands, list_lessons_says_where_each_lesson_came_from_and_what_it_replaces) {
+    const auto first = test::temporaryDirectory();
+    const auto second = test::temporaryDirectory();
+    const std::string lesson = "id = \"mine\"\ntitle = \"Mine\"\n[[step]]\ntitle = \"One\"\ntext = \"t\"\n";
+    std::ofstream(first / "a.toml") << lesson;
+    std::ofstream(second / "b.toml") << lesson;
+    const auto result = test::runAtlas({"--list-lessons", "--lessons", first.string(), "--lessons", second.string()}, true);
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("mine\tMine\t1\t" + second.string() + " (replaces the one from " + first.string() + ")\n"),
+              std::string::npos)
+        << result.out;
 }
 
 TEST(LessonCommands, check_lessons_exits_1_and_lists_each_problem_for_a_bad_folder) {
@@ -258,6 +274,33 @@ TEST(LessonCommands, check_lessons_exits_1_and_lists_each_problem_for_a_bad_fold
     EXPECT_GE(lineCount(result.err), 20);
     const auto good = test::runAtlas({"--check-lessons"}, true);
     EXPECT_EQ(good.exitCode, 0) << good.err;
+    EXPECT_EQ(good.err, "") << "the shipped lessons must pass without a warning";
+}
+
+// A tester's lesson passed --check-lessons as "1 good" and exported two empty slides: a step hiding
+// what it shows, a camera 8 m from the model; labels on hidden structures were dropped in silence.
+// Characters no font has (or emoji, above what ImGui 1.86 draws) showed as '?' unannounced.
+TEST(LessonCommands, check_lessons_warns_of_steps_that_show_nothing_and_characters_that_cannot_be_drawn) {
+    const auto file = writeFile("edge.toml",
+                                "id = \"edge\"\ntitle = \"Edge\"\nsummary = \"s\"\n"
+                                "[[step]]\ntitle = \"One\"\ntext = \"t \xF0\x9F\x98\x80\"\n"  // U+1F600, line 6
+                                "show = [\"psoas_major_r\"]\nhide = [\"psoas_major_r\"]\n"
+                                "[[step]]\ntitle = \"Two\"\ntext = \"t \xCD\xB8\"\n"  // U+0378: no font has it (unassigned)
+                                "camera = { target = [5, 5, 5], distance = 0.01, yaw = 0, pitch = 0 }\n"
+                                "[[step]]\ntitle = \"Three\"\ntext = \"t\"\nshow = [\"bones\"]\n"
+                                "labels = [\"psoas_major_r\", \"femur_r:lesser_trochanter\"]\nhighlight = [\"iliacus_r\"]\n");
+    const auto result = test::runAtlas({"--check-lessons", file.string()}, true);
+    EXPECT_EQ(result.exitCode, 1) << result.err;
+    EXPECT_EQ(result.out, "1 lesson file checked: 0 good, 1 with problems (2 problems, 4 warnings)\n");
+    const std::string f = file.string();
+    EXPECT_NE(result.err.find(f + ":4:1: warning: step 1 'One' hides every structure"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find(f + ":6:11: this character (U+1F600, "), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find(f + ":9:1: warning: step 2 'Two' shows none of the model from its camera"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find(f + ":11:11: no installed font has the characters \xCD\xB8;"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find(f + ":13:1: warning: step 3 'Three' labels 'psoas_major_r', but Right psoas major is hidden"), std::string::npos)
+        << result.err;
+    EXPECT_NE(result.err.find(f + ":13:1: warning: step 3 'Three' highlights 'iliacus_r'"), std::string::npos) << result.err;
+    EXPECT_EQ(result.err.find("lesser_trochanter"), std::string::npos) << "the femur is shown: " << result.err;
 }
 
 TEST(LessonCommands, unknown_lesson_or_step_exits_2_before_any_window) {
