@@ -346,6 +346,22 @@ void checkReadable(const std::filesystem::path& path, const ImportLimits& limits
         throw ModelImportError(path, "the file is " + humanSize(bytes) + "; the limit is " + humanSize(limits.maxFileBytes));
 }
 
+// A MuJoCo or OpenSim model file names meshes and places them; it is not a mesh itself (Assimp
+// would read a MuJoCo .xml as an empty scene: "the file has no surfaces").
+void refuseModelDescription(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string head(4096, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    const char* kind = head.find("<mujoco") != std::string::npos           ? "a MuJoCo model"
+                       : head.find("<OpenSimDocument") != std::string::npos ? "an OpenSim model"
+                                                                             : nullptr;
+    if (kind)
+        throw ModelImportError(path, std::string("this is ") + kind +
+                                         ", which places meshes but holds none; open its mesh files with a --model-set "
+                                         "manifest that names each one's structure (models/README.md)");
+}
+
 }  // namespace
 
 glm::vec3 linearFromSrgb(glm::vec3 c) {
@@ -358,6 +374,7 @@ ImportedModel readModelFile(const std::filesystem::path& path, const ImportLimit
 
     Assimp::Importer importer;
     const std::string extension = lowercase(path.extension().string());
+    if (extension == ".xml" || extension == ".osim") refuseModelDescription(path);
     if (extension.empty() || !importer.IsExtensionSupported(extension))
         throw ModelImportError(path, "unsupported file type '" + path.extension().string() +
                                          "' (use glTF .glb/.gltf, OBJ, STL or PLY)");

@@ -78,6 +78,16 @@ TEST(ModelImport, unsupported_extension_names_the_formats_that_work) {
     EXPECT_EQ(importError(writeFile("README", "hello")), "unsupported file type '' (use glTF .glb/.gltf, OBJ, STL or PLY)");
 }
 
+// A tester opened myo_sim's MuJoCo model file with --model and was told "the file has no surfaces".
+TEST(ModelImport, a_mujoco_or_opensim_model_file_is_said_to_be_no_mesh) {
+    const std::string advice = ", which places meshes but holds none; open its mesh files with a --model-set manifest that names "
+                               "each one's structure (models/README.md)";
+    EXPECT_EQ(importError(writeFile("body.xml", "<mujoco model=\"legs\">\n  <asset><mesh file=\"femur.stl\"/></asset>\n</mujoco>\n")),
+              "this is a MuJoCo model" + advice);
+    EXPECT_EQ(importError(writeFile("gait.osim", "<?xml version=\"1.0\"?>\n<OpenSimDocument Version=\"30000\">\n</OpenSimDocument>\n")),
+              "this is an OpenSim model" + advice);
+}
+
 TEST(ModelImport, random_bytes_are_refused_in_one_line) {
     std::string noise(4096, '\0');
     unsigned state = 12345;
