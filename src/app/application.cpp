@@ -72,7 +72,7 @@ void Application::lessonsRead() {
         ui_.cover(entry.origin);
         for (const Diagnostic& d : entry.problems) ui_.cover(d.format());
     }
-    for (const Diagnostic& d : lessons_.library().problems()) logLine(d.format());
+    for (const std::string& line : lessons_.library().problemReport()) logLine(line);
 }
 
 bool Application::openLesson(std::string_view id, int step) {

@@ -100,8 +100,9 @@ private:
             if (!step.view) {
                 std::vector<std::string> names;
                 for (ViewPreset p : kAllViewPresets) names.emplace_back(toString(p));
-                reader_.report(node->source(), "unknown camera view '" + *name + "' (use anterior, posterior, left, right, "
-                                               "superior, inferior, oblique, or a table)" + didYouMean(*name, names));
+                // The guess first: it is what the teacher most likely meant; the list after it.
+                reader_.report(node->source(), "unknown camera view '" + *name + "'" + didYouMean(*name, names) +
+                                                   "; use anterior, posterior, left, right, superior, inferior, oblique, or a table");
             }
             return;
         }

@@ -154,6 +154,31 @@ std::vector<Diagnostic> LessonLibrary::problems() const {
     return all;
 }
 
+std::vector<std::string> LessonLibrary::problemReport(std::size_t filesInFull) const {
+    std::vector<std::string> lines;
+    for (const Diagnostic& d : sourceProblems_) lines.push_back(d.format());
+    std::vector<std::string> origins;  // in the order the sources were read
+    std::map<std::string, std::vector<const LessonEntry*>> broken;
+    for (const LessonEntry& entry : entries_) {
+        if (entry.problems.empty()) continue;
+        if (!broken.count(entry.origin)) origins.push_back(entry.origin);
+        broken[entry.origin].push_back(&entry);
+    }
+    for (const std::string& origin : origins) {
+        const std::vector<const LessonEntry*>& files = broken[origin];
+        if (files.size() <= filesInFull) {
+            for (const LessonEntry* entry : files)
+                for (const Diagnostic& d : entry->problems) lines.push_back(d.format());
+            continue;
+        }
+        const std::filesystem::path folder = files.front()->file.parent_path();
+        lines.push_back(std::to_string(files.size()) + " lesson files in " + folder.string() +
+                        " have problems; the lesson list marks them, and psoas-atlas --check-lessons " + folder.string() +
+                        " lists each");
+    }
+    return lines;
+}
+
 std::string LessonLibrary::signature(const std::vector<LessonSource>& sources) {
     std::string text;
     for (const LessonSource& source : sources) {

@@ -45,6 +45,11 @@ public:
     [[nodiscard]] std::vector<Diagnostic> problems() const;  // every problem of every source, in order
     // Problems with the folders themselves (missing, unreadable), not with lesson files in them.
     [[nodiscard]] const std::vector<Diagnostic>& folderProblems() const { return sourceProblems_; }
+    // The terminal's account of the problems: every folder problem; every problem of a folder with
+    // at most `filesInFull` broken lesson files (a teacher editing one sees each line); one line for
+    // a folder with more (a folder of drafts filled the terminal at every start), which names the
+    // --check-lessons command that lists them.
+    [[nodiscard]] std::vector<std::string> problemReport(std::size_t filesInFull = 3) const;
 
     // A cheap signature of every lesson file (names, sizes, modification times): when it changes,
     // a file was saved, added or removed and the library should be loaded again.

@@ -186,6 +186,22 @@ TEST(LessonLibrary, a_lesson_with_problems_keeps_its_id_and_title_and_is_found_b
     EXPECT_EQ(library.entry("nothing"), nullptr);
 }
 
+// Opening a good lesson from a folder of drafts printed every problem of every broken file (24
+// lines in a tester's folder) at each start: a few broken files are told in full, many in one line.
+TEST(LessonLibrary, the_terminal_gets_each_problem_of_a_few_broken_files_and_one_line_for_many) {
+    const auto few = test::temporaryDirectory(), many = test::temporaryDirectory();
+    std::ofstream(few / "01-broken.toml") << "id = \"c\"\ntitle = \"C\"\n[[step]]\ntitel = \"s\"\n";
+    std::ofstream(few / "02-good.toml") << "id = \"g\"\ntitle = \"G\"\n[[step]]\ntitle = \"s\"\n";
+    for (int i = 0; i < 4; ++i) std::ofstream(many / ("draft" + std::to_string(i) + ".toml")) << "id = \n";
+    const auto library = LessonLibrary::load({{few, "your lessons"}, {many, many.string(), true}}, smallVocabulary());
+    const std::vector<std::string> report = library.problemReport();
+    ASSERT_EQ(report.size(), 2u);
+    EXPECT_EQ(report[0], library.entries()[0].problems[0].format());
+    EXPECT_EQ(report[1], "4 lesson files in " + many.string() + " have problems; the lesson list marks them, and psoas-atlas "
+                         "--check-lessons " + many.string() + " lists each");
+    EXPECT_EQ(library.problemReport(4).size(), 5u) << "up to the limit, every problem";
+}
+
 TEST(LessonLibrary, a_missing_lessons_folder_named_by_the_user_is_reported) {
     const auto library = LessonLibrary::load({{"/nonexistent/lessons", "--lessons", true}}, smallVocabulary());
     ASSERT_EQ(library.problems().size(), 1u);
