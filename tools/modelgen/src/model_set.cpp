@@ -324,7 +324,7 @@ std::vector<Structure> model_set() {
         psoas_points.push_back(point(o.id, "Origin, " + name, o.position));
     }
     psoas_points.push_back(point("pelvic_brim_point", "Pelvic brim point", pelvic_brim_point));
-    psoas_points.push_back(point("via_point_hip_capsule", "Via point over the hip capsule", via_point_hip_capsule));
+    psoas_points.push_back(point("via_point_hip_capsule", "Over the front of the hip joint", via_point_hip_capsule));
     psoas_points.push_back(point("insertion_lesser_trochanter", "Insertion, lesser trochanter", lesser_trochanter));
     // Muscles deform between bodies; they are listed with the body their belly lies on.
     add_pair({"psoas_major_r", "Right psoas major", "Musculus psoas major dexter", "muscle", "right", "pelvis", kPsoasMajor,
