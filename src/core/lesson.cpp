@@ -43,7 +43,7 @@ public:
         step.attachments = muscleIds("attachments");
         std::vector<std::string> labelTargets = vocabulary_.structures;
         labelTargets.insert(labelTargets.end(), vocabulary_.landmarks.begin(), vocabulary_.landmarks.end());
-        step.labels = ids("labels", labelTargets, "structure or landmark");
+        step.labels = labels(labelTargets);
         if (const toml::node* pose = reader_.table().get("pose")) {
             if (auto id = pose->value_exact<std::string>()) {
                 if (contains(vocabulary_.poses, *id)) step.pose = *id;
@@ -76,6 +76,39 @@ private:
                 continue;
             }
             result.push_back(id);
+        }
+        return result;
+    }
+
+    // Each item an id, or a table { at = id, text = "the teacher's words" }.
+    std::vector<LessonLabel> labels(const std::vector<std::string>& known) {
+        std::vector<LessonLabel> result;
+        const toml::node* node = reader_.table().get("labels");
+        if (!node) return result;
+        auto add = [&](const std::string& id, const toml::source_region& where, std::string text) {
+            if (contains(known, id)) result.push_back({id, std::move(text)});
+            else reader_.report(where, "unknown structure or landmark '" + id + "' in 'labels'" + didYouMean(id, known));
+        };
+        if (auto single = node->value_exact<std::string>()) {
+            add(*single, node->source(), {});
+            return result;
+        }
+        const toml::array* array = node->as_array();
+        if (!array) {
+            reader_.report(node->source(), "'labels' must be a list of ids or of tables { at = \"id\", text = \"words\" }");
+            return result;
+        }
+        for (const toml::node& element : *array) {
+            if (auto id = element.value_exact<std::string>()) {
+                add(*id, element.source(), {});
+            } else if (const toml::table* table = element.as_table()) {
+                TableReader label(*table, file(), out(), {"at", "text"}, "a label");
+                const std::string at = label.string("at", true);
+                const std::string text = label.string("text", false);
+                if (!at.empty()) add(at, table->get("at")->source(), text);
+            } else {
+                reader_.report(element.source(), "every item of 'labels' must be an id or a table { at = \"id\", text = \"words\" }");
+            }
         }
         return result;
     }

@@ -33,6 +33,14 @@ struct StepBreathing {
     double exaggeration = 1.0;    // display only; readouts stay true
 };
 
+// A label a step puts on the model: at a structure ("psoas_major_r") or a landmark
+// ("femur_r:lesser_trochanter"), with the teacher's own words or, when `text` is empty, the
+// atlas's name for it. Written `"id"` or `{ at = "id", text = "Kleiner Rollhügel" }`.
+struct LessonLabel {
+    std::string at;
+    std::string text;
+};
+
 struct LessonStep {
     int line = 0;  // where the step starts in its file
     std::string title;
@@ -43,7 +51,7 @@ struct LessonStep {
     std::vector<std::string> show, fade, hide;
     std::vector<std::string> highlight;
     std::vector<std::string> attachments;  // muscles whose origin and insertion areas are painted
-    std::vector<std::string> labels;       // structure ids or "structure:landmark"
+    std::vector<LessonLabel> labels;
     std::optional<std::string> pose;
     std::optional<StepBreathing> breathing;
     bool colourByLength = false;

@@ -27,9 +27,9 @@ void checkHiddenReferences(const StepContext& c, const Scene& scene, const Visib
         const int index = scene.findStructure(token.substr(0, token.find(':')));
         return index >= 0 && !visibility.visible(static_cast<std::size_t>(index)) ? index : -1;
     };
-    for (const std::string& token : c.step.labels)
-        if (const int index = hidden(token); index >= 0)
-            c.warn("labels '" + token + "', but " + nameOf(scene, index) + " is hidden in this step: the label shows dashed, on nothing");
+    for (const LessonLabel& label : c.step.labels)
+        if (const int index = hidden(label.at); index >= 0)
+            c.warn("labels '" + label.at + "', but " + nameOf(scene, index) + " is hidden in this step: the label shows dashed, on nothing");
     for (const std::string& token : c.step.highlight)
         if (const int index = hidden(token); index >= 0)
             c.warn("highlights '" + token + "', but " + nameOf(scene, index) + " is hidden in this step");

@@ -34,16 +34,19 @@ StepLabel structureLabel(const Scene& scene, int structure) {
 }
 
 void addLabels(const LessonStep& step, const Scene& scene, std::vector<StepLabel>& labels) {
-    for (const std::string& token : step.labels) {
+    for (const LessonLabel& wanted : step.labels) {
+        const std::string& token = wanted.at;
         const auto colon = token.find(':');
         const int index = scene.findStructure(token.substr(0, colon));
         if (index < 0) continue;
         if (colon == std::string::npos) {
             labels.push_back(structureLabel(scene, index));
+            if (!wanted.text.empty()) labels.back().text = wanted.text;
             continue;
         }
         for (const Landmark& landmark : scene.structures[static_cast<std::size_t>(index)].info.landmarks)
-            if (landmark.id == token.substr(colon + 1)) labels.push_back(labelOn(scene, index, landmark.name, landmark.position));
+            if (landmark.id == token.substr(colon + 1))
+                labels.push_back(labelOn(scene, index, wanted.text.empty() ? landmark.name : wanted.text, landmark.position));
     }
 }
 

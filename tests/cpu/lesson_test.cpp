@@ -97,6 +97,34 @@ TEST(Lesson, unknown_ids_are_reported_where_they_are_with_a_suggestion) {
     EXPECT_EQ(problems[1], "lesson.toml:6:8: unknown pose 'siting' in 'pose' (did you mean 'sitting'?)");
 }
 
+// Issue 14: a German lesson still showed "Right psoas major"; a label may carry the teacher's words.
+TEST(Lesson, a_label_may_carry_the_teachers_own_words) {
+    const Lesson lesson = parseLesson(R"(id = "de"
+title = "Der Psoas"
+[[step]]
+title = "Eins"
+labels = ["psoas_major_r", { at = "femur_r:lesser_trochanter", text = "Kleiner Rollhügel" }, { at = "iliacus_r" }]
+)",
+                                      "de.toml", smallVocabulary());
+    const std::vector<LessonLabel>& labels = lesson.steps[0].labels;
+    ASSERT_EQ(labels.size(), 3u);
+    EXPECT_EQ(labels[0].at, "psoas_major_r");
+    EXPECT_EQ(labels[0].text, "");
+    EXPECT_EQ(labels[1].at, "femur_r:lesser_trochanter");
+    EXPECT_EQ(labels[1].text, "Kleiner Rollhügel");
+    EXPECT_EQ(labels[2].at, "iliacus_r");
+
+    const auto problems = problemsIn("id = \"x\"\ntitle = \"X\"\n[[step]]\ntitle = \"S\"\n"
+                                     "labels = [{ at = \"femur_r:lesser_trochantr\", text = \"LT\" }, { text = \"no place\" }, 3, "
+                                     "{ at = \"femur_r\", txt = \"x\" }]\n");
+    ASSERT_EQ(problems.size(), 4u);
+    EXPECT_EQ(problems[0], "lesson.toml:5:18: unknown structure or landmark 'femur_r:lesser_trochantr' in 'labels' (did you mean "
+                           "'femur_r:lesser_trochanter'?)");
+    EXPECT_EQ(problems[1], "lesson.toml:5:61: a label needs 'at'");
+    EXPECT_EQ(problems[2], "lesson.toml:5:84: every item of 'labels' must be an id or a table { at = \"id\", text = \"words\" }");
+    EXPECT_EQ(problems[3], "lesson.toml:5:105: unknown key 'txt' in a label (did you mean 'text'?)");
+}
+
 TEST(Lesson, a_lesson_without_steps_is_an_error) {
     const auto problems = problemsIn("id = \"x\"\ntitle = \"X\"\n");
     ASSERT_EQ(problems.size(), 1u);

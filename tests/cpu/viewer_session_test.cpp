@@ -159,13 +159,15 @@ TEST(ViewerSession, labels_follow_the_pose) {
     lesson.id = "sitting-labels";
     LessonStep step;
     step.pose = "sitting";
-    step.labels = {"femur_r:lesser_trochanter", "psoas_major_r"};
+    step.labels = {{"femur_r:lesser_trochanter", ""}, {"psoas_major_r", "Lendenmuskel"}};
     lesson.steps = {step};
     auto session = builtInSession();
     session->apply(act::OpenLesson{lesson, 0});
     settle(*session);
     const auto labels = session->labels();
     ASSERT_EQ(labels.size(), 2u);
+    EXPECT_EQ(labels[0].text, "Lesser trochanter") << "the atlas's name when the lesson gives none";
+    EXPECT_EQ(labels[1].text, "Lendenmuskel") << "the teacher's own words";
 
     const auto femur = static_cast<std::size_t>(structure("femur_r"));
     glm::vec3 standing{0.0f};
