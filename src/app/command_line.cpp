@@ -173,7 +173,8 @@ void declareOptions(CLI::App& cli, Options& options, Typed& typed) {
         ->type_name("+X|-X|+Y|-Y|+Z|-Z");
     cli.add_flag("--gl-debug", options.glDebug, "Create an OpenGL debug context and log driver messages");
 
-    cli.add_flag("--measure", typed.measure, "Print psoas and iliacus lengths and moment arms as CSV and exit");
+    cli.add_flag("--measure", typed.measure, "Print the model's computed psoas and iliacus lengths and moment arms (mm) as CSV and exit; each row names the "
+                  "hip geometry and pose, and the angles used end the table");
     cli.add_option("--pose", typed.pose, "The pose (a file in models/poses); 'list' shows all")
         ->type_name("NAME|list");
     cli.add_option("--hip-flexion", typed.hipFlexion, "Hip flexion of both hips, degrees; replaces the --pose's hip angles")

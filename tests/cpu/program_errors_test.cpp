@@ -187,7 +187,7 @@ namespace {
 TEST(MeasureCommand, prints_the_csv_for_both_sides_and_the_dome_without_a_window) {
     const auto result = test::runAtlas({"--measure", "--hip-flexion", "45"}, /*unsetDisplay=*/true);
     ASSERT_EQ(result.exitCode, 0) << result.err;
-    EXPECT_EQ(result.out.rfind("structure,part,quantity,value,unit\n", 0), 0u);
+    EXPECT_EQ(result.out.rfind("structure,part,quantity,value,unit,reference,pose\n", 0), 0u);
     for (const char* row : {"psoas_major_r,all,length,", "psoas_major_l,all,hip_flexion_moment_arm,", "iliacus_r,all,length,",
                             "iliacus_l,all,hip_flexion_moment_arm,", "diaphragm,dome,descent,", "psoas_major_r,l1_body,length,"})
         EXPECT_NE(result.out.find(row), std::string::npos) << row;

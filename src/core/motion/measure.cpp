@@ -44,11 +44,19 @@ const std::vector<Landmark>& rightPsoasLandmarks(const Atlas& atlas) {
     throw std::invalid_argument(atlas.file.string() + ": no structure '" + std::string(kRightPsoasId) + "'");
 }
 
-void row(std::ostream& out, const std::string& structure, const std::string& part, const char* quantity, double value) {
-    char number[32];
-    std::snprintf(number, sizeof number, "%.2f", value);
-    out << structure << ',' << part << ',' << quantity << ',' << number << ",mm\n";
-}
+// Every row repeats what it was computed for (the hip geometry and the pose), so rows from several
+// runs pasted into one spreadsheet still say where they came from.
+struct RowWriter {
+    std::ostream& out;
+    std::string context;  // ",gait2392,sitting"
+
+    void operator()(const std::string& structure, const std::string& part, const char* quantity, double value,
+                    const char* unit = "mm") const {
+        char number[32];
+        std::snprintf(number, sizeof number, "%.2f", value);
+        out << structure << ',' << part << ',' << quantity << ',' << number << ',' << unit << context << '\n';
+    }
+};
 
 HipReference requestedReference(const std::string& name) {
     if (const std::optional<HipReference> reference = hipReferenceFromName(name)) return *reference;
@@ -87,15 +95,24 @@ void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const Atl
     const BodyTransforms bodies = solveSkeleton(skeleton, pose);
     constexpr double kMillimetres = 1000.0;
     std::vector<PathState> states;
-    out << "structure,part,quantity,value,unit\n";
+    const bool changed = request.hipFlexion || request.lumbarExtension || request.pelvicTilt || request.breath;
+    const RowWriter row{out, "," + request.reference + "," + request.pose.value_or("neutral_standing") + (changed ? "+options" : "")};
+    out << "structure,part,quantity,value,unit,reference,pose\n";
     for (const Muscle& muscle : hipFlexorMuscles(reference, skeleton, rightPsoasLandmarks(atlas))) {
         const MuscleState whole = evaluateMuscle(muscle, pose, bodies, states);
-        row(out, muscle.id, "all", "length", whole.length * kMillimetres);
-        row(out, muscle.id, "all", "hip_flexion_moment_arm", whole.momentArm * kMillimetres);
-        for (std::size_t i = 0; i < muscle.paths.size(); ++i)
-            row(out, muscle.id, muscle.paths[i].part, "length", states[i].length * kMillimetres);
+        // "all": the fascicles' mean weighted by each one's maximum isometric force (the published
+        // model's own weights; evaluateMuscle), so not their plain mean; one row per fascicle follows.
+        row(muscle.id, "all", "length", whole.length * kMillimetres);
+        row(muscle.id, "all", "hip_flexion_moment_arm", whole.momentArm * kMillimetres);
+        for (std::size_t i = 0; i < muscle.paths.size(); ++i) row(muscle.id, muscle.paths[i].part, "length", states[i].length * kMillimetres);
     }
-    row(out, "diaphragm", "dome", "descent", diaphragmDomeDescent(breath, request.breathDepth) * kMillimetres);
+    row("diaphragm", "dome", "descent", diaphragmDomeDescent(breath, request.breathDepth) * kMillimetres);
+    // The angles the numbers were computed at, after the options replaced the pose's own.
+    row("pose", "hip_right", "flexion", pose.hipRight.flexion, "deg");
+    row("pose", "hip_left", "flexion", pose.hipLeft.flexion, "deg");
+    row("pose", "lumbar", "extension", pose.lumbarExtension, "deg");
+    row("pose", "pelvis", "anterior_tilt", pose.pelvicTilt, "deg");
+    row("pose", "breath", "inhaled", breath, "fraction");
 }
 
 }  // namespace psoas

@@ -135,8 +135,8 @@ TEST(MeasureCsv, rajagopal2016_gives_one_lumped_path_per_muscle_and_a_misspelt_r
     MeasureRequest request;
     request.reference = "rajagopal2016";
     const std::string out = csv(request);
-    EXPECT_NE(out.find("psoas_major_r,all,length,227.66,mm\n"), std::string::npos) << out;
-    EXPECT_NE(out.find("psoas_major_r,lumped,length,227.66,mm\n"), std::string::npos) << out;
+    EXPECT_NE(out.find("psoas_major_r,all,length,227.66,mm,rajagopal2016,neutral_standing\n"), std::string::npos) << out;
+    EXPECT_NE(out.find("psoas_major_r,lumped,length,227.66,mm,rajagopal2016,neutral_standing\n"), std::string::npos) << out;
     EXPECT_EQ(out.find("l1_body"), std::string::npos);
     request.reference = "rajagopol2016";
     try {

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <sstream>
 #include <stdexcept>
 #include <vector>
@@ -32,8 +34,8 @@ std::string errorOf(const MeasureRequest& request) {
 
 TEST(MeasureCsv, lists_both_psoas_and_iliacus_with_every_fascicle_and_the_dome) {
     const auto lines = csvLines({});
-    ASSERT_EQ(lines.size(), 1u + 2u * (2 + 11) + 2u * (2 + 1) + 1u);
-    EXPECT_EQ(lines[0], "structure,part,quantity,value,unit");
+    ASSERT_EQ(lines.size(), 1u + 2u * (2 + 11) + 2u * (2 + 1) + 1u + 5u);
+    EXPECT_EQ(lines[0], "structure,part,quantity,value,unit,reference,pose");
     EXPECT_EQ(lines[1].rfind("psoas_major_r,all,length,", 0), 0u);
     EXPECT_EQ(lines[2].rfind("psoas_major_r,all,hip_flexion_moment_arm,", 0), 0u);
     EXPECT_EQ(lines[3].rfind("psoas_major_r,l1_body,length,", 0), 0u);
@@ -41,7 +43,21 @@ TEST(MeasureCsv, lists_both_psoas_and_iliacus_with_every_fascicle_and_the_dome) 
     EXPECT_EQ(lines[14].rfind("psoas_major_l,all,length,", 0), 0u);
     EXPECT_EQ(lines[27].rfind("iliacus_r,all,length,", 0), 0u);
     EXPECT_EQ(lines[29].rfind("iliacus_r,lumped,length,", 0), 0u);
-    EXPECT_EQ(lines.back(), "diaphragm,dome,descent,0.00,mm");
+    EXPECT_EQ(lines[lines.size() - 6], "diaphragm,dome,descent,0.00,mm,gait2392,neutral_standing");
+    // A tester's CSV did not say what it was computed for: each row names the reference and pose,
+    // and the angles used close the table.
+    EXPECT_EQ(lines[lines.size() - 5], "pose,hip_right,flexion,0.00,deg,gait2392,neutral_standing");
+    EXPECT_EQ(lines.back(), "pose,breath,inhaled,0.00,fraction,gait2392,neutral_standing");
+}
+
+TEST(MeasureCsv, rows_say_the_reference_the_pose_and_the_angles_the_options_set) {
+    MeasureRequest request;
+    request.pose = "sitting";
+    request.hipFlexion = 45.0;
+    request.reference = "rajagopal2016";
+    const auto lines = csvLines(request);
+    EXPECT_EQ(lines[1].substr(lines[1].rfind(",mm,")), ",mm,rajagopal2016,sitting+options");
+    EXPECT_NE(std::find(lines.begin(), lines.end(), "pose,hip_left,flexion,45.00,deg,rajagopal2016,sitting+options"), lines.end());
 }
 
 TEST(MeasureCsv, hip_flexion_shortens_the_psoas_and_breath_moves_the_dome) {
@@ -51,15 +67,19 @@ TEST(MeasureCsv, hip_flexion_shortens_the_psoas_and_breath_moves_the_dome) {
     flexed.breathDepth = BreathDepth::Deep;
     const auto neutral = csvLines({});
     const auto lines = csvLines(flexed);
-    auto value = [](const std::string& line) { return std::stod(line.substr(line.rfind(',', line.size() - 4) + 1)); };
+    auto value = [](const std::string& line) {  // the fourth column
+        std::size_t at = 0;
+        for (int comma = 0; comma < 3; ++comma) at = line.find(',', at) + 1;
+        return std::stod(line.substr(at));
+    };
     EXPECT_LT(value(lines[1]), value(neutral[1]) - 40.0);
-    EXPECT_EQ(lines.back(), "diaphragm,dome,descent,60.00,mm");
+    EXPECT_EQ(lines[lines.size() - 6], "diaphragm,dome,descent,60.00,mm,gait2392,neutral_standing+options");
 }
 
 TEST(MeasureCsv, a_named_pose_is_measured_and_a_misspelt_one_gets_a_suggestion) {
     MeasureRequest request;
     request.pose = "sitting";
-    EXPECT_EQ(csvLines(request).size(), 34u);
+    EXPECT_EQ(csvLines(request).size(), 39u);
     request.pose = "siting";
     EXPECT_EQ(errorOf(request), "--pose: no pose 'siting' (did you mean 'sitting'?); --pose list shows them");
 }
