@@ -93,6 +93,7 @@ const std::vector<ui::HelpEntry>& helpEntries() {
         {"Right, PageDown, Space", "Next lesson step"},
         {"Left, PageUp, Backspace", "Previous lesson step"},
         {"Home, End", "First, last lesson step"},
+        {"Up, Down, wheel over the caption", "Scroll a caption longer than its bar (presenter mode, slides)"},
         {"1  2  3  4", "Anterior, posterior, left, right view"},
         {"5  6  7", "Superior, inferior, oblique view"},
         {"X or Delete", "Hide the selected structure"},

@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -541,12 +542,28 @@ void dashedLine(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 colour, float th
 }
 
 // Labels go on the background layer: over the 3D view, under every panel.
+// The labels' text size: the interface's, but never so large that a label is taller than a tenth
+// of the 3D view or the widest wider than 30 % of it. At 250 % text in presenter mode, or in a
+// 640 x 360 window, full-size labels covered the model they name.
+float labelFontSize(const ViewerUiState& state) {
+    const float full = ImGui::GetFontSize();
+    float widest = 0.0f;
+    for (const LabelAnchor& label : state.labels) widest = std::max(widest, ImGui::CalcTextSize(label.text.c_str()).x);
+    const float byHeight = state.sceneView.size.y * 0.1f / ImGui::GetTextLineHeight();
+    const float byWidth = widest > 0.0f ? state.sceneView.size.x * 0.3f / widest : 1.0f;
+    // Not below 60 %: smaller than that is unreadable, and overlapping is then the lesser harm.
+    return full * std::clamp(std::min(byHeight, byWidth), 0.6f, 1.0f);
+}
+
 void drawLabels(const ViewerUiState& state) {
     if (state.labels.empty()) return;
-    const ImVec2 padding{6.0f * state.uiScale, 3.0f * state.uiScale};
+    ImFont* font = ImGui::GetFont();
+    const float fontSize = labelFontSize(state);
+    const float shrink = fontSize / ImGui::GetFontSize();
+    const ImVec2 padding{6.0f * state.uiScale * shrink, 3.0f * state.uiScale * shrink};
     std::vector<LabelRequest> requests;
     for (const LabelAnchor& label : state.labels) {
-        const ImVec2 text = ImGui::CalcTextSize(label.text.c_str());
+        const ImVec2 text = font->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, label.text.c_str());
         requests.push_back({label.point, {text.x + padding.x * 2.0f, text.y + padding.y * 2.0f}});
     }
     ViewRect free = state.sceneView;
@@ -570,7 +587,7 @@ void drawLabels(const ViewerUiState& state) {
             draw->AddCircle(anchor, 4.5f * state.uiScale, IM_COL32(255, 214, 120, 200), 0, thickness);
             draw->AddRectFilled(min, max, IM_COL32(16, 18, 22, 170), 3.0f * state.uiScale);
             draw->AddRect(min, max, IM_COL32(255, 214, 120, 110), 3.0f * state.uiScale);
-            draw->AddText({min.x + padding.x, min.y + padding.y}, IM_COL32(200, 200, 200, 230), state.labels[i].text.c_str());
+            draw->AddText(font, fontSize, {min.x + padding.x, min.y + padding.y}, IM_COL32(200, 200, 200, 230), state.labels[i].text.c_str());
             continue;
         }
         draw->AddLine(attach, anchor, IM_COL32(20, 20, 20, 200), thickness + 2.0f * state.uiScale);
@@ -578,7 +595,7 @@ void drawLabels(const ViewerUiState& state) {
         draw->AddCircleFilled(anchor, 3.5f * state.uiScale, IM_COL32(255, 214, 120, 255));
         draw->AddRectFilled(min, max, IM_COL32(16, 18, 22, 225), 3.0f * state.uiScale);
         draw->AddRect(min, max, IM_COL32(255, 214, 120, 200), 3.0f * state.uiScale);
-        draw->AddText({min.x + padding.x, min.y + padding.y}, IM_COL32(255, 255, 255, 255), state.labels[i].text.c_str());
+        draw->AddText(font, fontSize, {min.x + padding.x, min.y + padding.y}, IM_COL32(255, 255, 255, 255), state.labels[i].text.c_str());
     }
 }
 
@@ -601,6 +618,21 @@ bool markCutText(float uiScale) {
     return true;
 }
 
+// Text longer than the bar scrolls: the wheel over it, or Up / Down (a clicker's PageDown stays
+// "next step"). A new step starts at its top, remembered in ImGui's per-window storage.
+void scrollCaption(const LessonView& lesson) {
+    const ImGuiID shown = ImGui::GetID(lesson.title.c_str()) + static_cast<ImGuiID>(lesson.stepIndex);
+    const ImGuiID shownKey = ImGui::GetID("##shown-step");
+    if (static_cast<ImGuiID>(ImGui::GetStateStorage()->GetInt(shownKey, 0)) != shown) {
+        ImGui::SetScrollY(0.0f);
+        ImGui::GetStateStorage()->SetInt(shownKey, static_cast<int>(shown));
+        return;
+    }
+    const float lines = 3.0f * ImGui::GetTextLineHeightWithSpacing();
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) ImGui::SetScrollY(std::min(ImGui::GetScrollY() + lines, ImGui::GetScrollMaxY()));
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) ImGui::SetScrollY(std::max(ImGui::GetScrollY() - lines, 0.0f));
+}
+
 void captionBar(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (!state.lesson) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -616,11 +648,18 @@ void captionBar(const ViewerUiState& state, ViewerUiIntents& intents) {
                      ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize);
     intents.captionHeight = ImGui::GetWindowHeight();
     const LessonView& lesson = *state.lesson;
+    scrollCaption(lesson);
     if (state.fonts && state.fonts->heading) ImGui::PushFont(state.fonts->heading);
+    ImGui::PushTextWrapPos(0.0f);  // a long title wraps at large text instead of running off the slide
     ImGui::TextColored({1.0f, 0.84f, 0.45f, 1.0f}, "%s", lesson.stepTitle.c_str());
+    ImGui::PopTextWrapPos();
     if (state.fonts && state.fonts->heading) ImGui::PopFont();
+    // The step count beside the title when it fits there, else under it: at 250 % "2 / 7" was cut.
+    char count[32];
+    std::snprintf(count, sizeof count, "  %d / %d", lesson.stepIndex + 1, lesson.stepCount);
     ImGui::SameLine();
-    ImGui::TextDisabled("  %d / %d", lesson.stepIndex + 1, lesson.stepCount);
+    if (ImGui::CalcTextSize(count).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
+    ImGui::TextDisabled("%s", count);
     if (lesson.text && state.fonts) drawRichText(*lesson.text, *state.fonts);
     quizBox(lesson);
     intents.captionCut = markCutText(state.uiScale);

@@ -123,6 +123,24 @@ TEST(ViewerPanels, the_step_text_starts_at_its_top_on_a_new_step) {
     EXPECT_EQ(step->Scroll.y, 0.0f);
 }
 
+// A slide (caption, no panels) showing the first of `steps` steps with `text`.
+ui::ViewerUiState slideState(const NullBackend& imgui, const Visibility& visibility, glm::vec2 display,
+                             const std::vector<TextBlock>& text, int steps) {
+    ui::ViewerUiState state;
+    state.scene = &builtInScene();
+    state.visibility = &visibility;
+    state.fonts = imgui.fonts();
+    state.slideLayout = true;
+    state.sceneView = layoutFor(display, 1.0f, LayoutMode::Slide, true).scene;
+    ui::LessonView lesson;
+    lesson.title = "Lesson";
+    lesson.stepCount = steps;
+    lesson.stepTitle = "A step";
+    lesson.text = &text;
+    state.lesson = lesson;
+    return state;
+}
+
 // A tester's 640x360 slide cut the step's text mid-sentence with nothing to show it: the caption bar
 // stops at half the picture. A cut is now marked (faded, "…") and reported, and only then.
 TEST(ViewerPanels, a_caption_cut_at_the_bars_edge_says_so) {
@@ -133,17 +151,7 @@ TEST(ViewerPanels, a_caption_cut_at_the_bars_edge_says_so) {
     for (int i = 0; i < 12; ++i) longText += "A paragraph of the step's text, long enough to wrap on a small slide.\n\n";
     const std::vector<TextBlock> longBlocks = parseRichText(longText);
     auto cut = [&](glm::vec2 display, const std::vector<TextBlock>& text) {
-        ui::ViewerUiState state;
-        state.scene = &builtInScene();
-        state.visibility = &visibility;
-        state.fonts = imgui.fonts();
-        state.slideLayout = true;
-        state.sceneView = layoutFor(display, 1.0f, LayoutMode::Slide, true).scene;
-        ui::LessonView lesson;
-        lesson.stepCount = 1;
-        lesson.stepTitle = "A step";
-        lesson.text = &text;
-        state.lesson = lesson;
+        ui::ViewerUiState state = slideState(imgui, visibility, display, text, 1);
         bool wasCut = false;
         for (int frame = 0; frame < 3; ++frame) wasCut = imgui.frame(display, state).captionCut;
         return wasCut;
@@ -151,6 +159,41 @@ TEST(ViewerPanels, a_caption_cut_at_the_bars_edge_says_so) {
     EXPECT_TRUE(cut({640.0f, 360.0f}, longBlocks));
     EXPECT_FALSE(cut({1920.0f, 1080.0f}, shortText));
     EXPECT_FALSE(cut({640.0f, 360.0f}, shortText));
+}
+
+// Issue 14: at 250 % text the caption was cut off and could not scroll. Down scrolls it until the
+// end shows (then nothing is marked cut), Up goes back, and the next step starts at its top.
+TEST(ViewerPanels, a_long_caption_scrolls_with_the_arrow_keys_and_a_new_step_starts_at_its_top) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    std::string longText;
+    for (int i = 0; i < 8; ++i) longText += "A paragraph of the step's text, long enough to wrap on a small slide.\n\n";
+    const std::vector<TextBlock> text = parseRichText(longText);
+    const glm::vec2 display{640.0f, 360.0f};
+    ui::ViewerUiState state = slideState(imgui, visibility, display, text, 2);
+    for (int frame = 0; frame < 3; ++frame) imgui.frame(display, state);
+    ImGuiWindow* caption = windowNamed("##caption");
+    ASSERT_NE(caption, nullptr);
+    ASSERT_GT(caption->ScrollMax.y, 0.0f) << "the text must be longer than the bar";
+    auto press = [&](ImGuiKey key) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyMap[key] = 256 + key;  // as the GLFW backend maps them (the null backend maps none)
+        io.KeysDown[ImGui::GetKeyIndex(key)] = true;
+        imgui.frame(display, state);
+        io.KeysDown[ImGui::GetKeyIndex(key)] = false;
+        return imgui.frame(display, state);
+    };
+    bool cut = true;
+    for (int i = 0; i < 40 && cut; ++i) cut = press(ImGuiKey_DownArrow).captionCut;
+    EXPECT_FALSE(cut) << "scrolled to the end, nothing is cut";
+    EXPECT_FLOAT_EQ(caption->Scroll.y, caption->ScrollMax.y);
+    const float end = caption->Scroll.y;
+    press(ImGuiKey_UpArrow);
+    EXPECT_LT(caption->Scroll.y, end);
+
+    state.lesson->stepIndex = 1;
+    for (int frame = 0; frame < 2; ++frame) imgui.frame(display, state);
+    EXPECT_EQ(caption->Scroll.y, 0.0f);
 }
 
 // Selects the tab named `name` of the side panel's tab bar from the next frame on.
