@@ -122,7 +122,7 @@ double Application::now() const { return window_ ? glfwGetTime() : 0.0; }
 ViewerLayout Application::layout() const {
     const bool slide = !showUi_ || session_->presenter();
     return psoas::layoutFor(displaySize_, effectiveUiScale(), slide ? LayoutMode::Slide : LayoutMode::Panels,
-                            session_->lessonPlayer().active(), captionHeight_);
+                            session_->lessonPlayer().active() && session_->captionShown(), captionHeight_);
 }
 
 void Application::step(double seconds, const FrameTarget& target, FrameTimes* times) {
@@ -217,6 +217,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.uiScale = effectiveUiScale();
     state.fonts = &ui_.fonts();
     state.slideLayout = !showUi_ || session_->presenter();
+    state.captionShown = session_->captionShown();
     state.presenterTheme = session_->presenter();
     state.blank = session_->blank();
     state.captionHeight = state.slideLayout ? captionHeight_ : 0.0f;

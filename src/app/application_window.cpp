@@ -316,6 +316,7 @@ void Application::onKeyPress(KeyChord chord) {
         case ViewerAction::ScaleReset: setUiScale(window_->contentScale()); break;
         case ViewerAction::OpenFiles: focusOpenField_ = true; break;
         case ViewerAction::ToggleAutoplay: setStatus(session_->autoplay() ? "Autoplay on" : "Autoplay off"); break;
+        case ViewerAction::ToggleCaption: setStatus(session_->captionShown() ? "Caption shown" : "Caption hidden (C shows it)"); break;
         case ViewerAction::TogglePause: setStatus(session_->paused() ? "Paused (P resumes)" : "Resumed"); break;
         default: break;  // the session has it
     }

@@ -36,6 +36,7 @@ std::optional<ViewerAction> InputController::keyPress(KeyChord chord, const View
         case ViewerAction::ToggleAutoRotate: apply_(act::ToggleAutoRotate{}); break;
         case ViewerAction::ToggleAutoplay: apply_(act::ToggleAutoplay{}); return command;   // the caller says so
         case ViewerAction::TogglePause: apply_(act::TogglePause{}); return command;         // the caller says so
+        case ViewerAction::ToggleCaption: apply_(act::ToggleCaption{}); return command;     // the caller says so
         case ViewerAction::ToggleFullscreen:
         case ViewerAction::Screenshot:
         case ViewerAction::ScreenshotSlide:

@@ -30,6 +30,7 @@ constexpr KeyBinding kBindings[] = {
     {Key::F5, 0, ViewerAction::TogglePresenter}, {Key::B, 0, ViewerAction::Blank},
     {Key::Period, 0, ViewerAction::Blank},       {Key::A, 0, ViewerAction::ToggleAutoplay},
     {Key::R, 0, ViewerAction::ToggleAutoRotate}, {Key::P, 0, ViewerAction::TogglePause},
+    {Key::C, 0, ViewerAction::ToggleCaption},
     {Key::Equal, modifier::Control, ViewerAction::ScaleUp},
     {Key::Equal, modifier::Control | modifier::Shift, ViewerAction::ScaleUp},  // Ctrl++ on most layouts
     {Key::KeypadAdd, modifier::Control, ViewerAction::ScaleUp},
@@ -94,6 +95,7 @@ const std::vector<ui::HelpEntry>& helpEntries() {
         {"Left, PageUp, Backspace", "Previous lesson step"},
         {"Home, End", "First, last lesson step"},
         {"Up, Down, wheel over the caption", "Scroll a caption longer than its bar (presenter mode, slides)"},
+        {"C", "Hide or show the caption in presenter mode: the model takes the whole screen"},
         {"1  2  3  4", "Anterior, posterior, left, right view"},
         {"5  6  7", "Superior, inferior, oblique view"},
         {"X or Delete", "Hide the selected structure"},

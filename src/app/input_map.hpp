@@ -15,7 +15,7 @@ enum class ViewerAction {
     ResetView, ToggleFullscreen, Screenshot, ToggleHelp, HideSelected, IsolateSelected, FadeSelected, ShowAll,
     Escape, Quit,
     NextStep, PreviousStep, FirstStep, LastStep,
-    TogglePresenter, Blank, ToggleAutoplay, ToggleAutoRotate, TogglePause,
+    TogglePresenter, Blank, ToggleAutoplay, ToggleAutoRotate, TogglePause, ToggleCaption,
     ScaleUp, ScaleDown, ScaleReset, ScreenshotSlide, OpenFiles,
 };
 

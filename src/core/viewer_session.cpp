@@ -233,6 +233,7 @@ void ViewerSession::handle(const act::ToggleAutoplay&) {
 }
 void ViewerSession::handle(const act::ToggleAutoRotate&) { autoRotate_ = !autoRotate_; }
 void ViewerSession::handle(const act::TogglePause&) { paused_ = !paused_; }
+void ViewerSession::handle(const act::ToggleCaption&) { captionHidden_ = !captionHidden_; }
 void ViewerSession::handle(const act::ToggleHelp&) { showHelp_ = !showHelp_; }
 void ViewerSession::handle(const act::Escape&) {
     if (showHelp_) showHelp_ = false;

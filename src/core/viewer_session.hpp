@@ -66,6 +66,7 @@ struct ToggleAutoplay {};
 struct ToggleAutoRotate {};
 struct TogglePause {};
 struct ToggleHelp {};
+struct ToggleCaption {};  // the slide layout's caption bar hidden (the model takes the whole view) or shown
 struct ChangeMotion { MotionChange change; };
 struct HoldBreath { std::optional<float> breath; };
 struct Click { glm::vec2 position; glm::vec2 viewPixels; };  // a press and release that did not drag
@@ -87,7 +88,7 @@ using SessionAction =
                  act::FadeSelected, act::ShowAll, act::SetVisible, act::SetOpacity, act::Isolate, act::LeaveIsolation,
                  act::Escape, act::OpenLesson, act::ReloadLesson, act::CloseLesson, act::NextStep, act::PreviousStep,
                  act::FirstStep, act::LastStep, act::JumpToStep, act::RestartLesson, act::SetPresenter, act::SetBlank,
-                 act::ToggleAutoplay, act::ToggleAutoRotate, act::TogglePause, act::ToggleHelp, act::ChangeMotion,
+                 act::ToggleAutoplay, act::ToggleAutoRotate, act::TogglePause, act::ToggleHelp, act::ToggleCaption, act::ChangeMotion,
                  act::HoldBreath, act::Click, act::Hover, act::Orbit, act::Pan, act::Zoom, act::SetDragging,
                  act::SetViewAspect, act::SetCamera, act::FinishTransitions>;
 
@@ -148,6 +149,8 @@ public:
     [[nodiscard]] bool blank() const { return blank_; }
     [[nodiscard]] bool autoplay() const { return autoplay_; }
     [[nodiscard]] bool autoRotate() const { return autoRotate_; }
+    // Whether the slide layout shows the step's caption under the model (C hides it in class).
+    [[nodiscard]] bool captionShown() const { return !captionHidden_; }
     [[nodiscard]] bool paused() const { return paused_; }
     [[nodiscard]] bool showHelp() const { return showHelp_; }
 
@@ -187,6 +190,7 @@ private:
     void handle(const act::SetBlank& a);
     void handle(const act::ToggleAutoplay&);
     void handle(const act::ToggleAutoRotate&);
+    void handle(const act::ToggleCaption&);
     void handle(const act::TogglePause&);
     void handle(const act::ToggleHelp&);
     void handle(const act::ChangeMotion& a);
@@ -248,6 +252,7 @@ private:
     bool blank_ = false;
     bool autoplay_ = false;
     bool autoRotate_ = false;
+    bool captionHidden_ = false;
     bool paused_ = false;
     bool showHelp_ = false;
 

@@ -95,7 +95,7 @@ std::string breathingNotice(const ViewerSession& session) {
 
 std::string presenterHint(const ViewerSession& session) {
     return std::string("PageDown / PageUp: steps   B: blank   A: autoplay") + (session.autoplay() ? " (on)" : "") +
-           "   R: rotate   P: pause" + (session.paused() ? " (paused)" : "") + "   Esc: leave";
+           "   R: rotate   P: pause" + (session.paused() ? " (paused)" : "") + "   C: caption   Esc: leave";
 }
 
 }  // namespace psoas::ui

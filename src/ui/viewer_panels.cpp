@@ -543,16 +543,22 @@ void dashedLine(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 colour, float th
 
 // Labels go on the background layer: over the 3D view, under every panel.
 // The labels' text size: the interface's, but never so large that a label is taller than a tenth
-// of the 3D view or the widest wider than 30 % of it. At 250 % text in presenter mode, or in a
+// of the 3D view or the widest wider than 35 % of it. At 250 % text in presenter mode, or in a
 // 640 x 360 window, full-size labels covered the model they name.
 float labelFontSize(const ViewerUiState& state) {
     const float full = ImGui::GetFontSize();
     float widest = 0.0f;
     for (const LabelAnchor& label : state.labels) widest = std::max(widest, ImGui::CalcTextSize(label.text.c_str()).x);
     const float byHeight = state.sceneView.size.y * 0.1f / ImGui::GetTextLineHeight();
-    const float byWidth = widest > 0.0f ? state.sceneView.size.x * 0.3f / widest : 1.0f;
+    const float byWidth = widest > 0.0f ? state.sceneView.size.x * 0.35f / widest : 1.0f;
     // Not below 60 %: smaller than that is unreadable, and overlapping is then the lesser harm.
     return full * std::clamp(std::min(byHeight, byWidth), 0.6f, 1.0f);
+}
+
+// `size` 0: the draw list's own font and size.
+void labelText(ImDrawList* draw, ImFont* font, float size, ImVec2 at, ImU32 colour, const std::string& text) {
+    if (size > 0.0f) draw->AddText(font, size, at, colour, text.c_str());
+    else draw->AddText(at, colour, text.c_str());
 }
 
 void drawLabels(const ViewerUiState& state) {
@@ -563,7 +569,13 @@ void drawLabels(const ViewerUiState& state) {
     const ImVec2 padding{6.0f * state.uiScale * shrink, 3.0f * state.uiScale * shrink};
     std::vector<LabelRequest> requests;
     for (const LabelAnchor& label : state.labels) {
-        const ImVec2 text = font->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, label.text.c_str());
+        // At full size exactly ImGui's own measure (and below, its own text call), so pictures of
+        // windows where no label shrinks stay as they were to the pixel.
+        ImVec2 text = ImGui::CalcTextSize(label.text.c_str());
+        if (shrink < 1.0f) {
+            text = font->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, label.text.c_str());
+            text.x = std::floor(text.x + 0.95f);
+        }
         requests.push_back({label.point, {text.x + padding.x * 2.0f, text.y + padding.y * 2.0f}});
     }
     ViewRect free = state.sceneView;
@@ -587,7 +599,7 @@ void drawLabels(const ViewerUiState& state) {
             draw->AddCircle(anchor, 4.5f * state.uiScale, IM_COL32(255, 214, 120, 200), 0, thickness);
             draw->AddRectFilled(min, max, IM_COL32(16, 18, 22, 170), 3.0f * state.uiScale);
             draw->AddRect(min, max, IM_COL32(255, 214, 120, 110), 3.0f * state.uiScale);
-            draw->AddText(font, fontSize, {min.x + padding.x, min.y + padding.y}, IM_COL32(200, 200, 200, 230), state.labels[i].text.c_str());
+            labelText(draw, font, shrink < 1.0f ? fontSize : 0.0f, {min.x + padding.x, min.y + padding.y}, IM_COL32(200, 200, 200, 230), state.labels[i].text);
             continue;
         }
         draw->AddLine(attach, anchor, IM_COL32(20, 20, 20, 200), thickness + 2.0f * state.uiScale);
@@ -595,7 +607,7 @@ void drawLabels(const ViewerUiState& state) {
         draw->AddCircleFilled(anchor, 3.5f * state.uiScale, IM_COL32(255, 214, 120, 255));
         draw->AddRectFilled(min, max, IM_COL32(16, 18, 22, 225), 3.0f * state.uiScale);
         draw->AddRect(min, max, IM_COL32(255, 214, 120, 200), 3.0f * state.uiScale);
-        draw->AddText(font, fontSize, {min.x + padding.x, min.y + padding.y}, IM_COL32(255, 255, 255, 255), state.labels[i].text.c_str());
+        labelText(draw, font, shrink < 1.0f ? fontSize : 0.0f, {min.x + padding.x, min.y + padding.y}, IM_COL32(255, 255, 255, 255), state.labels[i].text);
     }
 }
 
@@ -756,7 +768,7 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
     }
     drawLabels(state);
     if (state.slideLayout) {
-        captionBar(state, intents);
+        if (state.captionShown) captionBar(state, intents);
         noticeBanner(state);
         attachmentLegend(state);
         if (!state.presenterHint.empty()) presenterHint(state);

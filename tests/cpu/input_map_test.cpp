@@ -41,8 +41,15 @@ TEST(InputMap, view_presets_are_on_the_top_row_digits_and_modifiers_matter) {
 TEST(InputMap, the_help_overlay_names_every_classroom_key) {
     std::string all;
     for (const auto& entry : helpEntries()) all += entry.keys + "\n";
-    for (const char* key : {"F5", "B or .", "PageDown", "F12", "Ctrl + =", "H or F1", "1  2  3  4"})
+    for (const char* key : {"F5", "B or .", "PageDown", "F12", "Ctrl + =", "H or F1", "1  2  3  4", "C\n", "Up, Down"})
         EXPECT_NE(all.find(key), std::string::npos) << key;
+}
+
+// Issue 14: in class the caption took up to half the screen; C hides it, lesson or not.
+TEST(InputMap, c_hides_or_shows_the_caption) {
+    EXPECT_EQ(actionForKey({Key::C, 0}, true), ViewerAction::ToggleCaption);
+    EXPECT_EQ(actionForKey({Key::C, 0}, false), ViewerAction::ToggleCaption);
+    EXPECT_EQ(actionForKey({Key::C, modifier::Control}, true), std::nullopt);
 }
 
 // Only the window layer reads GLFW's codes; everything past it sees the viewer's own keys.

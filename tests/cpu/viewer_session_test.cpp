@@ -6,6 +6,7 @@
 #include "core/lesson.hpp"
 #include "core/motion/measure.hpp"
 #include "core/motion/pose_file.hpp"
+#include "core/viewer_layout.hpp"
 #include "core/viewer_session.hpp"
 
 #include <glm/geometric.hpp>
@@ -230,6 +231,22 @@ TEST(ViewerSession, isolation_hides_the_labels_of_hidden_structures) {
 }
 
 // Defect 6: Restart went back to the first step but kept the old quiz score.
+// Issue 14: the caption stays hidden from step to step until C shows it again; the model then has
+// the whole slide (layoutFor without a caption).
+TEST(ViewerSession, a_hidden_caption_stays_hidden_through_the_steps_and_gives_the_model_the_slide) {
+    auto session = builtInSession();
+    session->apply(act::OpenLesson{builtInLesson("01-meet-the-psoas.toml"), 0});
+    EXPECT_TRUE(session->captionShown());
+    session->apply(act::ToggleCaption{});
+    session->apply(act::NextStep{});
+    EXPECT_FALSE(session->captionShown());
+    const glm::vec2 display{1280.0f, 720.0f};
+    EXPECT_EQ(layoutFor(display, 2.5f, LayoutMode::Slide, session->captionShown(), 360.0f).scene.size.y, 720.0f);
+    session->apply(act::ToggleCaption{});
+    EXPECT_TRUE(session->captionShown());
+    EXPECT_EQ(layoutFor(display, 2.5f, LayoutMode::Slide, session->captionShown(), 360.0f).scene.size.y, 360.0f);
+}
+
 TEST(ViewerSession, restart_starts_a_new_quiz_score) {
     auto session = builtInSession();
     session->apply(act::OpenLesson{builtInLesson("07-quiz-psoas-region.toml"), 1});
