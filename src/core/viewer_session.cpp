@@ -336,6 +336,7 @@ void ViewerSession::handle(const act::Hover& a) {
 
 void ViewerSession::handle(const act::Orbit& a) {
     animation_.cancel();  // the hand on the mouse wins over a glide in progress
+    autoRotate_ = false;  // and over auto-rotate: the turn the teacher makes must stay (issue 14)
     takeCamera();
     camera_.orbit(a.deltaPixels);
 }

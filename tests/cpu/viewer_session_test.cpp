@@ -247,6 +247,18 @@ TEST(ViewerSession, a_hidden_caption_stays_hidden_through_the_steps_and_gives_th
     EXPECT_EQ(layoutFor(display, 2.5f, LayoutMode::Slide, session->captionShown(), 360.0f).scene.size.y, 360.0f);
 }
 
+// Issue 14: auto-rotate kept turning the model away from where the teacher had just turned it.
+TEST(ViewerSession, orbiting_by_hand_stops_auto_rotate) {
+    auto session = builtInSession();
+    session->apply(act::ToggleAutoRotate{});
+    ASSERT_TRUE(session->autoRotate());
+    session->apply(act::Orbit{{40.0f, 0.0f}});
+    EXPECT_FALSE(session->autoRotate());
+    const CameraPose turned = session->camera().pose;
+    session->advance(1.0);
+    EXPECT_FLOAT_EQ(session->camera().pose.yawDegrees, turned.yawDegrees) << "the model stays where the teacher left it";
+}
+
 TEST(ViewerSession, restart_starts_a_new_quiz_score) {
     auto session = builtInSession();
     session->apply(act::OpenLesson{builtInLesson("07-quiz-psoas-region.toml"), 1});
