@@ -40,60 +40,89 @@ struct TextPosition {
 
 // Where a multi-line string that is never closed begins: a small scan of TOML's string and comment
 // rules (escapes in basic strings, none in literal ones; '#' outside strings starts a comment).
-std::optional<TextPosition> unclosedMultiLineString(std::string_view text) {
-    enum class In { Nothing, Comment, Basic, Literal, MultiBasic, MultiLiteral };
-    In in = In::Nothing;
-    TextPosition here, opened;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        const std::string_view rest = text.substr(i);
-        switch (in) {
-            case In::Nothing:
-                if (c == '#') in = In::Comment;
-                else if (rest.substr(0, 3) == "\"\"\"" || rest.substr(0, 3) == "'''") {
-                    opened = here;
-                    opened.quotes = std::string(rest.substr(0, 3));
-                    in = c == '"' ? In::MultiBasic : In::MultiLiteral;
-                    i += 2;
-                    here.column += 2;
-                } else if (c == '"') in = In::Basic;
-                else if (c == '\'') in = In::Literal;
-                break;
-            case In::Comment: break;
-            case In::Basic:
-                if (c == '\\' && i + 1 < text.size() && text[i + 1] != '\n') { ++i; ++here.column; }
-                else if (c == '"') in = In::Nothing;
-                break;
-            case In::Literal:
-                if (c == '\'') in = In::Nothing;
-                break;
-            case In::MultiBasic:
-            case In::MultiLiteral: {
-                const std::string_view close = in == In::MultiBasic ? "\"\"\"" : "'''";
-                if (in == In::MultiBasic && c == '\\' && i + 1 < text.size()) { ++i; ++here.column; }
-                else if (rest.substr(0, 3) == close) {
-                    // Up to two more quotes may belong to the text ("" before the closing """).
-                    std::size_t run = 3;
-                    while (run < 5 && run < rest.size() && rest[run] == close[0]) ++run;
-                    i += run - 1;
-                    here.column += static_cast<int>(run) - 1;
-                    in = In::Nothing;
-                }
-                break;
+class StringScanner {
+public:
+    explicit StringScanner(std::string_view text) : text_(text) {}
+
+    std::optional<TextPosition> unclosed() {
+        while (i_ < text_.size()) {
+            switch (in_) {
+                case In::Nothing: outside(); break;
+                case In::Basic: inBasic(); break;
+                case In::Literal: inLiteral(); break;
+                case In::MultiBasic:
+                case In::MultiLiteral: inMultiLine(); break;
+                case In::Comment: advance(1); break;
             }
         }
-        if (text[i] == '\n') {
-            ++here.line;
-            here.column = 1;
-            // Single-line strings and comments end with their line (an unclosed " is its own error).
-            if (in == In::Comment || in == In::Basic || in == In::Literal) in = In::Nothing;
-        } else {
-            ++here.column;
+        if (in_ == In::MultiBasic || in_ == In::MultiLiteral) return opened_;
+        return std::nullopt;
+    }
+
+private:
+    enum class In { Nothing, Comment, Basic, Literal, MultiBasic, MultiLiteral };
+
+    [[nodiscard]] bool startsWith(std::string_view what) const { return text_.substr(i_, what.size()) == what; }
+
+    // Moves past `count` bytes, counting lines; single-line strings and comments end with their
+    // line (an unclosed " is its own error, reported on its line).
+    void advance(std::size_t count) {
+        for (std::size_t k = 0; k < count && i_ < text_.size(); ++k, ++i_) {
+            if (text_[i_] != '\n') {
+                ++here_.column;
+                continue;
+            }
+            ++here_.line;
+            here_.column = 1;
+            if (in_ == In::Comment || in_ == In::Basic || in_ == In::Literal) in_ = In::Nothing;
         }
     }
-    if (in == In::MultiBasic || in == In::MultiLiteral) return opened;
-    return std::nullopt;
-}
+
+    void outside() {
+        const char c = text_[i_];
+        if (startsWith("\"\"\"") || startsWith("'''")) {
+            opened_ = here_;
+            opened_.quotes = std::string(text_.substr(i_, 3));
+            in_ = c == '"' ? In::MultiBasic : In::MultiLiteral;
+            advance(3);
+            return;
+        }
+        if (c == '#') in_ = In::Comment;
+        else if (c == '"') in_ = In::Basic;
+        else if (c == '\'') in_ = In::Literal;
+        advance(1);
+    }
+
+    void inBasic() {
+        const char c = text_[i_];
+        const bool escape = c == '\\' && i_ + 1 < text_.size() && text_[i_ + 1] != '\n';
+        if (c == '"') in_ = In::Nothing;
+        advance(escape ? 2 : 1);
+    }
+
+    void inLiteral() {
+        if (text_[i_] == '\'') in_ = In::Nothing;
+        advance(1);
+    }
+
+    void inMultiLine() {
+        const std::string_view close = in_ == In::MultiBasic ? "\"\"\"" : "'''";
+        if (in_ == In::MultiBasic && text_[i_] == '\\') return advance(2);
+        if (!startsWith(close)) return advance(1);
+        // Up to two more quotes may belong to the text ("" before the closing """).
+        std::size_t run = 3;
+        while (run < 5 && i_ + run < text_.size() && text_[i_ + run] == close[0]) ++run;
+        in_ = In::Nothing;
+        advance(run);
+    }
+
+    std::string_view text_;
+    std::size_t i_ = 0;
+    In in_ = In::Nothing;
+    TextPosition here_, opened_;
+};
+
+std::optional<TextPosition> unclosedMultiLineString(std::string_view text) { return StringScanner(text).unclosed(); }
 
 // toml++ words its syntax errors for parser writers; say instead what a teacher should change,
 // and point at the place they must edit.
