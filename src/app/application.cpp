@@ -208,6 +208,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.visibility = &session_->visibility();
     state.hovered = session_->quizOpen() ? -1 : session_->hovered();  // a name under the cursor would give the answer away
     state.selected = session_->selected();
+    state.structureQuery = structureQuery_;
     state.cursor = input_.cursor();
     state.showHelp = session_->showHelp();
     state.help = &helpEntries();
@@ -247,6 +248,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
 }
 
 void Application::applyIntents(const ui::ViewerUiIntents& intents) {
+    if (intents.structureQuery) structureQuery_ = *intents.structureQuery;
     if (intents.select) apply(act::Select{*intents.select});
     if (intents.focus) apply(act::Focus{*intents.focus});
     if (intents.preset) apply(act::ShowView{*intents.preset});

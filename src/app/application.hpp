@@ -192,6 +192,7 @@ private:
     // The panel's open field and orientation choice (a choice with up and anterior on one axis is
     // shown with its problem and not applied), and Ctrl+O asking the field to take the keyboard.
     std::string openText_;
+    std::string structureQuery_;  // the Structures tab's search field
     ModelOrientation orientationChoice_;
     bool focusOpenField_ = false;
 

@@ -1,5 +1,7 @@
 #include "ui/viewer_panels.hpp"
 
+#include "core/structure_search.hpp"
+
 #include "ui/rich_text_view.hpp"
 
 #include <imgui.h>
@@ -9,6 +11,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 
 namespace psoas::ui {
 
@@ -65,7 +68,41 @@ void structureRow(const ViewerUiState& state, std::size_t i, ViewerUiIntents& in
     ImGui::PopID();
 }
 
+// The search field: English, Latin or landmark names (core/structure_search). Enter focuses the
+// first match; a click selects, a double-click focuses.
+void structureSearch(const ViewerUiState& state, ViewerUiIntents& intents) {
+    std::array<char, 256> text{};
+    std::strncpy(text.data(), state.structureQuery.c_str(), text.size() - 1);
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    const bool entered = ImGui::InputTextWithHint("##find", "Find: name, Latin or landmark", text.data(), text.size(),
+                                                  ImGuiInputTextFlags_EnterReturnsTrue);
+    if (std::string_view(text.data()) != state.structureQuery) intents.structureQuery = std::string(text.data());
+    const std::vector<StructureMatch> found = findStructures(*state.scene, text.data());
+    if (entered && !found.empty()) intents.focus = found.front().structure;
+}
+
+// Only what the search found, flat: "Right femur: Lesser trochanter" for a landmark.
+void foundList(const ViewerUiState& state, ViewerUiIntents& intents) {
+    const std::vector<StructureMatch> found = findStructures(*state.scene, state.structureQuery);
+    if (found.empty()) ImGui::TextDisabled("Nothing in this model is called that");
+    for (std::size_t k = 0; k < found.size(); ++k) {
+        const StructureMatch& match = found[k];
+        const std::string& name = state.scene->structures[static_cast<std::size_t>(match.structure)].info.name;
+        const std::string label = match.landmark.empty() ? name : name + ": " + match.landmark;
+        ImGui::PushID(static_cast<int>(k));
+        if (ImGui::Selectable(label.c_str(), state.selected == match.structure, ImGuiSelectableFlags_AllowDoubleClick)) {
+            intents.select = match.structure;
+            if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) intents.focus = match.structure;
+        }
+        ImGui::PopID();
+    }
+}
+
 void structureList(const ViewerUiState& state, ViewerUiIntents& intents) {
+    if (state.structureQuery.find_first_not_of(' ') != std::string::npos) {
+        foundList(state, intents);
+        return;
+    }
     const Scene& scene = *state.scene;
     for (const GroupHeading& group : kGroups) {
         if (!hasGroup(scene, group.group)) continue;
@@ -168,6 +205,7 @@ void structuresTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     ImGui::Separator();
 
     heading(state, "Structures");
+    structureSearch(state, intents);
     visibilityButtons(state, intents);
     // The list takes what the card and the footer leave; it scrolls, they never overlap it.
     const float line = ImGui::GetTextLineHeightWithSpacing();

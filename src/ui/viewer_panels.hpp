@@ -90,6 +90,7 @@ struct ViewerUiState {
     const Visibility* visibility = nullptr;
     int hovered = -1;
     int selected = -1;
+    std::string structureQuery;  // what the Structures tab's search field holds
     glm::vec2 cursor{0.0f};  // for the hover label, in UI coordinates
     bool showHelp = false;
     const std::vector<HelpEntry>* help = nullptr;
@@ -154,6 +155,7 @@ struct ViewerUiIntents {
     bool captionCut = false;
     bool exportSlides = false;   // export the open lesson's steps as slides and a handout
     ModelIntents model;          // open files, turn a --model scene
+    std::optional<std::string> structureQuery;  // the search field was edited
 };
 
 ViewerUiIntents drawViewerUi(const ViewerUiState& state);

@@ -3,6 +3,7 @@
 
 #include "core/atlas.hpp"
 #include "core/rich_text.hpp"
+#include "core/structure_search.hpp"
 #include "core/viewer_layout.hpp"
 #include "ui/viewer_panels.hpp"
 
@@ -237,6 +238,33 @@ TEST(ViewerPanels, the_motion_tabs_length_curve_spans_the_panel) {
     ASSERT_FALSE(xs.empty()) << "the curve's now line is drawn";
     const float middle = panel->Pos.x + panel->Size.x * 0.5f;
     for (float x : xs) EXPECT_NEAR(x, middle, panel->Size.x * 0.15f);
+}
+
+// Issue 14: a student could find a structure only by scrolling the grouped list. The search field
+// lists what matches, landmarks with their bone; a click selects.
+TEST(ViewerPanels, the_structure_search_lists_matches_and_a_click_selects_one) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    const glm::vec2 display{1280.0f, 1200.0f};
+    ui::ViewerUiState state = panelState(imgui, visibility, display, 1.0f);
+    state.structureQuery = "lesser troch";
+    imgui.frame(display, state);
+    selectTab("Structures");
+    for (int frame = 0; frame < 2; ++frame) imgui.frame(display, state);
+    const ImGuiWindow* list = windowNamed("/structures_");
+    ASSERT_NE(list, nullptr);
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = {list->Pos.x + 40.0f, list->Pos.y + ImGui::GetStyle().WindowPadding.y + ImGui::GetTextLineHeight() * 0.5f};
+    imgui.frame(display, state);  // hover
+    io.MouseDown[0] = true;
+    imgui.frame(display, state);
+    io.MouseDown[0] = false;
+    const ui::ViewerUiIntents intents = imgui.frame(display, state);
+    ASSERT_TRUE(intents.select.has_value());
+    const std::vector<StructureMatch> found = findStructures(builtInScene(), "lesser troch");
+    ASSERT_FALSE(found.empty());
+    EXPECT_EQ(*intents.select, found.front().structure);
+    EXPECT_EQ(builtInScene().structures[static_cast<std::size_t>(*intents.select)].info.id.rfind("femur_", 0), 0u);
 }
 
 }  // namespace

@@ -1,0 +1,24 @@
+#pragma once
+// Finding a structure by name: what the Structures tab's search field lists. A student types
+// "troch" or "iliacus" or the Latin "psoas major" and gets the structures (and landmarks) whose
+// names hold every word typed.
+
+#include "core/scene.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace psoas {
+
+struct StructureMatch {
+    int structure = -1;    // index into scene.structures
+    std::string landmark;  // the landmark's name when it matched through one of its landmarks, else empty
+};
+
+// Every structure whose English name, Terminologia Anatomica (Latin) name or id holds each word of
+// `query` at the start of one of its words (case-insensitive, ASCII letters folded), in scene order; then every landmark whose name
+// does, with its structure. An empty or blank query finds nothing.
+[[nodiscard]] std::vector<StructureMatch> findStructures(const Scene& scene, std::string_view query);
+
+}  // namespace psoas
