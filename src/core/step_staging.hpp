@@ -49,6 +49,9 @@ struct PaintedAreas {
 // and the colour-by-length display. The Motion tab shows and changes the same values.
 struct MotionSettings {
     int pose = -1;
+    // Angles set joint by joint, which replace the library pose's when set: a step's inline pose
+    // table, or the Motion tab's joint controls.
+    std::optional<Pose> joints;
     bool breathing = false;
     BreathDepth depth = BreathDepth::Quiet;
     float breathsPerMinute = 12.0f;  // resting rate (docs/sources.md §5)

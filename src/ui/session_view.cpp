@@ -48,6 +48,9 @@ MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile
     view.curve = &session.lengthCurve();
     view.hipFlexion = session.motion().currentPose().hipRight.flexion;
     view.reference = session.sceneMotion()->reference();
+    view.joints.angles = session.motion().targetPose();
+    view.joints.stepAngles = session.motion().poseOf(session.motion().staged());
+    view.joints.custom = settings.joints.has_value();
     return view;
 }
 

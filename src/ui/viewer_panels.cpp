@@ -424,11 +424,16 @@ void lengthCurve(const MotionView& motion, float uiScale) {
 void motionControls(const MotionView& motion, MotionIntents& intents) {
     ImGui::TextUnformatted("Pose");
     ImGui::SetNextItemWidth(-1.0f);
-    if (ImGui::BeginCombo("##pose", motion.poseNames.empty() ? "" : motion.poseNames[static_cast<std::size_t>(motion.pose)].c_str())) {
+    const std::string poseName = motion.joints.custom ? "Own angles (below)"
+                                 : motion.poseNames.empty() ? ""
+                                                            : motion.poseNames[static_cast<std::size_t>(motion.pose)];
+    if (ImGui::BeginCombo("##pose", poseName.c_str())) {
         for (std::size_t i = 0; i < motion.poseNames.size(); ++i)
-            if (ImGui::Selectable(motion.poseNames[i].c_str(), static_cast<int>(i) == motion.pose)) intents.pose = static_cast<int>(i);
+            if (ImGui::Selectable(motion.poseNames[i].c_str(), !motion.joints.custom && static_cast<int>(i) == motion.pose))
+                intents.pose = static_cast<int>(i);
         ImGui::EndCombo();
     }
+    if (ImGui::CollapsingHeader("Joint angles", ImGuiTreeNodeFlags_DefaultOpen)) drawJointControls(motion.joints, intents);
     bool breathing = motion.breathing;
     if (ImGui::Checkbox("Breathing", &breathing)) intents.breathing = breathing;
     for (const BreathDepthName& entry : kBreathDepthNames) {  // the names lessons and --breath-depth use

@@ -15,6 +15,7 @@
 #include "core/viewer_layout.hpp"
 #include "core/visibility.hpp"
 #include "ui/fonts.hpp"
+#include "ui/joint_controls.hpp"
 #include "ui/model_panel.hpp"
 
 #include <glm/vec2.hpp>
@@ -72,6 +73,7 @@ struct MotionView {
     const std::vector<glm::vec2>* curve = nullptr;   // right psoas length (mm) against hip flexion (deg)
     float hipFlexion = 0.0f;                         // right hip, now
     HipReference reference = HipReference::Gait2392; // the geometry the readouts, history and curve use
+    JointControlsView joints;                        // one slider per coordinate of the pose model
 };
 
 // What the user changed in the Motion tab: the session's own change value.

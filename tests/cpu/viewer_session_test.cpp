@@ -243,12 +243,7 @@ TEST(ViewerSession, restart_starts_a_new_quiz_score) {
 
 // Issue 15: the Motion tab's numbers come from the published hip geometry the teacher chose. The
 // expected values are what `psoas-atlas --measure` prints (writeMeasureCsv) for the same pose.
-double measured(const std::string& reference, const std::optional<std::string>& pose, std::optional<double> hipFlexion,
-                const std::string& quantity) {
-    MeasureRequest request;
-    request.reference = reference;
-    request.pose = pose;
-    request.hipFlexion = hipFlexion;
+double measuredAngles(const MeasureRequest& request, const std::string& quantity) {
     std::ostringstream out;
     writeMeasureCsv(out, request, builtInAtlas(), kSource / "models" / "poses");
     std::istringstream in(out.str());
@@ -257,6 +252,15 @@ double measured(const std::string& reference, const std::optional<std::string>& 
         if (line.rfind(prefix, 0) == 0) return std::stod(line.substr(prefix.size()));
     ADD_FAILURE() << "no " << prefix << " in --measure's output";
     return 0.0;
+}
+
+double measured(const std::string& reference, const std::optional<std::string>& pose, std::optional<double> hipFlexion,
+                const std::string& quantity) {
+    MeasureRequest request;
+    request.reference = reference;
+    request.pose = pose;
+    request.hipFlexion = hipFlexion;
+    return measuredAngles(request, quantity);
 }
 
 int poseIndex(const std::string& id) {
@@ -361,6 +365,89 @@ TEST(MotionState, a_step_replaces_what_the_user_changed) {
     state.stage(step, false);
     EXPECT_FALSE(state.settings().colourByLength);
     EXPECT_FALSE(state.animating());
+}
+
+// Issue 13, joint controls: one coordinate of the pose model set from the Motion tab.
+void setJoint(ViewerSession& session, JointCoordinate coordinate, float degrees) {
+    MotionChange change;
+    change.joint = JointAngle{coordinate, degrees};
+    session.apply(act::ChangeMotion{change});
+    session.advance(1.0 / 60.0);  // one frame: a slider moves the body at once
+}
+
+TEST(JointControls, a_joint_angle_moves_the_body_at_once_and_gives_the_numbers_measure_prints) {
+    auto session = builtInSession();
+    settle(*session);
+    const std::uint64_t solves = session->motionRevision();
+    setJoint(*session, JointCoordinate::RightHipFlexion, 45.0f);
+    setJoint(*session, JointCoordinate::LeftHipFlexion, 45.0f);
+    EXPECT_GT(session->motionRevision(), solves);
+    EXPECT_FLOAT_EQ(session->motion().currentPose().hipRight.flexion, 45.0f);  // no glide: there already
+    MeasureRequest both45;
+    both45.hipFlexion = 45.0;
+    const MuscleReadout* psoas = session->sceneMotion()->readout(kRightPsoasId);
+    ASSERT_NE(psoas, nullptr);
+    EXPECT_NEAR(psoas->lengthMm, measuredAngles(both45, "length"), kCsvRounding);
+    EXPECT_NEAR(psoas->momentArmMm, measuredAngles(both45, "hip_flexion_moment_arm"), kCsvRounding);
+    // The curve's "now" follows, and the history records the new length.
+    EXPECT_FLOAT_EQ(session->lengthHistory().back(), psoas->lengthMm);
+
+    setJoint(*session, JointCoordinate::LumbarExtension, -20.0f);
+    setJoint(*session, JointCoordinate::PelvicTilt, 10.0f);
+    MeasureRequest all = both45;
+    all.lumbarExtension = -20.0;
+    all.pelvicTilt = 10.0;
+    EXPECT_NEAR(session->sceneMotion()->readout(kRightPsoasId)->lengthMm, measuredAngles(all, "length"), kCsvRounding);
+}
+
+TEST(JointControls, the_user_changes_the_pose_and_the_step_keeps_its_own) {
+    auto session = builtInSession();
+    session->apply(act::OpenLesson{builtInLesson("03-actions.toml"), 0});
+    session->apply(act::NextStep{});  // the leg lift
+    settle(*session);
+    const Pose legLift = builtInPoses()[static_cast<std::size_t>(poseIndex("leg_lift"))].pose;
+    setJoint(*session, JointCoordinate::RightHipFlexion, 30.0f);
+    EXPECT_TRUE(session->motion().overridden());
+    EXPECT_EQ(session->motion().staged().pose, poseIndex("leg_lift"));
+    EXPECT_FALSE(session->motion().staged().joints.has_value());
+    Pose expected = legLift;  // the other joints keep the leg lift's angles
+    expected.hipRight.flexion = 30.0f;
+    EXPECT_EQ(session->motion().targetPose(), expected);
+
+    // One joint back to what the step set: the change is gone.
+    MotionChange reset;
+    reset.resetJoint = JointCoordinate::RightHipFlexion;
+    session->apply(act::ChangeMotion{reset});
+    EXPECT_EQ(session->motion().targetPose(), legLift);
+    EXPECT_FALSE(session->motion().overridden());
+
+    setJoint(*session, JointCoordinate::LeftHipAbduction, 20.0f);
+    setJoint(*session, JointCoordinate::LumbarExtension, 10.0f);
+    MotionChange all;
+    all.resetJoints = true;
+    session->apply(act::ChangeMotion{all});
+    settle(*session);
+    EXPECT_EQ(session->motion().currentPose(), legLift);
+    EXPECT_FALSE(session->motion().overridden());
+
+    // The next step stages its own pose, whatever the user set.
+    setJoint(*session, JointCoordinate::RightHipFlexion, 100.0f);
+    session->apply(act::PreviousStep{});
+    settle(*session);
+    EXPECT_FALSE(session->motion().overridden());
+    EXPECT_EQ(session->motion().currentPose(), builtInPoses()[static_cast<std::size_t>(session->motion().staged().pose)].pose);
+}
+
+TEST(JointControls, a_typed_angle_stays_in_the_joints_range_and_a_library_pose_replaces_the_angles) {
+    auto session = builtInSession();
+    setJoint(*session, JointCoordinate::RightHipFlexion, 150.0f);
+    EXPECT_FLOAT_EQ(session->motion().targetPose().hipRight.flexion, 120.0f);
+    setJoint(*session, JointCoordinate::RightHipRotation, -90.0f);
+    EXPECT_FLOAT_EQ(session->motion().targetPose().hipRight.externalRotation, -45.0f);
+    EXPECT_TRUE(session->motion().settings().joints.has_value());
+    choosePose(*session, "sitting");
+    EXPECT_FALSE(session->motion().settings().joints.has_value());
+    EXPECT_EQ(session->motion().currentPose(), builtInPoses()[static_cast<std::size_t>(poseIndex("sitting"))].pose);
 }
 
 }  // namespace

@@ -14,6 +14,7 @@ struct HipAngles {
     float flexion = 0.0f;
     float abduction = 0.0f;          // thigh away from the midline
     float externalRotation = 0.0f;  // knee cap turned outward
+    bool operator==(const HipAngles&) const = default;
 };
 
 struct Pose {
@@ -26,6 +27,7 @@ struct Pose {
 
     [[nodiscard]] const HipAngles& hip(Side side) const { return side == Side::Right ? hipRight : hipLeft; }
     HipAngles& hip(Side side) { return side == Side::Right ? hipRight : hipLeft; }
+    bool operator==(const Pose&) const = default;
 };
 
 // The hip joint's own flexion: the thigh's angle plus anterior pelvic tilt (the pelvis rolling
