@@ -1,5 +1,6 @@
 #include "core/lesson.hpp"
 
+#include "core/motion/pose_table.hpp"
 #include "core/toml_reader.hpp"
 
 #include <set>
@@ -44,14 +45,7 @@ public:
         std::vector<std::string> labelTargets = vocabulary_.structures;
         labelTargets.insert(labelTargets.end(), vocabulary_.landmarks.begin(), vocabulary_.landmarks.end());
         step.labels = ids("labels", labelTargets, "structure or landmark");
-        if (const toml::node* pose = reader_.table().get("pose")) {
-            if (auto id = pose->value_exact<std::string>()) {
-                if (contains(vocabulary_.poses, *id)) step.pose = *id;
-                else reader_.report(pose->source(), "unknown pose '" + *id + "' in 'pose'" + didYouMean(*id, vocabulary_.poses));
-            } else {
-                reader_.report(pose->source(), "'pose' must be one pose id (a string)");
-            }
-        }
+        readPose(step);
         readBreathing(step);
         readQuiz(step);
         step.colourByLength = reader_.boolean("colour_by_length", false);
@@ -62,6 +56,21 @@ public:
     }
 
 private:
+    // A pose id, or an inline table of joint angles (issue 13).
+    void readPose(LessonStep& step) {
+        const toml::node* pose = reader_.table().get("pose");
+        if (!pose) return;
+        if (auto id = pose->value_exact<std::string>()) {
+            if (contains(vocabulary_.poses, *id)) step.pose = *id;
+            else reader_.report(pose->source(), "unknown pose '" + *id + "' in 'pose'" + didYouMean(*id, vocabulary_.poses));
+        } else if (const toml::table* angles = pose->as_table()) {
+            step.poseAngles = readInlinePose(*angles, file(), out(), "'pose'");
+        } else {
+            reader_.report(pose->source(), "'pose' must be a pose id (a string) or a table of joint angles, e.g. "
+                                           "{ hip_right = { flexion = 45 } }");
+        }
+    }
+
     std::vector<std::string> selectables() const {
         std::vector<std::string> all = vocabulary_.structures;
         all.insert(all.end(), vocabulary_.groups.begin(), vocabulary_.groups.end());

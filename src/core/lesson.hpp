@@ -6,6 +6,7 @@
 
 #include "core/diagnostic.hpp"
 #include "core/motion/breathing.hpp"
+#include "core/motion/pose.hpp"
 #include "core/orbit_camera.hpp"
 #include "core/quiz.hpp"
 #include "core/view_preset.hpp"
@@ -44,7 +45,8 @@ struct LessonStep {
     std::vector<std::string> highlight;
     std::vector<std::string> attachments;  // muscles whose origin and insertion areas are painted
     std::vector<std::string> labels;       // structure ids or "structure:landmark"
-    std::optional<std::string> pose;
+    std::optional<std::string> pose;     // a pose id (models/poses)
+    std::optional<Pose> poseAngles;      // or an inline table of joint angles, the others neutral
     std::optional<StepBreathing> breathing;
     bool colourByLength = false;
     bool autoRotate = false;

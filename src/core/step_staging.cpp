@@ -148,6 +148,7 @@ StagedStep stageStep(const LessonStep& step, const Scene& scene, const std::vect
     // No breathing means still: a jump to any step shows the same thing however the class got there.
     const StepBreathing breathing = step.breathing.value_or(StepBreathing{});
     staged.motion.pose = stepPoseIndex(step, poses);
+    staged.motion.joints = step.poseAngles;
     staged.motion.breathing = breathing.on;
     staged.motion.depth = breathing.depth;
     staged.motion.breathsPerMinute = static_cast<float>(breathing.ratePerMinute);
