@@ -10,7 +10,7 @@ namespace psoas {
 namespace {
 
 constexpr const char* kStepKeys[] = {"title", "text", "camera", "show", "fade", "hide", "highlight", "attachments",
-                                     "labels", "pose", "breathing", "colour_by_length", "auto_rotate", "duration",
+                                     "labels", "pose", "breathing", "colour_by_length", "length_tags", "auto_rotate", "duration",
                                      "notes", "quiz"};
 
 bool contains(const std::vector<std::string>& list, const std::string& item) {
@@ -49,6 +49,7 @@ public:
         readBreathing(step);
         readQuiz(step);
         step.colourByLength = reader_.boolean("colour_by_length", false);
+        step.lengthTags = reader_.boolean("length_tags", false);
         step.autoRotate = reader_.boolean("auto_rotate", false);
         // One hour: longer than any step a class would sit through, short enough to catch a typo of ms for s.
         step.durationSeconds = reader_.number("duration", 0.0f, 0.0f, 3600.0f);

@@ -49,6 +49,7 @@ struct LessonStep {
     std::optional<Pose> poseAngles;      // or an inline table of joint angles, the others neutral
     std::optional<StepBreathing> breathing;
     bool colourByLength = false;
+    bool lengthTags = false;  // live length tags on the psoas and iliacus
     bool autoRotate = false;
     double durationSeconds = 0.0;  // for autoplay; 0 = the teacher advances
     std::string notes;             // for the teacher, never shown to the class

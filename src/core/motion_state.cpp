@@ -66,6 +66,7 @@ void MotionState::change(const MotionChange& change) {
     if (change.rate) user_.breathsPerMinute = *change.rate;
     if (change.exaggeration) user_.exaggeration = *change.exaggeration;
     if (change.colourByLength) user_.colourByLength = *change.colourByLength;
+    if (change.lengthTags) user_.lengthTags = *change.lengthTags;
     if (change.reference) reference_ = *change.reference;
 }
 

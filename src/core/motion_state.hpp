@@ -26,7 +26,7 @@ struct JointAngle {
 // A change the user asked for; unset fields keep what is there.
 struct MotionChange {
     std::optional<int> pose;  // a library pose: drops the angles set joint by joint
-    std::optional<bool> breathing, colourByLength;
+    std::optional<bool> breathing, colourByLength, lengthTags;
     std::optional<BreathDepth> depth;
     std::optional<float> rate, exaggeration;
     std::optional<HipReference> reference;  // the geometry the numbers are computed with
@@ -36,7 +36,7 @@ struct MotionChange {
     std::optional<JointCoordinate> resetJoint;
     bool resetJoints = false;
     [[nodiscard]] bool any() const {
-        return pose || breathing || depth || colourByLength || rate || exaggeration || reference || joint || resetJoint || resetJoints;
+        return pose || breathing || depth || colourByLength || lengthTags || rate || exaggeration || reference || joint || resetJoint || resetJoints;
     }
 };
 

@@ -23,16 +23,6 @@ StepLabel labelOn(const Scene& scene, int structure, std::string text, const glm
     return {std::move(text), structure, point, nearestVertex(scene.structures[static_cast<std::size_t>(structure)].mesh, point), true, {}};
 }
 
-// The structure's own label names the mesh vertex nearest the centre of its bounds: on the surface
-// and central. Where the leader ends is decided per frame against what the view shows
-// (core/label_anchor.hpp): the part of the structure that shows nearest this point.
-StepLabel structureLabel(const Scene& scene, int structure) {
-    const MeshData& mesh = scene.structures[static_cast<std::size_t>(structure)].mesh;
-    const int vertex = nearestVertex(mesh, mesh.bounds.centre());
-    const glm::vec3 point = vertex >= 0 ? mesh.positions[static_cast<std::size_t>(vertex)] : mesh.bounds.centre();
-    return {scene.structures[static_cast<std::size_t>(structure)].info.name, structure, point, vertex, false, {}};
-}
-
 void addLabels(const LessonStep& step, const Scene& scene, std::vector<StepLabel>& labels) {
     for (const std::string& token : step.labels) {
         const auto colon = token.find(':');
@@ -101,6 +91,16 @@ int nearestVertex(const MeshData& mesh, const glm::vec3& point) {
     return best;
 }
 
+// The structure's own label names the mesh vertex nearest the centre of its bounds: on the surface
+// and central. Where the leader ends is decided per frame against what the view shows
+// (core/label_anchor.hpp): the part of the structure that shows nearest this point.
+StepLabel structureLabel(const Scene& scene, int structure) {
+    const MeshData& mesh = scene.structures[static_cast<std::size_t>(structure)].mesh;
+    const int vertex = nearestVertex(mesh, mesh.bounds.centre());
+    const glm::vec3 point = vertex >= 0 ? mesh.positions[static_cast<std::size_t>(vertex)] : mesh.bounds.centre();
+    return {scene.structures[static_cast<std::size_t>(structure)].info.name, structure, point, vertex, false, {}};
+}
+
 int stepPoseIndex(const LessonStep& step, const std::vector<PoseFile>& poses) {
     // No pose means standing: each step is complete in itself.
     const std::string wanted = step.pose.value_or("neutral_standing");
@@ -149,6 +149,7 @@ StagedStep stageStep(const LessonStep& step, const Scene& scene, const std::vect
     const StepBreathing breathing = step.breathing.value_or(StepBreathing{});
     staged.motion.pose = stepPoseIndex(step, poses);
     staged.motion.joints = step.poseAngles;
+    staged.motion.lengthTags = step.lengthTags;
     staged.motion.breathing = breathing.on;
     staged.motion.depth = breathing.depth;
     staged.motion.breathsPerMinute = static_cast<float>(breathing.ratePerMinute);

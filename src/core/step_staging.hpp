@@ -57,6 +57,7 @@ struct MotionSettings {
     float breathsPerMinute = 12.0f;  // resting rate (docs/sources.md §5)
     float exaggeration = 1.0f;       // breathing motion enlarged on screen only
     bool colourByLength = false;
+    bool lengthTags = false;  // a tag on each psoas and iliacus: its length now and % of standing
     bool operator==(const MotionSettings&) const = default;
 };
 
@@ -83,6 +84,9 @@ StagedStep stageFreeView(const Scene& scene);
 
 // The regions every structure always shows painted (the diaphragm's central tendon).
 PaintedAreas alwaysPaintedAreas(const Scene& scene);
+
+// A structure's own label: its name, pointing at the mesh vertex nearest the centre of its bounds.
+StepLabel structureLabel(const Scene& scene, int structure);
 
 // The vertex of `mesh` nearest `point`, or -1 for an empty mesh.
 int nearestVertex(const MeshData& mesh, const glm::vec3& point);

@@ -1,5 +1,7 @@
 #include "core/viewer_session.hpp"
 
+#include "core/length_tags.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -443,7 +445,9 @@ std::vector<PosedLabel> ViewerSession::labels() const {
     };
     // A hidden structure's label would point at nothing (issue 12, defect 6).
     auto shown = [&](const StepLabel& label) { return label.structure >= 0 && visibility_.visible(static_cast<std::size_t>(label.structure)); };
-    for (const StepLabel& label : staged_.labels) {
+    std::vector<StepLabel> wanted = staged_.labels;
+    addLengthTags(wanted);
+    for (const StepLabel& label : wanted) {
         if (!shown(label)) continue;
         PosedLabel out{label.text, label.structure, posed(label), label.landmark, {}};
         for (const StepLabel& other : label.alsoAt)
@@ -451,6 +455,22 @@ std::vector<PosedLabel> ViewerSession::labels() const {
         labels.push_back(std::move(out));
     }
     return labels;
+}
+
+// Each tagged muscle's length goes under its label: the step's own, or one added for the tag. A
+// quiz question keeps them back with the step's labels: they would point at the answer.
+void ViewerSession::addLengthTags(std::vector<StepLabel>& labels) const {
+    if (!motion_ || !motionState_.settings().lengthTags || quizOpen()) return;
+    for (const std::string_view id : kLengthTagMuscles) {
+        const MuscleReadout* readout = motion_->readout(id);
+        const int structure = scene_.findStructure(id);
+        if (!readout || structure < 0) continue;
+        const std::string tag = lengthTagText(*readout);
+        const auto named = std::find_if(labels.begin(), labels.end(),
+                                        [&](const StepLabel& label) { return label.structure == structure && !label.landmark; });
+        StepLabel& label = named != labels.end() ? *named : labels.emplace_back(structureLabel(scene_, structure));
+        label.text += "\n" + tag;
+    }
 }
 
 std::vector<ViewLabel> ViewerSession::viewLabels(glm::vec2 viewPixels) const {

@@ -42,6 +42,7 @@ MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile
     view.rate = settings.breathsPerMinute;
     view.exaggeration = settings.exaggeration;
     view.colourByLength = settings.colourByLength;
+    view.lengthTags = settings.lengthTags;
     view.readouts = &session.sceneMotion()->readouts();
     view.domeDescentMm = session.sceneMotion()->domeDescentMm();
     view.history = &session.lengthHistory();

@@ -445,6 +445,8 @@ void motionControls(const MotionView& motion, MotionIntents& intents) {
     if (ImGui::SliderFloat("breaths/min", &rate, 6.0f, 30.0f, "%.0f")) intents.rate = rate;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
     if (ImGui::SliderFloat("motion shown", &exaggeration, 1.0f, 20.0f, "\u00d7%.0f")) intents.exaggeration = exaggeration;
+    bool tags = motion.lengthTags;
+    if (ImGui::Checkbox("Length tags on the model", &tags)) intents.lengthTags = tags;
     bool colour = motion.colourByLength;
     if (ImGui::Checkbox("Colour by length change", &colour)) intents.colourByLength = colour;
     if (motion.colourByLength) {

@@ -67,6 +67,7 @@ struct MotionView {
     float rate = 12.0f;
     float exaggeration = 1.0f;
     bool colourByLength = false;
+    bool lengthTags = false;  // tags with each psoas's and iliacus's length on the 3D view
     const std::vector<MuscleReadout>* readouts = nullptr;
     float domeDescentMm = 0.0f;
     const std::vector<float>* history = nullptr;     // right psoas length (mm), oldest first, last 20 s

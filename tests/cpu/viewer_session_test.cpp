@@ -3,6 +3,7 @@
 
 #include "app/commands.hpp"
 #include "core/atlas.hpp"
+#include "core/length_tags.hpp"
 #include "core/lesson.hpp"
 #include "core/motion/measure.hpp"
 #include "core/motion/pose_file.hpp"
@@ -448,6 +449,62 @@ TEST(JointControls, a_typed_angle_stays_in_the_joints_range_and_a_library_pose_r
     choosePose(*session, "sitting");
     EXPECT_FALSE(session->motion().settings().joints.has_value());
     EXPECT_EQ(session->motion().currentPose(), builtInPoses()[static_cast<std::size_t>(poseIndex("sitting"))].pose);
+}
+
+// Issue 13, length tags: each psoas and iliacus carries its live length and share of standing.
+std::vector<std::string> labelTexts(const ViewerSession& session) {
+    std::vector<std::string> texts;
+    for (const PosedLabel& label : session.labels()) texts.push_back(label.text);
+    return texts;
+}
+
+TEST(LengthTags, each_hip_flexor_carries_its_length_now_and_follows_a_moved_joint) {
+    auto session = builtInSession();
+    EXPECT_TRUE(labelTexts(*session).empty());  // off unless asked for
+    MotionChange on;
+    on.lengthTags = true;
+    session->apply(act::ChangeMotion{on});
+    std::vector<std::string> texts = labelTexts(*session);
+    ASSERT_EQ(texts.size(), kLengthTagMuscles.size());
+    EXPECT_EQ(texts[0], "Right psoas major\n320 mm, 100 % of standing");
+    EXPECT_NEAR(measured("gait2392", std::nullopt, 0.0, "length"), 319.95, kCsvRounding);  // the tag's 320 mm
+
+    setJoint(*session, JointCoordinate::RightHipFlexion, 70.0f);
+    texts = labelTexts(*session);
+    EXPECT_NEAR(measured("gait2392", std::nullopt, 70.0, "length"), 268.17, kCsvRounding);  // 268 mm; 268.17 / 319.95 = 84 %
+    EXPECT_EQ(texts[0], "Right psoas major\n268 mm, 84 % of standing");
+    EXPECT_EQ(texts[1], "Left psoas major\n320 mm, 100 % of standing");
+}
+
+TEST(LengthTags, a_step_turns_them_on_and_its_own_label_on_the_muscle_carries_the_tag) {
+    Lesson lesson = builtInLesson("03-actions.toml");
+    LessonStep& step = lesson.steps.at(1);
+    step.lengthTags = true;
+    step.labels = {"psoas_major_r"};
+    step.show.clear();  // every structure shown: all four tags
+    auto session = builtInSession();
+    session->apply(act::OpenLesson{lesson, 1});
+    settle(*session);
+    EXPECT_TRUE(session->motion().settings().lengthTags);
+    const std::vector<std::string> texts = labelTexts(*session);
+    EXPECT_EQ(std::count_if(texts.begin(), texts.end(), [](const std::string& t) { return t.rfind("Right psoas major", 0) == 0; }), 1);
+    EXPECT_EQ(texts.size(), kLengthTagMuscles.size());
+    // The next step, without length_tags, has none; the user's toggle lasts until then.
+    session->apply(act::NextStep{});
+    EXPECT_FALSE(session->motion().settings().lengthTags);
+}
+
+TEST(LengthTags, a_quiz_question_keeps_them_back_with_the_labels) {
+    auto session = builtInSession();
+    Lesson lesson = builtInLesson("03-actions.toml");
+    LessonStep quiz;
+    quiz.title = "Where is it?";
+    quiz.lengthTags = true;
+    quiz.quiz = QuizQuestion{"Click the right psoas", {"psoas_major_r"}, "Beside the spine"};
+    lesson.steps = {quiz};
+    session->apply(act::OpenLesson{lesson, 0});
+    ASSERT_TRUE(session->quizOpen());
+    EXPECT_TRUE(labelTexts(*session).empty());
 }
 
 }  // namespace

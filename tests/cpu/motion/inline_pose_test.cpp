@@ -99,5 +99,19 @@ TEST(InlinePose, a_step_stages_its_inline_angles) {
     EXPECT_FLOAT_EQ(state.targetPose().hipLeft.abduction, 20.0f);
 }
 
+TEST(LengthTagsField, a_step_reads_length_tags_as_true_or_false_only) {
+    const std::string text = "id = \"tags\"\ntitle = \"Tags\"\n[[step]]\ntitle = \"On\"\nlength_tags = true\n[[step]]\ntitle = \"Off\"\n";
+    const Lesson lesson = parseLesson(text, "tags.toml", posesOnly());
+    EXPECT_TRUE(lesson.steps.at(0).lengthTags);
+    EXPECT_FALSE(lesson.steps.at(1).lengthTags);
+    try {
+        parseLesson("id = \"tags\"\ntitle = \"Tags\"\n[[step]]\ntitle = \"On\"\nlength_tags = 1\n", "tags.toml", posesOnly());
+        ADD_FAILURE() << "length_tags = 1 was accepted";
+    } catch (const DataFileError& error) {
+        ASSERT_EQ(error.diagnostics().size(), 1u);
+        EXPECT_EQ(error.diagnostics()[0].format(), "tags.toml:5:15: 'length_tags' must be true or false");
+    }
+}
+
 }  // namespace
 }  // namespace psoas
