@@ -1,5 +1,6 @@
 #include "core/viewer_session.hpp"
 
+#include "core/length_colour.hpp"
 #include "core/length_tags.hpp"
 
 #include <algorithm>
@@ -403,12 +404,11 @@ std::vector<StructureLook> ViewerSession::structureLooks() const {
         look.areaPaints = painted ? &staged_.painted.paints[i] : nullptr;
         if (!motion_) continue;
         look.model = motion_->model(i);
-        const auto change = motion_->lengthChange(i);
-        if (colourByLength && change) {
-            // Full colour at 10 % change: a leg lift or a lunge reaches it, a breath does not.
-            const float t = std::clamp(*change / 0.10f, -1.0f, 1.0f);
-            look.tint = t < 0.0f ? glm::vec3(0.20f, 0.40f, 1.0f) : glm::vec3(1.0f, 0.22f, 0.15f);
-            look.tintAmount = std::abs(t) * 0.85f;
+        // Every muscle loses its own colour (issue 13): a muscle's red never reads as "longer".
+        if (colourByLength && scene_.structures[i].info.group == StructureGroup::Muscle) {
+            const auto change = motion_->lengthChange(i);
+            look.tint = change ? lengthColour(*change) : kNotComputedColour;
+            look.tintAmount = 1.0f;
         }
     }
     return looks;

@@ -1,5 +1,6 @@
 #include "ui/viewer_panels.hpp"
 
+#include "ui/length_legend.hpp"
 #include "ui/rich_text_view.hpp"
 
 #include <imgui.h>
@@ -449,13 +450,7 @@ void motionControls(const MotionView& motion, MotionIntents& intents) {
     if (ImGui::Checkbox("Length tags on the model", &tags)) intents.lengthTags = tags;
     bool colour = motion.colourByLength;
     if (ImGui::Checkbox("Colour by length change", &colour)) intents.colourByLength = colour;
-    if (motion.colourByLength) {
-        ImGui::TextColored({0.35f, 0.55f, 1.0f, 1.0f}, "blue: shorter");
-        ImGui::SameLine();
-        ImGui::TextDisabled("than standing, 10 %% = full colour,");
-        ImGui::SameLine();
-        ImGui::TextColored({1.0f, 0.35f, 0.3f, 1.0f}, "red: longer");
-    }
+    if (motion.colourByLength) drawLengthColourScale(ImGui::GetContentRegionAvail().x);
 }
 
 // The published hip geometry the numbers below come from, and a reminder that published models
@@ -727,6 +722,7 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
         captionBar(state, intents);
         noticeBanner(state);
         attachmentLegend(state);
+        if (state.lengthLegend) lengthColourLegend(state.sceneView, state.uiScale);
         if (!state.presenterHint.empty()) presenterHint(state);
         if (state.showHelp && state.help) helpOverlay(state, intents);
         return intents;
@@ -735,6 +731,7 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
     if (state.scene->standIn) standInBanner(state);
     noticeBanner(state);
     attachmentLegend(state);
+    if (state.lengthLegend) lengthColourLegend(state.sceneView, state.uiScale);
     exportProgress(state);
     hoverLabel(state);
     statusLine(state);

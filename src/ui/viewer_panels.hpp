@@ -118,6 +118,7 @@ struct ViewerUiState {
     float captionHeight = 0.0f;
     bool blank = false;           // B or ".": a black screen until any key
     std::string presenterHint;    // a short reminder of the clicker keys, faded, in presenter mode
+    bool lengthLegend = false;  // colour by length is on: the scale in the 3D view's bottom-left corner
     bool attachmentLegend = false;
     // With attachmentLegend: one line per tint slot (core/attachment_tint.hpp), the muscles painted
     // in that slot's colour; a single line keeps the plain origin / insertion legend.

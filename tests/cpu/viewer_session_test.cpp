@@ -3,6 +3,7 @@
 
 #include "app/commands.hpp"
 #include "core/atlas.hpp"
+#include "core/length_colour.hpp"
 #include "core/length_tags.hpp"
 #include "core/lesson.hpp"
 #include "core/motion/measure.hpp"
@@ -505,6 +506,56 @@ TEST(LengthTags, a_quiz_question_keeps_them_back_with_the_labels) {
     session->apply(act::OpenLesson{lesson, 0});
     ASSERT_TRUE(session->quizOpen());
     EXPECT_TRUE(labelTexts(*session).empty());
+}
+
+// Issue 13, colour by length: while it is on every muscle loses its own colour; off is exactly the
+// normal colours.
+TEST(ColourByLength, on_every_muscle_takes_the_scale_and_off_leaves_the_normal_colours) {
+    auto session = builtInSession();
+    choosePose(*session, "leg_lift");
+    for (const StructureLook& look : session->structureLooks()) EXPECT_EQ(look.tintAmount, 0.0f);
+    MotionChange on;
+    on.colourByLength = true;
+    session->apply(act::ChangeMotion{on});
+    const std::vector<StructureLook> looks = session->structureLooks();
+    for (std::size_t i = 0; i < looks.size(); ++i) {
+        const StructureInfo& info = builtInScene().structures[i].info;
+        if (info.group != StructureGroup::Muscle) {
+            EXPECT_EQ(looks[i].tintAmount, 0.0f) << info.id;
+            continue;
+        }
+        EXPECT_EQ(looks[i].tintAmount, 1.0f) << info.id;
+        const auto change = session->sceneMotion()->lengthChange(i);
+        EXPECT_EQ(looks[i].tint, change ? lengthColour(*change) : kNotComputedColour) << info.id;
+    }
+    // The leg lift shortens the right psoas by 16 %: full blue; the left one, its hip straight,
+    // changes only with the flattened lumbar curve: nearly the grey.
+    EXPECT_EQ(looks[static_cast<std::size_t>(structure("psoas_major_r"))].tint, kShorterColour);
+    EXPECT_LT(glm::distance(looks[static_cast<std::size_t>(structure("psoas_major_l"))].tint, kUnchangedColour), 0.05f);
+}
+
+// Hue in degrees (0 red, 120 green, 240 blue) and saturation of an RGB colour.
+std::pair<float, float> hueAndSaturation(const glm::vec3& c) {
+    const float hi = std::max({c.x, c.y, c.z}), lo = std::min({c.x, c.y, c.z}), range = hi - lo;
+    if (range <= 0.0f) return {0.0f, 0.0f};
+    float hue = hi == c.x ? std::fmod((c.y - c.z) / range + 6.0f, 6.0f) : hi == c.y ? (c.z - c.x) / range + 2.0f : (c.x - c.y) / range + 4.0f;
+    return {hue * 60.0f, range / hi};
+}
+
+// No colour of the scale has the hue of a muscle's own colour (all reds, 0-20 degrees), so
+// "longer" never reads as "a muscle": the coloured ones are 25 degrees of hue away or more, and the
+// grey middle and "not computed" have almost no colour at all.
+TEST(ColourByLength, no_colour_of_the_scale_has_a_muscles_own_hue) {
+    for (const StructureInfo& info : builtInAtlas().structures) {
+        if (info.group != StructureGroup::Muscle) continue;
+        const float muscleHue = hueAndSaturation(info.colour).first;
+        for (float change = -0.12f; change <= 0.12f; change += 0.005f) {
+            const auto [hue, saturation] = hueAndSaturation(lengthColour(change));
+            const float apart = std::min(std::abs(hue - muscleHue), 360.0f - std::abs(hue - muscleHue));
+            EXPECT_TRUE(saturation < 0.1f || apart >= 25.0f) << info.id << " at " << change << ": hue " << hue;
+        }
+        EXPECT_LT(hueAndSaturation(kNotComputedColour).second, 0.1f);
+    }
 }
 
 }  // namespace
