@@ -5,16 +5,11 @@ namespace psoas {
 namespace {
 // 1.5 s: a body moving between poses at a calm demonstration pace.
 constexpr float kPoseSeconds = 1.5f;
-
-bool sameHip(const HipAngles& a, const HipAngles& b) {
-    return a.flexion == b.flexion && a.abduction == b.abduction && a.externalRotation == b.externalRotation;
-}
 }  // namespace
 
 bool sameInputs(const MotionInputs& a, const MotionInputs& b) {
-    return a.pose.lumbarExtension == b.pose.lumbarExtension && a.pose.pelvicTilt == b.pose.pelvicTilt &&
-           sameHip(a.pose.hipRight, b.pose.hipRight) && sameHip(a.pose.hipLeft, b.pose.hipLeft) && a.breath == b.breath &&
-           a.depth == b.depth && a.exaggeration == b.exaggeration && a.reference == b.reference;
+    return a.pose == b.pose && a.breath == b.breath && a.depth == b.depth && a.exaggeration == b.exaggeration &&
+           a.reference == b.reference;
 }
 
 MotionState::MotionState(std::vector<Pose> poses) : poses_(std::move(poses)) {}

@@ -2,6 +2,7 @@
 
 #include "core/atlas.hpp"
 #include "core/attachment_tint.hpp"
+#include "core/motion/skeleton.hpp"
 
 #include <limits>
 
@@ -155,6 +156,21 @@ StagedStep stageStep(const LessonStep& step, const Scene& scene, const std::vect
     staged.motion.breathsPerMinute = static_cast<float>(breathing.ratePerMinute);
     staged.motion.exaggeration = static_cast<float>(breathing.exaggeration);
     staged.motion.colourByLength = step.colourByLength;
+
+    // A lying pose is drawn lying (issue 13): a preset view frames the box the body turns into, the
+    // room above it that a thigh raised from lying can reach (the legs' length below the origin
+    // when upright; joint angles are not solved here, as for an upright pose) and some below it.
+    const Pose pose = step.poseAngles                      ? *step.poseAngles
+                      : staged.motion.pose >= 0 ? poses[static_cast<std::size_t>(staged.motion.pose)].pose
+                                                : Pose{};
+    const glm::mat4 turn = bodyOrientationTransform(pose);
+    if (turn != glm::mat4(1.0f)) {
+        Bounds turned;
+        for (int corner = 0; corner < 8; ++corner) turned.include(glm::vec3(turn * glm::vec4(staged.shown.corner(corner), 1.0f)));
+        turned.include({turned.min.x, -staged.shown.min.y, turned.min.z});
+        turned.include({turned.min.x, 0.8f * staged.shown.min.y, turned.min.z});  // a margin under it for the legends
+        staged.shown = turned;
+    }
 
     staged.camera = step.camera;
     staged.view = step.view;

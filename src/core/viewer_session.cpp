@@ -439,7 +439,8 @@ std::vector<PosedLabel> ViewerSession::labels() const {
         const std::vector<glm::vec3>* bent = motion_->positions(structure);
         if (bent && label.vertex >= 0 && static_cast<std::size_t>(label.vertex) < bent->size()) {
             const auto vertex = static_cast<std::size_t>(label.vertex);
-            return (*bent)[vertex] + (label.localPoint - scene_.structures[structure].mesh.positions[vertex]);
+            const glm::vec3 upright = (*bent)[vertex] + (label.localPoint - scene_.structures[structure].mesh.positions[vertex]);
+            return glm::vec3(motion_->model(structure) * glm::vec4(upright, 1.0f));  // a lying body's turn
         }
         return glm::vec3(motion_->model(structure) * glm::vec4(label.localPoint, 1.0f));
     };

@@ -65,6 +65,14 @@ PoseAngles readPoseAngles(const toml::table& table, const std::filesystem::path&
     }
     readHip(table, "hip_right", angles.pose.hipRight, fromBlock, file, problems);
     readHip(table, "hip_left", angles.pose.hipLeft, fromBlock, file, problems);
+    std::vector<std::pair<std::string, BodyOrientation>> orientations;
+    for (const BodyOrientationName& entry : kBodyOrientationNames) orientations.emplace_back(entry.name, entry.value);
+    const BodyOrientation orientation = reader.choice("orientation", orientations, false, BodyOrientation::Standing);
+    for (const BodyOrientationName& entry : kBodyOrientationNames)
+        if (entry.value == orientation) {
+            angles.pose.bodyPitch = entry.pitchDegrees;
+            angles.pose.bodyRoll = entry.rollDegrees;
+        }
     return angles;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // The joint angles of a pose as a TOML table: the keys a pose file has besides its id, name and
-// description (lumbar_extension, pelvic_tilt, block_height_m, hip_right, hip_left). Read from pose
+// description (lumbar_extension, pelvic_tilt, block_height_m, hip_right, hip_left, orientation). Read from pose
 // files and from a lesson step's inline `pose = { ... }`; unspecified joints are neutral (0).
 // Kept apart from pose_file.hpp so the headers most code includes do not pull in toml++.
 
@@ -17,8 +17,8 @@
 
 namespace psoas {
 
-inline constexpr std::array<const char*, 5> kPoseAngleKeys{"lumbar_extension", "pelvic_tilt", "block_height_m", "hip_right",
-                                                           "hip_left"};
+inline constexpr std::array<const char*, 6> kPoseAngleKeys{"lumbar_extension", "pelvic_tilt", "block_height_m",
+                                                           "hip_right",        "hip_left",    "orientation"};
 
 struct PoseAngles {
     Pose pose;

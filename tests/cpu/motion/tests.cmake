@@ -1,5 +1,6 @@
 # Motion tests (poses, skeleton, muscle paths, breathing, measurement); included from tests/CMakeLists.txt.
 target_sources(cpu_tests PRIVATE
+  ${CMAKE_CURRENT_SOURCE_DIR}/cpu/motion/body_orientation_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/cpu/motion/breathing_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/cpu/motion/hip_reference_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/cpu/motion/inline_pose_test.cpp
