@@ -237,6 +237,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
                            std::to_string(job.stepCount()) + " of '" + job.lesson().title + "' to " + job.folder().string();
     }
     if (session_->sceneMotion()) state.motion = ui::motionViewOf(*session_, session_->poses());
+    state.lengthLegend = state.motion && state.motion->colourByLength;
     state.notice = ui::breathingNotice(*session_);
     state.lesson = ui::lessonViewOf(*session_);
     if (state.lesson && stillSlide_) state.lesson->answerable = false;

@@ -24,7 +24,7 @@ struct StructureLook {
     bool selected = false;
     bool highlighted = false;  // picked out by a lesson step
     glm::mat4 model{1.0f};     // where the structure is in the current pose (rigid)
-    glm::vec3 tint{0.0f};      // colour-by-length: blue shorter, red longer
+    glm::vec3 tint{0.0f};      // colour by length (core/length_colour.hpp)
     float tintAmount = 0.0f;   // 0 = the structure's own colour
     // Attachment areas to paint on this structure: centre and radius, and how each looks.
     const std::vector<glm::vec4>* areas = nullptr;

@@ -1,5 +1,6 @@
 #include "core/lesson.hpp"
 
+#include "core/motion/pose_table.hpp"
 #include "core/toml_reader.hpp"
 
 #include <set>
@@ -9,7 +10,7 @@ namespace psoas {
 namespace {
 
 constexpr const char* kStepKeys[] = {"title", "text", "camera", "show", "fade", "hide", "highlight", "attachments",
-                                     "labels", "pose", "breathing", "colour_by_length", "auto_rotate", "duration",
+                                     "labels", "pose", "breathing", "colour_by_length", "length_tags", "auto_rotate", "duration",
                                      "notes", "quiz"};
 
 bool contains(const std::vector<std::string>& list, const std::string& item) {
@@ -44,17 +45,11 @@ public:
         std::vector<std::string> labelTargets = vocabulary_.structures;
         labelTargets.insert(labelTargets.end(), vocabulary_.landmarks.begin(), vocabulary_.landmarks.end());
         step.labels = labels(labelTargets);
-        if (const toml::node* pose = reader_.table().get("pose")) {
-            if (auto id = pose->value_exact<std::string>()) {
-                if (contains(vocabulary_.poses, *id)) step.pose = *id;
-                else reader_.report(pose->source(), "unknown pose '" + *id + "' in 'pose'" + didYouMean(*id, vocabulary_.poses));
-            } else {
-                reader_.report(pose->source(), "'pose' must be one pose id (a string)");
-            }
-        }
+        readPose(step);
         readBreathing(step);
         readQuiz(step);
         step.colourByLength = reader_.boolean("colour_by_length", false);
+        step.lengthTags = reader_.boolean("length_tags", false);
         step.autoRotate = reader_.boolean("auto_rotate", false);
         // One hour: longer than any step a class would sit through, short enough to catch a typo of ms for s.
         step.durationSeconds = reader_.number("duration", 0.0f, 0.0f, 3600.0f);
@@ -62,6 +57,21 @@ public:
     }
 
 private:
+    // A pose id, or an inline table of joint angles (issue 13).
+    void readPose(LessonStep& step) {
+        const toml::node* pose = reader_.table().get("pose");
+        if (!pose) return;
+        if (auto id = pose->value_exact<std::string>()) {
+            if (contains(vocabulary_.poses, *id)) step.pose = *id;
+            else reader_.report(pose->source(), "unknown pose '" + *id + "' in 'pose'" + didYouMean(*id, vocabulary_.poses));
+        } else if (const toml::table* angles = pose->as_table()) {
+            step.poseAngles = readInlinePose(*angles, file(), out(), "'pose'");
+        } else {
+            reader_.report(pose->source(), "'pose' must be a pose id (a string) or a table of joint angles, e.g. "
+                                           "{ hip_right = { flexion = 45 } }");
+        }
+    }
+
     std::vector<std::string> selectables() const {
         std::vector<std::string> all = vocabulary_.structures;
         all.insert(all.end(), vocabulary_.groups.begin(), vocabulary_.groups.end());

@@ -6,6 +6,7 @@
 
 #include "core/diagnostic.hpp"
 #include "core/motion/breathing.hpp"
+#include "core/motion/pose.hpp"
 #include "core/orbit_camera.hpp"
 #include "core/quiz.hpp"
 #include "core/view_preset.hpp"
@@ -52,9 +53,11 @@ struct LessonStep {
     std::vector<std::string> highlight;
     std::vector<std::string> attachments;  // muscles whose origin and insertion areas are painted
     std::vector<LessonLabel> labels;
-    std::optional<std::string> pose;
+    std::optional<std::string> pose;     // a pose id (models/poses)
+    std::optional<Pose> poseAngles;      // or an inline table of joint angles, the others neutral
     std::optional<StepBreathing> breathing;
     bool colourByLength = false;
+    bool lengthTags = false;  // live length tags on the psoas and iliacus
     bool autoRotate = false;
     double durationSeconds = 0.0;  // for autoplay; 0 = the teacher advances
     std::string notes;             // for the teacher, never shown to the class

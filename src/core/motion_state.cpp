@@ -5,44 +5,63 @@ namespace psoas {
 namespace {
 // 1.5 s: a body moving between poses at a calm demonstration pace.
 constexpr float kPoseSeconds = 1.5f;
-
-bool sameHip(const HipAngles& a, const HipAngles& b) {
-    return a.flexion == b.flexion && a.abduction == b.abduction && a.externalRotation == b.externalRotation;
-}
 }  // namespace
 
 bool sameInputs(const MotionInputs& a, const MotionInputs& b) {
-    return a.pose.lumbarExtension == b.pose.lumbarExtension && a.pose.pelvicTilt == b.pose.pelvicTilt &&
-           sameHip(a.pose.hipRight, b.pose.hipRight) && sameHip(a.pose.hipLeft, b.pose.hipLeft) && a.breath == b.breath &&
-           a.depth == b.depth && a.exaggeration == b.exaggeration && a.reference == b.reference;
+    return a.pose == b.pose && a.breath == b.breath && a.depth == b.depth && a.exaggeration == b.exaggeration &&
+           a.reference == b.reference;
 }
 
 MotionState::MotionState(std::vector<Pose> poses) : poses_(std::move(poses)) {}
 
-void MotionState::moveToPose(int index, bool instant) {
-    if (index < 0 || static_cast<std::size_t>(index) >= poses_.size()) return;
-    if (index == movingTo_ && !instant) return;  // already there, or on the way
-    movingTo_ = index;
-    transition_ = PoseTransition(transition_.current(), poses_[static_cast<std::size_t>(index)], instant ? 0.0f : kPoseSeconds);
+Pose MotionState::poseOf(const MotionSettings& settings) const {
+    if (settings.joints) return *settings.joints;
+    if (settings.pose < 0 || static_cast<std::size_t>(settings.pose) >= poses_.size()) return {};
+    return poses_[static_cast<std::size_t>(settings.pose)];
+}
+
+void MotionState::moveTo(const Pose& target, bool instant) {
+    if (target == transition_.target() && !instant) return;  // already there, or on the way
+    transition_ = PoseTransition(transition_.current(), target, instant ? 0.0f : kPoseSeconds);
     if (instant) transition_.advance(1.0f);
 }
 
 void MotionState::stage(const MotionSettings& settings, bool instant) {
     staged_ = settings;
     user_ = settings;
-    moveToPose(settings.pose, instant);
+    moveTo(poseOf(settings), instant);
+}
+
+// The user's angles start from what the body is heading for; back at exactly what the step set,
+// the change is gone (overridden() is false again).
+void MotionState::setJoint(JointCoordinate coordinate, float degrees) {
+    Pose pose = poseOf(user_);
+    setCoordinate(pose, coordinate, degrees);
+    if (pose == poseOf(user_)) return;
+    if (user_.pose == staged_.pose && pose == poseOf(staged_)) user_.joints = staged_.joints;
+    else user_.joints = pose;
+    moveTo(pose, true);
 }
 
 void MotionState::change(const MotionChange& change) {
-    if (change.pose && *change.pose != user_.pose) {
+    if (change.pose && (*change.pose != user_.pose || user_.joints)) {
         user_.pose = *change.pose;
-        moveToPose(user_.pose, false);
+        user_.joints.reset();
+        moveTo(poseOf(user_), false);
+    }
+    if (change.joint) setJoint(change.joint->coordinate, clampToRange(change.joint->coordinate, change.joint->degrees));
+    if (change.resetJoint) setJoint(*change.resetJoint, coordinateValue(poseOf(staged_), *change.resetJoint));
+    if (change.resetJoints) {
+        user_.pose = staged_.pose;
+        user_.joints = staged_.joints;
+        moveTo(poseOf(user_), false);
     }
     if (change.breathing) user_.breathing = *change.breathing;
     if (change.depth) user_.depth = *change.depth;
     if (change.rate) user_.breathsPerMinute = *change.rate;
     if (change.exaggeration) user_.exaggeration = *change.exaggeration;
     if (change.colourByLength) user_.colourByLength = *change.colourByLength;
+    if (change.lengthTags) user_.lengthTags = *change.lengthTags;
     if (change.reference) reference_ = *change.reference;
 }
 

@@ -7,6 +7,7 @@
 
 #include "core/motion/breathing.hpp"
 #include "core/motion/hip_reference.hpp"
+#include "core/motion/joint_coordinates.hpp"
 #include "core/motion/pose.hpp"
 #include "core/motion/pose_transition.hpp"
 #include "core/step_staging.hpp"
@@ -16,14 +17,27 @@
 
 namespace psoas {
 
+// One joint control moved: the coordinate and its new angle, degrees.
+struct JointAngle {
+    JointCoordinate coordinate = JointCoordinate::RightHipFlexion;
+    float degrees = 0.0f;
+};
+
 // A change the user asked for; unset fields keep what is there.
 struct MotionChange {
-    std::optional<int> pose;
-    std::optional<bool> breathing, colourByLength;
+    std::optional<int> pose;  // a library pose: drops the angles set joint by joint
+    std::optional<bool> breathing, colourByLength, lengthTags;
     std::optional<BreathDepth> depth;
     std::optional<float> rate, exaggeration;
     std::optional<HipReference> reference;  // the geometry the numbers are computed with
-    [[nodiscard]] bool any() const { return pose || breathing || depth || colourByLength || rate || exaggeration || reference; }
+    // Joint controls: one angle set (clamped to its physiological range, joint_coordinates.hpp),
+    // one coordinate back to what the step set, or every joint back to the step's pose.
+    std::optional<JointAngle> joint;
+    std::optional<JointCoordinate> resetJoint;
+    bool resetJoints = false;
+    [[nodiscard]] bool any() const {
+        return pose || breathing || depth || colourByLength || lengthTags || rate || exaggeration || reference || joint || resetJoint || resetJoints;
+    }
 };
 
 // What SceneMotion::update() is called with. Equal inputs give equal geometry.
@@ -48,6 +62,8 @@ public:
     // `instant`: jump to the pose (images, the first frame) instead of easing over 1.5 s.
     void stage(const MotionSettings& settings, bool instant);
     // The user's change on top of the staged settings; a value equal to the current one is no change.
+    // A joint angle moves the body at once (the hand on the slider is the easing); a library pose
+    // or "reset all" glides there.
     void change(const MotionChange& change);
     // Breathing held at a fixed state for still pictures (--breath); nullopt breathes with the clock.
     void holdBreath(std::optional<float> breath) { heldBreath_ = breath; }
@@ -67,16 +83,18 @@ public:
     [[nodiscard]] MotionInputs inputs() const;
     [[nodiscard]] const Pose& targetPose() const { return transition_.target(); }
     [[nodiscard]] Pose currentPose() const { return transition_.current(); }
+    // The angles `settings` ask for: its joints when set, else its library pose (neutral without one).
+    [[nodiscard]] Pose poseOf(const MotionSettings& settings) const;
 
 private:
-    void moveToPose(int index, bool instant);
+    void moveTo(const Pose& target, bool instant);
+    void setJoint(JointCoordinate coordinate, float degrees);
 
     std::vector<Pose> poses_;
     MotionSettings staged_;
     MotionSettings user_;  // staged_ with the user's changes applied
     HipReference reference_ = HipReference::Gait2392;
     PoseTransition transition_;
-    int movingTo_ = -1;  // the pose the transition heads for
     double breathClock_ = 0.0;
     std::optional<float> heldBreath_;
 };

@@ -141,12 +141,16 @@ void SceneMotion::update(const Pose& pose, float breath, BreathDepth depth, floa
     Pose shown = pose;
     shown.lumbarExtension += breathLumbarExtension(breath, depth) * exaggeration;
     const BodyTransforms bodies = exaggeration == 1.0f ? trueBodies : solveSkeleton(skeleton_, shown);
-    for (std::size_t i = 0; i < models_.size(); ++i) models_[i] = bodyOf_[i] ? bodies[*bodyOf_[i]] : glm::mat4(1.0f);
+    // Lying is drawn lying (issue 13): every structure's model transform turns the whole picture,
+    // after the bending below is done upright (its frames are chosen in the scene frame), so the
+    // turn is rigid; the numbers above never see it.
+    const glm::mat4 turn = bodyOrientationTransform(pose);
+    for (std::size_t i = 0; i < models_.size(); ++i) models_[i] = bodyOf_[i] ? turn * bodies[*bodyOf_[i]] : turn;
     for (Bent& b : bent_) {
         evaluateMuscle(muscles_[b.muscle], shown, bodies, states_[b.muscle]);
         muscleCentreLine(states_[b.muscle], centreLine_);
         b.deformer->deform(centreLine_);
-        models_[b.structure] = glm::mat4(1.0f);  // the deformed vertices are already placed
+        models_[b.structure] = turn;  // the deformed vertices are already placed upright
     }
     for (Carried& c : carried_) {
         c.positions = c.neutral;  // same size: copies, never allocates
@@ -170,7 +174,7 @@ void SceneMotion::update(const Pose& pose, float breath, BreathDepth depth, floa
     // Then each part goes where the vertebra beside it has gone (the dome with T12 and its ribs).
     for (Carried& c : carried_) {
         c.skin.place(bodies, c.positions, c.normals);
-        models_[c.structure] = glm::mat4(1.0f);  // the vertices are already placed
+        models_[c.structure] = turn;  // the vertices are already placed upright
     }
 }
 

@@ -49,9 +49,10 @@ public:
 
     [[nodiscard]] const glm::mat4& model(std::size_t structure) const { return models_[structure]; }
     [[nodiscard]] const std::vector<glm::mat4>& models() const { return models_; }
-    // Deformed vertices (scene frame; the model matrix is then identity) for muscles that bend, for
-    // soft structures carried along the lumbar column and for the diaphragm; null for structures
-    // that only move rigidly.
+    // Deformed vertices (scene frame, the body upright; the model matrix is then the lying body's
+    // turn, identity when upright: bodyOrientationTransform) for muscles that bend, for soft
+    // structures carried along the lumbar column and for the diaphragm; null for structures that
+    // only move rigidly.
     [[nodiscard]] const std::vector<glm::vec3>* positions(std::size_t structure) const;
     [[nodiscard]] const std::vector<glm::vec3>* normals(std::size_t structure) const;
     // psoas_major_r, psoas_major_l, iliacus_r, iliacus_l (hipFlexorMuscles' order), computed with

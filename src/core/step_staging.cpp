@@ -2,6 +2,7 @@
 
 #include "core/atlas.hpp"
 #include "core/attachment_tint.hpp"
+#include "core/motion/skeleton.hpp"
 
 #include <limits>
 
@@ -21,16 +22,6 @@ bool selects(const Scene& scene, const std::vector<std::string>& tokens, std::si
 
 StepLabel labelOn(const Scene& scene, int structure, std::string text, const glm::vec3& point) {
     return {std::move(text), structure, point, nearestVertex(scene.structures[static_cast<std::size_t>(structure)].mesh, point), true, {}};
-}
-
-// The structure's own label names the mesh vertex nearest the centre of its bounds: on the surface
-// and central. Where the leader ends is decided per frame against what the view shows
-// (core/label_anchor.hpp): the part of the structure that shows nearest this point.
-StepLabel structureLabel(const Scene& scene, int structure) {
-    const MeshData& mesh = scene.structures[static_cast<std::size_t>(structure)].mesh;
-    const int vertex = nearestVertex(mesh, mesh.bounds.centre());
-    const glm::vec3 point = vertex >= 0 ? mesh.positions[static_cast<std::size_t>(vertex)] : mesh.bounds.centre();
-    return {scene.structures[static_cast<std::size_t>(structure)].info.name, structure, point, vertex, false, {}};
 }
 
 void addLabels(const LessonStep& step, const Scene& scene, std::vector<StepLabel>& labels) {
@@ -104,6 +95,16 @@ int nearestVertex(const MeshData& mesh, const glm::vec3& point) {
     return best;
 }
 
+// The structure's own label names the mesh vertex nearest the centre of its bounds: on the surface
+// and central. Where the leader ends is decided per frame against what the view shows
+// (core/label_anchor.hpp): the part of the structure that shows nearest this point.
+StepLabel structureLabel(const Scene& scene, int structure) {
+    const MeshData& mesh = scene.structures[static_cast<std::size_t>(structure)].mesh;
+    const int vertex = nearestVertex(mesh, mesh.bounds.centre());
+    const glm::vec3 point = vertex >= 0 ? mesh.positions[static_cast<std::size_t>(vertex)] : mesh.bounds.centre();
+    return {scene.structures[static_cast<std::size_t>(structure)].info.name, structure, point, vertex, false, {}};
+}
+
 int stepPoseIndex(const LessonStep& step, const std::vector<PoseFile>& poses) {
     // No pose means standing: each step is complete in itself.
     const std::string wanted = step.pose.value_or("neutral_standing");
@@ -151,11 +152,28 @@ StagedStep stageStep(const LessonStep& step, const Scene& scene, const std::vect
     // No breathing means still: a jump to any step shows the same thing however the class got there.
     const StepBreathing breathing = step.breathing.value_or(StepBreathing{});
     staged.motion.pose = stepPoseIndex(step, poses);
+    staged.motion.joints = step.poseAngles;
+    staged.motion.lengthTags = step.lengthTags;
     staged.motion.breathing = breathing.on;
     staged.motion.depth = breathing.depth;
     staged.motion.breathsPerMinute = static_cast<float>(breathing.ratePerMinute);
     staged.motion.exaggeration = static_cast<float>(breathing.exaggeration);
     staged.motion.colourByLength = step.colourByLength;
+
+    // A lying pose is drawn lying (issue 13): a preset view frames the box the body turns into, the
+    // room above it that a thigh raised from lying can reach (the legs' length below the origin
+    // when upright; joint angles are not solved here, as for an upright pose) and some below it.
+    const Pose pose = step.poseAngles                      ? *step.poseAngles
+                      : staged.motion.pose >= 0 ? poses[static_cast<std::size_t>(staged.motion.pose)].pose
+                                                : Pose{};
+    const glm::mat4 turn = bodyOrientationTransform(pose);
+    if (turn != glm::mat4(1.0f)) {
+        Bounds turned;
+        for (int corner = 0; corner < 8; ++corner) turned.include(glm::vec3(turn * glm::vec4(staged.shown.corner(corner), 1.0f)));
+        turned.include({turned.min.x, -staged.shown.min.y, turned.min.z});
+        turned.include({turned.min.x, 0.8f * staged.shown.min.y, turned.min.z});  // a margin under it for the legends
+        staged.shown = turned;
+    }
 
     staged.camera = step.camera;
     staged.view = step.view;

@@ -49,11 +49,15 @@ struct PaintedAreas {
 // and the colour-by-length display. The Motion tab shows and changes the same values.
 struct MotionSettings {
     int pose = -1;
+    // Angles set joint by joint, which replace the library pose's when set: a step's inline pose
+    // table, or the Motion tab's joint controls.
+    std::optional<Pose> joints;
     bool breathing = false;
     BreathDepth depth = BreathDepth::Quiet;
     float breathsPerMinute = 12.0f;  // resting rate (docs/sources.md §5)
     float exaggeration = 1.0f;       // breathing motion enlarged on screen only
     bool colourByLength = false;
+    bool lengthTags = false;  // a tag on each psoas and iliacus: its length now and % of standing
     bool operator==(const MotionSettings&) const = default;
 };
 
@@ -80,6 +84,9 @@ StagedStep stageFreeView(const Scene& scene);
 
 // The regions every structure always shows painted (the diaphragm's central tendon).
 PaintedAreas alwaysPaintedAreas(const Scene& scene);
+
+// A structure's own label: its name, pointing at the mesh vertex nearest the centre of its bounds.
+StepLabel structureLabel(const Scene& scene, int structure);
 
 // The vertex of `mesh` nearest `point`, or -1 for an empty mesh.
 int nearestVertex(const MeshData& mesh, const glm::vec3& point);

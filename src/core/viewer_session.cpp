@@ -1,5 +1,8 @@
 #include "core/viewer_session.hpp"
 
+#include "core/length_colour.hpp"
+#include "core/length_tags.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -403,12 +406,11 @@ std::vector<StructureLook> ViewerSession::structureLooks() const {
         look.areaPaints = painted ? &staged_.painted.paints[i] : nullptr;
         if (!motion_) continue;
         look.model = motion_->model(i);
-        const auto change = motion_->lengthChange(i);
-        if (colourByLength && change) {
-            // Full colour at 10 % change: a leg lift or a lunge reaches it, a breath does not.
-            const float t = std::clamp(*change / 0.10f, -1.0f, 1.0f);
-            look.tint = t < 0.0f ? glm::vec3(0.20f, 0.40f, 1.0f) : glm::vec3(1.0f, 0.22f, 0.15f);
-            look.tintAmount = std::abs(t) * 0.85f;
+        // Every muscle loses its own colour (issue 13): a muscle's red never reads as "longer".
+        if (colourByLength && scene_.structures[i].info.group == StructureGroup::Muscle) {
+            const auto change = motion_->lengthChange(i);
+            look.tint = change ? lengthColour(*change) : kNotComputedColour;
+            look.tintAmount = 1.0f;
         }
     }
     return looks;
@@ -439,13 +441,16 @@ std::vector<PosedLabel> ViewerSession::labels() const {
         const std::vector<glm::vec3>* bent = motion_->positions(structure);
         if (bent && label.vertex >= 0 && static_cast<std::size_t>(label.vertex) < bent->size()) {
             const auto vertex = static_cast<std::size_t>(label.vertex);
-            return (*bent)[vertex] + (label.localPoint - scene_.structures[structure].mesh.positions[vertex]);
+            const glm::vec3 upright = (*bent)[vertex] + (label.localPoint - scene_.structures[structure].mesh.positions[vertex]);
+            return glm::vec3(motion_->model(structure) * glm::vec4(upright, 1.0f));  // a lying body's turn
         }
         return glm::vec3(motion_->model(structure) * glm::vec4(label.localPoint, 1.0f));
     };
     // A hidden structure's label would point at nothing (issue 12, defect 6).
     auto shown = [&](const StepLabel& label) { return label.structure >= 0 && visibility_.visible(static_cast<std::size_t>(label.structure)); };
-    for (const StepLabel& label : staged_.labels) {
+    std::vector<StepLabel> wanted = staged_.labels;
+    addLengthTags(wanted);
+    for (const StepLabel& label : wanted) {
         if (!shown(label)) continue;
         PosedLabel out{label.text, label.structure, posed(label), label.landmark, {}};
         for (const StepLabel& other : label.alsoAt)
@@ -453,6 +458,22 @@ std::vector<PosedLabel> ViewerSession::labels() const {
         labels.push_back(std::move(out));
     }
     return labels;
+}
+
+// Each tagged muscle's length goes under its label: the step's own, or one added for the tag. A
+// quiz question keeps them back with the step's labels: they would point at the answer.
+void ViewerSession::addLengthTags(std::vector<StepLabel>& labels) const {
+    if (!motion_ || !motionState_.settings().lengthTags || quizOpen()) return;
+    for (const std::string_view id : kLengthTagMuscles) {
+        const MuscleReadout* readout = motion_->readout(id);
+        const int structure = scene_.findStructure(id);
+        if (!readout || structure < 0) continue;
+        const std::string tag = lengthTagText(*readout);
+        const auto named = std::find_if(labels.begin(), labels.end(),
+                                        [&](const StepLabel& label) { return label.structure == structure && !label.landmark; });
+        StepLabel& label = named != labels.end() ? *named : labels.emplace_back(structureLabel(scene_, structure));
+        label.text += "\n" + tag;
+    }
 }
 
 std::vector<ViewLabel> ViewerSession::viewLabels(glm::vec2 viewPixels) const {

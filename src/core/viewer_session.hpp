@@ -215,6 +215,7 @@ private:
     [[nodiscard]] bool fading() const;
     void solveIfChanged();
     void updateLengthCurve();
+    void addLengthTags(std::vector<StepLabel>& labels) const;
     void recordHistory(double seconds);
     [[nodiscard]] std::optional<PickHit> pickAt(glm::vec2 position, glm::vec2 viewPixels) const;
     void advanceClassroomClocks(double seconds);

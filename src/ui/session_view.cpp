@@ -42,12 +42,16 @@ MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile
     view.rate = settings.breathsPerMinute;
     view.exaggeration = settings.exaggeration;
     view.colourByLength = settings.colourByLength;
+    view.lengthTags = settings.lengthTags;
     view.readouts = &session.sceneMotion()->readouts();
     view.domeDescentMm = session.sceneMotion()->domeDescentMm();
     view.history = &session.lengthHistory();
     view.curve = &session.lengthCurve();
     view.hipFlexion = session.motion().currentPose().hipRight.flexion;
     view.reference = session.sceneMotion()->reference();
+    view.joints.angles = session.motion().targetPose();
+    view.joints.stepAngles = session.motion().poseOf(session.motion().staged());
+    view.joints.custom = settings.joints.has_value();
     return view;
 }
 

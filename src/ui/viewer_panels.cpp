@@ -1,7 +1,7 @@
 #include "ui/viewer_panels.hpp"
 
 #include "core/structure_search.hpp"
-
+#include "ui/length_legend.hpp"
 #include "ui/rich_text_view.hpp"
 
 #include <imgui.h>
@@ -463,11 +463,16 @@ void lengthCurve(const MotionView& motion, float uiScale) {
 void motionControls(const MotionView& motion, MotionIntents& intents) {
     ImGui::TextUnformatted("Pose");
     ImGui::SetNextItemWidth(-1.0f);
-    if (ImGui::BeginCombo("##pose", motion.poseNames.empty() ? "" : motion.poseNames[static_cast<std::size_t>(motion.pose)].c_str())) {
+    const std::string poseName = motion.joints.custom ? "Own angles (below)"
+                                 : motion.poseNames.empty() ? ""
+                                                            : motion.poseNames[static_cast<std::size_t>(motion.pose)];
+    if (ImGui::BeginCombo("##pose", poseName.c_str())) {
         for (std::size_t i = 0; i < motion.poseNames.size(); ++i)
-            if (ImGui::Selectable(motion.poseNames[i].c_str(), static_cast<int>(i) == motion.pose)) intents.pose = static_cast<int>(i);
+            if (ImGui::Selectable(motion.poseNames[i].c_str(), !motion.joints.custom && static_cast<int>(i) == motion.pose))
+                intents.pose = static_cast<int>(i);
         ImGui::EndCombo();
     }
+    if (ImGui::CollapsingHeader("Joint angles", ImGuiTreeNodeFlags_DefaultOpen)) drawJointControls(motion.joints, intents);
     bool breathing = motion.breathing;
     if (ImGui::Checkbox("Breathing", &breathing)) intents.breathing = breathing;
     for (const BreathDepthName& entry : kBreathDepthNames) {  // the names lessons and --breath-depth use
@@ -479,15 +484,11 @@ void motionControls(const MotionView& motion, MotionIntents& intents) {
     if (ImGui::SliderFloat("breaths/min", &rate, 6.0f, 30.0f, "%.0f")) intents.rate = rate;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
     if (ImGui::SliderFloat("motion shown", &exaggeration, 1.0f, 20.0f, "\u00d7%.0f")) intents.exaggeration = exaggeration;
+    bool tags = motion.lengthTags;
+    if (ImGui::Checkbox("Length tags on the model", &tags)) intents.lengthTags = tags;
     bool colour = motion.colourByLength;
     if (ImGui::Checkbox("Colour by length change", &colour)) intents.colourByLength = colour;
-    if (motion.colourByLength) {
-        ImGui::TextColored({0.35f, 0.55f, 1.0f, 1.0f}, "blue: shorter");
-        ImGui::SameLine();
-        ImGui::TextDisabled("than standing, 10 %% = full colour,");
-        ImGui::SameLine();
-        ImGui::TextColored({1.0f, 0.35f, 0.3f, 1.0f}, "red: longer");
-    }
+    if (motion.colourByLength) drawLengthColourScale(ImGui::GetContentRegionAvail().x);
 }
 
 // The published hip geometry the numbers below come from, and a reminder that published models
@@ -809,6 +810,7 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
         if (state.captionShown) captionBar(state, intents);
         noticeBanner(state);
         attachmentLegend(state);
+        if (state.lengthLegend) lengthColourLegend(state.sceneView, state.uiScale);
         if (!state.presenterHint.empty()) presenterHint(state);
         if (state.showHelp && state.help) helpOverlay(state, intents);
         return intents;
@@ -817,6 +819,7 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
     if (state.scene->standIn) standInBanner(state);
     noticeBanner(state);
     attachmentLegend(state);
+    if (state.lengthLegend) lengthColourLegend(state.sceneView, state.uiScale);
     exportProgress(state);
     hoverLabel(state);
     statusLine(state);

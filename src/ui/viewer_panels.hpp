@@ -15,6 +15,7 @@
 #include "core/viewer_layout.hpp"
 #include "core/visibility.hpp"
 #include "ui/fonts.hpp"
+#include "ui/joint_controls.hpp"
 #include "ui/model_panel.hpp"
 
 #include <glm/vec2.hpp>
@@ -66,12 +67,14 @@ struct MotionView {
     float rate = 12.0f;
     float exaggeration = 1.0f;
     bool colourByLength = false;
+    bool lengthTags = false;  // tags with each psoas's and iliacus's length on the 3D view
     const std::vector<MuscleReadout>* readouts = nullptr;
     float domeDescentMm = 0.0f;
     const std::vector<float>* history = nullptr;     // right psoas length (mm), oldest first, last 20 s
     const std::vector<glm::vec2>* curve = nullptr;   // right psoas length (mm) against hip flexion (deg)
     float hipFlexion = 0.0f;                         // right hip, now
     HipReference reference = HipReference::Gait2392; // the geometry the readouts, history and curve use
+    JointControlsView joints;                        // one slider per coordinate of the pose model
 };
 
 // What the user changed in the Motion tab: the session's own change value.
@@ -117,6 +120,7 @@ struct ViewerUiState {
     float captionHeight = 0.0f;
     bool blank = false;           // B or ".": a black screen until any key
     std::string presenterHint;    // a short reminder of the clicker keys, faded, in presenter mode
+    bool lengthLegend = false;  // colour by length is on: the scale in the 3D view's bottom-left corner
     bool attachmentLegend = false;
     // With attachmentLegend: one line per tint slot (core/attachment_tint.hpp), the muscles painted
     // in that slot's colour; a single line keeps the plain origin / insertion legend.

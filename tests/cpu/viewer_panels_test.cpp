@@ -5,6 +5,7 @@
 #include "core/rich_text.hpp"
 #include "core/structure_search.hpp"
 #include "core/viewer_layout.hpp"
+#include "ui/joint_controls.hpp"
 #include "ui/viewer_panels.hpp"
 
 #include <gtest/gtest.h>
@@ -265,6 +266,110 @@ TEST(ViewerPanels, the_structure_search_lists_matches_and_a_click_selects_one) {
     ASSERT_FALSE(found.empty());
     EXPECT_EQ(*intents.select, found.front().structure);
     EXPECT_EQ(builtInScene().structures[static_cast<std::size_t>(*intents.select)].info.id.rfind("femur_", 0), 0u);
+}
+
+// Issue 13: the joint controls alone in a window, driven by a mouse and keyboard that ImGui reads
+// from its IO as in the program.
+class JointControlsHarness {
+public:
+    explicit JointControlsHarness(ui::JointControlsView view) : view_(view) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyMap[ImGuiKey_Enter] = kEnter;
+    }
+    MotionChange frame(glm::vec2 mouse, bool down, bool ctrl = false, bool enter = false) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = {600.0f, 700.0f};
+        io.DeltaTime = 1.0f / 60.0f;
+        io.MousePos = {mouse.x, mouse.y};
+        io.MouseDown[0] = down;
+        io.KeyCtrl = ctrl;
+        io.KeysDown[kEnter] = enter;
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos({0.0f, 0.0f});
+        ImGui::SetNextWindowSize({400.0f, 700.0f});
+        ImGui::Begin("joints", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
+        MotionChange change;
+        ui::drawJointControls(view_, change);
+        ImGui::End();
+        ImGui::Render();
+        return change;
+    }
+    // A press and release at `point`: what the two frames returned.
+    MotionChange click(glm::vec2 point, bool ctrl = false) {
+        MotionChange pressed = frame(point, true, ctrl);
+        const MotionChange released = frame(point, false, ctrl);
+        if (!pressed.joint) pressed.joint = released.joint;
+        pressed.resetJoint = pressed.resetJoint ? pressed.resetJoint : released.resetJoint;
+        pressed.resetJoints = pressed.resetJoints || released.resetJoints;
+        return pressed;
+    }
+
+private:
+    static constexpr int kEnter = 13;
+    ui::JointControlsView view_;
+};
+
+TEST(JointControlsPanel, a_slider_returns_the_angle_and_a_typed_value_is_clamped_to_the_range) {
+    NullBackend imgui;
+    ui::JointControlsView view;
+    view.angles.hipRight.flexion = 45.0f;  // changed from the step's 0: its reset is enabled
+    JointControlsHarness panel(view);
+    panel.frame({-1.0f, -1.0f}, false);
+    // Down the window at 40 % of its width (on the sliders, left of the reset buttons): the clicks
+    // on sliders each return their coordinate, in the tab's order.
+    std::vector<std::pair<JointCoordinate, float>> hits;
+    std::optional<float> hipY;
+    for (float y = 2.0f; y < 700.0f; y += 4.0f) {
+        const MotionChange change = panel.click({160.0f, y});
+        if (!change.joint) continue;
+        if (hits.empty() || hits.back().first != change.joint->coordinate) hits.emplace_back(change.joint->coordinate, change.joint->degrees);
+        if (change.joint->coordinate == JointCoordinate::RightHipFlexion && !hipY) hipY = y;
+    }
+    ASSERT_EQ(hits.size(), jointCoordinates().size());
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        const JointCoordinateInfo& info = jointCoordinates()[i];
+        EXPECT_EQ(hits[i].first, info.id) << info.key;
+        EXPECT_GE(hits[i].second, info.minDegrees);
+        EXPECT_LE(hits[i].second, info.maxDegrees);
+    }
+    ASSERT_TRUE(hipY);
+
+    // Ctrl+click opens the text field; 150 typed is held at the range's 120.
+    panel.click({160.0f, *hipY}, true);
+    ImGui::GetIO().AddInputCharacter('1');
+    ImGui::GetIO().AddInputCharacter('5');
+    ImGui::GetIO().AddInputCharacter('0');
+    panel.frame({160.0f, *hipY}, false);
+    const MotionChange typed = panel.frame({160.0f, *hipY}, false, false, true);
+    ASSERT_TRUE(typed.joint);
+    EXPECT_EQ(typed.joint->coordinate, JointCoordinate::RightHipFlexion);
+    EXPECT_FLOAT_EQ(typed.joint->degrees, 120.0f);
+    panel.frame({160.0f, *hipY}, false);
+
+    // A double-click opens it too (ImGui 1.86 sliders know only Ctrl+click).
+    for (int frame = 0; frame < 30; ++frame) panel.frame({160.0f, *hipY}, false);  // no double-click with the one before
+    panel.click({160.0f, *hipY});
+    panel.click({160.0f, *hipY});
+    panel.frame({160.0f, *hipY}, false);
+    ImGui::GetIO().AddInputCharacter('9');
+    ImGui::GetIO().AddInputCharacter('0');
+    panel.frame({160.0f, *hipY}, false);
+    const MotionChange doubleClicked = panel.frame({160.0f, *hipY}, false, false, true);
+    ASSERT_TRUE(doubleClicked.joint);
+    EXPECT_FLOAT_EQ(doubleClicked.joint->degrees, 90.0f);
+    panel.frame({160.0f, *hipY}, false);
+
+    // The right hip's reset (changed from the step) and "Reset all joints".
+    std::optional<JointCoordinate> reset;
+    bool resetAll = false;
+    for (float y = 2.0f; y < 700.0f; y += 4.0f)
+        for (float x : {385.0f, 30.0f}) {
+            const MotionChange change = panel.click({x, y});
+            if (change.resetJoint) reset = change.resetJoint;
+            resetAll = resetAll || change.resetJoints;
+        }
+    EXPECT_EQ(reset, JointCoordinate::RightHipFlexion);  // the others are what the step set: disabled
+    EXPECT_TRUE(resetAll);
 }
 
 }  // namespace

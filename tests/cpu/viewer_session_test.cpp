@@ -3,6 +3,8 @@
 
 #include "app/commands.hpp"
 #include "core/atlas.hpp"
+#include "core/length_colour.hpp"
+#include "core/length_tags.hpp"
 #include "core/lesson.hpp"
 #include "core/motion/measure.hpp"
 #include "core/motion/pose_file.hpp"
@@ -274,12 +276,7 @@ TEST(ViewerSession, restart_starts_a_new_quiz_score) {
 
 // Issue 15: the Motion tab's numbers come from the published hip geometry the teacher chose. The
 // expected values are what `psoas-atlas --measure` prints (writeMeasureCsv) for the same pose.
-double measured(const std::string& reference, const std::optional<std::string>& pose, std::optional<double> hipFlexion,
-                const std::string& quantity) {
-    MeasureRequest request;
-    request.reference = reference;
-    request.pose = pose;
-    request.hipFlexion = hipFlexion;
+double measuredAngles(const MeasureRequest& request, const std::string& quantity) {
     std::ostringstream out;
     writeMeasureCsv(out, request, builtInAtlas(), kSource / "models" / "poses");
     std::istringstream in(out.str());
@@ -288,6 +285,15 @@ double measured(const std::string& reference, const std::optional<std::string>& 
         if (line.rfind(prefix, 0) == 0) return std::stod(line.substr(prefix.size()));
     ADD_FAILURE() << "no " << prefix << " in --measure's output";
     return 0.0;
+}
+
+double measured(const std::string& reference, const std::optional<std::string>& pose, std::optional<double> hipFlexion,
+                const std::string& quantity) {
+    MeasureRequest request;
+    request.reference = reference;
+    request.pose = pose;
+    request.hipFlexion = hipFlexion;
+    return measuredAngles(request, quantity);
 }
 
 int poseIndex(const std::string& id) {
@@ -392,6 +398,195 @@ TEST(MotionState, a_step_replaces_what_the_user_changed) {
     state.stage(step, false);
     EXPECT_FALSE(state.settings().colourByLength);
     EXPECT_FALSE(state.animating());
+}
+
+// Issue 13, joint controls: one coordinate of the pose model set from the Motion tab.
+void setJoint(ViewerSession& session, JointCoordinate coordinate, float degrees) {
+    MotionChange change;
+    change.joint = JointAngle{coordinate, degrees};
+    session.apply(act::ChangeMotion{change});
+    session.advance(1.0 / 60.0);  // one frame: a slider moves the body at once
+}
+
+TEST(JointControls, a_joint_angle_moves_the_body_at_once_and_gives_the_numbers_measure_prints) {
+    auto session = builtInSession();
+    settle(*session);
+    const std::uint64_t solves = session->motionRevision();
+    setJoint(*session, JointCoordinate::RightHipFlexion, 45.0f);
+    setJoint(*session, JointCoordinate::LeftHipFlexion, 45.0f);
+    EXPECT_GT(session->motionRevision(), solves);
+    EXPECT_FLOAT_EQ(session->motion().currentPose().hipRight.flexion, 45.0f);  // no glide: there already
+    MeasureRequest both45;
+    both45.hipFlexion = 45.0;
+    const MuscleReadout* psoas = session->sceneMotion()->readout(kRightPsoasId);
+    ASSERT_NE(psoas, nullptr);
+    EXPECT_NEAR(psoas->lengthMm, measuredAngles(both45, "length"), kCsvRounding);
+    EXPECT_NEAR(psoas->momentArmMm, measuredAngles(both45, "hip_flexion_moment_arm"), kCsvRounding);
+    // The curve's "now" follows, and the history records the new length.
+    EXPECT_FLOAT_EQ(session->lengthHistory().back(), psoas->lengthMm);
+
+    setJoint(*session, JointCoordinate::LumbarExtension, -20.0f);
+    setJoint(*session, JointCoordinate::PelvicTilt, 10.0f);
+    MeasureRequest all = both45;
+    all.lumbarExtension = -20.0;
+    all.pelvicTilt = 10.0;
+    EXPECT_NEAR(session->sceneMotion()->readout(kRightPsoasId)->lengthMm, measuredAngles(all, "length"), kCsvRounding);
+}
+
+TEST(JointControls, the_user_changes_the_pose_and_the_step_keeps_its_own) {
+    auto session = builtInSession();
+    session->apply(act::OpenLesson{builtInLesson("03-actions.toml"), 0});
+    session->apply(act::NextStep{});  // the leg lift
+    settle(*session);
+    const Pose legLift = builtInPoses()[static_cast<std::size_t>(poseIndex("leg_lift"))].pose;
+    setJoint(*session, JointCoordinate::RightHipFlexion, 30.0f);
+    EXPECT_TRUE(session->motion().overridden());
+    EXPECT_EQ(session->motion().staged().pose, poseIndex("leg_lift"));
+    EXPECT_FALSE(session->motion().staged().joints.has_value());
+    Pose expected = legLift;  // the other joints keep the leg lift's angles
+    expected.hipRight.flexion = 30.0f;
+    EXPECT_EQ(session->motion().targetPose(), expected);
+
+    // One joint back to what the step set: the change is gone.
+    MotionChange reset;
+    reset.resetJoint = JointCoordinate::RightHipFlexion;
+    session->apply(act::ChangeMotion{reset});
+    EXPECT_EQ(session->motion().targetPose(), legLift);
+    EXPECT_FALSE(session->motion().overridden());
+
+    setJoint(*session, JointCoordinate::LeftHipAbduction, 20.0f);
+    setJoint(*session, JointCoordinate::LumbarExtension, 10.0f);
+    MotionChange all;
+    all.resetJoints = true;
+    session->apply(act::ChangeMotion{all});
+    settle(*session);
+    EXPECT_EQ(session->motion().currentPose(), legLift);
+    EXPECT_FALSE(session->motion().overridden());
+
+    // The next step stages its own pose, whatever the user set.
+    setJoint(*session, JointCoordinate::RightHipFlexion, 100.0f);
+    session->apply(act::PreviousStep{});
+    settle(*session);
+    EXPECT_FALSE(session->motion().overridden());
+    EXPECT_EQ(session->motion().currentPose(), builtInPoses()[static_cast<std::size_t>(session->motion().staged().pose)].pose);
+}
+
+TEST(JointControls, a_typed_angle_stays_in_the_joints_range_and_a_library_pose_replaces_the_angles) {
+    auto session = builtInSession();
+    setJoint(*session, JointCoordinate::RightHipFlexion, 150.0f);
+    EXPECT_FLOAT_EQ(session->motion().targetPose().hipRight.flexion, 120.0f);
+    setJoint(*session, JointCoordinate::RightHipRotation, -90.0f);
+    EXPECT_FLOAT_EQ(session->motion().targetPose().hipRight.externalRotation, -45.0f);
+    EXPECT_TRUE(session->motion().settings().joints.has_value());
+    choosePose(*session, "sitting");
+    EXPECT_FALSE(session->motion().settings().joints.has_value());
+    EXPECT_EQ(session->motion().currentPose(), builtInPoses()[static_cast<std::size_t>(poseIndex("sitting"))].pose);
+}
+
+// Issue 13, length tags: each psoas and iliacus carries its live length and share of standing.
+std::vector<std::string> labelTexts(const ViewerSession& session) {
+    std::vector<std::string> texts;
+    for (const PosedLabel& label : session.labels()) texts.push_back(label.text);
+    return texts;
+}
+
+TEST(LengthTags, each_hip_flexor_carries_its_length_now_and_follows_a_moved_joint) {
+    auto session = builtInSession();
+    EXPECT_TRUE(labelTexts(*session).empty());  // off unless asked for
+    MotionChange on;
+    on.lengthTags = true;
+    session->apply(act::ChangeMotion{on});
+    std::vector<std::string> texts = labelTexts(*session);
+    ASSERT_EQ(texts.size(), kLengthTagMuscles.size());
+    EXPECT_EQ(texts[0], "Right psoas major\n320 mm, 100 % of standing");
+    EXPECT_NEAR(measured("gait2392", std::nullopt, 0.0, "length"), 319.95, kCsvRounding);  // the tag's 320 mm
+
+    setJoint(*session, JointCoordinate::RightHipFlexion, 70.0f);
+    texts = labelTexts(*session);
+    EXPECT_NEAR(measured("gait2392", std::nullopt, 70.0, "length"), 268.17, kCsvRounding);  // 268 mm; 268.17 / 319.95 = 84 %
+    EXPECT_EQ(texts[0], "Right psoas major\n268 mm, 84 % of standing");
+    EXPECT_EQ(texts[1], "Left psoas major\n320 mm, 100 % of standing");
+}
+
+TEST(LengthTags, a_step_turns_them_on_and_its_own_label_on_the_muscle_carries_the_tag) {
+    Lesson lesson = builtInLesson("03-actions.toml");
+    LessonStep& step = lesson.steps.at(1);
+    step.lengthTags = true;
+    step.labels = {{"psoas_major_r", ""}};
+    step.show.clear();  // every structure shown: all four tags
+    auto session = builtInSession();
+    session->apply(act::OpenLesson{lesson, 1});
+    settle(*session);
+    EXPECT_TRUE(session->motion().settings().lengthTags);
+    const std::vector<std::string> texts = labelTexts(*session);
+    EXPECT_EQ(std::count_if(texts.begin(), texts.end(), [](const std::string& t) { return t.rfind("Right psoas major", 0) == 0; }), 1);
+    EXPECT_EQ(texts.size(), kLengthTagMuscles.size());
+    // The next step, without length_tags, has none; the user's toggle lasts until then.
+    session->apply(act::NextStep{});
+    EXPECT_FALSE(session->motion().settings().lengthTags);
+}
+
+TEST(LengthTags, a_quiz_question_keeps_them_back_with_the_labels) {
+    auto session = builtInSession();
+    Lesson lesson = builtInLesson("03-actions.toml");
+    LessonStep quiz;
+    quiz.title = "Where is it?";
+    quiz.lengthTags = true;
+    quiz.quiz = QuizQuestion{"Click the right psoas", {"psoas_major_r"}, "Beside the spine"};
+    lesson.steps = {quiz};
+    session->apply(act::OpenLesson{lesson, 0});
+    ASSERT_TRUE(session->quizOpen());
+    EXPECT_TRUE(labelTexts(*session).empty());
+}
+
+// Issue 13, colour by length: while it is on every muscle loses its own colour; off is exactly the
+// normal colours.
+TEST(ColourByLength, on_every_muscle_takes_the_scale_and_off_leaves_the_normal_colours) {
+    auto session = builtInSession();
+    choosePose(*session, "leg_lift");
+    for (const StructureLook& look : session->structureLooks()) EXPECT_EQ(look.tintAmount, 0.0f);
+    MotionChange on;
+    on.colourByLength = true;
+    session->apply(act::ChangeMotion{on});
+    const std::vector<StructureLook> looks = session->structureLooks();
+    for (std::size_t i = 0; i < looks.size(); ++i) {
+        const StructureInfo& info = builtInScene().structures[i].info;
+        if (info.group != StructureGroup::Muscle) {
+            EXPECT_EQ(looks[i].tintAmount, 0.0f) << info.id;
+            continue;
+        }
+        EXPECT_EQ(looks[i].tintAmount, 1.0f) << info.id;
+        const auto change = session->sceneMotion()->lengthChange(i);
+        EXPECT_EQ(looks[i].tint, change ? lengthColour(*change) : kNotComputedColour) << info.id;
+    }
+    // The leg lift shortens the right psoas by 16 %: full blue; the left one, its hip straight,
+    // changes only with the flattened lumbar curve: nearly the grey.
+    EXPECT_EQ(looks[static_cast<std::size_t>(structure("psoas_major_r"))].tint, kShorterColour);
+    EXPECT_LT(glm::distance(looks[static_cast<std::size_t>(structure("psoas_major_l"))].tint, kUnchangedColour), 0.05f);
+}
+
+// Hue in degrees (0 red, 120 green, 240 blue) and saturation of an RGB colour.
+std::pair<float, float> hueAndSaturation(const glm::vec3& c) {
+    const float hi = std::max({c.x, c.y, c.z}), lo = std::min({c.x, c.y, c.z}), range = hi - lo;
+    if (range <= 0.0f) return {0.0f, 0.0f};
+    float hue = hi == c.x ? std::fmod((c.y - c.z) / range + 6.0f, 6.0f) : hi == c.y ? (c.z - c.x) / range + 2.0f : (c.x - c.y) / range + 4.0f;
+    return {hue * 60.0f, range / hi};
+}
+
+// No colour of the scale has the hue of a muscle's own colour (all reds, 0-20 degrees), so
+// "longer" never reads as "a muscle": the coloured ones are 25 degrees of hue away or more, and the
+// grey middle and "not computed" have almost no colour at all.
+TEST(ColourByLength, no_colour_of_the_scale_has_a_muscles_own_hue) {
+    for (const StructureInfo& info : builtInAtlas().structures) {
+        if (info.group != StructureGroup::Muscle) continue;
+        const float muscleHue = hueAndSaturation(info.colour).first;
+        for (float change = -0.12f; change <= 0.12f; change += 0.005f) {
+            const auto [hue, saturation] = hueAndSaturation(lengthColour(change));
+            const float apart = std::min(std::abs(hue - muscleHue), 360.0f - std::abs(hue - muscleHue));
+            EXPECT_TRUE(saturation < 0.1f || apart >= 25.0f) << info.id << " at " << change << ": hue " << hue;
+        }
+        EXPECT_LT(hueAndSaturation(kNotComputedColour).second, 0.1f);
+    }
 }
 
 }  // namespace

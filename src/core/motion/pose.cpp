@@ -18,7 +18,8 @@ HipAngles blendHip(const HipAngles& a, const HipAngles& b, float t) {
 
 Pose blendPoses(const Pose& a, const Pose& b, float t) {
     return {glm::mix(a.lumbarExtension, b.lumbarExtension, t), glm::mix(a.pelvicTilt, b.pelvicTilt, t),
-            blendHip(a.hipRight, b.hipRight, t), blendHip(a.hipLeft, b.hipLeft, t)};
+            blendHip(a.hipRight, b.hipRight, t),           blendHip(a.hipLeft, b.hipLeft, t),
+            glm::mix(a.bodyPitch, b.bodyPitch, t),         glm::mix(a.bodyRoll, b.bodyRoll, t)};
 }
 
 float bridgeHipFlexionDegrees(float blockHeightMetres) {

@@ -1,5 +1,6 @@
 #include "core/motion/pose_file.hpp"
 
+#include "core/motion/pose_table.hpp"
 #include "core/toml_reader.hpp"
 
 #include <algorithm>
@@ -45,29 +46,56 @@ void readHip(const toml::table& root, const char* key, HipAngles& hip, bool flex
 
 }  // namespace
 
+PoseAngles readPoseAngles(const toml::table& table, const std::filesystem::path& file, std::vector<Diagnostic>& problems) {
+    // The keys were checked by the caller's reader; this one only reads values (no unknown-key pass).
+    TableReader reader(table, file, problems, [&] {
+        std::vector<std::string> keys;
+        for (auto&& [key, node] : table) keys.emplace_back(key.str());
+        return keys;
+    }(), "a pose");
+    PoseAngles angles;
+    angles.pose.lumbarExtension = reader.number("lumbar_extension", 0.0f, kLumbar.lo, kLumbar.hi);
+    angles.pose.pelvicTilt = reader.number("pelvic_tilt", 0.0f, kTilt.lo, kTilt.hi);
+    const bool fromBlock = table.contains("block_height_m");
+    if (fromBlock) {
+        angles.blockHeight = reader.number("block_height_m", 0.0f, kBlock.lo, kBlock.hi);
+        const float hip = bridgeHipFlexionDegrees(*angles.blockHeight);
+        angles.pose.hipRight.flexion = hip;
+        angles.pose.hipLeft.flexion = hip;
+    }
+    readHip(table, "hip_right", angles.pose.hipRight, fromBlock, file, problems);
+    readHip(table, "hip_left", angles.pose.hipLeft, fromBlock, file, problems);
+    std::vector<std::pair<std::string, BodyOrientation>> orientations;
+    for (const BodyOrientationName& entry : kBodyOrientationNames) orientations.emplace_back(entry.name, entry.value);
+    const BodyOrientation orientation = reader.choice("orientation", orientations, false, BodyOrientation::Standing);
+    for (const BodyOrientationName& entry : kBodyOrientationNames)
+        if (entry.value == orientation) {
+            angles.pose.bodyPitch = entry.pitchDegrees;
+            angles.pose.bodyRoll = entry.rollDegrees;
+        }
+    return angles;
+}
+
+Pose readInlinePose(const toml::table& table, const std::filesystem::path& file, std::vector<Diagnostic>& problems,
+                    const std::string& context) {
+    const TableReader keys(table, file, problems, {kPoseAngleKeys.begin(), kPoseAngleKeys.end()}, context);
+    return readPoseAngles(table, file, problems).pose;
+}
+
 PoseFile parsePoseFile(std::string_view text, const std::filesystem::path& file) {
     const toml::table root = parseTomlOrThrow(text, file);
     std::vector<Diagnostic> problems;
-    TableReader reader(root, file, problems,
-                       {"id", "name", "description", "lumbar_extension", "pelvic_tilt", "block_height_m", "hip_right",
-                        "hip_left"},
-                       "a pose");
+    std::vector<std::string> keys{"id", "name", "description"};
+    keys.insert(keys.end(), kPoseAngleKeys.begin(), kPoseAngleKeys.end());
+    TableReader reader(root, file, problems, keys, "a pose");
     PoseFile pose;
     pose.file = file;
     pose.id = reader.string("id", true);
     pose.name = reader.string("name", true);
     pose.description = reader.string("description", true);
-    pose.pose.lumbarExtension = reader.number("lumbar_extension", 0.0f, kLumbar.lo, kLumbar.hi);
-    pose.pose.pelvicTilt = reader.number("pelvic_tilt", 0.0f, kTilt.lo, kTilt.hi);
-    const bool fromBlock = root.contains("block_height_m");
-    if (fromBlock) {
-        pose.blockHeight = reader.number("block_height_m", 0.0f, kBlock.lo, kBlock.hi);
-        const float hip = bridgeHipFlexionDegrees(*pose.blockHeight);
-        pose.pose.hipRight.flexion = hip;
-        pose.pose.hipLeft.flexion = hip;
-    }
-    readHip(root, "hip_right", pose.pose.hipRight, fromBlock, file, problems);
-    readHip(root, "hip_left", pose.pose.hipLeft, fromBlock, file, problems);
+    const PoseAngles angles = readPoseAngles(root, file, problems);
+    pose.pose = angles.pose;
+    pose.blockHeight = angles.blockHeight;
     if (!problems.empty()) throw DataFileError(std::move(problems));
     return pose;
 }

@@ -118,4 +118,9 @@ glm::mat4 midwayTransform(const glm::mat4& lower, const glm::mat4& upper, const 
     return glm::translate(glm::mat4(1.0f), pivotNow) * glm::mat4_cast(rotation) * glm::translate(glm::mat4(1.0f), -pivot);
 }
 
+glm::mat4 bodyOrientationTransform(const Pose& pose) {
+    const glm::mat4 roll = glm::rotate(glm::mat4(1.0f), glm::radians(pose.bodyRoll), glm::vec3(0.0f, 0.0f, 1.0f));
+    return glm::rotate(roll, glm::radians(pose.bodyPitch), glm::vec3(1.0f, 0.0f, 0.0f));
+}
+
 }  // namespace psoas

@@ -67,6 +67,10 @@ private:
 
 [[nodiscard]] BodyTransforms solveSkeleton(const Skeleton& skeleton, const Pose& pose);
 
+// The whole body's turn for its orientation (pose.bodyPitch, then pose.bodyRoll) about the scene
+// origin; the identity for an upright body. Drawing only: lengths are computed without it.
+[[nodiscard]] glm::mat4 bodyOrientationTransform(const Pose& pose);
+
 // The femur's transform with the joint's own flexion set explicitly (abduction and rotation from
 // the pose), given the pelvis's transform and the hip centre; muscle paths use it to look at the
 // hip at another angle without re-solving the spine.

@@ -199,8 +199,12 @@ struct PoseCase {
 std::vector<PoseCase> shippedPoses() {
     std::vector<PoseCase> cases;
     for (const PoseFile& file : loadPoseLibrary(kModels / "poses")) {
-        cases.push_back({file.id + " breath 0", file.pose, 0.0f});
-        cases.push_back({file.id + " deep breath 1", file.pose, 1.0f});
+        // Upright: lying turns the whole picture rigidly (body_orientation_test checks it), and the
+        // inside tests here are not exactly invariant to a turn of the meshes (0.3 mm apart).
+        Pose upright = file.pose;
+        upright.bodyPitch = upright.bodyRoll = 0.0f;
+        cases.push_back({file.id + " breath 0", upright, 0.0f});
+        cases.push_back({file.id + " deep breath 1", upright, 1.0f});
     }
     return cases;
 }

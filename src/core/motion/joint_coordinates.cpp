@@ -1,0 +1,62 @@
+#include "core/motion/joint_coordinates.hpp"
+
+#include <algorithm>
+
+namespace psoas {
+
+namespace {
+constexpr std::string_view kHipSource = "docs/sources.md \u00a79 (AAOS 1965)";
+constexpr std::string_view kLumbarSource = "docs/sources.md \u00a72 (Christophy 2012)";
+constexpr std::string_view kTiltSource = "docs/sources.md \u00a79 (estimate)";
+
+constexpr std::array<JointCoordinateInfo, 8> kCoordinates{{
+    {JointCoordinate::LumbarExtension, "lumbar_extension", "Lumbar extension (+) / flexion (-)", -80.0f, 26.0f, kLumbarSource},
+    {JointCoordinate::PelvicTilt, "pelvic_tilt", "Pelvic tilt, anterior (+) / posterior (-)", -20.0f, 20.0f, kTiltSource},
+    {JointCoordinate::RightHipFlexion, "hip_right.flexion", "Right hip flexion (+) / extension (-)", -30.0f, 120.0f, kHipSource},
+    {JointCoordinate::RightHipAbduction, "hip_right.abduction", "Right hip abduction (+) / adduction (-)", -30.0f, 45.0f, kHipSource},
+    {JointCoordinate::RightHipRotation, "hip_right.external_rotation", "Right hip external (+) / internal (-) rotation", -45.0f,
+     45.0f, kHipSource},
+    {JointCoordinate::LeftHipFlexion, "hip_left.flexion", "Left hip flexion (+) / extension (-)", -30.0f, 120.0f, kHipSource},
+    {JointCoordinate::LeftHipAbduction, "hip_left.abduction", "Left hip abduction (+) / adduction (-)", -30.0f, 45.0f, kHipSource},
+    {JointCoordinate::LeftHipRotation, "hip_left.external_rotation", "Left hip external (+) / internal (-) rotation", -45.0f, 45.0f,
+     kHipSource},
+}};
+
+float& angle(Pose& pose, JointCoordinate id) {
+    switch (id) {
+        case JointCoordinate::LumbarExtension: return pose.lumbarExtension;
+        case JointCoordinate::PelvicTilt: return pose.pelvicTilt;
+        case JointCoordinate::RightHipFlexion: return pose.hipRight.flexion;
+        case JointCoordinate::RightHipAbduction: return pose.hipRight.abduction;
+        case JointCoordinate::RightHipRotation: return pose.hipRight.externalRotation;
+        case JointCoordinate::LeftHipFlexion: return pose.hipLeft.flexion;
+        case JointCoordinate::LeftHipAbduction: return pose.hipLeft.abduction;
+        case JointCoordinate::LeftHipRotation: return pose.hipLeft.externalRotation;
+    }
+    return pose.lumbarExtension;  // unreachable: every enumerator is listed
+}
+}  // namespace
+
+const std::array<JointCoordinateInfo, 8>& jointCoordinates() { return kCoordinates; }
+
+const JointCoordinateInfo& jointCoordinate(JointCoordinate id) { return kCoordinates[static_cast<std::size_t>(id)]; }
+
+std::optional<JointCoordinate> jointCoordinateFromKey(std::string_view key) {
+    for (const JointCoordinateInfo& info : kCoordinates)
+        if (info.key == key) return info.id;
+    return std::nullopt;
+}
+
+float coordinateValue(const Pose& pose, JointCoordinate id) {
+    Pose copy = pose;
+    return angle(copy, id);
+}
+
+void setCoordinate(Pose& pose, JointCoordinate id, float degrees) { angle(pose, id) = degrees; }
+
+float clampToRange(JointCoordinate id, float degrees) {
+    const JointCoordinateInfo& info = jointCoordinate(id);
+    return std::clamp(degrees, info.minDegrees, info.maxDegrees);
+}
+
+}  // namespace psoas

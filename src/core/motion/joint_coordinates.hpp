@@ -1,0 +1,50 @@
+#pragma once
+// The coordinates of the pose model one by one, as the Motion tab's joint controls show them: each
+// with its key (as in a pose file), its name, its physiological range and where that range comes
+// from. A Pose (pose.hpp) holds exactly these eight angles.
+
+#include "core/motion/pose.hpp"
+
+#include <array>
+#include <optional>
+#include <string_view>
+
+namespace psoas {
+
+enum class JointCoordinate {
+    LumbarExtension,
+    PelvicTilt,
+    RightHipFlexion,
+    RightHipAbduction,
+    RightHipRotation,
+    LeftHipFlexion,
+    LeftHipAbduction,
+    LeftHipRotation,
+};
+
+struct JointCoordinateInfo {
+    JointCoordinate id;
+    std::string_view key;       // the pose file's key: "lumbar_extension", "hip_right.flexion"
+    std::string_view name;      // "Right hip flexion (+) / extension (-)"
+    float minDegrees;           // the physiological range, degrees: the slider's ends
+    float maxDegrees;
+    std::string_view source;    // docs/sources.md section the range comes from
+};
+
+// Every coordinate of the pose model, in the order the Motion tab lists them. The ranges are
+// docs/sources.md §9: hips after the AAOS normal values (flexion 120, extension 30, abduction 45,
+// adduction 30, internal and external rotation 45 degrees), lumbar extension -80..+26 (sources §2),
+// pelvic tilt +-20 (estimate). Pose files may go further (pose_file.cpp's limits): these are what
+// a healthy adult reaches, and what the joint controls let a teacher set.
+[[nodiscard]] const std::array<JointCoordinateInfo, 8>& jointCoordinates();
+[[nodiscard]] const JointCoordinateInfo& jointCoordinate(JointCoordinate id);
+[[nodiscard]] std::optional<JointCoordinate> jointCoordinateFromKey(std::string_view key);
+
+// The coordinate's angle in `pose`, degrees.
+[[nodiscard]] float coordinateValue(const Pose& pose, JointCoordinate id);
+// Sets it, as given (no clamping: callers clamp to the range they allow).
+void setCoordinate(Pose& pose, JointCoordinate id, float degrees);
+// `degrees` clamped into the coordinate's physiological range.
+[[nodiscard]] float clampToRange(JointCoordinate id, float degrees);
+
+}  // namespace psoas

@@ -1,0 +1,21 @@
+#pragma once
+// The Motion tab's joint controls: one slider per coordinate of the pose model
+// (core/motion/joint_coordinates.hpp), over its physiological range, in degrees; Ctrl+click or
+// double-click types a value; a reset per joint returns it to what the step set, "Reset all
+// joints" returns the step's pose. Reads the angles, returns the change (never changes the pose).
+
+#include "core/motion/pose.hpp"
+#include "core/motion_state.hpp"
+
+namespace psoas::ui {
+
+struct JointControlsView {
+    Pose angles;      // the pose the body is in or heading for: the sliders' values
+    Pose stepAngles;  // what the step set: where each joint's reset returns
+    bool custom = false;  // the angles were set joint by joint (no library pose names them)
+};
+
+// Draws the controls in the current window; what the user changed goes into `intents`.
+void drawJointControls(const JointControlsView& view, MotionChange& intents);
+
+}  // namespace psoas::ui

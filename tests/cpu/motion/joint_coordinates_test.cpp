@@ -1,0 +1,47 @@
+// The coordinates of the pose model as the joint controls list them (issue 13).
+
+#include "core/motion/joint_coordinates.hpp"
+
+#include <gtest/gtest.h>
+
+
+namespace psoas {
+namespace {
+
+// Every coordinate reads and writes its own angle of the Pose, and no other.
+TEST(JointCoordinates, each_coordinate_is_one_angle_of_the_pose) {
+    for (const JointCoordinateInfo& info : jointCoordinates()) {
+        Pose pose;
+        setCoordinate(pose, info.id, 7.0f);
+        EXPECT_FLOAT_EQ(coordinateValue(pose, info.id), 7.0f) << info.key;
+        int changed = 0;
+        for (float v : {pose.lumbarExtension, pose.pelvicTilt, pose.hipRight.flexion, pose.hipRight.abduction,
+                        pose.hipRight.externalRotation, pose.hipLeft.flexion, pose.hipLeft.abduction, pose.hipLeft.externalRotation})
+            changed += v != 0.0f;
+        EXPECT_EQ(changed, 1) << info.key;
+        EXPECT_EQ(jointCoordinateFromKey(info.key), info.id);
+        EXPECT_EQ(&jointCoordinate(info.id), &info);
+    }
+    EXPECT_EQ(jointCoordinateFromKey("hip_right.flexon"), std::nullopt);
+}
+
+// The sliders' ranges are the cited normal ranges (docs/sources.md §9 and §2).
+TEST(JointCoordinates, ranges_are_the_cited_normal_ranges) {
+    auto range = [](JointCoordinate id) {
+        const JointCoordinateInfo& info = jointCoordinate(id);
+        return std::pair(info.minDegrees, info.maxDegrees);
+    };
+    for (JointCoordinate flexion : {JointCoordinate::RightHipFlexion, JointCoordinate::LeftHipFlexion})
+        EXPECT_EQ(range(flexion), std::pair(-30.0f, 120.0f));  // extension 30, flexion 120
+    for (JointCoordinate abduction : {JointCoordinate::RightHipAbduction, JointCoordinate::LeftHipAbduction})
+        EXPECT_EQ(range(abduction), std::pair(-30.0f, 45.0f));  // adduction 30, abduction 45
+    for (JointCoordinate rotation : {JointCoordinate::RightHipRotation, JointCoordinate::LeftHipRotation})
+        EXPECT_EQ(range(rotation), std::pair(-45.0f, 45.0f));
+    EXPECT_EQ(range(JointCoordinate::LumbarExtension), std::pair(-80.0f, 26.0f));
+    EXPECT_EQ(range(JointCoordinate::PelvicTilt), std::pair(-20.0f, 20.0f));
+    EXPECT_FLOAT_EQ(clampToRange(JointCoordinate::LumbarExtension, 40.0f), 26.0f);
+    EXPECT_FLOAT_EQ(clampToRange(JointCoordinate::PelvicTilt, 5.0f), 5.0f);
+}
+
+}  // namespace
+}  // namespace psoas
