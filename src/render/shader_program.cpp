@@ -4,6 +4,7 @@
 
 #include <glm/gtc/type_ptr.hpp>
 
+#include <array>
 #include <vector>
 
 namespace psoas::render {
@@ -21,10 +22,12 @@ std::string infoLog(GLuint object, bool isProgram) {
 GlShader compile(GLenum stage, std::string_view file) {
     const auto source = findEmbeddedFile(file);
     if (!source) throw ShaderError("shader '" + std::string(file) + "' is not embedded in this build");
+    const auto* version = reinterpret_cast<const char*>(glGetString(GL_VERSION));
+    const std::string preamble = shaderPreamble(version ? version : "");
     GlShader shader(glCreateShader(stage));
-    const char* text = source->data();
-    const auto length = static_cast<GLint>(source->size());
-    glShaderSource(shader.get(), 1, &text, &length);
+    const std::array<const char*, 2> texts{preamble.data(), source->data()};
+    const std::array<GLint, 2> lengths{static_cast<GLint>(preamble.size()), static_cast<GLint>(source->size())};
+    glShaderSource(shader.get(), 2, texts.data(), lengths.data());
     glCompileShader(shader.get());
     GLint ok = GL_FALSE;
     glGetShaderiv(shader.get(), GL_COMPILE_STATUS, &ok);
@@ -32,6 +35,17 @@ GlShader compile(GLenum stage, std::string_view file) {
     return shader;
 }
 }  // namespace
+
+std::string shaderPreamble(std::string_view glVersion) {
+    if (glVersion.substr(0, 9) == "OpenGL ES")
+        return "#version 300 es\n"
+               "precision highp float;\n"
+               "precision highp int;\n"
+               "precision highp sampler2D;\n"
+               "precision highp isampler2D;\n"
+               "#line 1\n";
+    return "#version 330 core\n#line 1\n";
+}
 
 ShaderProgram::ShaderProgram(std::string_view vertexFile, std::string_view fragmentFile) {
     const GlShader vertex = compile(GL_VERTEX_SHADER, vertexFile);
