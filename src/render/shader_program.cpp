@@ -1,6 +1,7 @@
 #include "render/shader_program.hpp"
 
 #include "render/embedded_files.hpp"
+#include "render/glsl_dialect.hpp"
 
 #include <glm/gtc/type_ptr.hpp>
 
@@ -35,17 +36,6 @@ GlShader compile(GLenum stage, std::string_view file) {
     return shader;
 }
 }  // namespace
-
-std::string shaderPreamble(std::string_view glVersion) {
-    if (glVersion.substr(0, 9) == "OpenGL ES")
-        return "#version 300 es\n"
-               "precision highp float;\n"
-               "precision highp int;\n"
-               "precision highp sampler2D;\n"
-               "precision highp isampler2D;\n"
-               "#line 1\n";
-    return "#version 330 core\n#line 1\n";
-}
 
 ShaderProgram::ShaderProgram(std::string_view vertexFile, std::string_view fragmentFile) {
     const GlShader vertex = compile(GL_VERTEX_SHADER, vertexFile);

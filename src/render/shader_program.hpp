@@ -19,17 +19,10 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// The lines put before every shader file, which has no #version of its own: one GLSL source serves
-// both targets. `glVersion` is the context's GL_VERSION string; an OpenGL ES context (WebGL 2 in
-// the browser reports "OpenGL ES 3.0 (WebGL 2.0 ...)") gets "#version 300 es" with high precision
-// as the default for floats, integers and samplers, any other gets "#version 330 core". Both end
-// with "#line 1", so a compile error names the line of the file as it is in shaders/.
-[[nodiscard]] std::string shaderPreamble(std::string_view glVersion);
-
 class ShaderProgram {
 public:
     // Names are files in shaders/, e.g. "mesh.vert", "mesh.frag"; compiled with the
-    // shaderPreamble() of the current context.
+    // shaderPreamble() of the current context (render/glsl_dialect.hpp).
     ShaderProgram(std::string_view vertexFile, std::string_view fragmentFile);
 
     void use() const { glUseProgram(program_.get()); }

@@ -1,4 +1,4 @@
-#include "render/shader_program.hpp"
+#include "render/glsl_dialect.hpp"
 
 #include <gtest/gtest.h>
 
