@@ -65,8 +65,7 @@ void glfwSetWindowMonitor(GLFWwindow*, GLFWmonitor* monitor, int, int, int, int,
 
 // A page starts no programs: video recording (ffmpeg, app/video_encoder.cpp) is told ENOSYS and
 // says it cannot record here, instead of the module failing to link.
-int posix_spawnp(pid_t*, const char*, const posix_spawn_file_actions_t*, const posix_spawnattr_t*, char* const[],
-                 char* const[]) {
+int posix_spawnp(pid_t*, const char*, const posix_spawn_file_actions_t*, const posix_spawnattr_t*, char* const[], char* const[]) {
     return ENOSYS;
 }
 

@@ -11,8 +11,7 @@ bool displayAvailable() {
 }
 
 void runFrames(std::function<bool()> frame) {
-    while (frame()) {
-    }
+    while (frame()) {}
 }
 
 }  // namespace psoas::app::platform

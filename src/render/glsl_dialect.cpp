@@ -21,10 +21,11 @@ std::string shaderPreamble(std::string_view glVersion) {
     std::string preamble(versionLine(glVersion));
     preamble += '\n';
     if (isOpenGlEs(glVersion))
-        preamble += "precision highp float;\n"
-                    "precision highp int;\n"
-                    "precision highp sampler2D;\n"
-                    "precision highp isampler2D;\n";
+        preamble +=
+            "precision highp float;\n"
+            "precision highp int;\n"
+            "precision highp sampler2D;\n"
+            "precision highp isampler2D;\n";
     return preamble + "#line 1\n";
 }
 

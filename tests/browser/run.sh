@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# The browser tier as CTest runs it (label `browser`): build the page (scripts/build-web.sh; a
+# no-op when it is up to date), then open it in headless chromium. Usage: run.sh OUTPUT_DIR
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+scripts/build-web.sh
+exec node tests/browser/first_frame.test.js build-web/dist/psoas-atlas.html "$1"
