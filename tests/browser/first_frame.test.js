@@ -3,14 +3,19 @@
 // warning, any WebGL error, a page that never draws, and a first full frame that differs from its
 // baseline by more than baselines/tolerances.json allows.
 //
-// Usage: node first_frame.test.js PAGE.html OUTPUT_DIR
+// With DESKTOP (the psoas-atlas executable; needs a display, as ./test gives it under Xvfb) the
+// same step rendered by the desktop's --screenshot must match the browser's frame too, within the
+// "desktop" tolerance: one source, two GL implementations (llvmpipe, SwiftShader).
+//
+// Usage: node first_frame.test.js PAGE.html OUTPUT_DIR [DESKTOP]
 // PSOAS_UPDATE_BASELINES=1 writes the actual image as the baseline (look at it first).
 'use strict';
 const fs = require('fs');
 const path = require('path');
 const { chromium } = require('playwright-core');
 
-const [pageFile, outputDir] = process.argv.slice(2);
+const { execFileSync } = require('child_process');
+const [pageFile, outputDir, desktop] = process.argv.slice(2);
 if (!pageFile || !outputDir) {
   console.error('usage: node first_frame.test.js PAGE.html OUTPUT_DIR');
   process.exit(2);
@@ -20,7 +25,7 @@ const tolerances = JSON.parse(fs.readFileSync(path.join(baselineDir, 'tolerances
 const viewport = { width: 1280, height: 720 };
 
 // The steps compared: a deep link each, and the image it must show.
-const cases = [{ name: 'attachments_step_2', query: '?lesson=attachments&step=2' }];
+const cases = [{ name: 'attachments_step_2', lesson: 'attachments', step: 2 }];
 
 function fail(message) {
   console.error(`FAIL: ${message}`);
@@ -69,7 +74,7 @@ async function runCase(browser, testCase) {
     if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  const url = 'file://' + path.resolve(pageFile) + testCase.query;
+  const url = 'file://' + path.resolve(pageFile) + `?lesson=${testCase.lesson}&step=${testCase.step}`;
   await page.goto(url);
   // Started: the runtime is up and has a WebGL 2 context.
   await page.waitForFunction(() => typeof Module !== 'undefined' && Module.ctx, null, { timeout: 60000 });
@@ -113,6 +118,28 @@ async function runCase(browser, testCase) {
     `(limit ${tolerance.max_mean_difference})`;
   if (result.fractionOver > tolerance.max_fraction_over || result.meanDifference > tolerance.max_mean_difference)
     fail(`${label}: differs from ${baselineFile}: ${numbers}; actual ${actualFile}`);
+  else console.log(`ok ${label}: ${numbers}`);
+  if (desktop) await compareWithDesktop(browser, testCase, shot);
+}
+
+// The desktop's image of the same step at the same size, against the browser's frame.
+async function compareWithDesktop(browser, testCase, shot) {
+  const desktopFile = path.join(outputDir, `desktop_${testCase.name}.png`);
+  execFileSync(desktop, ['--screenshot', desktopFile, '--size', `${viewport.width}x${viewport.height}`,
+    '--lesson', testCase.lesson, '--step', String(testCase.step)], { stdio: 'inherit' });
+  const tolerance = { ...tolerances.default, ...tolerances.desktop };
+  const page = await browser.newPage();
+  const toUrl = (buffer) => 'data:image/png;base64,' + buffer.toString('base64');
+  const result = await page.evaluate(compareInPage, {
+    actual: toUrl(shot), baseline: toUrl(fs.readFileSync(desktopFile)), threshold: tolerance.channel_threshold });
+  await page.close();
+  const label = `${testCase.name}, browser against desktop (${desktopFile})`;
+  if (result.sizeMismatch) return fail(`${label}: desktop image is ${result.sizeMismatch}, browser ${result.width}x${result.height}`);
+  const numbers = `${(100 * result.fractionOver).toFixed(3)} % of pixels over ${tolerance.channel_threshold}/255 ` +
+    `(limit ${100 * tolerance.max_fraction_over} %), mean difference ${result.meanDifference.toFixed(3)} ` +
+    `(limit ${tolerance.max_mean_difference})`;
+  if (result.fractionOver > tolerance.max_fraction_over || result.meanDifference > tolerance.max_mean_difference)
+    fail(`${label}: ${numbers}`);
   else console.log(`ok ${label}: ${numbers}`);
 }
 
