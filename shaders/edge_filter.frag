@@ -1,4 +1,3 @@
-#version 330 core
 // Smooths the stair steps of the 3D view's edges after it is drawn. Four samples placed between
 // pixels (the hardware's linear filtering averages each 2 x 2 block for free) give the brightness
 // gradient around the pixel: its size says whether the pixel is on an edge, its direction which

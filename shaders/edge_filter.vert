@@ -1,4 +1,3 @@
-#version 330 core
 // One triangle that covers the whole viewport (its corners at -1,-1, 3,-1 and -1,3), made from the
 // vertex number alone: the edge filter needs no vertex buffer.
 

@@ -1,4 +1,3 @@
-#version 330 core
 
 in vec3 vNormal;
 uniform vec3 uColour;

@@ -1,4 +1,3 @@
-#version 330 core
 // The benchmark's floor: the least a renderer can do to show these meshes (one pass, flat
 // lighting). --bench reports our full frame against it.
 

@@ -1,4 +1,3 @@
-#version 330 core
 // Shading tuned for projectors, which wash out contrast: a soft sky/ground ambient so shadowed
 // sides never go black, a key and a fill light from the viewer's side, a little specular for the
 // sheen of bone, and a rim term that keeps silhouettes readable against a dark or white slide.

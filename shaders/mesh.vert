@@ -1,4 +1,3 @@
-#version 330 core
 // Anatomy meshes: positions are already in the scene frame (metres); lighting is done in view
 // space so the key light stays over the viewer's shoulder as the model turns.
 

@@ -1,4 +1,3 @@
-#version 330 core
 // Writes which structure covers the pixel (its index in the scene) into an integer target.
 
 uniform int uStructure;

@@ -1,4 +1,3 @@
-#version 330 core
 // The structure-id pass: the same geometry and matrices as mesh.vert, no lighting.
 
 layout(location = 0) in vec3 aPosition;

@@ -5,6 +5,7 @@
 #include "app/image_file.hpp"
 #include "app/input_map.hpp"
 #include "app/jobs.hpp"
+#include "app/platform.hpp"
 #include "app/startup_trace.hpp"
 #include "app/user_paths.hpp"
 #include "core/attachment_tint.hpp"
@@ -60,7 +61,11 @@ int Application::run() {
     }
     if (options_.script) return runScript(*this, options_);
     startWindow();
-    while (!window_->shouldClose()) windowFrame();
+    platform::runFrames([this] {
+        if (window_->shouldClose()) return false;
+        windowFrame();
+        return true;
+    });
     finishWindow();
     return 0;
 }

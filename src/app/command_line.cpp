@@ -4,6 +4,7 @@
 #include "app/user_paths.hpp"
 #include "core/diagnostic.hpp"
 #include "core/name_table.hpp"
+#include "core/number_text.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -242,10 +243,8 @@ public:
 
     std::optional<double> number(const char* option, const std::string& text, double lo, double hi) {
         if (!given(option)) return std::nullopt;
-        double value = 0.0;
-        const char* end = text.data() + text.size();
-        const auto [stop, error] = std::from_chars(text.data(), end, value);
-        if (error == std::errc() && stop == end && std::isfinite(value) && value >= lo && value <= hi) return value;
+        const std::optional<double> value = parseDecimal(text);
+        if (value && *value >= lo && *value <= hi) return value;
         const bool bounded = std::isfinite(lo);
         fail(std::string(option) + ": '" + text + "' is not a number" +
              (bounded ? " from " + shortNumber(lo) + " to " + shortNumber(hi) : std::string()));

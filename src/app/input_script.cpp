@@ -1,8 +1,8 @@
 #include "app/input_script.hpp"
 
 #include "core/diagnostic.hpp"
+#include "core/number_text.hpp"
 
-#include <charconv>
 #include <fstream>
 #include <sstream>
 #include <utility>
@@ -48,15 +48,14 @@ public:
     }
     bool number(std::size_t word, double low, double high, double& out) {
         const std::string& text = words_.items[word];
-        double value = 0.0;
-        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (ec != std::errc() || end != text.data() + text.size() || value < low || value > high) {
+        const std::optional<double> value = parseDecimal(text);
+        if (!value || *value < low || *value > high) {
             std::ostringstream message;
             message << "'" << text << "' is not a number from " << low << " to " << high;
             fail(word, message.str());
             return false;
         }
-        out = value;
+        out = *value;
         return true;
     }
     bool point(std::size_t word, glm::vec2& out) {

@@ -1,5 +1,6 @@
 #include "app/ui_backend.hpp"
 
+#include "render/glsl_dialect.hpp"
 #include "ui/viewer_panels.hpp"
 
 #include <imgui.h>
@@ -30,7 +31,7 @@ std::string UiBackend::start(GLFWwindow* window, float scale) {
     fonts_ = ui::loadFonts(builtScale_, glyphs_);
     glyphsAdded_ = false;
     ImGui_ImplGlfw_InitForOpenGL(window, true);
-    ImGui_ImplOpenGL3_Init("#version 330 core");
+    ImGui_ImplOpenGL3_Init(render::currentGlslVersion().c_str());  // 330 core, or 300 es in a browser
     started_ = true;
     return fonts_.warning;
 }

@@ -1,5 +1,7 @@
 #include "app/window.hpp"
 
+#include "app/platform.hpp"
+
 #include "render/gl_debug.hpp"
 
 #include <GLFW/glfw3.h>
@@ -13,12 +15,6 @@ namespace {
 std::string gLastGlfwError;
 
 void onGlfwError(int, const char* description) { gLastGlfwError = description ? description : "unknown GLFW error"; }
-
-bool displayAvailable() {
-    const char* x11 = std::getenv("DISPLAY");
-    const char* wayland = std::getenv("WAYLAND_DISPLAY");
-    return (x11 && *x11) || (wayland && *wayland);
-}
 
 // Picks the monitor that holds most of the window, so fullscreen goes where the teacher dragged it.
 GLFWmonitor* monitorUnder(GLFWwindow* window) {
@@ -89,7 +85,7 @@ ScreenRect placeOnRemainingScreens(ScreenRect window, const std::vector<ScreenRe
 
 Window::Window(const WindowOptions& options) {
     glfwSetErrorCallback(onGlfwError);
-    if (!displayAvailable()) throw NoDisplayError("no display (DISPLAY is not set)");
+    if (!platform::displayAvailable()) throw NoDisplayError("no display (DISPLAY is not set)");
     if (!glfwInit()) throw NoDisplayError("cannot open the display (" + gLastGlfwError + ")");
 
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);

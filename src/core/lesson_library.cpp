@@ -188,7 +188,8 @@ std::string LessonLibrary::signature(const std::vector<LessonSource>& sources) {
             const auto size = std::filesystem::file_size(file, fileError);
             const auto time = std::filesystem::last_write_time(file, fileError);
             text += file.string() + '|' + std::to_string(size) + '|' +
-                    std::to_string(time.time_since_epoch().count()) + '\n';
+                    // libc++ (the browser build) counts file times in a 128-bit integer, which to_string lacks
+                    std::to_string(static_cast<long long>(time.time_since_epoch().count())) + '\n';
         }
     }
     return text;

@@ -46,9 +46,12 @@ bool loadGl(void* (*getProcAddress)(const char*)) {
 
 void installGlDebugOutput(std::function<void(const std::string&)> log) {
     gLog = std::move(log);
+    // Without KHR_debug (WebGL 2) GL_CONTEXT_FLAGS is not a name the context knows: asking would
+    // itself raise GL_INVALID_ENUM.
+    if (!GLAD_GL_KHR_debug) return;
     GLint flags = 0;
     glGetIntegerv(GL_CONTEXT_FLAGS, &flags);
-    if (!GLAD_GL_KHR_debug || !(flags & GL_CONTEXT_FLAG_DEBUG_BIT)) return;
+    if (!(flags & GL_CONTEXT_FLAG_DEBUG_BIT)) return;
     glEnable(GL_DEBUG_OUTPUT);
     glEnable(GL_DEBUG_OUTPUT_SYNCHRONOUS);
     glDebugMessageCallback(onDebugMessage, nullptr);

@@ -1,9 +1,11 @@
 #include "render/shader_program.hpp"
 
 #include "render/embedded_files.hpp"
+#include "render/glsl_dialect.hpp"
 
 #include <glm/gtc/type_ptr.hpp>
 
+#include <array>
 #include <vector>
 
 namespace psoas::render {
@@ -21,10 +23,12 @@ std::string infoLog(GLuint object, bool isProgram) {
 GlShader compile(GLenum stage, std::string_view file) {
     const auto source = findEmbeddedFile(file);
     if (!source) throw ShaderError("shader '" + std::string(file) + "' is not embedded in this build");
+    const auto* version = reinterpret_cast<const char*>(glGetString(GL_VERSION));
+    const std::string preamble = shaderPreamble(version ? version : "");
     GlShader shader(glCreateShader(stage));
-    const char* text = source->data();
-    const auto length = static_cast<GLint>(source->size());
-    glShaderSource(shader.get(), 1, &text, &length);
+    const std::array<const char*, 2> texts{preamble.data(), source->data()};
+    const std::array<GLint, 2> lengths{static_cast<GLint>(preamble.size()), static_cast<GLint>(source->size())};
+    glShaderSource(shader.get(), 2, texts.data(), lengths.data());
     glCompileShader(shader.get());
     GLint ok = GL_FALSE;
     glGetShaderiv(shader.get(), GL_COMPILE_STATUS, &ok);

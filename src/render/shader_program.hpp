@@ -21,7 +21,8 @@ public:
 
 class ShaderProgram {
 public:
-    // Names are files in shaders/, e.g. "mesh.vert", "mesh.frag".
+    // Names are files in shaders/, e.g. "mesh.vert", "mesh.frag"; compiled with the
+    // shaderPreamble() of the current context (render/glsl_dialect.hpp).
     ShaderProgram(std::string_view vertexFile, std::string_view fragmentFile);
 
     void use() const { glUseProgram(program_.get()); }

@@ -1,0 +1,17 @@
+#include "app/platform.hpp"
+
+#include <cstdlib>
+
+namespace psoas::app::platform {
+
+bool displayAvailable() {
+    const char* x11 = std::getenv("DISPLAY");
+    const char* wayland = std::getenv("WAYLAND_DISPLAY");
+    return (x11 && *x11) || (wayland && *wayland);
+}
+
+void runFrames(std::function<bool()> frame) {
+    while (frame()) {}
+}
+
+}  // namespace psoas::app::platform
