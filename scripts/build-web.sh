@@ -12,7 +12,8 @@ cd "$(dirname "$0")/.."
 jobs=${1:-2}
 # Debian's Emscripten optimiser finds Debian's node-acorn only here.
 export NODE_PATH=/usr/share/nodejs
-command -v emcmake >/dev/null || { echo "error: emcmake not found: run scripts/install-deps.sh (Debian's emscripten)" >&2; exit 1; }
+scripts/install-deps.sh --web  # Emscripten and Debian's library sources; prints nothing when present
+command -v emcmake >/dev/null || { echo "error: emcmake not found: run scripts/install-deps.sh --web (Debian's emscripten)" >&2; exit 1; }
 
 prefix=$(scripts/web-deps.sh "$jobs" | tail -1)
 build=build-web/cmake

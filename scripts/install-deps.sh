@@ -3,7 +3,13 @@
 # Idempotent: when everything is present it only checks and prints nothing. Otherwise it says one
 # line per phase (package lists, download with its size and progress, install), so a newcomer on a
 # slow link knows it is working. Needs root, or sudo for an ordinary user.
+#   scripts/install-deps.sh          the desktop program: build, run, CPU and GL tests
+#   scripts/install-deps.sh --web    also the browser build and its tests (Emscripten, chromium,
+#                                    Debian's sources of the libraries, the tests' driver):
+#                                    scripts/build-web.sh and ./test's browser tier ask for it
 set -euo pipefail
+web=0
+[[ "${1:-}" == "--web" ]] && web=1
 
 packages=(
   cmake ninja-build g++ pkg-config
@@ -14,14 +20,17 @@ packages=(
   fonts-dejavu-core fonts-dejavu-extra
   ffmpeg
   xvfb xauth libgl1-mesa-dri
+)
+if [[ $web -eq 1 ]]; then
   # The browser build (scripts/build-web.sh) and its tests (tests/browser/): Debian's Emscripten,
   # dpkg-dev to unpack Debian's Assimp and zlib sources, Assimp's system stb and utf8cpp headers,
-  # and the headless chromium the tests drive.
-  emscripten dpkg-dev libutfcpp-dev chromium
-)
-# npm installs the tests' one driver (tests/browser/package-lock.json). Debian's npm is wanted
-# unless a node.js that brings its own npm (and refuses Debian's) is installed already.
-command -v npm >/dev/null || packages+=(npm)
+  # and the headless chromium the tests drive. A teacher who only runs the desktop viewer is
+  # spared them (several hundred MB).
+  packages+=(emscripten dpkg-dev libutfcpp-dev chromium)
+  # npm installs the tests' one driver (tests/browser/package-lock.json). Debian's npm is wanted
+  # unless a node.js that brings its own npm (and refuses Debian's) is installed already.
+  command -v npm >/dev/null || packages+=(npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -33,12 +42,13 @@ done
 # has, so it adds no new place to download from.
 source_list=/etc/apt/sources.list.d/psoas-atlas-source.sources
 need_source=0
-[[ -f $source_list ]] || need_source=1
+[[ $web -eq 0 || -f $source_list ]] || need_source=1
 
 say() { echo "install-deps: $*"; }
 
 # The browser tests' driver, pinned with its integrity hash; playwright-core downloads no browser.
 install_driver() {
+  [[ $web -eq 1 ]] || return 0
   local dir=tests/browser want have
   want=$(node -p "require('./$dir/package-lock.json').packages['node_modules/playwright-core'].version")
   have=$(node -p "try { require('./$dir/node_modules/playwright-core/package.json').version } catch (e) { '' }")
