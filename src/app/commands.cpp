@@ -4,7 +4,6 @@
 #include "app/user_paths.hpp"
 #include "core/atlas.hpp"
 #include "core/lesson_check.hpp"
-#include "core/toml_reader.hpp"
 #include "ui/font_fallback.hpp"
 #include "ui/fonts.hpp"
 #include "core/motion/pose_file.hpp"

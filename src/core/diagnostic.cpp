@@ -10,6 +10,12 @@ std::string Diagnostic::format() const {
     return file.string() + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message;
 }
 
+void sortByPosition(std::vector<Diagnostic>& diagnostics) {
+    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return a.file == b.file && (a.line < b.line || (a.line == b.line && a.column < b.column));
+    });
+}
+
 namespace {
 std::string joinFormatted(const std::vector<Diagnostic>& diagnostics) {
     std::string text;

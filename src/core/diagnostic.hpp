@@ -19,6 +19,9 @@ struct Diagnostic {
     [[nodiscard]] std::string format() const;
 };
 
+// Orders a file's problems as they appear in it, so the first message is the first mistake.
+void sortByPosition(std::vector<Diagnostic>& diagnostics);
+
 // Thrown when a data file cannot be used at all; carries every problem found in it.
 class DataFileError : public std::runtime_error {
 public:

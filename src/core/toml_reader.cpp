@@ -15,11 +15,6 @@ Diagnostic diagnosticAt(const std::filesystem::path& file, const toml::source_re
     return {file, static_cast<int>(where.begin.line), static_cast<int>(where.begin.column), std::move(message)};
 }
 
-void sortByPosition(std::vector<Diagnostic>& diagnostics) {
-    std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const Diagnostic& a, const Diagnostic& b) {
-        return a.file == b.file && (a.line < b.line || (a.line == b.line && a.column < b.column));
-    });
-}
 
 namespace {
 std::string lineOf(std::string_view text, std::size_t line) {

@@ -169,8 +169,6 @@ private:
     std::vector<std::string> suggested_;  // known keys offered as "did you mean" for unknown ones
 };
 
-// Orders a file's problems as they appear in it, so the first message is the first mistake.
-void sortByPosition(std::vector<Diagnostic>& diagnostics);
 
 // "file:line:col" Diagnostic at a TOML node.
 Diagnostic diagnosticAt(const std::filesystem::path& file, const toml::source_region& where, std::string message);
