@@ -513,6 +513,10 @@ void referenceChooser(const MotionView& motion, MotionIntents& intents) {
 // descent, the psoas fascicles.
 void lengthReadouts(const MotionView& motion) {
     ImGui::TextUnformatted("True values (never exaggerated)");
+    // No wrapping inside the table: the tab wraps its text at the panel's edge, and wrapped text in
+    // a fit-to-content column fitted the column to nothing (a tester read "Right psoas" one letter
+    // per line).
+    ImGui::PushTextWrapPos(-1.0f);
     if (motion.readouts && ImGui::BeginTable("lengths", 4, ImGuiTableFlags_SizingFixedFit)) {
         ImGui::TableSetupColumn("");
         ImGui::TableSetupColumn("length");
@@ -532,6 +536,7 @@ void lengthReadouts(const MotionView& motion) {
         }
         ImGui::EndTable();
     }
+    ImGui::PopTextWrapPos();
     ImGui::TextDisabled("Length and hip flexion moment arm in mm; change from standing.");
     ImGui::Text("Diaphragm dome descent: %.1f mm", motion.domeDescentMm);
     const MuscleReadout* psoas = nullptr;  // by id: the order of the readouts is not a contract

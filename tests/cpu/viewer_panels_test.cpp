@@ -3,6 +3,7 @@
 
 #include "core/atlas.hpp"
 #include "core/rich_text.hpp"
+#include "core/scene_motion.hpp"
 #include "core/structure_search.hpp"
 #include "core/viewer_layout.hpp"
 #include "ui/joint_controls.hpp"
@@ -239,6 +240,35 @@ TEST(ViewerPanels, the_motion_tabs_length_curve_spans_the_panel) {
     ASSERT_FALSE(xs.empty()) << "the curve's now line is drawn";
     const float middle = panel->Pos.x + panel->Size.x * 0.5f;
     for (float x : xs) EXPECT_NEAR(x, middle, panel->Size.x * 0.15f);
+}
+
+// A tester found the Motion tab's "True values" table unreadable: its name column was one letter
+// wide ("Right psoas" one letter per line). The tab wraps its text at the panel's edge, and wrapped
+// text in a fit-to-content column fits it to nothing.
+TEST(ViewerPanels, the_motion_tabs_table_of_lengths_fits_its_names_and_numbers) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    const glm::vec2 display{1280.0f, 1600.0f};
+    ui::ViewerUiState state = panelState(imgui, visibility, display, 1.0f);
+    const std::vector<ui::LessonListItem> lessons{{"Lesson", "built-in", {}}};
+    state.lessons = &lessons;
+    const std::vector<MuscleReadout> readouts{{"psoas_major_r", 319.95f, 319.95f, 38.53f, {}},
+                                              {"iliacus_r", 173.95f, 173.95f, 40.94f, {}}};
+    ui::MotionView motion;
+    motion.poseNames = {"Standing"};
+    motion.readouts = &readouts;
+    state.motion = motion;
+    imgui.frame(display, state);
+    selectTab("Motion");
+    for (int frame = 0; frame < 3; ++frame) imgui.frame(display, state);
+
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImGuiTable* lengths = nullptr;
+    for (int i = 0; i < g.Tables.GetMapSize(); ++i)
+        if (const ImGuiTable* table = g.Tables.TryGetMapData(i); table && table->ColumnsCount == 4) lengths = table;
+    ASSERT_NE(lengths, nullptr) << "the table of lengths is drawn";
+    EXPECT_GE(lengths->Columns[0].WidthGiven, ImGui::CalcTextSize("Right psoas").x) << "names on one line";
+    EXPECT_GE(lengths->Columns[1].WidthGiven, ImGui::CalcTextSize("319.9").x) << "numbers on one line";
 }
 
 // Issue 14: a student could find a structure only by scrolling the grouped list. The search field
