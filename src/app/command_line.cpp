@@ -213,7 +213,7 @@ void declareOptions(CLI::App& cli, Options& options, Typed& typed) {
         ->allow_extra_args(false);
     cli.add_option("--lesson", typed.lesson, "Open this lesson (see --list-lessons)")->type_name("ID");
     cli.add_option("--step", typed.step, "Open the lesson at this step (1 is the first)")->type_name("N");
-    cli.add_flag("--list-lessons", options.listLessons, "Print every lesson as id<TAB>title<TAB>steps and exit; a lesson with problems is marked");
+    cli.add_flag("--list-lessons", options.listLessons, "Print every lesson as id<TAB>title<TAB>steps<TAB>where it came from and exit; a lesson with problems is marked");
     cli.add_option("--check-lessons", typed.checkLessons,
                    "Check every lesson file in DIR (or one FILE.toml, or the built-in ones) and print each problem; exit 1 if any, "
                    "2 if it names no lesson file")
