@@ -109,32 +109,33 @@ std::vector<CodePoint> codePointsOf(const std::string& text) {
 std::vector<Diagnostic> undrawableCharacters(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);
     const std::string text(std::istreambuf_iterator<char>(in), {});
-    std::vector<char32_t> wanted;
+    std::vector<CodePoint> firstOfEach;  // each character outside ASCII, where it first appears
     std::optional<CodePoint> aboveBmp;
     for (const CodePoint& c : codePointsOf(text)) {
         if (c.value < 0x80) continue;
         if (c.value > 0xFFFF) {
             if (!aboveBmp) aboveBmp = c;
-        } else if (std::find(wanted.begin(), wanted.end(), c.value) == wanted.end()) {
-            wanted.push_back(c.value);
+        } else if (std::none_of(firstOfEach.begin(), firstOfEach.end(), [&](const CodePoint& f) { return f.value == c.value; })) {
+            firstOfEach.push_back(c);
         }
     }
     std::vector<Diagnostic> problems;
-    if (aboveBmp)
+    if (aboveBmp) {
+        char hex[16];
+        std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(aboveBmp->value));
         problems.push_back({file, aboveBmp->line, aboveBmp->column,
-                            "this character (U+" + [&] {
-                                char hex[16];
-                                std::snprintf(hex, sizeof hex, "%04X", static_cast<unsigned>(aboveBmp->value));
-                                return std::string(hex);
-                            }() + ", an emoji or other character above U+FFFF) cannot be drawn by the viewer and shows as '?'; remove it"});
-    const ui::FallbackSearch search = wanted.empty() ? ui::FallbackSearch{} : ui::findFallbackFont(ui::defaultFontFile(), wanted);
-    if (!search.uncovered.empty()) {
-        for (const CodePoint& c : codePointsOf(text))
-            if (c.value == search.uncovered.front()) {
-                problems.push_back({file, c.line, c.column, ui::noFontMessage(search.uncovered) + " (the class would see '?')"});
-                break;
-            }
+                            std::string("this character (U+") + hex +
+                                ", an emoji or other character above U+FFFF) cannot be drawn by the viewer and shows as '?'; remove it"});
     }
+    if (firstOfEach.empty()) return problems;
+    std::vector<char32_t> wanted;
+    for (const CodePoint& c : firstOfEach) wanted.push_back(c.value);
+    const ui::FallbackSearch search = ui::findFallbackFont(ui::defaultFontFile(), wanted);
+    for (const CodePoint& c : firstOfEach)
+        if (!search.uncovered.empty() && c.value == search.uncovered.front()) {
+            problems.push_back({file, c.line, c.column, ui::noFontMessage(search.uncovered) + " (the class would see '?')"});
+            break;
+        }
     return problems;
 }
 

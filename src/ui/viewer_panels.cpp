@@ -77,8 +77,9 @@ void structureSearch(const ViewerUiState& state, ViewerUiIntents& intents) {
     const bool entered = ImGui::InputTextWithHint("##find", "Find: name, Latin or landmark", text.data(), text.size(),
                                                   ImGuiInputTextFlags_EnterReturnsTrue);
     if (std::string_view(text.data()) != state.structureQuery) intents.structureQuery = std::string(text.data());
+    if (!entered) return;  // searched for the list below; here only when Enter asks for the first match
     const std::vector<StructureMatch> found = findStructures(*state.scene, text.data());
-    if (entered && !found.empty()) intents.focus = found.front().structure;
+    if (!found.empty()) intents.focus = found.front().structure;
 }
 
 // Only what the search found, flat: "Right femur: Lesser trochanter" for a landmark.
