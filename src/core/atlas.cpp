@@ -88,10 +88,24 @@ AttachmentArea readAttachment(const toml::table& table, const std::filesystem::p
     return area;
 }
 
+StructureFacts readFacts(const toml::table& table, const std::filesystem::path& file, std::vector<Diagnostic>& out) {
+    TableReader reader(table, file, out, {"summary", "origin", "insertion", "action", "innervation", "blood_supply", "source"},
+                       "a structure's facts");
+    StructureFacts facts;
+    facts.summary = reader.string("summary", false);
+    facts.origin = reader.string("origin", false);
+    facts.insertion = reader.string("insertion", false);
+    facts.action = reader.string("action", false);
+    facts.innervation = reader.string("innervation", false);
+    facts.bloodSupply = reader.string("blood_supply", false);
+    facts.source = reader.string("source", false);
+    return facts;
+}
+
 StructureInfo readStructure(const toml::table& table, const std::filesystem::path& file, std::vector<Diagnostic>& out) {
     TableReader reader(table, file, out,
                        {"id", "name", "latin", "group", "side", "mesh", "colour", "body", "landmark", "attachment", "region", "scale",
-                        "rotate_degrees", "translate"},
+                        "rotate_degrees", "translate", "facts"},
                        "a structure");
     StructureInfo s;
     s.id = reader.string("id", true);
@@ -130,6 +144,12 @@ StructureInfo readStructure(const toml::table& table, const std::filesystem::pat
         s.regions.push_back(area);
     });
     reader.eachTable("attachment", "structure", [&](const toml::table& t) { s.attachments.push_back(readAttachment(t, file, out)); });
+    if (const toml::node* facts = table.get("facts")) {
+        if (const toml::table* t = facts->as_table())
+            s.facts = readFacts(*t, file, out);
+        else
+            reader.report(facts->source(), "'facts' must be a table ([structure.facts])");
+    }
     return s;
 }
 

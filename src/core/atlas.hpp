@@ -59,6 +59,23 @@ struct MeshTransform {
     glm::vec3 translate{0.0f};
 };
 
+// What a student reads about a structure on its card: words, not geometry. Each field may be empty
+// (bones carry a summary only; muscles all five of origin..bloodSupply). Textbook facts, written
+// in the project's own words; `source` names the section of docs/sources.md they come from.
+struct StructureFacts {
+    std::string summary;      // one or two sentences: what it is, where it lies
+    std::string origin;       // proximal attachment
+    std::string insertion;    // distal attachment
+    std::string action;
+    std::string innervation;  // nerve and spinal segments
+    std::string bloodSupply;
+    std::string source;       // "docs/sources.md §10"
+    [[nodiscard]] bool empty() const {
+        return summary.empty() && origin.empty() && insertion.empty() && action.empty() && innervation.empty() &&
+               bloodSupply.empty();
+    }
+};
+
 struct StructureInfo {
     std::string id;     // lower_snake_case, _l/_r for sides: "psoas_major_r"
     std::string name;   // display name: "Right psoas major"
@@ -74,6 +91,7 @@ struct StructureInfo {
     // Parts of this structure's own surface always painted in a tendon colour (the diaphragm's
     // central tendon); `kind` and `bone` are unused.
     std::vector<AttachmentArea> regions;
+    StructureFacts facts;  // `[structure.facts]` in the atlas; empty when the atlas gives none
 };
 
 // A joint of the pose model: `child` turns relative to `parent` about `axis` through `centre`.

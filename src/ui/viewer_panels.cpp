@@ -1,5 +1,6 @@
 #include "ui/viewer_panels.hpp"
 
+#include "core/structure_card.hpp"
 #include "core/structure_search.hpp"
 #include "ui/length_legend.hpp"
 #include "ui/rich_text_view.hpp"
@@ -12,6 +13,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <optional>
 
 namespace psoas::ui {
 
@@ -127,27 +129,65 @@ void visibilityButtons(const ViewerUiState& state, ViewerUiIntents& intents) {
     }
 }
 
+// The card's words (core/structure_card): the summary alone, each other line under its label in
+// bold, repeated labels ("Attached here") given once with their lines as bullets.
+void structureFacts(const ViewerUiState& state, const std::vector<CardLine>& lines) {
+    const std::string* label = nullptr;
+    for (const CardLine& line : lines) {
+        if (line.label.empty()) {
+            ImGui::TextWrapped("%s", line.text.c_str());
+            continue;
+        }
+        const bool repeated = label && *label == line.label;
+        if (!repeated) {
+            ImGui::Spacing();
+            if (state.fonts && state.fonts->bold) ImGui::PushFont(state.fonts->bold);
+            ImGui::TextUnformatted(line.label.c_str());
+            if (state.fonts && state.fonts->bold) ImGui::PopFont();
+        }
+        label = &line.label;
+        if (line.label == "Attached here") {
+            ImGui::Bullet();
+            ImGui::TextWrapped("%s", line.text.c_str());
+        } else if (line.label == "Source") {
+            ImGui::TextDisabled("%s", line.text.c_str());
+        } else {
+            ImGui::TextWrapped("%s", line.text.c_str());
+        }
+    }
+}
+
 void structureCard(const ViewerUiState& state, ViewerUiIntents& intents) {
-    const SceneStructure& s = state.scene->structures[static_cast<std::size_t>(state.selected)];
+    const auto index = static_cast<std::size_t>(state.selected);
+    const SceneStructure& s = state.scene->structures[index];
     heading(state, s.info.name.c_str());
     if (!s.info.latin.empty()) ImGui::TextDisabled("%s", s.info.latin.c_str());
     ImGui::Text("%s, %s", std::string(toString(s.info.group)).c_str(), std::string(toString(s.info.side)).c_str());
-    ImGui::Text("%zu triangles", s.mesh.triangleCount());
+    float opacity = state.visibility->opacity(index);
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
+    if (ImGui::SliderFloat("Opacity (T)", &opacity, 0.05f, 1.0f, "%.2f")) intents.setOpacity = {state.selected, opacity};
+    if (ImGui::Button("Focus")) intents.focus = state.selected;
+    ImGui::SameLine();
+    if (ImGui::Button("Deselect")) intents.select = -1;
+    std::vector<CardLine> lines = structureCard(*state.scene, index);
+    const std::optional<CardLine> source = !lines.empty() && lines.back().label == "Source" ? std::optional(lines.back()) : std::nullopt;
+    if (source) lines.pop_back();
+    ImGui::Separator();
+    structureFacts(state, lines);
     if (!s.info.landmarks.empty()) {
         ImGui::Spacing();
+        if (state.fonts && state.fonts->bold) ImGui::PushFont(state.fonts->bold);
         ImGui::TextUnformatted("Landmarks");
+        if (state.fonts && state.fonts->bold) ImGui::PopFont();
         for (const Landmark& landmark : s.info.landmarks) {
             ImGui::Bullet();
             ImGui::TextWrapped("%s", landmark.name.c_str());
         }
     }
-    float opacity = state.visibility->opacity(static_cast<std::size_t>(state.selected));
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.6f);
-    if (ImGui::SliderFloat("Opacity (T)", &opacity, 0.05f, 1.0f, "%.2f")) intents.setOpacity = {state.selected, opacity};
-    ImGui::Spacing();
-    if (ImGui::Button("Focus")) intents.focus = state.selected;
-    ImGui::SameLine();
-    if (ImGui::Button("Deselect")) intents.select = -1;
+    if (source) {
+        ImGui::Spacing();
+        ImGui::TextDisabled("Source: %s", source->text.c_str());
+    }
 }
 
 void viewButtons(ViewerUiIntents& intents) {
@@ -211,20 +251,22 @@ void structuresTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     // The list takes what the card and the footer leave; it scrolls, they never overlap it.
     const float line = ImGui::GetTextLineHeightWithSpacing();
     const float footer = ImGui::GetFrameHeightWithSpacing() * 2.0f + ImGui::GetStyle().ItemSpacing.y * 2.0f;
-    float card = 0.0f;
-    if (state.selected >= 0) {
-        const auto& landmarks = state.scene->structures[static_cast<std::size_t>(state.selected)].info.landmarks;
-        const float landmarkLines = landmarks.empty() ? 0.0f : 1.5f + static_cast<float>(landmarks.size());
-        card = line * (4.5f + landmarkLines) + ImGui::GetFrameHeightWithSpacing() * 2.5f;
-    }
-    const float listHeight = std::max(ImGui::GetContentRegionAvail().y - footer - card, line * 4.0f);
+    // A selected structure's card takes a little over half of the room and scrolls when its words
+    // are longer (a muscle's card is), so the list always keeps at least four lines.
+    const float room = ImGui::GetContentRegionAvail().y - footer;
+    const float card = state.selected >= 0 ? room * 0.55f : 0.0f;
+    const float listHeight = std::max(room - card, line * 4.0f);
     ImGui::BeginChild("structures", {0, listHeight});
     structureList(state, intents);
     ImGui::EndChild();
 
     if (state.selected >= 0) {
         ImGui::Separator();
+        ImGui::PushID(state.selected);  // each structure's card is its own child: a new one starts at its top
+        ImGui::BeginChild("card", {0, std::max(room - listHeight - ImGui::GetStyle().ItemSpacing.y * 2.0f, line * 3.0f)});
         structureCard(state, intents);
+        ImGui::EndChild();
+        ImGui::PopID();
     }
 
     ImGui::SetCursorPosY(std::max(ImGui::GetCursorPosY(), ImGui::GetWindowHeight() - footer - ImGui::GetStyle().WindowPadding.y));

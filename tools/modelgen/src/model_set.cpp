@@ -349,6 +349,7 @@ std::vector<Structure> model_set() {
     set.push_back({"pubic_symphysis", "Pubic symphysis (interpubic disc)", "Symphysis pubica", "ligament", "midline", "pelvis",
                    kDisc, {}, pubic_symphysis, ""});
     add_attachments(set);
+    add_card_facts(set);
     return set;
 }
 
@@ -424,6 +425,29 @@ std::string joints_toml() {
 }
 }  // namespace
 
+namespace {
+// A TOML basic string: the catalogue's words hold no control characters, only quotes need escaping.
+std::string quoted(const std::string& text) {
+    std::string q = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\') q += '\\';
+        q += c;
+    }
+    return q + "\"";
+}
+
+std::string card_toml(const CardFacts& card) {
+    const std::pair<const char*, const std::string*> fields[] = {
+        {"summary", &card.summary},         {"origin", &card.origin},           {"insertion", &card.insertion},
+        {"action", &card.action},           {"innervation", &card.innervation}, {"blood_supply", &card.blood_supply}};
+    std::string t;
+    for (const auto& [key, text] : fields)
+        if (!text->empty()) t += std::string("  ") + key + " = " + quoted(*text) + "\n";
+    if (t.empty()) return t;
+    return "  [structure.facts]\n" + t + "  source = \"docs/sources.md \u00a710\"\n";
+}
+}  // namespace
+
 std::string atlas_toml(const std::vector<Structure>& structures) {
     std::string t;
     t += "# Psoas Atlas built-in model set. Scene frame: metres, +X subject's left, +Y up, +Z anterior, origin mid-ASIS.\n";
@@ -442,6 +466,7 @@ std::string atlas_toml(const std::vector<Structure>& structures) {
         t += "mesh = \"" + s.id + ".glb\"\n";
         t += "colour = " + vec3(s.colour[0], s.colour[1], s.colour[2], 2) + "\n";
         t += "body = \"" + s.body + "\"\n";
+        t += card_toml(s.card);
         for (const auto& l : s.landmarks) {
             t += "  [[structure.landmark]]\n";
             t += "  id = \"" + l.id + "\"\n";

@@ -30,6 +30,11 @@ struct Attachment {
     double radius;  // metres
 };
 
+// The words of a structure's card in the viewer (atlas `[structure.facts]`; docs/sources.md §10).
+struct CardFacts {
+    std::string summary, origin, insertion, action, innervation, blood_supply;
+};
+
 struct Structure {
     std::string id, name, latin, group, side, body;
     std::array<double, 3> colour{};
@@ -39,7 +44,12 @@ struct Structure {
     std::vector<Attachment> attachments = {};
     // Parts of a structure's own surface painted in another colour (the diaphragm's central tendon).
     std::vector<Attachment> regions = {};
+    CardFacts card = {};
 };
+
+// Fills every structure's card from the catalogue in card_facts.cpp (a left structure gets its
+// right twin's words). Throws std::runtime_error when the catalogue names a structure not in `set`.
+void add_card_facts(std::vector<Structure>& set);
 
 // Every structure in a fixed order; right-side ones come before their left mirrors.
 std::vector<Structure> model_set();
