@@ -121,6 +121,8 @@ bool parseLesson(LineParser& p, ScriptCommand& command) {
 bool parseScreenshot(LineParser& p, ScriptCommand& command) {
     if (!p.count(1, 1, "screenshot NAME")) return false;
     command.name = p.word(1);
+    // The image is NAME.png: "screenshot card.png" means card.png, not card.png.png.
+    if (command.name.size() > 4 && command.name.compare(command.name.size() - 4, 4, ".png") == 0) command.name.resize(command.name.size() - 4);
     if (command.name.find_first_of("/\\") == std::string::npos && command.name != "." && command.name != "..") return true;
     return p.fail(1, "a screenshot name is a file name, not a path"), false;
 }

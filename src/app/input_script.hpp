@@ -13,7 +13,7 @@
 //   scroll NOTCHES                  the wheel, at the pointer (positive: toward the model)
 //   wait SECONDS                    frames pass (0 to 3600)
 //   lesson ID [STEP]                opens a lesson (STEP counts from 1), as the lesson list does
-//   screenshot NAME                 the window's picture now, to NAME.png in the --out folder
+//   screenshot NAME                 the window's picture now, to NAME.png in the --out folder (NAME.png is read as NAME)
 
 #include "core/key.hpp"
 

@@ -22,6 +22,14 @@ TEST(InputScript, reads_keys_with_modifiers_pointer_moves_and_waits) {
     EXPECT_EQ(script[4].name, "quiz");
     EXPECT_EQ(script[4].value, 2.0);
     EXPECT_EQ(script[5].kind, ScriptCommand::Kind::Screenshot);
+    EXPECT_EQ(script[5].name, "end");
+}
+
+// Found writing a script by hand: "screenshot card.png" wrote card.png.png.
+TEST(InputScript, a_screenshot_named_with_its_png_extension_keeps_one) {
+    const auto script = parseInputScript("screenshot card.png\nscreenshot .png\n", "s.script");
+    EXPECT_EQ(script[0].name, "card");
+    EXPECT_EQ(script[1].name, ".png");
 }
 
 TEST(InputScript, bad_lines_are_reported_with_their_place_and_a_guess) {
