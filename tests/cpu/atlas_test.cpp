@@ -457,6 +457,46 @@ namespace psoas {
 namespace {
 
 // The pose model reads its joint centres from here (Skeleton); the numbers are the published ones.
+// Medial and lateral edges of a bone's cross-section at height y, in the frontal plane (scene x),
+// from the triangles' edges that cross the plane.
+std::pair<float, float> frontalWidthAt(const MeshData& mesh, float y) {
+    float lo = std::numeric_limits<float>::max(), hi = -lo;
+    for (std::size_t t = 0; t + 2 < mesh.indices.size(); t += 3)
+        for (int e = 0; e < 3; ++e) {
+            const glm::vec3 a = mesh.positions[mesh.indices[t + e]], b = mesh.positions[mesh.indices[t + (e + 1) % 3]];
+            if ((a.y - y) * (b.y - y) > 0.0f || a.y == b.y) continue;
+            const float x = a.x + (b.x - a.x) * (y - a.y) / (b.y - a.y);
+            lo = std::min(lo, x), hi = std::max(hi, x);
+        }
+    return {lo, hi};
+}
+
+// Femoral offset as measured on a front view: the head centre's distance from the shaft's axis,
+// the line through the middle of the shaft's width at 35 % and 65 % of the bone's length. Published
+// adult values (Han, Zhang & Shan 2014, docs/sources.md): men 44.4 +/- 4.6 mm, women 39.9 +/- 6.0 mm;
+// the myo_sim femur (OpenSim lineage) measures 46.5 mm this way. The built-in femur measured
+// 33 mm before its neck was lengthened (now 48 mm).
+TEST(BuiltInAtlas, femoral_neck_gives_an_adult_femoral_offset) {
+    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    const glm::vec3 head(-0.0835f, -0.0661f, -0.0707f);
+    for (const char* id : {"femur_r", "femur_l"}) {
+        const MeshData& femur = structureOf(scene, id).mesh;
+        float top = -1e9f, bottom = 1e9f;
+        for (const glm::vec3& p : femur.positions) top = std::max(top, p.y), bottom = std::min(bottom, p.y);
+        glm::vec2 mid[2];
+        for (int i = 0; i < 2; ++i) {
+            const float y = top - (i == 0 ? 0.35f : 0.65f) * (top - bottom);
+            const auto [lo, hi] = frontalWidthAt(femur, y);
+            mid[i] = {0.5f * (lo + hi), y};
+        }
+        const glm::vec2 axis = glm::normalize(mid[0] - mid[1]);
+        const glm::vec2 toHead = glm::vec2(id[6] == 'r' ? head.x : -head.x, head.y) - mid[1];
+        const float offset = std::abs(axis.x * toHead.y - axis.y * toHead.x);
+        EXPECT_GE(offset, 0.040f) << id << " femoral offset " << offset * 1000.0f << " mm";
+        EXPECT_LE(offset, 0.053f) << id << " femoral offset " << offset * 1000.0f << " mm";
+    }
+}
+
 TEST(BuiltInAtlas, has_the_joints_the_pose_model_needs_at_the_published_centres) {
     const Atlas atlas = loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml");
     EXPECT_EQ(atlas.joints.size(), 8u);  // six lumbar levels and two hips
