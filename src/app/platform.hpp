@@ -24,7 +24,9 @@ void runFrames(std::function<bool()> frame);
 // take it exactly as a mouse), and what a mouse cannot say comes to `gesture`: PointerCancel
 // (before the button is let go, so the release is no click), Pan, Zoom, NextStep, PreviousStep.
 // The desktop's GLFW 3.3 has no touch events; touch screens on X11 and Wayland move the pointer,
-// which the mouse path already takes, so there `gesture` is never called.
+// which the mouse path already takes, so there `gesture` is never called. In the browser this
+// also puts the page's wheel into the desktop's units (one notch: +-1), which Emscripten's GLFW
+// does not.
 void listenForTouch(std::function<void(const TouchIntent&)> gesture);
 
 // A file the program just wrote for the teacher (a screenshot) handed over as the platform does:

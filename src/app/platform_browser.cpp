@@ -37,6 +37,29 @@ EM_JS(void, psoas_listen_for_touch, (), {
     for (const type of Object.keys(kinds)) window.addEventListener(type, handle, {capture: true, passive: false});
 });
 
+// The wheel, in the desktop's units. Emscripten 3.1.6's GLFW hands the browser's raw deltaY to
+// the scroll callback: ~100 per notch in Chrome and with the opposite sign, so one notch up zoomed
+// out a hundred notches. The browser's own wheel events are stopped on the window and sent on as
+// the page's own, carrying the desktop's value (+1 a notch away from the reader); GLFW passes that
+// through, to the viewer and to the panels' scrolling alike.
+EM_JS(void, psoas_normalise_wheel, (), {
+    const canvas = Module['canvas'];
+    const perNotch = [100, 3, 1];  // DOM_DELTA_PIXEL, _LINE, _PAGE
+    const handle = function(event) {
+        if (event.target !== canvas || !event.isTrusted) return;
+        event.preventDefault();
+        event.stopPropagation();
+        if (event.type !== 'wheel') return;  // the legacy 'mousewheel' twin: the 'wheel' one is used
+        const notches = -event.deltaY / (perNotch[event.deltaMode] || 100);
+        if (notches === 0) return;
+        canvas.dispatchEvent(new WheelEvent('wheel', {
+            deltaX: 0, deltaY: notches, deltaMode: 0, clientX: event.clientX, clientY: event.clientY,
+            bubbles: true, cancelable: true}));
+    };
+    window.addEventListener('wheel', handle, {capture: true, passive: false});
+    window.addEventListener('mousewheel', handle, {capture: true, passive: false});
+});
+
 // One of the page's own mouse events, at canvas pixels (x, y): GLFW, Dear ImGui and the input
 // controller take it as any mouse. 0: move, 1: left button down, 2: left button up.
 EM_JS(void, psoas_mouse_event, (int kind, float x, float y), {
@@ -92,6 +115,7 @@ void listenForTouch(std::function<void(const TouchIntent&)> gesture) {
     gGesture = std::move(gesture);
     gTouch.emplace(static_cast<float>(kSwipeCssPixels * std::max(1.0, emscripten_get_device_pixel_ratio())), kZoomPerNotch);
     psoas_listen_for_touch();
+    psoas_normalise_wheel();
 }
 
 bool offerDownload(const std::filesystem::path& file) { return psoas_download(file.string().c_str()) != 0; }
