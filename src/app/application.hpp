@@ -9,6 +9,7 @@
 #include "app/input_controller.hpp"
 #include "app/lesson_export.hpp"
 #include "app/model_opening.hpp"
+#include "app/touch_gestures.hpp"
 #include "app/ui_backend.hpp"
 #include "app/window.hpp"
 #include "core/image.hpp"
@@ -119,6 +120,7 @@ public:
     // A key press in the viewer's own terms (what onKey makes of GLFW's codes; scripts send these).
     void onKeyPress(KeyChord chord);
     void onFocus(bool focused);
+    void onTouchGesture(const TouchIntent& intent);  // what a mouse cannot say (platform::listenForTouch)
     void onMonitorDisconnected(GLFWmonitor* monitor);
     // Picks what is under the pointer again if it or the camera moved.
     void updateHover();

@@ -6,6 +6,7 @@
 
 #include "app/image_file.hpp"
 #include "app/input_map.hpp"
+#include "app/platform.hpp"
 #include "app/startup_trace.hpp"
 #include "app/user_paths.hpp"
 #include "render/gl_debug.hpp"
@@ -58,6 +59,7 @@ void Application::openWindow(bool visible, int width, int height) {
     glfwSetCursorEnterCallback(handle, [](GLFWwindow* w, int) { fromWindow(w)->framesToDraw_ = kFramesAfterEvent; });
     glfwSetWindowRefreshCallback(handle, [](GLFWwindow* w) { fromWindow(w)->framesToDraw_ = kFramesAfterEvent; });
     glfwSetFramebufferSizeCallback(handle, [](GLFWwindow* w, int, int) { fromWindow(w)->framesToDraw_ = kFramesAfterEvent; });
+    platform::listenForTouch([this](const TouchIntent& intent) { onTouchGesture(intent); });
     traceStartup("window and GL context open");
     frameRenderer_ = std::make_unique<render::FrameRenderer>(scene_);
     traceStartup("meshes uploaded, shaders built");
@@ -211,7 +213,8 @@ void Application::saveScreenshot() {
             image = target.read();
         }
         const std::string problem = writePng(image, file);
-        setStatus(problem.empty() ? "Saved screenshot: " + file.string() : "Screenshot not saved to " + file.string() + ": " + problem);
+        if (problem.empty() && platform::offerDownload(file)) setStatus("Screenshot downloaded: " + file.filename().string());
+        else setStatus(problem.empty() ? "Saved screenshot: " + file.string() : "Screenshot not saved to " + file.string() + ": " + problem);
     } catch (const std::exception& e) {
         setStatus(std::string("Screenshot not saved: ") + e.what());
     }
@@ -286,6 +289,24 @@ void Application::onScroll(double yOffset) {
 void Application::onFocus(bool focused) {
     framesToDraw_ = kFramesAfterEvent;
     if (!focused) input_.focusLost();
+}
+
+void Application::onTouchGesture(const TouchIntent& intent) {
+    framesToDraw_ = kFramesAfterEvent;
+    const ViewRect view = layout().scene;
+    const bool overPanels = ui_.wantsMouse();  // where the first finger went: a pinch begun on a panel does nothing
+    switch (intent.kind) {
+        case TouchIntent::Kind::PointerCancel: input_.focusLost(); break;
+        case TouchIntent::Kind::Pan:
+            if (!overPanels) apply(act::Pan{intent.delta, view.size});
+            break;
+        case TouchIntent::Kind::Zoom:
+            if (!overPanels) apply(act::Zoom{intent.position - view.origin, view.size, intent.notches});
+            break;
+        case TouchIntent::Kind::NextStep: apply(act::NextStep{}); break;
+        case TouchIntent::Kind::PreviousStep: apply(act::PreviousStep{}); break;
+        default: break;  // the pointer's own events come as the mouse's
+    }
 }
 
 void Application::onMonitorDisconnected(GLFWmonitor* monitor) {

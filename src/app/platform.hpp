@@ -3,6 +3,9 @@
 // app/ calls these, and CMake compiles platform_desktop.cpp or platform_browser.cpp (never both).
 // core, render and ui do not know which one runs.
 
+#include "app/touch_gestures.hpp"
+
+#include <filesystem>
 #include <functional>
 
 namespace psoas::app::platform {
@@ -15,5 +18,21 @@ namespace psoas::app::platform {
 // block, so there the page's animation callback runs `frame` once per display refresh and this
 // call does not return to its caller (the program's state stays alive for the callbacks).
 void runFrames(std::function<bool()> frame);
+
+// Touch screens. In a browser page the fingers on the canvas go through app/touch_gestures: one
+// finger becomes the page's own mouse events (so the panels, the orbit, clicks and double-clicks
+// take it exactly as a mouse), and what a mouse cannot say comes to `gesture`: PointerCancel
+// (before the button is let go, so the release is no click), Pan, Zoom, NextStep, PreviousStep.
+// The desktop's GLFW 3.3 has no touch events; touch screens on X11 and Wayland move the pointer,
+// which the mouse path already takes, so there `gesture` is never called. In the browser this
+// also puts the page's wheel into the desktop's units (one notch: +-1), which Emscripten's GLFW
+// does not.
+void listenForTouch(std::function<void(const TouchIntent&)> gesture);
+
+// A file the program just wrote for the teacher (a screenshot) handed over as the platform does:
+// a browser page's files live in its memory and vanish with it, so there it is downloaded (the
+// browser saves it to the Downloads folder) and this returns true; the desktop's file is already
+// where the teacher finds it, so there this does nothing and returns false.
+bool offerDownload(const std::filesystem::path& file);
 
 }  // namespace psoas::app::platform

@@ -14,4 +14,8 @@ void runFrames(std::function<bool()> frame) {
     while (frame()) {}
 }
 
+void listenForTouch(std::function<void(const TouchIntent&)>) {}  // the system moves the pointer (platform.hpp)
+
+bool offerDownload(const std::filesystem::path&) { return false; }  // already on the disk (platform.hpp)
+
 }  // namespace psoas::app::platform

@@ -11,8 +11,6 @@ namespace psoas {
 namespace {
 // Two clicks this close in time (and within twice the click slop) are a double-click.
 constexpr double kDoubleClickSeconds = 0.35;
-// Each wheel notch moves 15 % of the way toward the point under the cursor.
-constexpr float kZoomPerNotch = 0.85f;
 // Structures fade in and out over 0.6 s when a step changes what is shown: slow enough to see
 // what appears, quick enough to keep the class's attention.
 constexpr double kFadeSeconds = 0.6;

@@ -36,6 +36,9 @@ namespace psoas {
 // rays come from the camera through the point under the cursor.
 // A press that moves less than this is a click, not a drag (the usual desktop default).
 inline constexpr float kClickSlopPixels = 4.0f;
+// Each wheel notch (act::Zoom) moves 15 % of the way toward the point under the cursor: the
+// camera's distance scales by kZoomPerNotch^notches. A touch pinch converts its ratio with it.
+inline constexpr float kZoomPerNotch = 0.85f;
 
 namespace act {
 struct ShowView { ViewPreset preset; };  // glide to a preset framing the whole scene

@@ -24,8 +24,7 @@ std::string noFontMessage(const std::vector<char32_t>& uncovered) {
     std::string sample;
     for (std::size_t i = 0; i < uncovered.size() && i < 8; ++i) sample += utf8(uncovered[i]);
     if (uncovered.size() > 8) sample += "…";
-    return "no installed font has the characters " + sample +
-           "; install one that does (Chinese and Japanese: Debian's fonts-noto-cjk) to see them";
+    return noFontWords(sample);
 }
 
 }  // namespace psoas::ui

@@ -23,7 +23,11 @@ struct FallbackSearch {
 // Looks `characters` up in `bundledFont` and, for those it lacks, in fontconfig's fonts.
 [[nodiscard]] FallbackSearch findFallbackFont(const std::string& bundledFont, const std::vector<char32_t>& characters);
 
-// One line naming up to eight of the characters and what to install.
+// One line naming up to eight of the characters and what the reader can do: on the desktop,
+// install a font that has them; in the browser there is nothing to install, so it says only
+// that the page's font lacks them.
 [[nodiscard]] std::string noFontMessage(const std::vector<char32_t>& uncovered);
+// That line's words around `sample` (the characters, as UTF-8), defined beside findFallbackFont.
+[[nodiscard]] std::string noFontWords(const std::string& sample);
 
 }  // namespace psoas::ui

@@ -25,4 +25,9 @@ FallbackSearch findFallbackFont(const std::string& bundledFont, const std::vecto
     return search;
 }
 
+// A browser page cannot reach the computer's fonts and its reader has nothing to install.
+std::string noFontWords(const std::string& sample) {
+    return "this page's font (DejaVu Sans: Latin, Greek and Cyrillic) has no characters " + sample + "; they show as ?";
+}
+
 }  // namespace psoas::ui

@@ -66,4 +66,9 @@ FallbackSearch findFallbackFont(const std::string& bundledFont, const std::vecto
     return search;
 }
 
+std::string noFontWords(const std::string& sample) {
+    return "no installed font has the characters " + sample +
+           "; install one that does (Chinese and Japanese: Debian's fonts-noto-cjk) to see them";
+}
+
 }  // namespace psoas::ui

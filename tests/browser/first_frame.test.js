@@ -25,7 +25,8 @@ const tolerances = JSON.parse(fs.readFileSync(path.join(baselineDir, 'tolerances
 const viewport = { width: 1280, height: 720 };
 
 // The steps compared: a deep link each, and the image it must show.
-const cases = [{ name: 'attachments_step_2', lesson: 'attachments', step: 2 }];
+// `interact`: after the comparison the same page takes a key, a mouse drag and a touch pinch.
+const cases = [{ name: 'attachments_step_2', lesson: 'attachments', step: 2, interact: true }];
 
 function fail(message) {
   console.error(`FAIL: ${message}`);
@@ -34,24 +35,27 @@ function fail(message) {
 
 // Runs in the page: per-pixel difference of two PNGs (data URLs) of the same size, plus how much
 // of `actual` is something other than its corner colour (an empty canvas is one colour).
-async function compareInPage({ actual, baseline, threshold }) {
-  const pixels = async (url) => {
+// With `halve`, `actual` is first scaled to half its width and height (a 2x page against 1x).
+async function compareInPage({ actual, baseline, threshold, halve }) {
+  const pixels = async (url, scale) => {
     const image = new Image();
     image.src = url;
     await image.decode();
-    const canvas = new OffscreenCanvas(image.width, image.height);
+    const [width, height] = [Math.round(image.width * scale), Math.round(image.height * scale)];
+    const canvas = new OffscreenCanvas(width, height);
     const context = canvas.getContext('2d');
-    context.drawImage(image, 0, 0);
-    return { width: image.width, height: image.height, data: context.getImageData(0, 0, image.width, image.height).data };
+    context.imageSmoothingQuality = 'high';
+    context.drawImage(image, 0, 0, width, height);
+    return { width, height, data: context.getImageData(0, 0, width, height).data };
   };
-  const a = await pixels(actual);
+  const a = await pixels(actual, halve ? 0.5 : 1);
   const result = { width: a.width, height: a.height, drawn: 0 };
   const [r0, g0, b0] = [a.data[0], a.data[1], a.data[2]];
   for (let i = 0; i < a.data.length; i += 4)
     if (Math.abs(a.data[i] - r0) + Math.abs(a.data[i + 1] - g0) + Math.abs(a.data[i + 2] - b0) > 30) result.drawn++;
   result.drawn /= a.width * a.height;
   if (!baseline) return result;
-  const b = await pixels(baseline);
+  const b = await pixels(baseline, 1);
   if (b.width !== a.width || b.height !== a.height) return { ...result, sizeMismatch: `${b.width}x${b.height}` };
   let over = 0, sum = 0;
   for (let i = 0; i < a.data.length; i += 4) {
@@ -66,22 +70,9 @@ async function compareInPage({ actual, baseline, threshold }) {
   return { ...result, fractionOver: over / (a.width * a.height), meanDifference: sum / (a.data.length / 4 * 3) };
 }
 
-async function runCase(browser, testCase) {
-  const page = await browser.newPage({ viewport });
-  const problems = [];
-  page.on('console', (m) => {
-    // Errors, warnings (the program's stderr lines, Chromium's "WebGL: INVALID_…" reports) fail.
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  const url = 'file://' + path.resolve(pageFile) + `?lesson=${testCase.lesson}&step=${testCase.step}`;
-  await page.goto(url);
-  // Started: the runtime is up and has a WebGL 2 context.
-  await page.waitForFunction(() => typeof Module !== 'undefined' && Module.ctx, null, { timeout: 60000 });
-  const version = await page.evaluate(() => Module.ctx.getParameter(Module.ctx.VERSION));
-  if (!/^WebGL 2/.test(version)) problems.push(`context is '${version}', not WebGL 2`);
-  // The first full frame: the step's transitions run on the page's clock; wait until two frames a
-  // second apart are the same image.
+// The picture once it stops changing: a step's transitions run on the page's clock; wait until
+// two frames a second apart are the same image.
+async function settle(page) {
   let previous = null, shot = null;
   for (let i = 0; i < 30; ++i) {
     await page.waitForTimeout(1000);
@@ -89,6 +80,30 @@ async function runCase(browser, testCase) {
     if (previous && shot.equals(previous)) break;
     previous = shot;
   }
+  return shot;
+}
+
+// Opens the one file at `query` with touch enabled (as a tablet) and collects every console error
+// or warning (the program's stderr lines, Chromium's "WebGL: INVALID_…" reports) and page error.
+async function openPage(browser, query, options = {}) {
+  const page = await browser.newPage({ viewport, hasTouch: true, ...options });
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  const url = 'file://' + path.resolve(pageFile) + query;
+  await page.goto(url);
+  // Started: the runtime is up and has a WebGL 2 context.
+  await page.waitForFunction(() => typeof Module !== 'undefined' && Module.ctx, null, { timeout: 60000 });
+  return { page, problems, url };
+}
+
+async function runCase(browser, testCase) {
+  const { page, problems, url } = await openPage(browser, `?lesson=${testCase.lesson}&step=${testCase.step}`);
+  const version = await page.evaluate(() => Module.ctx.getParameter(Module.ctx.VERSION));
+  if (!/^WebGL 2/.test(version)) problems.push(`context is '${version}', not WebGL 2`);
+  const shot = await settle(page);
   const glError = await page.evaluate(() => Module.ctx.getError());
   if (glError !== 0) problems.push(`WebGL error 0x${glError.toString(16)} pending after the frame`);
 
@@ -105,9 +120,10 @@ async function runCase(browser, testCase) {
     baseline: haveBaseline ? toUrl(fs.readFileSync(baselineFile)) : null,
     threshold: tolerance.channel_threshold,
   });
+  const label = `${testCase.name} (${url})`;
+  if (testCase.interact) await interact(page, shot, problems, label);
   await page.close();
 
-  const label = `${testCase.name} (${url})`;
   for (const p of problems) fail(`${label}: ${p}`);
   if (result.drawn < tolerance.min_fraction_drawn)
     fail(`${label}: only ${(100 * result.drawn).toFixed(1)} % of the page is drawn (${actualFile})`);
@@ -120,6 +136,105 @@ async function runCase(browser, testCase) {
     fail(`${label}: differs from ${baselineFile}: ${numbers}; actual ${actualFile}`);
   else console.log(`ok ${label}: ${numbers}`);
   if (desktop) await compareWithDesktop(browser, testCase, shot);
+}
+
+// Runs in the page: the fraction of the 3D view (right of the panels) that the model covers,
+// counted as light pixels (bone is near white, muscle pink; the background is dark grey).
+async function modelCoverage(url) {
+  const image = new Image();
+  image.src = url;
+  await image.decode();
+  const canvas = new OffscreenCanvas(image.width, image.height);
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0);
+  const left = Math.round(image.width * 0.27);
+  const data = context.getImageData(left, 0, image.width - left, image.height).data;
+  let light = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] > 360) light++;
+  return light / (data.length / 4);
+}
+
+// On the page already showing `before` (its first frame): the keyboard turns the page, a mouse
+// drag turns the model, a two-finger touch pinch zooms in, a tap on a panel button goes back.
+// Each must change the picture; the pinch must make the model larger. The pinch's images are
+// kept in OUTPUT_DIR (browser_pinch_before.png, browser_pinch_after.png) for a person to look at.
+async function interact(page, before, problems, label) {
+  const toUrl = (buffer) => 'data:image/png;base64,' + buffer.toString('base64');
+  const changed = async (a, b) =>
+    (await page.evaluate(compareInPage, { actual: toUrl(a), baseline: toUrl(b), threshold: 5 })).fractionOver;
+  const expectChange = async (what, a, b, least) => {
+    const fraction = await changed(a, b);
+    if (fraction < least) fail(`${label}: ${what} changed only ${(100 * fraction).toFixed(2)} % of the pixels (at least ${100 * least} % expected)`);
+    else console.log(`ok ${label}: ${what} changed ${(100 * fraction).toFixed(1)} % of the pixels`);
+  };
+
+  await page.keyboard.press('PageDown');
+  const nextStep = await settle(page);
+  fs.writeFileSync(path.join(outputDir, 'browser_after_pagedown.png'), nextStep);
+  await expectChange('PageDown (step 2 to 3)', before, nextStep, 0.05);
+
+  await page.mouse.move(1000, 400);
+  await page.mouse.down();
+  await page.mouse.move(1150, 420, { steps: 10 });
+  await page.mouse.up();
+  const dragged = await settle(page);
+  fs.writeFileSync(path.join(outputDir, 'browser_after_drag.png'), dragged);
+  await expectChange('a mouse drag', nextStep, dragged, 0.02);
+
+  // Two fingers around the model's middle, spread from 120 to 300 pixels apart (Chrome's own
+  // touch events, as a tablet sends them).
+  const cdp = await page.context().newCDPSession(page);
+  const centre = { x: 800, y: 360 };
+  const fingers = (half) => [{ x: centre.x - half, y: centre.y, id: 0 }, { x: centre.x + half, y: centre.y, id: 1 }];
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: fingers(60) });
+  for (let half = 70; half <= 150; half += 10) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: fingers(half) });
+    await page.waitForTimeout(30);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  const pinched = await settle(page);
+  fs.writeFileSync(path.join(outputDir, 'browser_pinch_before.png'), dragged);
+  fs.writeFileSync(path.join(outputDir, 'browser_pinch_after.png'), pinched);
+  await expectChange('a two-finger pinch', dragged, pinched, 0.02);
+  const coverage = [await page.evaluate(modelCoverage, toUrl(dragged)), await page.evaluate(modelCoverage, toUrl(pinched))];
+  if (!(coverage[1] > 1.3 * coverage[0]))
+    fail(`${label}: the pinch did not zoom in: the model covers ${(100 * coverage[0]).toFixed(1)} % of the view before, ${(100 * coverage[1]).toFixed(1)} % after`);
+  else console.log(`ok ${label}: the pinch zoomed in: the model covers ${(100 * coverage[0]).toFixed(1)} % of the view, then ${(100 * coverage[1]).toFixed(1)} %`);
+
+  // F12 saves a screenshot; a page's files vanish with it, so the browser downloads it.
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), page.keyboard.press('F12')]);
+  const saved = path.join(outputDir, 'browser_f12_download.png');
+  await download.saveAs(saved);
+  const header = fs.readFileSync(saved).subarray(0, 8);
+  if (!/^psoas-atlas-.*\.png$/.test(download.suggestedFilename()) || !header.equals(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10])))
+    fail(`${label}: F12 downloaded '${download.suggestedFilename()}', not a PNG (${saved})`);
+  else console.log(`ok ${label}: F12 downloaded ${download.suggestedFilename()} (${fs.statSync(saved).size} bytes)`);
+  // The program says so on stderr, as on the desktop: the one console line this test expects.
+  await page.waitForTimeout(500);
+  const said = problems.findIndex((p) => p.includes(`Screenshot downloaded: ${download.suggestedFilename()}`));
+  if (said < 0) fail(`${label}: no "Screenshot downloaded" line for F12`);
+  else problems.splice(said, 1);
+
+  // One finger taps the panel's "< Previous" button: back to step 2.
+  await page.touchscreen.tap(62, 240);
+  const back = await settle(page);
+  fs.writeFileSync(path.join(outputDir, 'browser_after_tap_previous.png'), back);
+  await expectChange('a tap on "< Previous"', pinched, back, 0.05);
+
+  // Two notches of the wheel toward the model zoom in a little (0.85^2 of the distance), as on
+  // the desktop: not out, and not a hundred notches at once.
+  await page.mouse.move(800, 360);
+  for (let i = 0; i < 2; ++i) {
+    await page.mouse.wheel(0, -100);
+    await page.waitForTimeout(100);
+  }
+  const wheeled = await settle(page);
+  fs.writeFileSync(path.join(outputDir, 'browser_after_wheel.png'), wheeled);
+  const wheelCoverage = [await page.evaluate(modelCoverage, toUrl(back)), await page.evaluate(modelCoverage, toUrl(wheeled))];
+  const growth = wheelCoverage[1] / wheelCoverage[0];
+  const wheelNumbers = `the model covers ${(100 * wheelCoverage[0]).toFixed(1)} % of the view, then ${(100 * wheelCoverage[1]).toFixed(1)} %`;
+  if (!(growth > 1.1 && growth < 2.5)) fail(`${label}: two wheel notches up did not zoom in by two notches: ${wheelNumbers}`);
+  else console.log(`ok ${label}: two wheel notches up zoomed in: ${wheelNumbers}`);
 }
 
 // The desktop's image of the same step at the same size, against the browser's frame.
@@ -143,6 +258,34 @@ async function compareWithDesktop(browser, testCase, shot) {
   else console.log(`ok ${label}: ${numbers}`);
 }
 
+// A screen with two device pixels per CSS pixel (tablets, phones, many laptops): the canvas must
+// hold every device pixel (sharp text) and the panels must scale with it, so the page halved
+// looks like the 1x baseline; a canvas left at CSS size, or panels at half their size, does not.
+async function highDensity(browser, testCase) {
+  const query = `?lesson=${testCase.lesson}&step=${testCase.step}`;
+  const { page, problems, url } = await openPage(browser, query, { deviceScaleFactor: 2 });
+  const shot = await settle(page);
+  const canvas = await page.evaluate(() => [Module.canvas.width, Module.canvas.height]);
+  const file = path.join(outputDir, `browser_${testCase.name}_2x.png`);
+  fs.writeFileSync(file, shot);
+  const tolerance = { ...tolerances.default, ...tolerances.high_density };
+  const toUrl = (buffer) => 'data:image/png;base64,' + buffer.toString('base64');
+  const result = await page.evaluate(compareInPage, {
+    actual: toUrl(shot), baseline: toUrl(fs.readFileSync(path.join(baselineDir, `${testCase.name}.png`))),
+    threshold: tolerance.channel_threshold, halve: true });
+  await page.close();
+  const label = `${testCase.name} at device pixel ratio 2 (${url})`;
+  for (const p of problems) fail(`${label}: ${p}`);
+  if (canvas[0] !== 2 * viewport.width || canvas[1] !== 2 * viewport.height)
+    fail(`${label}: the canvas holds ${canvas[0]}x${canvas[1]} pixels, not ${2 * viewport.width}x${2 * viewport.height}`);
+  const numbers = `${(100 * result.fractionOver).toFixed(3)} % of pixels over ${tolerance.channel_threshold}/255 ` +
+    `(limit ${100 * tolerance.max_fraction_over} %), mean difference ${result.meanDifference.toFixed(3)} ` +
+    `(limit ${tolerance.max_mean_difference})`;
+  if (result.sizeMismatch || result.fractionOver > tolerance.max_fraction_over || result.meanDifference > tolerance.max_mean_difference)
+    fail(`${label}: halved, it differs from the 1x baseline: ${numbers}${result.sizeMismatch ? ' size ' + result.sizeMismatch : ''}; actual ${file}`);
+  else console.log(`ok ${label}: canvas ${canvas[0]}x${canvas[1]}; halved against the 1x baseline: ${numbers}`);
+}
+
 (async () => {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -153,6 +296,7 @@ async function compareWithDesktop(browser, testCase, shot) {
   });
   try {
     for (const testCase of cases) await runCase(browser, testCase);
+    await highDensity(browser, cases[0]);
   } finally {
     await browser.close();
   }
