@@ -606,7 +606,9 @@ void labelText(ImDrawList* draw, ImFont* font, float size, ImVec2 at, ImU32 colo
     else draw->AddText(at, colour, text.c_str());
 }
 
-void drawLabels(const ViewerUiState& state) {
+// `legend`: the colour legend's box in the bottom-left corner, if it is shown: the left column
+// of labels stays above it.
+void drawLabels(const ViewerUiState& state, const std::optional<LegendPlacement>& legend) {
     if (state.labels.empty()) return;
     ImFont* font = ImGui::GetFont();
     const float fontSize = labelFontSize(state);
@@ -628,7 +630,10 @@ void drawLabels(const ViewerUiState& state) {
     if (state.attachmentLegend)
         free.size.y -= ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(2 + (state.attachmentMuscles.size() > 1 ? state.attachmentMuscles.size() : 0)) +
                        28.0f * state.uiScale;
-    const auto placed = layoutLabels(requests, free, 8.0f * state.uiScale);
+    const float gap = 8.0f * state.uiScale;
+    ColumnReserve reserve;
+    if (legend) reserve.left = std::max(0.0f, free.origin.y + free.size.y - legend->box.origin.y);
+    const auto placed = layoutLabels(requests, free, gap, reserve);
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     const float thickness = (state.presenterTheme ? 3.0f : 1.5f) * state.uiScale;
     for (std::size_t i = 0; i < placed.size(); ++i) {
@@ -725,9 +730,55 @@ void captionBar(const ViewerUiState& state, ViewerUiIntents& intents) {
     ImGui::PopStyleColor();
 }
 
-void presenterHint(const ViewerUiState& state) {
-    ImGui::GetForegroundDrawList()->AddText({state.sceneView.origin.x + 12.0f * state.uiScale, state.sceneView.origin.y + 10.0f * state.uiScale},
-                                            IM_COL32(255, 255, 255, 90), state.presenterHint.c_str());
+// The key reminder in its own strip across the top (core/viewer_layout's `hint`), its parts
+// wrapped whole onto more lines when the text is large: at 250 % one line ran off the screen.
+void presenterHint(const ViewerUiState& state, ViewerUiIntents& intents) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos, ImGuiCond_Always);
+    const float caption = state.captionShown && state.lesson ? std::max(state.captionHeight, minimumCaptionHeight(viewport->WorkSize.y)) : 0.0f;
+    ImGui::SetNextWindowSizeConstraints({viewport->WorkSize.x, 0.0f}, {viewport->WorkSize.x, maximumHintHeight(viewport->WorkSize.y, caption)});
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.0f, 0.0f, 0.0f, 1.0f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {12.0f * state.uiScale, 6.0f * state.uiScale});
+    ImGui::Begin("##presenter-hint", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_AlwaysAutoResize);
+    intents.hintHeight = ImGui::GetWindowHeight();
+    std::vector<std::string> parts;
+    const std::string_view hint = state.presenterHint;
+    for (std::size_t start = 0; start <= hint.size();) {
+        const std::size_t end = std::min(hint.find("   ", start), hint.size());
+        if (end > start) parts.emplace_back(hint.substr(start, end - start));
+        start = end + 3;
+    }
+    const float gap = ImGui::CalcTextSize("   ").x;
+    const float width = viewport->WorkSize.x - 2.0f * ImGui::GetStyle().WindowPadding.x;
+    // The lines `parts` wrap into, each part whole.
+    auto lines = [&] {
+        int count = 1;
+        float x = 0.0f;
+        for (const std::string& part : parts) {
+            const float w = ImGui::CalcTextSize(part.c_str()).x;
+            if (x > 0.0f && x + gap + w > width) {
+                ++count;
+                x = 0.0f;
+            }
+            x += (x > 0.0f ? gap : 0.0f) + w;
+        }
+        return count;
+    };
+    // Where even that is taller than its strip (a small screen at large text), the middle parts
+    // go; the last ("Esc: leave") always stays.
+    const float room = maximumHintHeight(viewport->WorkSize.y, caption) - 2.0f * ImGui::GetStyle().WindowPadding.y;
+    while (parts.size() > 2 && static_cast<float>(lines()) * ImGui::GetTextLineHeightWithSpacing() - ImGui::GetStyle().ItemSpacing.y > room)
+        parts.erase(parts.end() - 2);
+    const float right = viewport->WorkPos.x + viewport->WorkSize.x - ImGui::GetStyle().WindowPadding.x;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0 && ImGui::GetItemRectMax().x + gap + ImGui::CalcTextSize(parts[i].c_str()).x <= right) ImGui::SameLine(0.0f, gap);
+        ImGui::TextColored({0.75f, 0.75f, 0.75f, 1.0f}, "%s", parts[i].c_str());
+    }
+    ImGui::End();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
 }
 
 // What the painted areas mean, in colour, pattern and words (never colour alone).
@@ -811,13 +862,15 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
         ImGui::GetBackgroundDrawList()->AddRectFilled({0, 0}, ImGui::GetIO().DisplaySize, IM_COL32(0, 0, 0, 255));
         return intents;
     }
-    drawLabels(state);
+    std::optional<LegendPlacement> legend;
+    if (state.lengthLegend) legend = lengthLegendPlacement(state.sceneView, state.uiScale);
+    drawLabels(state, legend);
     if (state.slideLayout) {
         if (state.captionShown) captionBar(state, intents);
         noticeBanner(state);
         attachmentLegend(state);
-        if (state.lengthLegend) lengthColourLegend(state.sceneView, state.uiScale);
-        if (!state.presenterHint.empty()) presenterHint(state);
+        if (legend) lengthColourLegend(*legend, state.uiScale);
+        if (!state.presenterHint.empty()) presenterHint(state, intents);
         if (state.showHelp && state.help) helpOverlay(state, intents);
         return intents;
     }
@@ -825,7 +878,7 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
     if (state.scene->standIn) standInBanner(state);
     noticeBanner(state);
     attachmentLegend(state);
-    if (state.lengthLegend) lengthColourLegend(state.sceneView, state.uiScale);
+    if (legend) lengthColourLegend(*legend, state.uiScale);
     exportProgress(state);
     hoverLabel(state);
     statusLine(state);
