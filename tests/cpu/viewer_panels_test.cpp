@@ -478,5 +478,29 @@ TEST(JointControlsPanel, a_slider_returns_the_angle_and_a_typed_value_is_clamped
     EXPECT_TRUE(resetAll);
 }
 
+// Tester, session 6: a 2-px drag on the 90/90 pose's 60 degree abduction slider set it to 45, the
+// slider's end. With the range the session gives (widened to 60), the slider's far right is 60.
+TEST(JointControlsPanel, a_slider_over_a_widened_range_reaches_the_poses_own_angle) {
+    NullBackend imgui;
+    ui::JointControlsView view;
+    view.angles.hipLeft.abduction = 60.0f;
+    view.stepAngles = view.angles;
+    for (std::size_t i = 0; i < jointCoordinates().size(); ++i) {
+        const JointCoordinateInfo& info = jointCoordinates()[i];
+        view.ranges[i] = rangeIncluding(info.id, coordinateValue(view.angles, info.id));
+    }
+    JointControlsHarness panel(view);
+    panel.frame({-1.0f, -1.0f}, false);
+    // The left hip abduction slider: the first row whose click returns that coordinate.
+    std::optional<float> atRightEnd;
+    for (float y = 2.0f; y < 700.0f && !atRightEnd; y += 4.0f) {
+        const MotionChange change = panel.click({300.0f, y});
+        if (change.joint && change.joint->coordinate == JointCoordinate::LeftHipAbduction) atRightEnd = change.joint->degrees;
+    }
+    ASSERT_TRUE(atRightEnd);
+    EXPECT_GT(*atRightEnd, 45.0f) << "the slider goes past the normal range's end, to the pose's 60";
+    EXPECT_LE(*atRightEnd, 60.0f);
+}
+
 }  // namespace
 }  // namespace psoas
