@@ -45,9 +45,10 @@ std::optional<float> intersectBounds(const Ray& ray, const Bounds& bounds) {
     return enter;
 }
 
-std::optional<PickHit> pick(const Scene& scene, const Visibility& visibility, const Ray& ray, const SceneMotion* motion) {
+std::optional<PickHit> pick(const Scene& scene, const Visibility& visibility, const Ray& ray, const SceneMotion* motion, int skip) {
     std::optional<PickHit> best;
     for (std::size_t s = 0; s < scene.structures.size(); ++s) {
+        if (static_cast<int>(s) == skip) continue;
         // Faded structures are see-through for the mouse too: a click reaches what shows behind them.
         if (s < visibility.size() && (!visibility.visible(s) || visibility.opacity(s) < 0.5f)) continue;
         const MeshData& mesh = scene.structures[s].mesh;

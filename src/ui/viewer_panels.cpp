@@ -350,7 +350,9 @@ void lessonProblems(const ViewerUiState& state) {
 }
 
 // The question, what the last click earned, and the score: in the panel and in the caption alike.
-void quizBox(const LessonView& lesson) {
+// The score in the heading font and full colour: grey body text could not be read from the back
+// of a room (issue 14).
+void quizBox(const LessonView& lesson, const UiFonts* fonts) {
     if (lesson.quizPrompt.empty() && lesson.quizScore.empty()) return;
     if (!lesson.quizPrompt.empty()) {
         ImGui::TextColored({0.55f, 0.80f, 1.0f, 1.0f}, "Quiz: %s", lesson.quizPrompt.c_str());
@@ -361,7 +363,12 @@ void quizBox(const LessonView& lesson) {
             ImGui::TextColored(lesson.quizRight ? ImVec4(0.45f, 0.95f, 0.55f, 1.0f) : ImVec4(1.0f, 0.75f, 0.40f, 1.0f), "%s",
                                lesson.quizFeedback.c_str());
     }
-    if (!lesson.quizScore.empty()) ImGui::TextDisabled("%s", lesson.quizScore.c_str());
+    if (lesson.quizScore.empty()) return;
+    if (fonts && fonts->heading) ImGui::PushFont(fonts->heading);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored({1.0f, 0.84f, 0.45f, 1.0f}, "%s", lesson.quizScore.c_str());
+    ImGui::PopTextWrapPos();
+    if (fonts && fonts->heading) ImGui::PopFont();
 }
 
 void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
@@ -406,7 +413,7 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (lesson.text && state.fonts) drawRichText(*lesson.text, *state.fonts);
     ImGui::Spacing();
     ImGui::PushTextWrapPos(0.0f);
-    quizBox(lesson);
+    quizBox(lesson, state.fonts);
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     if (ImGui::CollapsingHeader("All steps")) {
@@ -723,11 +730,37 @@ void captionBar(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (ImGui::CalcTextSize(count).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
     ImGui::TextDisabled("%s", count);
     if (lesson.text && state.fonts) drawRichText(*lesson.text, *state.fonts);
-    quizBox(lesson);
+    quizBox(lesson, state.fonts);
     intents.captionCut = markCutText(state.uiScale);
     ImGui::End();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
+}
+
+// The key hint's parts: separated by three spaces.
+std::vector<std::string> hintParts(std::string_view hint) {
+    std::vector<std::string> parts;
+    for (std::size_t start = 0; start <= hint.size();) {
+        const std::size_t end = std::min(hint.find("   ", start), hint.size());
+        if (end > start) parts.emplace_back(hint.substr(start, end - start));
+        start = end + 3;
+    }
+    return parts;
+}
+
+// The lines `parts` wrap into in `width`, each part whole, `gap` between parts on a line.
+int wrappedLines(const std::vector<std::string>& parts, float width, float gap) {
+    int count = 1;
+    float x = 0.0f;
+    for (const std::string& part : parts) {
+        const float w = ImGui::CalcTextSize(part.c_str()).x;
+        if (x > 0.0f && x + gap + w > width) {
+            ++count;
+            x = 0.0f;
+        }
+        x += (x > 0.0f ? gap : 0.0f) + w;
+    }
+    return count;
 }
 
 // The key reminder in its own strip across the top (core/viewer_layout's `hint`), its parts
@@ -743,33 +776,13 @@ void presenterHint(const ViewerUiState& state, ViewerUiIntents& intents) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                      ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_AlwaysAutoResize);
     intents.hintHeight = ImGui::GetWindowHeight();
-    std::vector<std::string> parts;
-    const std::string_view hint = state.presenterHint;
-    for (std::size_t start = 0; start <= hint.size();) {
-        const std::size_t end = std::min(hint.find("   ", start), hint.size());
-        if (end > start) parts.emplace_back(hint.substr(start, end - start));
-        start = end + 3;
-    }
+    std::vector<std::string> parts = hintParts(state.presenterHint);
     const float gap = ImGui::CalcTextSize("   ").x;
     const float width = viewport->WorkSize.x - 2.0f * ImGui::GetStyle().WindowPadding.x;
-    // The lines `parts` wrap into, each part whole.
-    auto lines = [&] {
-        int count = 1;
-        float x = 0.0f;
-        for (const std::string& part : parts) {
-            const float w = ImGui::CalcTextSize(part.c_str()).x;
-            if (x > 0.0f && x + gap + w > width) {
-                ++count;
-                x = 0.0f;
-            }
-            x += (x > 0.0f ? gap : 0.0f) + w;
-        }
-        return count;
-    };
     // Where even that is taller than its strip (a small screen at large text), the middle parts
     // go; the last ("Esc: leave") always stays.
     const float room = maximumHintHeight(viewport->WorkSize.y, caption) - 2.0f * ImGui::GetStyle().WindowPadding.y;
-    while (parts.size() > 2 && static_cast<float>(lines()) * ImGui::GetTextLineHeightWithSpacing() - ImGui::GetStyle().ItemSpacing.y > room)
+    while (parts.size() > 2 && static_cast<float>(wrappedLines(parts, width, gap)) * ImGui::GetTextLineHeightWithSpacing() - ImGui::GetStyle().ItemSpacing.y > room)
         parts.erase(parts.end() - 2);
     const float right = viewport->WorkPos.x + viewport->WorkSize.x - ImGui::GetStyle().WindowPadding.x;
     for (std::size_t i = 0; i < parts.size(); ++i) {
