@@ -118,6 +118,13 @@ public:
     void onKey(int key, int action, int mods);
     // A key press in the viewer's own terms (what onKey makes of GLFW's codes; scripts send these).
     void onKeyPress(KeyChord chord);
+    // --script's input, as a real window's events reach both ImGui and the viewer: the key (and the
+    // character it types) to the panels first, then onKeyPress; the wheel to the panels, then
+    // onScroll; typed text to the panels only.
+    void onScriptKey(KeyChord chord);
+    void onScriptScroll(double notches);
+    void onScriptText(std::string_view utf8);
+    [[nodiscard]] const std::string& structureQuery() const { return structureQuery_; }
     void onFocus(bool focused);
     void onMonitorDisconnected(GLFWmonitor* monitor);
     // Picks what is under the pointer again if it or the camera moved.

@@ -24,6 +24,15 @@ TEST(InputScript, reads_keys_with_modifiers_pointer_moves_and_waits) {
     EXPECT_EQ(script[5].kind, ScriptCommand::Kind::Screenshot);
 }
 
+// Tester, session 6: a script could not type into a text field.
+TEST(InputScript, type_reads_the_rest_of_the_line_as_text) {
+    const auto script = parseInputScript("type Lesser  troch\u00e4nter # a comment\n", "type.script");
+    ASSERT_EQ(script.size(), 1u);
+    EXPECT_EQ(script[0].kind, ScriptCommand::Kind::Type);
+    EXPECT_EQ(script[0].name, "Lesser troch\u00e4nter");
+    EXPECT_THROW((void)parseInputScript("type\n", "type.script"), DataFileError);
+}
+
 TEST(InputScript, bad_lines_are_reported_with_their_place_and_a_guess) {
     try {
         (void)parseInputScript("key pagedwn\nwait -3\nclik 1 2\nscreenshot ../x\n", "class.script");
