@@ -122,12 +122,15 @@ void Application::tellViewAspect(bool reframe) { apply(act::SetViewAspect{layout
 
 std::vector<ui::LabelAnchor> Application::labelAnchors() const { return ui::labelAnchorsOf(*session_, layout().scene); }
 
+bool Application::presenterHintShown() const { return session_->presenter() && now() < presenterHintUntil_; }
+
 double Application::now() const { return window_ ? glfwGetTime() : 0.0; }
 
 ViewerLayout Application::layout() const {
     const bool slide = !showUi_ || session_->presenter();
     return psoas::layoutFor(displaySize_, effectiveUiScale(), slide ? LayoutMode::Slide : LayoutMode::Panels,
-                            session_->lessonPlayer().active() && session_->captionShown(), captionHeight_);
+                            session_->lessonPlayer().active() && session_->captionShown(), captionHeight_,
+                            presenterHintShown() ? hintHeight_ : 0.0f);
 }
 
 void Application::step(double seconds, const FrameTarget& target, FrameTimes* times) {
@@ -227,7 +230,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.presenterTheme = session_->presenter();
     state.blank = session_->blank();
     state.captionHeight = state.slideLayout ? captionHeight_ : 0.0f;
-    if (session_->presenter() && now() < presenterHintUntil_) state.presenterHint = ui::presenterHint(*session_);
+    if (presenterHintShown()) state.presenterHint = ui::presenterHint(*session_);
     state.sceneView = frame.scene;
     state.panel = frame.panel;
     state.labels = ui::labelAnchorsOf(*session_, frame.scene);
@@ -281,6 +284,7 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     if (intents.restartLesson) apply(act::RestartLesson{});
     if (intents.motion.any()) apply(act::ChangeMotion{intents.motion});
     captionHeight_ = intents.captionHeight;
+    hintHeight_ = intents.hintHeight;
     captionCut_ = intents.captionCut;
     applyModelIntents(intents.model);
 }

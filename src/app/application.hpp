@@ -119,6 +119,13 @@ public:
     void onKey(int key, int action, int mods);
     // A key press in the viewer's own terms (what onKey makes of GLFW's codes; scripts send these).
     void onKeyPress(KeyChord chord);
+    // --script's input, as a real window's events reach both ImGui and the viewer: the key (and the
+    // character it types) to the panels first, then onKeyPress; the wheel to the panels, then
+    // onScroll; typed text to the panels only.
+    void onScriptKey(KeyChord chord);
+    void onScriptScroll(double notches);
+    void onScriptText(std::string_view utf8);
+    [[nodiscard]] const std::string& structureQuery() const { return structureQuery_; }
     void onFocus(bool focused);
     void onTouchGesture(const TouchIntent& intent);  // what a mouse cannot say (platform::listenForTouch)
     void onMonitorDisconnected(GLFWmonitor* monitor);
@@ -148,6 +155,7 @@ private:
     void setUiScale(float scale);
     [[nodiscard]] float effectiveUiScale() const { return uiScale_ * (session_ && session_->presenter() ? 1.5f : 1.0f); }
     [[nodiscard]] double now() const;
+    [[nodiscard]] bool presenterHintShown() const;  // presenter mode, in the first seconds
     void continueSlideExport();
     // What falls due on the window's clocks (a lesson file check, the status and presenter hint
     // timing out); true when it changed what is shown.
@@ -169,6 +177,7 @@ private:
     glm::vec2 displaySize_{1280.0f, 720.0f};  // window (or offscreen image) size in UI units
     bool showUi_ = true;
     float captionHeight_ = 0.0f;  // measured by the UI; the 3D view sits above it
+    float hintHeight_ = 0.0f;     // the key reminder's strip, measured by the UI; the 3D view sits under it
     bool captionCut_ = false;     // the last frame's caption did not hold the whole step text
     bool stillSlide_ = false;     // drawing a slide image (renderImage without panels): quizzes show only their question
     double lastFrameTime_ = 0.0;

@@ -286,6 +286,23 @@ void Application::onScroll(double yOffset) {
     input_.scrolled(static_cast<float>(yOffset), layout().scene, ui_.wantsMouse());
 }
 
+void Application::onScriptKey(KeyChord chord) {
+    scriptPointer_.keys.push_back(glfwKeyOf(chord.key));
+    scriptPointer_.mods = chord.mods;
+    if (const char32_t c = typedCharacter(chord); c > 0 && c < 128) scriptPointer_.text += static_cast<char>(c);
+    onKeyPress(chord);
+}
+
+void Application::onScriptScroll(double notches) {
+    scriptPointer_.wheel += static_cast<float>(notches);
+    onScroll(notches);
+}
+
+void Application::onScriptText(std::string_view utf8) {
+    framesToDraw_ = kFramesAfterEvent;
+    scriptPointer_.text += utf8;
+}
+
 void Application::onFocus(bool focused) {
     framesToDraw_ = kFramesAfterEvent;
     if (!focused) input_.focusLost();

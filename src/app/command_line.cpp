@@ -178,7 +178,9 @@ void declareOptions(CLI::App& cli, Options& options, Typed& typed) {
                   "hip geometry and pose, and the angles used end the table");
     cli.add_option("--pose", typed.pose, "The pose (a file in models/poses); 'list' shows all")
         ->type_name("NAME|list");
-    cli.add_option("--hip-flexion", typed.hipFlexion, "Hip flexion of both hips, degrees; replaces the --pose's hip angles")
+    cli.add_option("--hip-flexion", typed.hipFlexion,
+                   "Flexion of both thighs against the neutral pelvis, degrees (the hip joint's own is this plus the pelvic tilt); "
+                   "replaces the --pose's flexion, its abduction and rotation stay")
         ->type_name("DEG");
     cli.add_option("--lumbar-extension", typed.lumbarExtension, "Lumbar extension, degrees; replaces the --pose's")
         ->type_name("DEG");

@@ -58,24 +58,39 @@ std::optional<ViewerAction> actionForKey(KeyChord chord, bool lessonOpen) {
     return std::nullopt;
 }
 
+namespace {
+// The keys outside the letter, digit and function-key runs, both ways.
+constexpr std::pair<int, Key> kOtherKeys[] = {
+    {GLFW_KEY_SPACE, Key::Space},     {GLFW_KEY_ESCAPE, Key::Escape},       {GLFW_KEY_ENTER, Key::Enter},
+    {GLFW_KEY_LEFT, Key::Left},       {GLFW_KEY_RIGHT, Key::Right},         {GLFW_KEY_UP, Key::Up},
+    {GLFW_KEY_DOWN, Key::Down},       {GLFW_KEY_PAGE_UP, Key::PageUp},      {GLFW_KEY_PAGE_DOWN, Key::PageDown},
+    {GLFW_KEY_HOME, Key::Home},       {GLFW_KEY_END, Key::End},             {GLFW_KEY_PERIOD, Key::Period},
+    {GLFW_KEY_EQUAL, Key::Equal},     {GLFW_KEY_MINUS, Key::Minus},         {GLFW_KEY_BACKSPACE, Key::Backspace},
+    {GLFW_KEY_DELETE, Key::Delete},   {GLFW_KEY_KP_ADD, Key::KeypadAdd},    {GLFW_KEY_KP_SUBTRACT, Key::KeypadSubtract},
+};
+// The runs: GLFW's first code, the viewer's first key, how many.
+constexpr struct {
+    int code;
+    Key key;
+    int count;
+} kKeyRuns[] = {{GLFW_KEY_A, Key::A, 26}, {GLFW_KEY_0, Key::Digit0, 10}, {GLFW_KEY_F1, Key::F1, 12}};
+}  // namespace
+
+int glfwKeyOf(Key key) {
+    const int k = static_cast<int>(key);
+    for (const auto& run : kKeyRuns)
+        if (k >= static_cast<int>(run.key) && k < static_cast<int>(run.key) + run.count) return run.code + k - static_cast<int>(run.key);
+    for (const auto& [code, other] : kOtherKeys)
+        if (other == key) return code;
+    return GLFW_KEY_UNKNOWN;
+}
+
 KeyChord keyChordFromGlfw(int glfwKey, int glfwMods) {
-    auto offset = [](Key first, int by) { return static_cast<Key>(static_cast<int>(first) + by); };
     KeyChord chord;
-    if (glfwKey >= GLFW_KEY_A && glfwKey <= GLFW_KEY_Z) chord.key = offset(Key::A, glfwKey - GLFW_KEY_A);
-    else if (glfwKey >= GLFW_KEY_0 && glfwKey <= GLFW_KEY_9) chord.key = offset(Key::Digit0, glfwKey - GLFW_KEY_0);
-    else if (glfwKey >= GLFW_KEY_F1 && glfwKey <= GLFW_KEY_F12) chord.key = offset(Key::F1, glfwKey - GLFW_KEY_F1);
-    else {
-        static constexpr std::pair<int, Key> kOthers[] = {
-            {GLFW_KEY_SPACE, Key::Space},     {GLFW_KEY_ESCAPE, Key::Escape},       {GLFW_KEY_ENTER, Key::Enter},
-            {GLFW_KEY_LEFT, Key::Left},       {GLFW_KEY_RIGHT, Key::Right},         {GLFW_KEY_UP, Key::Up},
-            {GLFW_KEY_DOWN, Key::Down},       {GLFW_KEY_PAGE_UP, Key::PageUp},      {GLFW_KEY_PAGE_DOWN, Key::PageDown},
-            {GLFW_KEY_HOME, Key::Home},       {GLFW_KEY_END, Key::End},             {GLFW_KEY_PERIOD, Key::Period},
-            {GLFW_KEY_EQUAL, Key::Equal},     {GLFW_KEY_MINUS, Key::Minus},         {GLFW_KEY_BACKSPACE, Key::Backspace},
-            {GLFW_KEY_DELETE, Key::Delete},   {GLFW_KEY_KP_ADD, Key::KeypadAdd},    {GLFW_KEY_KP_SUBTRACT, Key::KeypadSubtract},
-        };
-        for (const auto& [code, key] : kOthers)
-            if (code == glfwKey) chord.key = key;
-    }
+    for (const auto& run : kKeyRuns)
+        if (glfwKey >= run.code && glfwKey < run.code + run.count) chord.key = static_cast<Key>(static_cast<int>(run.key) + glfwKey - run.code);
+    for (const auto& [code, key] : kOtherKeys)
+        if (code == glfwKey) chord.key = key;
     if (glfwMods & GLFW_MOD_SHIFT) chord.mods |= modifier::Shift;
     if (glfwMods & GLFW_MOD_CONTROL) chord.mods |= modifier::Control;
     if (glfwMods & GLFW_MOD_ALT) chord.mods |= modifier::Alt;

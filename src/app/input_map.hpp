@@ -25,6 +25,8 @@ std::optional<ViewerAction> actionForKey(KeyChord chord, bool lessonOpen = false
 
 // GLFW's key code and modifier bits as the viewer's key: the one place GLFW codes are read.
 KeyChord keyChordFromGlfw(int glfwKey, int glfwMods);
+// And back, for a script's keys handed to ImGui (GLFW_KEY_UNKNOWN for Key::Unknown).
+int glfwKeyOf(Key key);
 
 // Every binding, mouse included, worded for the help overlay.
 const std::vector<ui::HelpEntry>& helpEntries();

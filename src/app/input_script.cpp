@@ -127,6 +127,12 @@ bool parseScreenshot(LineParser& p, ScriptCommand& command) {
     return p.fail(1, "a screenshot name is a file name, not a path"), false;
 }
 
+bool parseType(LineParser& p, ScriptCommand& command) {
+    if (!p.count(1, 1000, "type TEXT")) return false;
+    for (std::size_t i = 1; i < p.size(); ++i) command.name += (i > 1 ? " " : "") + p.word(i);
+    return true;
+}
+
 // Each command of the script language: its first word, its kind, and the parser of its arguments.
 struct Verb {
     const char* name;
@@ -140,7 +146,8 @@ constexpr Verb kVerbs[] = {{"key", ScriptCommand::Kind::Key, parseKey},
                            {"scroll", ScriptCommand::Kind::Scroll, parseScroll},
                            {"wait", ScriptCommand::Kind::Wait, parseWait},
                            {"lesson", ScriptCommand::Kind::Lesson, parseLesson},
-                           {"screenshot", ScriptCommand::Kind::Screenshot, parseScreenshot}};
+                           {"screenshot", ScriptCommand::Kind::Screenshot, parseScreenshot},
+                           {"type", ScriptCommand::Kind::Type, parseType}};
 
 bool parseCommand(LineParser& p, ScriptCommand& command) {
     const std::string& verb = p.word(0);

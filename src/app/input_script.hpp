@@ -6,11 +6,17 @@
 // One command a line; '#' starts a comment. Coordinates are window pixels, top-left origin.
 //   key [ctrl+][shift+][alt+]NAME   a key press: a-z, 0-9, f1-f12, space, escape, enter, left,
 //                                   right, up, down, pageup, pagedown, home, end, period, equal,
-//                                   minus, backspace, delete
+//                                   minus, backspace, delete. Like a real key it reaches the panels
+//                                   (the caption's Up / Down, a text field, which also gets its
+//                                   character) and then the viewer, which ignores it while a
+//                                   text field has the keyboard
+//   type TEXT                       characters typed into the text field that has the keyboard
+//                                   (the words of TEXT joined by single spaces)
 //   move X Y                        the pointer moves there
 //   click X Y                       left button pressed and released there
 //   drag X1 Y1 X2 Y2 [right]        a drag (left by default) in 10 frames
-//   scroll NOTCHES                  the wheel, at the pointer (positive: toward the model)
+//   scroll NOTCHES                  the wheel, at the pointer (positive: toward the model); over
+//                                   a panel or the caption it scrolls that
 //   wait SECONDS                    frames pass (0 to 3600)
 //   lesson ID [STEP]                opens a lesson (STEP counts from 1), as the lesson list does
 //   screenshot NAME                 the window's picture now, to NAME.png in the --out folder (NAME.png is read as NAME)
@@ -27,14 +33,14 @@
 namespace psoas::app {
 
 struct ScriptCommand {
-    enum class Kind { Key, Move, Click, Drag, Scroll, Wait, Lesson, Screenshot };
+    enum class Kind { Key, Move, Click, Drag, Scroll, Wait, Lesson, Screenshot, Type };
     Kind kind = Kind::Wait;
     int line = 0;        // in the script file, for messages
     KeyChord chord;      // Key
     bool right = false;  // right button (Drag)
     glm::vec2 from{0.0f}, to{0.0f};
     double value = 0.0;  // seconds (Wait), notches (Scroll), step (Lesson)
-    std::string name;    // lesson id (Lesson), file stem (Screenshot)
+    std::string name;    // lesson id (Lesson), file stem (Screenshot), text (Type)
 };
 
 // Throws DataFileError with every problem found, each as file:line:col.

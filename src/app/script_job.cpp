@@ -69,7 +69,7 @@ int runScript(Application& app, const Options& options) {
         using Kind = ScriptCommand::Kind;
         switch (command.kind) {
             case Kind::Key:
-                app.onKeyPress(command.chord);
+                app.onScriptKey(command.chord);
                 run.frames(2);  // pressed, released
                 break;
             case Kind::Move: run.moveTo(command.to); break;
@@ -79,7 +79,8 @@ int runScript(Application& app, const Options& options) {
                 run.button(PointerButton::Left, false);
                 break;
             case Kind::Drag: run.drag(command); break;
-            case Kind::Scroll: app.onScroll(command.value), run.frames(1); break;
+            case Kind::Scroll: app.onScriptScroll(command.value), run.frames(1); break;
+            case Kind::Type: app.onScriptText(command.name), run.frames(2); break;
             case Kind::Wait: run.frames(static_cast<int>(std::lround(command.value / kFrame))); break;
             case Kind::Lesson:
                 if (!app.openLesson(command.name, static_cast<int>(command.value) - 1)) {

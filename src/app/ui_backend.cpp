@@ -1,5 +1,6 @@
 #include "app/ui_backend.hpp"
 
+#include "core/key.hpp"
 #include "render/glsl_dialect.hpp"
 #include "ui/viewer_panels.hpp"
 
@@ -48,7 +49,7 @@ void UiBackend::coverFile(const std::filesystem::path& file) {
     cover(std::string(std::istreambuf_iterator<char>(in), {}));
 }
 
-void UiBackend::newFrame(float scale, glm::vec2 displaySize, glm::vec2 framebufferScale, const UiPointer* pointer) {
+void UiBackend::newFrame(float scale, glm::vec2 displaySize, glm::vec2 framebufferScale, UiPointer* pointer) {
     if (builtScale_ != scale || glyphsAdded_) {
         // Fonts are rasterised at the size they are shown, so text stays crisp at every scale.
         builtScale_ = scale;
@@ -67,8 +68,31 @@ void UiBackend::newFrame(float scale, glm::vec2 displaySize, glm::vec2 framebuff
     if (pointer) {
         io.MousePos = {pointer->position.x, pointer->position.y};
         for (int i = 0; i < 3; ++i) io.MouseDown[i] = pointer->down[i];
+        handOver(*pointer);
     }
     ImGui::NewFrame();
+}
+
+// ImGui 1.86 reads keys as io.KeysDown indexed by the GLFW codes its backend mapped (io.KeyMap).
+void UiBackend::handOver(UiPointer& pointer) {
+    ImGuiIO& io = ImGui::GetIO();
+    constexpr int kKeys = static_cast<int>(sizeof io.KeysDown / sizeof io.KeysDown[0]);
+    for (const int key : keysDown_) io.KeysDown[key] = false;
+    keysDown_.clear();
+    for (const int key : pointer.keys)
+        if (key >= 0 && key < kKeys) {
+            io.KeysDown[key] = true;
+            keysDown_.push_back(key);
+        }
+    const bool held = !keysDown_.empty();
+    io.KeyCtrl = held && (pointer.mods & modifier::Control) != 0;
+    io.KeyShift = held && (pointer.mods & modifier::Shift) != 0;
+    io.KeyAlt = held && (pointer.mods & modifier::Alt) != 0;
+    io.AddInputCharactersUTF8(pointer.text.c_str());
+    io.MouseWheel += pointer.wheel;
+    pointer.keys.clear();
+    pointer.text.clear();
+    pointer.wheel = 0.0f;
 }
 
 void UiBackend::endFrame() { ImGui::Render(); }

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct GLFWwindow;
 
@@ -19,9 +20,16 @@ namespace psoas::app {
 // The pointer as --script drives it: where it is (window units) and which buttons are held
 // (left, right, middle). ImGui 1.86's GLFW backend reads the real cursor of a focused window, which
 // a hidden window never has, so a script's pointer is handed to the panels this way.
+// The keys, characters and wheel a script gave since the last frame go the same way, as ImGui's
+// GLFW callbacks would hand them over in a real window (tester, session 6: a script's keys and
+// wheel reached only the viewer, so the caption's scrolling and the search could not be scripted).
 struct UiPointer {
     glm::vec2 position{-1.0e30f};
     bool down[3] = {false, false, false};
+    std::vector<int> keys;  // GLFW key codes: down for the next frame, up the one after
+    int mods = 0;           // modifier:: bits held with them
+    std::string text;       // characters typed, UTF-8
+    float wheel = 0.0f;     // notches
 };
 
 class UiBackend {
@@ -41,7 +49,8 @@ public:
 
     // Begins a frame of `displaySize` UI units (an offscreen image has its own size, whatever the
     // window's), with fonts at `scale`; with `pointer`, the panels see it instead of the real one.
-    void newFrame(float scale, glm::vec2 displaySize, glm::vec2 framebufferScale, const UiPointer* pointer = nullptr);
+    // The pointer's queued keys, characters and wheel are handed over (and emptied).
+    void newFrame(float scale, glm::vec2 displaySize, glm::vec2 framebufferScale, UiPointer* pointer = nullptr);
     // Ends the frame's layout; draw() then draws it into the bound target.
     void endFrame();
     void draw();
@@ -56,6 +65,8 @@ private:
     bool glyphsAdded_ = false;  // since the fonts were last built
     float builtScale_ = 0.0f;
     bool started_ = false;
+    void handOver(UiPointer& pointer);
+    std::vector<int> keysDown_;  // a script's keys pressed last frame: released in this one
 };
 
 }  // namespace psoas::app

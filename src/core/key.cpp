@@ -29,4 +29,20 @@ Key keyNamed(std::string_view name) {
     return Key::Unknown;
 }
 
+char32_t typedCharacter(KeyChord chord) {
+    if (chord.mods & (modifier::Control | modifier::Alt | modifier::Super)) return 0;
+    const int k = static_cast<int>(chord.key);
+    if (k >= static_cast<int>(Key::A) && k <= static_cast<int>(Key::Z))
+        return static_cast<char32_t>(((chord.mods & modifier::Shift) ? 'A' : 'a') + (k - static_cast<int>(Key::A)));
+    if (chord.mods & modifier::Shift) return 0;  // shifted digits and signs depend on the layout
+    if (k >= static_cast<int>(Key::Digit0) && k <= static_cast<int>(Key::Digit9)) return static_cast<char32_t>('0' + (k - static_cast<int>(Key::Digit0)));
+    switch (chord.key) {
+        case Key::Space: return U' ';
+        case Key::Period: return U'.';
+        case Key::Equal: return U'=';
+        case Key::Minus: return U'-';
+        default: return 0;
+    }
+}
+
 }  // namespace psoas

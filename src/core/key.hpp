@@ -29,4 +29,8 @@ struct KeyChord {
 // "a", "0", "f5", "pagedown", …: the names scripts use; Key::Unknown for any other.
 [[nodiscard]] Key keyNamed(std::string_view name);
 
+// The character the chord types on a US layout ('a', 'A' with Shift, '5', ' ', '.', '=', '-'), or 0
+// for a key that types none or a chord with Ctrl, Alt or Super (a shortcut, not typing).
+[[nodiscard]] char32_t typedCharacter(KeyChord chord);
+
 }  // namespace psoas

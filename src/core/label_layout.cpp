@@ -10,9 +10,9 @@ namespace {
 // Stacks one column's boxes: each wants to sit level with its anchor; overlaps push boxes down,
 // and if the column runs off the bottom the stack is pushed back up from the bottom edge.
 void stackColumn(std::vector<PlacedLabel>& placed, const std::vector<LabelRequest>& labels,
-                 std::vector<std::size_t>& column, const ViewRect& view, float gap) {
+                 std::vector<std::size_t>& column, const ViewRect& view, float gap, float reserved) {
     std::sort(column.begin(), column.end(), [&](std::size_t a, std::size_t b) { return placed[a].anchor.y < placed[b].anchor.y; });
-    const float top = view.origin.y + gap, bottom = view.origin.y + view.size.y - gap;
+    const float top = view.origin.y + gap, bottom = view.origin.y + view.size.y - gap - reserved;
     float cursor = top;
     for (std::size_t i : column) {
         const float wanted = placed[i].anchor.y - labels[i].size.y * 0.5f;
@@ -30,7 +30,8 @@ void stackColumn(std::vector<PlacedLabel>& placed, const std::vector<LabelReques
 }
 }  // namespace
 
-std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest>& labels, const ViewRect& view, float gap) {
+std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest>& labels, const ViewRect& view, float gap,
+                                      ColumnReserve bottom) {
     std::vector<PlacedLabel> placed(labels.size());
     std::vector<std::size_t> left, right;
     const float middle = view.origin.x + view.size.x * 0.5f;
@@ -45,8 +46,8 @@ std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest>& labels, c
             left.push_back(i);
         }
     }
-    stackColumn(placed, labels, left, view, gap);
-    stackColumn(placed, labels, right, view, gap);
+    stackColumn(placed, labels, left, view, gap, bottom.left);
+    stackColumn(placed, labels, right, view, gap, bottom.right);
     return placed;
 }
 

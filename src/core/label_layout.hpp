@@ -26,7 +26,15 @@ struct ViewRect {
     glm::vec2 size{0.0f};
 };
 
+// Heights, in view pixels, kept free at the bottom of each column: a legend's corner. The colour
+// legend sits in the bottom-left corner; labels drawn over it were hidden (tester, session 6).
+struct ColumnReserve {
+    float left = 0.0f;
+    float right = 0.0f;
+};
+
 // `gap`: the space kept between labels and from the view's edges.
-std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest>& labels, const ViewRect& view, float gap);
+std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest>& labels, const ViewRect& view, float gap,
+                                      ColumnReserve bottom = {});
 
 }  // namespace psoas

@@ -1,5 +1,7 @@
 #include "core/motion_state.hpp"
 
+#include <algorithm>
+
 namespace psoas {
 
 namespace {
@@ -18,6 +20,13 @@ Pose MotionState::poseOf(const MotionSettings& settings) const {
     if (settings.joints) return *settings.joints;
     if (settings.pose < 0 || static_cast<std::size_t>(settings.pose) >= poses_.size()) return {};
     return poses_[static_cast<std::size_t>(settings.pose)];
+}
+
+DegreeRange MotionState::controlRange(JointCoordinate coordinate) const {
+    MotionSettings chosen = user_;
+    chosen.joints.reset();
+    const DegreeRange range = rangeIncluding(coordinate, coordinateValue(poseOf(staged_), coordinate));
+    return rangeIncluding(range, coordinateValue(poseOf(chosen), coordinate));
 }
 
 void MotionState::moveTo(const Pose& target, bool instant) {
@@ -49,7 +58,10 @@ void MotionState::change(const MotionChange& change) {
         user_.joints.reset();
         moveTo(poseOf(user_), false);
     }
-    if (change.joint) setJoint(change.joint->coordinate, clampToRange(change.joint->coordinate, change.joint->degrees));
+    if (change.joint) {
+        const DegreeRange range = controlRange(change.joint->coordinate);
+        setJoint(change.joint->coordinate, std::clamp(change.joint->degrees, range.min, range.max));
+    }
     if (change.resetJoint) setJoint(*change.resetJoint, coordinateValue(poseOf(staged_), *change.resetJoint));
     if (change.resetJoints) {
         user_.pose = staged_.pose;

@@ -85,6 +85,10 @@ public:
     [[nodiscard]] Pose currentPose() const { return transition_.current(); }
     // The angles `settings` ask for: its joints when set, else its library pose (neutral without one).
     [[nodiscard]] Pose poseOf(const MotionSettings& settings) const;
+    // What the joint controls offer for a coordinate: its physiological range, widened to the
+    // step's own angle and the chosen library pose's, so neither is ever clamped away. Joint
+    // changes are held inside it.
+    [[nodiscard]] DegreeRange controlRange(JointCoordinate coordinate) const;
 
 private:
     void moveTo(const Pose& target, bool instant);

@@ -45,11 +45,18 @@ std::optional<float> intersectBounds(const Ray& ray, const Bounds& bounds) {
     return enter;
 }
 
-std::optional<PickHit> pick(const Scene& scene, const Visibility& visibility, const Ray& ray, const SceneMotion* motion) {
+namespace {
+// Faded structures are see-through for the mouse too: a click reaches what shows behind them.
+bool pickable(const Visibility& visibility, std::size_t s, int skip) {
+    if (static_cast<int>(s) == skip) return false;
+    return s >= visibility.size() || (visibility.visible(s) && visibility.opacity(s) >= 0.5f);
+}
+}  // namespace
+
+std::optional<PickHit> pick(const Scene& scene, const Visibility& visibility, const Ray& ray, const SceneMotion* motion, int skip) {
     std::optional<PickHit> best;
     for (std::size_t s = 0; s < scene.structures.size(); ++s) {
-        // Faded structures are see-through for the mouse too: a click reaches what shows behind them.
-        if (s < visibility.size() && (!visibility.visible(s) || visibility.opacity(s) < 0.5f)) continue;
+        if (!pickable(visibility, s, skip)) continue;
         const MeshData& mesh = scene.structures[s].mesh;
         // Rigid structures: test the ray in the structure's own frame (a rigid transform keeps
         // distances, so hit distances stay comparable). Bent ones: test their current vertices.

@@ -23,8 +23,8 @@ std::optional<float> intersectBounds(const Ray& ray, const Bounds& bounds);
 class SceneMotion;
 
 // The nearest visible, not faded, structure the ray hits, in the pose `motion` has placed the scene
-// in (the neutral pose when null).
+// in (the neutral pose when null). `skip`: a structure the ray passes through (what lies behind it).
 std::optional<PickHit> pick(const Scene& scene, const Visibility& visibility, const Ray& ray,
-                            const SceneMotion* motion = nullptr);
+                            const SceneMotion* motion = nullptr, int skip = -1);
 
 }  // namespace psoas

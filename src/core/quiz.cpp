@@ -2,6 +2,8 @@
 
 #include <glm/geometric.hpp>
 
+#include <cmath>
+
 namespace psoas {
 
 namespace {
@@ -34,10 +36,31 @@ bool matches(const std::string& answer, const Scene& scene, int structure, const
 }  // namespace
 
 bool answersQuestion(const QuizQuestion& question, const Scene& scene, int structure, const glm::vec3& neutralPoint) {
-    if (structure < 0) return false;
-    for (const std::string& answer : question.answers)
-        if (matches(answer, scene, structure, neutralPoint)) return true;
-    return false;
+    return !answerName(question, scene, structure, neutralPoint).empty();
+}
+
+std::string answerName(const QuizQuestion& question, const Scene& scene, int structure, const glm::vec3& neutralPoint) {
+    if (structure < 0) return {};
+    for (const std::string& answer : question.answers) {
+        if (!matches(answer, scene, structure, neutralPoint)) continue;
+        const StructureInfo& hit = scene.structures[static_cast<std::size_t>(structure)].info;
+        const auto colon = answer.find(':');
+        if (colon != std::string::npos)
+            for (const Landmark& landmark : hit.landmarks)
+                if (landmark.id == answer.substr(colon + 1)) return landmark.name + " (" + hit.name + ")";
+        return hit.name;
+    }
+    return {};
+}
+
+std::vector<glm::vec2> quizProbeOffsets() {
+    std::vector<glm::vec2> offsets;
+    for (const float radius : {kQuizSlopPixels * 0.5f, kQuizSlopPixels})
+        for (int i = 0; i < 8; ++i) {
+            const float angle = static_cast<float>(i) * 0.785398163f;  // 45 degrees apart
+            offsets.emplace_back(radius * std::cos(angle), radius * std::sin(angle));
+        }
+    return offsets;
 }
 
 bool QuizScore::record(int step, bool correct) {

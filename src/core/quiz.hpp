@@ -25,6 +25,19 @@ struct QuizQuestion {
 // is the same hit in the structure's neutral frame, where landmarks and areas are given.
 bool answersQuestion(const QuizQuestion& question, const Scene& scene, int structure, const glm::vec3& neutralPoint);
 
+// What a right answer names: the landmark ("Lesser trochanter (Right femur)") for a landmark
+// answer, the structure's name otherwise; empty when the click does not answer.
+std::string answerName(const QuizQuestion& question, const Scene& scene, int structure, const glm::vec3& neutralPoint);
+
+// Quiz fairness (issue 14; tester, session 6): the natural click on the middle of the right psoas
+// major lands on the psoas minor, a thin strip lying on it, and counted as wrong. A click whose
+// nearest hit does not answer still counts when what it asks lies right under that hit (at most
+// kQuizThinDepth behind it along the same ray) or within kQuizSlopPixels of the click on screen.
+inline constexpr float kQuizThinDepth = 0.012f;   // metres: the psoas minor's thickness and then some
+inline constexpr float kQuizSlopPixels = 6.0f;    // a fingertip's wobble on a projected model
+// Where a quiz looks around a click, in view pixels from it: two rings of eight, the nearer first.
+[[nodiscard]] std::vector<glm::vec2> quizProbeOffsets();
+
 // The score of one lesson run: each question counts once, right on the first try or not.
 class QuizScore {
 public:

@@ -23,6 +23,7 @@ struct ViewerLayout {
     ViewRect panel;    // empty (zero width) in the slide layout
     ViewRect scene;    // the 3D view; never smaller than 1 x 1
     ViewRect caption;  // empty without a caption
+    ViewRect hint;     // the presenter's key reminder, a strip above the 3D view; empty without one
     [[nodiscard]] float sceneAspect() const { return scene.size.x / scene.size.y; }
 };
 
@@ -30,10 +31,17 @@ struct ViewerLayout {
 // title and three or four lines a back row can read.
 [[nodiscard]] float minimumCaptionHeight(float displayHeight);
 
+// The key reminder's strip at most: a third of what the caption bar (of `captionHeight`, 0 when
+// hidden) leaves, so the model keeps the rest at any text size.
+[[nodiscard]] float maximumHintHeight(float displayHeight, float captionHeight);
+
 // `displaySize` and the result are in UI units (window coordinates, origin top-left).
 // `captionHeight`: the caption bar's height as the UI measured it (0 before it has been drawn);
 // it is never less than minimumCaptionHeight when `withCaption`.
+// `hintHeight`: in the slide layout, a strip of this height at the top for presenter mode's key
+// reminder (as the UI measured it), so the reminder is never printed over the model (tester,
+// session 6: at 100 % it ran through the lifted femur); 0 without one.
 [[nodiscard]] ViewerLayout layoutFor(glm::vec2 displaySize, float uiScale, LayoutMode mode, bool withCaption = false,
-                                     float captionHeight = 0.0f);
+                                     float captionHeight = 0.0f, float hintHeight = 0.0f);
 
 }  // namespace psoas

@@ -211,7 +211,8 @@ private:
     // Stages the player's step if its revision moved on since the last staging.
     void stageIfChanged();
     void stageCurrent();
-    void answerQuiz(const std::optional<PickHit>& hit);
+    void answerQuiz(glm::vec2 position, glm::vec2 viewPixels);
+    [[nodiscard]] std::string quizAnswer(const std::optional<PickHit>& hit) const;
     void animateTo(const CameraPose& destination);
     void takeCamera();
     [[nodiscard]] std::optional<CameraPose> stagedCameraGoal() const;

@@ -4,7 +4,10 @@
 // double-click types a value; a reset per joint returns it to what the step set, "Reset all
 // joints" returns the step's pose. Reads the angles, returns the change (never changes the pose).
 
+#include "core/motion/joint_coordinates.hpp"
 #include "core/motion/pose.hpp"
+
+#include <array>
 #include "core/motion_state.hpp"
 
 namespace psoas::ui {
@@ -13,6 +16,9 @@ struct JointControlsView {
     Pose angles;      // the pose the body is in or heading for: the sliders' values
     Pose stepAngles;  // what the step set: where each joint's reset returns
     bool custom = false;  // the angles were set joint by joint (no library pose names them)
+    // Each coordinate's slider range (MotionState::controlRange), in jointCoordinates() order;
+    // where it is wider than the physiological range, the normal range is marked on the slider.
+    std::array<DegreeRange, 8> ranges{};
 };
 
 // Draws the controls in the current window; what the user changed goes into `intents`.

@@ -4,7 +4,11 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
+
+#include <glm/common.hpp>
 
 namespace psoas::ui {
 
@@ -40,16 +44,50 @@ void drawLengthColourScale(float width) {
     ImGui::TextUnformatted("length not computed");
 }
 
-void lengthColourLegend(const ViewRect& sceneView, float uiScale) {
-    ImGui::SetNextWindowPos({sceneView.origin.x + 10.0f * uiScale, sceneView.origin.y + sceneView.size.y - 10.0f * uiScale},
-                            ImGuiCond_Always, {0.0f, 1.0f});
+namespace {
+constexpr const char* kLegendTitle = "Muscle length against standing";
+constexpr float kLegendBarWidth = 260.0f;  // UI units at scale 1
+}  // namespace
+
+LegendPlacement lengthLegendPlacement(const ViewRect& sceneView, float uiScale) {
+    // The content at full size: the title, the bar, its words, the grey line and the swatch line
+    // (drawLengthColourScale), measured as ImGui will draw them.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float contentWidth = std::max({ImGui::CalcTextSize(kLegendTitle).x, kLegendBarWidth * uiScale,
+                                         ImGui::CalcTextSize("grey in the middle: as long as standing").x});
+    // Five rows, with the spacing between them and the padding around them: all drawn at the
+    // legend's own scale (lengthColourLegend scales the style's sizes too).
+    const glm::vec2 padding{style.WindowPadding.x, style.WindowPadding.y};
+    const glm::vec2 natural = glm::vec2(contentWidth, 5.0f * ImGui::GetTextLineHeight() + 4.0f * style.ItemSpacing.y) + 2.0f * padding;
+    const glm::vec2 room{sceneView.size.x * kLegendMaxWidthShare - 1.0f, sceneView.size.y * kLegendMaxHeightShare - 1.0f};
+    // Never smaller than 90 % of the text at 100 %: the cap gives way first (a small window at a
+    // large text size), as a legend nobody can read is no legend.
+    const float smallest = std::min(1.0f, 0.9f / std::max(uiScale, 1e-3f));
+    const float scale = std::clamp(std::min(room.x / natural.x, room.y / natural.y), smallest, 1.0f);
+    LegendPlacement placement;
+    placement.fontScale = scale;
+    placement.box.size = glm::ceil(natural * scale);
+    const float margin = 10.0f * uiScale;
+    placement.box.origin = {sceneView.origin.x + margin, sceneView.origin.y + sceneView.size.y - margin - placement.box.size.y};
+    return placement;
+}
+
+void lengthColourLegend(const LegendPlacement& placement, float uiScale) {
+    ImGui::SetNextWindowPos({placement.box.origin.x, placement.box.origin.y}, ImGuiCond_Always);
+    ImGui::SetNextWindowSize({placement.box.size.x, placement.box.size.y}, ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.88f);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float scale = placement.fontScale;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {style.WindowPadding.x * scale, style.WindowPadding.y * scale});
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {style.ItemSpacing.x * scale, style.ItemSpacing.y * scale});
     ImGui::Begin("##length-legend", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
-    ImGui::TextUnformatted("Muscle length against standing");
-    drawLengthColourScale(280.0f * uiScale);
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+    ImGui::SetWindowFontScale(placement.fontScale);
+    ImGui::TextUnformatted(kLegendTitle);
+    drawLengthColourScale(kLegendBarWidth * uiScale * scale);
     ImGui::End();
+    ImGui::PopStyleVar(2);
 }
 
 }  // namespace psoas::ui

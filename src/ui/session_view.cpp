@@ -52,6 +52,8 @@ MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile
     view.joints.angles = session.motion().targetPose();
     view.joints.stepAngles = session.motion().poseOf(session.motion().staged());
     view.joints.custom = settings.joints.has_value();
+    for (std::size_t i = 0; i < jointCoordinates().size(); ++i)
+        view.joints.ranges[i] = session.motion().controlRange(jointCoordinates()[i].id);
     return view;
 }
 

@@ -392,7 +392,9 @@ void lessonProblems(const ViewerUiState& state) {
 }
 
 // The question, what the last click earned, and the score: in the panel and in the caption alike.
-void quizBox(const LessonView& lesson) {
+// The score in the heading font and full colour: grey body text could not be read from the back
+// of a room (issue 14).
+void quizBox(const LessonView& lesson, const UiFonts* fonts) {
     if (lesson.quizPrompt.empty() && lesson.quizScore.empty()) return;
     if (!lesson.quizPrompt.empty()) {
         ImGui::TextColored({0.55f, 0.80f, 1.0f, 1.0f}, "Quiz: %s", lesson.quizPrompt.c_str());
@@ -403,7 +405,12 @@ void quizBox(const LessonView& lesson) {
             ImGui::TextColored(lesson.quizRight ? ImVec4(0.45f, 0.95f, 0.55f, 1.0f) : ImVec4(1.0f, 0.75f, 0.40f, 1.0f), "%s",
                                lesson.quizFeedback.c_str());
     }
-    if (!lesson.quizScore.empty()) ImGui::TextDisabled("%s", lesson.quizScore.c_str());
+    if (lesson.quizScore.empty()) return;
+    if (fonts && fonts->heading) ImGui::PushFont(fonts->heading);
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextColored({1.0f, 0.84f, 0.45f, 1.0f}, "%s", lesson.quizScore.c_str());
+    ImGui::PopTextWrapPos();
+    if (fonts && fonts->heading) ImGui::PopFont();
 }
 
 void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
@@ -448,7 +455,7 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (lesson.text && state.fonts) drawRichText(*lesson.text, *state.fonts);
     ImGui::Spacing();
     ImGui::PushTextWrapPos(0.0f);
-    quizBox(lesson);
+    quizBox(lesson, state.fonts);
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     if (ImGui::CollapsingHeader("All steps")) {
@@ -648,7 +655,9 @@ void labelText(ImDrawList* draw, ImFont* font, float size, ImVec2 at, ImU32 colo
     else draw->AddText(at, colour, text.c_str());
 }
 
-void drawLabels(const ViewerUiState& state) {
+// `legend`: the colour legend's box in the bottom-left corner, if it is shown: the left column
+// of labels stays above it.
+void drawLabels(const ViewerUiState& state, const std::optional<LegendPlacement>& legend) {
     if (state.labels.empty()) return;
     ImFont* font = ImGui::GetFont();
     const float fontSize = labelFontSize(state);
@@ -670,7 +679,10 @@ void drawLabels(const ViewerUiState& state) {
     if (state.attachmentLegend)
         free.size.y -= ImGui::GetTextLineHeightWithSpacing() * static_cast<float>(2 + (state.attachmentMuscles.size() > 1 ? state.attachmentMuscles.size() : 0)) +
                        28.0f * state.uiScale;
-    const auto placed = layoutLabels(requests, free, 8.0f * state.uiScale);
+    const float gap = 8.0f * state.uiScale;
+    ColumnReserve reserve;
+    if (legend) reserve.left = std::max(0.0f, free.origin.y + free.size.y - legend->box.origin.y);
+    const auto placed = layoutLabels(requests, free, gap, reserve);
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     const float thickness = (state.presenterTheme ? 3.0f : 1.5f) * state.uiScale;
     for (std::size_t i = 0; i < placed.size(); ++i) {
@@ -760,16 +772,68 @@ void captionBar(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (ImGui::CalcTextSize(count).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
     ImGui::TextDisabled("%s", count);
     if (lesson.text && state.fonts) drawRichText(*lesson.text, *state.fonts);
-    quizBox(lesson);
+    quizBox(lesson, state.fonts);
     intents.captionCut = markCutText(state.uiScale);
     ImGui::End();
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
 }
 
-void presenterHint(const ViewerUiState& state) {
-    ImGui::GetForegroundDrawList()->AddText({state.sceneView.origin.x + 12.0f * state.uiScale, state.sceneView.origin.y + 10.0f * state.uiScale},
-                                            IM_COL32(255, 255, 255, 90), state.presenterHint.c_str());
+// The key hint's parts: separated by three spaces.
+std::vector<std::string> hintParts(std::string_view hint) {
+    std::vector<std::string> parts;
+    for (std::size_t start = 0; start <= hint.size();) {
+        const std::size_t end = std::min(hint.find("   ", start), hint.size());
+        if (end > start) parts.emplace_back(hint.substr(start, end - start));
+        start = end + 3;
+    }
+    return parts;
+}
+
+// The lines `parts` wrap into in `width`, each part whole, `gap` between parts on a line.
+int wrappedLines(const std::vector<std::string>& parts, float width, float gap) {
+    int count = 1;
+    float x = 0.0f;
+    for (const std::string& part : parts) {
+        const float w = ImGui::CalcTextSize(part.c_str()).x;
+        if (x > 0.0f && x + gap + w > width) {
+            ++count;
+            x = 0.0f;
+        }
+        x += (x > 0.0f ? gap : 0.0f) + w;
+    }
+    return count;
+}
+
+// The key reminder in its own strip across the top (core/viewer_layout's `hint`), its parts
+// wrapped whole onto more lines when the text is large: at 250 % one line ran off the screen.
+void presenterHint(const ViewerUiState& state, ViewerUiIntents& intents) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->WorkPos, ImGuiCond_Always);
+    const float caption = state.captionShown && state.lesson ? std::max(state.captionHeight, minimumCaptionHeight(viewport->WorkSize.y)) : 0.0f;
+    ImGui::SetNextWindowSizeConstraints({viewport->WorkSize.x, 0.0f}, {viewport->WorkSize.x, maximumHintHeight(viewport->WorkSize.y, caption)});
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.0f, 0.0f, 0.0f, 1.0f));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {12.0f * state.uiScale, 6.0f * state.uiScale});
+    ImGui::Begin("##presenter-hint", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_AlwaysAutoResize);
+    intents.hintHeight = ImGui::GetWindowHeight();
+    std::vector<std::string> parts = hintParts(state.presenterHint);
+    const float gap = ImGui::CalcTextSize("   ").x;
+    const float width = viewport->WorkSize.x - 2.0f * ImGui::GetStyle().WindowPadding.x;
+    // Where even that is taller than its strip (a small screen at large text), the middle parts
+    // go; the last ("Esc: leave") always stays.
+    const float room = maximumHintHeight(viewport->WorkSize.y, caption) - 2.0f * ImGui::GetStyle().WindowPadding.y;
+    while (parts.size() > 2 && static_cast<float>(wrappedLines(parts, width, gap)) * ImGui::GetTextLineHeightWithSpacing() - ImGui::GetStyle().ItemSpacing.y > room)
+        parts.erase(parts.end() - 2);
+    const float right = viewport->WorkPos.x + viewport->WorkSize.x - ImGui::GetStyle().WindowPadding.x;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i > 0 && ImGui::GetItemRectMax().x + gap + ImGui::CalcTextSize(parts[i].c_str()).x <= right) ImGui::SameLine(0.0f, gap);
+        ImGui::TextColored({0.75f, 0.75f, 0.75f, 1.0f}, "%s", parts[i].c_str());
+    }
+    ImGui::End();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
 }
 
 // What the painted areas mean, in colour, pattern and words (never colour alone).
@@ -853,13 +917,15 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
         ImGui::GetBackgroundDrawList()->AddRectFilled({0, 0}, ImGui::GetIO().DisplaySize, IM_COL32(0, 0, 0, 255));
         return intents;
     }
-    drawLabels(state);
+    std::optional<LegendPlacement> legend;
+    if (state.lengthLegend) legend = lengthLegendPlacement(state.sceneView, state.uiScale);
+    drawLabels(state, legend);
     if (state.slideLayout) {
         if (state.captionShown) captionBar(state, intents);
         noticeBanner(state);
         attachmentLegend(state);
-        if (state.lengthLegend) lengthColourLegend(state.sceneView, state.uiScale);
-        if (!state.presenterHint.empty()) presenterHint(state);
+        if (legend) lengthColourLegend(*legend, state.uiScale);
+        if (!state.presenterHint.empty()) presenterHint(state, intents);
         if (state.showHelp && state.help) helpOverlay(state, intents);
         return intents;
     }
@@ -867,7 +933,7 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
     if (state.scene->standIn) standInBanner(state);
     noticeBanner(state);
     attachmentLegend(state);
-    if (state.lengthLegend) lengthColourLegend(state.sceneView, state.uiScale);
+    if (legend) lengthColourLegend(*legend, state.uiScale);
     exportProgress(state);
     hoverLabel(state);
     statusLine(state);

@@ -119,7 +119,9 @@ struct ViewerUiState {
     bool presenterTheme = false;  // high contrast, thicker lines, for a projector
     float captionHeight = 0.0f;
     bool blank = false;           // B or ".": a black screen until any key
-    std::string presenterHint;    // a short reminder of the clicker keys, faded, in presenter mode
+    // A short reminder of the clicker keys in presenter mode, in a strip above the 3D view; its
+    // parts are separated by three spaces and wrap whole at large text.
+    std::string presenterHint;
     bool lengthLegend = false;  // colour by length is on: the scale in the 3D view's bottom-left corner
     bool attachmentLegend = false;
     // With attachmentLegend: one line per tint slot (core/attachment_tint.hpp), the muscles painted
@@ -154,6 +156,7 @@ struct ViewerUiIntents {
     bool restartLesson = false;  // back to the first step with a new quiz score
     MotionIntents motion;
     float captionHeight = 0.0f;  // the caption bar's height this frame (slide layout)
+    float hintHeight = 0.0f;     // the key reminder's strip height this frame (0 without one)
     // The step's text runs past the caption bar (a small picture, large text): the bar fades out
     // and ends in "…" where it is cut (in the window, the wheel scrolls it); images say it.
     bool captionCut = false;

@@ -284,7 +284,8 @@ TEST(CommandLine, value_errors_and_unknown_options_are_said_in_our_words) {
 // Which wins when both are given is said where the user looks: --help.
 TEST(CommandLine, help_says_the_joint_angles_replace_the_poses) {
     const auto help = parseCommandLine(std::vector<std::string>{"--help"}).output;
-    EXPECT_NE(help.find("replaces the --pose's hip angles"), std::string::npos) << help;
+    EXPECT_NE(help.find("replaces the --pose's flexion, its abduction and rotation stay"), std::string::npos) << help;
+    EXPECT_NE(help.find("the hip joint's own is this plus the pelvic tilt"), std::string::npos) << help;
 }
 
 TEST(CommandLine, every_background_name_in_the_table_is_accepted) {

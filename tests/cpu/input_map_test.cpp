@@ -63,4 +63,21 @@ TEST(InputMap, glfw_key_codes_become_the_viewers_keys) {
 }
 
 }  // namespace
+// A script's keys reach ImGui as the GLFW codes its backend reads: every key maps there and back.
+TEST(InputMap, every_viewer_key_has_its_glfw_code_and_back) {
+    for (int k = static_cast<int>(Key::A); k <= static_cast<int>(Key::KeypadSubtract); ++k) {
+        const Key key = static_cast<Key>(k);
+        EXPECT_EQ(keyChordFromGlfw(glfwKeyOf(key), 0).key, key) << k;
+    }
+}
+
+TEST(Key, a_chord_types_its_character_unless_it_is_a_shortcut) {
+    EXPECT_EQ(typedCharacter({Key::P, 0}), U'p');
+    EXPECT_EQ(typedCharacter({Key::P, modifier::Shift}), U'P');
+    EXPECT_EQ(typedCharacter({Key::Digit7, 0}), U'7');
+    EXPECT_EQ(typedCharacter({Key::Space, 0}), U' ');
+    EXPECT_EQ(typedCharacter({Key::A, modifier::Control}), 0u);
+    EXPECT_EQ(typedCharacter({Key::Down, 0}), 0u);
+}
+
 }  // namespace psoas::app

@@ -32,6 +32,15 @@ TEST(InputScript, a_screenshot_named_with_its_png_extension_keeps_one) {
     EXPECT_EQ(script[1].name, ".png");
 }
 
+// Tester, session 6: a script could not type into a text field.
+TEST(InputScript, type_reads_the_rest_of_the_line_as_text) {
+    const auto script = parseInputScript("type Lesser  troch\u00e4nter # a comment\n", "type.script");
+    ASSERT_EQ(script.size(), 1u);
+    EXPECT_EQ(script[0].kind, ScriptCommand::Kind::Type);
+    EXPECT_EQ(script[0].name, "Lesser troch\u00e4nter");
+    EXPECT_THROW((void)parseInputScript("type\n", "type.script"), DataFileError);
+}
+
 TEST(InputScript, bad_lines_are_reported_with_their_place_and_a_guess) {
     try {
         (void)parseInputScript("key pagedwn\nwait -3\nclik 1 2\nscreenshot ../x\n", "class.script");

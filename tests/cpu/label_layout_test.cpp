@@ -49,5 +49,22 @@ TEST(LabelLayout, anchors_are_never_moved) {
     EXPECT_EQ(placed[1].anchor, glm::vec2(200.0f, 100.0f));
 }
 
+// Tester, session 6: the colour legend in the bottom-left corner was drawn over the length tags of a
+// lying body, whose anchors all sit low at the left. A column's reserve keeps its labels above it.
+TEST(LabelLayout, labels_keep_clear_of_a_corner_reserved_at_the_bottom_of_their_column) {
+    const ViewRect view{{0.0f, 0.0f}, {1280.0f, 540.0f}};
+    const ViewRect legend{{10.0f, 400.0f}, {300.0f, 130.0f}};
+    std::vector<LabelRequest> labels;
+    for (int i = 0; i < 4; ++i) labels.push_back({{200.0f + float(i) * 30.0f, 450.0f + float(i) * 10.0f}, {240.0f, 40.0f}});
+    labels.push_back({{1000.0f, 500.0f}, {240.0f, 40.0f}});  // right column: not held up by the left corner
+    const auto placed = layoutLabels(labels, view, 8.0f, {view.size.y - legend.origin.y, 0.0f});
+    for (std::size_t i = 0; i < 4; ++i) {
+        EXPECT_FALSE(placed[i].rightColumn);
+        EXPECT_LE(placed[i].position.y + labels[i].size.y, legend.origin.y) << i;
+        EXPECT_GE(placed[i].position.y, view.origin.y) << i;
+    }
+    EXPECT_GT(placed[4].position.y + labels[4].size.y, legend.origin.y) << "the right column keeps its own bottom";
+}
+
 }  // namespace
 }  // namespace psoas

@@ -7,6 +7,7 @@
 #include "core/structure_search.hpp"
 #include "core/viewer_layout.hpp"
 #include "ui/joint_controls.hpp"
+#include "ui/length_legend.hpp"
 #include "ui/viewer_panels.hpp"
 
 #include <gtest/gtest.h>
@@ -197,6 +198,81 @@ TEST(ViewerPanels, a_long_caption_scrolls_with_the_arrow_keys_and_a_new_step_sta
     state.lesson->stepIndex = 1;
     for (int frame = 0; frame < 2; ++frame) imgui.frame(display, state);
     EXPECT_EQ(caption->Scroll.y, 0.0f);
+}
+
+// Tester, session 6: the colour-by-length legend grew with the text size, to 1130 x 470 px at 250 %
+// on a 1920 x 1080 projector, and covered the lying leg-lift skeleton. It now keeps to a capped box
+// in the 3D view's bottom-left corner, with all its content inside the box.
+TEST(ViewerPanels, the_colour_legend_keeps_to_a_small_corner_at_every_text_size) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    const std::vector<TextBlock> text = parseRichText("A step.");
+    for (const glm::vec2 display : {glm::vec2(1280, 720), glm::vec2(1920, 1080), glm::vec2(960, 540)})
+        for (const float scale : {1.0f, 1.75f, 2.5f}) {
+            ImGui::GetIO().FontGlobalScale = scale;
+            ui::ViewerUiState state = slideState(imgui, visibility, display, text, 1);
+            state.uiScale = scale;
+            state.lengthLegend = true;
+            for (int frame = 0; frame < 3; ++frame) imgui.frame(display, state);
+            const ImGuiWindow* legend = windowNamed("##length-legend");
+            ASSERT_NE(legend, nullptr);
+            const ViewRect& view = state.sceneView;
+            const std::string where = std::to_string(int(display.x)) + "x" + std::to_string(int(display.y)) + " at " + std::to_string(scale);
+            EXPECT_LE(legend->Size.x, view.size.x * ui::kLegendMaxWidthShare + 0.5f) << where;
+            EXPECT_LE(legend->Size.y, view.size.y * ui::kLegendMaxHeightShare + 0.5f) << where;
+            EXPECT_GE(legend->Pos.x, view.origin.x) << where;
+            EXPECT_LE(legend->Pos.y + legend->Size.y, view.origin.y + view.size.y) << where;
+            EXPECT_LT(legend->Pos.x + legend->Size.x, view.origin.x + view.size.x * 0.5f) << where << ": in the left half";
+            const ImVec2 padding = ImGui::GetStyle().WindowPadding;
+            EXPECT_LE(legend->ContentSize.x, legend->Size.x - 2.0f * padding.x * legend->FontWindowScale + 1.0f) << where << ": nothing cut";
+            EXPECT_LE(legend->ContentSize.y, legend->Size.y - 2.0f * padding.y * legend->FontWindowScale + 1.0f) << where << ": nothing cut";
+        }
+    ImGui::GetIO().FontGlobalScale = 1.0f;
+}
+
+// Tester, session 6: presenter mode's key reminder was printed over the model at 100 % (through the
+// lifted femur) and ran off the right edge at 250 % ("P: pau"). It now has its own strip above the
+// 3D view, inside the screen, its parts wrapped whole.
+TEST(ViewerPanels, the_presenter_key_hint_fits_the_screen_and_stays_off_the_3d_view) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    const std::vector<TextBlock> text = parseRichText("A step.");
+    const std::string hint = "PageDown / PageUp: steps   B: blank   A: autoplay (on)   R: rotate   P: pause (paused)   C: caption   Esc: leave";
+    for (const glm::vec2 display : {glm::vec2(1280, 720), glm::vec2(1920, 1080), glm::vec2(960, 540)})
+        for (const float scale : {1.0f, 1.75f, 2.5f}) {
+            ImGui::GetIO().FontGlobalScale = scale;
+            ui::ViewerUiState state = slideState(imgui, visibility, display, text, 1);
+            state.uiScale = scale;
+            state.presenterHint = hint;
+            ui::ViewerUiIntents intents;
+            for (int frame = 0; frame < 3; ++frame) {
+                intents = imgui.frame(display, state);
+                state.captionHeight = intents.captionHeight;
+                state.sceneView = layoutFor(display, scale, LayoutMode::Slide, true, intents.captionHeight, intents.hintHeight).scene;
+            }
+            const ImGuiWindow* bar = windowNamed("##presenter-hint");
+            ASSERT_NE(bar, nullptr);
+            const std::string where = std::to_string(int(display.x)) + "x" + std::to_string(int(display.y)) + " at " + std::to_string(scale);
+            EXPECT_GE(bar->Pos.x, 0.0f) << where;
+            EXPECT_GE(bar->Pos.y, 0.0f) << where;
+            EXPECT_LE(bar->Pos.x + bar->Size.x, display.x) << where;
+            EXPECT_LE(bar->Pos.y + bar->Size.y, display.y) << where;
+            EXPECT_LE(bar->ContentSize.x, bar->Size.x - 2.0f * bar->WindowPadding.x + 0.5f) << where << ": nothing runs off";
+            EXPECT_LE(bar->ContentSize.y, bar->Size.y - 2.0f * bar->WindowPadding.y + 0.5f) << where << ": nothing cut";
+            EXPECT_FLOAT_EQ(intents.hintHeight, bar->Size.y) << where;
+            EXPECT_GE(state.sceneView.origin.y, bar->Pos.y + bar->Size.y - 0.5f) << where << ": the 3D view starts under it";
+        }
+    ImGui::GetIO().FontGlobalScale = 1.0f;
+}
+
+TEST(ViewerLayout, the_presenter_hint_strip_sits_above_the_3d_view_and_never_takes_much_of_it) {
+    const ViewerLayout layout = layoutFor({1280.0f, 720.0f}, 1.0f, LayoutMode::Slide, true, 200.0f, 40.0f);
+    EXPECT_FLOAT_EQ(layout.hint.size.y, 40.0f);
+    EXPECT_FLOAT_EQ(layout.scene.origin.y, 40.0f);
+    EXPECT_FLOAT_EQ(layout.scene.origin.y + layout.scene.size.y, layout.caption.origin.y);
+    const ViewerLayout huge = layoutFor({1280.0f, 720.0f}, 1.0f, LayoutMode::Slide, true, 200.0f, 400.0f);
+    EXPECT_LE(huge.hint.size.y, (720.0f - 200.0f) / 3.0f);
+    EXPECT_FLOAT_EQ(layoutFor({1280.0f, 720.0f}, 1.0f, LayoutMode::Slide, true, 200.0f).scene.origin.y, 0.0f);
 }
 
 // Selects the tab named `name` of the side panel's tab bar from the next frame on.
@@ -400,6 +476,30 @@ TEST(JointControlsPanel, a_slider_returns_the_angle_and_a_typed_value_is_clamped
         }
     EXPECT_EQ(reset, JointCoordinate::RightHipFlexion);  // the others are what the step set: disabled
     EXPECT_TRUE(resetAll);
+}
+
+// Tester, session 6: a 2-px drag on the 90/90 pose's 60 degree abduction slider set it to 45, the
+// slider's end. With the range the session gives (widened to 60), the slider's far right is 60.
+TEST(JointControlsPanel, a_slider_over_a_widened_range_reaches_the_poses_own_angle) {
+    NullBackend imgui;
+    ui::JointControlsView view;
+    view.angles.hipLeft.abduction = 60.0f;
+    view.stepAngles = view.angles;
+    for (std::size_t i = 0; i < jointCoordinates().size(); ++i) {
+        const JointCoordinateInfo& info = jointCoordinates()[i];
+        view.ranges[i] = rangeIncluding(info.id, coordinateValue(view.angles, info.id));
+    }
+    JointControlsHarness panel(view);
+    panel.frame({-1.0f, -1.0f}, false);
+    // The left hip abduction slider: the first row whose click returns that coordinate.
+    std::optional<float> atRightEnd;
+    for (float y = 2.0f; y < 700.0f && !atRightEnd; y += 4.0f) {
+        const MotionChange change = panel.click({300.0f, y});
+        if (change.joint && change.joint->coordinate == JointCoordinate::LeftHipAbduction) atRightEnd = change.joint->degrees;
+    }
+    ASSERT_TRUE(atRightEnd);
+    EXPECT_GT(*atRightEnd, 45.0f) << "the slider goes past the normal range's end, to the pose's 60";
+    EXPECT_LE(*atRightEnd, 60.0f);
 }
 
 }  // namespace

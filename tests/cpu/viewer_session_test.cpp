@@ -8,6 +8,9 @@
 #include "core/lesson.hpp"
 #include "core/motion/measure.hpp"
 #include "core/motion/pose_file.hpp"
+#include "core/picking.hpp"
+#include "core/quiz.hpp"
+#include "core/scene_motion.hpp"
 #include "core/viewer_layout.hpp"
 #include "core/viewer_session.hpp"
 
@@ -259,6 +262,62 @@ TEST(ViewerSession, orbiting_by_hand_stops_auto_rotate) {
     const CameraPose turned = session->camera().pose;
     session->advance(1.0);
     EXPECT_FLOAT_EQ(session->camera().pose.yawDegrees, turned.yawDegrees) << "the model stays where the teacher left it";
+}
+
+// Tester, session 6 (issue 14, quiz fairness): in question 1 the natural click on the middle of the
+// right psoas major landed on the psoas minor, a thin strip lying on it, and counted as wrong.
+TEST(ViewerSession, a_quiz_click_on_a_thin_structure_lying_on_the_asked_one_counts_for_it) {
+    auto session = builtInSession();
+    session->apply(act::OpenLesson{builtInLesson("07-quiz-psoas-region.toml"), 1});  // "Click the right psoas major"
+    settle(*session);
+    const int minor = structure("psoas_minor_r"), major = structure("psoas_major_r");
+    std::optional<glm::vec2> onMinor;
+    for (float y = 2.0f; y < kView.y && !onMinor; y += 4.0f)
+        for (float x = 2.0f; x < kView.x && !onMinor; x += 4.0f) {
+            const Ray ray = session->camera().rayThrough({x, y}, kView);
+            const auto hit = pick(session->scene(), session->visibility(), ray, session->sceneMotion());
+            if (!hit || hit->structure != minor) continue;
+            const auto under = pick(session->scene(), session->visibility(), ray, session->sceneMotion(), minor);
+            if (under && under->structure == major && under->distance - hit->distance <= kQuizThinDepth) onMinor = glm::vec2(x, y);
+        }
+    ASSERT_TRUE(onMinor) << "the psoas minor must lie on the psoas major in this view";
+    session->apply(act::Click{*onMinor, kView});
+    EXPECT_TRUE(session->quizRight()) << session->quizFeedback();
+    EXPECT_EQ(session->quizFeedback(), "Right: " + builtInScene().structures[static_cast<std::size_t>(major)].info.name + ".");
+    EXPECT_EQ(session->quizScore().firstTryCorrect(), 1);
+}
+
+TEST(ViewerSession, a_quiz_click_well_away_from_the_asked_structure_is_still_wrong) {
+    auto session = builtInSession();
+    session->apply(act::OpenLesson{builtInLesson("07-quiz-psoas-region.toml"), 1});
+    settle(*session);
+    const auto onFemur = pointOn(*session, "femur_l");
+    ASSERT_TRUE(onFemur);
+    session->apply(act::Click{*onFemur, kView});
+    EXPECT_FALSE(session->quizRight());
+    EXPECT_EQ(session->quizFeedback().rfind("Not yet: that was Left femur.", 0), 0u) << session->quizFeedback();
+}
+
+// Issue 14: a right landmark answer said only "Right: Right femur." It names the landmark.
+TEST(ViewerSession, a_right_landmark_answer_names_the_landmark) {
+    auto session = builtInSession();
+    session->apply(act::OpenLesson{builtInLesson("07-quiz-psoas-region.toml"), 2});  // "Click the lesser trochanter"
+    settle(*session);
+    const QuizQuestion& question = *session->lessonPlayer().step().quiz;
+    std::optional<glm::vec2> onTrochanter;
+    for (float y = 2.0f; y < kView.y && !onTrochanter; y += 6.0f)
+        for (float x = 2.0f; x < kView.x && !onTrochanter; x += 6.0f) {
+            const auto hit = pick(session->scene(), session->visibility(), session->camera().rayThrough({x, y}, kView), session->sceneMotion());
+            if (!hit) continue;
+            glm::vec3 neutral = hit->point;
+            if (const SceneMotion* motion = session->sceneMotion())
+                neutral = glm::vec3(glm::inverse(motion->model(static_cast<std::size_t>(hit->structure))) * glm::vec4(hit->point, 1.0f));
+            if (answersQuestion(question, session->scene(), hit->structure, neutral)) onTrochanter = glm::vec2(x, y);
+        }
+    ASSERT_TRUE(onTrochanter);
+    session->apply(act::Click{*onTrochanter, kView});
+    ASSERT_TRUE(session->quizRight()) << session->quizFeedback();
+    EXPECT_EQ(session->quizFeedback(), "Right: Lesser trochanter (Right femur).");
 }
 
 TEST(ViewerSession, restart_starts_a_new_quiz_score) {

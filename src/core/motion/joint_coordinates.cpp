@@ -54,6 +54,13 @@ float coordinateValue(const Pose& pose, JointCoordinate id) {
 
 void setCoordinate(Pose& pose, JointCoordinate id, float degrees) { angle(pose, id) = degrees; }
 
+DegreeRange rangeIncluding(DegreeRange range, float angle) { return {std::min(range.min, angle), std::max(range.max, angle)}; }
+
+DegreeRange rangeIncluding(JointCoordinate id, float angle) {
+    const JointCoordinateInfo& info = jointCoordinate(id);
+    return rangeIncluding(DegreeRange{info.minDegrees, info.maxDegrees}, angle);
+}
+
 float clampToRange(JointCoordinate id, float degrees) {
     const JointCoordinateInfo& info = jointCoordinate(id);
     return std::clamp(degrees, info.minDegrees, info.maxDegrees);

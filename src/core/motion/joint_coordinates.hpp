@@ -47,4 +47,16 @@ void setCoordinate(Pose& pose, JointCoordinate id, float degrees);
 // `degrees` clamped into the coordinate's physiological range.
 [[nodiscard]] float clampToRange(JointCoordinate id, float degrees);
 
+// A range of angles, degrees.
+struct DegreeRange {
+    float min = 0.0f;
+    float max = 0.0f;
+    bool operator==(const DegreeRange&) const = default;
+};
+// The coordinate's physiological range widened just enough to take in `angle` (a pose's own value,
+// which may lie beyond it: the 90/90 pose's 60 degree hips). A control over this range never moves
+// a value the user did not move (tester, session 6: touching a 45 degree slider snapped 60 to 45).
+[[nodiscard]] DegreeRange rangeIncluding(JointCoordinate id, float angle);
+[[nodiscard]] DegreeRange rangeIncluding(DegreeRange range, float angle);
+
 }  // namespace psoas

@@ -107,11 +107,22 @@ void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const Atl
         for (std::size_t i = 0; i < muscle.paths.size(); ++i) row(muscle.id, muscle.paths[i].part, "length", states[i].length * kMillimetres);
     }
     row("diaphragm", "dome", "descent", diaphragmDomeDescent(breath, request.breathDepth) * kMillimetres);
-    // The angles the numbers were computed at, after the options replaced the pose's own.
-    row("pose", "hip_right", "flexion", pose.hipRight.flexion, "deg");
-    row("pose", "hip_left", "flexion", pose.hipLeft.flexion, "deg");
+    // Every angle the numbers were computed at, after the options replaced the pose's own: a
+    // tester could not explain the 90/90 pose's lengths from flexion alone (its abduction and
+    // rotation were left out). The thigh's flexion (what --hip-flexion sets, against the neutral
+    // pelvis) and the hip joint's own (thigh against pelvis: plus the pelvic tilt) are both given.
+    for (const Side side : {Side::Right, Side::Left}) {
+        const std::string hip = side == Side::Right ? "hip_right" : "hip_left";
+        row("pose", hip, "thigh_flexion", pose.hip(side).flexion, "deg");
+        row("pose", hip, "joint_flexion", anatomicalHipFlexion(pose, side), "deg");
+        row("pose", hip, "abduction", pose.hip(side).abduction, "deg");
+        row("pose", hip, "external_rotation", pose.hip(side).externalRotation, "deg");
+    }
     row("pose", "lumbar", "extension", pose.lumbarExtension, "deg");
     row("pose", "pelvis", "anterior_tilt", pose.pelvicTilt, "deg");
+    // How the body lies (drawing only: no length depends on it).
+    row("pose", "body", "pitch", pose.bodyPitch, "deg");
+    row("pose", "body", "roll", pose.bodyRoll, "deg");
     row("pose", "breath", "inhaled", breath, "fraction");
 }
 

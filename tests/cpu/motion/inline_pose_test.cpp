@@ -3,6 +3,7 @@
 
 #include "core/lesson.hpp"
 #include "core/motion/pose_file.hpp"
+#include "core/motion/joint_coordinates.hpp"
 #include "core/motion_state.hpp"
 #include "core/step_staging.hpp"
 
@@ -97,6 +98,41 @@ TEST(InlinePose, a_step_stages_its_inline_angles) {
     state.change(change);
     EXPECT_FALSE(state.overridden());
     EXPECT_FLOAT_EQ(state.targetPose().hipLeft.abduction, 20.0f);
+}
+
+// Tester, session 6: the 90/90 pose's 60 degree hip angles lie beyond the sliders' 45 degree ends,
+// and touching a slider snapped 60 to 45. The controls' range takes in the step's angle and the
+// chosen pose's, and a joint change inside it is kept as given.
+TEST(JointControlRange, a_pose_beyond_the_normal_range_widens_it_and_is_never_clamped_back) {
+    Pose ninetyNinety;
+    ninetyNinety.hipLeft.abduction = 60.0f;
+    ninetyNinety.hipRight.externalRotation = -60.0f;
+    MotionSettings settings;
+    settings.pose = 1;
+    MotionState state({Pose{}, ninetyNinety});
+    state.stage(settings, true);
+    const JointCoordinateInfo& abduction = jointCoordinate(JointCoordinate::LeftHipAbduction);
+    EXPECT_EQ(state.controlRange(JointCoordinate::LeftHipAbduction), (DegreeRange{abduction.minDegrees, 60.0f}));
+    const JointCoordinateInfo& rotation = jointCoordinate(JointCoordinate::RightHipRotation);
+    EXPECT_EQ(state.controlRange(JointCoordinate::RightHipRotation), (DegreeRange{-60.0f, rotation.maxDegrees}));
+    const JointCoordinateInfo& flexion = jointCoordinate(JointCoordinate::RightHipFlexion);
+    EXPECT_EQ(state.controlRange(JointCoordinate::RightHipFlexion), (DegreeRange{flexion.minDegrees, flexion.maxDegrees}));
+
+    MotionChange change;
+    change.joint = JointAngle{JointCoordinate::LeftHipAbduction, 58.0f};
+    state.change(change);
+    EXPECT_FLOAT_EQ(state.targetPose().hipLeft.abduction, 58.0f) << "a small move from 60, not a jump to 45";
+    change.joint = JointAngle{JointCoordinate::LeftHipAbduction, 80.0f};
+    state.change(change);
+    EXPECT_FLOAT_EQ(state.targetPose().hipLeft.abduction, 60.0f) << "held at the widened end";
+
+    // A library pose chosen in the Motion tab widens it too, though the step set another.
+    MotionState standing({Pose{}, ninetyNinety});
+    standing.stage(MotionSettings{}, true);
+    MotionChange choose;
+    choose.pose = 1;
+    standing.change(choose);
+    EXPECT_EQ(standing.controlRange(JointCoordinate::LeftHipAbduction).max, 60.0f);
 }
 
 TEST(LengthTagsField, a_step_reads_length_tags_as_true_or_false_only) {
