@@ -86,6 +86,8 @@ void ViewerSession::advance(double seconds) {
     if (!paused_) recordHistory(step);
 }
 
+double ViewerSession::lengthHistorySeconds() const { return static_cast<double>(history_.size()) / kHistoryRate; }
+
 // Samples the right psoas's length as this frame's solve computed it.
 void ViewerSession::recordHistory(double seconds) {
     if (!motion_) return;

@@ -163,6 +163,8 @@ public:
     [[nodiscard]] const std::vector<PoseFile>& poses() const { return poses_; }
     // Right psoas, mm, 30 a second, with the chosen hip reference (emptied when it changes).
     [[nodiscard]] const std::vector<float>& lengthHistory() const { return history_; }
+    // How many seconds lengthHistory() covers: up to 20, fewer just after the motion started.
+    [[nodiscard]] double lengthHistorySeconds() const;
     // Right psoas, mm against hip flexion in the target pose, with the chosen hip reference.
     [[nodiscard]] const std::vector<glm::vec2>& lengthCurve() const { return curve_; }
 

@@ -46,6 +46,7 @@ MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile
     view.readouts = &session.sceneMotion()->readouts();
     view.domeDescentMm = session.sceneMotion()->domeDescentMm();
     view.history = &session.lengthHistory();
+    view.historySeconds = static_cast<float>(session.lengthHistorySeconds());
     view.curve = &session.lengthCurve();
     view.hipFlexion = session.motion().currentPose().hipRight.flexion;
     view.reference = session.sceneMotion()->reference();

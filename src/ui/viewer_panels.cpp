@@ -1,5 +1,6 @@
 #include "ui/viewer_panels.hpp"
 
+#include "core/chart_axes.hpp"
 #include "core/structure_card.hpp"
 #include "core/structure_search.hpp"
 #include "ui/length_legend.hpp"
@@ -490,6 +491,23 @@ std::string referenceName(HipReference reference) {
     return "";
 }
 
+// A chart's edge values: its vertical range written inside the frame, top and bottom, and its
+// horizontal ends on a line under it. A curve that starts high (the psoas shortens as the hip
+// flexes) has its top value at the right, where the line is not.
+void chartAxes(const ChartAxes& axes, bool startsHigh = false) {
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 colour = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    const float pad = ImGui::GetStyle().FramePadding.x;
+    const float topX = startsHigh ? max.x - pad - ImGui::CalcTextSize(axes.top.c_str()).x : min.x + pad;
+    draw->AddText({topX, min.y + 1.0f}, colour, axes.top.c_str());
+    draw->AddText({min.x + pad, max.y - ImGui::GetTextLineHeight() - 1.0f}, colour, axes.bottom.c_str());
+    ImGui::TextDisabled("%s", axes.left.c_str());
+    const float right = ImGui::CalcTextSize(axes.right.c_str()).x;
+    ImGui::SameLine(std::max(ImGui::GetCursorPosX(), max.x - ImGui::GetWindowPos().x - right));
+    ImGui::TextDisabled("%s", axes.right.c_str());
+}
+
 // Length against hip angle, with the current angle marked: where on its range the muscle is now.
 void lengthCurve(const MotionView& motion, float uiScale) {
     if (!motion.curve || motion.curve->size() < 2) return;
@@ -497,16 +515,25 @@ void lengthCurve(const MotionView& motion, float uiScale) {
     for (const glm::vec2& p : *motion.curve) lengths.push_back(p.y);
     const auto [lo, hi] = std::minmax_element(lengths.begin(), lengths.end());
     const float from = motion.curve->front().x, to = motion.curve->back().x;
-    char overlay[64];
-    std::snprintf(overlay, sizeof overlay, "hip %.0f\u00b0 to %.0f\u00b0", from, to);
+    const float bottom = *lo - 5.0f, top = *hi + 5.0f;
     // The width in units: ImGui 1.86's plots read -1 as a negative width and drew nothing.
-    ImGui::PlotLines("##curve", lengths.data(), static_cast<int>(lengths.size()), 0, overlay, *lo - 5.0f, *hi + 5.0f,
+    ImGui::PlotLines("##curve", lengths.data(), static_cast<int>(lengths.size()), 0, nullptr, bottom, top,
                      {ImGui::GetContentRegionAvail().x, 90.0f * uiScale});
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    const float x = min.x + (max.x - min.x) * std::clamp((motion.hipFlexion - from) / (to - from), 0.0f, 1.0f);
-    ImGui::GetWindowDrawList()->AddLine({x, min.y}, {x, max.y}, IM_COL32(255, 200, 90, 255), 2.0f * uiScale);
-    ImGui::TextDisabled("Right psoas length (%.0f to %.0f mm) against hip flexion, %s; line: now", *lo, *hi,
-                        referenceName(motion.reference).c_str());
+    const float along = std::clamp((motion.hipFlexion - from) / (to - from), 0.0f, 1.0f);
+    const float x = min.x + (max.x - min.x) * along;
+    // The curve's own length at the current angle (straight between its samples), ringed.
+    const float at = along * static_cast<float>(lengths.size() - 1);
+    const auto below = static_cast<std::size_t>(std::floor(at));
+    const std::size_t above = std::min(below + 1, lengths.size() - 1);
+    const float now = lengths[below] + (lengths[above] - lengths[below]) * (at - static_cast<float>(below));
+    const float y = max.y - (max.y - min.y) * (now - bottom) / (top - bottom);
+    constexpr ImU32 kNow = IM_COL32(255, 200, 90, 255);
+    ImGui::GetWindowDrawList()->AddLine({x, min.y}, {x, max.y}, kNow, 2.0f * uiScale);
+    ImGui::GetWindowDrawList()->AddCircle({x, y}, 4.0f * uiScale, kNow, 0, 2.0f * uiScale);
+    chartAxes(lengthCurveAxes(bottom, top, from, to), lengths.front() > 0.5f * (bottom + top));
+    ImGui::TextDisabled("Right psoas length against hip flexion, %s; line and ring: now, %.0f mm at %.0f\u00b0",
+                        referenceName(motion.reference).c_str(), now, motion.hipFlexion);
 }
 
 // Pose, breathing and colour-by-length: what the student can change.
@@ -610,7 +637,9 @@ void lengthHistory(const MotionView& motion, float uiScale) {
     // The width in units, as for the curve.
     ImGui::PlotLines("##history", motion.history->data(), static_cast<int>(motion.history->size()), 0, overlay, middle - half,
                      middle + half, {ImGui::GetContentRegionAvail().x, 60.0f * uiScale});
-    ImGui::TextDisabled("Right psoas length, last 20 s (%s)", referenceName(motion.reference).c_str());
+    chartAxes(lengthHistoryAxes(middle - half, middle + half, motion.historySeconds));
+    ImGui::TextDisabled("Right psoas length over the last %.0f s (%s)", static_cast<double>(motion.historySeconds),
+                        referenceName(motion.reference).c_str());
 }
 
 void motionTab(const ViewerUiState& state, const MotionView& motion, MotionIntents& intents) {

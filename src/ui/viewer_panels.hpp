@@ -71,6 +71,7 @@ struct MotionView {
     const std::vector<MuscleReadout>* readouts = nullptr;
     float domeDescentMm = 0.0f;
     const std::vector<float>* history = nullptr;     // right psoas length (mm), oldest first, last 20 s
+    float historySeconds = 0.0f;                     // the time `history` covers, seconds
     const std::vector<glm::vec2>* curve = nullptr;   // right psoas length (mm) against hip flexion (deg)
     float hipFlexion = 0.0f;                         // right hip, now
     HipReference reference = HipReference::Gait2392; // the geometry the readouts, history and curve use

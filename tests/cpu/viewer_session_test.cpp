@@ -648,5 +648,14 @@ TEST(ColourByLength, no_colour_of_the_scale_has_a_muscles_own_hue) {
     }
 }
 
+// Issue 13's strip chart says how much time it shows: just after the start, less than its 20 s.
+TEST(ViewerSession, the_length_history_says_how_many_seconds_it_covers) {
+    auto session = builtInSession();
+    for (int frame = 0; frame < 300; ++frame) session->advance(1.0 / 60.0);
+    EXPECT_NEAR(session->lengthHistorySeconds(), 5.0, 0.1);
+    for (int frame = 0; frame < 1800; ++frame) session->advance(1.0 / 60.0);
+    EXPECT_NEAR(session->lengthHistorySeconds(), 20.0, 1e-9);
+}
+
 }  // namespace
 }  // namespace psoas
