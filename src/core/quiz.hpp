@@ -32,7 +32,10 @@ std::string answerName(const QuizQuestion& question, const Scene& scene, int str
 // Quiz fairness (issue 14; tester, session 6): the natural click on the middle of the right psoas
 // major lands on the psoas minor, a thin strip lying on it, and counted as wrong. A click whose
 // nearest hit does not answer still counts when what it asks lies right under that hit (at most
-// kQuizThinDepth behind it along the same ray) or within kQuizSlopPixels of the click on screen.
+// kQuizThinDepth behind it along the same ray); a click that hits nothing counts when what it asks
+// lies within kQuizSlopPixels of it on screen (a near miss on a thin target). A click on another
+// structure beside the asked one stays wrong (tester, session 7: the psoas major 4 px from the
+// minor counted for the minor), and a click on empty space is no answer at all.
 inline constexpr float kQuizThinDepth = 0.012f;   // metres: the psoas minor's thickness and then some
 inline constexpr float kQuizSlopPixels = 6.0f;    // a fingertip's wobble on a projected model
 // Where a quiz looks around a click, in view pixels from it: two rings of eight, the nearer first.

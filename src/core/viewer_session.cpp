@@ -200,23 +200,34 @@ void ViewerSession::answerQuiz(glm::vec2 position, glm::vec2 viewPixels) {
     const Ray ray = camera_.rayThrough(position, viewPixels);
     const std::optional<PickHit> hit = pick(scene_, visibility_, ray, motion_.get());
     std::string answer = quizAnswer(hit);
-    // Fairness (quiz.hpp): what lies right under a thin structure, then what lies a few pixels away.
+    // Fairness (quiz.hpp): what lies right under a thin structure the click hit ...
+    std::string under;
     if (answer.empty() && hit)
-        if (const auto under = pick(scene_, visibility_, ray, motion_.get(), hit->structure); under && under->distance - hit->distance <= kQuizThinDepth)
-            answer = quizAnswer(under);
+        if (const auto below = pick(scene_, visibility_, ray, motion_.get(), hit->structure); below && below->distance - hit->distance <= kQuizThinDepth)
+            answer = under = quizAnswer(below);
+    // ... and, for a click that hit nothing, what lies a few pixels away (a near miss on a thin
+    // target). A click on another structure is an answer in itself: the psoas major beside the
+    // psoas minor must not count for the minor.
     for (const glm::vec2 offset : quizProbeOffsets()) {
-        if (!answer.empty()) break;
+        if (hit || !answer.empty()) break;
         answer = quizAnswer(pickAt(position + offset, viewPixels));
+    }
+    if (!hit && answer.empty()) {
+        // Empty space is no answer (a double-click there resets the view): nothing is scored.
+        quizRight_ = false;
+        quizFeedback_ = "That was empty space: click on the model to answer.";
+        return;
     }
     const bool right = !answer.empty();
     quiz_.record(player_.stepIndex(), right);
     quizRight_ = right;
     if (!right) {
-        const std::string clicked = hit ? scene_.structures[static_cast<std::size_t>(hit->structure)].info.name : "empty space";
+        const std::string clicked = scene_.structures[static_cast<std::size_t>(hit->structure)].info.name;
         quizFeedback_ = "Not yet: that was " + clicked + "." + (question.hint.empty() ? " Try again." : " Hint: " + question.hint);
         return;
     }
-    quizFeedback_ = "Right: " + answer + ".";
+    quizFeedback_ = "Right: " + answer +
+                    (under.empty() ? "" : " (under the " + scene_.structures[static_cast<std::size_t>(hit->structure)].info.name + " you clicked)") + ".";
     // The answer reveals the labels and nothing else: the camera, what the student hid or faded and
     // the Motion tab stay as they are (issue 12, defect 4).
     staged_.labels = stageStep(player_.step(), scene_, poses_, true).labels;

@@ -283,8 +283,50 @@ TEST(ViewerSession, a_quiz_click_on_a_thin_structure_lying_on_the_asked_one_coun
     ASSERT_TRUE(onMinor) << "the psoas minor must lie on the psoas major in this view";
     session->apply(act::Click{*onMinor, kView});
     EXPECT_TRUE(session->quizRight()) << session->quizFeedback();
-    EXPECT_EQ(session->quizFeedback(), "Right: " + builtInScene().structures[static_cast<std::size_t>(major)].info.name + ".");
+    EXPECT_EQ(session->quizFeedback(), "Right: Right psoas major (under the Right psoas minor you clicked).");
     EXPECT_EQ(session->quizScore().firstTryCorrect(), 1);
+}
+
+// Tester, session 7: a click on empty space (the double-click that resets the view, too) cost the
+// student the first try.
+TEST(ViewerSession, a_quiz_click_on_empty_space_is_no_answer) {
+    auto session = builtInSession();
+    session->apply(act::OpenLesson{builtInLesson("07-quiz-psoas-region.toml"), 1});
+    settle(*session);
+    session->apply(act::Click{{3.0f, 3.0f}, kView});  // the corner of the view: nothing there
+    EXPECT_EQ(session->quizScore().answeredCount(), 0);
+    EXPECT_FALSE(session->quizRight());
+    EXPECT_EQ(session->quizFeedback(), "That was empty space: click on the model to answer.");
+    const auto onPsoas = pointOn(*session, "psoas_major_r");
+    ASSERT_TRUE(onPsoas);
+    session->apply(act::Click{*onPsoas, kView});
+    EXPECT_EQ(session->quizScore().firstTryCorrect(), 1) << "the first real answer is still the first try";
+}
+
+// Tester, session 7: asked for the psoas minor, a click on the psoas major a few pixels beside it
+// counted. The major is an answer of its own, and a wrong one.
+TEST(ViewerSession, a_quiz_click_on_the_psoas_major_beside_the_minor_is_not_the_minor) {
+    Lesson lesson = builtInLesson("07-quiz-psoas-region.toml");
+    lesson.steps[1].quiz->answers = {"psoas_minor_r"};
+    auto session = builtInSession();
+    session->apply(act::OpenLesson{lesson, 1});
+    settle(*session);
+    const int minor = structure("psoas_minor_r"), major = structure("psoas_major_r");
+    std::optional<glm::vec2> besideMinor;
+    for (float y = 2.0f; y < kView.y && !besideMinor; y += 3.0f)
+        for (float x = 2.0f; x < kView.x && !besideMinor; x += 3.0f) {
+            const auto hit = pick(session->scene(), session->visibility(), session->camera().rayThrough({x, y}, kView), session->sceneMotion());
+            if (!hit || hit->structure != major) continue;
+            for (const glm::vec2 offset : quizProbeOffsets()) {
+                const auto near = pick(session->scene(), session->visibility(), session->camera().rayThrough(glm::vec2(x, y) + offset, kView),
+                                       session->sceneMotion());
+                if (near && near->structure == minor) besideMinor = glm::vec2(x, y);
+            }
+        }
+    ASSERT_TRUE(besideMinor) << "some point of the major lies within a few pixels of the minor in this view";
+    session->apply(act::Click{*besideMinor, kView});
+    EXPECT_FALSE(session->quizRight()) << session->quizFeedback();
+    EXPECT_EQ(session->quizFeedback().rfind("Not yet: that was Right psoas major.", 0), 0u) << session->quizFeedback();
 }
 
 TEST(ViewerSession, a_quiz_click_well_away_from_the_asked_structure_is_still_wrong) {
