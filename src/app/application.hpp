@@ -90,6 +90,8 @@ public:
     // Whether the last frame's caption bar cut the step's text (ended in "…"): images say so.
     [[nodiscard]] bool captionCut() const { return captionCut_; }
     [[nodiscard]] const std::string& status() const { return status_; }
+    // A one-line message for the user, as the viewer's own are given: the status line and the terminal.
+    void tell(std::string text) { setStatus(std::move(text)); }
     // Replaces the scene with the one `source` asks for, as the command line would show it (an atlas
     // scene opens its first lesson), rebuilding the session and the renderer's meshes. A file that
     // cannot be opened keeps the scene, the lesson and the view as they were, and says why in one

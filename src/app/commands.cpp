@@ -1,5 +1,7 @@
 #include "app/commands.hpp"
 
+#include "app/platform.hpp"
+
 #include "app/input_script.hpp"
 #include "app/user_paths.hpp"
 #include "core/atlas.hpp"
@@ -220,7 +222,8 @@ void checkScriptLessons(const std::filesystem::path& file, const LessonLibrary& 
 void checkNamedLessons(const Options& options) {
     if (!options.lesson && !options.exportLesson && !options.script) return;
     const LessonLibrary library = LessonLibrary::load(lessonSources(options), builtInVocabulary());
-    if (options.lesson) (void)lessonToOpen(library, *options.lesson, "--lesson", options.step);
+    // A browser page's link is not refused: the viewer opens and says what was wrong (first_view).
+    if (options.lesson && !platform::lessonComesFromALink()) (void)lessonToOpen(library, *options.lesson, "--lesson", options.step);
     if (options.exportLesson) (void)lessonToOpen(library, *options.exportLesson, "--export-lesson", 0);
     if (options.script) checkScriptLessons(*options.script, library);
 }

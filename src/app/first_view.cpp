@@ -2,23 +2,44 @@
 
 #include "app/application.hpp"
 #include "app/commands.hpp"
+#include "app/platform.hpp"
 #include "core/diagnostic.hpp"
 
 namespace psoas::app {
 
 namespace {
-void openLessonAsked(Application& app, const Options& options) {
+// Start where a class starts: the first lesson that can be opened, at its first step.
+void openFirstLesson(Application& app) {
+    for (const LessonEntry& entry : app.lessonLibrary().entries())
+        if (entry.lesson) {
+            app.apply(act::OpenLesson{*entry.lesson, 0});
+            return;
+        }
+}
+
+// A browser page's ?lesson=ID&step=N that names no lesson, a lesson that cannot open or a step
+// past its end: the viewer opens anyway (the lesson at its first step, or the first lesson) and
+// says what was wrong in its status line (tester, session 7: a blank page with a command-line
+// message locked a class out over one typo in a link).
+void openLessonFromLink(Application& app, const Options& options) {
     const LessonLibrary& library = app.lessonLibrary();
-    if (!options.lesson) {
-        // Start where a class starts: the first lesson that can be opened, at its first step.
-        for (const LessonEntry& entry : library.entries())
-            if (entry.lesson) {
-                app.apply(act::OpenLesson{*entry.lesson, 0});
-                break;
-            }
-        return;
+    try {
+        app.apply(act::OpenLesson{lessonToOpen(library, *options.lesson, "", options.step), options.step - 1});
+    } catch (const UsageError& e) {
+        const LessonEntry* entry = library.entry(*options.lesson);
+        const bool lessonOpens = entry && entry->lesson;
+        if (lessonOpens)
+            app.apply(act::OpenLesson{*entry->lesson, 0});
+        else
+            openFirstLesson(app);
+        app.tell(std::string("The page's link: ") + e.what() + (lessonOpens ? "; showing its first step." : "; showing the first lesson."));
     }
-    app.apply(act::OpenLesson{lessonToOpen(library, *options.lesson, "--lesson", options.step), options.step - 1});
+}
+
+void openLessonAsked(Application& app, const Options& options) {
+    if (!options.lesson) return openFirstLesson(app);
+    if (platform::lessonComesFromALink()) return openLessonFromLink(app, options);
+    app.apply(act::OpenLesson{lessonToOpen(app.lessonLibrary(), *options.lesson, "--lesson", options.step), options.step - 1});
 }
 
 // A pose asked for by name shows that pose on its own, outside any lesson.

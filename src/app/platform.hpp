@@ -14,6 +14,12 @@ namespace psoas::app::platform {
 // WAYLAND_DISPLAY set); always in a browser page, whose canvas is the window.
 [[nodiscard]] bool displayAvailable();
 
+// Whether --lesson and --step come from a link rather than from a command line: in a browser page
+// they are the page address's ?lesson=ID&step=N (web/shell.html), and a mistyped link must not
+// leave thirty students at a blank page, so the viewer opens anyway and says what was wrong
+// (app/first_view). On the desktop they are options, and a bad one is a usage error (exit 2).
+[[nodiscard]] bool lessonComesFromALink();
+
 // Runs `frame` until it returns false. The desktop loops here and returns. A browser page must not
 // block, so there the page's animation callback runs `frame` once per display refresh and this
 // call does not return to its caller (the program's state stays alive for the callbacks).

@@ -101,6 +101,8 @@ void onAnimationFrame() {
 }
 }  // namespace
 
+bool lessonComesFromALink() { return true; }
+
 bool displayAvailable() { return true; }
 
 void runFrames(std::function<bool()> frame) {

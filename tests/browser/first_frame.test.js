@@ -286,6 +286,24 @@ async function highDensity(browser, testCase) {
   else console.log(`ok ${label}: canvas ${canvas[0]}x${canvas[1]}; halved against the 1x baseline: ${numbers}`);
 }
 
+// A mistyped link in a teacher's page or LMS (tester, session 7): the page stayed blank with a
+// command-line message. The viewer must open anyway (the first lesson) and say what was wrong.
+async function badLink(browser) {
+  const query = '?lesson=attachmnts&step=2';
+  // openPage collects the console's warnings from the start: the program's messages are among them.
+  const { page, problems: messages, url } = await openPage(browser, query);
+  const running = await page.waitForFunction(() => Module.psoasRunning === true, null, { timeout: 60000 })
+    .then(() => true, () => false);
+  await page.waitForTimeout(1000);
+  const status = await page.evaluate(() => document.getElementById('status').textContent);
+  await page.close();
+  const label = `a link naming no lesson (${url})`;
+  const expected = "The page's link: no lesson 'attachmnts' (did you mean 'attachments'?); showing the first lesson.";
+  if (!running) fail(`${label}: the viewer did not start (the page says '${status}')`);
+  else if (!messages.some((m) => m.includes(expected))) fail(`${label}: no message '${expected}' (got: ${messages.join(' | ')})`);
+  else console.log(`ok ${label}: the viewer opened and said "${expected}"`);
+}
+
 (async () => {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -297,6 +315,7 @@ async function highDensity(browser, testCase) {
   try {
     for (const testCase of cases) await runCase(browser, testCase);
     await highDensity(browser, cases[0]);
+    await badLink(browser);
   } finally {
     await browser.close();
   }
