@@ -32,7 +32,9 @@ std::vector<CardLine> structureCard(const Scene& scene, std::size_t index) {
     add(lines, "Innervation", facts.innervation);
     add(lines, "Blood supply", facts.bloodSupply);
     for (const std::string& line : attachedHere(scene, info.id)) add(lines, "Attached here", line);
-    if (!lines.empty()) add(lines, "Source", facts.source);
+    const bool facts_given = !lines.empty();
+    for (const Landmark& landmark : info.landmarks) add(lines, "Landmarks", landmark.name);
+    if (facts_given) add(lines, "Source", facts.source);
     return lines;
 }
 

@@ -19,7 +19,8 @@ struct CardLine {
 // The card of scene.structures[index], top to bottom: summary, origin, insertion, action,
 // innervation, blood supply (each only when the atlas gives it), then "Attached here" with one
 // line per muscle attachment area painted on this structure ("Right psoas major: origin, L3
-// transverse process"), derived from the muscles' own attachment lists, and last the source.
+// transverse process"), derived from the muscles' own attachment lists, then "Landmarks" with one
+// line per landmark, and last the source (when there were facts or attachments).
 // An index outside the scene gives no lines.
 [[nodiscard]] std::vector<CardLine> structureCard(const Scene& scene, std::size_t index);
 

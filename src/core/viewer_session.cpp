@@ -208,10 +208,9 @@ void ViewerSession::answerQuiz(glm::vec2 position, glm::vec2 viewPixels) {
     // ... and, for a click that hit nothing, what lies a few pixels away (a near miss on a thin
     // target). A click on another structure is an answer in itself: the psoas major beside the
     // psoas minor must not count for the minor.
-    for (const glm::vec2 offset : quizProbeOffsets()) {
-        if (hit || !answer.empty()) break;
-        answer = quizAnswer(pickAt(position + offset, viewPixels));
-    }
+    if (!hit)
+        for (const glm::vec2 offset : quizProbeOffsets())
+            if (answer = quizAnswer(pickAt(position + offset, viewPixels)); !answer.empty()) break;
     if (!hit && answer.empty()) {
         // Empty space is no answer (a double-click there resets the view): nothing is scored.
         quizRight_ = false;
@@ -221,13 +220,13 @@ void ViewerSession::answerQuiz(glm::vec2 position, glm::vec2 viewPixels) {
     const bool right = !answer.empty();
     quiz_.record(player_.stepIndex(), right);
     quizRight_ = right;
+    const std::string clicked = hit ? scene_.structures[static_cast<std::size_t>(hit->structure)].info.name : "";
     if (!right) {
-        const std::string clicked = scene_.structures[static_cast<std::size_t>(hit->structure)].info.name;
         quizFeedback_ = "Not yet: that was " + clicked + "." + (question.hint.empty() ? " Try again." : " Hint: " + question.hint);
         return;
     }
     quizFeedback_ = "Right: " + answer +
-                    (under.empty() ? "" : " (under the " + scene_.structures[static_cast<std::size_t>(hit->structure)].info.name + " you clicked)") + ".";
+                    (under.empty() ? "" : " (under the " + clicked + " you clicked)") + ".";
     // The answer reveals the labels and nothing else: the camera, what the student hid or faded and
     // the Motion tab stay as they are (issue 12, defect 4).
     staged_.labels = stageStep(player_.step(), scene_, poses_, true).labels;

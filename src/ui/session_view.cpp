@@ -100,9 +100,9 @@ std::string breathingNotice(const ViewerSession& session) {
     return notice;
 }
 
-std::string presenterHint(const ViewerSession& session) {
-    return std::string("PageDown / PageUp: steps   B: blank   A: autoplay") + (session.autoplay() ? " (on)" : "") +
-           "   R: rotate   P: pause" + (session.paused() ? " (paused)" : "") + "   C: caption   Esc: leave";
+std::vector<std::string> presenterHint(const ViewerSession& session) {
+    return {"PageDown / PageUp: steps", "B: blank", std::string("A: autoplay") + (session.autoplay() ? " (on)" : ""), "R: rotate",
+            std::string("P: pause") + (session.paused() ? " (paused)" : ""), "C: caption", "Esc: leave"};
 }
 
 }  // namespace psoas::ui

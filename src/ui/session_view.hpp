@@ -26,6 +26,6 @@ namespace psoas::ui {
 // While breathing is shown exaggerated: how much, and that the lengths are true; else "".
 [[nodiscard]] std::string breathingNotice(const ViewerSession& session);
 // Presenter mode's key reminder, with what is on.
-[[nodiscard]] std::string presenterHint(const ViewerSession& session);
+[[nodiscard]] std::vector<std::string> presenterHint(const ViewerSession& session);
 
 }  // namespace psoas::ui

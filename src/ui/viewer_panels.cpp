@@ -130,8 +130,15 @@ void visibilityButtons(const ViewerUiState& state, ViewerUiIntents& intents) {
     }
 }
 
+void boldText(const ViewerUiState& state, const char* text) {
+    const bool bold = state.fonts && state.fonts->bold;
+    if (bold) ImGui::PushFont(state.fonts->bold);
+    ImGui::TextUnformatted(text);
+    if (bold) ImGui::PopFont();
+}
+
 // The card's words (core/structure_card): the summary alone, each other line under its label in
-// bold, repeated labels ("Attached here") given once with their lines as bullets.
+// bold, repeated labels ("Attached here", "Landmarks") given once with their lines as bullets.
 void structureFacts(const ViewerUiState& state, const std::vector<CardLine>& lines) {
     const std::string* label = nullptr;
     for (const CardLine& line : lines) {
@@ -139,22 +146,19 @@ void structureFacts(const ViewerUiState& state, const std::vector<CardLine>& lin
             ImGui::TextWrapped("%s", line.text.c_str());
             continue;
         }
-        const bool repeated = label && *label == line.label;
-        if (!repeated) {
+        if (line.label == "Source") {
             ImGui::Spacing();
-            if (state.fonts && state.fonts->bold) ImGui::PushFont(state.fonts->bold);
-            ImGui::TextUnformatted(line.label.c_str());
-            if (state.fonts && state.fonts->bold) ImGui::PopFont();
+            ImGui::TextDisabled("Source: %s", line.text.c_str());
+            continue;
+        }
+        const bool listed = label && *label == line.label;
+        if (!listed) {
+            ImGui::Spacing();
+            boldText(state, line.label.c_str());
         }
         label = &line.label;
-        if (line.label == "Attached here") {
-            ImGui::Bullet();
-            ImGui::TextWrapped("%s", line.text.c_str());
-        } else if (line.label == "Source") {
-            ImGui::TextDisabled("%s", line.text.c_str());
-        } else {
-            ImGui::TextWrapped("%s", line.text.c_str());
-        }
+        if (line.label == "Attached here" || line.label == "Landmarks") ImGui::Bullet();
+        ImGui::TextWrapped("%s", line.text.c_str());
     }
 }
 
@@ -170,25 +174,8 @@ void structureCard(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (ImGui::Button("Focus")) intents.focus = state.selected;
     ImGui::SameLine();
     if (ImGui::Button("Deselect")) intents.select = -1;
-    std::vector<CardLine> lines = structureCard(*state.scene, index);
-    const std::optional<CardLine> source = !lines.empty() && lines.back().label == "Source" ? std::optional(lines.back()) : std::nullopt;
-    if (source) lines.pop_back();
     ImGui::Separator();
-    structureFacts(state, lines);
-    if (!s.info.landmarks.empty()) {
-        ImGui::Spacing();
-        if (state.fonts && state.fonts->bold) ImGui::PushFont(state.fonts->bold);
-        ImGui::TextUnformatted("Landmarks");
-        if (state.fonts && state.fonts->bold) ImGui::PopFont();
-        for (const Landmark& landmark : s.info.landmarks) {
-            ImGui::Bullet();
-            ImGui::TextWrapped("%s", landmark.name.c_str());
-        }
-    }
-    if (source) {
-        ImGui::Spacing();
-        ImGui::TextDisabled("Source: %s", source->text.c_str());
-    }
+    structureFacts(state, structureCard(*state.scene, index));
 }
 
 void viewButtons(ViewerUiIntents& intents) {
@@ -808,30 +795,21 @@ void captionBar(const ViewerUiState& state, ViewerUiIntents& intents) {
     ImGui::PopStyleColor();
 }
 
-// The key hint's parts: separated by three spaces.
-std::vector<std::string> hintParts(std::string_view hint) {
-    std::vector<std::string> parts;
-    for (std::size_t start = 0; start <= hint.size();) {
-        const std::size_t end = std::min(hint.find("   ", start), hint.size());
-        if (end > start) parts.emplace_back(hint.substr(start, end - start));
-        start = end + 3;
-    }
-    return parts;
-}
-
-// The lines `parts` wrap into in `width`, each part whole, `gap` between parts on a line.
-int wrappedLines(const std::vector<std::string>& parts, float width, float gap) {
-    int count = 1;
+// The line each of `parts` goes on when they wrap whole into `width`, `gap` between parts on a line.
+std::vector<int> wrapWhole(const std::vector<std::string>& parts, float width, float gap) {
+    std::vector<int> lines;
+    int line = 0;
     float x = 0.0f;
     for (const std::string& part : parts) {
         const float w = ImGui::CalcTextSize(part.c_str()).x;
         if (x > 0.0f && x + gap + w > width) {
-            ++count;
+            ++line;
             x = 0.0f;
         }
         x += (x > 0.0f ? gap : 0.0f) + w;
+        lines.push_back(line);
     }
-    return count;
+    return lines;
 }
 
 // The key reminder in its own strip across the top (core/viewer_layout's `hint`), its parts
@@ -847,17 +825,19 @@ void presenterHint(const ViewerUiState& state, ViewerUiIntents& intents) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                      ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_AlwaysAutoResize);
     intents.hintHeight = ImGui::GetWindowHeight();
-    std::vector<std::string> parts = hintParts(state.presenterHint);
+    std::vector<std::string> parts = state.presenterHint;
     const float gap = ImGui::CalcTextSize("   ").x;
     const float width = viewport->WorkSize.x - 2.0f * ImGui::GetStyle().WindowPadding.x;
     // Where even that is taller than its strip (a small screen at large text), the middle parts
     // go; the last ("Esc: leave") always stays.
     const float room = maximumHintHeight(viewport->WorkSize.y, caption) - 2.0f * ImGui::GetStyle().WindowPadding.y;
-    while (parts.size() > 2 && static_cast<float>(wrappedLines(parts, width, gap)) * ImGui::GetTextLineHeightWithSpacing() - ImGui::GetStyle().ItemSpacing.y > room)
+    std::vector<int> lines = wrapWhole(parts, width, gap);
+    while (parts.size() > 2 && static_cast<float>(lines.back() + 1) * ImGui::GetTextLineHeightWithSpacing() - ImGui::GetStyle().ItemSpacing.y > room) {
         parts.erase(parts.end() - 2);
-    const float right = viewport->WorkPos.x + viewport->WorkSize.x - ImGui::GetStyle().WindowPadding.x;
+        lines = wrapWhole(parts, width, gap);
+    }
     for (std::size_t i = 0; i < parts.size(); ++i) {
-        if (i > 0 && ImGui::GetItemRectMax().x + gap + ImGui::CalcTextSize(parts[i].c_str()).x <= right) ImGui::SameLine(0.0f, gap);
+        if (i > 0 && lines[i] == lines[i - 1]) ImGui::SameLine(0.0f, gap);
         ImGui::TextColored({0.75f, 0.75f, 0.75f, 1.0f}, "%s", parts[i].c_str());
     }
     ImGui::End();

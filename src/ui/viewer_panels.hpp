@@ -120,9 +120,9 @@ struct ViewerUiState {
     bool presenterTheme = false;  // high contrast, thicker lines, for a projector
     float captionHeight = 0.0f;
     bool blank = false;           // B or ".": a black screen until any key
-    // A short reminder of the clicker keys in presenter mode, in a strip above the 3D view; its
-    // parts are separated by three spaces and wrap whole at large text.
-    std::string presenterHint;
+    // A short reminder of the clicker keys in presenter mode, in a strip above the 3D view: its
+    // parts ("B: blank"), which wrap whole at large text; empty when not shown.
+    std::vector<std::string> presenterHint;
     bool lengthLegend = false;  // colour by length is on: the scale in the 3D view's bottom-left corner
     bool attachmentLegend = false;
     // With attachmentLegend: one line per tint slot (core/attachment_tint.hpp), the muscles painted

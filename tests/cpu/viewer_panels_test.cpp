@@ -237,7 +237,8 @@ TEST(ViewerPanels, the_presenter_key_hint_fits_the_screen_and_stays_off_the_3d_v
     NullBackend imgui;
     const Visibility visibility(builtInScene().structures.size());
     const std::vector<TextBlock> text = parseRichText("A step.");
-    const std::string hint = "PageDown / PageUp: steps   B: blank   A: autoplay (on)   R: rotate   P: pause (paused)   C: caption   Esc: leave";
+    const std::vector<std::string> hint = {"PageDown / PageUp: steps", "B: blank", "A: autoplay (on)", "R: rotate", "P: pause (paused)",
+                                           "C: caption", "Esc: leave"};
     for (const glm::vec2 display : {glm::vec2(1280, 720), glm::vec2(1920, 1080), glm::vec2(960, 540)})
         for (const float scale : {1.0f, 1.75f, 2.5f}) {
             ImGui::GetIO().FontGlobalScale = scale;
