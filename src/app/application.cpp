@@ -126,10 +126,16 @@ bool Application::presenterHintShown() const { return session_->presenter() && n
 
 double Application::now() const { return window_ ? glfwGetTime() : 0.0; }
 
+// Presenter mode's caption goes where the teacher chose (C); a slide or --no-ui image has it below.
+CaptionPlace Application::captionPlace() const {
+    if (!session_->lessonPlayer().active()) return CaptionPlace::None;
+    return session_->presenter() ? session_->captionPlace() : CaptionPlace::Below;
+}
+
 ViewerLayout Application::layout() const {
     const bool slide = !showUi_ || session_->presenter();
     return psoas::layoutFor(displaySize_, effectiveUiScale(), slide ? LayoutMode::Slide : LayoutMode::Panels,
-                            session_->lessonPlayer().active() && session_->captionShown(), captionHeight_,
+                            captionPlace(), captionHeight_,
                             presenterHintShown() ? hintHeight_ : 0.0f);
 }
 
@@ -226,7 +232,8 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.uiScale = effectiveUiScale();
     state.fonts = &ui_.fonts();
     state.slideLayout = !showUi_ || session_->presenter();
-    state.captionShown = session_->captionShown();
+    state.captionShown = captionPlace() != CaptionPlace::None;
+    state.captionView = frame.caption;
     state.presenterTheme = session_->presenter();
     state.blank = session_->blank();
     state.captionHeight = state.slideLayout ? captionHeight_ : 0.0f;

@@ -155,7 +155,11 @@ private:
     [[nodiscard]] Settings currentSettings() const;
     void storeSettings();
     void setUiScale(float scale);
-    [[nodiscard]] float effectiveUiScale() const { return uiScale_ * (session_ && session_->presenter() ? 1.5f : 1.0f); }
+    [[nodiscard]] CaptionPlace captionPlace() const;
+    // Presenter mode sizes text for the back row from the display's height (core/viewer_layout).
+    [[nodiscard]] float effectiveUiScale() const {
+        return session_ && session_->presenter() ? presenterUiScale(uiScale_, contentScale_, displaySize_.y) : uiScale_;
+    }
     [[nodiscard]] double now() const;
     [[nodiscard]] bool presenterHintShown() const;  // presenter mode, in the first seconds
     void continueSlideExport();
@@ -176,6 +180,7 @@ private:
     AntiAliasing antiAliasing_ = AntiAliasing::EdgeFilter;
     Background screenshotBackground_ = Background::Dark;
     float uiScale_ = 1.0f;
+    float contentScale_ = 1.0f;  // the monitor's own UI scale (window_->contentScale()); 1 without a window
     glm::vec2 displaySize_{1280.0f, 720.0f};  // window (or offscreen image) size in UI units
     bool showUi_ = true;
     float captionHeight_ = 0.0f;  // measured by the UI; the 3D view sits above it

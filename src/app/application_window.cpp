@@ -27,6 +27,16 @@ GLFWwindow* gMonitorListener = nullptr;
 
 void logLine(const std::string& text) { std::cerr << "psoas-atlas: " << text << '\n'; }
 
+// What C just did, and what it does next.
+const char* captionStatus(CaptionPlace place) {
+    switch (place) {
+        case CaptionPlace::Beside: return "Caption beside the model (C: under it)";
+        case CaptionPlace::Below: return "Caption under the model (C: hide it)";
+        case CaptionPlace::None: break;
+    }
+    return "Caption hidden (C: beside the model)";
+}
+
 PointerButton pointerButton(int glfwButton) {
     if (glfwButton == GLFW_MOUSE_BUTTON_LEFT) return PointerButton::Left;
     return glfwButton == GLFW_MOUSE_BUTTON_RIGHT ? PointerButton::Right : PointerButton::Middle;
@@ -88,7 +98,8 @@ void Application::startWindow() {
     if (sizeFromSettings && saved.settings.windowX && saved.settings.windowY)
         glfwSetWindowPos(window_->handle(), *saved.settings.windowX, *saved.settings.windowY);
     window_->keepOnScreen();  // a place saved beside a projector that is no longer there
-    startUi(saved.settings.uiScale > 0.0f ? saved.settings.uiScale : window_->contentScale());
+    contentScale_ = window_->contentScale();
+    startUi(saved.settings.uiScale > 0.0f ? saved.settings.uiScale : contentScale_);
     screenshotBackground_ = saved.settings.screenshotBackground;
     if (!options_.antiAliasing) antiAliasing_ = saved.settings.antiAliasing;
     // Back where the teacher left off, unless the command line asked for a lesson.
@@ -351,10 +362,10 @@ void Application::onKeyPress(KeyChord chord) {
         case ViewerAction::Quit: window_->requestClose(); break;
         case ViewerAction::ScaleUp: setUiScale(uiScale_ + 0.25f); break;
         case ViewerAction::ScaleDown: setUiScale(uiScale_ - 0.25f); break;
-        case ViewerAction::ScaleReset: setUiScale(window_->contentScale()); break;
+        case ViewerAction::ScaleReset: setUiScale(contentScale_); break;
         case ViewerAction::OpenFiles: focusOpenField_ = true; break;
         case ViewerAction::ToggleAutoplay: setStatus(session_->autoplay() ? "Autoplay on" : "Autoplay off"); break;
-        case ViewerAction::ToggleCaption: setStatus(session_->captionShown() ? "Caption shown" : "Caption hidden (C shows it)"); break;
+        case ViewerAction::ToggleCaption: setStatus(captionStatus(session_->captionPlace())); break;
         case ViewerAction::TogglePause: setStatus(session_->paused() ? "Paused (P resumes)" : "Resumed"); break;
         default: break;  // the session has it
     }

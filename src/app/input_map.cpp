@@ -110,7 +110,7 @@ const std::vector<ui::HelpEntry>& helpEntries() {
         {"Left, PageUp, Backspace", "Previous lesson step"},
         {"Home, End", "First, last lesson step"},
         {"Up, Down, wheel over the caption", "Scroll a caption longer than its bar (presenter mode, slides)"},
-        {"C", "Hide or show the caption in presenter mode: the model takes the whole screen"},
+        {"C", "Presenter mode's caption: beside the model (first), under it, or hidden (the model takes the whole screen)"},
         {"1  2  3  4", "Anterior, posterior, left, right view"},
         {"5  6  7", "Superior, inferior, oblique view"},
         {"X or Delete", "Hide the selected structure"},

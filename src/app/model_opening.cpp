@@ -120,7 +120,7 @@ void Application::startSession() {
     for (const PoseFile& pose : poses) ui_.coverFile(pose.file);
     // The first step is framed for the shape the first frame will have: an image's own layout.
     const LayoutMode mode = options_.noUi ? LayoutMode::Slide : LayoutMode::Panels;
-    const float aspect = psoas::layoutFor(displaySize_, uiScale_, mode, atlasScene, 0.0f).sceneAspect();
+    const float aspect = psoas::layoutFor(displaySize_, uiScale_, mode, atlasScene ? CaptionPlace::Below : CaptionPlace::None, 0.0f).sceneAspect();
     session_ = std::make_unique<ViewerSession>(scene_, SessionSetup{std::move(poses), atlasScene, options_.view, aspect});
     if (const SceneMotion* motion = session_->sceneMotion())
         for (const std::string& note : motion->notes()) logLine(note);  // e.g. a set's muscle that cannot bend

@@ -73,4 +73,10 @@ CameraPose frameBounds(const CameraPose& current, const Bounds& bounds, float fo
     return pose;
 }
 
+CameraPose fitAuthoredCamera(const CameraPose& authored, float aspect) {
+    CameraPose pose = authored;
+    pose.distance *= std::max(1.0f, kAuthoredViewAspect / std::max(aspect, 1e-3f));
+    return pose;
+}
+
 }  // namespace psoas

@@ -24,4 +24,15 @@ CameraPose framePreset(ViewPreset preset, const Bounds& bounds, float fovYDegree
 // Keeps the current direction and moves in or out so `bounds` fills the view: double-click focus.
 CameraPose frameBounds(const CameraPose& current, const Bounds& bounds, float fovYDegrees, float aspect);
 
+// The 3D view's shape a lesson's camera table is written for: the 1280x720 window beside its 330 px
+// side panel (950 x 720), where the shipped lessons were framed and checked, and their baselines are.
+inline constexpr float kAuthoredViewAspect = 950.0f / 720.0f;
+
+// A step's camera table in a view of `aspect` (width / height): in a view narrower than the one it
+// was written for (presenter mode's caption beside the model), it moves back just enough that the
+// width the author framed still shows; in a wider one it is kept, which keeps the author's height.
+// The distance grows by kAuthoredViewAspect / aspect at most (the horizontal field of view is taken
+// as proportional to the aspect, true for the project's 30-50 degree fields to a few per cent).
+CameraPose fitAuthoredCamera(const CameraPose& authored, float aspect);
+
 }  // namespace psoas

@@ -7,20 +7,29 @@
 
 namespace psoas {
 
+float presenterUiScale(float uiScale, float contentScale, float displayHeight) {
+    constexpr float kCapShare = 0.023f, kCapEm = 0.73f, kBodyPixels = 17.0f;
+    const float forTheRoom = displayHeight * kCapShare / (kCapEm * kBodyPixels);
+    return std::max(1.5f * uiScale, uiScale / std::max(contentScale, 0.25f) * forTheRoom);
+}
+
 float minimumCaptionHeight(float displayHeight) { return std::round(displayHeight * 0.25f); }
 
 float maximumHintHeight(float displayHeight, float captionHeight) { return std::max(displayHeight - captionHeight, 0.0f) / 3.0f; }
 
-ViewerLayout layoutFor(glm::vec2 displaySize, float uiScale, LayoutMode mode, bool withCaption, float captionHeight,
+ViewerLayout layoutFor(glm::vec2 displaySize, float uiScale, LayoutMode mode, CaptionPlace caption, float captionHeight,
                        float hintHeight) {
     ViewerLayout layout;
     const glm::vec2 display = glm::max(displaySize, glm::vec2(1.0f));
     if (mode == LayoutMode::Slide) {
-        const float caption = withCaption ? std::max(captionHeight, minimumCaptionHeight(displaySize.y)) : 0.0f;
-        const float hint = std::clamp(hintHeight, 0.0f, maximumHintHeight(display.y, caption));
+        const CaptionPlace place = caption == CaptionPlace::Beside && display.x <= display.y ? CaptionPlace::Below : caption;
+        const float below = place == CaptionPlace::Below ? std::max(captionHeight, minimumCaptionHeight(displaySize.y)) : 0.0f;
+        const float beside = place == CaptionPlace::Beside ? std::round(display.x * kCaptionColumnShare) : 0.0f;
+        const float hint = std::clamp(hintHeight, 0.0f, maximumHintHeight(display.y, below));
         layout.hint = {{0.0f, 0.0f}, {display.x, hint}};
-        layout.scene = {{0.0f, hint}, {display.x, std::max(display.y - caption - hint, 1.0f)}};
-        layout.caption = {{0.0f, display.y - caption}, {display.x, caption}};
+        layout.scene = {{0.0f, hint}, {std::max(display.x - beside, 1.0f), std::max(display.y - below - hint, 1.0f)}};
+        if (place == CaptionPlace::Below) layout.caption = {{0.0f, display.y - below}, {display.x, below}};
+        if (place == CaptionPlace::Beside) layout.caption = {{display.x - beside, hint}, {beside, display.y - hint}};
         return layout;
     }
     const float panel = std::min(kSidePanelWidth * uiScale, displaySize.x * kSidePanelMaxShare);

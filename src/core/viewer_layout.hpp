@@ -14,6 +14,17 @@ namespace psoas {
 // the full width, above a caption bar (presenter mode, --no-ui images, exported slides).
 enum class LayoutMode { Panels, Slide };
 
+// Where the slide layout's caption goes: none (no lesson, or hidden with C), a bar under the model
+// across the full width, or a column on the right beside it (C cycles below -> beside -> hidden).
+// Beside keeps the model as tall as the screen: at 250 % on 1280x720 the bar below took half the
+// height and the spine was drawn in 360 px (issue 14). A display taller than wide (a tablet held
+// upright) has no room beside, and gets the bar below.
+enum class CaptionPlace { None, Below, Beside };
+
+// The caption column's share of the display's width when beside the model: about 80 characters a
+// line at 100 % on 1920 px, 20 at 250 % on 1280 px.
+inline constexpr float kCaptionColumnShare = 0.38f;
+
 // 330 UI units at scale 1: room for "Right quadratus lumborum" and its eye box.
 inline constexpr float kSidePanelWidth = 330.0f;
 // At most half the display: in a narrow window the model still gets half of it.
@@ -35,13 +46,27 @@ struct ViewerLayout {
 // hidden) leaves, so the model keeps the rest at any text size.
 [[nodiscard]] float maximumHintHeight(float displayHeight, float captionHeight);
 
+// Presenter mode's text is sized for the back row: body text whose capitals are 2.3 % of the
+// display's height (25 px on a 1080-line projector). Where the number comes from (docs/sources.md,
+// "Text for the back row"): a capital should subtend at least 16 minutes of arc (ANSI/HFES 100-2007's
+// least character height for reading), and we put the back row at five image heights, between the
+// audio-visual 4-6-8 rule's 4 (close inspection) and 6 (reading): 5 * tan(16 arcmin) = 2.3 %.
+// The body font is 17 px at scale 1 and DejaVu Sans's capitals are 0.73 of an em (ui/fonts), so
+// the scale is displayHeight * 0.023 / (0.73 * 17): 2.0 at 1080 lines, 1.33 at 720.
+// `uiScale`: the user's scale (Ctrl+= and Ctrl+- change it); `contentScale`: the monitor's own (1
+// on a 96-dpi screen); `uiScale / contentScale`, the user's enlargement, multiplies the result.
+// `displayHeight` in pixels. Never less than 1.5 x `uiScale`, presenter mode's enlargement on a
+// small screen (a laptop's 720 lines).
+[[nodiscard]] float presenterUiScale(float uiScale, float contentScale, float displayHeight);
+
 // `displaySize` and the result are in UI units (window coordinates, origin top-left).
-// `captionHeight`: the caption bar's height as the UI measured it (0 before it has been drawn);
-// it is never less than minimumCaptionHeight when `withCaption`.
+// `caption`: where the caption goes (slide layout only). `captionHeight`: the bar's height below
+// the model as the UI measured it (0 before it has been drawn); never less than
+// minimumCaptionHeight. Beside, the column is kCaptionColumnShare of the width, under the hint strip.
 // `hintHeight`: in the slide layout, a strip of this height at the top for presenter mode's key
 // reminder (as the UI measured it), so the reminder is never printed over the model (tester,
 // session 6: at 100 % it ran through the lifted femur); 0 without one.
-[[nodiscard]] ViewerLayout layoutFor(glm::vec2 displaySize, float uiScale, LayoutMode mode, bool withCaption = false,
+[[nodiscard]] ViewerLayout layoutFor(glm::vec2 displaySize, float uiScale, LayoutMode mode, CaptionPlace caption = CaptionPlace::None,
                                      float captionHeight = 0.0f, float hintHeight = 0.0f);
 
 }  // namespace psoas

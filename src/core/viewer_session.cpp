@@ -177,7 +177,7 @@ void ViewerSession::stageCurrent() {
 }
 
 std::optional<CameraPose> ViewerSession::stagedCameraGoal() const {
-    if (staged_.camera) return staged_.camera;
+    if (staged_.camera) return fitAuthoredCamera(*staged_.camera, viewAspect_);
     if (staged_.view) return framePreset(*staged_.view, staged_.shown, camera_.fovYDegrees, viewAspect_);
     return std::nullopt;
 }
@@ -262,7 +262,13 @@ void ViewerSession::handle(const act::ToggleAutoplay&) {
 }
 void ViewerSession::handle(const act::ToggleAutoRotate&) { autoRotate_ = !autoRotate_; }
 void ViewerSession::handle(const act::TogglePause&) { paused_ = !paused_; }
-void ViewerSession::handle(const act::ToggleCaption&) { captionHidden_ = !captionHidden_; }
+void ViewerSession::handle(const act::ToggleCaption&) {
+    switch (caption_) {
+        case CaptionPlace::Beside: caption_ = CaptionPlace::Below; break;
+        case CaptionPlace::Below: caption_ = CaptionPlace::None; break;
+        case CaptionPlace::None: caption_ = CaptionPlace::Beside; break;
+    }
+}
 void ViewerSession::handle(const act::ToggleHelp&) { showHelp_ = !showHelp_; }
 void ViewerSession::handle(const act::Escape&) {
     if (showHelp_) showHelp_ = false;
@@ -389,11 +395,16 @@ void ViewerSession::handle(const act::SetDragging& a) { dragging_ = a.on; }
 
 void ViewerSession::handle(const act::SetViewAspect& a) {
     viewAspect_ = std::max(a.aspect, 1e-3f);
-    // A step's preset view is framed for the 3D view's shape; when that changes (window resized,
-    // text size changed, the caption grew) it is framed again so the model still fills the view.
-    if (!a.reframe || !player_.active() || !staged_.view || staged_.camera || framedAspect_ <= 0.0f) return;
+    // A step's view is framed for the 3D view's shape; when that changes (window resized, text size
+    // changed, the caption grew or moved beside the model) it is framed again: a preset so the model
+    // still fills the view, a camera table so the width its author framed still shows.
+    if (!a.reframe || !player_.active() || (!staged_.view && !staged_.camera) || framedAspect_ <= 0.0f) return;
     if (viewAspect_ == framedAspect_ || std::abs(viewAspect_ - framedAspect_) < a.tolerance * framedAspect_) return;
     framedAspect_ = viewAspect_;
+    if (staged_.camera) {
+        animateTo(fitAuthoredCamera(*staged_.camera, viewAspect_));
+        return;
+    }
     Bounds shown;
     for (std::size_t i = 0; i < scene_.structures.size(); ++i)
         if (visibility_.visible(i) && visibility_.opacity(i) >= 1.0f) shown.include(scene_.structures[i].mesh.bounds);

@@ -19,6 +19,7 @@
 #include "core/scene_motion.hpp"
 #include "core/step_staging.hpp"
 #include "core/view_preset.hpp"
+#include "core/viewer_layout.hpp"
 #include "core/visibility.hpp"
 
 #include <glm/vec2.hpp>
@@ -69,7 +70,7 @@ struct ToggleAutoplay {};
 struct ToggleAutoRotate {};
 struct TogglePause {};
 struct ToggleHelp {};
-struct ToggleCaption {};  // the slide layout's caption bar hidden (the model takes the whole view) or shown
+struct ToggleCaption {};  // presenter mode's caption: beside the model -> below it -> hidden (the model takes the whole view) -> beside
 struct ChangeMotion { MotionChange change; };
 struct HoldBreath { std::optional<float> breath; };
 struct Click { glm::vec2 position; glm::vec2 viewPixels; };  // a press and release that did not drag
@@ -152,8 +153,11 @@ public:
     [[nodiscard]] bool blank() const { return blank_; }
     [[nodiscard]] bool autoplay() const { return autoplay_; }
     [[nodiscard]] bool autoRotate() const { return autoRotate_; }
-    // Whether the slide layout shows the step's caption under the model (C hides it in class).
-    [[nodiscard]] bool captionShown() const { return !captionHidden_; }
+    // Where presenter mode puts the step's caption: beside the model (the first choice: the model
+    // keeps the screen's height), below it, or nowhere (None: hidden in class). C cycles through
+    // them; the choice holds from step to step. Slides and --no-ui images always have it below.
+    [[nodiscard]] CaptionPlace captionPlace() const { return caption_; }
+    [[nodiscard]] bool captionShown() const { return caption_ != CaptionPlace::None; }
     [[nodiscard]] bool paused() const { return paused_; }
     [[nodiscard]] bool showHelp() const { return showHelp_; }
 
@@ -259,7 +263,7 @@ private:
     bool blank_ = false;
     bool autoplay_ = false;
     bool autoRotate_ = false;
-    bool captionHidden_ = false;
+    CaptionPlace caption_ = CaptionPlace::Beside;
     bool paused_ = false;
     bool showHelp_ = false;
 

@@ -11,12 +11,15 @@ ImFont* fontFor(const TextSpan& span, const UiFonts& fonts) {
 }
 
 // ImGui 1.86 wraps only single-font text, so mixed spans are laid out word by word: each word goes
-// on the current line if it fits, else starts the next one.
+// on the current line if it fits, else starts the next one. A short piece glued to the word before
+// it (the comma after **bold**, which is a span of its own) stays on that word's line, hanging into
+// the margin like a trailing space: it went to the next line alone (tester, session 7).
 void drawBlock(const TextBlock& block, const UiFonts& fonts) {
     const float left = ImGui::GetCursorPosX();
     const float right = left + ImGui::GetContentRegionAvail().x;
     float x = left;
     bool lineStarted = false;
+    bool gapBefore = true;  // the last piece drawn ended in a space (or nothing was drawn yet)
     for (const TextSpan& span : block.spans) {
         ImFont* font = fontFor(span, fonts);
         ImGui::PushFont(font);
@@ -30,7 +33,8 @@ void drawBlock(const TextBlock& block, const UiFonts& fonts) {
             const float width = ImGui::CalcTextSize(begin, stop).x;
             // The trailing space may hang past the edge; the visible word may not.
             const float visible = (end > start && text[end - 1] == ' ') ? ImGui::CalcTextSize(begin, stop - 1).x : width;
-            if (lineStarted && x + visible > right) {
+            const bool glued = lineStarted && start == 0 && !gapBefore && text[0] != ' ';
+            if (lineStarted && x + visible > right && !(glued && visible <= ImGui::GetFontSize())) {
                 lineStarted = false;
                 x = left;
             }
@@ -39,6 +43,7 @@ void drawBlock(const TextBlock& block, const UiFonts& fonts) {
             ImGui::TextUnformatted(begin, stop);
             x = (lineStarted ? x : left) + width;
             lineStarted = true;
+            gapBefore = text[end - 1] == ' ';
             start = end;
         }
         ImGui::PopFont();

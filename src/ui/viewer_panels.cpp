@@ -760,20 +760,34 @@ void scrollCaption(const LessonView& lesson) {
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) ImGui::SetScrollY(std::max(ImGui::GetScrollY() - lines, 0.0f));
 }
 
+// The layout put the caption in a column beside the model (not a bar across the width).
+bool captionBeside(const ViewerUiState& state) {
+    return state.captionView.size.x > 0.0f && state.captionView.size.x < ImGui::GetMainViewport()->WorkSize.x;
+}
+
 void captionBar(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (!state.lesson) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    // Full width, pinned to the bottom, as tall as the step's text needs between a quarter and a
-    // half of the picture; the 3D view takes what is left above it.
-    ImGui::SetNextWindowPos({viewport->WorkPos.x, viewport->WorkPos.y + viewport->WorkSize.y}, ImGuiCond_Always, {0.0f, 1.0f});
-    ImGui::SetNextWindowSizeConstraints({viewport->WorkSize.x, minimumCaptionHeight(viewport->WorkSize.y)},
-                                        {viewport->WorkSize.x, viewport->WorkSize.y * 0.5f});
+    // Below the model: full width, pinned to the bottom, as tall as the step's text needs between
+    // a quarter and a half of the picture; the 3D view takes what is left above it. Beside it: the
+    // layout's column, its full height.
+    const bool beside = captionBeside(state);
+    ImGuiWindowFlags sizing = ImGuiWindowFlags_AlwaysAutoResize;
+    if (beside) {
+        ImGui::SetNextWindowPos({viewport->WorkPos.x + state.captionView.origin.x, viewport->WorkPos.y + state.captionView.origin.y}, ImGuiCond_Always);
+        ImGui::SetNextWindowSize({state.captionView.size.x, state.captionView.size.y}, ImGuiCond_Always);
+        sizing = 0;
+    } else {
+        ImGui::SetNextWindowPos({viewport->WorkPos.x, viewport->WorkPos.y + viewport->WorkSize.y}, ImGuiCond_Always, {0.0f, 1.0f});
+        ImGui::SetNextWindowSizeConstraints({viewport->WorkSize.x, minimumCaptionHeight(viewport->WorkSize.y)},
+                                            {viewport->WorkSize.x, viewport->WorkSize.y * 0.5f});
+    }
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.0f, 0.0f, 0.0f, state.presenterTheme ? 1.0f : 0.92f));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {24.0f * state.uiScale, 14.0f * state.uiScale});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {(beside ? 16.0f : 24.0f) * state.uiScale, 14.0f * state.uiScale});
     ImGui::Begin("##caption", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_AlwaysAutoResize);
-    intents.captionHeight = ImGui::GetWindowHeight();
+                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove | sizing);
+    if (!beside) intents.captionHeight = ImGui::GetWindowHeight();
     const LessonView& lesson = *state.lesson;
     scrollCaption(lesson);
     if (state.fonts && state.fonts->heading) ImGui::PushFont(state.fonts->heading);
@@ -785,8 +799,9 @@ void captionBar(const ViewerUiState& state, ViewerUiIntents& intents) {
     char count[32];
     std::snprintf(count, sizeof count, "  %d / %d", lesson.stepIndex + 1, lesson.stepCount);
     ImGui::SameLine();
-    if (ImGui::CalcTextSize(count).x > ImGui::GetContentRegionAvail().x) ImGui::NewLine();
-    ImGui::TextDisabled("%s", count);
+    const bool fits = ImGui::CalcTextSize(count).x <= ImGui::GetContentRegionAvail().x;
+    if (!fits) ImGui::NewLine();
+    ImGui::TextDisabled("%s", fits ? count : count + 2);  // on a line of its own without the gap
     if (lesson.text && state.fonts) drawRichText(*lesson.text, *state.fonts);
     quizBox(lesson, state.fonts);
     intents.captionCut = markCutText(state.uiScale);
@@ -817,7 +832,8 @@ std::vector<int> wrapWhole(const std::vector<std::string>& parts, float width, f
 void presenterHint(const ViewerUiState& state, ViewerUiIntents& intents) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(viewport->WorkPos, ImGuiCond_Always);
-    const float caption = state.captionShown && state.lesson ? std::max(state.captionHeight, minimumCaptionHeight(viewport->WorkSize.y)) : 0.0f;
+    const bool below = state.captionShown && state.lesson && !captionBeside(state);
+    const float caption = below ? std::max(state.captionHeight, minimumCaptionHeight(viewport->WorkSize.y)) : 0.0f;
     ImGui::SetNextWindowSizeConstraints({viewport->WorkSize.x, 0.0f}, {viewport->WorkSize.x, maximumHintHeight(viewport->WorkSize.y, caption)});
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.0f, 0.0f, 0.0f, 1.0f));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {12.0f * state.uiScale, 6.0f * state.uiScale});
@@ -846,51 +862,66 @@ void presenterHint(const ViewerUiState& state, ViewerUiIntents& intents) {
 }
 
 // What the painted areas mean, in colour, pattern and words (never colour alone).
+// The attachment legend's share of the 3D view's width at most: at 250 % on 1280x720 it ran across
+// the model (issue 14); larger text shrinks it to fit, as the length legend's corner does.
+constexpr float kAttachmentLegendMaxShare = 0.45f;
+
+struct LegendLine {
+    bool striped = false;
+    ImU32 fill = IM_COL32(31, 107, 242, 255);
+    std::string text;
+};
+
+// The legend's lines: one origin line per tint slot (or the plain origin line) and the insertion.
+std::vector<LegendLine> attachmentLegendLines(const ViewerUiState& state) {
+    if (state.attachmentMuscles.size() <= 1) return {{false, IM_COL32(31, 107, 242, 255), "Origin (solid blue)"}, {true, 0, "Insertion (striped orange)"}};
+    // The tint of each slot's origins, the same numbers as in shaders/mesh.frag (as the single
+    // legend's blue is); slots after the first also get a dark ring there, so neighbours stay
+    // apart without colour.
+    static constexpr ImU32 kSlotColours[] = {IM_COL32(31, 107, 242, 255), IM_COL32(0, 158, 115, 255), IM_COL32(204, 121, 167, 255),
+                                             IM_COL32(240, 228, 66, 255)};
+    static constexpr const char* kSlotWords[] = {"blue", "green, ringed", "pink, ringed", "yellow, ringed"};
+    std::vector<LegendLine> lines;
+    for (std::size_t slot = 0; slot < state.attachmentMuscles.size() && slot < 4; ++slot)
+        lines.push_back({false, kSlotColours[slot], "Origin: " + state.attachmentMuscles[slot] + " (" + kSlotWords[slot] + ")"});
+    lines.push_back({true, 0, "Insertion (striped orange, ringed in its muscle's colour)"});
+    return lines;
+}
+
 void attachmentLegend(const ViewerUiState& state) {
     if (!state.attachmentLegend) return;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    (void)viewport;
+    const std::vector<LegendLine> lines = attachmentLegendLines(state);
+    float widest = 0.0f;
+    for (const LegendLine& line : lines) widest = std::max(widest, ImGui::CalcTextSize(line.text.c_str()).x);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    // The swatch, the text and the padding shrink with the font; the gap between swatch and text does not.
+    const float scaled = ImGui::GetTextLineHeight() + widest + 2.0f * style.WindowPadding.x;
+    const float room = kAttachmentLegendMaxShare * state.sceneView.size.x - style.ItemSpacing.x;
+    const float shrink = std::clamp(room / std::max(scaled, 1.0f), 0.1f, 1.0f);
     ImGui::SetNextWindowPos({state.sceneView.origin.x + state.sceneView.size.x - 10.0f * state.uiScale,
                              state.sceneView.origin.y + state.sceneView.size.y - 10.0f * state.uiScale},
                             ImGuiCond_Always, {1.0f, 1.0f});
     ImGui::SetNextWindowBgAlpha(0.88f);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {style.WindowPadding.x * shrink, style.WindowPadding.y * shrink});
     ImGui::Begin("##legend", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+    ImGui::SetWindowFontScale(shrink);
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const float box = ImGui::GetTextLineHeight();
-    auto swatch = [&](bool striped, ImU32 fill = IM_COL32(31, 107, 242, 255)) {
+    for (const LegendLine& line : lines) {
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        draw->AddRectFilled(p, {p.x + box, p.y + box}, striped ? IM_COL32(255, 143, 26, 255) : fill);
-        if (striped)
+        draw->AddRectFilled(p, {p.x + box, p.y + box}, line.striped ? IM_COL32(255, 143, 26, 255) : line.fill);
+        if (line.striped)
             for (float s = -box; s < box; s += box * 0.35f)
-                draw->AddLine({p.x + std::max(0.0f, s), p.y + std::max(0.0f, -s)},
-                              {p.x + std::min(box, s + box), p.y + std::min(box, box - s)}, IM_COL32(140, 66, 5, 255),
-                              box * 0.12f);
+                draw->AddLine({p.x + std::max(0.0f, s), p.y + std::max(0.0f, -s)}, {p.x + std::min(box, s + box), p.y + std::min(box, box - s)},
+                              IM_COL32(140, 66, 5, 255), box * 0.12f);
         ImGui::Dummy({box, box});
         ImGui::SameLine();
-    };
-    if (state.attachmentMuscles.size() > 1) {
-        // The tint of each slot's origins, the same numbers as in shaders/mesh.frag (as the single
-        // legend's blue is); slots after the first also get a dark ring there, so neighbours stay
-        // apart without colour.
-        static constexpr ImU32 kSlotColours[] = {IM_COL32(31, 107, 242, 255), IM_COL32(0, 158, 115, 255),
-                                                 IM_COL32(204, 121, 167, 255), IM_COL32(240, 228, 66, 255)};
-        static constexpr const char* kSlotWords[] = {"blue", "green, ringed", "pink, ringed", "yellow, ringed"};
-        for (std::size_t slot = 0; slot < state.attachmentMuscles.size() && slot < 4; ++slot) {
-            swatch(false, kSlotColours[slot]);
-            ImGui::Text("Origin: %s (%s)", state.attachmentMuscles[slot].c_str(), kSlotWords[slot]);
-        }
-        swatch(true);
-        ImGui::TextUnformatted("Insertion (striped orange, ringed in its muscle's colour)");
-        ImGui::End();
-        return;
+        ImGui::TextUnformatted(line.text.c_str());
     }
-    swatch(false);
-    ImGui::TextUnformatted("Origin (solid blue)");
-    swatch(true);
-    ImGui::TextUnformatted("Insertion (striped orange)");
     ImGui::End();
+    ImGui::PopStyleVar();
 }
 
 void exportProgress(const ViewerUiState& state) {

@@ -116,7 +116,8 @@ struct ViewerUiState {
     // Slide layout (presenter mode, --no-ui, exports): no panels; the 3D view fills the width and
     // a caption bar of `captionHeight` at the bottom carries the step's title and text.
     bool slideLayout = false;
-    bool captionShown = true;  // in the slide layout: the step's caption under the model (C hides it)
+    bool captionShown = true;  // in the slide layout: the step's caption under or beside the model (C cycles)
+    ViewRect captionView;      // where the caption goes (ViewerLayout::caption); its height below the model is the UI's to measure
     bool presenterTheme = false;  // high contrast, thicker lines, for a projector
     float captionHeight = 0.0f;
     bool blank = false;           // B or ".": a black screen until any key

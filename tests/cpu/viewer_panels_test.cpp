@@ -6,6 +6,7 @@
 #include "core/scene_motion.hpp"
 #include "core/structure_search.hpp"
 #include "core/viewer_layout.hpp"
+#include "ui/rich_text_view.hpp"
 #include "ui/joint_controls.hpp"
 #include "ui/length_legend.hpp"
 #include "ui/viewer_panels.hpp"
@@ -135,7 +136,7 @@ ui::ViewerUiState slideState(const NullBackend& imgui, const Visibility& visibil
     state.visibility = &visibility;
     state.fonts = imgui.fonts();
     state.slideLayout = true;
-    state.sceneView = layoutFor(display, 1.0f, LayoutMode::Slide, true).scene;
+    state.sceneView = layoutFor(display, 1.0f, LayoutMode::Slide, CaptionPlace::Below).scene;
     ui::LessonView lesson;
     lesson.title = "Lesson";
     lesson.stepCount = steps;
@@ -152,7 +153,7 @@ TEST(ViewerPanels, a_caption_cut_at_the_bars_edge_says_so) {
     const Visibility visibility(builtInScene().structures.size());
     const std::vector<TextBlock> shortText = parseRichText("One line of text.");
     std::string longText;
-    for (int i = 0; i < 12; ++i) longText += "A paragraph of the step's text, long enough to wrap on a small slide.\n\n";
+    for (int i = 0; i < 40; ++i) longText += "A paragraph of the step's text, long enough to wrap on a small slide.\n\n";
     const std::vector<TextBlock> longBlocks = parseRichText(longText);
     auto cut = [&](glm::vec2 display, const std::vector<TextBlock>& text) {
         ui::ViewerUiState state = slideState(imgui, visibility, display, text, 1);
@@ -249,7 +250,7 @@ TEST(ViewerPanels, the_presenter_key_hint_fits_the_screen_and_stays_off_the_3d_v
             for (int frame = 0; frame < 3; ++frame) {
                 intents = imgui.frame(display, state);
                 state.captionHeight = intents.captionHeight;
-                state.sceneView = layoutFor(display, scale, LayoutMode::Slide, true, intents.captionHeight, intents.hintHeight).scene;
+                state.sceneView = layoutFor(display, scale, LayoutMode::Slide, CaptionPlace::Below, intents.captionHeight, intents.hintHeight).scene;
             }
             const ImGuiWindow* bar = windowNamed("##presenter-hint");
             ASSERT_NE(bar, nullptr);
@@ -267,13 +268,126 @@ TEST(ViewerPanels, the_presenter_key_hint_fits_the_screen_and_stays_off_the_3d_v
 }
 
 TEST(ViewerLayout, the_presenter_hint_strip_sits_above_the_3d_view_and_never_takes_much_of_it) {
-    const ViewerLayout layout = layoutFor({1280.0f, 720.0f}, 1.0f, LayoutMode::Slide, true, 200.0f, 40.0f);
+    const ViewerLayout layout = layoutFor({1280.0f, 720.0f}, 1.0f, LayoutMode::Slide, CaptionPlace::Below, 200.0f, 40.0f);
     EXPECT_FLOAT_EQ(layout.hint.size.y, 40.0f);
     EXPECT_FLOAT_EQ(layout.scene.origin.y, 40.0f);
     EXPECT_FLOAT_EQ(layout.scene.origin.y + layout.scene.size.y, layout.caption.origin.y);
-    const ViewerLayout huge = layoutFor({1280.0f, 720.0f}, 1.0f, LayoutMode::Slide, true, 200.0f, 400.0f);
+    const ViewerLayout huge = layoutFor({1280.0f, 720.0f}, 1.0f, LayoutMode::Slide, CaptionPlace::Below, 200.0f, 400.0f);
     EXPECT_LE(huge.hint.size.y, (720.0f - 200.0f) / 3.0f);
-    EXPECT_FLOAT_EQ(layoutFor({1280.0f, 720.0f}, 1.0f, LayoutMode::Slide, true, 200.0f).scene.origin.y, 0.0f);
+    EXPECT_FLOAT_EQ(layoutFor({1280.0f, 720.0f}, 1.0f, LayoutMode::Slide, CaptionPlace::Below, 200.0f).scene.origin.y, 0.0f);
+}
+
+// Issue 14: presenter text is sized for the back row from the display's height (capitals 2.3 % of
+// it), never smaller than presenter mode's old 1.5x, and the user's Ctrl+= enlarges it further.
+TEST(ViewerLayout, presenter_text_is_sized_from_the_display_height_for_the_back_row) {
+    EXPECT_NEAR(presenterUiScale(1.0f, 1.0f, 1080.0f), 2.0f, 0.01f);
+    EXPECT_NEAR(presenterUiScale(1.0f, 1.0f, 2160.0f), 4.0f, 0.02f);
+    EXPECT_FLOAT_EQ(presenterUiScale(1.0f, 1.0f, 720.0f), 1.5f) << "a laptop keeps 1.5x";
+    EXPECT_NEAR(presenterUiScale(1.25f, 1.0f, 1080.0f), 2.5f, 0.01f) << "the user's enlargement multiplies it";
+    EXPECT_NEAR(presenterUiScale(2.0f, 2.0f, 1080.0f), 3.0f, 0.01f) << "a 2x monitor at 1080 lines: 1.5 x its own 2";
+    const float capShare = presenterUiScale(1.0f, 1.0f, 1080.0f) * 17.0f * 0.73f / 1080.0f;
+    EXPECT_NEAR(capShare, 0.023f, 0.0005f);
+}
+
+// Issue 14: beside the model the caption is a column on the right under the hint strip, and the
+// 3D view keeps the full height; a display taller than wide has no room beside and gets the bar.
+TEST(ViewerLayout, a_caption_beside_the_model_is_a_column_on_the_right_and_the_view_keeps_its_height) {
+    const ViewerLayout side = layoutFor({1280.0f, 720.0f}, 2.5f, LayoutMode::Slide, CaptionPlace::Beside, 360.0f, 50.0f);
+    EXPECT_FLOAT_EQ(side.caption.size.x, std::round(1280.0f * kCaptionColumnShare));
+    EXPECT_FLOAT_EQ(side.caption.origin.x + side.caption.size.x, 1280.0f);
+    EXPECT_FLOAT_EQ(side.caption.origin.y, 50.0f);
+    EXPECT_FLOAT_EQ(side.caption.size.y, 670.0f);
+    EXPECT_FLOAT_EQ(side.scene.origin.x + side.scene.size.x, side.caption.origin.x) << "side by side, no overlap";
+    EXPECT_FLOAT_EQ(side.scene.size.y, 670.0f);
+    const ViewerLayout upright = layoutFor({768.0f, 1024.0f}, 1.0f, LayoutMode::Slide, CaptionPlace::Beside, 300.0f);
+    EXPECT_FLOAT_EQ(upright.caption.size.x, 768.0f);
+    EXPECT_FLOAT_EQ(upright.scene.size.y, 1024.0f - 300.0f);
+    EXPECT_FLOAT_EQ(layoutFor({1280.0f, 720.0f}, 1.0f, LayoutMode::Slide, CaptionPlace::None, 300.0f).scene.size.y, 720.0f);
+}
+
+// Issue 14: the column beside the model fills the layout's place at every text size, and a step too
+// long for it is marked cut (and scrolls) rather than running off the screen.
+TEST(ViewerPanels, the_caption_beside_the_model_fills_its_column_at_every_text_size) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    std::string longText;
+    for (int i = 0; i < 40; ++i) longText += "The psoas major runs from the lumbar spine over the pelvic brim to the lesser trochanter. ";
+    const std::vector<TextBlock> shortText = parseRichText("One line.");
+    const std::vector<TextBlock> manyLines = parseRichText(longText);
+    for (const float scale : {1.0f, 1.75f, 2.5f})
+        for (const auto* text : {&shortText, &manyLines}) {
+            const glm::vec2 display{1280.0f, 720.0f};
+            ImGui::GetIO().FontGlobalScale = scale;
+            ui::ViewerUiState state = slideState(imgui, visibility, display, *text, 3);
+            state.uiScale = scale;
+            const ViewerLayout layout = layoutFor(display, scale, LayoutMode::Slide, CaptionPlace::Beside);
+            state.sceneView = layout.scene;
+            state.captionView = layout.caption;
+            ui::ViewerUiIntents intents;
+            for (int frame = 0; frame < 3; ++frame) intents = imgui.frame(display, state);
+            const ImGuiWindow* bar = windowNamed("##caption");
+            ASSERT_NE(bar, nullptr);
+            const std::string where = std::to_string(scale) + (text == &shortText ? " short" : " long");
+            EXPECT_FLOAT_EQ(bar->Pos.x, layout.caption.origin.x) << where;
+            EXPECT_FLOAT_EQ(bar->Pos.y, layout.caption.origin.y) << where;
+            EXPECT_FLOAT_EQ(bar->Size.x, layout.caption.size.x) << where;
+            EXPECT_FLOAT_EQ(bar->Size.y, layout.caption.size.y) << where;
+            // A line's trailing space may hang past the edge (ui/rich_text_view), no visible letter.
+            const float space = 0.5f * scale * ImGui::GetFontSize();
+            EXPECT_LE(bar->ContentSize.x, bar->Size.x - 2.0f * bar->WindowPadding.x + space) << where << ": nothing runs off the side";
+            EXPECT_EQ(intents.captionCut, text == &manyLines) << where;
+            EXPECT_FLOAT_EQ(intents.captionHeight, 0.0f) << where << ": no bar below to measure";
+        }
+    ImGui::GetIO().FontGlobalScale = 1.0f;
+}
+
+// Issue 14: at 250 % on 1280x720 the attachment legend ran across the model; it now keeps to the
+// 3D view's bottom-right, at most 45 % of its width, its text shrunk to fit.
+TEST(ViewerPanels, the_attachment_legend_keeps_to_its_corner_at_every_text_size) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    const std::vector<TextBlock> text = parseRichText("A step.");
+    for (const glm::vec2 display : {glm::vec2(1280, 720), glm::vec2(1920, 1080)})
+        for (const float scale : {1.0f, 1.75f, 2.5f})
+            for (const std::size_t muscles : {std::size_t(1), std::size_t(3)}) {
+                ImGui::GetIO().FontGlobalScale = scale;
+                ui::ViewerUiState state = slideState(imgui, visibility, display, text, 1);
+                state.uiScale = scale;
+                state.attachmentLegend = true;
+                state.attachmentMuscles.assign(muscles, "Right psoas major");
+                for (int frame = 0; frame < 3; ++frame) imgui.frame(display, state);
+                const ImGuiWindow* legend = windowNamed("##legend");
+                ASSERT_NE(legend, nullptr);
+                const std::string where = std::to_string(int(display.x)) + " at " + std::to_string(scale) + ", " + std::to_string(muscles);
+                EXPECT_LE(legend->Size.x, 0.45f * state.sceneView.size.x + 1.0f) << where;
+                EXPECT_LE(legend->Pos.x + legend->Size.x, state.sceneView.origin.x + state.sceneView.size.x) << where;
+                EXPECT_LE(legend->Pos.y + legend->Size.y, state.sceneView.origin.y + state.sceneView.size.y) << where;
+                EXPECT_LE(legend->ContentSize.x, legend->Size.x - 2.0f * legend->WindowPadding.x + 0.5f) << where << ": nothing cut";
+            }
+    ImGui::GetIO().FontGlobalScale = 1.0f;
+}
+
+// Tester, session 7: the full stop after a bold span wrapped onto a line of its own ("five slips"
+// then "." under it). At every width, the text with its full stop is as tall as without it.
+TEST(RichTextView, a_full_stop_after_a_bold_span_never_starts_a_line) {
+    NullBackend imgui;
+    const std::vector<TextBlock> with = parseRichText("The superficial layer starts from the sides, as **five slips**.");
+    const std::vector<TextBlock> without = parseRichText("The superficial layer starts from the sides, as **five slips**");
+    auto height = [&](const std::vector<TextBlock>& text, float width) {
+        ImGui::GetIO().DisplaySize = {1000.0f, 1000.0f};
+        ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+        ImGui::NewFrame();
+        ImGui::SetNextWindowPos({0.0f, 0.0f});
+        ImGui::SetNextWindowSize({width, 900.0f});
+        ImGui::Begin("##rich");
+        drawRichText(text, *imgui.fonts());
+        const float y = ImGui::GetCursorPosY();
+        ImGui::End();
+        ImGui::Render();
+        return y;
+    };
+    for (float width = 80.0f; width < 700.0f; width += 3.0f)
+        EXPECT_FLOAT_EQ(height(with, width), height(without, width)) << "window " << width << " px wide";
 }
 
 // Selects the tab named `name` of the side panel's tab bar from the next frame on.

@@ -236,20 +236,46 @@ TEST(ViewerSession, isolation_hides_the_labels_of_hidden_structures) {
 }
 
 // Defect 6: Restart went back to the first step but kept the old quiz score.
-// Issue 14: the caption stays hidden from step to step until C shows it again; the model then has
-// the whole slide (layoutFor without a caption).
-TEST(ViewerSession, a_hidden_caption_stays_hidden_through_the_steps_and_gives_the_model_the_slide) {
+// Issue 14: presenter mode's caption starts beside the model; C puts it below, then hides it, then
+// brings it back beside; the choice holds from step to step. Beside, the model keeps the screen's
+// full height (at 250 % on 1280x720 the bar below left it 360 px); hidden, it has the whole slide.
+TEST(ViewerSession, the_caption_goes_beside_the_model_then_below_then_away_and_stays_so_through_the_steps) {
     auto session = builtInSession();
     session->apply(act::OpenLesson{builtInLesson("01-meet-the-psoas.toml"), 0});
+    const glm::vec2 display{1280.0f, 720.0f};
+    auto scene = [&] { return layoutFor(display, 2.5f, LayoutMode::Slide, session->captionPlace(), 360.0f).scene; };
+    EXPECT_EQ(session->captionPlace(), CaptionPlace::Beside);
+    EXPECT_EQ(scene().size.y, 720.0f);
+    EXPECT_EQ(scene().size.x, 1280.0f - std::round(1280.0f * kCaptionColumnShare));
+    session->apply(act::ToggleCaption{});
+    session->apply(act::NextStep{});
+    EXPECT_EQ(session->captionPlace(), CaptionPlace::Below);
     EXPECT_TRUE(session->captionShown());
+    EXPECT_EQ(scene().size, glm::vec2(1280.0f, 360.0f));
     session->apply(act::ToggleCaption{});
     session->apply(act::NextStep{});
     EXPECT_FALSE(session->captionShown());
-    const glm::vec2 display{1280.0f, 720.0f};
-    EXPECT_EQ(layoutFor(display, 2.5f, LayoutMode::Slide, session->captionShown(), 360.0f).scene.size.y, 720.0f);
+    EXPECT_EQ(scene().size, glm::vec2(1280.0f, 720.0f));
     session->apply(act::ToggleCaption{});
-    EXPECT_TRUE(session->captionShown());
-    EXPECT_EQ(layoutFor(display, 2.5f, LayoutMode::Slide, session->captionShown(), 360.0f).scene.size.y, 360.0f);
+    EXPECT_EQ(session->captionPlace(), CaptionPlace::Beside);
+}
+
+// Issue 14: a step's camera table was written for the 950 x 720 view beside the panel; in presenter
+// mode's narrower view beside the caption it moves back so the width its author framed still shows,
+// and in a wider view it stays as written.
+TEST(ViewerSession, a_camera_table_moves_back_in_a_narrower_view_so_its_width_still_shows) {
+    auto session = builtInSession();
+    session->apply(act::SetViewAspect{kAuthoredViewAspect, true});
+    session->apply(act::OpenLesson{builtInLesson("02-attachments.toml"), 0});  // camera = { ..., distance = 0.9, ... }
+    session->apply(act::FinishTransitions{});
+    const float written = session->camera().pose.distance;
+    EXPECT_FLOAT_EQ(written, 0.9f);
+    session->apply(act::SetViewAspect{1.1f, true});
+    session->apply(act::FinishTransitions{});
+    EXPECT_NEAR(session->camera().pose.distance, written * kAuthoredViewAspect / 1.1f, 1e-4f * written);
+    session->apply(act::SetViewAspect{3.0f, true});
+    session->apply(act::FinishTransitions{});
+    EXPECT_NEAR(session->camera().pose.distance, written, 1e-4f * written);
 }
 
 // Issue 14: auto-rotate kept turning the model away from where the teacher had just turned it.
