@@ -233,6 +233,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.fonts = &ui_.fonts();
     state.slideLayout = !showUi_ || session_->presenter();
     state.captionShown = captionPlace() != CaptionPlace::None;
+    state.firstRunHint = firstRunHint_ && !session_->presenter();
     state.captionView = frame.caption;
     state.presenterTheme = session_->presenter();
     state.blank = session_->blank();
@@ -291,6 +292,7 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     if (intents.restartLesson) apply(act::RestartLesson{});
     if (intents.motion.any()) apply(act::ChangeMotion{intents.motion});
     captionHeight_ = intents.captionHeight;
+    if (intents.dismissFirstRunHint || intents.toggleHelp) firstRunHint_ = false;
     hintHeight_ = intents.hintHeight;
     captionCut_ = intents.captionCut;
     applyModelIntents(intents.model);

@@ -180,6 +180,7 @@ private:
     AntiAliasing antiAliasing_ = AntiAliasing::EdgeFilter;
     Background screenshotBackground_ = Background::Dark;
     float uiScale_ = 1.0f;
+    bool firstRunHint_ = false;  // the first run's "how to turn, zoom, find the keys" until dismissed
     float contentScale_ = 1.0f;  // the monitor's own UI scale (window_->contentScale()); 1 without a window
     glm::vec2 displaySize_{1280.0f, 720.0f};  // window (or offscreen image) size in UI units
     bool showUi_ = true;

@@ -98,6 +98,11 @@ void Application::startWindow() {
     if (sizeFromSettings && saved.settings.windowX && saved.settings.windowY)
         glfwSetWindowPos(window_->handle(), *saved.settings.windowX, *saved.settings.windowY);
     window_->keepOnScreen();  // a place saved beside a projector that is no longer there
+    // The first run: the window takes its monitor's working area, and a short hint says how to
+    // turn and zoom and where the keys are (unless a lesson was asked for: a link or a teacher's
+    // command sent the user to a step, and the hint would cover it).
+    if (!saved.found && !options_.sizeGiven) glfwMaximizeWindow(window_->handle());
+    firstRunHint_ = !saved.found && !options_.lesson;
     contentScale_ = window_->contentScale();
     startUi(saved.settings.uiScale > 0.0f ? saved.settings.uiScale : contentScale_);
     screenshotBackground_ = saved.settings.screenshotBackground;
@@ -365,6 +370,7 @@ void Application::onKeyPress(KeyChord chord) {
         case ViewerAction::ScaleReset: setUiScale(contentScale_); break;
         case ViewerAction::OpenFiles: focusOpenField_ = true; break;
         case ViewerAction::ToggleAutoplay: setStatus(session_->autoplay() ? "Autoplay on" : "Autoplay off"); break;
+        case ViewerAction::ToggleHelp: firstRunHint_ = false; break;  // the key list says it all
         case ViewerAction::ToggleCaption: setStatus(captionStatus(session_->captionPlace())); break;
         case ViewerAction::TogglePause: setStatus(session_->paused() ? "Paused (P resumes)" : "Resumed"); break;
         default: break;  // the session has it

@@ -50,12 +50,14 @@ LoadedSettings loadSettings(const std::filesystem::path& file) {
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) return {};  // first run: defaults, nothing to say
     if (!std::filesystem::is_regular_file(file, ec) || std::filesystem::file_size(file, ec) > (1u << 16))
-        return {{}, file.string() + ": not a settings file; using the defaults"};
+        return {{}, file.string() + ": not a settings file; using the defaults", true};
     std::ifstream in(file, std::ios::binary);
-    if (!in) return {{}, file.string() + ": cannot be read; using the defaults"};
+    if (!in) return {{}, file.string() + ": cannot be read; using the defaults", true};
     std::ostringstream text;
     text << in.rdbuf();
-    return parseSettings(text.str(), file);
+    LoadedSettings loaded = parseSettings(text.str(), file);
+    loaded.found = true;
+    return loaded;
 }
 
 

@@ -26,6 +26,7 @@ struct Settings {
 struct LoadedSettings {
     Settings settings;
     std::string warning;  // empty when the file was fine or absent
+    bool found = false;   // the file was there: false on the program's first run
 };
 
 LoadedSettings parseSettings(std::string_view text, const std::filesystem::path& file);

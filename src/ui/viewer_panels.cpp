@@ -948,6 +948,21 @@ void noticeBanner(const ViewerUiState& state) {
     ImGui::TextColored({1.0f, 0.80f, 0.35f, 1.0f}, "%s", state.notice.c_str());
     ImGui::End();
 }
+// The first run's hint, at the foot of the 3D view until "Got it" (or the key list) dismisses it.
+void firstRunHint(const ViewerUiState& state, ViewerUiIntents& intents) {
+    if (!state.firstRunHint) return;
+    const ViewRect& view = state.sceneView;
+    ImGui::SetNextWindowPos({view.origin.x + view.size.x * 0.5f, view.origin.y + view.size.y - 16.0f * state.uiScale}, ImGuiCond_Always, {0.5f, 1.0f});
+    ImGui::SetNextWindowSizeConstraints({0.0f, 0.0f}, {view.size.x * 0.9f, view.size.y * 0.5f});
+    ImGui::SetNextWindowBgAlpha(0.92f);
+    ImGui::Begin("##first-run", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav);
+    ImGui::TextUnformatted("Left-drag turns the model, right-drag moves it, the wheel zooms.");
+    ImGui::TextUnformatted("Double-click a structure to focus on it. H lists every key.");
+    if (ImGui::Button("Got it")) intents.dismissFirstRunHint = true;
+    ImGui::End();
+}
 }  // namespace
 
 
@@ -977,6 +992,7 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
     exportProgress(state);
     hoverLabel(state);
     statusLine(state);
+    firstRunHint(state, intents);
     if (state.showHelp && state.help) helpOverlay(state, intents);
     return intents;
 }

@@ -121,6 +121,7 @@ struct ViewerUiState {
     bool presenterTheme = false;  // high contrast, thicker lines, for a projector
     float captionHeight = 0.0f;
     bool blank = false;           // B or ".": a black screen until any key
+    bool firstRunHint = false;    // the first run's hint over the 3D view: how to turn, zoom, find the keys
     // A short reminder of the clicker keys in presenter mode, in a strip above the 3D view: its
     // parts ("B: blank"), which wrap whole at large text; empty when not shown.
     std::vector<std::string> presenterHint;
@@ -147,6 +148,7 @@ struct ViewerUiIntents {
     bool showAll = false;
     bool screenshot = false;
     bool toggleHelp = false;
+    bool dismissFirstRunHint = false;  // "Got it" on the first run's hint
     std::optional<ScreenshotBackground> background;
     std::optional<AntiAliasing> antiAliasing;
 

@@ -24,6 +24,7 @@ TEST(Settings, round_trip_keeps_every_value) {
     ASSERT_EQ(saveSettings(s, file), "");
     const LoadedSettings loaded = loadSettings(file);
     EXPECT_EQ(loaded.warning, "");
+    EXPECT_TRUE(loaded.found) << "not a first run";
     EXPECT_FLOAT_EQ(loaded.settings.uiScale, 1.75f);
     EXPECT_EQ(loaded.settings.lastLesson, "breathing");
     EXPECT_EQ(loaded.settings.lastStep, 4);
@@ -33,9 +34,11 @@ TEST(Settings, round_trip_keeps_every_value) {
     EXPECT_FALSE(std::filesystem::exists(file.string() + ".partial"));
 }
 
+// A missing file is the first run (issue 14: the window opens maximised with a hint).
 TEST(Settings, a_missing_file_gives_defaults_silently) {
     const LoadedSettings loaded = loadSettings(test::temporaryDirectory() / "none.toml");
     EXPECT_EQ(loaded.warning, "");
+    EXPECT_FALSE(loaded.found);
     EXPECT_EQ(loaded.settings.windowWidth, 1280);
 }
 

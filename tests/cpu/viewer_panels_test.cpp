@@ -367,6 +367,29 @@ TEST(ViewerPanels, the_attachment_legend_keeps_to_its_corner_at_every_text_size)
     ImGui::GetIO().FontGlobalScale = 1.0f;
 }
 
+// Issue 14: the first run shows how to turn, zoom and find the keys over the 3D view, inside it,
+// until dismissed; afterwards nothing is drawn there.
+TEST(ViewerPanels, the_first_run_hint_sits_inside_the_3d_view_and_only_when_asked) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    for (const float scale : {1.0f, 2.5f}) {
+        ImGui::GetIO().FontGlobalScale = scale;
+        ui::ViewerUiState state = panelState(imgui, visibility, {1280.0f, 720.0f}, scale);
+        state.firstRunHint = true;
+        for (int frame = 0; frame < 3; ++frame) imgui.frame({1280.0f, 720.0f}, state);
+        const ImGuiWindow* hint = windowNamed("##first-run");
+        ASSERT_NE(hint, nullptr);
+        EXPECT_TRUE(hint->Active);
+        EXPECT_GE(hint->Pos.x, state.sceneView.origin.x) << scale;
+        EXPECT_LE(hint->Pos.x + hint->Size.x, state.sceneView.origin.x + state.sceneView.size.x) << scale;
+        EXPECT_LE(hint->Pos.y + hint->Size.y, state.sceneView.origin.y + state.sceneView.size.y) << scale;
+        state.firstRunHint = false;
+        imgui.frame({1280.0f, 720.0f}, state);
+        EXPECT_FALSE(windowNamed("##first-run")->Active) << "dismissed: not drawn";
+    }
+    ImGui::GetIO().FontGlobalScale = 1.0f;
+}
+
 // Tester, session 7: the full stop after a bold span wrapped onto a line of its own ("five slips"
 // then "." under it). At every width, the text with its full stop is as tall as without it.
 TEST(RichTextView, a_full_stop_after_a_bold_span_never_starts_a_line) {
