@@ -47,7 +47,7 @@ struct ViewerLayout {
 [[nodiscard]] float maximumHintHeight(float displayHeight, float captionHeight);
 
 // Presenter mode's text is sized for the back row: body text whose capitals are 2.3 % of the
-// display's height (25 px on a 1080-line projector). Where the number comes from (docs/sources.md,
+// display's height (25 px on a 1080-line projector). Where the number comes from (docs/sources.md §12,
 // "Text for the back row"): a capital should subtend at least 16 minutes of arc (ANSI/HFES 100-2007's
 // least character height for reading), and we put the back row at five image heights, between the
 // audio-visual 4-6-8 rule's 4 (close inspection) and 6 (reading): 5 * tan(16 arcmin) = 2.3 %.
