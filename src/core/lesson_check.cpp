@@ -36,6 +36,17 @@ void checkHiddenReferences(const StepContext& c, const Scene& scene, const Visib
     for (const std::string& token : c.step.show)
         if (std::find(c.step.hide.begin(), c.step.hide.end(), token) != c.step.hide.end())
             c.warn("both shows and hides '" + token + "' (hide wins)");
+    // A question whose every answer is hidden cannot be answered: the class is stuck on it (tester,
+    // session 7). An attachment area ("psoas_major_r:origin") lies on the bones it is painted on,
+    // which this check does not follow, so a question with one is taken as answerable.
+    if (!c.step.quiz || c.step.quiz->answers.empty()) return;
+    const auto& answers = c.step.quiz->answers;
+    const bool anArea = std::any_of(answers.begin(), answers.end(), [](const std::string& a) {
+        return a.size() > 7 && (a.ends_with(":origin") || a.ends_with(":insertion"));
+    });
+    if (anArea || !std::all_of(answers.begin(), answers.end(), [&](const std::string& a) { return hidden(a) >= 0; })) return;
+    c.warn("asks for '" + answers.front() + "', but " + nameOf(scene, hidden(answers.front())) +
+           " is hidden in this step: nobody can click the answer (show it, or fade what covers it)");
 }
 
 void checkCamera(const StepContext& c, const Scene& scene, const Visibility& visibility) {

@@ -303,6 +303,28 @@ TEST(LessonCommands, check_lessons_warns_of_steps_that_show_nothing_and_characte
     EXPECT_EQ(result.err.find("lesser_trochanter"), std::string::npos) << "the femur is shown: " << result.err;
 }
 
+// Tester, session 7: a quiz question whose answer the step hides passed --check-lessons, and the
+// class would be stuck on it. Warned when every answer is hidden; one shown answer, or an area
+// answer, is answerable.
+TEST(LessonCommands, check_lessons_warns_of_a_quiz_question_whose_answer_is_hidden) {
+    const auto file = writeFile("quiz.toml",
+                                "id = \"q\"\ntitle = \"Q\"\nsummary = \"s\"\n"
+                                "[[step]]\ntitle = \"One\"\nshow = [\"bones\"]\n"
+                                "quiz = { prompt = \"p\", answer = [\"psoas_major_r\"], hint = \"h\" }\n"
+                                "[[step]]\ntitle = \"Two\"\nshow = [\"bones\"]\n"
+                                "quiz = { prompt = \"p\", answer = [\"psoas_major_r\", \"femur_r:lesser_trochanter\"], hint = \"h\" }\n"
+                                "[[step]]\ntitle = \"Three\"\nhide = [\"psoas_major_r\"]\n"
+                                "quiz = { prompt = \"p\", answer = [\"psoas_major_r:origin\"], hint = \"h\" }\n");
+    const auto result = test::runAtlas({"--check-lessons", file.string()}, true);
+    EXPECT_EQ(result.exitCode, 0) << "a warning is no error: " << result.err;
+    EXPECT_EQ(result.out, "1 lesson file checked: 1 good, 0 with problems (0 problems, 1 warning)\n");
+    EXPECT_NE(result.err.find(file.string() + ":4:1: warning: step 1 'One' asks for 'psoas_major_r', but Right psoas major is hidden in this step"),
+              std::string::npos)
+        << result.err;
+    EXPECT_EQ(result.err.find("step 2"), std::string::npos) << "the femur is shown: " << result.err;
+    EXPECT_EQ(result.err.find("step 3"), std::string::npos) << "an area answer: " << result.err;
+}
+
 TEST(LessonCommands, unknown_lesson_or_step_exits_2_before_any_window) {
     const auto unknown = test::runAtlas({"--lesson", "meet-the-psoaz"}, true);
     EXPECT_EQ(unknown.exitCode, 2);
