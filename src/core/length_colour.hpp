@@ -14,7 +14,9 @@ namespace psoas {
 inline constexpr float kFullColourLengthChange = 0.10f;
 
 inline constexpr glm::vec3 kShorterColour{0.16f, 0.42f, 0.85f};
-inline constexpr glm::vec3 kUnchangedColour{0.66f, 0.66f, 0.68f};  // cooler and darker than bone ivory
+// A mid grey, a little cool, darker than bone (a light 0.66 grey lit up nearly as light as bone
+// ivory, and a psoas at its standing length vanished against the faded hip bone: tester, session 7).
+inline constexpr glm::vec3 kUnchangedColour{0.46f, 0.46f, 0.48f};
 inline constexpr glm::vec3 kLongerColour{0.95f, 0.75f, 0.10f};
 inline constexpr glm::vec3 kNotComputedColour{0.30f, 0.30f, 0.32f};
 
