@@ -82,8 +82,9 @@ set(PSOAS_WEB_FILES
 foreach(face DejaVuSans DejaVuSans-Bold DejaVuSans-Oblique DejaVuSans-BoldOblique)
   list(APPEND PSOAS_WEB_FILES /usr/share/fonts/truetype/dejavu/${face}.ttf@/usr/share/fonts/truetype/dejavu/${face}.ttf)
 endforeach()
+# -lidbfs.js: the teacher's settings and lessons kept in the browser's IndexedDB (web/shell.html).
 set(PSOAS_WEB_LINK_OPTIONS -sALLOW_MEMORY_GROWTH=1 -sINITIAL_MEMORY=128MB -sFORCE_FILESYSTEM=1 -sEXIT_RUNTIME=0
-    -sENVIRONMENT=web "-sEXPORTED_RUNTIME_METHODS=['callMain']")
+    -sENVIRONMENT=web "-sEXPORTED_RUNTIME_METHODS=['callMain']" -lidbfs.js)
 # Two pages from the same objects: psoas-atlas.js + .wasm + .data for a web server, and
 # psoas-atlas-single.js with the WebAssembly and every file inside it, for one HTML file that
 # opens from file:// (a browser fetches nothing from file://).

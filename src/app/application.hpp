@@ -97,8 +97,12 @@ public:
     // cannot be opened keeps the scene, the lesson and the view as they were, and says why in one
     // line on the status line and the terminal. True when the scene was replaced.
     bool openScene(SceneSource source);
-    // Dropped or typed paths (app/model_opening.hpp sceneSourceFor), opened with openScene.
+    // Dropped, picked or typed paths: lesson files (app/lesson_import.hpp) with openLessonFiles,
+    // anything else (app/model_opening.hpp sceneSourceFor) with openScene.
     bool openPaths(const std::vector<std::filesystem::path>& paths);
+    // Lesson files kept in the teacher's lessons folder, the last one opened at its first step; the
+    // first file with problems is kept nowhere and its line goes to the status line. True when opened.
+    bool openLessonFiles(const std::vector<std::filesystem::path>& files);
     // The Orientation panel's choice for a --model scene: applied at once (the meshes already
     // imported are turned and scaled again, core turnModelScene; no file is read), unless up and
     // anterior lie on one axis — then the panel says why and the scene stays. True when turned.

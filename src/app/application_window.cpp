@@ -89,7 +89,7 @@ void Application::startUi(float uiScale) {
 }
 
 void Application::startWindow() {
-    settings_ = SettingsStore(configDirectory() / "settings.toml");
+    settings_ = SettingsStore(configDirectory() / "settings.toml", platform::keepUserFiles);
     const LoadedSettings saved = settings_.load();
     if (!saved.warning.empty()) logLine(saved.warning);
     const bool sizeFromSettings = !options_.sizeGiven;
@@ -273,8 +273,12 @@ void Application::continueSlideExport() {
     apply(act::FinishTransitions{});
     apply(act::SetCamera{slideExport_->returnCamera});
     const std::string cut = job.cutStepsLine({1920, 1080});
-    setStatus("Exported " + std::to_string(job.stepCount()) + " slides and index.html to " + job.folder().string() +
-              (cut.empty() ? "" : "; " + cut));
+    // A browser page's folder vanishes with it: there every slide and the handout are downloaded.
+    int downloaded = 0;
+    for (const std::filesystem::path& file : job.files()) downloaded += platform::offerDownload(file) ? 1 : 0;
+    const std::string where = downloaded > 0 ? "Downloaded " + std::to_string(job.stepCount()) + " slides and index.html"
+                                             : "Exported " + std::to_string(job.stepCount()) + " slides and index.html to " + job.folder().string();
+    setStatus(where + (cut.empty() ? "" : "; " + cut));
     slideExport_.reset();
 }
 
@@ -368,7 +372,7 @@ void Application::onKeyPress(KeyChord chord) {
         case ViewerAction::ScaleUp: setUiScale(uiScale_ + 0.25f); break;
         case ViewerAction::ScaleDown: setUiScale(uiScale_ - 0.25f); break;
         case ViewerAction::ScaleReset: setUiScale(contentScale_); break;
-        case ViewerAction::OpenFiles: focusOpenField_ = true; break;
+        case ViewerAction::OpenFiles: focusOpenField_ = !platform::chooseFiles(); break;  // the picker, else the field
         case ViewerAction::ToggleAutoplay: setStatus(session_->autoplay() ? "Autoplay on" : "Autoplay off"); break;
         case ViewerAction::ToggleHelp: firstRunHint_ = false; break;  // the key list says it all
         case ViewerAction::ToggleCaption: setStatus(captionStatus(session_->captionPlace())); break;

@@ -24,6 +24,14 @@ std::string LessonExport::cutStepsLine(glm::ivec2 size) const {
            std::to_string(size.x) + "x" + std::to_string(size.y) + " slide and ends in '\u2026' (index.html has it all; a larger or wider --size fits more)";
 }
 
+std::vector<std::filesystem::path> LessonExport::files() const {
+    std::vector<std::filesystem::path> files;
+    for (const std::string& image : images_) files.push_back(folder_ / image);
+    std::error_code ec;
+    if (std::filesystem::exists(handoutFile(), ec)) files.push_back(handoutFile());
+    return files;
+}
+
 std::string LessonExport::writeHandout() const { return writeFileAtomically(handoutFile(), handoutHtml(lesson_, images_)); }
 
 }  // namespace psoas::app

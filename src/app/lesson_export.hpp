@@ -34,6 +34,8 @@ public:
     [[nodiscard]] std::string writeHandout() const;
     [[nodiscard]] std::filesystem::path lastFile() const { return folder_ / (images_.empty() ? "" : images_.back()); }
     [[nodiscard]] std::filesystem::path handoutFile() const { return folder_ / "index.html"; }
+    // Every file written so far: the slides in step order, then the handout once it is written.
+    [[nodiscard]] std::vector<std::filesystem::path> files() const;
     // The steps (1 is the first) whose text did not fit their slide's caption and ends in "…"; the
     // handout has every step's whole text.
     [[nodiscard]] const std::vector<int>& cutSteps() const { return cutSteps_; }

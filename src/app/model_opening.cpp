@@ -7,9 +7,12 @@
 #include "app/application.hpp"
 #include "app/commands.hpp"
 #include "app/first_view.hpp"
+#include "app/lesson_import.hpp"
+#include "app/platform.hpp"
 #include "app/user_paths.hpp"
 #include "core/diagnostic.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
 #include <iostream>
@@ -132,6 +135,7 @@ void Application::startSession() {
 }
 
 bool Application::openPaths(const std::vector<std::filesystem::path>& paths) {
+    if (!paths.empty() && std::all_of(paths.begin(), paths.end(), isLessonFile)) return openLessonFiles(paths);
     try {
         return openScene(sceneSourceFor(paths, options_.model ? options_.model->orientation : ModelOrientation{}));
     } catch (const ModelImportError&) {
@@ -193,6 +197,7 @@ ui::ModelPanelView Application::modelPanelView() const {
     ui::ModelPanelView view;
     view.openText = openText_;
     view.focusOpenField = focusOpenField_;
+    view.filePicker = platform::picksFiles();
     if (options_.model) {
         view.orientation = orientationChoice_;
         if (!orientationProblem(orientationChoice_).empty())  // core's words name the options; the panel's its combos
@@ -205,7 +210,7 @@ ui::ModelPanelView Application::modelPanelView() const {
 
 void Application::applyModelIntents(const ui::ModelIntents& intents) {
     if (intents.openText) openText_ = *intents.openText;
-    if (intents.open) openPaths(pathsFromText(openText_));
+    if (intents.open && !platform::chooseFiles()) openPaths(pathsFromText(openText_));  // picked files come as a drop
     if (intents.orientation) chooseOrientation(*intents.orientation);
 }
 

@@ -41,4 +41,21 @@ void listenForTouch(std::function<void(const TouchIntent&)> gesture);
 // where the teacher finds it, so there this does nothing and returns false.
 bool offerDownload(const std::filesystem::path& file);
 
+// The teacher's own files (settings, lessons opened in the viewer) were just written under
+// configDirectory() or userDataDirectory() (app/user_paths.hpp). A browser page holds its files in
+// memory only, so there they are copied to the browser's lasting storage (IndexedDB; web/shell.html
+// reads them back before the viewer starts, so a reload or the next visit finds them). The
+// desktop's are on the disk already: there this does nothing.
+void keepUserFiles();
+
+// Whether the teacher's files are chosen with the platform's file picker rather than typed: a
+// browser page's paths mean nothing to a teacher, so there the panel offers one "Open files…"
+// button and chooseFiles() opens the browser's picker. The desktop types paths (or drops files).
+[[nodiscard]] bool picksFiles();
+// Opens the browser's file picker and returns true; the chosen files are written into the page's
+// file system and arrive as a drop onto the window (GLFW's drop callback, Application::openPaths),
+// as files dragged onto the page do. Browsers open it only during a click or key press (or just
+// after). The desktop has no picker: false, and the caller takes typed paths.
+bool chooseFiles();
+
 }  // namespace psoas::app::platform

@@ -86,6 +86,23 @@ EM_JS(int, psoas_download, (const char* path), {
     return 1;
 });
 
+// The teacher's folders, mounted on the browser's IndexedDB by web/shell.html, copied there now.
+// One copy at a time: a save during a copy asks for one more after it.
+EM_JS(void, psoas_keep_user_files, (), {
+    const storage = Module['psoasStorage'];
+    if (!storage) return;  // the browser gives the page no storage: the page said so at start
+    if (storage.busy) { storage.again = true; return; }
+    storage.busy = true;
+    const done = function(error) {
+        if (error) err('Your settings and lessons could not be kept in this browser: ' + (error.message || error));
+        if (storage.again) { storage.again = false; FS.syncfs(false, done); } else storage.busy = false;
+    };
+    FS.syncfs(false, done);
+});
+
+// The page's file picker (web/shell.html): it hands the chosen files to the canvas as a drop.
+EM_JS(void, psoas_choose_files, (), { document.getElementById('open-files').click(); });
+
 namespace psoas::app::platform {
 
 namespace {
@@ -121,6 +138,15 @@ void listenForTouch(std::function<void(const TouchIntent&)> gesture) {
 }
 
 bool offerDownload(const std::filesystem::path& file) { return psoas_download(file.string().c_str()) != 0; }
+
+void keepUserFiles() { psoas_keep_user_files(); }
+
+bool picksFiles() { return true; }
+
+bool chooseFiles() {
+    psoas_choose_files();
+    return true;
+}
 
 namespace {
 void carryOut(const std::vector<TouchIntent>& intents) {

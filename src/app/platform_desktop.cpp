@@ -20,4 +20,10 @@ void listenForTouch(std::function<void(const TouchIntent&)>) {}  // the system m
 
 bool offerDownload(const std::filesystem::path&) { return false; }  // already on the disk (platform.hpp)
 
+void keepUserFiles() {}  // on the disk already (platform.hpp)
+
+bool picksFiles() { return false; }
+
+bool chooseFiles() { return false; }
+
 }  // namespace psoas::app::platform

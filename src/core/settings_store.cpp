@@ -7,6 +7,7 @@ LoadedSettings SettingsStore::load() const { return keeping() ? loadSettings(fil
 std::string SettingsStore::save(const Settings& settings) {
     if (!keeping()) return "";
     std::string problem = saveSettings(settings, file_);
+    if (problem.empty() && written_) written_();
     const bool told = problem == problem_;
     problem_ = problem;
     return problem.empty() || told ? "" : "Settings not saved: " + problem;

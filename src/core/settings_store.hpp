@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <string>
 
 namespace psoas {
@@ -14,7 +15,10 @@ namespace psoas {
 class SettingsStore {
 public:
     // An empty file keeps nothing: screenshots, exports and tests never read or write settings.
-    explicit SettingsStore(std::filesystem::path file = {}) : file_(std::move(file)) {}
+    // `written` is called after each save that wrote the file (a browser page then copies it to
+    // its lasting storage, app/platform.hpp keepUserFiles); not after a failed save.
+    explicit SettingsStore(std::filesystem::path file = {}, std::function<void()> written = {})
+        : file_(std::move(file)), written_(std::move(written)) {}
 
     [[nodiscard]] bool keeping() const { return !file_.empty(); }
     // The saved settings (defaults and a warning when the file is damaged; defaults when absent).
@@ -29,6 +33,7 @@ public:
 
 private:
     std::filesystem::path file_;
+    std::function<void()> written_;
     std::string problem_;  // the last save failure
     std::uint64_t savedStep_ = 0;
 };

@@ -46,6 +46,13 @@ std::optional<LengthUnit> unitCombo(LengthUnit current) {
 }
 
 void openField(const ModelPanelView& view, ModelIntents& intents) {
+    if (view.filePicker) {  // no paths to type in a browser page: its file picker
+        intents.open = ImGui::Button("Open files… (Ctrl+O)");
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("A lesson (.toml), a mesh set (.toml) or mesh files (.glb .gltf .obj .stl .ply);\n"
+                              "files dropped onto the page open too. Your lessons are kept in this browser.");
+        return;
+    }
     std::array<char, 4096> text{};
     std::strncpy(text.data(), view.openText.c_str(), text.size() - 1);
     if (view.focusOpenField) ImGui::SetKeyboardFocusHere();
@@ -54,7 +61,7 @@ void openField(const ModelPanelView& view, ModelIntents& intents) {
     const bool entered = ImGui::InputTextWithHint("##open", "Open files or a folder (Ctrl+O)", text.data(), text.size(),
                                                   ImGuiInputTextFlags_EnterReturnsTrue);
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Paths of mesh files (.stl .obj .ply .gltf .glb …), folders of them, or a mesh set (.toml);\n"
+        ImGui::SetTooltip("Paths of mesh files (.stl .obj .ply .gltf .glb …), folders of them, a mesh set or a lesson (.toml);\n"
                           "several separated by ';'. Enter or Open opens them; dropping files onto the window too.");
     if (view.openText != text.data()) intents.openText = std::string(text.data());
     ImGui::SameLine();

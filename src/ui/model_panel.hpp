@@ -14,13 +14,14 @@ namespace psoas::ui {
 struct ModelPanelView {
     std::string openText;         // what the open field holds
     bool focusOpenField = false;  // Ctrl+O: the field takes the keyboard this frame
+    bool filePicker = false;      // a browser page: one "Open files…" button (its picker) instead of the field
     std::optional<ModelOrientation> orientation;  // the choice shown; set for a --model scene only
     std::string orientationProblem;  // why that choice is not applied (core orientationProblem), or ""
 };
 
 struct ModelIntents {
     std::optional<std::string> openText;  // the field was edited
-    bool open = false;                    // Open pressed, or Enter in the field
+    bool open = false;                    // Open (or Open files…) pressed, or Enter in the field
     std::optional<ModelOrientation> orientation;  // a new choice of units or axes
 };
 

@@ -12,7 +12,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { chromium } = require('playwright-core');
+const { compareInPage, settle, openPageOn, launch, toUrl, viewport } = require('./page_tools');
 
 const { execFileSync } = require('child_process');
 const [pageFile, outputDir, desktop] = process.argv.slice(2);
@@ -20,9 +20,9 @@ if (!pageFile || !outputDir) {
   console.error('usage: node first_frame.test.js PAGE.html OUTPUT_DIR');
   process.exit(2);
 }
+const openPage = (browser, query, options) => openPageOn(browser, pageFile, query, options);
 const baselineDir = path.join(__dirname, 'baselines');
 const tolerances = JSON.parse(fs.readFileSync(path.join(baselineDir, 'tolerances.json'), 'utf8'));
-const viewport = { width: 1280, height: 720 };
 
 // The steps compared: a deep link each, and the image it must show.
 // `interact`: after the comparison the same page takes a key, a mouse drag and a touch pinch.
@@ -31,72 +31,6 @@ const cases = [{ name: 'attachments_step_2', lesson: 'attachments', step: 2, int
 function fail(message) {
   console.error(`FAIL: ${message}`);
   process.exitCode = 1;
-}
-
-// Runs in the page: per-pixel difference of two PNGs (data URLs) of the same size, plus how much
-// of `actual` is something other than its corner colour (an empty canvas is one colour).
-// With `halve`, `actual` is first scaled to half its width and height (a 2x page against 1x).
-async function compareInPage({ actual, baseline, threshold, halve }) {
-  const pixels = async (url, scale) => {
-    const image = new Image();
-    image.src = url;
-    await image.decode();
-    const [width, height] = [Math.round(image.width * scale), Math.round(image.height * scale)];
-    const canvas = new OffscreenCanvas(width, height);
-    const context = canvas.getContext('2d');
-    context.imageSmoothingQuality = 'high';
-    context.drawImage(image, 0, 0, width, height);
-    return { width, height, data: context.getImageData(0, 0, width, height).data };
-  };
-  const a = await pixels(actual, halve ? 0.5 : 1);
-  const result = { width: a.width, height: a.height, drawn: 0 };
-  const [r0, g0, b0] = [a.data[0], a.data[1], a.data[2]];
-  for (let i = 0; i < a.data.length; i += 4)
-    if (Math.abs(a.data[i] - r0) + Math.abs(a.data[i + 1] - g0) + Math.abs(a.data[i + 2] - b0) > 30) result.drawn++;
-  result.drawn /= a.width * a.height;
-  if (!baseline) return result;
-  const b = await pixels(baseline, 1);
-  if (b.width !== a.width || b.height !== a.height) return { ...result, sizeMismatch: `${b.width}x${b.height}` };
-  let over = 0, sum = 0;
-  for (let i = 0; i < a.data.length; i += 4) {
-    let worst = 0;
-    for (let c = 0; c < 3; ++c) {
-      const d = Math.abs(a.data[i + c] - b.data[i + c]);
-      sum += d;
-      worst = Math.max(worst, d);
-    }
-    if (worst > threshold) over++;
-  }
-  return { ...result, fractionOver: over / (a.width * a.height), meanDifference: sum / (a.data.length / 4 * 3) };
-}
-
-// The picture once it stops changing: a step's transitions run on the page's clock; wait until
-// two frames a second apart are the same image.
-async function settle(page) {
-  let previous = null, shot = null;
-  for (let i = 0; i < 30; ++i) {
-    await page.waitForTimeout(1000);
-    shot = await page.screenshot();
-    if (previous && shot.equals(previous)) break;
-    previous = shot;
-  }
-  return shot;
-}
-
-// Opens the one file at `query` with touch enabled (as a tablet) and collects every console error
-// or warning (the program's stderr lines, Chromium's "WebGL: INVALID_…" reports) and page error.
-async function openPage(browser, query, options = {}) {
-  const page = await browser.newPage({ viewport, hasTouch: true, ...options });
-  const problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  const url = 'file://' + path.resolve(pageFile) + query;
-  await page.goto(url);
-  // Started: the runtime is up and has a WebGL 2 context.
-  await page.waitForFunction(() => typeof Module !== 'undefined' && Module.ctx, null, { timeout: 60000 });
-  return { page, problems, url };
 }
 
 async function runCase(browser, testCase) {
@@ -114,7 +48,6 @@ async function runCase(browser, testCase) {
   if (process.env.PSOAS_UPDATE_BASELINES === '1') fs.copyFileSync(actualFile, baselineFile);
   const tolerance = { ...tolerances.default, ...(tolerances[testCase.name] || {}) };
   const haveBaseline = fs.existsSync(baselineFile);
-  const toUrl = (buffer) => 'data:image/png;base64,' + buffer.toString('base64');
   const result = await page.evaluate(compareInPage, {
     actual: toUrl(shot),
     baseline: haveBaseline ? toUrl(fs.readFileSync(baselineFile)) : null,
@@ -159,7 +92,6 @@ async function modelCoverage(url) {
 // Each must change the picture; the pinch must make the model larger. The pinch's images are
 // kept in OUTPUT_DIR (browser_pinch_before.png, browser_pinch_after.png) for a person to look at.
 async function interact(page, before, problems, label) {
-  const toUrl = (buffer) => 'data:image/png;base64,' + buffer.toString('base64');
   const changed = async (a, b) =>
     (await page.evaluate(compareInPage, { actual: toUrl(a), baseline: toUrl(b), threshold: 5 })).fractionOver;
   const expectChange = async (what, a, b, least) => {
@@ -244,7 +176,6 @@ async function compareWithDesktop(browser, testCase, shot) {
     '--lesson', testCase.lesson, '--step', String(testCase.step)], { stdio: 'inherit' });
   const tolerance = { ...tolerances.default, ...tolerances.desktop };
   const page = await browser.newPage();
-  const toUrl = (buffer) => 'data:image/png;base64,' + buffer.toString('base64');
   const result = await page.evaluate(compareInPage, {
     actual: toUrl(shot), baseline: toUrl(fs.readFileSync(desktopFile)), threshold: tolerance.channel_threshold });
   await page.close();
@@ -269,7 +200,6 @@ async function highDensity(browser, testCase) {
   const file = path.join(outputDir, `browser_${testCase.name}_2x.png`);
   fs.writeFileSync(file, shot);
   const tolerance = { ...tolerances.default, ...tolerances.high_density };
-  const toUrl = (buffer) => 'data:image/png;base64,' + buffer.toString('base64');
   const result = await page.evaluate(compareInPage, {
     actual: toUrl(shot), baseline: toUrl(fs.readFileSync(path.join(baselineDir, `${testCase.name}.png`))),
     threshold: tolerance.channel_threshold, halve: true });
@@ -305,13 +235,7 @@ async function badLink(browser) {
 }
 
 (async () => {
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    // --no-sandbox: CI runs as root, where chromium's sandbox refuses to start;
-    // --disable-dev-shm-usage: a fresh chroot may have no /dev/shm of any size.
-    args: ['--headless=new', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox',
-      '--disable-dev-shm-usage'],
-  });
+  const browser = await launch();
   try {
     for (const testCase of cases) await runCase(browser, testCase);
     await highDensity(browser, cases[0]);

@@ -49,5 +49,22 @@ TEST(SettingsStore, without_a_file_nothing_is_read_or_written) {
     EXPECT_EQ(store.load().warning, "");
 }
 
+// A browser page keeps its files only when told to copy them to lasting storage: every save that
+// wrote the file must say so, and a save that wrote nothing (same step, failed) must not.
+TEST(SettingsStore, tells_after_each_save_that_wrote_the_file_and_only_then) {
+    int told = 0;
+    SettingsStore store(test::temporaryDirectory() / "settings.toml", [&told] { ++told; });
+    store.stepSaved(1);
+    EXPECT_EQ(store.save(Settings{}), "");
+    EXPECT_EQ(told, 1);
+    EXPECT_EQ(store.saveOnStepChange(1, Settings{}), "");
+    EXPECT_EQ(told, 1) << "nothing was written, yet it told";
+    EXPECT_EQ(store.saveOnStepChange(2, Settings{}), "");
+    EXPECT_EQ(told, 2);
+    SettingsStore failing(unwritableSettings(), [&told] { ++told; });
+    EXPECT_NE(failing.save(Settings{}), "");
+    EXPECT_EQ(told, 2) << "a failed save told that the file was written";
+}
+
 }  // namespace
 }  // namespace psoas

@@ -1,6 +1,8 @@
 // Classroom exports end to end: a lesson's slides and handout, and a recorded video.
 
+#include "app/application.hpp"
 #include "app/image_file.hpp"
+#include "app/lesson_export.hpp"
 #include "gl/gl_test_context.hpp"
 #include "support/run_process.hpp"
 #include "support/test_paths.hpp"
@@ -31,6 +33,31 @@ TEST(ExportLesson, writes_one_png_per_step_and_a_handout) {
     EXPECT_NE(text.find("<h1>Meet the psoas</h1>"), std::string::npos);
     EXPECT_NE(text.find("src=\"01-a-muscle-hidden-in-the-middle.png\""), std::string::npos);
     EXPECT_NE(text.find("<strong>"), std::string::npos);  // **bold** in the lesson text becomes HTML
+}
+
+// What a browser page downloads after the window's export: every slide, then the handout.
+TEST(ExportLesson, lists_each_slide_written_then_the_handout) {
+    try {
+        app::Options options;
+        options.glDebug = true;
+        app::Application application(options);
+        const Lesson* lesson = application.lessonLibrary().find("attachments");
+        ASSERT_NE(lesson, nullptr);
+        const auto folder = test::temporaryDirectory();
+        app::LessonExport job(*lesson, folder);
+        EXPECT_TRUE(job.files().empty());
+        ASSERT_EQ(job.writeNextStep(application, {160, 90}, Background::Dark), "");
+        ASSERT_EQ(job.files(), std::vector<std::filesystem::path>{job.lastFile()});
+        while (!job.allStepsDone()) ASSERT_EQ(job.writeNextStep(application, {160, 90}, Background::Dark), "");
+        ASSERT_EQ(job.writeHandout(), "");
+        const auto files = job.files();
+        ASSERT_EQ(files.size(), lesson->steps.size() + 1);
+        EXPECT_EQ(files.back(), folder / "index.html");
+        for (const auto& file : files) EXPECT_TRUE(std::filesystem::exists(file)) << file;
+        EXPECT_EQ(files[1].filename().string().substr(0, 3), "02-");
+    } catch (const app::NoDisplayError& e) {
+        test::noContext(e.what());
+    }
 }
 
 TEST(RecordVideo, has_thirty_frames_a_second_at_the_requested_size) {

@@ -5,6 +5,7 @@
 
 #include "app/application.hpp"
 #include "app/image_file.hpp"
+#include "app/user_paths.hpp"
 #include "core/model_import.hpp"
 #include "gl/gl_test_context.hpp"
 #include "support/image_compare.hpp"
@@ -108,6 +109,48 @@ TEST(ModelOpening, a_file_that_cannot_be_opened_keeps_the_scene_and_says_why_in_
         EXPECT_FALSE(application.openPaths({test::dataFile("no_such_file.stl")}));
         EXPECT_EQ(application.status().find('\n'), std::string::npos) << application.status();
         EXPECT_EQ(application.scene().structures.size(), structures);
+        test::expectNoGlErrors();
+    } catch (const app::NoDisplayError& e) {
+        test::noContext(e.what());
+    }
+}
+
+// A teacher's lesson file dropped onto the window (or picked in the browser): it opens at its first
+// step and is kept in the teacher's lessons folder, so the next start offers it; a broken one
+// says where in one line, keeps nothing, and leaves the lesson on screen as it was.
+TEST(ModelOpening, a_lesson_file_opened_at_run_time_opens_and_is_kept_and_a_broken_one_is_refused) {
+    const auto data = test::temporaryDirectory();
+    setenv("XDG_DATA_HOME", data.c_str(), 1);
+    const std::filesystem::path mine = test::outputDirectory() / "model_opening_my_lesson.toml";
+    {
+        std::ifstream in(app::dataDirectory() / "lessons" / "02-attachments.toml");
+        std::ofstream out(mine);
+        for (std::string line; std::getline(in, line);)
+            out << (line.rfind("id = ", 0) == 0 ? "id = \"my-attachments\"" : line) << '\n';
+    }
+    try {
+        app::Options options;
+        options.glDebug = true;
+        app::Application application(options);
+        (void)view(application);
+        ASSERT_TRUE(application.openPaths({mine}));
+        EXPECT_EQ(application.lessonPlayer().lesson().id, "my-attachments");
+        EXPECT_EQ(application.lessonPlayer().stepIndex(), 0);
+        EXPECT_TRUE(std::filesystem::exists(data / "psoas-atlas" / "lessons" / "my-attachments.toml"));
+        EXPECT_NE(application.status().find("kept in your lessons"), std::string::npos) << application.status();
+        application.apply(act::NextStep{});
+        const Image before = view(application);
+
+        const auto broken = test::dataFile("bad_lessons/missing_equals.toml");
+        EXPECT_FALSE(application.openPaths({broken}));
+        EXPECT_EQ(application.status().rfind(broken.string() + ":7:10: ", 0), 0u) << application.status();
+        EXPECT_EQ(application.lessonPlayer().lesson().id, "my-attachments");
+        EXPECT_EQ(application.lessonPlayer().stepIndex(), 1);
+        EXPECT_FALSE(std::filesystem::exists(data / "psoas-atlas" / "lessons" / "bad.toml"));
+        expectSameImage(view(application), before, "the lesson on screen after a broken one was refused");
+
+        app::Application nextStart(options);
+        EXPECT_NE(nextStart.lessonLibrary().find("my-attachments"), nullptr) << "the kept lesson is not offered again";
         test::expectNoGlErrors();
     } catch (const app::NoDisplayError& e) {
         test::noContext(e.what());
