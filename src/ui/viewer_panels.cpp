@@ -523,19 +523,36 @@ void lengthCurve(const MotionView& motion, float uiScale) {
                         referenceName(motion.reference).c_str(), now, motion.hipFlexion);
 }
 
+std::string poseComboText(const MotionView& motion) {
+    if (motion.joints.custom) return "Own angles (below)";
+    if (!motion.loopName.empty()) return "Looping: " + motion.loopName;
+    return motion.poseNames.empty() ? "" : motion.poseNames[static_cast<std::size_t>(motion.pose)];
+}
+
+// A looping motion's pause and speed (issue 13); P pauses every motion at once.
+void loopControls(const MotionView& motion, MotionIntents& intents) {
+    if (motion.loopName.empty()) return;
+    ImGui::Text("%.1f s a cycle at 1\u00d7", static_cast<double>(motion.loopPeriod));
+    if (ImGui::Button(motion.loopPaused ? "Play##loop" : "Pause##loop")) intents.loopPaused = !motion.loopPaused;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1.0f);
+    float speed = motion.loopSpeed;
+    if (ImGui::SliderFloat("##loopspeed", &speed, kLoopSpeedMin, kLoopSpeedMax, "speed %.2f\u00d7", ImGuiSliderFlags_AlwaysClamp))
+        intents.loopSpeed = speed;
+}
+
 // Pose, breathing and colour-by-length: what the student can change.
 void motionControls(const MotionView& motion, MotionIntents& intents) {
     ImGui::TextUnformatted("Pose");
     ImGui::SetNextItemWidth(-1.0f);
-    const std::string poseName = motion.joints.custom ? "Own angles (below)"
-                                 : motion.poseNames.empty() ? ""
-                                                            : motion.poseNames[static_cast<std::size_t>(motion.pose)];
+    const std::string poseName = poseComboText(motion);
     if (ImGui::BeginCombo("##pose", poseName.c_str())) {
         for (std::size_t i = 0; i < motion.poseNames.size(); ++i)
             if (ImGui::Selectable(motion.poseNames[i].c_str(), !motion.joints.custom && static_cast<int>(i) == motion.pose))
                 intents.pose = static_cast<int>(i);
         ImGui::EndCombo();
     }
+    loopControls(motion, intents);
     if (ImGui::CollapsingHeader("Joint angles", ImGuiTreeNodeFlags_DefaultOpen)) drawJointControls(motion.joints, intents);
     bool breathing = motion.breathing;
     if (ImGui::Checkbox("Breathing", &breathing)) intents.breathing = breathing;

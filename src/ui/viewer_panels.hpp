@@ -76,6 +76,12 @@ struct MotionView {
     float hipFlexion = 0.0f;                         // right hip, now
     HipReference reference = HipReference::Gait2392; // the geometry the readouts, history and curve use
     JointControlsView joints;                        // one slider per coordinate of the pose model
+    // A looping motion plays (a step's `motion`): what it is ("walking", "a cycle through 2 poses";
+    // empty when none plays), its period at 1x (seconds), its speed and whether it is paused.
+    std::string loopName;
+    float loopPeriod = 0.0f;
+    float loopSpeed = 1.0f;
+    bool loopPaused = false;
 };
 
 // What the user changed in the Motion tab: the session's own change value.

@@ -5,6 +5,7 @@ target_sources(psoas_core PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/column_skin.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/hip_reference.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/joint_coordinates.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/looping_motion.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/measure.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/muscle_deformer.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/muscle_path.cpp
