@@ -3,6 +3,7 @@
 #include "app/platform.hpp"
 
 #include "app/input_script.hpp"
+#include "app/pose_saving.hpp"
 #include "app/user_paths.hpp"
 #include "core/atlas.hpp"
 #include "core/lesson_check.hpp"
@@ -30,7 +31,10 @@ std::vector<LessonSource> lessonSources(const Options& options) {
 
 LessonVocabulary builtInVocabulary() {
     const auto data = dataDirectory() / "models";
-    return makeVocabulary(loadAtlas(data / "atlas.toml"), listPoseIds(data / "poses"));
+    std::vector<std::string> poses = listPoseIds(data / "poses");
+    for (std::string& id : listPoseIds(userPoseDirectory()))  // the teacher's saved poses (issue 13)
+        if (std::find(poses.begin(), poses.end(), id) == poses.end()) poses.push_back(std::move(id));
+    return makeVocabulary(loadAtlas(data / "atlas.toml"), poses);
 }
 
 std::string counted(std::size_t count, const std::string& noun) {

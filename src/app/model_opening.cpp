@@ -7,6 +7,7 @@
 #include "app/application.hpp"
 #include "app/commands.hpp"
 #include "app/first_view.hpp"
+#include "app/pose_saving.hpp"
 #include "app/user_paths.hpp"
 #include "core/diagnostic.hpp"
 
@@ -112,7 +113,9 @@ void Application::startSession() {
     std::vector<PoseFile> poses;
     if (atlasScene) {
         try {
-            poses = loadPoseLibrary(dataDirectory() / "models" / "poses");
+            std::vector<std::string> problems;
+            poses = posesWithUserPoses(dataDirectory() / "models" / "poses", userPoseDirectory(), problems);
+            for (const std::string& problem : problems) logLine(problem);  // that file is left out
         } catch (const DataFileError& e) {
             logLine(e.what());  // the viewer still works, in the neutral pose
         }

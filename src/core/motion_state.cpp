@@ -46,6 +46,11 @@ void MotionState::moveTo(const Pose& target, bool instant) {
     if (instant) transition_.advance(1.0f);
 }
 
+void MotionState::setLibrary(std::vector<Pose> poses) {
+    poses_ = std::move(poses);
+    if (!user_.joints && !user_.loop) moveTo(poseOf(user_), false);
+}
+
 void MotionState::stage(const MotionSettings& settings, bool instant) {
     staged_ = settings;
     user_ = settings;

@@ -75,6 +75,9 @@ public:
     void change(const MotionChange& change);
     // Breathing held at a fixed state for still pictures (--breath); nullopt breathes with the clock.
     void holdBreath(std::optional<float> breath) { heldBreath_ = breath; }
+    // The pose library changed (a pose saved): same order, one replaced in place or one added last.
+    // A body in a library pose that changed glides to its new angles.
+    void setLibrary(std::vector<Pose> poses);
 
     void advance(double seconds);
     // Finishes a pose move at once (images show a step as it is after its transitions).

@@ -1,6 +1,7 @@
 #include "ui/viewer_panels.hpp"
 
 #include "core/chart_axes.hpp"
+#include "core/motion/pose_writer.hpp"
 #include "core/structure_card.hpp"
 #include "core/structure_search.hpp"
 #include "ui/length_legend.hpp"
@@ -191,7 +192,7 @@ void viewButtons(ViewerUiIntents& intents) {
 
 void structuresTab(const ViewerUiState& state, ViewerUiIntents& intents);
 void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents);
-void motionTab(const ViewerUiState& state, const MotionView& motion, MotionIntents& intents);
+void motionTab(const ViewerUiState& state, const MotionView& motion, ViewerUiIntents& intents);
 
 void sidePanel(const ViewerUiState& state, ViewerUiIntents& intents) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -211,7 +212,7 @@ void sidePanel(const ViewerUiState& state, ViewerUiIntents& intents) {
             ImGui::EndTabItem();
         }
         if (state.motion && ImGui::BeginTabItem("Motion")) {
-            motionTab(state, *state.motion, intents.motion);
+            motionTab(state, *state.motion, intents);
             ImGui::EndTabItem();
         }
         // Ctrl+O: the open field is on this tab.
@@ -541,8 +542,27 @@ void loopControls(const MotionView& motion, MotionIntents& intents) {
         intents.loopSpeed = speed;
 }
 
-// Pose, breathing and colour-by-length: what the student can change.
-void motionControls(const MotionView& motion, MotionIntents& intents) {
+// "Save pose…" (issue 13): the angles shown now become a pose file in the user's pose folder,
+// named as typed; the pose box offers it at once and after the next start.
+void savePoseControls(const ViewerUiState& state, ViewerUiIntents& intents) {
+    std::array<char, 128> name{};
+    std::strncpy(name.data(), state.poseNameDraft.c_str(), name.size() - 1);
+    const float buttonWidth = ImGui::CalcTextSize("Save pose").x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    ImGui::SetNextItemWidth(-(buttonWidth + ImGui::GetStyle().ItemSpacing.x));
+    const bool entered = ImGui::InputTextWithHint("##posename", "Name for these angles", name.data(), name.size(),
+                                                  ImGuiInputTextFlags_EnterReturnsTrue);
+    if (std::string_view(name.data()) != state.poseNameDraft) intents.poseNameDraft = std::string(name.data());
+    ImGui::SameLine();
+    const bool named = !poseIdFromName(name.data()).empty();
+    ImGui::BeginDisabled(!named);
+    if ((ImGui::Button("Save pose") || entered) && named) intents.savePose = std::string(name.data());
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("Writes the joint angles shown as a pose file in your pose folder;\na pose with a built-in pose's name replaces it");
+}
+
+// The pose: the library's, a looping motion's controls, the joint angles.
+void poseControls(const MotionView& motion, MotionIntents& intents) {
     ImGui::TextUnformatted("Pose");
     ImGui::SetNextItemWidth(-1.0f);
     const std::string poseName = poseComboText(motion);
@@ -554,6 +574,10 @@ void motionControls(const MotionView& motion, MotionIntents& intents) {
     }
     loopControls(motion, intents);
     if (ImGui::CollapsingHeader("Joint angles", ImGuiTreeNodeFlags_DefaultOpen)) drawJointControls(motion.joints, intents);
+}
+
+// Breathing, length tags and colour by length.
+void displayControls(const MotionView& motion, MotionIntents& intents) {
     bool breathing = motion.breathing;
     if (ImGui::Checkbox("Breathing", &breathing)) intents.breathing = breathing;
     for (const BreathDepthName& entry : kBreathDepthNames) {  // the names lessons and --breath-depth use
@@ -646,11 +670,13 @@ void lengthHistory(const MotionView& motion, float uiScale) {
                         referenceName(motion.reference).c_str());
 }
 
-void motionTab(const ViewerUiState& state, const MotionView& motion, MotionIntents& intents) {
+void motionTab(const ViewerUiState& state, const MotionView& motion, ViewerUiIntents& intents) {
     ImGui::PushTextWrapPos(0.0f);  // long captions wrap in a narrow panel
-    motionControls(motion, intents);
+    poseControls(motion, intents.motion);
+    savePoseControls(state, intents);
+    displayControls(motion, intents.motion);
     ImGui::Separator();
-    referenceChooser(motion, intents);
+    referenceChooser(motion, intents.motion);
     ImGui::Separator();
     lengthReadouts(motion);
     lengthHistory(motion, state.uiScale);

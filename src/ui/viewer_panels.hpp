@@ -101,6 +101,7 @@ struct ViewerUiState {
     int hovered = -1;
     int selected = -1;
     std::string structureQuery;  // what the Structures tab's search field holds
+    std::string poseNameDraft;   // what the Motion tab's "Save pose" name field holds
     glm::vec2 cursor{0.0f};  // for the hover label, in UI coordinates
     bool showHelp = false;
     const std::vector<HelpEntry>* help = nullptr;
@@ -170,6 +171,8 @@ struct ViewerUiIntents {
     bool exportSlides = false;   // export the open lesson's steps as slides and a handout
     ModelIntents model;          // open files, turn a --model scene
     std::optional<std::string> structureQuery;  // the search field was edited
+    std::optional<std::string> poseNameDraft;   // the pose name field was edited
+    std::optional<std::string> savePose;        // save the angles shown as a pose of this name
 };
 
 ViewerUiIntents drawViewerUi(const ViewerUiState& state);

@@ -672,6 +672,33 @@ TEST(LoopingMotion, the_actions_lessons_walking_step_walks_and_the_numbers_follo
     EXPECT_GT(*longest - *shortest, 1.0f);  // the strip chart follows the walk
 }
 
+// Issue 13, "Save pose…": the saved pose joins the pose box at once, named there, without moving
+// the body; saved again under the same id it is replaced in place (the other indices stay).
+TEST(SavePose, a_saved_pose_joins_the_pose_list_named_in_the_pose_box_without_moving_the_body) {
+    auto session = builtInSession();
+    setJoint(*session, JointCoordinate::RightHipFlexion, 45.0f);
+    const Pose shown = session->motion().currentPose();
+    const std::size_t before = session->poses().size();
+    PoseFile saved;
+    saved.id = "my_hip_45";
+    saved.name = "My hip 45";
+    saved.pose = shown;
+    session->apply(act::AddPose{saved});
+    ASSERT_EQ(session->poses().size(), before + 1);
+    EXPECT_EQ(session->poses().back().id, "my_hip_45");
+    EXPECT_EQ(session->motion().settings().pose, static_cast<int>(before));
+    EXPECT_FALSE(session->motion().settings().joints.has_value());  // the pose box names it, not "own angles"
+    settle(*session);
+    EXPECT_EQ(session->motion().currentPose(), shown);
+
+    saved.pose.hipRight.flexion = 60.0f;
+    session->apply(act::AddPose{saved});
+    EXPECT_EQ(session->poses().size(), before + 1);
+    settle(*session);
+    EXPECT_FLOAT_EQ(session->motion().currentPose().hipRight.flexion, 60.0f);
+    EXPECT_EQ(session->poses()[static_cast<std::size_t>(poseIndex("sitting"))].id, "sitting");
+}
+
 TEST(LengthTags, a_quiz_question_keeps_them_back_with_the_labels) {
     auto session = builtInSession();
     Lesson lesson = builtInLesson("03-actions.toml");

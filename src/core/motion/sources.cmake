@@ -12,4 +12,5 @@ target_sources(psoas_core PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/pose.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/pose_file.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/pose_transition.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/pose_writer.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/skeleton.cpp)
