@@ -30,21 +30,35 @@ SavedPose saveUserPose(std::string_view name, const Pose& angles, const std::fil
     }
 }
 
-std::vector<PoseFile> posesWithUserPoses(const std::filesystem::path& shippedFolder, const std::filesystem::path& userFolder,
-                                         std::vector<std::string>& problems) {
-    std::vector<PoseFile> shipped = loadPoseLibrary(shippedFolder);
-    std::error_code error;
-    if (!std::filesystem::is_directory(userFolder, error)) return shipped;
-    std::vector<PoseFile> user;
-    for (const auto& entry : std::filesystem::directory_iterator(userFolder, error)) {
-        if (entry.path().extension() != ".toml") continue;
-        try {
-            user.push_back(loadPoseFile(entry.path()));
-        } catch (const DataFileError& bad) {
-            for (const Diagnostic& d : bad.diagnostics()) problems.push_back(d.format());
-        }
+std::vector<std::filesystem::path> userPoseFolders(const std::vector<std::filesystem::path>& lessonDirs) {
+    std::vector<std::filesystem::path> folders{userPoseDirectory()};
+    for (const std::filesystem::path& given : lessonDirs) {
+        std::error_code error;
+        std::filesystem::path dir = std::filesystem::absolute(given.empty() ? "." : given, error).lexically_normal();
+        if (!dir.has_filename()) dir = dir.parent_path();  // "lessons/" names the folder "lessons"
+        folders.push_back(dir.parent_path() / "poses");
     }
-    return withUserPoses(std::move(shipped), std::move(user));
+    return folders;
+}
+
+std::vector<PoseFile> posesWithUserPoses(const std::filesystem::path& shippedFolder,
+                                         const std::vector<std::filesystem::path>& userFolders, std::vector<std::string>& problems) {
+    std::vector<PoseFile> poses = loadPoseLibrary(shippedFolder);
+    for (const std::filesystem::path& folder : userFolders) {
+        std::error_code error;
+        if (!std::filesystem::is_directory(folder, error)) continue;
+        std::vector<PoseFile> user;
+        for (const auto& entry : std::filesystem::directory_iterator(folder, error)) {
+            if (entry.path().extension() != ".toml") continue;
+            try {
+                user.push_back(loadPoseFile(entry.path()));
+            } catch (const DataFileError& bad) {
+                for (const Diagnostic& d : bad.diagnostics()) problems.push_back(d.format());
+            }
+        }
+        poses = withUserPoses(std::move(poses), std::move(user));
+    }
+    return poses;
 }
 
 }  // namespace psoas::app

@@ -25,9 +25,14 @@ struct SavedPose {
 // pose_writer.hpp), creating the folder; an existing file of that id is replaced whole.
 SavedPose saveUserPose(std::string_view name, const Pose& angles, const std::filesystem::path& folder);
 
-// The shipped poses with the user's from `userFolder` (missing: none) over them. A broken user
-// file is left out and its problems go to `problems` (one line each); the shipped ones still load.
-std::vector<PoseFile> posesWithUserPoses(const std::filesystem::path& shippedFolder, const std::filesystem::path& userFolder,
-                                         std::vector<std::string>& problems);
+// Where the teacher's poses are found: the user's pose folder, then `poses/` beside each lesson
+// folder given (DIR/../poses for --lessons DIR), later ones over earlier ones.
+std::vector<std::filesystem::path> userPoseFolders(const std::vector<std::filesystem::path>& lessonDirs);
+
+// The shipped poses with those of `userFolders` (a missing one has none) over them, by id. A
+// broken user file is left out and its problems go to `problems` (one line each); the shipped
+// ones still load.
+std::vector<PoseFile> posesWithUserPoses(const std::filesystem::path& shippedFolder,
+                                         const std::vector<std::filesystem::path>& userFolders, std::vector<std::string>& problems);
 
 }  // namespace psoas::app
