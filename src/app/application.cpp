@@ -285,18 +285,19 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     if (intents.jumpToStep) apply(act::JumpToStep{*intents.jumpToStep});
     if (intents.restartLesson) apply(act::RestartLesson{});
     if (intents.motion.any()) apply(act::ChangeMotion{intents.motion});
-    if (intents.poseNameDraft) poseNameDraft_ = *intents.poseNameDraft;
-    if (intents.savePose) savePose(*intents.savePose);
+    applyPoseIntents(intents);
     captionHeight_ = intents.captionHeight;
     hintHeight_ = intents.hintHeight;
     captionCut_ = intents.captionCut;
     applyModelIntents(intents.model);
 }
 
-// "Save pose…": the angles shown now, written to the user's pose folder and offered at once.
-void Application::savePose(const std::string& name) {
-    if (!session_ || !session_->sceneMotion()) return;
-    SavedPose saved = saveUserPose(name, session_->motion().currentPose(), userPoseDirectory());
+// "Save pose…": the name field, and the angles shown now written to the user's pose folder and
+// offered at once.
+void Application::applyPoseIntents(const ui::ViewerUiIntents& intents) {
+    if (intents.poseNameDraft) poseNameDraft_ = *intents.poseNameDraft;
+    if (!intents.savePose || !session_ || !session_->sceneMotion()) return;
+    SavedPose saved = saveUserPose(*intents.savePose, session_->motion().currentPose(), userPoseDirectory());
     if (saved.pose) {
         ui_.coverFile(saved.pose->file);
         apply(act::AddPose{*saved.pose});

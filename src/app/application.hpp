@@ -139,7 +139,7 @@ private:
     void startUi(float uiScale);
     void buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale);
     void applyIntents(const ui::ViewerUiIntents& intents);
-    void savePose(const std::string& name);
+    void applyPoseIntents(const ui::ViewerUiIntents& intents);
     void startSession();  // the session, poses and lessons for scene_ (model_opening.cpp)
     void showScene(Scene next, SceneSource source);
     void applyModelIntents(const ui::ModelIntents& intents);
