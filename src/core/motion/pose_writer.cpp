@@ -1,20 +1,25 @@
 #include "core/motion/pose_writer.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <limits>
 
 namespace psoas {
 
 namespace {
 
-// The shortest decimal that reads back as the same float (TOML takes "45" and "1e-05" alike).
+// The shortest decimal (at most 9 digits, enough for any float) that reads back as the same float;
+// TOML takes "45" and "1e-05" alike. snprintf, not std::to_chars: the browser build's library has
+// no floating-point to_chars.
 std::string number(float value) {
     char text[32];
-    const auto end = std::to_chars(text, text + sizeof text, value).ptr;
-    return {text, end};
+    for (int digits = 6; digits <= 9; ++digits) {
+        std::snprintf(text, sizeof text, "%.*g", digits, static_cast<double>(value));
+        if (std::strtof(text, nullptr) == value) break;
+    }
+    return text;
 }
 
 // A TOML basic string: quotes, backslashes and control characters escaped.
