@@ -7,6 +7,7 @@
 #include "app/jobs.hpp"
 #include "app/platform.hpp"
 #include "app/startup_trace.hpp"
+#include "app/pose_saving.hpp"
 #include "app/user_paths.hpp"
 #include "core/attachment_tint.hpp"
 #include "render/gl_debug.hpp"
@@ -223,6 +224,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.hovered = session_->quizOpen() ? -1 : session_->hovered();  // a name under the cursor would give the answer away
     state.selected = session_->selected();
     state.structureQuery = structureQuery_;
+    state.poseNameDraft = poseNameDraft_;
     state.cursor = input_.cursor();
     state.showHelp = session_->showHelp();
     state.help = &helpEntries();
@@ -291,11 +293,26 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     if (intents.jumpToStep) apply(act::JumpToStep{*intents.jumpToStep});
     if (intents.restartLesson) apply(act::RestartLesson{});
     if (intents.motion.any()) apply(act::ChangeMotion{intents.motion});
+    applyPoseIntents(intents);
     captionHeight_ = intents.captionHeight;
     if (intents.dismissFirstRunHint || intents.toggleHelp) firstRunHint_ = false;
     hintHeight_ = intents.hintHeight;
     captionCut_ = intents.captionCut;
     applyModelIntents(intents.model);
+}
+
+// "Save pose…": the name field, and the angles shown now written to the user's pose folder and
+// offered at once.
+void Application::applyPoseIntents(const ui::ViewerUiIntents& intents) {
+    if (intents.poseNameDraft) poseNameDraft_ = *intents.poseNameDraft;
+    if (!intents.savePose || !session_ || !session_->sceneMotion()) return;
+    SavedPose saved = saveUserPose(*intents.savePose, session_->motion().currentPose(), userPoseDirectory());
+    if (saved.pose) {
+        ui_.coverFile(saved.pose->file);
+        apply(act::AddPose{*saved.pose});
+        poseNameDraft_.clear();
+    }
+    setStatus(saved.message, true);
 }
 
 void Application::setStatus(std::string text, bool onTerminal) {

@@ -143,6 +143,7 @@ private:
     void startUi(float uiScale);
     void buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale);
     void applyIntents(const ui::ViewerUiIntents& intents);
+    void applyPoseIntents(const ui::ViewerUiIntents& intents);
     void startSession();  // the session, poses and lessons for scene_ (model_opening.cpp)
     void showScene(Scene next, SceneSource source);
     void applyModelIntents(const ui::ModelIntents& intents);
@@ -216,6 +217,7 @@ private:
     // shown with its problem and not applied), and Ctrl+O asking the field to take the keyboard.
     std::string openText_;
     std::string structureQuery_;  // the Structures tab's search field
+    std::string poseNameDraft_;   // the Motion tab's "Save pose…" name field
     ModelOrientation orientationChoice_;
     bool focusOpenField_ = false;
 

@@ -3,6 +3,7 @@
 #include "app/platform.hpp"
 
 #include "app/input_script.hpp"
+#include "app/pose_saving.hpp"
 #include "app/user_paths.hpp"
 #include "core/atlas.hpp"
 #include "core/lesson_check.hpp"
@@ -28,9 +29,13 @@ std::vector<LessonSource> lessonSources(const Options& options) {
     return sources;
 }
 
-LessonVocabulary builtInVocabulary() {
+LessonVocabulary builtInVocabulary(const std::vector<std::filesystem::path>& lessonDirs) {
     const auto data = dataDirectory() / "models";
-    return makeVocabulary(loadAtlas(data / "atlas.toml"), listPoseIds(data / "poses"));
+    std::vector<std::string> poses = listPoseIds(data / "poses");
+    for (const std::filesystem::path& folder : userPoseFolders(lessonDirs))  // the teacher's poses (issue 13)
+        for (std::string& id : listPoseIds(folder))
+            if (std::find(poses.begin(), poses.end(), id) == poses.end()) poses.push_back(std::move(id));
+    return makeVocabulary(loadAtlas(data / "atlas.toml"), poses);
 }
 
 std::string counted(std::size_t count, const std::string& noun) {
@@ -61,7 +66,7 @@ const Lesson& lessonToOpen(const LessonLibrary& library, const std::string& id, 
 
 namespace {
 int listLessons(const Options& options, std::ostream& out, std::ostream& err) {
-    const LessonLibrary library = LessonLibrary::load(lessonSources(options), builtInVocabulary());
+    const LessonLibrary library = LessonLibrary::load(lessonSources(options), builtInVocabulary(options.lessonDirs));
     for (const auto& entry : library.entries()) {
         const std::string name = entry.file.filename().string();
         out << (entry.id.empty() ? name : entry.id) << '\t' << (entry.title.empty() ? name : entry.title) << '\t';
@@ -144,9 +149,12 @@ std::vector<Diagnostic> undrawableCharacters(const std::filesystem::path& file) 
 // The lesson files --check-lessons names: the built-in folder, a folder, or one .toml file. A
 // target that names no lesson file at all is bad input (exit 2), said in one line.
 std::optional<std::vector<LessonEntry>> lessonsToCheck(const std::filesystem::path& target, std::ostream& err) {
-    const LessonVocabulary vocabulary = builtInVocabulary();
     const std::filesystem::path folder = target.empty() ? dataDirectory() / "lessons" : target;
     std::error_code ec;
+    // A lesson folder's own poses (poses/ beside it) are known to its lessons.
+    const LessonVocabulary vocabulary =
+        builtInVocabulary(target.empty() ? std::vector<std::filesystem::path>{}
+                                         : std::vector{std::filesystem::is_regular_file(target, ec) ? target.parent_path() : target});
     if (std::filesystem::is_regular_file(target, ec)) {
         if (target.extension() == ".toml") return std::vector{loadLessonEntry(target, target.string(), vocabulary)};
         err << "error: " << target.string() << ": is not a lesson file (.toml) or a folder of them\n";
@@ -221,7 +229,7 @@ void checkScriptLessons(const std::filesystem::path& file, const LessonLibrary& 
 // unknown id, a lesson with problems or a step past the end is a usage error, exit 2.
 void checkNamedLessons(const Options& options) {
     if (!options.lesson && !options.exportLesson && !options.script) return;
-    const LessonLibrary library = LessonLibrary::load(lessonSources(options), builtInVocabulary());
+    const LessonLibrary library = LessonLibrary::load(lessonSources(options), builtInVocabulary(options.lessonDirs));
     // A browser page's link is not refused: the viewer opens and says what was wrong (first_view).
     if (options.lesson && !platform::lessonComesFromALink()) (void)lessonToOpen(library, *options.lesson, "--lesson", options.step);
     if (options.exportLesson) (void)lessonToOpen(library, *options.exportLesson, "--export-lesson", 0);

@@ -14,8 +14,9 @@ namespace psoas::app {
 // Built-in lessons, then the user's, then each --lessons folder: later ones override by id.
 std::vector<LessonSource> lessonSources(const Options& options);
 
-// The ids lessons may use, from the built-in atlas and pose files.
-LessonVocabulary builtInVocabulary();
+// The ids lessons may use, from the built-in atlas and pose files, with the teacher's poses: the
+// user's pose folder and poses/ beside each of `lessonDirs` (pose_saving.hpp).
+LessonVocabulary builtInVocabulary(const std::vector<std::filesystem::path>& lessonDirs = {});
 
 // The lesson `id` names, ready to open at `step` (1-based; 0 checks no step), or a UsageError
 // that names `option` (when not empty) and says why not: no such lesson (with a did-you-mean), its file has problems

@@ -124,7 +124,7 @@ const std::vector<ui::HelpEntry>& helpEntries() {
         {"B or .", "Blank the screen; any key brings it back"},
         {"A", "Autoplay the lesson, using each step's duration"},
         {"R", "Turn the model slowly"},
-        {"P", "Pause / resume all motion"},
+        {"P", "Pause / resume all motion: breathing, looping motions (walking), turning"},
         {"Ctrl + =  Ctrl + -  Ctrl + 0", "Larger, smaller, default text and lines"},
         {"Ctrl + O", "Open your own mesh files, a folder or a mesh set (or drop them onto the window)"},
         {"H or F1", "Show / hide this list"},

@@ -9,6 +9,7 @@
 #include "app/first_view.hpp"
 #include "app/lesson_import.hpp"
 #include "app/platform.hpp"
+#include "app/pose_saving.hpp"
 #include "app/user_paths.hpp"
 #include "core/diagnostic.hpp"
 
@@ -115,7 +116,9 @@ void Application::startSession() {
     std::vector<PoseFile> poses;
     if (atlasScene) {
         try {
-            poses = loadPoseLibrary(dataDirectory() / "models" / "poses");
+            std::vector<std::string> problems;
+            poses = posesWithUserPoses(dataDirectory() / "models" / "poses", userPoseFolders(options_.lessonDirs), problems);
+            for (const std::string& problem : problems) logLine(problem);  // that file is left out
         } catch (const DataFileError& e) {
             logLine(e.what());  // the viewer still works, in the neutral pose
         }
@@ -129,7 +132,7 @@ void Application::startSession() {
         for (const std::string& note : motion->notes()) logLine(note);  // e.g. a set's muscle that cannot bend
     lessons_ = LessonShelf();  // a --model scene has no lessons: they name the atlas's structures
     if (!atlasScene) return;
-    lessons_ = LessonShelf(lessonSources(options_), builtInVocabulary());
+    lessons_ = LessonShelf(lessonSources(options_), builtInVocabulary(options_.lessonDirs));
     lessons_.load();
     lessonsRead();
 }

@@ -1,5 +1,6 @@
 #include "core/lesson.hpp"
 
+#include "core/motion/looping_motion.hpp"
 #include "core/motion/pose_table.hpp"
 #include "core/toml_reader.hpp"
 
@@ -10,7 +11,7 @@ namespace psoas {
 namespace {
 
 constexpr const char* kStepKeys[] = {"title", "text", "camera", "show", "fade", "hide", "highlight", "attachments",
-                                     "labels", "pose", "breathing", "colour_by_length", "length_tags", "auto_rotate", "duration",
+                                     "labels", "pose", "motion", "breathing", "colour_by_length", "length_tags", "auto_rotate", "duration",
                                      "notes", "quiz"};
 
 bool contains(const std::vector<std::string>& list, const std::string& item) {
@@ -46,6 +47,7 @@ public:
         labelTargets.insert(labelTargets.end(), vocabulary_.landmarks.begin(), vocabulary_.landmarks.end());
         step.labels = labels(labelTargets);
         readPose(step);
+        readMotion(step);
         readBreathing(step);
         readQuiz(step);
         step.colourByLength = reader_.boolean("colour_by_length", false);
@@ -70,6 +72,40 @@ private:
             reader_.report(pose->source(), "'pose' must be a pose id (a string) or a table of joint angles, e.g. "
                                            "{ hip_right = { flexion = 45 } }");
         }
+    }
+
+    // A built-in motion's name, or a table { poses = [ids], period = seconds } (issue 13).
+    void readMotion(LessonStep& step) {
+        const toml::node* node = reader_.table().get("motion");
+        if (!node) return;
+        if (reader_.table().contains("pose"))
+            reader_.report(node->source(), "a step has 'pose' or 'motion', not both: the motion sets the pose as it plays");
+        if (auto name = node->value_exact<std::string>()) {
+            std::vector<std::string> names;
+            for (const BuiltInMotionName& entry : kBuiltInMotionNames) names.emplace_back(entry.name);
+            if (contains(names, *name)) step.motion = StepMotion{*name, {}, 0.0};
+            else reader_.report(node->source(), "unknown motion '" + *name + "' in 'motion'" + didYouMean(*name, names) +
+                                                    "; name a built-in motion or write { poses = [\"id\", \"id\"], period = 4 }");
+            return;
+        }
+        const toml::table* table = node->as_table();
+        if (!table) {
+            reader_.report(node->source(), "'motion' must be a motion name such as \"walking\" or a table "
+                                           "{ poses = [\"id\", \"id\"], period = 4 }");
+            return;
+        }
+        TableReader reader(*table, file(), out(), {"poses", "period"}, "'motion'");
+        StepMotion motion;
+        motion.periodSeconds = reader.number("period", 4.0f, kLoopPeriodMinSeconds, kLoopPeriodMaxSeconds);
+        if (!table->contains("poses")) reader.reportHere("'motion' needs 'poses', the pose ids it moves between");
+        const auto ids = reader.stringList("poses");
+        for (const auto& [id, where] : ids) {
+            if (contains(vocabulary_.poses, id)) motion.poses.push_back(id);
+            else reader.report(where, "unknown pose '" + id + "' in 'poses'" + didYouMean(id, vocabulary_.poses));
+        }
+        if (table->contains("poses") && ids.size() < 2)
+            reader.report(table->get("poses")->source(), "'poses' needs at least two pose ids for the motion to move between");
+        step.motion = motion;
     }
 
     std::vector<std::string> selectables() const {

@@ -42,6 +42,15 @@ struct LessonLabel {
     std::string text;
 };
 
+// A motion that loops, in place of a pose (issue 13): written `motion = "walking"` (a built-in
+// motion, core/motion/looping_motion.hpp) or `motion = { poses = ["neutral_standing", "leg_lift"],
+// period = 4 }` (eased moves from each pose to the next and back to the first).
+struct StepMotion {
+    std::string builtIn;             // "walking"; empty for a cycle through `poses`
+    std::vector<std::string> poses;  // pose ids, two or more (empty for a built-in motion)
+    double periodSeconds = 4.0;      // seconds per cycle, 0.5..60 (a built-in motion has its own)
+};
+
 struct LessonStep {
     int line = 0;  // where the step starts in its file
     std::string title;
@@ -55,6 +64,7 @@ struct LessonStep {
     std::vector<LessonLabel> labels;
     std::optional<std::string> pose;     // a pose id (models/poses)
     std::optional<Pose> poseAngles;      // or an inline table of joint angles, the others neutral
+    std::optional<StepMotion> motion;    // or a motion that loops (never with `pose`)
     std::optional<StepBreathing> breathing;
     bool colourByLength = false;
     bool lengthTags = false;  // live length tags on the psoas and iliacus

@@ -18,8 +18,19 @@ MotionState::MotionState(std::vector<Pose> poses) : poses_(std::move(poses)) {}
 
 Pose MotionState::poseOf(const MotionSettings& settings) const {
     if (settings.joints) return *settings.joints;
+    if (settings.loop) return poseAt(*settings.loop, 0.0);
     if (settings.pose < 0 || static_cast<std::size_t>(settings.pose) >= poses_.size()) return {};
     return poses_[static_cast<std::size_t>(settings.pose)];
+}
+
+double MotionState::loopPhase() const {
+    return user_.loop ? loopClock_ / static_cast<double>(user_.loop->periodSeconds) : 0.0;
+}
+
+Pose MotionState::heading() const { return user_.loop ? poseAt(*user_.loop, loopPhase()) : poseOf(user_); }
+
+Pose MotionState::currentPose() const {
+    return user_.loop && transition_.finished() ? heading() : transition_.current();
 }
 
 DegreeRange MotionState::controlRange(JointCoordinate coordinate) const {
@@ -35,27 +46,37 @@ void MotionState::moveTo(const Pose& target, bool instant) {
     if (instant) transition_.advance(1.0f);
 }
 
+void MotionState::setLibrary(std::vector<Pose> poses) {
+    poses_ = std::move(poses);
+    if (!user_.joints && !user_.loop) moveTo(poseOf(user_), false);
+}
+
 void MotionState::stage(const MotionSettings& settings, bool instant) {
     staged_ = settings;
     user_ = settings;
-    moveTo(poseOf(settings), instant);
+    loopClock_ = 0.0;
+    moveTo(heading(), instant);
 }
 
-// The user's angles start from what the body is heading for; back at exactly what the step set,
-// the change is gone (overridden() is false again).
+// The user's angles start from what the body is heading for (from where a looping motion has the
+// body now: the hand takes over from the loop); back at exactly what the step set, the change is
+// gone (overridden() is false again).
 void MotionState::setJoint(JointCoordinate coordinate, float degrees) {
-    Pose pose = poseOf(user_);
+    const Pose from = user_.loop ? currentPose() : poseOf(user_);
+    Pose pose = from;
     setCoordinate(pose, coordinate, degrees);
-    if (pose == poseOf(user_)) return;
-    if (user_.pose == staged_.pose && pose == poseOf(staged_)) user_.joints = staged_.joints;
+    if (pose == from) return;
+    if (!user_.loop && !staged_.loop && user_.pose == staged_.pose && pose == poseOf(staged_)) user_.joints = staged_.joints;
     else user_.joints = pose;
+    user_.loop.reset();
     moveTo(pose, true);
 }
 
 void MotionState::change(const MotionChange& change) {
-    if (change.pose && (*change.pose != user_.pose || user_.joints)) {
+    if (change.pose && (*change.pose != user_.pose || user_.joints || user_.loop)) {
         user_.pose = *change.pose;
         user_.joints.reset();
+        user_.loop.reset();
         moveTo(poseOf(user_), false);
     }
     if (change.joint) {
@@ -66,8 +87,11 @@ void MotionState::change(const MotionChange& change) {
     if (change.resetJoints) {
         user_.pose = staged_.pose;
         user_.joints = staged_.joints;
-        moveTo(poseOf(user_), false);
+        user_.loop = staged_.loop;  // the loop goes on from where it was left
+        moveTo(heading(), false);
     }
+    if (change.loopSpeed) user_.loopSpeed = std::clamp(*change.loopSpeed, kLoopSpeedMin, kLoopSpeedMax);
+    if (change.loopPaused) user_.loopPaused = *change.loopPaused;
     if (change.breathing) user_.breathing = *change.breathing;
     if (change.depth) user_.depth = *change.depth;
     if (change.rate) user_.breathsPerMinute = *change.rate;
@@ -80,17 +104,21 @@ void MotionState::change(const MotionChange& change) {
 MotionSettings MotionState::settings() const { return user_; }
 
 void MotionState::advance(double seconds) {
+    const bool moving = !transition_.finished();
     transition_.advance(static_cast<float>(seconds));
+    if (user_.loop && !moving && !user_.loopPaused) loopClock_ += seconds * static_cast<double>(user_.loopSpeed);
     if (user_.breathing) breathClock_ += seconds;
 }
 
 void MotionState::finishTransition() { transition_.advance(1e6f); }
 
-bool MotionState::animating() const { return (user_.breathing && !heldBreath_) || !transition_.finished(); }
+bool MotionState::animating() const {
+    return (user_.breathing && !heldBreath_) || !transition_.finished() || (user_.loop && !user_.loopPaused);
+}
 
 MotionInputs MotionState::inputs() const {
     MotionInputs in;
-    in.pose = transition_.current();
+    in.pose = currentPose();
     BreathCycle cycle;
     cycle.depth = user_.depth;
     cycle.breathsPerMinute = user_.breathsPerMinute;

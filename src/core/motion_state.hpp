@@ -30,15 +30,23 @@ struct MotionChange {
     std::optional<BreathDepth> depth;
     std::optional<float> rate, exaggeration;
     std::optional<HipReference> reference;  // the geometry the numbers are computed with
+    // The step's looping motion: its speed (clamped to kLoopSpeedMin..kLoopSpeedMax) and pause.
+    std::optional<float> loopSpeed;
+    std::optional<bool> loopPaused;
     // Joint controls: one angle set (clamped to its physiological range, joint_coordinates.hpp),
     // one coordinate back to what the step set, or every joint back to the step's pose.
     std::optional<JointAngle> joint;
     std::optional<JointCoordinate> resetJoint;
     bool resetJoints = false;
     [[nodiscard]] bool any() const {
-        return pose || breathing || depth || colourByLength || lengthTags || rate || exaggeration || reference || joint || resetJoint || resetJoints;
+        return pose || breathing || depth || colourByLength || lengthTags || rate || exaggeration || reference || loopSpeed || loopPaused ||
+               joint || resetJoint || resetJoints;
     }
 };
+
+// The Motion tab's speed control for a looping motion: a quarter to twice its own pace.
+inline constexpr float kLoopSpeedMin = 0.25f;
+inline constexpr float kLoopSpeedMax = 2.0f;
 
 // What SceneMotion::update() is called with. Equal inputs give equal geometry.
 struct MotionInputs {
@@ -67,6 +75,9 @@ public:
     void change(const MotionChange& change);
     // Breathing held at a fixed state for still pictures (--breath); nullopt breathes with the clock.
     void holdBreath(std::optional<float> breath) { heldBreath_ = breath; }
+    // The pose library changed (a pose saved): same order, one replaced in place or one added last.
+    // A body in a library pose that changed glides to its new angles.
+    void setLibrary(std::vector<Pose> poses);
 
     void advance(double seconds);
     // Finishes a pose move at once (images show a step as it is after its transitions).
@@ -81,9 +92,18 @@ public:
     // Whether the inputs change with time: breathing, or a pose move under way.
     [[nodiscard]] bool animating() const;
     [[nodiscard]] MotionInputs inputs() const;
+    // Where the body is heading: the end of a pose move; during a looping motion, the pose the
+    // move into the loop ends on (the loop's pose when it was entered).
     [[nodiscard]] const Pose& targetPose() const { return transition_.target(); }
-    [[nodiscard]] Pose currentPose() const { return transition_.current(); }
-    // The angles `settings` ask for: its joints when set, else its library pose (neutral without one).
+    // The pose drawn and measured now: the eased move's, or once that is over a looping motion's
+    // pose at its phase (a pure function of the two).
+    [[nodiscard]] Pose currentPose() const;
+    // A looping motion plays (set by the step, and not taken over by a joint control or a pose).
+    [[nodiscard]] bool looping() const { return user_.loop.has_value(); }
+    // How far the looping motion has run, in cycles (its clock over its period; 0 at the step's start).
+    [[nodiscard]] double loopPhase() const;
+    // The angles `settings` ask for: its joints when set, else its looping motion's first pose,
+    // else its library pose (neutral without one).
     [[nodiscard]] Pose poseOf(const MotionSettings& settings) const;
     // What the joint controls offer for a coordinate: its physiological range, widened to the
     // step's own angle and the chosen library pose's, so neither is ever clamped away. Joint
@@ -93,6 +113,8 @@ public:
 private:
     void moveTo(const Pose& target, bool instant);
     void setJoint(JointCoordinate coordinate, float degrees);
+    // What the user's settings ask for now: the loop's pose at its phase, or poseOf(user_).
+    [[nodiscard]] Pose heading() const;
 
     std::vector<Pose> poses_;
     MotionSettings staged_;
@@ -100,6 +122,9 @@ private:
     HipReference reference_ = HipReference::Gait2392;
     PoseTransition transition_;
     double breathClock_ = 0.0;
+    // The looping motion's own time, seconds (speed applied); runs only once the move into the
+    // loop is over and while the loop is not paused, so the glide into it never jumps.
+    double loopClock_ = 0.0;
     std::optional<float> heldBreath_;
 };
 

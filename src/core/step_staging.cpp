@@ -4,6 +4,7 @@
 #include "core/attachment_tint.hpp"
 #include "core/motion/skeleton.hpp"
 
+#include <algorithm>
 #include <limits>
 
 namespace psoas {
@@ -113,6 +114,19 @@ int stepPoseIndex(const LessonStep& step, const std::vector<PoseFile>& poses) {
     return -1;
 }
 
+std::optional<LoopingMotion> stepLoop(const LessonStep& step, const std::vector<PoseFile>& poses) {
+    if (!step.motion) return std::nullopt;
+    for (const BuiltInMotionName& entry : kBuiltInMotionNames)
+        if (entry.name == step.motion->builtIn) return builtInMotion(entry.value);
+    LoopingMotion loop;
+    loop.periodSeconds = static_cast<float>(step.motion->periodSeconds);
+    for (const std::string& id : step.motion->poses) {
+        const auto found = std::find_if(poses.begin(), poses.end(), [&](const PoseFile& p) { return p.id == id; });
+        if (found != poses.end()) loop.poses.push_back(found->pose);
+    }
+    return loop;
+}
+
 PaintedAreas alwaysPaintedAreas(const Scene& scene) {
     PaintedAreas painted;
     painted.areas.assign(scene.structures.size(), {});
@@ -153,6 +167,7 @@ StagedStep stageStep(const LessonStep& step, const Scene& scene, const std::vect
     const StepBreathing breathing = step.breathing.value_or(StepBreathing{});
     staged.motion.pose = stepPoseIndex(step, poses);
     staged.motion.joints = step.poseAngles;
+    staged.motion.loop = stepLoop(step, poses);
     staged.motion.lengthTags = step.lengthTags;
     staged.motion.breathing = breathing.on;
     staged.motion.depth = breathing.depth;
@@ -164,6 +179,7 @@ StagedStep stageStep(const LessonStep& step, const Scene& scene, const std::vect
     // room above it that a thigh raised from lying can reach (the legs' length below the origin
     // when upright; joint angles are not solved here, as for an upright pose) and some below it.
     const Pose pose = step.poseAngles                      ? *step.poseAngles
+                      : staged.motion.loop      ? poseAt(*staged.motion.loop, 0.0)
                       : staged.motion.pose >= 0 ? poses[static_cast<std::size_t>(staged.motion.pose)].pose
                                                 : Pose{};
     const glm::mat4 turn = bodyOrientationTransform(pose);

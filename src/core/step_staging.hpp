@@ -7,6 +7,7 @@
 #include "core/attachment_tint.hpp"
 #include "core/lesson.hpp"
 #include "core/motion/breathing.hpp"
+#include "core/motion/looping_motion.hpp"
 #include "core/motion/pose_file.hpp"
 #include "core/scene.hpp"
 #include "core/visibility.hpp"
@@ -52,6 +53,11 @@ struct MotionSettings {
     // Angles set joint by joint, which replace the library pose's when set: a step's inline pose
     // table, or the Motion tab's joint controls.
     std::optional<Pose> joints;
+    // A motion that loops (a step's `motion`): while set, and no joint is set by hand, the body
+    // follows it; `loopSpeed` scales its clock (the Motion tab's 0.25x..2x), `loopPaused` holds it.
+    std::optional<LoopingMotion> loop;
+    float loopSpeed = 1.0f;
+    bool loopPaused = false;
     bool breathing = false;
     BreathDepth depth = BreathDepth::Quiet;
     float breathsPerMinute = 12.0f;  // resting rate (docs/sources.md §5)
@@ -90,6 +96,10 @@ StepLabel structureLabel(const Scene& scene, int structure);
 
 // The vertex of `mesh` nearest `point`, or -1 for an empty mesh.
 int nearestVertex(const MeshData& mesh, const glm::vec3& point);
+
+// A step's looping motion with its pose ids resolved (ids missing from `poses` are left out:
+// parsing already reported them); nullopt for a step without `motion`.
+std::optional<LoopingMotion> stepLoop(const LessonStep& step, const std::vector<PoseFile>& poses);
 
 // The pose a step asks for: its own, or neutral standing; -1 when the pose list has neither.
 int stepPoseIndex(const LessonStep& step, const std::vector<PoseFile>& poses);

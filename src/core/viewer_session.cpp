@@ -286,6 +286,17 @@ void ViewerSession::handle(const act::ChangeMotion& a) {
     // The history holds one geometry's lengths: another's would draw a jump no body made.
     if (motionState_.reference() != before) history_.clear();
 }
+void ViewerSession::handle(const act::AddPose& a) {
+    const auto same = std::find_if(poses_.begin(), poses_.end(), [&](const PoseFile& p) { return p.id == a.pose.id; });
+    const auto index = static_cast<int>(same - poses_.begin());
+    if (same != poses_.end()) *same = a.pose;
+    else poses_.push_back(a.pose);
+    if (!motion_) return;
+    motionState_.setLibrary(posesOf(poses_));
+    MotionChange chosen;
+    chosen.pose = index;  // the saved angles are the ones shown: the pose box now names them
+    motionState_.change(chosen);
+}
 void ViewerSession::handle(const act::HoldBreath& a) {
     motionState_.holdBreath(a.breath);
     solveIfChanged();

@@ -73,6 +73,9 @@ struct ToggleHelp {};
 struct ToggleCaption {};  // presenter mode's caption: beside the model -> below it -> hidden (the model takes the whole view) -> beside
 struct ChangeMotion { MotionChange change; };
 struct HoldBreath { std::optional<float> breath; };
+// A pose saved by the teacher: one with the same id is replaced in place, a new one is added last
+// (the indices of the others stay), and the Motion tab's pose box names it.
+struct AddPose { PoseFile pose; };
 struct Click { glm::vec2 position; glm::vec2 viewPixels; };  // a press and release that did not drag
 struct Hover { std::optional<glm::vec2> position; glm::vec2 viewPixels; };  // nullopt: over the UI, or dragging
 struct Orbit { glm::vec2 deltaPixels; };
@@ -92,7 +95,7 @@ using SessionAction =
                  act::FadeSelected, act::ShowAll, act::SetVisible, act::SetOpacity, act::Isolate, act::LeaveIsolation,
                  act::Escape, act::OpenLesson, act::ReloadLesson, act::CloseLesson, act::NextStep, act::PreviousStep,
                  act::FirstStep, act::LastStep, act::JumpToStep, act::RestartLesson, act::SetPresenter, act::SetBlank,
-                 act::ToggleAutoplay, act::ToggleAutoRotate, act::TogglePause, act::ToggleHelp, act::ToggleCaption, act::ChangeMotion,
+                 act::ToggleAutoplay, act::ToggleAutoRotate, act::TogglePause, act::ToggleHelp, act::ToggleCaption, act::ChangeMotion, act::AddPose,
                  act::HoldBreath, act::Click, act::Hover, act::Orbit, act::Pan, act::Zoom, act::SetDragging,
                  act::SetViewAspect, act::SetCamera, act::FinishTransitions>;
 
@@ -204,6 +207,7 @@ private:
     void handle(const act::ToggleHelp&);
     void handle(const act::ChangeMotion& a);
     void handle(const act::HoldBreath& a);
+    void handle(const act::AddPose& a);
     void handle(const act::Click& a);
     void handle(const act::Hover& a);
     void handle(const act::Orbit& a);

@@ -50,8 +50,17 @@ MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile
     view.curve = &session.lengthCurve();
     view.hipFlexion = session.motion().currentPose().hipRight.flexion;
     view.reference = session.sceneMotion()->reference();
-    view.joints.angles = session.motion().targetPose();
-    view.joints.stepAngles = session.motion().poseOf(session.motion().staged());
+    // During a looping motion the sliders follow the body as it moves.
+    view.joints.angles = session.motion().looping() ? session.motion().currentPose() : session.motion().targetPose();
+    if (settings.loop) {
+        view.loopName = settings.loop->builtIn ? std::string(builtInMotionName(*settings.loop->builtIn))
+                                               : "a cycle through " + std::to_string(settings.loop->poses.size()) + " poses";
+        view.loopPeriod = settings.loop->periodSeconds;
+        view.loopSpeed = settings.loopSpeed;
+        view.loopPaused = settings.loopPaused;
+    }
+    // The step's own loop playing is what the step set: nothing to reset until a hand takes over.
+    view.joints.stepAngles = session.motion().looping() ? view.joints.angles : session.motion().poseOf(session.motion().staged());
     view.joints.custom = settings.joints.has_value();
     for (std::size_t i = 0; i < jointCoordinates().size(); ++i)
         view.joints.ranges[i] = session.motion().controlRange(jointCoordinates()[i].id);

@@ -1,6 +1,7 @@
 #include "ui/viewer_panels.hpp"
 
 #include "core/chart_axes.hpp"
+#include "core/motion/pose_writer.hpp"
 #include "core/structure_card.hpp"
 #include "core/structure_search.hpp"
 #include "ui/length_legend.hpp"
@@ -191,7 +192,7 @@ void viewButtons(ViewerUiIntents& intents) {
 
 void structuresTab(const ViewerUiState& state, ViewerUiIntents& intents);
 void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents);
-void motionTab(const ViewerUiState& state, const MotionView& motion, MotionIntents& intents);
+void motionTab(const ViewerUiState& state, const MotionView& motion, ViewerUiIntents& intents);
 
 void sidePanel(const ViewerUiState& state, ViewerUiIntents& intents) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -211,7 +212,7 @@ void sidePanel(const ViewerUiState& state, ViewerUiIntents& intents) {
             ImGui::EndTabItem();
         }
         if (state.motion && ImGui::BeginTabItem("Motion")) {
-            motionTab(state, *state.motion, intents.motion);
+            motionTab(state, *state.motion, intents);
             ImGui::EndTabItem();
         }
         // Ctrl+O: the open field is on this tab.
@@ -523,20 +524,60 @@ void lengthCurve(const MotionView& motion, float uiScale) {
                         referenceName(motion.reference).c_str(), now, motion.hipFlexion);
 }
 
-// Pose, breathing and colour-by-length: what the student can change.
-void motionControls(const MotionView& motion, MotionIntents& intents) {
+std::string poseComboText(const MotionView& motion) {
+    if (motion.joints.custom) return "Own angles (below)";
+    if (!motion.loopName.empty()) return "Looping: " + motion.loopName;
+    return motion.poseNames.empty() ? "" : motion.poseNames[static_cast<std::size_t>(motion.pose)];
+}
+
+// A looping motion's pause and speed (issue 13); P pauses every motion at once.
+void loopControls(const MotionView& motion, MotionIntents& intents) {
+    if (motion.loopName.empty()) return;
+    ImGui::Text("%.1f s a cycle at 1\u00d7", static_cast<double>(motion.loopPeriod));
+    if (ImGui::Button(motion.loopPaused ? "Play##loop" : "Pause##loop")) intents.loopPaused = !motion.loopPaused;
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(-1.0f);
+    float speed = motion.loopSpeed;
+    if (ImGui::SliderFloat("##loopspeed", &speed, kLoopSpeedMin, kLoopSpeedMax, "speed %.2f\u00d7", ImGuiSliderFlags_AlwaysClamp))
+        intents.loopSpeed = speed;
+}
+
+// "Save pose…" (issue 13): the angles shown now become a pose file in the user's pose folder,
+// named as typed; the pose box offers it at once and after the next start.
+void savePoseControls(const ViewerUiState& state, ViewerUiIntents& intents) {
+    std::array<char, 128> name{};
+    std::strncpy(name.data(), state.poseNameDraft.c_str(), name.size() - 1);
+    const float buttonWidth = ImGui::CalcTextSize("Save pose").x + ImGui::GetStyle().FramePadding.x * 2.0f;
+    ImGui::SetNextItemWidth(-(buttonWidth + ImGui::GetStyle().ItemSpacing.x));
+    const bool entered = ImGui::InputTextWithHint("##posename", "Name for these angles", name.data(), name.size(),
+                                                  ImGuiInputTextFlags_EnterReturnsTrue);
+    if (std::string_view(name.data()) != state.poseNameDraft) intents.poseNameDraft = std::string(name.data());
+    ImGui::SameLine();
+    const bool named = !poseIdFromName(name.data()).empty();
+    ImGui::BeginDisabled(!named);
+    if ((ImGui::Button("Save pose") || entered) && named) intents.savePose = std::string(name.data());
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip("Writes the joint angles shown as a pose file in your pose folder;\na pose with a built-in pose's name replaces it");
+}
+
+// The pose: the library's, a looping motion's controls, the joint angles.
+void poseControls(const MotionView& motion, MotionIntents& intents) {
     ImGui::TextUnformatted("Pose");
     ImGui::SetNextItemWidth(-1.0f);
-    const std::string poseName = motion.joints.custom ? "Own angles (below)"
-                                 : motion.poseNames.empty() ? ""
-                                                            : motion.poseNames[static_cast<std::size_t>(motion.pose)];
+    const std::string poseName = poseComboText(motion);
     if (ImGui::BeginCombo("##pose", poseName.c_str())) {
         for (std::size_t i = 0; i < motion.poseNames.size(); ++i)
             if (ImGui::Selectable(motion.poseNames[i].c_str(), !motion.joints.custom && static_cast<int>(i) == motion.pose))
                 intents.pose = static_cast<int>(i);
         ImGui::EndCombo();
     }
+    loopControls(motion, intents);
     if (ImGui::CollapsingHeader("Joint angles", ImGuiTreeNodeFlags_DefaultOpen)) drawJointControls(motion.joints, intents);
+}
+
+// Breathing, length tags and colour by length.
+void displayControls(const MotionView& motion, MotionIntents& intents) {
     bool breathing = motion.breathing;
     if (ImGui::Checkbox("Breathing", &breathing)) intents.breathing = breathing;
     for (const BreathDepthName& entry : kBreathDepthNames) {  // the names lessons and --breath-depth use
@@ -629,11 +670,13 @@ void lengthHistory(const MotionView& motion, float uiScale) {
                         referenceName(motion.reference).c_str());
 }
 
-void motionTab(const ViewerUiState& state, const MotionView& motion, MotionIntents& intents) {
+void motionTab(const ViewerUiState& state, const MotionView& motion, ViewerUiIntents& intents) {
     ImGui::PushTextWrapPos(0.0f);  // long captions wrap in a narrow panel
-    motionControls(motion, intents);
+    poseControls(motion, intents.motion);
+    savePoseControls(state, intents);
+    displayControls(motion, intents.motion);
     ImGui::Separator();
-    referenceChooser(motion, intents);
+    referenceChooser(motion, intents.motion);
     ImGui::Separator();
     lengthReadouts(motion);
     lengthHistory(motion, state.uiScale);

@@ -76,6 +76,12 @@ struct MotionView {
     float hipFlexion = 0.0f;                         // right hip, now
     HipReference reference = HipReference::Gait2392; // the geometry the readouts, history and curve use
     JointControlsView joints;                        // one slider per coordinate of the pose model
+    // A looping motion plays (a step's `motion`): what it is ("walking", "a cycle through 2 poses";
+    // empty when none plays), its period at 1x (seconds), its speed and whether it is paused.
+    std::string loopName;
+    float loopPeriod = 0.0f;
+    float loopSpeed = 1.0f;
+    bool loopPaused = false;
 };
 
 // What the user changed in the Motion tab: the session's own change value.
@@ -95,6 +101,7 @@ struct ViewerUiState {
     int hovered = -1;
     int selected = -1;
     std::string structureQuery;  // what the Structures tab's search field holds
+    std::string poseNameDraft;   // what the Motion tab's "Save pose" name field holds
     glm::vec2 cursor{0.0f};  // for the hover label, in UI coordinates
     bool showHelp = false;
     const std::vector<HelpEntry>* help = nullptr;
@@ -167,6 +174,8 @@ struct ViewerUiIntents {
     bool exportSlides = false;   // export the open lesson's steps as slides and a handout
     ModelIntents model;          // open files, turn a --model scene
     std::optional<std::string> structureQuery;  // the search field was edited
+    std::optional<std::string> poseNameDraft;   // the pose name field was edited
+    std::optional<std::string> savePose;        // save the angles shown as a pose of this name
 };
 
 ViewerUiIntents drawViewerUi(const ViewerUiState& state);

@@ -456,25 +456,76 @@ TEST(ViewerPanels, the_motion_tabs_length_curve_spans_the_panel) {
     for (float x : xs) EXPECT_NEAR(x, middle, panel->Size.x * 0.15f);
 }
 
+// The Motion tab open, showing `motion`, on a display tall enough that none of it is scrolled away.
+const glm::vec2 kTallDisplay{1280.0f, 1600.0f};
+ui::ViewerUiState motionTabState(NullBackend& imgui, const Visibility& visibility, const ui::MotionView& motion) {
+    static const std::vector<ui::LessonListItem> lessons{{"Lesson", "built-in", {}}};
+    ui::ViewerUiState state = panelState(imgui, visibility, kTallDisplay, 1.0f);
+    state.lessons = &lessons;
+    state.motion = motion;
+    imgui.frame(kTallDisplay, state);
+    selectTab("Motion");
+    return state;
+}
+
+// Issue 13: a looping motion's Pause button and speed slider, and "Save pose" with a typed name,
+// come back from the Motion tab as intents.
+TEST(ViewerPanels, the_motion_tab_pauses_a_loop_and_saves_a_named_pose) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    ui::MotionView motion;
+    motion.poseNames = {"Standing"};
+    motion.loopName = "walking";
+    motion.loopPeriod = 2.0f;
+    ui::ViewerUiState state = motionTabState(imgui, visibility, motion);
+    state.poseNameDraft = "My lunge";
+    const glm::vec2 display = kTallDisplay;
+    for (int frame = 0; frame < 2; ++frame) imgui.frame(display, state);
+
+    ImGuiIO& io = ImGui::GetIO();
+    auto click = [&](float x, float y) {
+        io.MousePos = {x, y};
+        io.MouseDown[0] = true;
+        ui::ViewerUiIntents down = imgui.frame(display, state);
+        io.MouseDown[0] = false;
+        ui::ViewerUiIntents up = imgui.frame(display, state);
+        if (down.savePose) up.savePose = down.savePose;
+        if (down.motion.loopSpeed) up.motion.loopSpeed = down.motion.loopSpeed;
+        return up;
+    };
+    std::optional<bool> paused;
+    std::optional<float> speed;
+    std::optional<std::string> saved;
+    const float right = state.panel.size.x - 30.0f;
+    for (float y = 90.0f; y < 900.0f && !(paused && speed && saved); y += 3.0f) {
+        const ui::ViewerUiIntents atLeft = click(20.0f, y);
+        if (atLeft.motion.loopPaused) paused = atLeft.motion.loopPaused;
+        const ui::ViewerUiIntents atRight = click(right, y);
+        if (atRight.motion.loopSpeed && !speed) speed = atRight.motion.loopSpeed;
+        if (atRight.savePose) saved = atRight.savePose;
+    }
+    ASSERT_TRUE(paused);
+    EXPECT_TRUE(*paused);
+    ASSERT_TRUE(speed);
+    EXPECT_GE(*speed, kLoopSpeedMin);
+    EXPECT_LE(*speed, kLoopSpeedMax);
+    ASSERT_TRUE(saved);
+    EXPECT_EQ(*saved, "My lunge");
+}
+
 // A tester found the Motion tab's "True values" table unreadable: its name column was one letter
 // wide ("Right psoas" one letter per line). The tab wraps its text at the panel's edge, and wrapped
 // text in a fit-to-content column fits it to nothing.
 TEST(ViewerPanels, the_motion_tabs_table_of_lengths_fits_its_names_and_numbers) {
     NullBackend imgui;
     const Visibility visibility(builtInScene().structures.size());
-    const glm::vec2 display{1280.0f, 1600.0f};
-    ui::ViewerUiState state = panelState(imgui, visibility, display, 1.0f);
-    const std::vector<ui::LessonListItem> lessons{{"Lesson", "built-in", {}}};
-    state.lessons = &lessons;
     const std::vector<MuscleReadout> readouts{{"psoas_major_r", 319.95f, 319.95f, 38.53f, {}},
                                               {"iliacus_r", 173.95f, 173.95f, 40.94f, {}}};
     ui::MotionView motion;
     motion.poseNames = {"Standing"};
     motion.readouts = &readouts;
-    state.motion = motion;
-    imgui.frame(display, state);
-    selectTab("Motion");
-    for (int frame = 0; frame < 3; ++frame) imgui.frame(display, state);
+    const ui::ViewerUiState state = motionTabState(imgui, visibility, motion);
+    for (int frame = 0; frame < 3; ++frame) imgui.frame(kTallDisplay, state);
 
     ImGuiContext& g = *ImGui::GetCurrentContext();
     const ImGuiTable* lengths = nullptr;

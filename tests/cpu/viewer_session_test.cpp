@@ -702,6 +702,7 @@ TEST(LengthTags, a_step_turns_them_on_and_its_own_label_on_the_muscle_carries_th
     step.lengthTags = true;
     step.labels = {{"psoas_major_r", ""}};
     step.show.clear();  // every structure shown: all four tags
+    lesson.steps.at(2).lengthTags = false;  // the next step, whatever the shipped lesson has there
     auto session = builtInSession();
     session->apply(act::OpenLesson{lesson, 1});
     settle(*session);
@@ -712,6 +713,77 @@ TEST(LengthTags, a_step_turns_them_on_and_its_own_label_on_the_muscle_carries_th
     // The next step, without length_tags, has none; the user's toggle lasts until then.
     session->apply(act::NextStep{});
     EXPECT_FALSE(session->motion().settings().lengthTags);
+}
+
+// Issue 13: the Actions lesson's walking step walks. The readouts, the length tags and the strip
+// chart all follow the one pose the loop gives at its phase: the right psoas's length at right heel
+// contact (hip 30 degrees) is what --measure prints for 30 degrees, and half a cycle later the
+// two sides have traded lengths.
+TEST(LoopingMotion, the_actions_lessons_walking_step_walks_and_the_numbers_follow) {
+    const Lesson lesson = builtInLesson("03-actions.toml");
+    const auto walking = std::find_if(lesson.steps.begin(), lesson.steps.end(),
+                                      [](const LessonStep& step) { return step.title.rfind("Walking", 0) == 0; });
+    ASSERT_NE(walking, lesson.steps.end());
+    ASSERT_TRUE(walking->motion.has_value());
+    EXPECT_EQ(walking->motion->builtIn, "walking");
+    EXPECT_TRUE(walking->lengthTags);
+
+    auto session = builtInSession();
+    session->apply(act::OpenLesson{lesson, static_cast<int>(walking - lesson.steps.begin())});
+    for (int frame = 0; frame < 90; ++frame) session->advance(1.0 / 60.0);  // the 1.5 s glide into the first pose
+    ASSERT_TRUE(session->motion().looping());
+    EXPECT_TRUE(session->moving());
+    const double period = session->motion().settings().loop->periodSeconds;
+    const auto phase = session->motion().loopPhase();
+    EXPECT_LT(phase, 0.02);
+    const MuscleReadout* right = session->sceneMotion()->readout(kRightPsoasId);
+    ASSERT_NE(right, nullptr);
+    EXPECT_NEAR(session->motion().currentPose().hipRight.flexion, gaitHipFlexionDegrees(phase), 1e-3);
+    const float rightAtContact = right->lengthMm;
+    EXPECT_NEAR(rightAtContact, measured("gait2392", std::nullopt, gaitHipFlexionDegrees(phase), "length"), kCsvRounding);
+    const MuscleReadout* left = session->sceneMotion()->readout("psoas_major_l");
+    ASSERT_NE(left, nullptr);
+    const float leftAtContact = left->lengthMm;
+    EXPECT_GT(leftAtContact, rightAtContact + 10.0f);  // the trailing leg's psoas is the longer
+    const std::vector<std::string> tags = labelTexts(*session);
+    ASSERT_FALSE(tags.empty());
+
+    const int halfCycle = static_cast<int>(std::lround(period / 2.0 * 60.0));
+    for (int frame = 0; frame < halfCycle; ++frame) session->advance(1.0 / 60.0);
+    EXPECT_NEAR(session->sceneMotion()->readout(kRightPsoasId)->lengthMm, leftAtContact, 0.05f);
+    EXPECT_NEAR(session->sceneMotion()->readout("psoas_major_l")->lengthMm, rightAtContact, 0.05f);
+    EXPECT_NE(labelTexts(*session), tags);  // the tags moved with it
+    const std::vector<float>& history = session->lengthHistory();
+    ASSERT_GT(history.size(), 10u);
+    const auto [shortest, longest] = std::minmax_element(history.end() - 10, history.end());
+    EXPECT_GT(*longest - *shortest, 1.0f);  // the strip chart follows the walk
+}
+
+// Issue 13, "Save pose…": the saved pose joins the pose box at once, named there, without moving
+// the body; saved again under the same id it is replaced in place (the other indices stay).
+TEST(SavePose, a_saved_pose_joins_the_pose_list_named_in_the_pose_box_without_moving_the_body) {
+    auto session = builtInSession();
+    setJoint(*session, JointCoordinate::RightHipFlexion, 45.0f);
+    const Pose shown = session->motion().currentPose();
+    const std::size_t before = session->poses().size();
+    PoseFile saved;
+    saved.id = "my_hip_45";
+    saved.name = "My hip 45";
+    saved.pose = shown;
+    session->apply(act::AddPose{saved});
+    ASSERT_EQ(session->poses().size(), before + 1);
+    EXPECT_EQ(session->poses().back().id, "my_hip_45");
+    EXPECT_EQ(session->motion().settings().pose, static_cast<int>(before));
+    EXPECT_FALSE(session->motion().settings().joints.has_value());  // the pose box names it, not "own angles"
+    settle(*session);
+    EXPECT_EQ(session->motion().currentPose(), shown);
+
+    saved.pose.hipRight.flexion = 60.0f;
+    session->apply(act::AddPose{saved});
+    EXPECT_EQ(session->poses().size(), before + 1);
+    settle(*session);
+    EXPECT_FLOAT_EQ(session->motion().currentPose().hipRight.flexion, 60.0f);
+    EXPECT_EQ(session->poses()[static_cast<std::size_t>(poseIndex("sitting"))].id, "sitting");
 }
 
 TEST(LengthTags, a_quiz_question_keeps_them_back_with_the_labels) {

@@ -2,9 +2,11 @@
 // tags following a joint the teacher moves.
 
 #include "app/application.hpp"
+#include "app/image_file.hpp"
 #include "core/length_tags.hpp"
 #include "gl/gl_test_context.hpp"
 #include "support/image_compare.hpp"
+#include "support/run_process.hpp"
 #include "support/test_paths.hpp"
 
 namespace psoas {
@@ -43,6 +45,26 @@ TEST(MotionRendering, a_length_tagged_step_matches_its_baseline_and_its_tags_fol
         found = found || label.text == "Right psoas major\n" + at90;
     EXPECT_TRUE(found) << "the right psoas's tag shows " << at90;
     EXPECT_NE(moved.rgba, tagged.rgba);
+}
+
+// A looping motion on real frames, through the script's clock: the walking step's picture changes
+// over a cycle (half a cycle on, the legs have swapped) and is the same again a whole cycle later.
+TEST(MotionRendering, a_walking_steps_frames_differ_over_a_cycle_and_repeat_after_it) {
+    const auto folder = test::temporaryDirectory();
+    const auto result = test::runAtlas({"--script", test::dataFile("walking.script").string(), "--out", folder.string(),
+                                        "--size", "640x360"});
+    if (result.exitCode != 0 && result.err.find("display") != std::string::npos) return test::noContext(result.err);
+    ASSERT_EQ(result.exitCode, 0) << result.err;
+    EXPECT_NE(result.out.find("\"gl_errors\": 0"), std::string::npos) << result.out;
+    const auto start = app::readPng(folder / "start.png");
+    const auto half = app::readPng(folder / "half.png");
+    const auto whole = app::readPng(folder / "whole.png");
+    ASSERT_TRUE(start && half && whole);
+    const test::ImageDifference halfCycle = test::compareImages(*half, *start, 5);
+    EXPECT_GT(halfCycle.fractionOver, 0.01) << "the legs must move between the two frames";
+    const test::ImageDifference wholeCycle = test::compareImages(*whole, *start, 5);
+    EXPECT_LE(wholeCycle.fractionOver, 0.001) << "a cycle later the picture must be the same again";
+    EXPECT_LE(wholeCycle.meanDifference, 0.5);
 }
 
 }  // namespace
