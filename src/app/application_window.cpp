@@ -353,6 +353,13 @@ void Application::onKeyPress(KeyChord chord) {
         case ViewerAction::ScaleDown: setUiScale(uiScale_ - 0.25f); break;
         case ViewerAction::ScaleReset: setUiScale(window_->contentScale()); break;
         case ViewerAction::OpenFiles: focusOpenField_ = true; break;
+        case ViewerAction::UndoEdit:
+        case ViewerAction::RedoEdit: {
+            ui::LessonEditorIntents edit;
+            (*command == ViewerAction::UndoEdit ? edit.undo : edit.redo) = true;
+            applyEditIntents(edit);
+            break;
+        }
         case ViewerAction::ToggleAutoplay: setStatus(session_->autoplay() ? "Autoplay on" : "Autoplay off"); break;
         case ViewerAction::ToggleCaption: setStatus(session_->captionShown() ? "Caption shown" : "Caption hidden (C shows it)"); break;
         case ViewerAction::TogglePause: setStatus(session_->paused() ? "Paused (P resumes)" : "Resumed"); break;

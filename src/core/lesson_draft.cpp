@@ -55,12 +55,31 @@ std::filesystem::path draftFileFor(const Lesson& lesson, const std::filesystem::
     return file;
 }
 
+Lesson newLesson(LessonStep first, const std::filesystem::path& userLessons) {
+    Lesson lesson;
+    lesson.id = "my-lesson";
+    std::error_code error;
+    for (int n = 2; std::filesystem::exists(userLessons / (lesson.id + ".toml"), error); ++n) lesson.id = "my-lesson-" + std::to_string(n);
+    lesson.file = userLessons / (lesson.id + ".toml");
+    lesson.origin = "your lessons";
+    lesson.title = "My lesson";
+    first.line = 0;
+    lesson.steps.push_back(std::move(first));
+    return lesson;
+}
+
 LessonDraft::LessonDraft(Lesson lesson, std::filesystem::path file)
-    : file_(std::move(file)), savedText_(writeLesson(lesson)) {
+    : file_(std::move(file)), saved_(lesson) {
     history_.push_back({std::move(lesson), 0, {}});
 }
 
-bool LessonDraft::unsaved() const { return writeLesson(lesson()) != savedText_; }
+LessonDraft LessonDraft::unsavedNew(Lesson lesson, std::filesystem::path file) {
+    LessonDraft draft(std::move(lesson), std::move(file));
+    draft.saved_ = Lesson{};
+    return draft;
+}
+
+bool LessonDraft::unsaved() const { return writeLesson(lesson()) != writeLesson(saved_); }
 
 void LessonDraft::undo() {
     if (canUndo()) --at_;
@@ -181,9 +200,8 @@ std::string LessonDraft::save() {
     std::error_code error;
     std::filesystem::create_directories(file_.parent_path(), error);
     if (error) return "cannot create " + file_.parent_path().string() + " (" + error.message() + "); nothing was saved";
-    std::string text = writeLesson(lesson());
-    if (std::string problem = saveWholeFile(file_, text); !problem.empty()) return problem;
-    savedText_ = std::move(text);
+    if (std::string problem = saveWholeFile(file_, writeLesson(lesson())); !problem.empty()) return problem;
+    saved_ = lesson();
     return {};
 }
 

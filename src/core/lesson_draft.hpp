@@ -42,19 +42,28 @@ inline constexpr unsigned kAllViewParts = 0x3fu;
 // variant of it when a different file has that name), which then replaces the built-in by its id.
 [[nodiscard]] std::filesystem::path draftFileFor(const Lesson& lesson, const std::filesystem::path& userLessons);
 
+// A new lesson of one step (the view captured now) that `userLessons` has no file for yet: id
+// "my-lesson" ("my-lesson-2", … when taken), saved as ID.toml there.
+[[nodiscard]] Lesson newLesson(LessonStep first, const std::filesystem::path& userLessons);
+
 class LessonDraft {
 public:
     // The longest undo history kept; older states drop off.
     static constexpr std::size_t kMaxHistory = 200;
 
     LessonDraft(Lesson lesson, std::filesystem::path file);
+    // A lesson not on disk yet (newLesson): unsaved from the start; what was saved is no lesson.
+    static LessonDraft unsavedNew(Lesson lesson, std::filesystem::path file);
 
     [[nodiscard]] const Lesson& lesson() const { return history_[at_].lesson; }
     // The step the last edit (or undo / redo) was about: the one the viewer shows.
     [[nodiscard]] int step() const { return history_[at_].step; }
     [[nodiscard]] const std::filesystem::path& file() const { return file_; }
-    // The document differs from what was last saved (or opened).
+    // The document differs from what was last saved (or opened): the text it would be written as
+    // is not the text of the saved lesson.
     [[nodiscard]] bool unsaved() const;
+    // What was last saved (or opened): what "Discard" goes back to (no steps: nothing was saved).
+    [[nodiscard]] const Lesson& savedLesson() const { return saved_; }
     [[nodiscard]] bool canUndo() const { return at_ > 0; }
     [[nodiscard]] bool canRedo() const { return at_ + 1 < history_.size(); }
     void undo();
@@ -91,7 +100,7 @@ private:
     std::vector<State> history_;
     std::size_t at_ = 0;
     std::filesystem::path file_;
-    std::string savedText_;  // writeLesson() of what was last saved or opened
+    Lesson saved_;  // what was last saved or opened
 };
 
 }  // namespace psoas

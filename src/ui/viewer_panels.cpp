@@ -402,7 +402,11 @@ void quizBox(const LessonView& lesson, const UiFonts* fonts) {
 }
 
 void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
+    const bool editing = state.editor && state.editor->editing;
+    ImGui::BeginDisabled(editing);
     lessonPicker(state, intents);
+    if (!editing && ImGui::Button("New lesson from this view")) intents.edit.newLesson = true;
+    ImGui::EndDisabled();
     lessonProblems(state);
     if (!state.lesson) {
         ImGui::TextWrapped("Pick a lesson above, or explore the model freely in the Structures tab.");
@@ -422,11 +426,22 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     ImGui::BeginDisabled(lesson.stepIndex + 1 >= lesson.stepCount);
     if (ImGui::Button("Next >")) intents.nextStep = true;
     ImGui::EndDisabled();
+    ImGui::BeginDisabled(editing);  // leaving the lesson while editing goes through "Edit" (it asks)
     ImGui::SameLine();
     if (ImGui::Button("Restart")) intents.restartLesson = true;
     ImGui::SameLine();
     if (ImGui::Button("Close")) intents.closeLesson = true;
+    ImGui::EndDisabled();
+    if (state.editor) {
+        bool on = editing;
+        if (ImGui::Checkbox("Edit this lesson", &on)) intents.edit.toggleEdit = true;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Change its steps here, or add steps from what the view shows");
+    }
     ImGui::Separator();
+    if (editing) {
+        lessonEditorPanel(*state.editor, state.fonts, intents.edit);
+        return;
+    }
 
     const float footer = ImGui::GetFrameHeightWithSpacing() * 2.0f;
     ImGui::BeginChild("step", {0, -footer});
@@ -929,6 +944,7 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
     std::optional<LegendPlacement> legend;
     if (state.lengthLegend) legend = lengthLegendPlacement(state.sceneView, state.uiScale);
     drawLabels(state, legend);
+    if (state.editor) lessonEditorQuestion(*state.editor, intents.edit);  // a modal: over whatever is drawn
     if (state.slideLayout) {
         if (state.captionShown) captionBar(state, intents);
         noticeBanner(state);

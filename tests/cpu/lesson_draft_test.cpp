@@ -180,6 +180,22 @@ TEST(LessonDraft, a_save_that_cannot_be_written_says_so_in_one_line_and_stays_un
     EXPECT_TRUE(draft.unsaved());
 }
 
+TEST(LessonDraft, a_new_lesson_is_unsaved_until_saved_and_takes_a_free_id) {
+    const std::filesystem::path folder = freshFolder("draft-new");
+    std::filesystem::create_directories(folder);
+    std::ofstream(folder / "my-lesson.toml") << "id = \"my-lesson\"\n";
+    const Lesson lesson = newLesson(namedStep("First view"), folder);
+    EXPECT_EQ(lesson.id, "my-lesson-2");
+    LessonDraft draft = LessonDraft::unsavedNew(lesson, lesson.file);
+    EXPECT_TRUE(draft.unsaved());
+    EXPECT_TRUE(draft.savedLesson().steps.empty());
+    ASSERT_EQ(draft.save(), "");
+    EXPECT_FALSE(draft.unsaved());
+    const Lesson back = loadLesson(folder / "my-lesson-2.toml", app::builtInVocabulary());
+    EXPECT_EQ(back.id, "my-lesson-2");
+    EXPECT_EQ(titles(back), std::vector<std::string>{"First view"});
+}
+
 std::unique_ptr<ViewerSession> builtInSession() {
     SessionSetup setup;
     setup.poses = builtInPoses();
