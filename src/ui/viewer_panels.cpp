@@ -405,7 +405,8 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     const bool editing = state.editor && state.editor->editing;
     ImGui::BeginDisabled(editing);
     lessonPicker(state, intents);
-    if (!editing && ImGui::Button("New lesson from this view")) intents.edit.newLesson = true;
+    if (ImGui::Button("New lesson from this view")) intents.edit.newLesson = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A lesson of your own whose first step is what the view shows now, open for editing");
     ImGui::EndDisabled();
     lessonProblems(state);
     if (!state.lesson) {

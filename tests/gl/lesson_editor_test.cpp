@@ -1,8 +1,8 @@
 // The lesson editor driven as a teacher drives it (issue 14), through --script's clicks on the
 // Lesson tab: a view captured into a step, saved, reopened from the lesson list, looks as it was
 // captured; undo and save put the previous file back. Positions of the panel's controls in a
-// 960x540 window at text size 100 % (looked at in screenshots): "Edit this lesson" (30, 272),
-// "Save" (158, 312), "Add step from this view" (102, 408); (950, 60) is empty 3D view, where the
+// 960x540 window at text size 100 % (looked at in screenshots): "Edit this lesson" (30, 306),
+// "Save" (158, 345), "Add step from this view" (102, 441); (950, 60) is empty 3D view, where the
 // pointer rests so no hover name is in the picture.
 
 #include "app/application.hpp"
@@ -50,16 +50,16 @@ std::string fileText(const std::filesystem::path& file) {
 
 constexpr const char* kCaptureScript = R"(lesson meet-the-psoas 1
 wait 0.3
-click 30 272
+click 30 306
 wait 0.3
 drag 600 300 700 260
 move 950 60
 wait 0.5
 screenshot captured
-click 102 408
+click 102 441
 move 950 60
 wait 0.3
-click 158 312
+click 158 345
 move 950 60
 wait 0.3
 lesson meet-the-psoas 2
@@ -67,7 +67,7 @@ wait 2.5
 screenshot reloaded
 key ctrl+z
 wait 0.2
-click 158 312
+click 158 345
 move 950 60
 wait 0.3
 )";
