@@ -32,13 +32,25 @@ std::vector<std::string> structureList(const Scene& scene, const std::vector<boo
     return ids;
 }
 
-// The camera as the parser accepts it: yaw within half a turn, the rest inside its ranges.
+// The float nearest the rounded decimal, so the file says "0.0868", not "0.086799994".
+float roundTo(float value, double unit) { return static_cast<float>(std::round(static_cast<double>(value) / unit) * unit); }
+
+// The camera as the parser accepts it (yaw within half a turn, the rest inside its ranges), and
+// as a teacher reads it: to 0.01 mm and 0.001 degrees, a few hundredths of a pixel at the
+// distances a lesson uses (at 0.1 mm and 0.01 degrees a reopened step's edges moved: tests/gl/lesson_editor_test).
 CameraPose writableCamera(CameraPose pose) {
-    pose.yawDegrees = std::remainder(pose.yawDegrees, 360.0f);
-    pose.pitchDegrees = std::clamp(pose.pitchDegrees, -OrbitCamera::kMaxPitchDegrees, OrbitCamera::kMaxPitchDegrees);
-    pose.distance = std::clamp(pose.distance, OrbitCamera::kMinDistance, OrbitCamera::kMaxDistance);
-    pose.target = glm::clamp(pose.target, glm::vec3(-5.0f), glm::vec3(5.0f));
+    pose.yawDegrees = roundTo(std::remainder(pose.yawDegrees, 360.0f), 0.001);
+    pose.pitchDegrees = roundTo(std::clamp(pose.pitchDegrees, -OrbitCamera::kMaxPitchDegrees, OrbitCamera::kMaxPitchDegrees), 0.001);
+    pose.distance = roundTo(std::clamp(pose.distance, OrbitCamera::kMinDistance, OrbitCamera::kMaxDistance), 1e-5);
+    for (int axis = 0; axis < 3; ++axis) pose.target[axis] = roundTo(std::clamp(pose.target[axis], -5.0f, 5.0f), 1e-5);
     return pose;
+}
+
+// Whether the view shows the structure an id names ("psoas_major_r", "femur_r:lesser_trochanter");
+// a group name ("muscles") counts as shown.
+bool shows(const ViewerSession& session, const std::string& id) {
+    const int structure = session.scene().findStructure(id.substr(0, id.find(':')));
+    return structure < 0 || session.visibility().visible(static_cast<std::size_t>(structure));
 }
 
 void captureVisibility(const ViewerSession& session, LessonStep& step) {
@@ -85,9 +97,13 @@ LessonStep captureView(const ViewerSession& session) {
     step.autoRotate = session.autoRotate();
     const LessonPlayer& player = session.lessonPlayer();
     if (player.active()) {
+        // What the step on screen puts on the model, less what this view hides (a label or glow on
+        // a hidden structure is what --check-lessons warns about).
         const LessonStep& onScreen = player.step();
-        step.labels = onScreen.labels;
-        step.highlight = onScreen.highlight;
+        for (const LessonLabel& label : onScreen.labels)
+            if (shows(session, label.at)) step.labels.push_back(label);
+        for (const std::string& id : onScreen.highlight)
+            if (shows(session, id)) step.highlight.push_back(id);
         step.attachments = onScreen.attachments;
     }
     return step;
