@@ -82,7 +82,7 @@ void saveRow(const LessonEditorView& view, LessonEditorIntents& intents) {
     if (ImGui::Button("Save")) intents.save = true;
     ImGui::EndDisabled();
     ImGui::SameLine();
-    ImGui::TextDisabled(view.unsaved ? "unsaved changes" : "saved");
+    ImGui::TextDisabled(view.unsaved ? "unsaved" : "saved");
     ImGui::TextDisabled("Saves to %s", view.file.c_str());
 }
 

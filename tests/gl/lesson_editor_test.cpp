@@ -72,24 +72,41 @@ move 950 60
 wait 0.3
 )";
 
-TEST(LessonEditor, a_view_added_as_a_step_saved_and_reopened_looks_as_captured_and_undo_restores_the_file) {
-    const auto home = test::temporaryDirectory();
-    setenv("XDG_DATA_HOME", home.c_str(), 1);  // the user's lesson folder, fresh
-    const auto folder = test::temporaryDirectory();
-    std::ofstream(folder / "edit.script") << kCaptureScript;
-    app::Options options;
-    options.script = folder / "edit.script";
-    options.outDir = folder;
-    options.width = 960;
-    options.height = 540;
+// Each test with the user's lesson folder in a fresh XDG_DATA_HOME, and its scripts and
+// screenshots in a folder of its own; windows of 960x540.
+class LessonEditor : public testing::Test {
+protected:
+    void SetUp() override { setenv("XDG_DATA_HOME", home_.c_str(), 1); }
+    void TearDown() override { unsetenv("XDG_DATA_HOME"); }
+    // The run of script `text`, saved as NAME.script; its screenshots go beside it.
+    [[nodiscard]] app::Options scripted(const std::string& name, const std::string& text) const {
+        std::ofstream(folder_ / (name + ".script")) << text;
+        app::Options options;
+        options.script = folder_ / (name + ".script");
+        options.outDir = folder_;
+        options.width = 960;
+        options.height = 540;
+        return options;
+    }
+    // Runs the script on `application`, its report on stdout kept out of the test's output.
+    static int run(app::Application& application, const app::Options& options) {
+        testing::internal::CaptureStdout();
+        const int code = app::runScript(application, options);
+        testing::internal::GetCapturedStdout();
+        return code;
+    }
+    const std::filesystem::path home_ = test::temporaryDirectory();
+    const std::filesystem::path folder_ = test::temporaryDirectory();
+};
+
+TEST_F(LessonEditor, a_view_added_as_a_step_saved_and_reopened_looks_as_captured_and_undo_restores_the_file) {
+    const app::Options options = scripted("edit", kCaptureScript);
     try {
         app::Application application(options);
-        testing::internal::CaptureStdout();
-        ASSERT_EQ(app::runScript(application, options), 0);
-        testing::internal::GetCapturedStdout();
+        ASSERT_EQ(run(application, options), 0);
 
-        const auto captured = app::readPng(folder / "captured.png");
-        const auto reloaded = app::readPng(folder / "reloaded.png");
+        const auto captured = app::readPng(folder_ / "captured.png");
+        const auto reloaded = app::readPng(folder_ / "reloaded.png");
         ASSERT_TRUE(captured && reloaded);
         const ViewRect view = application.layout().scene;
         const test::ImageTolerance tolerance;  // the baselines' defaults: 5/255 on at most 0.1 %, mean 0.5
@@ -101,17 +118,34 @@ TEST(LessonEditor, a_view_added_as_a_step_saved_and_reopened_looks_as_captured_a
 
         // The built-in was copied into the user's folder; undo and a second save put back the file
         // as it was before the step was added.
-        const auto saved = home / "psoas-atlas" / "lessons" / "01-meet-the-psoas.toml";
+        const auto saved = home_ / "psoas-atlas" / "lessons" / "01-meet-the-psoas.toml";
         const Lesson builtIn = loadLesson(kSource / "lessons" / "01-meet-the-psoas.toml", app::builtInVocabulary());
         EXPECT_EQ(fileText(saved), writeLesson(builtIn));
         ASSERT_NE(application.lessonDraft(), nullptr);
         EXPECT_TRUE(application.lessonDraft()->canRedo());
         EXPECT_EQ(application.lessonDraft()->lesson().steps.size(), builtIn.steps.size());
     } catch (const app::NoDisplayError& e) {
-        unsetenv("XDG_DATA_HOME");
         return test::noContext(e.what());
     }
-    unsetenv("XDG_DATA_HOME");
+}
+
+// Unticking "Edit this lesson" with an edit unsaved asks first (the modal's Discard sits at
+// (277, 294) in a 960x540 window, looked at); Discard puts the lesson back as it was.
+TEST_F(LessonEditor, leaving_edit_mode_with_unsaved_edits_asks_and_discard_restores_the_lesson) {
+    const app::Options leave = scripted("leave", "lesson meet-the-psoas 1\nwait 0.3\nclick 30 306\nmove 950 60\nwait 0.3\n"
+                                                 "click 102 441\nmove 950 60\nwait 0.3\nclick 30 306\nmove 950 60\nwait 0.3\n");
+    try {
+        app::Application application(leave);
+        ASSERT_EQ(run(application, leave), 0);
+        ASSERT_NE(application.lessonDraft(), nullptr) << "edit mode ended with an unsaved step, without asking";
+        EXPECT_TRUE(application.lessonDraft()->unsaved());
+        ASSERT_EQ(run(application, scripted("discard", "click 277 294\nmove 950 60\nwait 0.3\n")), 0);
+        EXPECT_EQ(application.lessonDraft(), nullptr);
+        EXPECT_EQ(application.lessonPlayer().stepCount(), 7);
+        EXPECT_FALSE(std::filesystem::exists(home_ / "psoas-atlas" / "lessons" / "01-meet-the-psoas.toml"));
+    } catch (const app::NoDisplayError& e) {
+        return test::noContext(e.what());
+    }
 }
 
 }  // namespace
