@@ -147,6 +147,9 @@ private:
     // and the close that waits while edits are unsaved (true: the question is asked instead).
     [[nodiscard]] std::optional<ui::LessonEditorView> editorView() const;
     void applyEditIntents(const ui::LessonEditorIntents& intents);
+    void applyDraftEdits(const ui::LessonEditorIntents& intents);
+    void startNewLesson();
+    void toggleEditing();
     void answerEditorQuestion(ui::EditorAnswer answer);
     void editStep(const std::function<void(LessonDraft&, int)>& edit);
     void saveDraft();

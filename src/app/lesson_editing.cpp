@@ -50,23 +50,13 @@ void Application::applyEditIntents(const ui::LessonEditorIntents& intents) {
     if (draft_ && (!player.active() || player.lesson().id != draft_->lesson().id)) draft_.reset();
     if (intents.answer) answerEditorQuestion(*intents.answer);
     if (intents.updateParts) updateParts_ = *intents.updateParts;
-    if (intents.newLesson && !draft_ && !options_.model) {
-        Lesson lesson = newLesson(captureView(*session_), userDataDirectory() / "lessons");
-        const std::filesystem::path file = lesson.file;
-        draft_ = LessonDraft::unsavedNew(std::move(lesson), file);
-        apply(act::OpenLesson{draft_->lesson(), 0});
-    }
-    if (intents.toggleEdit) {
-        if (!draft_ && player.active()) {
-            draft_.emplace(player.lesson(), draftFileFor(player.lesson(), userDataDirectory() / "lessons"));
-            draft_->showStep(player.stepIndex());
-        } else if (draft_ && draft_->unsaved()) {
-            question_ = ui::EditorQuestion::LeaveUnsaved;
-        } else {
-            draft_.reset();
-        }
-    }
-    if (!draft_) return;
+    if (intents.newLesson && !draft_ && !options_.model) startNewLesson();
+    if (intents.toggleEdit) toggleEditing();
+    if (draft_) applyDraftEdits(intents);
+}
+
+// The edits of the document itself (steps, words, undo, save) on the draft that is open.
+void Application::applyDraftEdits(const ui::LessonEditorIntents& intents) {
     const LessonStep captured = intents.addStep || intents.updateStep ? captureView(*session_) : LessonStep{};
     if (intents.addStep) editStep([&](LessonDraft& d, int step) { d.addStep(captured, step); });
     if (intents.updateStep) editStep([&](LessonDraft& d, int step) { d.updateStep(step, captured, updateParts_); });
@@ -85,6 +75,28 @@ void Application::applyEditIntents(const ui::LessonEditorIntents& intents) {
         afterSave_ = AfterSave::Stay;
         if (draft_->saveLosesComments()) question_ = ui::EditorQuestion::SaveDropsComments;
         else saveDraft();
+    }
+}
+
+// A new lesson whose first step is the view now, open for editing and unsaved.
+void Application::startNewLesson() {
+    Lesson lesson = newLesson(captureView(*session_), userDataDirectory() / "lessons");
+    const std::filesystem::path file = lesson.file;
+    draft_ = LessonDraft::unsavedNew(std::move(lesson), file);
+    apply(act::OpenLesson{draft_->lesson(), 0});
+}
+
+// "Edit this lesson": on opens a draft of the lesson on screen; off closes it, or asks first when
+// it has unsaved edits.
+void Application::toggleEditing() {
+    const LessonPlayer& player = session_->lessonPlayer();
+    if (!draft_ && player.active()) {
+        draft_.emplace(player.lesson(), draftFileFor(player.lesson(), userDataDirectory() / "lessons"));
+        draft_->showStep(player.stepIndex());
+    } else if (draft_ && draft_->unsaved()) {
+        question_ = ui::EditorQuestion::LeaveUnsaved;
+    } else {
+        draft_.reset();
     }
 }
 

@@ -401,6 +401,28 @@ void quizBox(const LessonView& lesson, const UiFonts* fonts) {
     if (fonts && fonts->heading) ImGui::PopFont();
 }
 
+// Previous, Next, Restart, Close and the editor's checkbox; leaving the lesson while editing goes
+// through "Edit this lesson", which asks about unsaved edits.
+void lessonButtons(const ViewerUiState& state, const LessonView& lesson, bool editing, ViewerUiIntents& intents) {
+    ImGui::BeginDisabled(lesson.stepIndex == 0);
+    if (ImGui::Button("< Previous")) intents.previousStep = true;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(lesson.stepIndex + 1 >= lesson.stepCount);
+    if (ImGui::Button("Next >")) intents.nextStep = true;
+    ImGui::EndDisabled();
+    ImGui::BeginDisabled(editing);
+    ImGui::SameLine();
+    if (ImGui::Button("Restart")) intents.restartLesson = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Close")) intents.closeLesson = true;
+    ImGui::EndDisabled();
+    if (!state.editor) return;
+    bool on = editing;
+    if (ImGui::Checkbox("Edit this lesson", &on)) intents.edit.toggleEdit = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Change its steps here, or add steps from what the view shows");
+}
+
 void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     const bool editing = state.editor && state.editor->editing;
     ImGui::BeginDisabled(editing);
@@ -419,25 +441,7 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     ImGui::TextDisabled("Step %d of %d", lesson.stepIndex + 1, lesson.stepCount);
     ImGui::ProgressBar(static_cast<float>(lesson.stepIndex + 1) / static_cast<float>(std::max(lesson.stepCount, 1)),
                        {-1.0f, 4.0f * state.uiScale}, "");
-
-    ImGui::BeginDisabled(lesson.stepIndex == 0);
-    if (ImGui::Button("< Previous")) intents.previousStep = true;
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    ImGui::BeginDisabled(lesson.stepIndex + 1 >= lesson.stepCount);
-    if (ImGui::Button("Next >")) intents.nextStep = true;
-    ImGui::EndDisabled();
-    ImGui::BeginDisabled(editing);  // leaving the lesson while editing goes through "Edit" (it asks)
-    ImGui::SameLine();
-    if (ImGui::Button("Restart")) intents.restartLesson = true;
-    ImGui::SameLine();
-    if (ImGui::Button("Close")) intents.closeLesson = true;
-    ImGui::EndDisabled();
-    if (state.editor) {
-        bool on = editing;
-        if (ImGui::Checkbox("Edit this lesson", &on)) intents.edit.toggleEdit = true;
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Change its steps here, or add steps from what the view shows");
-    }
+    lessonButtons(state, lesson, editing, intents);
     ImGui::Separator();
     if (editing) {
         lessonEditorPanel(*state.editor, state.fonts, intents.edit);
