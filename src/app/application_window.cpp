@@ -353,10 +353,13 @@ void Application::onKeyPress(KeyChord chord) {
         case ViewerAction::ScaleDown: setUiScale(uiScale_ - 0.25f); break;
         case ViewerAction::ScaleReset: setUiScale(window_->contentScale()); break;
         case ViewerAction::OpenFiles: focusOpenField_ = true; break;
+        case ViewerAction::ToggleEditing:
         case ViewerAction::UndoEdit:
         case ViewerAction::RedoEdit: {
             ui::LessonEditorIntents edit;
-            (*command == ViewerAction::UndoEdit ? edit.undo : edit.redo) = true;
+            edit.toggleEdit = *command == ViewerAction::ToggleEditing;
+            edit.undo = *command == ViewerAction::UndoEdit;
+            edit.redo = *command == ViewerAction::RedoEdit;
             applyEditIntents(edit);
             break;
         }

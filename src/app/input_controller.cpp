@@ -45,6 +45,7 @@ std::optional<ViewerAction> InputController::keyPress(KeyChord chord, const View
         case ViewerAction::ScaleDown:
         case ViewerAction::ScaleReset:
         case ViewerAction::OpenFiles:
+        case ViewerAction::ToggleEditing:
         case ViewerAction::UndoEdit:
         case ViewerAction::RedoEdit: return command;  // the window, files and text size are the caller's
     }

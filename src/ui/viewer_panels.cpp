@@ -401,9 +401,9 @@ void quizBox(const LessonView& lesson, const UiFonts* fonts) {
     if (fonts && fonts->heading) ImGui::PopFont();
 }
 
-// Previous, Next, Restart, Close and the editor's checkbox; leaving the lesson while editing goes
-// through "Edit this lesson", which asks about unsaved edits.
-void lessonButtons(const ViewerUiState& state, const LessonView& lesson, bool editing, ViewerUiIntents& intents) {
+// Previous, Next, Restart and Close; leaving the lesson while editing goes through "Edit this
+// lesson", which asks about unsaved edits.
+void lessonButtons(const LessonView& lesson, bool editing, ViewerUiIntents& intents) {
     ImGui::BeginDisabled(lesson.stepIndex == 0);
     if (ImGui::Button("< Previous")) intents.previousStep = true;
     ImGui::EndDisabled();
@@ -417,22 +417,31 @@ void lessonButtons(const ViewerUiState& state, const LessonView& lesson, bool ed
     ImGui::SameLine();
     if (ImGui::Button("Close")) intents.closeLesson = true;
     ImGui::EndDisabled();
+}
+
+void newLessonButton(ViewerUiIntents& intents) {
+    if (ImGui::Button("New lesson from this view")) intents.edit.newLesson = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A lesson of your own whose first step is what the view shows now, open for editing");
+}
+
+// The way into the editor, under the teacher's other tools at the end of the step (E does the same).
+void editingTools(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (!state.editor) return;
-    bool on = editing;
-    if (ImGui::Checkbox("Edit this lesson", &on)) intents.edit.toggleEdit = true;
+    bool on = false;
+    if (ImGui::Checkbox("Edit this lesson (E)", &on)) intents.edit.toggleEdit = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Change its steps here, or add steps from what the view shows");
+    newLessonButton(intents);
 }
 
 void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     const bool editing = state.editor && state.editor->editing;
     ImGui::BeginDisabled(editing);
     lessonPicker(state, intents);
-    if (ImGui::Button("New lesson from this view")) intents.edit.newLesson = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A lesson of your own whose first step is what the view shows now, open for editing");
     ImGui::EndDisabled();
     lessonProblems(state);
     if (!state.lesson) {
         ImGui::TextWrapped("Pick a lesson above, or explore the model freely in the Structures tab.");
+        newLessonButton(intents);
         return;
     }
     const LessonView& lesson = *state.lesson;
@@ -441,9 +450,11 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     ImGui::TextDisabled("Step %d of %d", lesson.stepIndex + 1, lesson.stepCount);
     ImGui::ProgressBar(static_cast<float>(lesson.stepIndex + 1) / static_cast<float>(std::max(lesson.stepCount, 1)),
                        {-1.0f, 4.0f * state.uiScale}, "");
-    lessonButtons(state, lesson, editing, intents);
+    lessonButtons(lesson, editing, intents);
     ImGui::Separator();
     if (editing) {
+        bool on = true;
+        if (ImGui::Checkbox("Edit this lesson (E)", &on)) intents.edit.toggleEdit = true;
         lessonEditorPanel(*state.editor, state.fonts, intents.edit);
         return;
     }
@@ -479,6 +490,7 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("One 1920x1080 PNG per step and an index.html, in your Pictures folder");
     if (lesson.origin != "built-in") ImGui::TextDisabled("From %s", lesson.origin.c_str());
+    editingTools(state, intents);
     ImGui::EndChild();
     ImGui::TextDisabled("Next: \u2192 PageDown Space  Back: \u2190 PageUp");
 }

@@ -1,9 +1,9 @@
 // The lesson editor driven as a teacher drives it (issue 14), through --script's clicks on the
 // Lesson tab: a view captured into a step, saved, reopened from the lesson list, looks as it was
-// captured; undo and save put the previous file back. Positions of the panel's controls in a
-// 960x540 window at text size 100 % (looked at in screenshots): "Edit this lesson" (30, 306),
-// "Save" (158, 345), "Add step from this view" (102, 441); (950, 60) is empty 3D view, where the
-// pointer rests so no hover name is in the picture.
+// captured; undo and save put the previous file back. E turns edit mode on; positions of the
+// editor's controls in a 960x540 window at text size 100 % (looked at in screenshots): "Edit this
+// lesson" (21, 279), "Save" (158, 312), "Add step from this view" (102, 408); (950, 60) is empty
+// 3D view, where the pointer rests so no hover name is in the picture.
 
 #include "app/application.hpp"
 #include "app/commands.hpp"
@@ -50,16 +50,16 @@ std::string fileText(const std::filesystem::path& file) {
 
 constexpr const char* kCaptureScript = R"(lesson meet-the-psoas 1
 wait 0.3
-click 30 306
+key e
 wait 0.3
 drag 600 300 700 260
 move 950 60
 wait 0.5
 screenshot captured
-click 102 441
+click 102 408
 move 950 60
 wait 0.3
-click 158 345
+click 158 312
 move 950 60
 wait 0.3
 lesson meet-the-psoas 2
@@ -67,7 +67,7 @@ wait 2.5
 screenshot reloaded
 key ctrl+z
 wait 0.2
-click 158 345
+click 158 312
 move 950 60
 wait 0.3
 )";
@@ -132,8 +132,8 @@ TEST_F(LessonEditor, a_view_added_as_a_step_saved_and_reopened_looks_as_captured
 // Unticking "Edit this lesson" with an edit unsaved asks first (the modal's Discard sits at
 // (277, 294) in a 960x540 window, looked at); Discard puts the lesson back as it was.
 TEST_F(LessonEditor, leaving_edit_mode_with_unsaved_edits_asks_and_discard_restores_the_lesson) {
-    const app::Options leave = scripted("leave", "lesson meet-the-psoas 1\nwait 0.3\nclick 30 306\nmove 950 60\nwait 0.3\n"
-                                                 "click 102 441\nmove 950 60\nwait 0.3\nclick 30 306\nmove 950 60\nwait 0.3\n");
+    const app::Options leave = scripted("leave", "lesson meet-the-psoas 1\nwait 0.3\nkey e\nmove 950 60\nwait 0.3\n"
+                                                 "click 102 408\nmove 950 60\nwait 0.3\nclick 21 279\nmove 950 60\nwait 0.3\n");
     try {
         app::Application application(leave);
         ASSERT_EQ(run(application, leave), 0);
