@@ -63,7 +63,7 @@ int Application::run() {
     if (options_.script) return runScript(*this, options_);
     startWindow();
     platform::runFrames([this] {
-        if (window_->shouldClose()) return false;
+        if (window_->shouldClose() && !holdCloseForEdits()) return false;
         windowFrame();
         return true;
     });
@@ -260,6 +260,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.lesson = ui::lessonViewOf(*session_);
     if (state.lesson && stillSlide_) state.lesson->answerable = false;
     state.openLesson = ui::openLessonIndex(lessons_.library(), *session_);
+    state.editor = editorView();
     state.model = modelPanelView();
     focusOpenField_ = false;  // asked for one frame: the field keeps the keyboard from then on
     applyIntents(ui::drawViewerUi(state));
@@ -294,6 +295,7 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     if (intents.restartLesson) apply(act::RestartLesson{});
     if (intents.motion.any()) apply(act::ChangeMotion{intents.motion});
     applyPoseIntents(intents);
+    applyEditIntents(intents.edit);
     captionHeight_ = intents.captionHeight;
     if (intents.dismissFirstRunHint || intents.toggleHelp) firstRunHint_ = false;
     hintHeight_ = intents.hintHeight;

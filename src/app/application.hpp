@@ -14,6 +14,7 @@
 #include "app/window.hpp"
 #include "core/image.hpp"
 #include "core/key.hpp"
+#include "core/lesson_draft.hpp"
 #include "core/lesson_shelf.hpp"
 #include "core/scene.hpp"
 #include "core/settings_store.hpp"
@@ -22,6 +23,7 @@
 #include "render/frame_renderer.hpp"
 #include "render/offscreen_target.hpp"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -137,6 +139,8 @@ public:
     void onMonitorDisconnected(GLFWmonitor* monitor);
     // Picks what is under the pointer again if it or the camera moved.
     void updateHover();
+    // The lesson being edited in the program (app/lesson_editing.cpp, issue 14); null when none.
+    [[nodiscard]] const LessonDraft* lessonDraft() const { return draft_ ? &*draft_ : nullptr; }
 
 private:
     void openWindow(bool visible, int width, int height);
@@ -144,6 +148,17 @@ private:
     void buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale);
     void applyIntents(const ui::ViewerUiIntents& intents);
     void applyPoseIntents(const ui::ViewerUiIntents& intents);
+    // The lesson editor (app/lesson_editing.cpp): its panel's view, its intents, Ctrl+Z / Ctrl+Y,
+    // and the close that waits while edits are unsaved (true: the question is asked instead).
+    [[nodiscard]] std::optional<ui::LessonEditorView> editorView() const;
+    void applyEditIntents(const ui::LessonEditorIntents& intents);
+    void applyDraftEdits(const ui::LessonEditorIntents& intents);
+    void startNewLesson();
+    void toggleEditing();
+    void answerEditorQuestion(ui::EditorAnswer answer);
+    void editStep(const std::function<void(LessonDraft&, int)>& edit);
+    void saveDraft();
+    bool holdCloseForEdits();
     void startSession();  // the session, poses and lessons for scene_ (model_opening.cpp)
     void showScene(Scene next, SceneSource source);
     void applyModelIntents(const ui::ModelIntents& intents);
@@ -220,6 +235,12 @@ private:
     std::string poseNameDraft_;   // the Motion tab's "Save pose…" name field
     ModelOrientation orientationChoice_;
     bool focusOpenField_ = false;
+
+    std::optional<LessonDraft> draft_;
+    ui::EditorQuestion question_ = ui::EditorQuestion::None;
+    // What follows a save the question asked for: stay editing, leave edit mode, or close the window.
+    enum class AfterSave { Stay, LeaveEditing, Quit } afterSave_ = AfterSave::Stay;
+    unsigned updateParts_ = kAllViewParts;  // what "Update step from this view" takes
 
     InputController input_{[this](const SessionAction& action) { apply(action); }};
 };

@@ -373,6 +373,16 @@ void Application::onKeyPress(KeyChord chord) {
         case ViewerAction::ScaleDown: setUiScale(uiScale_ - 0.25f); break;
         case ViewerAction::ScaleReset: setUiScale(contentScale_); break;
         case ViewerAction::OpenFiles: focusOpenField_ = !platform::chooseFiles(); break;  // the picker, else the field
+        case ViewerAction::ToggleEditing:
+        case ViewerAction::UndoEdit:
+        case ViewerAction::RedoEdit: {
+            ui::LessonEditorIntents edit;
+            edit.toggleEdit = *command == ViewerAction::ToggleEditing;
+            edit.undo = *command == ViewerAction::UndoEdit;
+            edit.redo = *command == ViewerAction::RedoEdit;
+            applyEditIntents(edit);
+            break;
+        }
         case ViewerAction::ToggleAutoplay: setStatus(session_->autoplay() ? "Autoplay on" : "Autoplay off"); break;
         case ViewerAction::ToggleHelp: firstRunHint_ = false; break;  // the key list says it all
         case ViewerAction::ToggleCaption: setStatus(captionStatus(session_->captionPlace())); break;

@@ -44,7 +44,10 @@ std::optional<ViewerAction> InputController::keyPress(KeyChord chord, const View
         case ViewerAction::ScaleUp:
         case ViewerAction::ScaleDown:
         case ViewerAction::ScaleReset:
-        case ViewerAction::OpenFiles: return command;  // the window, files and text size are the caller's
+        case ViewerAction::OpenFiles:
+        case ViewerAction::ToggleEditing:
+        case ViewerAction::UndoEdit:
+        case ViewerAction::RedoEdit: return command;  // the window, files and text size are the caller's
     }
     return std::nullopt;
 }

@@ -38,6 +38,10 @@ constexpr KeyBinding kBindings[] = {
     {Key::KeypadSubtract, modifier::Control, ViewerAction::ScaleDown},
     {Key::Digit0, modifier::Control, ViewerAction::ScaleReset},
     {Key::F12, modifier::Control, ViewerAction::ScreenshotSlide},
+    {Key::E, 0, ViewerAction::ToggleEditing},
+    {Key::Z, modifier::Control, ViewerAction::UndoEdit},
+    {Key::Z, modifier::Control | modifier::Shift, ViewerAction::RedoEdit},
+    {Key::Y, modifier::Control, ViewerAction::RedoEdit},
 };
 }  // namespace
 
@@ -127,6 +131,8 @@ const std::vector<ui::HelpEntry>& helpEntries() {
         {"P", "Pause / resume all motion: breathing, looping motions (walking), turning"},
         {"Ctrl + =  Ctrl + -  Ctrl + 0", "Larger, smaller, default text and lines"},
         {"Ctrl + O", "Open your own mesh files, a folder or a mesh set (or drop them onto the window)"},
+        {"E", "Edit the open lesson in the program; again to stop (asks about unsaved edits)"},
+        {"Ctrl + Z; Ctrl + Shift + Z or Ctrl + Y", "Undo; redo a lesson edit (while editing a lesson)"},
         {"H or F1", "Show / hide this list"},
         {"Ctrl + Q", "Quit"},
     };

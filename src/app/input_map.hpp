@@ -17,6 +17,7 @@ enum class ViewerAction {
     NextStep, PreviousStep, FirstStep, LastStep,
     TogglePresenter, Blank, ToggleAutoplay, ToggleAutoRotate, TogglePause, ToggleCaption,
     ScaleUp, ScaleDown, ScaleReset, ScreenshotSlide, OpenFiles,
+    ToggleEditing, UndoEdit, RedoEdit,  // the lesson editor's (issue 14); a focused text field keeps its own undo
 };
 
 // The action for a key pressed with exactly these modifiers, if any. While a lesson is open the

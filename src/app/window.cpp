@@ -119,6 +119,7 @@ Window::~Window() {
 
 bool Window::shouldClose() const { return glfwWindowShouldClose(window_); }
 void Window::requestClose() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
+void Window::cancelClose() { glfwSetWindowShouldClose(window_, GLFW_FALSE); }
 void Window::swapBuffers() { glfwSwapBuffers(window_); }
 
 glm::ivec2 Window::framebufferSize() const {

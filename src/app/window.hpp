@@ -49,6 +49,7 @@ public:
     [[nodiscard]] GLFWwindow* handle() const { return window_; }
     [[nodiscard]] bool shouldClose() const;
     void requestClose();
+    void cancelClose();  // the close waits for a question to be answered (unsaved lesson edits)
     void swapBuffers();
     [[nodiscard]] glm::ivec2 framebufferSize() const;
     [[nodiscard]] glm::vec2 windowSize() const;

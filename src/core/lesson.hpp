@@ -32,6 +32,7 @@ struct StepBreathing {
     BreathDepth depth = BreathDepth::Quiet;  // names: kBreathDepthNames
     double ratePerMinute = 12.0;  // 6..30; 12 is a resting rate (sources §5)
     double exaggeration = 1.0;    // display only; readouts stay true
+    bool operator==(const StepBreathing&) const = default;
 };
 
 // A label a step puts on the model: at a structure ("psoas_major_r") or a landmark
@@ -40,6 +41,7 @@ struct StepBreathing {
 struct LessonLabel {
     std::string at;
     std::string text;
+    bool operator==(const LessonLabel&) const = default;
 };
 
 // A motion that loops, in place of a pose (issue 13): written `motion = "walking"` (a built-in
@@ -49,6 +51,7 @@ struct StepMotion {
     std::string builtIn;             // "walking"; empty for a cycle through `poses`
     std::vector<std::string> poses;  // pose ids, two or more (empty for a built-in motion)
     double periodSeconds = 4.0;      // seconds per cycle, 0.5..60 (a built-in motion has its own)
+    bool operator==(const StepMotion&) const = default;
 };
 
 struct LessonStep {
@@ -73,6 +76,7 @@ struct LessonStep {
     std::string notes;             // for the teacher, never shown to the class
     // A quiz step asks the class to click something; see core/quiz.hpp.
     std::optional<QuizQuestion> quiz;
+    bool operator==(const LessonStep&) const = default;  // `line` included: the same step of the same file
 };
 
 struct Lesson {
@@ -80,6 +84,7 @@ struct Lesson {
     std::string origin;  // "built-in", "your lessons", or the --lessons folder
     std::string id, title, summary, audience;
     std::vector<LessonStep> steps;
+    bool operator==(const Lesson&) const = default;
 };
 
 // Throws DataFileError with every problem found.

@@ -23,6 +23,11 @@ void LessonPlayer::reload(const Lesson& lesson) {
     setIndex(keep);
 }
 
+void LessonPlayer::reword(const Lesson& lesson) {
+    lesson_ = lesson;
+    index_ = std::clamp(index_, 0, std::max(stepCount() - 1, 0));
+}
+
 void LessonPlayer::setIndex(int index) {
     if (!lesson_ || lesson_->steps.empty()) return;
     const int clamped = std::clamp(index, 0, stepCount() - 1);

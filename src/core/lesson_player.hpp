@@ -15,6 +15,9 @@ public:
     void close();
     // After a hot reload: take the new text, stay on the same step if it still exists.
     void reload(const Lesson& lesson);
+    // An edit that changed only words on the current step (titles, text, notes, duration): the new
+    // lesson with no new revision, so nothing is staged again and the view stays where it is.
+    void reword(const Lesson& lesson);
 
     [[nodiscard]] bool active() const { return lesson_.has_value(); }
     [[nodiscard]] const Lesson& lesson() const { return *lesson_; }

@@ -25,6 +25,7 @@ struct CameraPose {
     float distance = 1.0f;
     float yawDegrees = 0.0f;
     float pitchDegrees = 0.0f;
+    bool operator==(const CameraPose&) const = default;
 };
 
 class OrbitCamera {

@@ -19,6 +19,7 @@ struct QuizQuestion {
     // "iliacus_r:origin", right on the painted patch).
     std::vector<std::string> answers;
     std::string hint;
+    bool operator==(const QuizQuestion&) const = default;
 };
 
 // Whether a click that hit `hit` (scene frame, current pose) answers the question. `neutralPoint`

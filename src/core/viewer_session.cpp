@@ -236,6 +236,26 @@ void ViewerSession::handle(const act::OpenLesson& a) { player_.open(a.lesson, a.
 void ViewerSession::handle(const act::ReloadLesson& a) {
     player_.reload(a.lesson);
 }
+void ViewerSession::handle(const act::EditLesson& a) {
+    // What a step stages: everything but its words.
+    auto staging = [](LessonStep step) {
+        step.line = 0;
+        step.title.clear();
+        step.text.clear();
+        step.notes.clear();
+        step.durationSeconds = 0.0;
+        return step;
+    };
+    const bool wordsOnly = player_.active() && a.step == player_.stepIndex() && a.step >= 0 &&
+                           a.step < static_cast<int>(a.lesson.steps.size()) &&
+                           staging(player_.step()) == staging(a.lesson.steps[static_cast<std::size_t>(a.step)]);
+    if (!wordsOnly) {
+        player_.open(a.lesson, a.step);
+        return;
+    }
+    player_.reword(a.lesson);
+    stepText_ = parseRichText(player_.step().text);
+}
 void ViewerSession::handle(const act::CloseLesson&) { player_.close(); }
 void ViewerSession::handle(const act::NextStep&) { player_.next(); }
 void ViewerSession::handle(const act::PreviousStep&) { player_.previous(); }

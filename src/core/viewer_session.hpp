@@ -57,6 +57,9 @@ struct LeaveIsolation {};
 struct Escape {};  // closes help, else leaves presenter mode, else isolation, else the selection
 struct OpenLesson { Lesson lesson; int step = 0; };
 struct ReloadLesson { Lesson lesson; };  // a saved edit: new text, same step if it still exists
+// The lesson editor's new version of the open lesson, on `step`: staged again only when what the
+// step shows changed, so typing its title or text never moves the view the teacher set up.
+struct EditLesson { Lesson lesson; int step = 0; };
 struct CloseLesson {};
 struct NextStep {};
 struct PreviousStep {};
@@ -93,7 +96,7 @@ struct FinishTransitions {};            // camera glide, fades and pose move don
 using SessionAction =
     std::variant<act::ShowView, act::ResetView, act::Select, act::Focus, act::HideSelected, act::ToggleIsolation,
                  act::FadeSelected, act::ShowAll, act::SetVisible, act::SetOpacity, act::Isolate, act::LeaveIsolation,
-                 act::Escape, act::OpenLesson, act::ReloadLesson, act::CloseLesson, act::NextStep, act::PreviousStep,
+                 act::Escape, act::OpenLesson, act::ReloadLesson, act::EditLesson, act::CloseLesson, act::NextStep, act::PreviousStep,
                  act::FirstStep, act::LastStep, act::JumpToStep, act::RestartLesson, act::SetPresenter, act::SetBlank,
                  act::ToggleAutoplay, act::ToggleAutoRotate, act::TogglePause, act::ToggleHelp, act::ToggleCaption, act::ChangeMotion, act::AddPose,
                  act::HoldBreath, act::Click, act::Hover, act::Orbit, act::Pan, act::Zoom, act::SetDragging,
@@ -191,6 +194,7 @@ private:
     void handle(const act::Escape&);
     void handle(const act::OpenLesson& a);
     void handle(const act::ReloadLesson& a);
+    void handle(const act::EditLesson& a);
     void handle(const act::CloseLesson&);
     void handle(const act::NextStep&);
     void handle(const act::PreviousStep&);

@@ -402,11 +402,47 @@ void quizBox(const LessonView& lesson, const UiFonts* fonts) {
     if (fonts && fonts->heading) ImGui::PopFont();
 }
 
+// Previous, Next, Restart and Close; leaving the lesson while editing goes through "Edit this
+// lesson", which asks about unsaved edits.
+void lessonButtons(const LessonView& lesson, bool editing, ViewerUiIntents& intents) {
+    ImGui::BeginDisabled(lesson.stepIndex == 0);
+    if (ImGui::Button("< Previous")) intents.previousStep = true;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(lesson.stepIndex + 1 >= lesson.stepCount);
+    if (ImGui::Button("Next >")) intents.nextStep = true;
+    ImGui::EndDisabled();
+    ImGui::BeginDisabled(editing);
+    ImGui::SameLine();
+    if (ImGui::Button("Restart")) intents.restartLesson = true;
+    ImGui::SameLine();
+    if (ImGui::Button("Close")) intents.closeLesson = true;
+    ImGui::EndDisabled();
+}
+
+void newLessonButton(ViewerUiIntents& intents) {
+    if (ImGui::Button("New lesson from this view")) intents.edit.newLesson = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A lesson of your own whose first step is what the view shows now, open for editing");
+}
+
+// The way into the editor, under the teacher's other tools at the end of the step (E does the same).
+void editingTools(const ViewerUiState& state, ViewerUiIntents& intents) {
+    if (!state.editor) return;
+    bool on = false;
+    if (ImGui::Checkbox("Edit this lesson (E)", &on)) intents.edit.toggleEdit = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Change its steps here, or add steps from what the view shows");
+    newLessonButton(intents);
+}
+
 void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
+    const bool editing = state.editor && state.editor->editing;
+    ImGui::BeginDisabled(editing);
     lessonPicker(state, intents);
+    ImGui::EndDisabled();
     lessonProblems(state);
     if (!state.lesson) {
         ImGui::TextWrapped("Pick a lesson above, or explore the model freely in the Structures tab.");
+        newLessonButton(intents);
         return;
     }
     const LessonView& lesson = *state.lesson;
@@ -415,19 +451,14 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     ImGui::TextDisabled("Step %d of %d", lesson.stepIndex + 1, lesson.stepCount);
     ImGui::ProgressBar(static_cast<float>(lesson.stepIndex + 1) / static_cast<float>(std::max(lesson.stepCount, 1)),
                        {-1.0f, 4.0f * state.uiScale}, "");
-
-    ImGui::BeginDisabled(lesson.stepIndex == 0);
-    if (ImGui::Button("< Previous")) intents.previousStep = true;
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    ImGui::BeginDisabled(lesson.stepIndex + 1 >= lesson.stepCount);
-    if (ImGui::Button("Next >")) intents.nextStep = true;
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    if (ImGui::Button("Restart")) intents.restartLesson = true;
-    ImGui::SameLine();
-    if (ImGui::Button("Close")) intents.closeLesson = true;
+    lessonButtons(lesson, editing, intents);
     ImGui::Separator();
+    if (editing) {
+        bool on = true;
+        if (ImGui::Checkbox("Edit this lesson (E)", &on)) intents.edit.toggleEdit = true;
+        lessonEditorPanel(*state.editor, state.fonts, intents.edit);
+        return;
+    }
 
     const float footer = ImGui::GetFrameHeightWithSpacing() * 2.0f;
     ImGui::BeginChild("step", {0, -footer});
@@ -460,6 +491,7 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
         ImGui::SetTooltip("One 1920x1080 PNG per step and an index.html, in your Pictures folder");
     if (lesson.origin != "built-in") ImGui::TextDisabled("From %s", lesson.origin.c_str());
+    editingTools(state, intents);
     ImGui::EndChild();
     ImGui::TextDisabled("Next: \u2192 PageDown Space  Back: \u2190 PageUp");
 }
@@ -1018,6 +1050,7 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
     std::optional<LegendPlacement> legend;
     if (state.lengthLegend) legend = lengthLegendPlacement(state.sceneView, state.uiScale);
     drawLabels(state, legend);
+    if (state.editor) lessonEditorQuestion(*state.editor, intents.edit);  // a modal: over whatever is drawn
     if (state.slideLayout) {
         if (state.captionShown) captionBar(state, intents);
         noticeBanner(state);

@@ -16,6 +16,7 @@
 #include "core/visibility.hpp"
 #include "ui/fonts.hpp"
 #include "ui/joint_controls.hpp"
+#include "ui/lesson_editor.hpp"
 #include "ui/model_panel.hpp"
 
 #include <glm/vec2.hpp>
@@ -114,6 +115,7 @@ struct ViewerUiState {
     const std::vector<LessonListItem>* lessons = nullptr;
     int openLesson = -1;               // index into lessons
     std::optional<LessonView> lesson;  // set while a lesson is open
+    std::optional<LessonEditorView> editor;  // set while a lesson that can be edited is open
     std::vector<LabelAnchor> labels;
     ViewRect panel;                    // the side panel (ViewerLayout::panel; width 0 in the slide layout)
     ViewRect sceneView;                // the part of the window the 3D view uses
@@ -165,6 +167,7 @@ struct ViewerUiIntents {
     bool previousStep = false;
     std::optional<int> jumpToStep;
     bool restartLesson = false;  // back to the first step with a new quiz score
+    LessonEditorIntents edit;    // the lesson editor (ui/lesson_editor.hpp)
     MotionIntents motion;
     float captionHeight = 0.0f;  // the caption bar's height this frame (slide layout)
     float hintHeight = 0.0f;     // the key reminder's strip height this frame (0 without one)

@@ -1,0 +1,147 @@
+// The lesson editor's side of the application (issue 14): the Lesson tab's "Edit" opens a
+// core::LessonDraft of the open lesson; each edit changes the draft and shows its new version in
+// the session (act::EditLesson: words only restage nothing); Save writes it to the user's lesson
+// folder; leaving edit mode or closing the window with unsaved edits asks first.
+
+#include "app/application.hpp"
+#include "app/platform.hpp"
+#include "app/user_paths.hpp"
+#include "core/step_capture.hpp"
+
+#include <algorithm>
+
+namespace psoas::app {
+
+std::optional<ui::LessonEditorView> Application::editorView() const {
+    const LessonPlayer& player = session_->lessonPlayer();
+    if (options_.model || !player.active()) return std::nullopt;
+    ui::LessonEditorView view;
+    view.question = question_;
+    view.updateParts = updateParts_;
+    if (!draft_) return view;
+    const Lesson& lesson = draft_->lesson();
+    const int step = std::clamp(player.stepIndex(), 0, static_cast<int>(lesson.steps.size()) - 1);
+    const LessonStep& shown = lesson.steps[static_cast<std::size_t>(step)];
+    view.editing = true;
+    view.lessonTitle = lesson.title;
+    view.stepTitle = shown.title;
+    view.text = shown.text;
+    view.notes = shown.notes;
+    view.duration = static_cast<float>(shown.durationSeconds);
+    view.stepIndex = step;
+    view.stepCount = static_cast<int>(lesson.steps.size());
+    view.canUndo = draft_->canUndo();
+    view.canRedo = draft_->canRedo();
+    view.unsaved = draft_->unsaved();
+    view.file = draft_->file().string();
+    return view;
+}
+
+// One edit on the step on screen, then the draft's version shown (and followed to its step).
+void Application::editStep(const std::function<void(LessonDraft&, int)>& edit) {
+    if (!draft_) return;
+    edit(*draft_, std::clamp(session_->lessonPlayer().stepIndex(), 0, static_cast<int>(draft_->lesson().steps.size()) - 1));
+    apply(act::EditLesson{draft_->lesson(), draft_->step()});
+}
+
+void Application::applyEditIntents(const ui::LessonEditorIntents& intents) {
+    const LessonPlayer& player = session_->lessonPlayer();
+    // The lesson on screen is no longer the one edited (closed, or replaced by a script or the
+    // command line): the draft goes with it.
+    if (draft_ && (!player.active() || player.lesson().id != draft_->lesson().id)) draft_.reset();
+    if (intents.answer) answerEditorQuestion(*intents.answer);
+    if (intents.updateParts) updateParts_ = *intents.updateParts;
+    if (intents.newLesson && !draft_ && !options_.model) startNewLesson();
+    if (intents.toggleEdit) toggleEditing();
+    if (draft_) applyDraftEdits(intents);
+}
+
+// The edits of the document itself (steps, words, undo, save) on the draft that is open.
+void Application::applyDraftEdits(const ui::LessonEditorIntents& intents) {
+    const LessonStep captured = intents.addStep || intents.updateStep ? captureView(*session_) : LessonStep{};
+    if (intents.addStep) editStep([&](LessonDraft& d, int step) { d.addStep(captured, step); });
+    if (intents.updateStep) editStep([&](LessonDraft& d, int step) { d.updateStep(step, captured, updateParts_); });
+    if (intents.duplicateStep) editStep([](LessonDraft& d, int step) { d.duplicateStep(step); });
+    if (intents.deleteStep) editStep([](LessonDraft& d, int step) { d.deleteStep(step); });
+    if (intents.moveUp) editStep([](LessonDraft& d, int step) { d.moveStep(step, -1); });
+    if (intents.moveDown) editStep([](LessonDraft& d, int step) { d.moveStep(step, 1); });
+    if (intents.lessonTitle) editStep([&](LessonDraft& d, int) { d.setLessonTitle(*intents.lessonTitle); });
+    if (intents.stepTitle) editStep([&](LessonDraft& d, int step) { d.setTitle(step, *intents.stepTitle); });
+    if (intents.text) editStep([&](LessonDraft& d, int step) { d.setText(step, *intents.text); });
+    if (intents.notes) editStep([&](LessonDraft& d, int step) { d.setNotes(step, *intents.notes); });
+    if (intents.duration) editStep([&](LessonDraft& d, int step) { d.setDuration(step, *intents.duration); });
+    if (intents.undo) editStep([](LessonDraft& d, int) { d.undo(); });
+    if (intents.redo) editStep([](LessonDraft& d, int) { d.redo(); });
+    if (intents.save) {
+        afterSave_ = AfterSave::Stay;
+        if (draft_->saveLosesComments()) question_ = ui::EditorQuestion::SaveDropsComments;
+        else saveDraft();
+    }
+}
+
+// A new lesson whose first step is the view now, open for editing and unsaved.
+void Application::startNewLesson() {
+    Lesson lesson = newLesson(captureView(*session_), userDataDirectory() / "lessons");
+    const std::filesystem::path file = lesson.file;
+    draft_ = LessonDraft::unsavedNew(std::move(lesson), file);
+    apply(act::OpenLesson{draft_->lesson(), 0});
+}
+
+// "Edit this lesson": on opens a draft of the lesson on screen; off closes it, or asks first when
+// it has unsaved edits.
+void Application::toggleEditing() {
+    const LessonPlayer& player = session_->lessonPlayer();
+    if (!draft_ && player.active()) {
+        draft_.emplace(player.lesson(), draftFileFor(player.lesson(), userDataDirectory() / "lessons"));
+        draft_->showStep(player.stepIndex());
+    } else if (draft_ && draft_->unsaved()) {
+        question_ = ui::EditorQuestion::LeaveUnsaved;
+    } else {
+        draft_.reset();
+    }
+}
+
+void Application::answerEditorQuestion(ui::EditorAnswer answer) {
+    const ui::EditorQuestion asked = question_;
+    question_ = ui::EditorQuestion::None;
+    if (answer == ui::EditorAnswer::Cancel || !draft_) return;
+    if (asked == ui::EditorQuestion::SaveDropsComments) {
+        saveDraft();
+        return;
+    }
+    afterSave_ = asked == ui::EditorQuestion::QuitUnsaved ? AfterSave::Quit : AfterSave::LeaveEditing;
+    if (answer == ui::EditorAnswer::Save) {
+        if (draft_->saveLosesComments()) question_ = ui::EditorQuestion::SaveDropsComments;
+        else saveDraft();
+        return;
+    }
+    // Discard: the lesson as last saved comes back on screen (a new one never saved closes).
+    if (draft_->savedLesson().steps.empty()) apply(act::CloseLesson{});
+    else apply(act::EditLesson{draft_->savedLesson(), session_->lessonPlayer().stepIndex()});
+    draft_.reset();
+    if (afterSave_ == AfterSave::Quit && window_) window_->requestClose();
+}
+
+void Application::saveDraft() {
+    if (!draft_) return;
+    if (const std::string problem = draft_->save(); !problem.empty()) {
+        setStatus(problem);  // the draft stays unsaved, and open: nothing is lost
+        return;
+    }
+    platform::keepUserFiles();  // a browser page copies its lessons folder to the browser's storage
+    setStatus("Saved '" + draft_->lesson().title + "' to " + draft_->file().string());
+    checkLessonFiles();  // the saved file joins the lesson list now, not at the next look
+    if (afterSave_ == AfterSave::Stay) return;
+    draft_.reset();
+    if (afterSave_ == AfterSave::Quit && window_) window_->requestClose();
+}
+
+bool Application::holdCloseForEdits() {
+    if (!draft_ || !draft_->unsaved()) return false;
+    window_->cancelClose();
+    question_ = ui::EditorQuestion::QuitUnsaved;
+    framesToDraw_ = kFramesAfterEvent;
+    return true;
+}
+
+}  // namespace psoas::app

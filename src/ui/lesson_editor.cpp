@@ -1,0 +1,147 @@
+#include "ui/lesson_editor.hpp"
+
+#include "core/lesson_draft.hpp"
+#include "core/rich_text.hpp"
+#include "ui/rich_text_view.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace psoas::ui {
+
+namespace {
+
+// ImGui writes into a char buffer; this one grows as the teacher types (no length limit).
+int growString(ImGuiInputTextCallbackData* data) {
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackResize) {
+        auto* text = static_cast<std::string*>(data->UserData);
+        text->resize(static_cast<std::size_t>(data->BufTextLen));
+        data->Buf = text->data();
+    }
+    return 0;
+}
+
+// A text field over `current`: the new text when the teacher changed it this frame.
+std::optional<std::string> textField(const char* label, const std::string& current, float lines) {
+    std::string text = current;
+    text.reserve(text.size() + 64);
+    const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
+    bool changed = false;
+    ImGui::SetNextItemWidth(-FLT_MIN);
+    if (lines <= 1.0f) {
+        changed = ImGui::InputText(label, text.data(), text.capacity() + 1, flags, growString, &text);
+    } else {
+        const ImVec2 size{-FLT_MIN, ImGui::GetTextLineHeight() * lines + ImGui::GetStyle().FramePadding.y * 2.0f};
+        changed = ImGui::InputTextMultiline(label, text.data(), text.capacity() + 1, size, flags, growString, &text);
+    }
+    text.resize(std::char_traits<char>::length(text.c_str()));
+    if (changed && text != current) return text;
+    return std::nullopt;
+}
+
+void stepButtons(const LessonEditorView& view, LessonEditorIntents& intents) {
+    if (ImGui::Button("Add step from this view")) intents.addStep = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A new step after this one: the camera, what is shown and faded, the pose and the motion as they are now");
+    if (ImGui::Button("Update step from this view")) intents.updateStep = true;
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Parts...")) ImGui::OpenPopup("update-parts");
+    if (ImGui::BeginPopup("update-parts")) {
+        ImGui::TextDisabled("Update takes from the view:");
+        for (const ViewPartName& entry : kViewPartNames) {
+            const auto bit = static_cast<unsigned>(entry.part);
+            bool on = (view.updateParts & bit) != 0;
+            if (ImGui::Checkbox(entry.name, &on)) intents.updateParts = on ? (view.updateParts | bit) : (view.updateParts & ~bit);
+        }
+        ImGui::EndPopup();
+    }
+    if (ImGui::Button("Duplicate")) intents.duplicateStep = true;
+    ImGui::SameLine();
+    ImGui::BeginDisabled(view.stepCount <= 1);
+    if (ImGui::Button("Delete")) intents.deleteStep = true;
+    ImGui::EndDisabled();
+    ImGui::BeginDisabled(view.stepIndex == 0);
+    if (ImGui::Button("Move up")) intents.moveUp = true;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(view.stepIndex + 1 >= view.stepCount);
+    if (ImGui::Button("Move down")) intents.moveDown = true;
+    ImGui::EndDisabled();
+}
+
+void saveRow(const LessonEditorView& view, LessonEditorIntents& intents) {
+    ImGui::BeginDisabled(!view.canUndo);
+    if (ImGui::Button("Undo")) intents.undo = true;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!view.canRedo);
+    if (ImGui::Button("Redo")) intents.redo = true;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!view.unsaved);
+    if (ImGui::Button("Save")) intents.save = true;
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::TextDisabled(view.unsaved ? "unsaved" : "saved");
+    ImGui::TextDisabled("Saves to %s", view.file.c_str());
+}
+
+}  // namespace
+
+void lessonEditorPanel(const LessonEditorView& view, const UiFonts* fonts, LessonEditorIntents& intents) {
+    ImGui::PushTextWrapPos(0.0f);
+    saveRow(view, intents);
+    ImGui::Separator();
+    stepButtons(view, intents);
+    ImGui::Separator();
+    ImGui::TextUnformatted("Lesson title");
+    if (auto title = textField("##lesson-title", view.lessonTitle, 1.0f)) intents.lessonTitle = std::move(*title);
+    ImGui::Text("Step %d title", view.stepIndex + 1);
+    if (auto title = textField("##step-title", view.stepTitle, 1.0f)) intents.stepTitle = std::move(*title);
+    ImGui::TextUnformatted("Text (**bold**, *italic*, lines starting with \"- \" are bullets)");
+    if (auto text = textField("##step-text", view.text, 7.0f)) intents.text = std::move(*text);
+    ImGui::TextUnformatted("Notes for the teacher");
+    if (auto notes = textField("##step-notes", view.notes, 3.0f)) intents.notes = std::move(*notes);
+    float duration = view.duration;
+    ImGui::SetNextItemWidth(8.0f * ImGui::GetFontSize());
+    if (ImGui::InputFloat("Duration (s, 0: by hand)", &duration, 1.0f, 5.0f, "%.1f") && duration != view.duration)
+        intents.duration = std::clamp(duration, 0.0f, 3600.0f);
+    ImGui::Separator();
+    ImGui::TextDisabled("Preview");
+    ImGui::BeginChild("preview", {0.0f, 0.0f}, true);
+    if (fonts && fonts->heading) ImGui::PushFont(fonts->heading);
+    ImGui::TextUnformatted(view.stepTitle.c_str());
+    if (fonts && fonts->heading) ImGui::PopFont();
+    if (fonts) drawRichText(parseRichText(view.text), *fonts);
+    ImGui::EndChild();
+    ImGui::PopTextWrapPos();
+}
+
+void lessonEditorQuestion(const LessonEditorView& view, LessonEditorIntents& intents) {
+    if (view.question == EditorQuestion::None) return;
+    const char* id = "Lesson editor##question";
+    if (!ImGui::IsPopupOpen(id)) ImGui::OpenPopup(id);
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, {0.5f, 0.5f});
+    ImGui::SetNextWindowSize({std::min(36.0f * ImGui::GetFontSize(), viewport->WorkSize.x * 0.9f), 0.0f});
+    if (!ImGui::BeginPopupModal(id, nullptr, ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoMove)) return;
+    ImGui::PushTextWrapPos(0.0f);
+    if (view.question == EditorQuestion::SaveDropsComments) {
+        ImGui::TextUnformatted(("Saving writes " + view.file +
+                                " anew. It has comments (lines with #); the editor does not keep them.")
+                                   .c_str());
+        if (ImGui::Button("Save without the comments")) intents.answer = EditorAnswer::Save;
+    } else {
+        ImGui::TextUnformatted(("'" + view.lessonTitle + "' has unsaved changes.").c_str());
+        if (ImGui::Button("Save")) intents.answer = EditorAnswer::Save;
+        ImGui::SameLine();
+        if (ImGui::Button(view.question == EditorQuestion::QuitUnsaved ? "Quit without saving" : "Discard")) intents.answer = EditorAnswer::Discard;
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) intents.answer = EditorAnswer::Cancel;
+    ImGui::PopTextWrapPos();
+    if (intents.answer) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+}
+
+}  // namespace psoas::ui

@@ -1,0 +1,50 @@
+#pragma once
+// The lesson editor in the Lesson tab (issue 14): "Edit" turns it on; then the step's title, text
+// (with a live preview of its formatting), notes and duration are fields, and buttons add a step
+// from the view, update the step from it (the chosen parts), duplicate, delete, move it, undo,
+// redo and save. A question (unsaved changes on leaving or quitting, comments a save would drop)
+// is a modal. Like every panel it reads a view and returns intents; app/lesson_editing applies them
+// to the core::LessonDraft.
+
+#include "ui/fonts.hpp"
+
+#include <optional>
+#include <string>
+
+namespace psoas::ui {
+
+// What the editor must ask before it goes on.
+enum class EditorQuestion { None, LeaveUnsaved, QuitUnsaved, SaveDropsComments };
+enum class EditorAnswer { Save, Discard, Cancel };
+
+struct LessonEditorView {
+    bool editing = false;
+    std::string lessonTitle;
+    std::string stepTitle, text, notes;
+    float duration = 0.0f;  // seconds; 0: the teacher advances
+    int stepIndex = 0, stepCount = 0;
+    bool canUndo = false, canRedo = false;
+    bool unsaved = false;
+    std::string file;          // where Save writes
+    unsigned updateParts = 0;  // core ViewPart bits "Update step from this view" takes
+    EditorQuestion question = EditorQuestion::None;
+};
+
+struct LessonEditorIntents {
+    bool toggleEdit = false;
+    bool newLesson = false;  // a new lesson whose first step is this view, in edit mode
+    bool addStep = false, updateStep = false, duplicateStep = false, deleteStep = false;
+    bool moveUp = false, moveDown = false;
+    bool save = false, undo = false, redo = false;
+    std::optional<std::string> lessonTitle, stepTitle, text, notes;
+    std::optional<float> duration;
+    std::optional<unsigned> updateParts;
+    std::optional<EditorAnswer> answer;
+};
+
+// The editing controls, drawn in the Lesson tab in place of the step's text.
+void lessonEditorPanel(const LessonEditorView& view, const UiFonts* fonts, LessonEditorIntents& intents);
+// The open question as a modal over everything (nothing when there is none).
+void lessonEditorQuestion(const LessonEditorView& view, LessonEditorIntents& intents);
+
+}  // namespace psoas::ui

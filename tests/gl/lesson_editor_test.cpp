@@ -1,0 +1,152 @@
+// The lesson editor driven as a teacher drives it (issue 14), through --script's clicks on the
+// Lesson tab: a view captured into a step, saved, reopened from the lesson list, looks as it was
+// captured; undo and save put the previous file back. E turns edit mode on; positions of the
+// editor's controls in a 960x540 window at text size 100 % (looked at in screenshots): "Edit this
+// lesson" (21, 279), "Save" (158, 312), "Add step from this view" (102, 408); (950, 60) is empty
+// 3D view, where the pointer rests so no hover name is in the picture.
+
+#include "app/application.hpp"
+#include "app/commands.hpp"
+#include "app/image_file.hpp"
+#include "app/jobs.hpp"
+#include "core/lesson_writer.hpp"
+#include "gl/gl_test_context.hpp"
+#include "support/image_compare.hpp"
+#include "support/test_paths.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace psoas {
+namespace {
+
+const std::filesystem::path kSource = PSOAS_SOURCE_DIR;
+
+// The part of a screenshot the 3D view covers (the panels differ: step count, field contents),
+// less its bottom 60 px, where the status line says what was saved and reloaded (it goes after
+// 5 s of the machine's clock, not the script's).
+Image viewPart(const Image& image, const ViewRect& view) {
+    Image part;
+    part.width = static_cast<int>(view.size.x);
+    part.height = static_cast<int>(view.size.y) - 60;
+    const int left = static_cast<int>(view.origin.x);
+    const int top = static_cast<int>(view.origin.y);
+    for (int y = 0; y < part.height; ++y) {
+        const std::uint8_t* row = image.pixel(left, top + y);
+        part.rgba.insert(part.rgba.end(), row, row + static_cast<std::ptrdiff_t>(part.width) * 4);
+    }
+    return part;
+}
+
+std::string fileText(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+constexpr const char* kCaptureScript = R"(lesson meet-the-psoas 1
+wait 0.3
+key e
+wait 0.3
+drag 600 300 700 260
+move 950 60
+wait 0.5
+screenshot captured
+click 102 408
+move 950 60
+wait 0.3
+click 158 312
+move 950 60
+wait 0.3
+lesson meet-the-psoas 2
+wait 2.5
+screenshot reloaded
+key ctrl+z
+wait 0.2
+click 158 312
+move 950 60
+wait 0.3
+)";
+
+// Each test with the user's lesson folder in a fresh XDG_DATA_HOME, and its scripts and
+// screenshots in a folder of its own; windows of 960x540.
+class LessonEditor : public testing::Test {
+protected:
+    void SetUp() override { setenv("XDG_DATA_HOME", home_.c_str(), 1); }
+    void TearDown() override { unsetenv("XDG_DATA_HOME"); }
+    // The run of script `text`, saved as NAME.script; its screenshots go beside it.
+    [[nodiscard]] app::Options scripted(const std::string& name, const std::string& text) const {
+        std::ofstream(folder_ / (name + ".script")) << text;
+        app::Options options;
+        options.script = folder_ / (name + ".script");
+        options.outDir = folder_;
+        options.width = 960;
+        options.height = 540;
+        return options;
+    }
+    // Runs the script on `application`, its report on stdout kept out of the test's output.
+    static int run(app::Application& application, const app::Options& options) {
+        testing::internal::CaptureStdout();
+        const int code = app::runScript(application, options);
+        testing::internal::GetCapturedStdout();
+        return code;
+    }
+    const std::filesystem::path home_ = test::temporaryDirectory();
+    const std::filesystem::path folder_ = test::temporaryDirectory();
+};
+
+TEST_F(LessonEditor, a_view_added_as_a_step_saved_and_reopened_looks_as_captured_and_undo_restores_the_file) {
+    const app::Options options = scripted("edit", kCaptureScript);
+    try {
+        app::Application application(options);
+        ASSERT_EQ(run(application, options), 0);
+
+        const auto captured = app::readPng(folder_ / "captured.png");
+        const auto reloaded = app::readPng(folder_ / "reloaded.png");
+        ASSERT_TRUE(captured && reloaded);
+        const ViewRect view = application.layout().scene;
+        const test::ImageTolerance tolerance;  // the baselines' defaults: 5/255 on at most 0.1 %, mean 0.5
+        const test::ImageDifference difference =
+            test::compareImages(viewPart(*reloaded, view), viewPart(*captured, view), tolerance.channelThreshold);
+        EXPECT_TRUE(difference.sizeMatches);
+        EXPECT_LE(difference.fractionOver, tolerance.maxFractionOver) << "the reopened step does not show the captured view";
+        EXPECT_LE(difference.meanDifference, tolerance.maxMeanDifference);
+
+        // The built-in was copied into the user's folder; undo and a second save put back the file
+        // as it was before the step was added.
+        const auto saved = home_ / "psoas-atlas" / "lessons" / "01-meet-the-psoas.toml";
+        const Lesson builtIn = loadLesson(kSource / "lessons" / "01-meet-the-psoas.toml", app::builtInVocabulary());
+        EXPECT_EQ(fileText(saved), writeLesson(builtIn));
+        ASSERT_NE(application.lessonDraft(), nullptr);
+        EXPECT_TRUE(application.lessonDraft()->canRedo());
+        EXPECT_EQ(application.lessonDraft()->lesson().steps.size(), builtIn.steps.size());
+    } catch (const app::NoDisplayError& e) {
+        return test::noContext(e.what());
+    }
+}
+
+// Unticking "Edit this lesson" with an edit unsaved asks first (the modal's Discard sits at
+// (277, 294) in a 960x540 window, looked at); Discard puts the lesson back as it was.
+TEST_F(LessonEditor, leaving_edit_mode_with_unsaved_edits_asks_and_discard_restores_the_lesson) {
+    const app::Options leave = scripted("leave", "lesson meet-the-psoas 1\nwait 0.3\nkey e\nmove 950 60\nwait 0.3\n"
+                                                 "click 102 408\nmove 950 60\nwait 0.3\nclick 21 279\nmove 950 60\nwait 0.3\n");
+    try {
+        app::Application application(leave);
+        ASSERT_EQ(run(application, leave), 0);
+        ASSERT_NE(application.lessonDraft(), nullptr) << "edit mode ended with an unsaved step, without asking";
+        EXPECT_TRUE(application.lessonDraft()->unsaved());
+        ASSERT_EQ(run(application, scripted("discard", "click 277 294\nmove 950 60\nwait 0.3\n")), 0);
+        EXPECT_EQ(application.lessonDraft(), nullptr);
+        EXPECT_EQ(application.lessonPlayer().stepCount(), 7);
+        EXPECT_FALSE(std::filesystem::exists(home_ / "psoas-atlas" / "lessons" / "01-meet-the-psoas.toml"));
+    } catch (const app::NoDisplayError& e) {
+        return test::noContext(e.what());
+    }
+}
+
+}  // namespace
+}  // namespace psoas
