@@ -282,6 +282,19 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     if (intents.toggleHelp) apply(act::ToggleHelp{});
     if (intents.background) screenshotBackground_ = *intents.background;
     if (intents.antiAliasing) antiAliasing_ = *intents.antiAliasing;
+    applyLessonIntents(intents);
+    if (intents.motion.any()) apply(act::ChangeMotion{intents.motion});
+    applyPoseIntents(intents);
+    applyEditIntents(intents.edit);
+    captionHeight_ = intents.captionHeight;
+    if (intents.dismissFirstRunHint || intents.toggleHelp) firstRunHint_ = false;
+    hintHeight_ = intents.hintHeight;
+    captionCut_ = intents.captionCut;
+    applyModelIntents(intents.model);
+}
+
+// The Lesson tab's: open, close, export, move through the steps.
+void Application::applyLessonIntents(const ui::ViewerUiIntents& intents) {
     if (intents.openLesson) {
         const auto& entries = lessons_.library().entries();
         const auto index = static_cast<std::size_t>(*intents.openLesson);
@@ -293,14 +306,6 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     if (intents.previousStep) apply(act::PreviousStep{});
     if (intents.jumpToStep) apply(act::JumpToStep{*intents.jumpToStep});
     if (intents.restartLesson) apply(act::RestartLesson{});
-    if (intents.motion.any()) apply(act::ChangeMotion{intents.motion});
-    applyPoseIntents(intents);
-    applyEditIntents(intents.edit);
-    captionHeight_ = intents.captionHeight;
-    if (intents.dismissFirstRunHint || intents.toggleHelp) firstRunHint_ = false;
-    hintHeight_ = intents.hintHeight;
-    captionCut_ = intents.captionCut;
-    applyModelIntents(intents.model);
 }
 
 // "Save pose…": the name field, and the angles shown now written to the user's pose folder and

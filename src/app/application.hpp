@@ -147,6 +147,7 @@ private:
     void startUi(float uiScale);
     void buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale);
     void applyIntents(const ui::ViewerUiIntents& intents);
+    void applyLessonIntents(const ui::ViewerUiIntents& intents);
     void applyPoseIntents(const ui::ViewerUiIntents& intents);
     // The lesson editor (app/lesson_editing.cpp): its panel's view, its intents, Ctrl+Z / Ctrl+Y,
     // and the close that waits while edits are unsaved (true: the question is asked instead).

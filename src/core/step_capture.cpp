@@ -1,5 +1,7 @@
 #include "core/step_capture.hpp"
 
+#include "core/view_preset.hpp"
+
 #include "core/viewer_session.hpp"
 
 #include <algorithm>
@@ -91,7 +93,8 @@ void captureMotion(const ViewerSession& session, LessonStep& step) {
 LessonStep captureView(const ViewerSession& session) {
     LessonStep step;
     step.title = "New step";
-    step.camera = writableCamera(session.camera().pose);
+    // Written for the view lessons are framed in: shown again in a view of this shape, it is this view.
+    step.camera = writableCamera(authoredCamera(session.camera().pose, session.viewAspect()));
     captureVisibility(session, step);
     captureMotion(session, step);
     step.autoRotate = session.autoRotate();

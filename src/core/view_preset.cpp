@@ -73,9 +73,19 @@ CameraPose frameBounds(const CameraPose& current, const Bounds& bounds, float fo
     return pose;
 }
 
+namespace {
+float authoredDistanceFactor(float aspect) { return std::max(1.0f, kAuthoredViewAspect / std::max(aspect, 1e-3f)); }
+}  // namespace
+
 CameraPose fitAuthoredCamera(const CameraPose& authored, float aspect) {
     CameraPose pose = authored;
-    pose.distance *= std::max(1.0f, kAuthoredViewAspect / std::max(aspect, 1e-3f));
+    pose.distance *= authoredDistanceFactor(aspect);
+    return pose;
+}
+
+CameraPose authoredCamera(const CameraPose& seen, float aspect) {
+    CameraPose pose = seen;
+    pose.distance /= authoredDistanceFactor(aspect);
     return pose;
 }
 

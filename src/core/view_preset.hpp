@@ -34,5 +34,9 @@ inline constexpr float kAuthoredViewAspect = 950.0f / 720.0f;
 // The distance grows by kAuthoredViewAspect / aspect at most (the horizontal field of view is taken
 // as proportional to the aspect, true for the project's 30-50 degree fields to a few per cent).
 CameraPose fitAuthoredCamera(const CameraPose& authored, float aspect);
+// The inverse: the camera table that fitAuthoredCamera turns into `seen` in a view of `aspect`, so
+// a view captured into a step (core/step_capture) looks the same when the step is shown again in
+// a view of that shape.
+CameraPose authoredCamera(const CameraPose& seen, float aspect);
 
 }  // namespace psoas

@@ -11,6 +11,7 @@
 #include "core/picking.hpp"
 #include "core/quiz.hpp"
 #include "core/scene_motion.hpp"
+#include "core/step_capture.hpp"
 #include "core/viewer_layout.hpp"
 #include "core/viewer_session.hpp"
 
@@ -276,6 +277,25 @@ TEST(ViewerSession, a_camera_table_moves_back_in_a_narrower_view_so_its_width_st
     session->apply(act::SetViewAspect{3.0f, true});
     session->apply(act::FinishTransitions{});
     EXPECT_NEAR(session->camera().pose.distance, written, 1e-4f * written);
+}
+
+// A view captured into a step in a narrow window is written as the camera table that shows it
+// again there (fitAuthoredCamera's inverse): the editor's reopened step equals the captured view.
+TEST(ViewerSession, a_view_captured_in_a_narrow_window_comes_back_the_same_there) {
+    auto session = builtInSession();
+    session->apply(act::SetViewAspect{1.0f, true});
+    session->camera().pose = CameraPose{{0.01f, 0.05f, -0.06f}, 0.8f, -40.0f, 12.0f};
+    const LessonStep captured = captureView(*session);
+    ASSERT_TRUE(captured.camera.has_value());
+    EXPECT_NEAR(captured.camera->distance, 0.8f / kAuthoredViewAspect, 1e-4f) << "written for the 950 x 720 view";
+    Lesson lesson = builtInLesson("01-meet-the-psoas.toml");
+    lesson.steps = {captured};
+    auto again = builtInSession();
+    again->apply(act::SetViewAspect{1.0f, true});
+    again->apply(act::OpenLesson{lesson, 0});
+    again->apply(act::FinishTransitions{});
+    EXPECT_NEAR(again->camera().pose.distance, 0.8f, 1e-4f);
+    EXPECT_NEAR(again->camera().pose.yawDegrees, -40.0f, 1e-3f);
 }
 
 // Issue 14: in presenter mode the structures a step is about (its highlighted ones, else all it
