@@ -151,6 +151,7 @@ void Application::step(double seconds, const FrameTarget& target, FrameTimes* ti
     uploadMotion();
     const auto advanced = Clock::now();
     buildUi(target.displaySize, glm::vec2(target.framebufferSize) / glm::max(target.displaySize, glm::vec2(1.0f)));
+    input_.laidOut(ui_.wantsMouse(), layout().scene);  // a tap's press waited for the panels at its place
     const auto laidOut = Clock::now();
     const render::BoundTarget bound(target.image, target.framebufferSize);
     drawScene(bound, target.framebufferSize, target.background);

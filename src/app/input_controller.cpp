@@ -53,12 +53,35 @@ std::optional<ViewerAction> InputController::keyPress(KeyChord chord, const View
 }
 
 void InputController::buttonPressed(PointerButton button, bool shift, bool uiWantsMouse) {
+    if (movedSinceLayout_ || !waiting_.empty()) {
+        waiting_.push_back({button, true, shift});
+        return;
+    }
+    press(button, shift, uiWantsMouse);
+}
+
+void InputController::buttonReleased(PointerButton button, const ViewRect& view) {
+    if (!waiting_.empty()) {
+        waiting_.push_back({button, false, false});
+        return;
+    }
+    release(button, view);
+}
+
+void InputController::laidOut(bool uiWantsMouse, const ViewRect& view) {
+    movedSinceLayout_ = false;
+    const std::vector<WaitingButton> waiting = std::move(waiting_);
+    waiting_.clear();
+    for (const WaitingButton& event : waiting) event.pressed ? press(event.button, event.shift, uiWantsMouse) : release(event.button, view);
+}
+
+void InputController::press(PointerButton button, bool shift, bool uiWantsMouse) {
     if (uiWantsMouse || drag_.button) return;
     drag_ = {button, button != PointerButton::Left || shift, false, cursor_, cursor_};
     apply_(act::SetDragging{true});
 }
 
-void InputController::buttonReleased(PointerButton button, const ViewRect& view) {
+void InputController::release(PointerButton button, const ViewRect& view) {
     if (drag_.button != button) return;
     if (!drag_.moved && button == PointerButton::Left) apply_(act::Click{cursor_ - view.origin, view.size});
     drag_.button.reset();
@@ -69,6 +92,7 @@ void InputController::buttonReleased(PointerButton button, const ViewRect& view)
 void InputController::cursorMoved(glm::vec2 position, const ViewRect& view) {
     cursor_ = position;
     hoverStale_ = true;
+    movedSinceLayout_ = true;
     if (!drag_.button) return;
     if (glm::length(position - drag_.press) > kClickSlopPixels) drag_.moved = true;
     if (!drag_.moved) return;
@@ -85,6 +109,7 @@ void InputController::scrolled(float notches, const ViewRect& view, bool uiWants
 }
 
 void InputController::focusLost() {
+    waiting_.clear();
     drag_.button.reset();
     apply_(act::SetDragging{false});
     hoverStale_ = true;

@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <optional>
+#include <vector>
 
 namespace psoas::app {
 
@@ -30,10 +31,16 @@ public:
     // Screenshot, ScreenshotSlide, Quit, ScaleUp / Down / Reset, OpenFiles, ToggleAutoplay, TogglePause.
     // `uiWantsKeyboard`: a text field of the panels has the keyboard.
     std::optional<ViewerAction> keyPress(KeyChord chord, const ViewerSession& session, bool uiWantsKeyboard);
-    // `view`: the 3D view in window coordinates. `uiWantsMouse`: the pointer is over the panels.
+    // `view`: the 3D view in window coordinates. `uiWantsMouse`: the pointer is over the panels, as
+    // the panels' last layout saw it. A press that follows a move before the panels were laid out
+    // at the new place waits for that layout (laidOut), and the buttons after it with it: a tap on a
+    // touch screen, or an instant click, moves and presses at once, and the last layout's answer
+    // (where the finger was before, on the panel) dropped a tap on the model (tester, session 7).
     void buttonPressed(PointerButton button, bool shift, bool uiWantsMouse);
     void buttonReleased(PointerButton button, const ViewRect& view);
     void cursorMoved(glm::vec2 position, const ViewRect& view);
+    // The panels were laid out at the pointer's place; the buttons that waited for it go on now.
+    void laidOut(bool uiWantsMouse, const ViewRect& view);
     void scrolled(float notches, const ViewRect& view, bool uiWantsMouse);
     // The button released in another window never comes back: it must not count as a click.
     void focusLost();
@@ -50,8 +57,18 @@ private:
         bool moved = false;
         glm::vec2 press{0.0f}, last{0.0f};
     };
+    struct WaitingButton {
+        PointerButton button;
+        bool pressed;
+        bool shift;
+    };
+    void press(PointerButton button, bool shift, bool uiWantsMouse);
+    void release(PointerButton button, const ViewRect& view);
+
     Apply apply_;
     Drag drag_;
+    bool movedSinceLayout_ = false;        // the pointer moved since the panels were laid out
+    std::vector<WaitingButton> waiting_;  // presses and releases waiting for that layout
     glm::vec2 cursor_{0.0f};
     bool hoverStale_ = false;  // the pointer moved or the camera zoomed since hover was picked
 };
