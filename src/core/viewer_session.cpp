@@ -367,6 +367,7 @@ void ViewerSession::takeCamera() { framedAspect_ = 0.0f; }
 
 void ViewerSession::handle(const act::ShowView& a) {
     takeCamera();
+    autoRotate_ = false;  // the view asked for stays: a turning model left "anterior" at 6 degrees (tester, session 8)
     animateTo(framePreset(a.preset, scene_.bounds, camera_.fovYDegrees, viewAspect_));
 }
 void ViewerSession::handle(const act::ResetView&) {

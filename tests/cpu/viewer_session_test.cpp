@@ -371,6 +371,19 @@ TEST(ViewerSession, orbiting_by_hand_stops_auto_rotate) {
     EXPECT_FLOAT_EQ(session->camera().pose.yawDegrees, turned.yawDegrees) << "the model stays where the teacher left it";
 }
 
+// Tester, session 8: with meet-the-psoas step 1 turning the model, "1" (anterior) then "Add step
+// from this view" saved the camera at 6 degrees and auto_rotate = true: a preset view stays put.
+TEST(ViewerSession, a_view_preset_stops_auto_rotate_and_stays_where_it_was_asked) {
+    auto session = builtInSession();
+    session->apply(act::ToggleAutoRotate{});
+    ASSERT_TRUE(session->autoRotate());
+    session->apply(act::ShowView{ViewPreset::Anterior});
+    EXPECT_FALSE(session->autoRotate());
+    session->apply(act::FinishTransitions{});
+    session->advance(2.0);
+    EXPECT_NEAR(session->camera().pose.yawDegrees, 0.0f, 1e-3f);
+}
+
 // Tester, session 6 (issue 14, quiz fairness): in question 1 the natural click on the middle of the
 // right psoas major landed on the psoas minor, a thin strip lying on it, and counted as wrong.
 TEST(ViewerSession, a_quiz_click_on_a_thin_structure_lying_on_the_asked_one_counts_for_it) {
