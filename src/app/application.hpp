@@ -102,6 +102,10 @@ public:
     // Dropped, picked or typed paths: lesson files (app/lesson_import.hpp) with openLessonFiles,
     // anything else (app/model_opening.hpp sceneSourceFor) with openScene.
     bool openPaths(const std::vector<std::filesystem::path>& paths);
+    // "Open files…": the browser's picker (its files come as a drop; true), or false on the desktop,
+    // where the caller takes typed paths. A picker the browser refused says on the status line
+    // that the next click opens it.
+    bool pickFiles();
     // Lesson files kept in the teacher's lessons folder, the last one opened at its first step; the
     // first file with problems is kept nowhere and its line goes to the status line. True when opened.
     bool openLessonFiles(const std::vector<std::filesystem::path>& files);

@@ -372,7 +372,7 @@ void Application::onKeyPress(KeyChord chord) {
         case ViewerAction::ScaleUp: setUiScale(uiScale_ + 0.25f); break;
         case ViewerAction::ScaleDown: setUiScale(uiScale_ - 0.25f); break;
         case ViewerAction::ScaleReset: setUiScale(contentScale_); break;
-        case ViewerAction::OpenFiles: focusOpenField_ = !platform::chooseFiles(); break;  // the picker, else the field
+        case ViewerAction::OpenFiles: focusOpenField_ = !pickFiles(); break;  // the picker, else the field
         case ViewerAction::ToggleEditing:
         case ViewerAction::UndoEdit:
         case ViewerAction::RedoEdit: {

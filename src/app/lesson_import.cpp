@@ -70,7 +70,7 @@ bool Application::openLessonFiles(const std::vector<std::filesystem::path>& file
     // open (its "Reloaded" line would come just before the one saying which lesson opened).
     followReload(lessons_.reload("", true));
     if (!openLesson(last.id, 0)) return false;
-    setStatus("Opened lesson '" + last.title + "', kept in your lessons (" + last.stored.string() + ")");
+    setStatus("Opened lesson '" + last.title + "', kept in your lessons (" + platform::shownKeptPath(last.stored) + ")");
     return true;
 }
 

@@ -95,12 +95,14 @@ std::string openFailureLine(const std::exception_ptr& failure) {
     try {
         std::rethrow_exception(failure);
     } catch (const ModelImportError& e) {
-        return "error: " + (e.path().empty() ? std::string() : e.path().string() + ": ") + e.what();
+        return "error: " + (e.path().empty() ? std::string() : platform::shownPath(e.path()) + ": ") + e.what();
     } catch (const DataFileError& e) {
         const auto& problems = e.diagnostics();
         if (problems.empty()) return std::string("error: ") + e.what();
         const std::size_t more = problems.size() - 1;
-        return problems.front().format() + (more ? " (and " + std::to_string(more) + " more)" : "");
+        Diagnostic first = problems.front();
+        first.file = platform::shownPath(first.file);
+        return first.format() + (more ? " (and " + std::to_string(more) + " more)" : "");
     } catch (const std::exception& e) {
         return std::string("error: ") + e.what();
     }
@@ -211,9 +213,21 @@ ui::ModelPanelView Application::modelPanelView() const {
     return view;
 }
 
+bool Application::pickFiles() {
+    switch (platform::chooseFiles()) {
+        case platform::FilePicker::None: return false;
+        case platform::FilePicker::Opened: break;
+        case platform::FilePicker::OpensAtNextPress:
+            setStatus("Click, tap or press a key once more to choose the files: the browser opens its picker only "
+                      "right after one");
+            break;
+    }
+    return true;
+}
+
 void Application::applyModelIntents(const ui::ModelIntents& intents) {
     if (intents.openText) openText_ = *intents.openText;
-    if (intents.open && !platform::chooseFiles()) openPaths(pathsFromText(openText_));  // picked files come as a drop
+    if (intents.open && !pickFiles()) openPaths(pathsFromText(openText_));  // picked files come as a drop
     if (intents.orientation) chooseOrientation(*intents.orientation);
 }
 

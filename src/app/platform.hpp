@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <string>
 
 namespace psoas::app::platform {
 
@@ -52,10 +53,22 @@ void keepUserFiles();
 // browser page's paths mean nothing to a teacher, so there the panel offers one "Open files…"
 // button and chooseFiles() opens the browser's picker. The desktop types paths (or drops files).
 [[nodiscard]] bool picksFiles();
-// Opens the browser's file picker and returns true; the chosen files are written into the page's
-// file system and arrive as a drop onto the window (GLFW's drop callback, Application::openPaths),
-// as files dragged onto the page do. Browsers open it only during a click or key press (or just
-// after). The desktop has no picker: false, and the caller takes typed paths.
-bool chooseFiles();
+// What chooseFiles() did.
+enum class FilePicker {
+    None,              // the desktop: no picker; the caller takes typed paths
+    Opened,            // the browser's picker is open
+    OpensAtNextPress,  // the browser refused: its picker opens only just after a click, tap or key
+                       // press, and this one came too late (a slow frame); the next press opens it
+};
+// Opens the browser's file picker; the chosen files are written into the page's file system and
+// arrive as a drop onto the window (GLFW's drop callback, Application::openPaths), as files
+// dragged onto the page do. Ctrl+O never comes here in a browser: the page opens the picker in
+// the key's own event (web/shell.html), where the browser always allows it.
+FilePicker chooseFiles();
+// A teacher's file as messages name it: as given on the desktop; in a browser a picked or dropped
+// file by its own name (the page's file system holds it in a folder of its own, a path that means
+// nothing to the teacher); and a file kept in the browser's storage as such.
+[[nodiscard]] std::string shownPath(const std::filesystem::path& file);
+[[nodiscard]] std::string shownKeptPath(const std::filesystem::path& file);
 
 }  // namespace psoas::app::platform

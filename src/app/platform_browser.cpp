@@ -100,8 +100,25 @@ EM_JS(void, psoas_keep_user_files, (), {
     FS.syncfs(false, done);
 });
 
-// The page's file picker (web/shell.html): it hands the chosen files to the canvas as a drop.
-EM_JS(void, psoas_choose_files, (), { document.getElementById('open-files').click(); });
+// The page's file picker (web/shell.html): it hands the chosen files to the canvas as a drop. A
+// browser opens it only within a few seconds of a click, tap or key press (its "transient user
+// activation"); the panel's button is seen a frame after the click, and a slow frame can come too
+// late: then the next press opens it, in that press's own event. 1: opened; 0: at the next press.
+EM_JS(int, psoas_choose_files, (), {
+    const picker = document.getElementById('open-files');
+    if (!navigator.userActivation || navigator.userActivation.isActive) {
+        picker.click();
+        return 1;
+    }
+    const openNow = function() {
+        window.removeEventListener('pointerup', openNow, true);
+        window.removeEventListener('keydown', openNow, true);
+        picker.click();
+    };
+    window.addEventListener('pointerup', openNow, true);
+    window.addEventListener('keydown', openNow, true);
+    return 0;
+});
 
 namespace psoas::app::platform {
 
@@ -143,10 +160,14 @@ void keepUserFiles() { psoas_keep_user_files(); }
 
 bool picksFiles() { return true; }
 
-bool chooseFiles() {
-    psoas_choose_files();
-    return true;
+// Emscripten's GLFW writes dropped files (and so picked ones) into this folder.
+std::string shownPath(const std::filesystem::path& file) {
+    return file.parent_path() == "/.glfw_dropped_files" ? file.filename().string() : file.string();
 }
+
+std::string shownKeptPath(const std::filesystem::path& file) { return "in this browser: " + file.filename().string(); }
+
+FilePicker chooseFiles() { return psoas_choose_files() != 0 ? FilePicker::Opened : FilePicker::OpensAtNextPress; }
 
 namespace {
 void carryOut(const std::vector<TouchIntent>& intents) {

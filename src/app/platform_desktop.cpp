@@ -24,6 +24,10 @@ void keepUserFiles() {}  // on the disk already (platform.hpp)
 
 bool picksFiles() { return false; }
 
-bool chooseFiles() { return false; }
+FilePicker chooseFiles() { return FilePicker::None; }
+
+std::string shownPath(const std::filesystem::path& file) { return file.string(); }
+
+std::string shownKeptPath(const std::filesystem::path& file) { return file.string(); }
 
 }  // namespace psoas::app::platform
