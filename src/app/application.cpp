@@ -285,6 +285,7 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     if (intents.antiAliasing) antiAliasing_ = *intents.antiAliasing;
     applyLessonIntents(intents);
     if (intents.motion.any()) apply(act::ChangeMotion{intents.motion});
+    if (intents.moveJoints) apply(act::SetMoveJoints{*intents.moveJoints});
     applyPoseIntents(intents);
     applyEditIntents(intents.edit);
     captionHeight_ = intents.captionHeight;
