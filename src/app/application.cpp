@@ -104,6 +104,9 @@ void Application::followReload(const std::optional<LessonReload>& reload) {
 void Application::apply(const SessionAction& action) {
     const bool wasPresenter = session_->presenter();
     session_->apply(action);
+    // While a joint is dragged the status line says its angles (the Motion tab may be closed).
+    if (std::holds_alternative<act::DragJoint>(action) && session_->jointDrag())
+        setStatus(dragAnglesText(*session_->jointDrag(), session_->motion().currentPose()) + "  (Ctrl+Z undoes the drag)", false);
     if (session_->presenter() != wasPresenter) {
         presenterHintUntil_ = now() + 6.0;
         if (window_ && !scripted_ && window_->fullscreen() != session_->presenter()) window_->toggleFullscreen();

@@ -3,10 +3,12 @@
 #include <glm/geometric.hpp>
 #include <glm/mat2x2.hpp>
 #include <glm/matrix.hpp>
+#include <glm/common.hpp>
 #include <glm/trigonometric.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
 
 namespace psoas {
 
@@ -19,6 +21,10 @@ constexpr float kProbeDegrees = 0.25f;
 // Damping of the least-squares answer, as a fraction of the fastest coordinate's screen speed: a
 // coordinate whose motion barely shows on screen is turned little instead of wildly.
 constexpr float kDamping = 0.2f;
+// How much of a further coordinate's motion must show on screen (a fraction of it seen square-on)
+// for it to follow the pointer not at all, and fully.
+constexpr float kSeenNone = 0.3f;
+constexpr float kSeenFully = 0.7f;
 // Steps with the pointer at its end, after the path: the point settles under it.
 constexpr int kSettleSteps = 4;
 
@@ -74,9 +80,15 @@ ScreenVelocities screenVelocities(const Skeleton& skeleton, const JointDrag& dra
         Pose moved = pose;
         setCoordinate(moved, coordinate, value + probe);
         const glm::vec3 movedPoint = placed(moved, solveSkeleton(skeleton, moved), drag.body, drag.grabbed);
-        velocities.real.push_back((drag.camera.project(movedPoint, drag.viewPixels) - onScreen) / probe);
+        const glm::vec2 real = (drag.camera.project(movedPoint, drag.viewPixels) - onScreen) / probe;
+        const glm::vec3 motion = (movedPoint - point) / probe;
+        // A further coordinate seen end-on would take up whatever the pointer asks off the first's
+        // arc, unseen (a side view's thigh drifting into 26 degrees of adduction): it turns only
+        // as far as its motion shows on screen, fully from kSeenFully of it square-on.
+        const float squareOn = glm::length(motion) * pixelsPerMetre(drag.camera, drag.viewPixels, point);
+        const float seen = squareOn > 0.0f ? glm::length(real) / squareOn : 0.0f;
+        velocities.real.push_back(i == 0 ? real : real * glm::smoothstep(kSeenNone, kSeenFully, seen));
         if (i == 0) {  // seen end-on: motion toward the camera reads as a drag toward the pivot
-            const glm::vec3 motion = (movedPoint - point) / probe;
             const float toward = glm::dot(motion, glm::normalize(drag.camera.eye() - point));
             const glm::vec2 toPivot = drag.camera.project(pivotAt(skeleton, drag, pose, bodies), drag.viewPixels) - onScreen;
             if (glm::length(toPivot) > 1.0f)
@@ -136,6 +148,22 @@ Pose dragPose(const Skeleton& skeleton, const JointDrag& drag, glm::vec2 pointer
         }
     }
     return pose;
+}
+
+std::string dragAnglesText(const JointDrag& drag, const Pose& pose) {
+    std::string text = drag.body == Body::FemurRight  ? "Right hip:"
+                       : drag.body == Body::FemurLeft ? "Left hip:"
+                                                      : "Lumbar spine:";
+    for (std::size_t i = 0; i < drag.driven.size(); ++i) {
+        const JointCoordinate coordinate = drag.driven[i].coordinate;
+        const int degrees = static_cast<int>(std::lround(coordinateValue(pose, coordinate)));
+        std::string_view positive = "flexion", negative = "extension";
+        if (coordinate == JointCoordinate::LumbarExtension) std::swap(positive, negative);
+        if (coordinate == JointCoordinate::RightHipAbduction || coordinate == JointCoordinate::LeftHipAbduction)
+            positive = "abduction", negative = "adduction";
+        text += (i == 0 ? " " : ", ") + std::string(degrees < 0 ? negative : positive) + " " + std::to_string(std::abs(degrees)) + "\u00b0";
+    }
+    return text;
 }
 
 }  // namespace psoas

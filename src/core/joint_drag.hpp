@@ -16,6 +16,7 @@
 #include <glm/vec3.hpp>
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace psoas {
@@ -59,5 +60,10 @@ struct JointDrag {
 // flexes the hip and dragging the trunk down bends it forward, as the foreshortened limb looks.
 // A pure function of its arguments: the same drag gives the same pose.
 [[nodiscard]] Pose dragPose(const Skeleton& skeleton, const JointDrag& drag, glm::vec2 pointer);
+
+// The dragged joint's angles in `pose`, in words a class reads while the drag goes on, whole
+// degrees, each named by its sign: "Right hip: flexion 82°, abduction 3°", "Left hip: extension
+// 10°, adduction 5°", "Lumbar spine: flexion 30°".
+[[nodiscard]] std::string dragAnglesText(const JointDrag& drag, const Pose& pose);
 
 }  // namespace psoas

@@ -86,6 +86,20 @@ TEST(JointDrag, the_knee_follows_the_pointer_along_its_arc) {
     EXPECT_LT(glm::length(drawn - goal), 6.0f) << "the knee is drawn under the pointer";
 }
 
+// Found on a screenshot: in a side view the pointer a little off the knee's arc (toward the hip)
+// was taken up by abduction, which moves the knee toward the camera, unseen: 26 degrees of it.
+TEST(JointDrag, a_pointer_off_the_arc_in_a_side_view_leaves_abduction_alone) {
+    const OrbitCamera camera = rightSideCamera();
+    const JointDrag drag = thighDrag(camera, kRightKnee);
+    Pose at60;
+    at60.hipRight.flexion = 60.0f;
+    const glm::vec2 knee60 = camera.project(grabbedPointAt(test::builtInSkeleton(), drag, at60), kView);
+    const glm::vec2 hip = camera.project(test::builtInSkeleton().hipCentre(Side::Right), kView);
+    const Pose pose = dragPose(test::builtInSkeleton(), drag, knee60 + 25.0f * glm::normalize(hip - knee60));
+    EXPECT_NEAR(pose.hipRight.flexion, 60.0f, 3.0f);
+    EXPECT_NEAR(pose.hipRight.abduction, 0.0f, 1.0f);
+}
+
 TEST(JointDrag, the_hip_stops_at_its_limits) {
     const OrbitCamera camera = rightSideCamera();
     const JointDrag drag = thighDrag(camera, kRightKnee);
@@ -129,6 +143,22 @@ TEST(JointDrag, dragging_a_vertebra_backward_extends_the_lumbar_spine_within_its
     const Pose forward = dragPose(test::builtInSkeleton(), drag, drag.pointerStart - 40.0f * backward);
     EXPECT_LT(forward.lumbarExtension, -5.0f);
     EXPECT_EQ(forward.hipRight, HipAngles{});
+}
+
+TEST(JointDrag, the_angles_are_said_in_words_while_dragging) {
+    JointDrag hip = thighDrag(rightSideCamera(), kRightKnee);
+    Pose pose;
+    pose.hipRight.flexion = 81.6f;
+    pose.hipRight.abduction = -3.2f;
+    EXPECT_EQ(dragAnglesText(hip, pose), "Right hip: flexion 82\u00b0, adduction 3\u00b0");
+    pose.hipRight.flexion = -10.0f;
+    pose.hipRight.abduction = 0.0f;
+    EXPECT_EQ(dragAnglesText(hip, pose), "Right hip: extension 10\u00b0, abduction 0\u00b0");
+    JointDrag spine;
+    spine.body = Body::L2;
+    spine.driven = {{JointCoordinate::LumbarExtension, {-80.0f, 26.0f}}};
+    pose.lumbarExtension = -30.0f;
+    EXPECT_EQ(dragAnglesText(spine, pose), "Lumbar spine: flexion 30\u00b0");
 }
 
 TEST(JointDrag, no_move_no_change) {
