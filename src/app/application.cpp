@@ -104,6 +104,9 @@ void Application::followReload(const std::optional<LessonReload>& reload) {
 void Application::apply(const SessionAction& action) {
     const bool wasPresenter = session_->presenter();
     session_->apply(action);
+    // While a joint is dragged the status line says its angles (the Motion tab may be closed).
+    if (std::holds_alternative<act::DragJoint>(action) && session_->jointDrag())
+        setStatus(dragAnglesText(*session_->jointDrag(), session_->motion().currentPose()) + "  (Ctrl+Z undoes the drag)", false);
     if (session_->presenter() != wasPresenter) {
         presenterHintUntil_ = now() + 6.0;
         if (window_ && !scripted_ && window_->fullscreen() != session_->presenter()) window_->toggleFullscreen();
@@ -285,6 +288,7 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     if (intents.antiAliasing) antiAliasing_ = *intents.antiAliasing;
     applyLessonIntents(intents);
     if (intents.motion.any()) apply(act::ChangeMotion{intents.motion});
+    if (intents.moveJoints) apply(act::SetMoveJoints{*intents.moveJoints});
     applyPoseIntents(intents);
     applyEditIntents(intents.edit);
     captionHeight_ = intents.captionHeight;

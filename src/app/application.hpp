@@ -125,7 +125,7 @@ public:
 
     // Input entry points (GLFW callbacks land here; --script and tests call them directly).
     void onMouseButton(int button, int action, int mods);
-    void onPointerButton(PointerButton button, bool pressed, bool shift);
+    void onPointerButton(PointerButton button, bool pressed, bool shift, bool alt = false);
     void onCursorMoved(double x, double y);
     void onScroll(double yOffset);
     void onKey(int key, int action, int mods);
@@ -247,7 +247,7 @@ private:
     enum class AfterSave { Stay, LeaveEditing, Quit } afterSave_ = AfterSave::Stay;
     unsigned updateParts_ = kAllViewParts;  // what "Update step from this view" takes
 
-    InputController input_{[this](const SessionAction& action) { apply(action); }};
+    InputController input_{[this](const SessionAction& action) { apply(action); }, [this] { return session_ && session_->holdingJoint(); }};
 };
 
 }  // namespace psoas::app

@@ -285,13 +285,14 @@ void Application::continueSlideExport() {
 void Application::updateHover() { input_.updateHover(layout().scene, ui_.wantsMouse()); }
 
 void Application::onMouseButton(int button, int action, int mods) {
-    if (action == GLFW_PRESS || action == GLFW_RELEASE) onPointerButton(pointerButton(button), action == GLFW_PRESS, (mods & GLFW_MOD_SHIFT) != 0);
+    if (action == GLFW_PRESS || action == GLFW_RELEASE)
+        onPointerButton(pointerButton(button), action == GLFW_PRESS, (mods & GLFW_MOD_SHIFT) != 0, (mods & GLFW_MOD_ALT) != 0);
 }
 
-void Application::onPointerButton(PointerButton button, bool pressed, bool shift) {
+void Application::onPointerButton(PointerButton button, bool pressed, bool shift, bool alt) {
     framesToDraw_ = kFramesAfterEvent;
     scriptPointer_.down[static_cast<int>(button)] = pressed;
-    if (pressed) input_.buttonPressed(button, shift, ui_.wantsMouse());
+    if (pressed) input_.buttonPressed(button, shift, ui_.wantsMouse(), layout().scene, alt);
     else input_.buttonReleased(button, layout().scene);
 }
 
@@ -373,8 +374,16 @@ void Application::onKeyPress(KeyChord chord) {
         case ViewerAction::ScaleDown: setUiScale(uiScale_ - 0.25f); break;
         case ViewerAction::ScaleReset: setUiScale(contentScale_); break;
         case ViewerAction::OpenFiles: focusOpenField_ = !pickFiles(); break;  // the picker, else the field
-        case ViewerAction::ToggleEditing:
         case ViewerAction::UndoEdit:
+            // Ctrl+Z is the lesson editor's while a lesson is being edited; otherwise it undoes the
+            // last joint drag, while that drag is the last change to the pose (README's key table).
+            if (!draft_ && session_->motion().canUndoDrag()) {
+                apply(act::UndoPoseDrag{});
+                setStatus("Pose before the drag restored");
+                break;
+            }
+            [[fallthrough]];
+        case ViewerAction::ToggleEditing:
         case ViewerAction::RedoEdit: {
             ui::LessonEditorIntents edit;
             edit.toggleEdit = *command == ViewerAction::ToggleEditing;

@@ -52,17 +52,17 @@ std::optional<ViewerAction> InputController::keyPress(KeyChord chord, const View
     return std::nullopt;
 }
 
-void InputController::buttonPressed(PointerButton button, bool shift, bool uiWantsMouse) {
+void InputController::buttonPressed(PointerButton button, bool shift, bool uiWantsMouse, const ViewRect& view, bool alt) {
     if (movedSinceLayout_ || !waiting_.empty()) {
-        waiting_.push_back({button, true, shift});
+        waiting_.push_back({button, true, shift, alt});
         return;
     }
-    press(button, shift, uiWantsMouse);
+    press(button, shift, alt, uiWantsMouse, view);
 }
 
 void InputController::buttonReleased(PointerButton button, const ViewRect& view) {
     if (!waiting_.empty()) {
-        waiting_.push_back({button, false, false});
+        waiting_.push_back({button, false, false, false});
         return;
     }
     release(button, view);
@@ -72,18 +72,22 @@ void InputController::laidOut(bool uiWantsMouse, const ViewRect& view) {
     movedSinceLayout_ = false;
     const std::vector<WaitingButton> waiting = std::move(waiting_);
     waiting_.clear();
-    for (const WaitingButton& event : waiting) event.pressed ? press(event.button, event.shift, uiWantsMouse) : release(event.button, view);
+    for (const WaitingButton& event : waiting) event.pressed ? press(event.button, event.shift, event.alt, uiWantsMouse, view) : release(event.button, view);
 }
 
-void InputController::press(PointerButton button, bool shift, bool uiWantsMouse) {
+void InputController::press(PointerButton button, bool shift, bool alt, bool uiWantsMouse, const ViewRect& view) {
     if (uiWantsMouse || drag_.button) return;
-    drag_ = {button, button != PointerButton::Left || shift, false, cursor_, cursor_};
+    drag_ = {button, button != PointerButton::Left || shift, false, false, cursor_, cursor_};
     apply_(act::SetDragging{true});
+    if (button != PointerButton::Left || shift) return;
+    apply_(act::GrabJoint{cursor_ - view.origin, view.size, alt});  // held only on a thigh or the spine, with Alt or "Move joints"
+    drag_.joint = holdingJoint_();
 }
 
 void InputController::release(PointerButton button, const ViewRect& view) {
     if (drag_.button != button) return;
     if (!drag_.moved && button == PointerButton::Left) apply_(act::Click{cursor_ - view.origin, view.size});
+    if (drag_.joint) apply_(act::ReleaseJoint{});
     drag_.button.reset();
     apply_(act::SetDragging{false});
     hoverStale_ = true;
@@ -98,7 +102,8 @@ void InputController::cursorMoved(glm::vec2 position, const ViewRect& view) {
     if (!drag_.moved) return;
     const glm::vec2 delta = position - drag_.last;
     drag_.last = position;
-    if (drag_.pan) apply_(act::Pan{delta, view.size});
+    if (drag_.joint) apply_(act::DragJoint{position - view.origin});
+    else if (drag_.pan) apply_(act::Pan{delta, view.size});
     else apply_(act::Orbit{delta});
 }
 
@@ -110,6 +115,8 @@ void InputController::scrolled(float notches, const ViewRect& view, bool uiWants
 
 void InputController::focusLost() {
     waiting_.clear();
+    if (drag_.joint) apply_(act::ReleaseJoint{});  // the pose stays where the drag left it (Ctrl+Z undoes it)
+    drag_.joint = false;
     drag_.button.reset();
     apply_(act::SetDragging{false});
     hoverStale_ = true;

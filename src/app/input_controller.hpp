@@ -25,7 +25,11 @@ public:
     // Every session change goes through `apply` (the app follows it: full screen with presenter
     // mode, bent meshes uploaded).
     using Apply = std::function<void(const SessionAction&)>;
-    explicit InputController(Apply apply) : apply_(std::move(apply)) {}
+    // Whether the session holds a joint after act::GrabJoint (ViewerSession::holdingJoint): then the
+    // drag poses the body instead of turning the camera.
+    using HoldingJoint = std::function<bool()>;
+    explicit InputController(Apply apply, HoldingJoint holdingJoint = [] { return false; })
+        : apply_(std::move(apply)), holdingJoint_(std::move(holdingJoint)) {}
 
     // Returns the action when the caller has to act on it or report it: ToggleFullscreen,
     // Screenshot, ScreenshotSlide, Quit, ScaleUp / Down / Reset, OpenFiles, ToggleAutoplay, TogglePause.
@@ -36,7 +40,9 @@ public:
     // at the new place waits for that layout (laidOut), and the buttons after it with it: a tap on a
     // touch screen, or an instant click, moves and presses at once, and the last layout's answer
     // (where the finger was before, on the panel) dropped a tap on the model (tester, session 7).
-    void buttonPressed(PointerButton button, bool shift, bool uiWantsMouse);
+    // `alt`: a left drag that starts on a thigh or the lumbar spine moves that joint (drag to pose;
+    // the Motion tab's "Move joints" does it without Alt); elsewhere it orbits as usual.
+    void buttonPressed(PointerButton button, bool shift, bool uiWantsMouse, const ViewRect& view, bool alt = false);
     void buttonReleased(PointerButton button, const ViewRect& view);
     void cursorMoved(glm::vec2 position, const ViewRect& view);
     // The panels were laid out at the pointer's place; the buttons that waited for it go on now.
@@ -54,6 +60,7 @@ private:
     struct Drag {
         std::optional<PointerButton> button;
         bool pan = false;
+        bool joint = false;  // the session holds a joint: moves pose the body, the camera stays
         bool moved = false;
         glm::vec2 press{0.0f}, last{0.0f};
     };
@@ -61,11 +68,13 @@ private:
         PointerButton button;
         bool pressed;
         bool shift;
+        bool alt;
     };
-    void press(PointerButton button, bool shift, bool uiWantsMouse);
+    void press(PointerButton button, bool shift, bool alt, bool uiWantsMouse, const ViewRect& view);
     void release(PointerButton button, const ViewRect& view);
 
     Apply apply_;
+    HoldingJoint holdingJoint_;
     Drag drag_;
     bool movedSinceLayout_ = false;        // the pointer moved since the panels were laid out
     std::vector<WaitingButton> waiting_;  // presses and releases waiting for that layout

@@ -97,11 +97,17 @@ bool parseMove(LineParser& p, ScriptCommand& command) { return p.count(2, 2, "mo
 bool parseClick(LineParser& p, ScriptCommand& command) { return p.count(2, 2, "click X Y") && p.point(1, command.to); }
 
 bool parseDrag(LineParser& p, ScriptCommand& command) {
-    if (!p.count(4, 5, "drag X1 Y1 X2 Y2 [right]") || !p.point(1, command.from) || !p.point(3, command.to)) return false;
-    if (p.size() == 6 && p.word(5) != "right") return p.fail(5, "expected 'right' or nothing"), false;
-    command.right = p.size() == 6;
+    if (!p.count(4, 7, "drag X1 Y1 X2 Y2 [right] [alt] [hold]") || !p.point(1, command.from) || !p.point(3, command.to)) return false;
+    for (std::size_t i = 5; i < p.size(); ++i) {
+        const std::string& word = p.word(i);
+        bool* option = word == "right" ? &command.right : word == "alt" ? &command.alt : word == "hold" ? &command.hold : nullptr;
+        if (option == nullptr || *option) return p.fail(i, "expected 'right', 'alt' or 'hold', each at most once"), false;
+        *option = true;
+    }
     return true;
 }
+
+bool parseRelease(LineParser& p, ScriptCommand&) { return p.count(0, 0, "release"); }
 
 bool parseScroll(LineParser& p, ScriptCommand& command) {
     return p.count(1, 1, "scroll NOTCHES") && p.number(1, -100.0, 100.0, command.value);
@@ -143,6 +149,7 @@ constexpr Verb kVerbs[] = {{"key", ScriptCommand::Kind::Key, parseKey},
                            {"move", ScriptCommand::Kind::Move, parseMove},
                            {"click", ScriptCommand::Kind::Click, parseClick},
                            {"drag", ScriptCommand::Kind::Drag, parseDrag},
+                           {"release", ScriptCommand::Kind::Release, parseRelease},
                            {"scroll", ScriptCommand::Kind::Scroll, parseScroll},
                            {"wait", ScriptCommand::Kind::Wait, parseWait},
                            {"lesson", ScriptCommand::Kind::Lesson, parseLesson},

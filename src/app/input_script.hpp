@@ -14,12 +14,20 @@
 //                                   (the words of TEXT joined by single spaces)
 //   move X Y                        the pointer moves there
 //   click X Y                       left button pressed and released there
-//   drag X1 Y1 X2 Y2 [right]        a drag (left by default) in 10 frames
+//   drag X1 Y1 X2 Y2 [right] [alt] [hold]
+//                                   a drag (left by default) in 10 frames; alt: with Alt held
+//                                   (drag to pose); hold: the button stays down at the end (a drag
+//                                   in progress, for a screenshot) until `release`
+//   release                         the button a `drag ... hold` keeps down is let go
 //   scroll NOTCHES                  the wheel, at the pointer (positive: toward the model); over
 //                                   a panel or the caption it scrolls that
 //   wait SECONDS                    frames pass (0 to 3600)
 //   lesson ID [STEP]                opens a lesson (STEP counts from 1), as the lesson list does
 //   screenshot NAME                 the window's picture now, to NAME.png in the --out folder (NAME.png is read as NAME)
+//
+// At the end the run prints one JSON line: commands, seconds (the session's clock), gl_errors, and
+// drag_move_to_frame_ms, the median time from a drag's pointer move to the end of the frame that
+// shows it (drawn and finished on the GPU; 0 without drags).
 
 #include "core/key.hpp"
 
@@ -33,11 +41,13 @@
 namespace psoas::app {
 
 struct ScriptCommand {
-    enum class Kind { Key, Move, Click, Drag, Scroll, Wait, Lesson, Screenshot, Type };
+    enum class Kind { Key, Move, Click, Drag, Release, Scroll, Wait, Lesson, Screenshot, Type };
     Kind kind = Kind::Wait;
     int line = 0;        // in the script file, for messages
     KeyChord chord;      // Key
     bool right = false;  // right button (Drag)
+    bool alt = false;    // Alt held at the press (Drag)
+    bool hold = false;   // the button stays down (Drag)
     glm::vec2 from{0.0f}, to{0.0f};
     double value = 0.0;  // seconds (Wait), notches (Scroll), step (Lesson)
     std::string name;    // lesson id (Lesson), file stem (Screenshot), text (Type)

@@ -52,6 +52,7 @@ void MotionState::setLibrary(std::vector<Pose> poses) {
 }
 
 void MotionState::stage(const MotionSettings& settings, bool instant) {
+    beforeDrag_.reset();
     staged_ = settings;
     user_ = settings;
     loopClock_ = 0.0;
@@ -73,6 +74,7 @@ void MotionState::setJoint(JointCoordinate coordinate, float degrees) {
 }
 
 void MotionState::change(const MotionChange& change) {
+    if (change.any()) beforeDrag_.reset();  // the drag is no longer the last change
     if (change.pose && (*change.pose != user_.pose || user_.joints || user_.loop)) {
         user_.pose = *change.pose;
         user_.joints.reset();
@@ -108,6 +110,27 @@ void MotionState::advance(double seconds) {
     transition_.advance(static_cast<float>(seconds));
     if (user_.loop && !moving && !user_.loopPaused) loopClock_ += seconds * static_cast<double>(user_.loopSpeed);
     if (user_.breathing) breathClock_ += seconds;
+}
+
+void MotionState::beginDrag() {
+    beforeDrag_ = user_;
+    loopClockBeforeDrag_ = loopClock_;
+}
+
+void MotionState::dragJoints(const Pose& pose, const std::vector<JointCoordinate>& coordinates) {
+    for (const JointCoordinate coordinate : coordinates) setJoint(coordinate, coordinateValue(pose, coordinate));
+}
+
+void MotionState::endDrag() {
+    if (beforeDrag_ && *beforeDrag_ == user_) beforeDrag_.reset();
+}
+
+void MotionState::undoDrag() {
+    if (!beforeDrag_) return;
+    user_ = *beforeDrag_;
+    loopClock_ = loopClockBeforeDrag_;
+    beforeDrag_.reset();
+    moveTo(heading(), false);
 }
 
 void MotionState::finishTransition() { transition_.advance(1e6f); }

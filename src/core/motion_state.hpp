@@ -83,6 +83,18 @@ public:
     // Finishes a pose move at once (images show a step as it is after its transitions).
     void finishTransition();
 
+    // Drag to pose (issue 13). beginDrag keeps the settings as they are (a looping motion stops
+    // when the drag first moves a joint: the hand takes over, as with a joint control); dragJoints
+    // sets the dragged coordinates at once, as given (the caller holds them in controlRange);
+    // endDrag forgets a drag that changed nothing. undoDrag glides back to the pose before the last
+    // drag, the loop included, while that drag is still the last change: any other change, and a
+    // step staged, forgets it.
+    void beginDrag();
+    void dragJoints(const Pose& pose, const std::vector<JointCoordinate>& coordinates);
+    void endDrag();
+    [[nodiscard]] bool canUndoDrag() const { return beforeDrag_.has_value(); }
+    void undoDrag();
+
     [[nodiscard]] MotionSettings settings() const;
     [[nodiscard]] const MotionSettings& staged() const { return staged_; }
     // The published hip geometry the numbers are computed with (gait2392 until the user chooses).
@@ -126,6 +138,8 @@ private:
     // loop is over and while the loop is not paused, so the glide into it never jumps.
     double loopClock_ = 0.0;
     std::optional<float> heldBreath_;
+    std::optional<MotionSettings> beforeDrag_;  // the settings before the last drag (undoDrag)
+    double loopClockBeforeDrag_ = 0.0;
 };
 
 }  // namespace psoas

@@ -160,6 +160,7 @@ void ViewerSession::stageIfChanged() {
 
 void ViewerSession::stageCurrent() {
     selected_ = -1;
+    jointDrag_.reset();  // a new step's pose is not the one the drag began from
     if (!player_.active()) {
         staged_ = stageFreeView(scene_);
         visibility_.showAll();
@@ -424,6 +425,45 @@ void ViewerSession::handle(const act::Zoom& a) {
     camera_.zoomToward(anchor, std::pow(kZoomPerNotch, a.notches));
 }
 void ViewerSession::handle(const act::SetDragging& a) { dragging_ = a.on; }
+
+// Drag to pose ------------------------------------------------------------------------------------
+
+void ViewerSession::handle(const act::GrabJoint& a) {
+    jointDrag_.reset();
+    if (!motion_ || !(a.modifier || moveJoints_) || quizOpen()) return;
+    const auto hit = pickAt(a.position, a.viewPixels);
+    if (!hit) return;
+    const auto body = bodyFromName(scene_.structures[static_cast<std::size_t>(hit->structure)].info.body);
+    const std::vector<JointCoordinate> coordinates = body ? coordinatesDrivenBy(*body) : std::vector<JointCoordinate>{};
+    if (coordinates.empty()) return;
+    JointDrag drag;
+    drag.body = *body;
+    drag.start = motionState_.currentPose();
+    const glm::mat4 drawn = bodyOrientationTransform(drag.start) * solveSkeleton(motion_->skeleton(), drag.start)[*body];
+    drag.grabbed = glm::vec3(glm::inverse(drawn) * glm::vec4(hit->point, 1.0f));
+    for (const JointCoordinate coordinate : coordinates)
+        drag.driven.push_back({coordinate, rangeIncluding(motionState_.controlRange(coordinate), coordinateValue(drag.start, coordinate))});
+    animation_.cancel();  // the camera holds still while a limb is dragged (auto-rotate waits: dragging_)
+    drag.camera = camera_;
+    drag.viewPixels = a.viewPixels;
+    drag.pointerStart = a.position;
+    motionState_.beginDrag();
+    jointDrag_ = std::move(drag);
+}
+void ViewerSession::handle(const act::DragJoint& a) {
+    if (!jointDrag_ || !motion_) return;
+    std::vector<JointCoordinate> coordinates;
+    for (const DrivenCoordinate& driven : jointDrag_->driven) coordinates.push_back(driven.coordinate);
+    motionState_.dragJoints(dragPose(motion_->skeleton(), *jointDrag_, a.position), coordinates);
+}
+void ViewerSession::handle(const act::ReleaseJoint&) {
+    if (jointDrag_) motionState_.endDrag();
+    jointDrag_.reset();
+}
+void ViewerSession::handle(const act::UndoPoseDrag&) {
+    if (!jointDrag_ && motion_) motionState_.undoDrag();
+}
+void ViewerSession::handle(const act::SetMoveJoints& a) { moveJoints_ = a.on; }
 
 void ViewerSession::handle(const act::SetViewAspect& a) {
     viewAspect_ = std::max(a.aspect, 1e-3f);

@@ -8,6 +8,7 @@
 
 #include "core/camera_animation.hpp"
 #include "core/frame_state.hpp"
+#include "core/joint_drag.hpp"
 #include "core/label_anchor.hpp"
 #include "core/lesson_player.hpp"
 #include "core/motion_state.hpp"
@@ -85,6 +86,16 @@ struct Orbit { glm::vec2 deltaPixels; };
 struct Pan { glm::vec2 deltaPixels; glm::vec2 viewPixels; };
 struct Zoom { glm::vec2 position; glm::vec2 viewPixels; float notches; };  // toward the point under the cursor
 struct SetDragging { bool on; };
+// Drag to pose (issue 13). GrabJoint: a press that may move a joint (Alt held, or the Motion tab's
+// "Move joints" on): a thigh or lumbar vertebra under the pointer is held (holdingJoint()),
+// anything else is not and the drag orbits as usual. DragJoint: the pointer now; the held joint
+// turns so the point grabbed follows it (joint_drag.hpp), the camera stays. ReleaseJoint: let go.
+// UndoPoseDrag: back to the pose before the last drag, while that drag is the last motion change.
+struct GrabJoint { glm::vec2 position; glm::vec2 viewPixels; bool modifier; };
+struct DragJoint { glm::vec2 position; };
+struct ReleaseJoint {};
+struct UndoPoseDrag {};
+struct SetMoveJoints { bool on; };  // a plain left drag on a thigh or the spine moves it (touch, trackpads)
 // The 3D view's width / height. With `reframe`, a step's preset view is framed again when the
 // shape changed by more than `tolerance` (a fraction): the window allows 5 % so a caption growing
 // by a line does not make the model jump; images allow none, so they frame the step exactly.
@@ -100,6 +111,7 @@ using SessionAction =
                  act::FirstStep, act::LastStep, act::JumpToStep, act::RestartLesson, act::SetPresenter, act::SetBlank,
                  act::ToggleAutoplay, act::ToggleAutoRotate, act::TogglePause, act::ToggleHelp, act::ToggleCaption, act::ChangeMotion, act::AddPose,
                  act::HoldBreath, act::Click, act::Hover, act::Orbit, act::Pan, act::Zoom, act::SetDragging,
+                 act::GrabJoint, act::DragJoint, act::ReleaseJoint, act::UndoPoseDrag, act::SetMoveJoints,
                  act::SetViewAspect, act::SetCamera, act::FinishTransitions>;
 
 struct SessionSetup {
@@ -171,6 +183,10 @@ public:
     [[nodiscard]] const SceneMotion* sceneMotion() const { return motion_.get(); }
     [[nodiscard]] const MotionState& motion() const { return motionState_; }
     [[nodiscard]] const std::vector<PoseFile>& poses() const { return poses_; }
+    // Drag to pose: whether a joint is held now, the drag as it began, and the Motion tab's mode.
+    [[nodiscard]] bool holdingJoint() const { return jointDrag_.has_value(); }
+    [[nodiscard]] const std::optional<JointDrag>& jointDrag() const { return jointDrag_; }
+    [[nodiscard]] bool moveJoints() const { return moveJoints_; }
     // Right psoas, mm, 30 a second, with the chosen hip reference (emptied when it changes).
     [[nodiscard]] const std::vector<float>& lengthHistory() const { return history_; }
     // How many seconds lengthHistory() covers: up to 20, fewer just after the motion started.
@@ -218,6 +234,11 @@ private:
     void handle(const act::Pan& a);
     void handle(const act::Zoom& a);
     void handle(const act::SetDragging& a);
+    void handle(const act::GrabJoint& a);
+    void handle(const act::DragJoint& a);
+    void handle(const act::ReleaseJoint&);
+    void handle(const act::UndoPoseDrag&);
+    void handle(const act::SetMoveJoints& a);
     void handle(const act::SetViewAspect& a);
     void handle(const act::SetCamera& a);
     void handle(const act::FinishTransitions&);
@@ -279,6 +300,8 @@ private:
     MotionState motionState_;
     std::optional<MotionInputs> solved_;  // what motion_ was last solved for
     std::uint64_t motionRevision_ = 0;
+    std::optional<JointDrag> jointDrag_;  // the joint held by the pointer, as the drag began
+    bool moveJoints_ = false;
     std::vector<float> history_;
     double historyClock_ = 0.0;
     std::vector<glm::vec2> curve_;

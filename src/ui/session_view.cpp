@@ -62,6 +62,7 @@ MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile
     // The step's own loop playing is what the step set: nothing to reset until a hand takes over.
     view.joints.stepAngles = session.motion().looping() ? view.joints.angles : session.motion().poseOf(session.motion().staged());
     view.joints.custom = settings.joints.has_value();
+    view.moveJoints = session.moveJoints();
     for (std::size_t i = 0; i < jointCoordinates().size(); ++i)
         view.joints.ranges[i] = session.motion().controlRange(jointCoordinates()[i].id);
     return view;

@@ -608,6 +608,15 @@ void poseControls(const MotionView& motion, MotionIntents& intents) {
     if (ImGui::CollapsingHeader("Joint angles", ImGuiTreeNodeFlags_DefaultOpen)) drawJointControls(motion.joints, intents);
 }
 
+// Drag to pose without a modifier: for touch screens and trackpads, where Alt + drag is awkward.
+void moveJointsToggle(const MotionView& motion, ViewerUiIntents& intents) {
+    bool on = motion.moveJoints;
+    if (ImGui::Checkbox("Move joints by dragging", &on)) intents.moveJoints = on;
+    ImGui::TextDisabled(on ? "Drag a thigh to flex / extend its hip (sideways: abduct), the lumbar spine to bend it; "
+                             "drag elsewhere to turn the view. Ctrl+Z undoes the last drag."
+                           : "Or hold Alt and drag a thigh or the lumbar spine. Ctrl+Z undoes the last drag.");
+}
+
 // Breathing, length tags and colour by length.
 void displayControls(const MotionView& motion, MotionIntents& intents) {
     bool breathing = motion.breathing;
@@ -705,6 +714,7 @@ void lengthHistory(const MotionView& motion, float uiScale) {
 void motionTab(const ViewerUiState& state, const MotionView& motion, ViewerUiIntents& intents) {
     ImGui::PushTextWrapPos(0.0f);  // long captions wrap in a narrow panel
     poseControls(motion, intents.motion);
+    moveJointsToggle(motion, intents);
     savePoseControls(state, intents);
     displayControls(motion, intents.motion);
     ImGui::Separator();

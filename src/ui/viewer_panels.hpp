@@ -77,6 +77,7 @@ struct MotionView {
     float hipFlexion = 0.0f;                         // right hip, now
     HipReference reference = HipReference::Gait2392; // the geometry the readouts, history and curve use
     JointControlsView joints;                        // one slider per coordinate of the pose model
+    bool moveJoints = false;                         // a plain drag on a thigh or the spine moves it (drag to pose)
     // A looping motion plays (a step's `motion`): what it is ("walking", "a cycle through 2 poses";
     // empty when none plays), its period at 1x (seconds), its speed and whether it is paused.
     std::string loopName;
@@ -169,6 +170,7 @@ struct ViewerUiIntents {
     bool restartLesson = false;  // back to the first step with a new quiz score
     LessonEditorIntents edit;    // the lesson editor (ui/lesson_editor.hpp)
     MotionIntents motion;
+    std::optional<bool> moveJoints;  // the Motion tab's "Move joints by dragging"
     float captionHeight = 0.0f;  // the caption bar's height this frame (slide layout)
     float hintHeight = 0.0f;     // the key reminder's strip height this frame (0 without one)
     // The step's text runs past the caption bar (a small picture, large text): the bar fades out

@@ -41,6 +41,19 @@ TEST(InputScript, type_reads_the_rest_of_the_line_as_text) {
     EXPECT_THROW((void)parseInputScript("type\n", "type.script"), DataFileError);
 }
 
+// Issue 13: a drag to pose holds Alt, and a drag in progress is held for a screenshot until `release`.
+TEST(InputScript, a_drag_may_hold_alt_and_stay_pressed_until_release) {
+    const auto script = parseInputScript("drag 1 2 30 40 alt hold\nscreenshot mid\nrelease\n", "pose.script");
+    ASSERT_EQ(script.size(), 3u);
+    EXPECT_TRUE(script[0].alt);
+    EXPECT_TRUE(script[0].hold);
+    EXPECT_FALSE(script[0].right);
+    EXPECT_EQ(script[2].kind, ScriptCommand::Kind::Release);
+    EXPECT_THROW((void)parseInputScript("drag 1 2 3 4 alt alt\n", "s.script"), DataFileError);
+    EXPECT_THROW((void)parseInputScript("drag 1 2 3 4 shift\n", "s.script"), DataFileError);
+    EXPECT_THROW((void)parseInputScript("release 3\n", "s.script"), DataFileError);
+}
+
 TEST(InputScript, bad_lines_are_reported_with_their_place_and_a_guess) {
     try {
         (void)parseInputScript("key pagedwn\nwait -3\nclik 1 2\nscreenshot ../x\n", "class.script");

@@ -893,3 +893,93 @@ TEST(ViewerSession, the_length_history_says_how_many_seconds_it_covers) {
 
 }  // namespace
 }  // namespace psoas
+
+namespace psoas {
+namespace {
+
+// Issue 13, drag to pose: Alt + drag on the right thigh flexes the right hip, the camera stays,
+// and Ctrl+Z (act::UndoPoseDrag) brings back the pose before the drag.
+TEST(DragToPose, an_alt_drag_on_the_thigh_flexes_its_hip_keeps_the_camera_and_undoes) {
+    auto session = builtInSession();
+    settle(*session);
+    const auto onThigh = pointOn(*session, "femur_r");
+    ASSERT_TRUE(onThigh.has_value());
+    const CameraPose camera = session->camera().pose;
+    const Pose before = session->motion().currentPose();
+    const float lengthBefore = session->sceneMotion()->readout(kRightPsoasId)->lengthMm;
+
+    session->apply(act::GrabJoint{*onThigh, kView, false});
+    EXPECT_FALSE(session->holdingJoint()) << "without Alt or Move joints a drag orbits as before";
+    session->apply(act::GrabJoint{*onThigh, kView, true});
+    ASSERT_TRUE(session->holdingJoint());
+    for (int i = 1; i <= 10; ++i) {
+        session->apply(act::DragJoint{*onThigh + glm::vec2(0.0f, -8.0f * static_cast<float>(i))});
+        session->advance(1.0 / 60.0);
+    }
+    session->apply(act::ReleaseJoint{});
+    EXPECT_FALSE(session->holdingJoint());
+    const Pose dragged = session->motion().currentPose();
+    EXPECT_GT(dragged.hipRight.flexion, before.hipRight.flexion + 5.0f) << "up the screen lifts the thigh";
+    EXPECT_LE(dragged.hipRight.flexion, 120.0f);
+    EXPECT_EQ(dragged.hipLeft, before.hipLeft);
+    EXPECT_EQ(dragged.lumbarExtension, before.lumbarExtension);
+    EXPECT_EQ(session->camera().pose, camera) << "the camera does not move while a limb is dragged";
+    EXPECT_LT(session->sceneMotion()->readout(kRightPsoasId)->lengthMm, lengthBefore - 2.0f) << "the psoas shortens as the hip flexes";
+
+    ASSERT_TRUE(session->motion().canUndoDrag());
+    session->apply(act::UndoPoseDrag{});
+    settle(*session);
+    EXPECT_EQ(session->motion().currentPose(), before);
+    EXPECT_FALSE(session->motion().canUndoDrag());
+}
+
+TEST(DragToPose, move_joints_mode_needs_no_modifier_and_a_later_change_forgets_the_undo) {
+    auto session = builtInSession();
+    settle(*session);
+    const auto onThigh = pointOn(*session, "femur_r");
+    ASSERT_TRUE(onThigh.has_value());
+    session->apply(act::SetMoveJoints{true});
+    session->apply(act::GrabJoint{*onThigh, kView, false});
+    ASSERT_TRUE(session->holdingJoint());
+    session->apply(act::DragJoint{*onThigh + glm::vec2(0.0f, -40.0f)});
+    session->apply(act::ReleaseJoint{});
+    EXPECT_TRUE(session->motion().canUndoDrag());
+    MotionChange slider;
+    slider.joint = JointAngle{JointCoordinate::LeftHipFlexion, 30.0f};
+    session->apply(act::ChangeMotion{slider});
+    EXPECT_FALSE(session->motion().canUndoDrag()) << "Ctrl+Z undoes a drag only while it is the last change";
+
+    // A grab on a structure no joint carries (the sacrum) holds nothing: the drag orbits.
+    const auto onPelvis = pointOn(*session, "hip_bone_r");
+    ASSERT_TRUE(onPelvis.has_value());
+    session->apply(act::GrabJoint{*onPelvis, kView, true});
+    EXPECT_FALSE(session->holdingJoint());
+}
+
+// A drag on a looping motion takes over from it (the loop stops where the hand took it, as a joint
+// control does); Ctrl+Z gives the loop back.
+TEST(DragToPose, a_drag_stops_a_looping_motion_and_undo_gives_it_back) {
+    const Lesson lesson = builtInLesson("03-actions.toml");
+    const auto walking = std::find_if(lesson.steps.begin(), lesson.steps.end(),
+                                      [](const LessonStep& step) { return step.title.rfind("Walking", 0) == 0; });
+    ASSERT_NE(walking, lesson.steps.end());
+    auto session = builtInSession();
+    session->apply(act::OpenLesson{lesson, static_cast<int>(walking - lesson.steps.begin())});
+    settle(*session);
+    ASSERT_TRUE(session->motion().looping());
+    const auto onThigh = pointOn(*session, "femur_r");
+    ASSERT_TRUE(onThigh.has_value());
+    session->apply(act::GrabJoint{*onThigh, kView, true});
+    ASSERT_TRUE(session->holdingJoint());
+    session->apply(act::DragJoint{*onThigh + glm::vec2(0.0f, -30.0f)});
+    session->apply(act::ReleaseJoint{});
+    EXPECT_FALSE(session->motion().looping());
+    const Pose held = session->motion().currentPose();
+    settle(*session);
+    EXPECT_EQ(session->motion().currentPose(), held) << "the body holds the dragged pose";
+    session->apply(act::UndoPoseDrag{});
+    EXPECT_TRUE(session->motion().looping());
+}
+
+}  // namespace
+}  // namespace psoas

@@ -4,6 +4,7 @@
 #include "app/application.hpp"
 #include "app/image_file.hpp"
 #include "core/length_tags.hpp"
+#include "core/picking.hpp"
 #include "gl/gl_test_context.hpp"
 #include "support/image_compare.hpp"
 #include "support/run_process.hpp"
@@ -65,6 +66,60 @@ TEST(MotionRendering, a_walking_steps_frames_differ_over_a_cycle_and_repeat_afte
     const test::ImageDifference wholeCycle = test::compareImages(*whole, *start, 5);
     EXPECT_LE(wholeCycle.fractionOver, 0.001) << "a cycle later the picture must be the same again";
     EXPECT_LE(wholeCycle.meanDifference, 0.5);
+}
+
+// Issue 13, drag to pose on real frames, through the window's input entry points: Alt + drag up on
+// the right thigh changes the picture and the right psoas's length tag while the camera stays, and
+// Ctrl+Z gives back the pose from before the drag.
+TEST(MotionRendering, an_alt_drag_on_the_thigh_changes_the_picture_and_the_length_tag_and_undoes) {
+    app::Options options;
+    options.glDebug = true;
+    options.lessonDirs = {test::dataFile("lessons_motion")};
+    options.lesson = "length-tags";
+    std::unique_ptr<app::Application> application;
+    Image before;
+    try {
+        application = std::make_unique<app::Application>(options);
+        before = application->renderImage(960, 540, ui::ScreenshotBackground::Dark, true);
+    } catch (const app::NoDisplayError& e) {
+        return test::noContext(e.what());
+    }
+    const ViewerSession& session = application->session();
+    const ViewRect view = application->layout().scene;
+    const int femur = session.scene().findStructure("femur_r");
+    std::optional<glm::vec2> onThigh;  // a point of the window on the right femur, asked of the picker
+    for (float y = 4.0f; y < view.size.y && !onThigh; y += 6.0f)
+        for (float x = 4.0f; x < view.size.x && !onThigh; x += 6.0f) {
+            const auto hit = pick(session.scene(), session.visibility(), session.camera().rayThrough({x, y}, view.size), session.sceneMotion());
+            if (hit && hit->structure == femur) onThigh = view.origin + glm::vec2(x, y);
+        }
+    ASSERT_TRUE(onThigh.has_value());
+    const std::string tagBefore = lengthTagText(*session.sceneMotion()->readout(kRightPsoasId));
+    const CameraPose camera = session.camera().pose;
+    const float flexionBefore = session.motion().currentPose().hipRight.flexion;
+
+    auto frame = [&] { return application->renderImage(960, 540, ui::ScreenshotBackground::Dark, true); };
+    application->onCursorMoved(onThigh->x, onThigh->y);
+    (void)frame();
+    application->onPointerButton(app::PointerButton::Left, true, false, true);  // Alt held
+    for (int i = 1; i <= 6; ++i) {
+        application->onCursorMoved(onThigh->x, onThigh->y - 10.0f * static_cast<float>(i));
+        (void)frame();
+    }
+    EXPECT_TRUE(session.holdingJoint());
+    const Image during = frame();
+    test::expectNoGlErrors();
+    EXPECT_GT(session.motion().currentPose().hipRight.flexion, flexionBefore + 5.0f);
+    EXPECT_EQ(session.camera().pose, camera) << "the camera stays while the thigh is dragged";
+    EXPECT_NE(lengthTagText(*session.sceneMotion()->readout(kRightPsoasId)), tagBefore);
+    EXPECT_GT(test::compareImages(during, before, 5).fractionOver, 0.002) << "the thigh must move on screen";
+    application->onPointerButton(app::PointerButton::Left, false, false);
+    EXPECT_FALSE(session.holdingJoint());
+
+    application->onKeyPress(KeyChord{Key::Z, modifier::Control});
+    (void)frame();  // renderImage finishes the glide back
+    EXPECT_FLOAT_EQ(session.motion().currentPose().hipRight.flexion, flexionBefore) << "Ctrl+Z gives back the pose before the drag";
+    EXPECT_EQ(lengthTagText(*session.sceneMotion()->readout(kRightPsoasId)), tagBefore);
 }
 
 }  // namespace

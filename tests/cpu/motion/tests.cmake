@@ -5,6 +5,7 @@ target_sources(cpu_tests PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/cpu/motion/hip_reference_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/cpu/motion/inline_pose_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/cpu/motion/joint_coordinates_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/cpu/motion/joint_drag_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/cpu/motion/looping_motion_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/cpu/motion/measure_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/cpu/motion/muscle_deformer_test.cpp

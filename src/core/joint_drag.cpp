@@ -1,0 +1,169 @@
+#include "core/joint_drag.hpp"
+
+#include <glm/geometric.hpp>
+#include <glm/mat2x2.hpp>
+#include <glm/matrix.hpp>
+#include <glm/common.hpp>
+#include <glm/trigonometric.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <string_view>
+
+namespace psoas {
+
+namespace {
+// The pointer's path is followed in steps this long at most (pixels): short enough that the
+// screen velocities of one step hold across it.
+constexpr float kStepPixels = 2.0f;
+// The step (degrees) of the numerical screen velocity.
+constexpr float kProbeDegrees = 0.25f;
+// Damping of the least-squares answer, as a fraction of the fastest coordinate's screen speed: a
+// coordinate whose motion barely shows on screen is turned little instead of wildly.
+constexpr float kDamping = 0.2f;
+// How much of a further coordinate's motion must show on screen (a fraction of it seen square-on)
+// for it to follow the pointer not at all, and fully.
+constexpr float kSeenNone = 0.3f;
+constexpr float kSeenFully = 0.7f;
+// Steps with the pointer at its end, after the path: the point settles under it.
+constexpr int kSettleSteps = 4;
+
+bool isLumbar(Body body) {
+    switch (body) {
+        case Body::L5: case Body::L4: case Body::L3: case Body::L2: case Body::L1: case Body::T12:
+        case Body::DiscL5S1: case Body::DiscL4L5: case Body::DiscL3L4: case Body::DiscL2L3: case Body::DiscL1L2:
+        case Body::DiscT12L1: return true;
+        default: return false;
+    }
+}
+
+glm::vec3 placed(const Pose& pose, const BodyTransforms& bodies, Body body, const glm::vec3& neutral) {
+    return glm::vec3(bodyOrientationTransform(pose) * glm::vec4(bodies.place(body, neutral), 1.0f));
+}
+
+// The joint the body turns about, drawn: the hip centre for a femur, the L5/S1 centre for the spine.
+glm::vec3 pivotAt(const Skeleton& skeleton, const JointDrag& drag, const Pose& pose, const BodyTransforms& bodies) {
+    const glm::vec3 neutral = drag.body == Body::FemurRight  ? skeleton.hipCentre(Side::Right)
+                              : drag.body == Body::FemurLeft ? skeleton.hipCentre(Side::Left)
+                                                             : skeleton.lumbarJoints()[0].centre;
+    return placed(pose, bodies, Body::Pelvis, neutral);
+}
+
+// Pixels per metre at the depth of `point`.
+float pixelsPerMetre(const OrbitCamera& camera, glm::vec2 viewPixels, const glm::vec3& point) {
+    const float depth = std::max(glm::dot(point - camera.eye(), camera.forward()), 1e-4f);
+    return viewPixels.y / (2.0f * depth * std::tan(glm::radians(camera.fovYDegrees) * 0.5f));
+}
+
+// For each driven coordinate, how the grabbed point's picture moves per degree (pixels): `real` as
+// the camera shows it, `endOn` what the first coordinate adds for motion toward the camera.
+struct ScreenVelocities {
+    std::vector<glm::vec2> real;
+    glm::vec2 endOn{0.0f};
+    [[nodiscard]] std::vector<glm::vec2> total() const {
+        std::vector<glm::vec2> sum = real;
+        if (!sum.empty()) sum[0] += endOn;
+        return sum;
+    }
+};
+
+ScreenVelocities screenVelocities(const Skeleton& skeleton, const JointDrag& drag, const Pose& pose) {
+    const BodyTransforms bodies = solveSkeleton(skeleton, pose);
+    const glm::vec3 point = placed(pose, bodies, drag.body, drag.grabbed);
+    const glm::vec2 onScreen = drag.camera.project(point, drag.viewPixels);
+    ScreenVelocities velocities;
+    for (std::size_t i = 0; i < drag.driven.size(); ++i) {
+        const JointCoordinate coordinate = drag.driven[i].coordinate;
+        // Probe toward the inside of the range, so a coordinate at its limit still has a velocity.
+        const float value = coordinateValue(pose, coordinate);
+        const float probe = value + kProbeDegrees > drag.driven[i].range.max ? -kProbeDegrees : kProbeDegrees;
+        Pose moved = pose;
+        setCoordinate(moved, coordinate, value + probe);
+        const glm::vec3 movedPoint = placed(moved, solveSkeleton(skeleton, moved), drag.body, drag.grabbed);
+        const glm::vec2 real = (drag.camera.project(movedPoint, drag.viewPixels) - onScreen) / probe;
+        const glm::vec3 motion = (movedPoint - point) / probe;
+        // A further coordinate seen end-on would take up whatever the pointer asks off the first's
+        // arc, unseen (a side view's thigh drifting into 26 degrees of adduction): it turns only
+        // as far as its motion shows on screen, fully from kSeenFully of it square-on.
+        const float squareOn = glm::length(motion) * pixelsPerMetre(drag.camera, drag.viewPixels, point);
+        const float seen = squareOn > 0.0f ? glm::length(real) / squareOn : 0.0f;
+        velocities.real.push_back(i == 0 ? real : real * glm::smoothstep(kSeenNone, kSeenFully, seen));
+        if (i == 0) {  // seen end-on: motion toward the camera reads as a drag toward the pivot
+            const float toward = glm::dot(motion, glm::normalize(drag.camera.eye() - point));
+            const glm::vec2 toPivot = drag.camera.project(pivotAt(skeleton, drag, pose, bodies), drag.viewPixels) - onScreen;
+            if (glm::length(toPivot) > 1.0f)
+                velocities.endOn = toward * pixelsPerMetre(drag.camera, drag.viewPixels, point) * glm::normalize(toPivot);
+        }
+    }
+    return velocities;
+}
+
+// The angle changes (degrees) that best move the point's picture by `step` pixels.
+std::vector<float> solveStep(const std::vector<glm::vec2>& velocities, glm::vec2 step) {
+    float fastest = 0.0f;
+    for (const glm::vec2& v : velocities) fastest = std::max(fastest, glm::length(v));
+    const float damping = std::max(kDamping * kDamping * fastest * fastest, 1e-6f);
+    if (velocities.size() == 1) return {glm::dot(velocities[0], step) / (glm::dot(velocities[0], velocities[0]) + damping)};
+    if (velocities.size() != 2) return std::vector<float>(velocities.size(), 0.0f);
+    const glm::vec2 &a = velocities[0], &b = velocities[1];
+    const glm::mat2 normal{glm::dot(a, a) + damping, glm::dot(a, b), glm::dot(a, b), glm::dot(b, b) + damping};
+    const glm::vec2 answer = glm::inverse(normal) * glm::vec2(glm::dot(a, step), glm::dot(b, step));
+    return {answer.x, answer.y};
+}
+}  // namespace
+
+std::vector<JointCoordinate> coordinatesDrivenBy(Body body) {
+    if (body == Body::FemurRight) return {JointCoordinate::RightHipFlexion, JointCoordinate::RightHipAbduction};
+    if (body == Body::FemurLeft) return {JointCoordinate::LeftHipFlexion, JointCoordinate::LeftHipAbduction};
+    if (isLumbar(body)) return {JointCoordinate::LumbarExtension};
+    return {};
+}
+
+glm::vec3 grabbedPointAt(const Skeleton& skeleton, const JointDrag& drag, const Pose& pose) {
+    return placed(pose, solveSkeleton(skeleton, pose), drag.body, drag.grabbed);
+}
+
+Pose dragPose(const Skeleton& skeleton, const JointDrag& drag, glm::vec2 pointer) {
+    Pose pose = drag.start;
+    const glm::vec2 path = pointer - drag.pointerStart;
+    const int steps = std::min(static_cast<int>(std::ceil(glm::length(path) / kStepPixels)), 4096);
+    if (steps == 0 || drag.driven.empty()) return pose;
+    // Where the point is "seen": its picture, plus what end-on motion has added (kept so the error
+    // below is measured against what the drag has already turned), starting under the press.
+    auto pictureOf = [&](const Pose& p) { return drag.camera.project(grabbedPointAt(skeleton, drag, p), drag.viewPixels); };
+    glm::vec2 endOnOffset = drag.pointerStart - pictureOf(pose);
+    // Each step aims the point at the pointer's place along the path (so it follows the pointer and
+    // not just its moves: past a limit, the limb waits for the pointer to come back); a few more at
+    // the end settle it under the pointer.
+    for (int s = 1; s <= steps + kSettleSteps; ++s) {
+        const glm::vec2 goal = drag.pointerStart + path * (static_cast<float>(std::min(s, steps)) / static_cast<float>(steps));
+        const ScreenVelocities velocities = screenVelocities(skeleton, drag, pose);
+        const std::vector<float> change = solveStep(velocities.total(), goal - (pictureOf(pose) + endOnOffset));
+        for (std::size_t i = 0; i < drag.driven.size(); ++i) {
+            const DrivenCoordinate& driven = drag.driven[i];
+            const float before = coordinateValue(pose, driven.coordinate);
+            const float value = std::clamp(before + change[i], driven.range.min, driven.range.max);
+            setCoordinate(pose, driven.coordinate, value);
+            if (i == 0) endOnOffset += velocities.endOn * (value - before);
+        }
+    }
+    return pose;
+}
+
+std::string dragAnglesText(const JointDrag& drag, const Pose& pose) {
+    std::string text = drag.body == Body::FemurRight  ? "Right hip:"
+                       : drag.body == Body::FemurLeft ? "Left hip:"
+                                                      : "Lumbar spine:";
+    for (std::size_t i = 0; i < drag.driven.size(); ++i) {
+        const JointCoordinate coordinate = drag.driven[i].coordinate;
+        const int degrees = static_cast<int>(std::lround(coordinateValue(pose, coordinate)));
+        std::string_view positive = "flexion", negative = "extension";
+        if (coordinate == JointCoordinate::LumbarExtension) std::swap(positive, negative);
+        if (coordinate == JointCoordinate::RightHipAbduction || coordinate == JointCoordinate::LeftHipAbduction)
+            positive = "abduction", negative = "adduction";
+        text += (i == 0 ? " " : ", ") + std::string(degrees < 0 ? negative : positive) + " " + std::to_string(std::abs(degrees)) + "\u00b0";
+    }
+    return text;
+}
+
+}  // namespace psoas
