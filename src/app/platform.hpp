@@ -4,9 +4,11 @@
 // core, render and ui do not know which one runs.
 
 #include "app/touch_gestures.hpp"
+#include "app/window.hpp"
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 
 namespace psoas::app::platform {
 
@@ -57,5 +59,15 @@ void keepUserFiles();
 // as files dragged onto the page do. Browsers open it only during a click or key press (or just
 // after). The desktop has no picker: false, and the caller takes typed paths.
 bool chooseFiles();
+
+// Presenter mode on two screens (core/screen_plan): the class's own window, beside the teacher's.
+// The desktop offers it: openSecondWindow makes a visible window whose context shares `first`'s
+// objects, full screen on a second monitor when GLFW reports one (core placeAudience), otherwise
+// a window beside `first` that the teacher drags to the projector; `first`'s context is current
+// again when it returns. Throws std::runtime_error when the window cannot be made. A browser page
+// has one canvas: there offersSecondWindow() is false (the panel's "Two screens" and F6 are not
+// offered) and openSecondWindow returns null.
+[[nodiscard]] bool offersSecondWindow();
+std::unique_ptr<Window> openSecondWindow(Window& first, const std::string& title);
 
 }  // namespace psoas::app::platform

@@ -148,6 +148,11 @@ bool chooseFiles() {
     return true;
 }
 
+// One canvas, one window: presenter mode on two screens is not offered (platform.hpp).
+bool offersSecondWindow() { return false; }
+
+std::unique_ptr<Window> openSecondWindow(Window&, const std::string&) { return nullptr; }
+
 namespace {
 void carryOut(const std::vector<TouchIntent>& intents) {
     for (const TouchIntent& intent : intents) {

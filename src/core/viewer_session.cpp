@@ -271,8 +271,10 @@ void ViewerSession::handle(const act::RestartLesson&) {
 // Classroom ----------------------------------------------------------------------------------------
 
 void ViewerSession::handle(const act::SetPresenter& a) {
-    if (presenter_ == a.on) return;
+    const bool two = a.on && a.twoScreens;
+    if (presenter_ == a.on && twoScreens_ == two) return;
     presenter_ = a.on;
+    twoScreens_ = two;
     showHelp_ = false;
 }
 void ViewerSession::handle(const act::SetBlank& a) { blank_ = a.on; }

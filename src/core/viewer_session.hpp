@@ -67,7 +67,9 @@ struct FirstStep {};
 struct LastStep {};
 struct JumpToStep { int step; };
 struct RestartLesson {};  // the first step, and a new quiz score
-struct SetPresenter { bool on; };
+// Presenter mode on or off. `twoScreens`: on two screens (the class sees the slide layout in a
+// window of its own, the teacher keeps the panels with the step's notes); off leaves both.
+struct SetPresenter { bool on; bool twoScreens = false; };
 struct SetBlank { bool on; };
 struct ToggleAutoplay {};
 struct ToggleAutoRotate {};
@@ -156,6 +158,8 @@ public:
     [[nodiscard]] bool quizRight() const { return quizRight_; }
 
     [[nodiscard]] bool presenter() const { return presenter_; }
+    // Presenter mode on two screens (act::SetPresenter's twoScreens); never without presenter().
+    [[nodiscard]] bool twoScreens() const { return twoScreens_; }
     [[nodiscard]] bool blank() const { return blank_; }
     [[nodiscard]] bool autoplay() const { return autoplay_; }
     [[nodiscard]] bool autoRotate() const { return autoRotate_; }
@@ -268,6 +272,7 @@ private:
     double stepClock_ = 0.0;  // seconds on the current step, for autoplay
 
     bool presenter_ = false;
+    bool twoScreens_ = false;
     bool blank_ = false;
     bool autoplay_ = false;
     bool autoRotate_ = false;
