@@ -7,7 +7,6 @@
 #include "app/application.hpp"
 #include "app/image_file.hpp"
 #include "gl/gl_test_context.hpp"
-#include "support/test_paths.hpp"
 
 #include <glad/gl.h>  // before GLFW, which would bring the system gl.h
 #include <GLFW/glfw3.h>
@@ -18,20 +17,6 @@
 
 namespace psoas {
 namespace {
-
-std::unique_ptr<app::Application> openWindow() {
-    setenv("XDG_CONFIG_HOME", test::temporaryDirectory().c_str(), 1);
-    app::Options options;
-    options.glDebug = true;
-    options.width = 960;
-    options.height = 600;
-    options.sizeGiven = true;
-    options.lesson = "meet-the-psoas";
-    auto application = std::make_unique<app::Application>(options);
-    application->startWindow();
-    test::beginGlErrorWatch();
-    return application;
-}
 
 // One pass of the frame loop without waiting for events: both windows drawn, then the swap.
 void frame(app::Application& application) {
@@ -75,7 +60,7 @@ void keep(const Image& image, const char* name) {
 
 TEST(TwoScreens, the_class_window_shows_the_model_without_the_panel_and_the_teachers_keeps_it) {
     if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
-    auto application = openWindow();
+    auto application = test::openViewerWindow(960, 600);
     frame(*application);
     application->apply(act::SetPresenter{true, true});
     for (int i = 0; i < 4; ++i) frame(*application);
@@ -102,7 +87,7 @@ TEST(TwoScreens, the_class_window_shows_the_model_without_the_panel_and_the_teac
 
 TEST(TwoScreens, keys_in_the_class_window_turn_pages_and_esc_or_closing_it_returns_to_one_window) {
     if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
-    auto application = openWindow();
+    auto application = test::openViewerWindow(960, 600);
     frame(*application);
     application->onKey(GLFW_KEY_F6, GLFW_PRESS, 0);
     frame(*application);
