@@ -132,7 +132,8 @@ public:
     void onScroll(double yOffset);
     void onKey(int key, int action, int mods);
     // A key in the class's window: the viewer's keys as in the teacher's (a clicker plugged into
-    // either turns the pages), never the panels' (the teacher's text field does not take them).
+    // either turns the pages), never the panels' (the teacher's text field does not take them);
+    // F11 there makes the class's window full screen on the monitor it was dragged to.
     void onAudienceKey(int key, int action, int mods);
     // A key press in the viewer's own terms (what onKey makes of GLFW's codes; scripts send these).
     void onKeyPress(KeyChord chord);
@@ -158,7 +159,7 @@ private:
     void openWindow(bool visible, int width, int height);
     void startUi(float uiScale);
     void buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale);
-    void onViewerKey(KeyChord chord, bool panelsTakeKeys);
+    void onViewerKey(KeyChord chord, Screen from);
     void drawAudienceFrame();
     // What the screen being laid out shows (core screenRole): the teacher's, or the class's.
     [[nodiscard]] ScreenRole role() const;

@@ -362,10 +362,11 @@ void Application::onKey(int key, int action, int mods) {
     if (action == GLFW_PRESS) onKeyPress(keyChordFromGlfw(key, mods));
 }
 
-void Application::onKeyPress(KeyChord chord) { onViewerKey(chord, ui_.wantsKeyboard()); }
+void Application::onKeyPress(KeyChord chord) { onViewerKey(chord, Screen::Teacher); }
 
-void Application::onViewerKey(KeyChord chord, bool panelsTakeKeys) {
-    const auto command = input_.keyPress(chord, *session_, panelsTakeKeys);
+void Application::onViewerKey(KeyChord chord, Screen from) {
+    // The class's window has no panels: its keys are the viewer's, whatever the teacher's panel has.
+    const auto command = input_.keyPress(chord, *session_, from == Screen::Teacher && ui_.wantsKeyboard());
     if (!command) return;
     switch (*command) {
         case ViewerAction::ToggleTwoScreens:
@@ -373,7 +374,9 @@ void Application::onViewerKey(KeyChord chord, bool panelsTakeKeys) {
             else setStatus("Two screens need the desktop program (a browser page has one window)");
             break;
         case ViewerAction::ToggleFullscreen:
-            if (!scripted_) window_->toggleFullscreen();  // a script's picture is its offscreen image
+            // In the class's window: full screen on the projector it was dragged to.
+            if (from == Screen::Audience && audience_) audience_->window->toggleFullscreen();
+            else if (!scripted_) window_->toggleFullscreen();  // a script's picture is its offscreen image
             break;
         case ViewerAction::Screenshot: screenshotRequested_ = true; break;
         case ViewerAction::ScreenshotSlide:

@@ -91,7 +91,7 @@ void Application::drawAudienceFrame() {
 
 void Application::onAudienceKey(int key, int action, int mods) {
     framesToDraw_ = kFramesAfterEvent;
-    if (action == GLFW_PRESS) onViewerKey(keyChordFromGlfw(key, mods), false);
+    if (action == GLFW_PRESS) onViewerKey(keyChordFromGlfw(key, mods), Screen::Audience);
 }
 
 }  // namespace psoas::app

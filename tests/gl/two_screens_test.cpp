@@ -115,7 +115,13 @@ TEST(TwoScreens, keys_in_the_class_window_turn_pages_and_esc_or_closing_it_retur
     application->onKey(GLFW_KEY_F6, GLFW_PRESS, 0);
     frame(*application);
     ASSERT_NE(application->audienceWindow(), nullptr);
+    // F11 in the class's window (dragged to the projector by hand) makes that window full screen.
+    application->onAudienceKey(GLFW_KEY_F11, GLFW_PRESS, 0);
+    EXPECT_TRUE(application->audienceWindow()->fullscreen());
+    EXPECT_FALSE(application->window()->fullscreen());
+    frame(*application);
     application->onMonitorDisconnected(glfwGetPrimaryMonitor());
+    EXPECT_FALSE(application->audienceWindow()->fullscreen());  // its monitor went away: a window again
     frame(*application);
     application->onKey(GLFW_KEY_F6, GLFW_PRESS, 0);
     frame(*application);
