@@ -130,6 +130,8 @@ std::vector<ui::LabelAnchor> Application::labelAnchors() const { return ui::labe
 
 bool Application::presenterHintShown() const { return role().forTheRoom && now() < presenterHintUntil_; }
 
+bool Application::blanked() const { return screenBlanked(building_, session_->blank(), session_->twoScreens()); }
+
 ScreenRole Application::role() const { return screenRole(building_, session_->presenter(), session_->twoScreens(), showUi_); }
 
 double Application::now() const { return window_ ? glfwGetTime() : 0.0; }
@@ -172,7 +174,7 @@ void Application::step(double seconds, const FrameTarget& target, FrameTimes* ti
     const render::BoundTarget bound(target.image, target.framebufferSize);
     drawScene(bound, target.framebufferSize, target.background);
     const auto sceneDrawn = Clock::now();
-    if (!session_->blank()) ui_.draw();
+    if (!blanked()) ui_.draw();
     if (!times) return;
     times->advanceMs = ms(start, advanced);
     times->uiMs = ms(advanced, laidOut) + ms(sceneDrawn, Clock::now());
@@ -181,7 +183,7 @@ void Application::step(double seconds, const FrameTarget& target, FrameTimes* ti
 
 void Application::drawScene(const render::BoundTarget& target, glm::ivec2 framebufferSize, Background background) {
     // Built from the session for this frame only: nothing of a look outlives its frame.
-    frameRenderer_->render(session_->frameState(layout().scene, displaySize_, framebufferSize, clearColour(background), antiAliasing_),
+    frameRenderer_->render(session_->frameState(layout().scene, displaySize_, framebufferSize, clearColour(background), antiAliasing_, blanked()),
                            target);
 }
 
@@ -258,7 +260,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.firstRunHint = firstRunHint_ && !session_->presenter();
     state.captionView = frame.caption;
     state.presenterTheme = screen.forTheRoom;
-    state.blank = session_->blank();
+    state.blank = blanked();
     state.captionHeight = state.slideLayout ? captionHeight_[static_cast<std::size_t>(building_)] : 0.0f;
     if (presenterHintShown()) state.presenterHint = ui::presenterHint(*session_);
     state.sceneView = frame.scene;
@@ -277,6 +279,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     if (session_->sceneMotion()) state.motion = ui::motionViewOf(*session_, session_->poses());
     state.lengthLegend = state.motion && state.motion->colourByLength;
     state.notice = ui::breathingNotice(*session_);
+    if (session_->blank() && !state.blank) state.notice = "The class's screen is blank: any key brings it back";
     state.lesson = ui::lessonViewOf(*session_);
     if (state.lesson && stillSlide_) state.lesson->answerable = false;
     if (platform::offersSecondWindow() && !scripted_) state.twoScreens = session_->twoScreens();

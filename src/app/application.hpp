@@ -163,6 +163,7 @@ private:
     void drawAudienceFrame();
     // What the screen being laid out shows (core screenRole): the teacher's, or the class's.
     [[nodiscard]] ScreenRole role() const;
+    [[nodiscard]] bool blanked() const;  // the screen being drawn is black (core screenBlanked)
     [[nodiscard]] glm::vec2 audienceSize() const;
     // While it lives, the frame being laid out is the class's window's, of `size` UI units.
     class AudienceScope {

@@ -228,7 +228,7 @@ void Application::saveScreenshot() {
         {
             const render::BoundTarget bound(&target, size);
             drawScene(bound, size, screenshotBackground_);
-            if (!session_->blank()) ui_.draw();
+            if (!blanked()) ui_.draw();
             image = target.read();
         }
         const std::string problem = writePng(image, file);

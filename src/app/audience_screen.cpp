@@ -78,7 +78,7 @@ void Application::drawAudienceFrame() {
         buildUi(size, glm::vec2(pixels) / size);
         const render::BoundTarget bound(&*image, pixels);
         drawScene(bound, pixels, Background::Dark);
-        if (!session_->blank()) audience_->ui->draw();
+        if (!blanked()) audience_->ui->draw();
     }
     ui_.makeCurrent();
     // The class's context reads the picture: it must be finished in this one first.

@@ -19,6 +19,8 @@ ScreenRole screenRole(Screen screen, bool presenter, bool twoScreens, bool withU
     return {slide ? LayoutMode::Slide : LayoutMode::Panels, presenter && !twoScreens};
 }
 
+bool screenBlanked(Screen screen, bool blank, bool twoScreens) { return blank && !(screen == Screen::Teacher && twoScreens); }
+
 bool teacherFullscreen(bool presenter, bool twoScreens) { return presenter && !twoScreens; }
 
 AudiencePlace placeAudience(const std::vector<ScreenRect>& monitors, ScreenRect teacher) {

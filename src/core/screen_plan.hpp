@@ -34,6 +34,10 @@ struct ScreenRole {
 // The audience screen, which exists only on two screens, always shows the slide for the room.
 [[nodiscard]] ScreenRole screenRole(Screen screen, bool presenter, bool twoScreens, bool withUi = true);
 
+// Whether `screen` is black while the session is blanked (B or "."): every screen, but the
+// teacher's on two screens, which keeps the model and the panel (and says the class's is blank).
+[[nodiscard]] bool screenBlanked(Screen screen, bool blank, bool twoScreens);
+
 // Whether the teacher's window goes full screen: in presenter mode on one screen only (on two,
 // the laptop keeps its desktop and its window).
 [[nodiscard]] bool teacherFullscreen(bool presenter, bool twoScreens);

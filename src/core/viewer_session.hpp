@@ -134,8 +134,10 @@ public:
     [[nodiscard]] std::vector<ViewLabel> viewLabels(glm::vec2 viewPixels) const;
     // The 3D part of this frame: looks, camera, where the 3D view (`view`, UI units on a display of
     // `displaySize`) lies in a framebuffer of `framebufferSize`, and where the model lies in it.
+    // `blankShown` false: the model even while the session is blanked (the teacher's screen on two
+    // screens, core screenBlanked).
     [[nodiscard]] FrameState frameState(const ViewRect& view, glm::vec2 displaySize, glm::ivec2 framebufferSize,
-                                        glm::vec4 background, AntiAliasing antiAliasing) const;
+                                        glm::vec4 background, AntiAliasing antiAliasing, bool blankShown = true) const;
 
     [[nodiscard]] const Scene& scene() const { return scene_; }
     [[nodiscard]] const Visibility& visibility() const { return visibility_; }

@@ -23,6 +23,14 @@ TEST(ScreenPlan, one_screen_presents_on_the_teachers_window_and_two_keep_its_pan
     EXPECT_FALSE(teacherFullscreen(false, false));
 }
 
+TEST(ScreenPlan, blanking_blacks_out_the_class_screen_and_leaves_the_teachers_on_two_screens) {
+    EXPECT_TRUE(screenBlanked(Screen::Teacher, true, false));  // one screen: it is the class's
+    EXPECT_FALSE(screenBlanked(Screen::Teacher, true, true));
+    EXPECT_TRUE(screenBlanked(Screen::Audience, true, true));
+    EXPECT_FALSE(screenBlanked(Screen::Audience, false, true));
+    EXPECT_FALSE(screenBlanked(Screen::Teacher, false, false));
+}
+
 TEST(ScreenPlan, the_class_window_goes_full_screen_on_the_monitor_without_the_teachers_window) {
     const ScreenRect laptop{0, 0, 1920, 1080}, projector{1920, 0, 1280, 720};
     const ScreenRect teacher{100, 100, 1280, 720};

@@ -54,6 +54,12 @@ float modelShare(const Image& image, float x0, float x1) {
     return all > 0 ? static_cast<float>(model) / static_cast<float>(all) : 0.0f;
 }
 
+bool allBlack(const Image& image) {
+    for (std::size_t i = 0; i < image.rgba.size(); i += 4)
+        if (image.rgba[i] != 0 || image.rgba[i + 1] != 0 || image.rgba[i + 2] != 0) return false;
+    return true;
+}
+
 void keep(const Image& image, const char* name) {
     if (const char* folder = std::getenv("PSOAS_SCREENS_OUT")) app::writePng(image, std::filesystem::path(folder) / name);
 }
@@ -82,6 +88,16 @@ TEST(TwoScreens, the_class_window_shows_the_model_without_the_panel_and_the_teac
     EXPECT_GT(modelShare(teacher, panelShare, 1.0f), 0.02f);
     EXPECT_GT(modelShare(*audience, 0.0f, panelShare), 0.02f);
     EXPECT_LT(modelShare(*audience, 0.7f, 1.0f), 0.002f);  // the caption column, beside the model
+
+    // B: the class's screen goes black; the teacher's keeps the model and the panel.
+    application->onAudienceKey(GLFW_KEY_B, GLFW_PRESS, 0);
+    frame(*application);
+    frame(*application);  // the notice that says so measures itself in its first frame
+    const Image blankTeacher = teacherPicture(*application);
+    const Image blankAudience = *application->audiencePicture();
+    keep(blankTeacher, "teacher-blank.png");
+    EXPECT_TRUE(allBlack(blankAudience));
+    EXPECT_GT(modelShare(blankTeacher, panelShare, 1.0f), 0.02f);
     test::expectNoGlErrors();
 }
 
