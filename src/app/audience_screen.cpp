@@ -70,7 +70,13 @@ void Application::drawAudienceFrame() {
     std::optional<render::OffscreenTarget>& image = audience_->image;
     if (!image || image->width() != pixels.x || image->height() != pixels.y || audience_->imageDepth != sceneNeedsTargetDepth()) {
         image.reset();
-        image.emplace(pixels.x, pixels.y, sceneNeedsTargetDepth());
+        try {
+            image.emplace(pixels.x, pixels.y, sceneNeedsTargetDepth());
+        } catch (const std::exception& e) {  // a screen larger than the GPU can draw: back to one
+            apply(act::SetPresenter{false});
+            setStatus(std::string("Two screens: the class's screen cannot be drawn (") + e.what() + ")");
+            return;
+        }
         audience_->imageDepth = sceneNeedsTargetDepth();
     }
     {
