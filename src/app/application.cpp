@@ -103,14 +103,19 @@ void Application::followReload(const std::optional<LessonReload>& reload) {
 
 void Application::apply(const SessionAction& action) {
     const bool wasPresenter = session_->presenter();
+    const bool wasTwoScreens = session_->twoScreens();
     session_->apply(action);
     // While a joint is dragged the status line says its angles (the Motion tab may be closed).
     if (std::holds_alternative<act::DragJoint>(action) && session_->jointDrag())
         setStatus(dragAnglesText(*session_->jointDrag(), session_->motion().currentPose()) + "  (Ctrl+Z undoes the drag)", false);
     if (session_->presenter() != wasPresenter) {
         presenterHintUntil_ = now() + 6.0;
-        if (window_ && !scripted_ && window_->fullscreen() != session_->presenter()) window_->toggleFullscreen();
+        presentingSince_ = now();
     }
+    // Full screen with presenter mode on one screen; on two the laptop keeps its window.
+    const bool fullscreen = teacherFullscreen(session_->presenter(), session_->twoScreens());
+    const bool changed = session_->presenter() != wasPresenter || session_->twoScreens() != wasTwoScreens;
+    if (changed && window_ && !scripted_ && window_->fullscreen() != fullscreen) window_->toggleFullscreen();
     uploadMotion();
 }
 
@@ -126,21 +131,24 @@ void Application::tellViewAspect(bool reframe) { apply(act::SetViewAspect{layout
 
 std::vector<ui::LabelAnchor> Application::labelAnchors() const { return ui::labelAnchorsOf(*session_, layout().scene); }
 
-bool Application::presenterHintShown() const { return session_->presenter() && now() < presenterHintUntil_; }
+bool Application::presenterHintShown() const { return role().forTheRoom && now() < presenterHintUntil_; }
+
+bool Application::blanked() const { return screenBlanked(building_, session_->blank(), session_->twoScreens()); }
+
+ScreenRole Application::role() const { return screenRole(building_, session_->presenter(), session_->twoScreens(), showUi_); }
 
 double Application::now() const { return window_ ? glfwGetTime() : 0.0; }
 
 // Presenter mode's caption goes where the teacher chose (C); a slide or --no-ui image has it below.
 CaptionPlace Application::captionPlace() const {
     if (!session_->lessonPlayer().active()) return CaptionPlace::None;
-    return session_->presenter() ? session_->captionPlace() : CaptionPlace::Below;
+    return role().forTheRoom ? session_->captionPlace() : CaptionPlace::Below;
 }
 
 ViewerLayout Application::layout() const {
-    const bool slide = !showUi_ || session_->presenter();
-    return psoas::layoutFor(displaySize_, effectiveUiScale(), slide ? LayoutMode::Slide : LayoutMode::Panels,
-                            captionPlace(), captionHeight_,
-                            presenterHintShown() ? hintHeight_ : 0.0f);
+    const auto screen = static_cast<std::size_t>(building_);
+    return psoas::layoutFor(displaySize_, effectiveUiScale(), role().mode, captionPlace(), captionHeight_[screen],
+                            presenterHintShown() ? hintHeight_[screen] : 0.0f);
 }
 
 void Application::step(double seconds, const FrameTarget& target, FrameTimes* times) {
@@ -149,9 +157,19 @@ void Application::step(double seconds, const FrameTarget& target, FrameTimes* ti
     const auto start = Clock::now();
     displaySize_ = target.displaySize;
     showUi_ = target.withUi;
-    tellViewAspect(true);
+    // On two screens the step is framed for the class's view; the teacher sees the same camera.
+    const bool twoScreens = audience_ && !target.image && !audience_->window->minimised();
+    if (twoScreens) {
+        const AudienceScope audience(*this, audienceSize());
+        tellViewAspect(true);
+    } else {
+        tellViewAspect(true);
+    }
     session_->advance(seconds);
     uploadMotion();
+    // The class's picture first, so that the teacher's UI frame is the last one laid out: the
+    // pointer and keys that arrive before the next frame are judged against the teacher's panels.
+    if (twoScreens) drawAudienceFrame();
     const auto advanced = Clock::now();
     buildUi(target.displaySize, glm::vec2(target.framebufferSize) / glm::max(target.displaySize, glm::vec2(1.0f)));
     input_.laidOut(ui_.wantsMouse(), layout().scene);  // a tap's press waited for the panels at its place
@@ -159,7 +177,7 @@ void Application::step(double seconds, const FrameTarget& target, FrameTimes* ti
     const render::BoundTarget bound(target.image, target.framebufferSize);
     drawScene(bound, target.framebufferSize, target.background);
     const auto sceneDrawn = Clock::now();
-    if (!session_->blank()) ui_.draw();
+    if (!blanked()) ui_.draw();
     if (!times) return;
     times->advanceMs = ms(start, advanced);
     times->uiMs = ms(advanced, laidOut) + ms(sceneDrawn, Clock::now());
@@ -168,7 +186,7 @@ void Application::step(double seconds, const FrameTarget& target, FrameTimes* ti
 
 void Application::drawScene(const render::BoundTarget& target, glm::ivec2 framebufferSize, Background background) {
     // Built from the session for this frame only: nothing of a look outlives its frame.
-    frameRenderer_->render(session_->frameState(layout().scene, displaySize_, framebufferSize, clearColour(background), antiAliasing_),
+    frameRenderer_->render(session_->frameState(layout().scene, displaySize_, framebufferSize, clearColour(background), antiAliasing_, blanked()),
                            target);
 }
 
@@ -219,7 +237,10 @@ Image Application::renderStep(const Lesson& lesson, int step, glm::ivec2 size, B
 
 void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     displaySize_ = displaySize;
-    ui_.newFrame(effectiveUiScale(), displaySize, framebufferScale, scripted_ ? &scriptPointer_ : nullptr);
+    const bool forAudience = building_ == Screen::Audience;
+    UiBackend& ui = forAudience ? *audience_->ui : ui_;
+    ui.newFrame(effectiveUiScale(), displaySize, framebufferScale, scripted_ && !forAudience ? &scriptPointer_ : nullptr);
+    const ScreenRole screen = role();
     const ViewerLayout frame = layout();
     const LessonPlayer& player = session_->lessonPlayer();
     ui::ViewerUiState state;
@@ -236,14 +257,14 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.antiAliasing = antiAliasing_;
     state.status = status_;
     state.uiScale = effectiveUiScale();
-    state.fonts = &ui_.fonts();
-    state.slideLayout = !showUi_ || session_->presenter();
+    state.fonts = &ui.fonts();
+    state.slideLayout = screen.mode == LayoutMode::Slide;
     state.captionShown = captionPlace() != CaptionPlace::None;
     state.firstRunHint = firstRunHint_ && !session_->presenter();
     state.captionView = frame.caption;
-    state.presenterTheme = session_->presenter();
-    state.blank = session_->blank();
-    state.captionHeight = state.slideLayout ? captionHeight_ : 0.0f;
+    state.presenterTheme = screen.forTheRoom;
+    state.blank = blanked();
+    state.captionHeight = state.slideLayout ? captionHeight_[static_cast<std::size_t>(building_)] : 0.0f;
     if (presenterHintShown()) state.presenterHint = ui::presenterHint(*session_);
     state.sceneView = frame.scene;
     state.panel = frame.panel;
@@ -261,14 +282,17 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     if (session_->sceneMotion()) state.motion = ui::motionViewOf(*session_, session_->poses());
     state.lengthLegend = state.motion && state.motion->colourByLength;
     state.notice = ui::breathingNotice(*session_);
+    if (session_->blank() && !state.blank) state.notice = "The class's screen is blank: any key brings it back";
     state.lesson = ui::lessonViewOf(*session_);
     if (state.lesson && stillSlide_) state.lesson->answerable = false;
+    if (platform::offersSecondWindow() && !scripted_) state.twoScreens = session_->twoScreens();
+    if (state.lesson && session_->twoScreens() && !forAudience) ui::addPresenterDesk(*state.lesson, *session_, now() - presentingSince_);
     state.openLesson = ui::openLessonIndex(lessons_.library(), *session_);
-    state.editor = editorView();
+    if (!forAudience) state.editor = editorView();  // the editor's questions are the teacher's
     state.model = modelPanelView();
     focusOpenField_ = false;  // asked for one frame: the field keeps the keyboard from then on
     applyIntents(ui::drawViewerUi(state));
-    ui_.endFrame();
+    ui.endFrame();
 }
 
 void Application::applyIntents(const ui::ViewerUiIntents& intents) {
@@ -291,9 +315,10 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     if (intents.moveJoints) apply(act::SetMoveJoints{*intents.moveJoints});
     applyPoseIntents(intents);
     applyEditIntents(intents.edit);
-    captionHeight_ = intents.captionHeight;
+    if (intents.toggleTwoScreens) apply(act::SetPresenter{!session_->twoScreens(), true});
+    captionHeight_[static_cast<std::size_t>(building_)] = intents.captionHeight;
     if (intents.dismissFirstRunHint || intents.toggleHelp) firstRunHint_ = false;
-    hintHeight_ = intents.hintHeight;
+    hintHeight_[static_cast<std::size_t>(building_)] = intents.hintHeight;
     captionCut_ = intents.captionCut;
     applyModelIntents(intents.model);
 }

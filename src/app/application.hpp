@@ -17,6 +17,7 @@
 #include "core/lesson_draft.hpp"
 #include "core/lesson_shelf.hpp"
 #include "core/scene.hpp"
+#include "core/screen_plan.hpp"
 #include "core/settings_store.hpp"
 #include "core/viewer_session.hpp"
 #include "ui/viewer_panels.hpp"
@@ -89,6 +90,11 @@ public:
     [[nodiscard]] int selectedStructure() const { return session_->selected(); }
     [[nodiscard]] const LessonLibrary& lessonLibrary() const { return lessons_.library(); }
     [[nodiscard]] Window* window() const { return window_.get(); }
+    // Presenter mode on two screens (F6, the Lesson tab's "Two screens", --audience-screen): the
+    // class's window, opened and closed by the frame step as the session asks (null otherwise),
+    // and the picture its last frame showed (app/audience_screen.cpp).
+    [[nodiscard]] Window* audienceWindow() const { return audience_ ? audience_->window.get() : nullptr; }
+    [[nodiscard]] std::optional<Image> audiencePicture() const;
     // Whether the last frame's caption bar cut the step's text (ended in "…"): images say so.
     [[nodiscard]] bool captionCut() const { return captionCut_; }
     [[nodiscard]] const std::string& status() const { return status_; }
@@ -129,6 +135,10 @@ public:
     void onCursorMoved(double x, double y);
     void onScroll(double yOffset);
     void onKey(int key, int action, int mods);
+    // A key in the class's window: the viewer's keys as in the teacher's (a clicker plugged into
+    // either turns the pages), never the panels' (the teacher's text field does not take them);
+    // F11 there makes the class's window full screen on the monitor it was dragged to.
+    void onAudienceKey(int key, int action, int mods);
     // A key press in the viewer's own terms (what onKey makes of GLFW's codes; scripts send these).
     void onKeyPress(KeyChord chord);
     // --script's input, as a real window's events reach both ImGui and the viewer: the key (and the
@@ -141,6 +151,9 @@ public:
     void onFocus(bool focused);
     void onTouchGesture(const TouchIntent& intent);  // what a mouse cannot say (platform::listenForTouch)
     void onMonitorDisconnected(GLFWmonitor* monitor);
+    // Opens or closes the class's window as the session asks (its own close button or Esc in it
+    // leave two screens); a window that cannot be opened leaves presenter mode and says why.
+    void followScreens();
     // Picks what is under the pointer again if it or the camera moved.
     void updateHover();
     // The lesson being edited in the program (app/lesson_editing.cpp, issue 14); null when none.
@@ -150,6 +163,29 @@ private:
     void openWindow(bool visible, int width, int height);
     void startUi(float uiScale);
     void buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale);
+    void onViewerKey(KeyChord chord, Screen from);
+    void drawAudienceFrame();
+    // What the screen being laid out shows (core screenRole): the teacher's, or the class's.
+    [[nodiscard]] ScreenRole role() const;
+    [[nodiscard]] bool blanked() const;  // the screen being drawn is black (core screenBlanked)
+    [[nodiscard]] glm::vec2 audienceSize() const;
+    // While it lives, the frame being laid out is the class's window's, of `size` UI units.
+    class AudienceScope {
+    public:
+        AudienceScope(Application& app, glm::vec2 size) : app_(app), teacherSize_(app.displaySize_) {
+            app_.building_ = Screen::Audience;
+            app_.displaySize_ = size;
+        }
+        ~AudienceScope() {
+            app_.building_ = Screen::Teacher;
+            app_.displaySize_ = teacherSize_;
+        }
+        AudienceScope(const AudienceScope&) = delete;
+        AudienceScope& operator=(const AudienceScope&) = delete;
+    private:
+        Application& app_;
+        glm::vec2 teacherSize_;
+    };
     void applyIntents(const ui::ViewerUiIntents& intents);
     void applyLessonIntents(const ui::ViewerUiIntents& intents);
     void applyPoseIntents(const ui::ViewerUiIntents& intents);
@@ -183,7 +219,7 @@ private:
     [[nodiscard]] CaptionPlace captionPlace() const;
     // Presenter mode sizes text for the back row from the display's height (core/viewer_layout).
     [[nodiscard]] float effectiveUiScale() const {
-        return session_ && session_->presenter() ? presenterUiScale(uiScale_, contentScale_, displaySize_.y) : uiScale_;
+        return session_ && role().forTheRoom ? presenterUiScale(uiScale_, contentScale_, displaySize_.y) : uiScale_;
     }
     [[nodiscard]] double now() const;
     [[nodiscard]] bool presenterHintShown() const;  // presenter mode, in the first seconds
@@ -201,6 +237,18 @@ private:
     std::unique_ptr<Window> window_;
     UiBackend ui_;
     std::unique_ptr<render::FrameRenderer> frameRenderer_;
+    // The class's window on two screens, its own ImGui context (ui_ stays the teacher's, so neither
+    // screen's frame disturbs the other's widgets) and the image its frame is drawn into in the
+    // teacher's GL context, then copied into its window. Null on one screen. After the renderer:
+    // it goes first, while the teacher's context is still there.
+    struct Audience {
+        std::unique_ptr<Window> window;
+        std::unique_ptr<UiBackend> ui;
+        std::optional<render::OffscreenTarget> image;
+        bool imageDepth = false;
+    };
+    std::unique_ptr<Audience> audience_;
+    Screen building_ = Screen::Teacher;  // the screen the frame being laid out is for
     std::uint64_t uploadedMotion_ = 0;  // the session's motion revision the renderer's meshes show
     AntiAliasing antiAliasing_ = AntiAliasing::EdgeFilter;
     Background screenshotBackground_ = Background::Dark;
@@ -209,8 +257,11 @@ private:
     float contentScale_ = 1.0f;  // the monitor's own UI scale (window_->contentScale()); 1 without a window
     glm::vec2 displaySize_{1280.0f, 720.0f};  // window (or offscreen image) size in UI units
     bool showUi_ = true;
-    float captionHeight_ = 0.0f;  // measured by the UI; the 3D view sits above it
-    float hintHeight_ = 0.0f;     // the key reminder's strip, measured by the UI; the 3D view sits under it
+    // Measured by the UI for each screen (Screen::Teacher, Screen::Audience): the caption bar (the
+    // 3D view sits above it) and the key reminder's strip (the 3D view sits under it).
+    float captionHeight_[2] = {0.0f, 0.0f};
+    float hintHeight_[2] = {0.0f, 0.0f};
+    double presentingSince_ = 0.0;  // when presenter mode began (the teacher's clock on two screens)
     bool captionCut_ = false;     // the last frame's caption did not hold the whole step text
     bool stillSlide_ = false;     // drawing a slide image (renderImage without panels): quizzes show only their question
     double lastFrameTime_ = 0.0;

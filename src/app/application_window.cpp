@@ -112,6 +112,7 @@ void Application::startWindow() {
         if (const Lesson* lesson = lessons_.library().find(saved.settings.lastLesson)) apply(act::OpenLesson{*lesson, saved.settings.lastStep});
     if (!saved.warning.empty()) setStatus("Settings were damaged; the defaults are used (details on the terminal)");
     if (options_.present) apply(act::SetPresenter{true});
+    if (options_.audienceScreen) apply(act::SetPresenter{true, platform::offersSecondWindow()});
     displaySize_ = window_->windowSize();
     tellViewAspect(false);
     // Outside a lesson the window opens on the home view framed for its own shape; a step keeps
@@ -155,7 +156,8 @@ bool Application::doDueWork() {
     const bool hintEnded = presenterHintUntil_ > 0.0 && now() > presenterHintUntil_;
     if (hintEnded) presenterHintUntil_ = 0.0;
     if (!status_.empty() && now() > statusUntil_) status_.clear();
-    return status_ != statusBefore || session_->lessonPlayer().revision() != revisionBefore || hintEnded;
+    // On two screens the teacher's clock ("presenting for 12:05") moves on every second.
+    return status_ != statusBefore || session_->lessonPlayer().revision() != revisionBefore || hintEnded || session_->twoScreens();
 }
 
 void Application::drawWindowFrame(glm::vec2 windowSize, glm::ivec2 framebuffer) {
@@ -167,6 +169,7 @@ void Application::drawWindowFrame(glm::vec2 windowSize, glm::ivec2 framebuffer) 
     lastFrameTime_ = frameTime;
     followReload(lessons_.reloadIfChanged(now(), openLessonId()));
     if (!status_.empty() && now() > statusUntil_) status_.clear();
+    followScreens();
     continueSlideExport();
     displaySize_ = windowSize;
     updateHover();
@@ -225,7 +228,7 @@ void Application::saveScreenshot() {
         {
             const render::BoundTarget bound(&target, size);
             drawScene(bound, size, screenshotBackground_);
-            if (!session_->blank()) ui_.draw();
+            if (!blanked()) ui_.draw();
             image = target.read();
         }
         const std::string problem = writePng(image, file);
@@ -348,6 +351,9 @@ void Application::onTouchGesture(const TouchIntent& intent) {
 }
 
 void Application::onMonitorDisconnected(GLFWmonitor* monitor) {
+    framesToDraw_ = kFramesAfterEvent;
+    if (audience_ && audience_->window->leaveLostMonitor(monitor))
+        setStatus("The class's screen was disconnected; its window moved to one that is still there (F6 closes it)");
     if (!window_ || !window_->leaveLostMonitor(monitor)) return;
     setStatus("A screen was disconnected; the window moved to one that is still there (F11: full screen)");
 }
@@ -357,12 +363,21 @@ void Application::onKey(int key, int action, int mods) {
     if (action == GLFW_PRESS) onKeyPress(keyChordFromGlfw(key, mods));
 }
 
-void Application::onKeyPress(KeyChord chord) {
-    const auto command = input_.keyPress(chord, *session_, ui_.wantsKeyboard());
+void Application::onKeyPress(KeyChord chord) { onViewerKey(chord, Screen::Teacher); }
+
+void Application::onViewerKey(KeyChord chord, Screen from) {
+    // The class's window has no panels: its keys are the viewer's, whatever the teacher's panel has.
+    const auto command = input_.keyPress(chord, *session_, from == Screen::Teacher && ui_.wantsKeyboard());
     if (!command) return;
     switch (*command) {
+        case ViewerAction::ToggleTwoScreens:
+            if (platform::offersSecondWindow() && !scripted_) apply(act::SetPresenter{!session_->twoScreens(), true});
+            else setStatus("Two screens need the desktop program (a browser page has one window)");
+            break;
         case ViewerAction::ToggleFullscreen:
-            if (!scripted_) window_->toggleFullscreen();  // a script's picture is its offscreen image
+            // In the class's window: full screen on the projector it was dragged to.
+            if (from == Screen::Audience && audience_) audience_->window->toggleFullscreen();
+            else if (!scripted_) window_->toggleFullscreen();  // a script's picture is its offscreen image
             break;
         case ViewerAction::Screenshot: screenshotRequested_ = true; break;
         case ViewerAction::ScreenshotSlide:

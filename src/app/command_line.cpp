@@ -59,6 +59,7 @@ constexpr OptionScope kScopes[] = {
     {"--model", kShowsAModel},
     {"--model-set", kRendering},  // the built-in scene with the set's bones: lessons and exports work on it
     {"--present", modes(M::Window)},
+    {"--audience-screen", modes(M::Window)},
     {"--no-ui", modes(M::Screenshot, M::Record)},
     {"--out", modes(M::ExportLesson, M::Script)},
     {"--frames", modes(M::Bench)},
@@ -202,6 +203,8 @@ void declareOptions(CLI::App& cli, Options& options, Typed& typed) {
         ->type_name("FILE.mp4");
     cli.add_option("--seconds", typed.seconds, "Length of the video, 0.1 to 3600 (default 10)")->type_name("S");
     cli.add_flag("--present", options.present, "Start in presenter mode (fullscreen, large caption; F5 toggles, Esc leaves)");
+    cli.add_flag("--audience-screen", options.audienceScreen,
+                 "Start in presenter mode on two screens: the class's window on the second monitor, the panel and notes on this one (F6)");
     cli.add_flag("--no-ui", options.noUi, "No panels: only the 3D view, labels and the step caption");
     cli.add_option("--export-lesson", typed.exportLesson, "Write one PNG per step of this lesson and an index.html handout")
         ->type_name("ID");

@@ -63,6 +63,7 @@ struct Options {
 
     // Classroom
     bool present = false;  // --present: start in presenter mode
+    bool audienceScreen = false;  // --audience-screen: start in presenter mode on two screens
     bool noUi = false;     // --no-ui: images without panels (3D view, labels, step caption)
     std::optional<std::string> exportLesson;      // --export-lesson ID
     std::optional<std::filesystem::path> outDir;  // --out DIR for --export-lesson

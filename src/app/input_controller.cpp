@@ -38,6 +38,7 @@ std::optional<ViewerAction> InputController::keyPress(KeyChord chord, const View
         case ViewerAction::TogglePause: apply_(act::TogglePause{}); return command;         // the caller says so
         case ViewerAction::ToggleCaption: apply_(act::ToggleCaption{}); return command;     // the caller says so
         case ViewerAction::ToggleFullscreen:
+        case ViewerAction::ToggleTwoScreens:  // a second window: the caller's
         case ViewerAction::Screenshot:
         case ViewerAction::ScreenshotSlide:
         case ViewerAction::Quit:

@@ -1,7 +1,10 @@
 #include "app/input_map.hpp"
 
+#include "app/platform.hpp"
+
 #include <GLFW/glfw3.h>
 
+#include <algorithm>
 #include <utility>
 
 namespace psoas::app {
@@ -28,6 +31,7 @@ constexpr KeyBinding kBindings[] = {
     {Key::Q, modifier::Control, ViewerAction::Quit},     {Key::O, modifier::Control, ViewerAction::OpenFiles},
     // Classroom: F5 and "." / B are what presentation clickers send besides PageUp / PageDown.
     {Key::F5, 0, ViewerAction::TogglePresenter}, {Key::B, 0, ViewerAction::Blank},
+    {Key::F6, 0, ViewerAction::ToggleTwoScreens},
     {Key::Period, 0, ViewerAction::Blank},       {Key::A, 0, ViewerAction::ToggleAutoplay},
     {Key::R, 0, ViewerAction::ToggleAutoRotate}, {Key::P, 0, ViewerAction::TogglePause},
     {Key::C, 0, ViewerAction::ToggleCaption},
@@ -102,8 +106,20 @@ KeyChord keyChordFromGlfw(int glfwKey, int glfwMods) {
     return chord;
 }
 
+namespace {
+// F6 after F5 where a second window can open (not in a browser page: app/platform.hpp).
+std::vector<ui::HelpEntry> withTwoScreens(std::vector<ui::HelpEntry> entries) {
+    if (!platform::offersSecondWindow()) return entries;
+    const auto f5 = std::find_if(entries.begin(), entries.end(), [](const ui::HelpEntry& e) { return e.keys == "F5"; });
+    entries.insert(f5 == entries.end() ? f5 : f5 + 1,
+                   {"F6", "Presenter mode on two screens: the class's window (full screen on the second monitor) shows the model and "
+                          "the caption, this one keeps the panel with your notes; again, Esc or closing it returns to one"});
+    return entries;
+}
+}  // namespace
+
 const std::vector<ui::HelpEntry>& helpEntries() {
-    static const std::vector<ui::HelpEntry> entries{
+    static const std::vector<ui::HelpEntry> entries = withTwoScreens({
         {"Left drag", "Orbit around the model"},
         {"Right drag, middle drag, Shift + left drag", "Pan"},
         {"Mouse wheel", "Zoom toward the point under the cursor"},
@@ -136,7 +152,7 @@ const std::vector<ui::HelpEntry>& helpEntries() {
         {"Ctrl + Z; Ctrl + Shift + Z or Ctrl + Y", "Undo; redo a lesson edit (while editing a lesson); otherwise Ctrl + Z undoes the last joint drag"},
         {"H or F1", "Show / hide this list"},
         {"Ctrl + Q", "Quit"},
-    };
+    });
     return entries;
 }
 

@@ -15,7 +15,7 @@ enum class ViewerAction {
     ResetView, ToggleFullscreen, Screenshot, ToggleHelp, HideSelected, IsolateSelected, FadeSelected, ShowAll,
     Escape, Quit,
     NextStep, PreviousStep, FirstStep, LastStep,
-    TogglePresenter, Blank, ToggleAutoplay, ToggleAutoRotate, TogglePause, ToggleCaption,
+    TogglePresenter, ToggleTwoScreens, Blank, ToggleAutoplay, ToggleAutoRotate, TogglePause, ToggleCaption,
     ScaleUp, ScaleDown, ScaleReset, ScreenshotSlide, OpenFiles,
     ToggleEditing, UndoEdit, RedoEdit,  // the lesson editor's (issue 14); a focused text field keeps its own undo
 };

@@ -4,9 +4,11 @@
 // core, render and ui do not know which one runs.
 
 #include "app/touch_gestures.hpp"
+#include "app/window.hpp"
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 
 namespace psoas::app::platform {
@@ -70,5 +72,15 @@ FilePicker chooseFiles();
 // nothing to the teacher); and a file kept in the browser's storage as such.
 [[nodiscard]] std::string shownPath(const std::filesystem::path& file);
 [[nodiscard]] std::string shownKeptPath(const std::filesystem::path& file);
+
+// Presenter mode on two screens (core/screen_plan): the class's own window, beside the teacher's.
+// The desktop offers it: openSecondWindow makes a visible window whose context shares `first`'s
+// objects, full screen on a second monitor when GLFW reports one (core placeAudience), otherwise
+// a window beside `first` that the teacher drags to the projector; `first`'s context is current
+// again when it returns. Throws std::runtime_error when the window cannot be made. A browser page
+// has one canvas: there offersSecondWindow() is false (the panel's "Two screens" and F6 are not
+// offered) and openSecondWindow returns null.
+[[nodiscard]] bool offersSecondWindow();
+std::unique_ptr<Window> openSecondWindow(Window& first, const std::string& title);
 
 }  // namespace psoas::app::platform

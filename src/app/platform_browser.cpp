@@ -169,6 +169,11 @@ std::string shownKeptPath(const std::filesystem::path& file) { return "in this b
 
 FilePicker chooseFiles() { return psoas_choose_files() != 0 ? FilePicker::Opened : FilePicker::OpensAtNextPress; }
 
+// One canvas, one window: presenter mode on two screens is not offered (platform.hpp).
+bool offersSecondWindow() { return false; }
+
+std::unique_ptr<Window> openSecondWindow(Window&, const std::string&) { return nullptr; }
+
 namespace {
 void carryOut(const std::vector<TouchIntent>& intents) {
     for (const TouchIntent& intent : intents) {

@@ -1,5 +1,7 @@
 #include "app/platform.hpp"
 
+#include <GLFW/glfw3.h>
+
 #include <cstdlib>
 
 namespace psoas::app::platform {
@@ -29,5 +31,27 @@ FilePicker chooseFiles() { return FilePicker::None; }
 std::string shownPath(const std::filesystem::path& file) { return file.string(); }
 
 std::string shownKeptPath(const std::filesystem::path& file) { return file.string(); }
+
+bool offersSecondWindow() { return true; }
+
+std::unique_ptr<Window> openSecondWindow(Window& first, const std::string& title) {
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    std::vector<ScreenRect> areas;
+    std::vector<GLFWmonitor*> handles;
+    for (int i = 0; i < count; ++i) {
+        const GLFWvidmode* mode = glfwGetVideoMode(monitors[i]);
+        if (!mode) continue;
+        ScreenRect area{0, 0, mode->width, mode->height};
+        glfwGetMonitorPos(monitors[i], &area.x, &area.y);
+        areas.push_back(area);
+        handles.push_back(monitors[i]);
+    }
+    const AudiencePlace place = placeAudience(areas, first.placement());
+    auto second = std::make_unique<Window>(WindowOptions{place.window.width, place.window.height, true, false, title, first.handle()});
+    second->showOn(place.fullscreenOn ? handles[*place.fullscreenOn] : nullptr, place.window);
+    first.makeCurrent();
+    return second;
+}
 
 }  // namespace psoas::app::platform

@@ -16,14 +16,28 @@ namespace psoas::app {
 
 UiBackend::~UiBackend() {
     if (!started_) return;
+    ImGuiContext* current = ImGui::GetCurrentContext();
+    makeCurrent();
     ImGui_ImplOpenGL3_Shutdown();
-    ImGui_ImplGlfw_Shutdown();
-    ImGui::DestroyContext();
+    if (withInput_) ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext(context_);
+    if (current != context_) ImGui::SetCurrentContext(current);  // another screen's stays usable
+}
+
+void UiBackend::makeCurrent() const { ImGui::SetCurrentContext(context_); }
+
+std::string UiBackend::startWithoutInput(float scale, const UiBackend& glyphsOf) {
+    withInput_ = false;
+    glyphSource_ = &glyphsOf;
+    sourceRevision_ = glyphsOf.glyphRevision_;
+    glyphs_ = glyphsOf.glyphs_;
+    return start(nullptr, scale);
 }
 
 std::string UiBackend::start(GLFWwindow* window, float scale) {
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    context_ = ImGui::CreateContext();
+    ImGui::SetCurrentContext(context_);
     // No imgui.ini: every panel is placed by the program from the window size and UI scale, so
     // there is no layout to keep, and ImGui would write the file into the working directory.
     ImGui::GetIO().IniFilename = nullptr;
@@ -31,14 +45,17 @@ std::string UiBackend::start(GLFWwindow* window, float scale) {
     ui::applyViewerStyle(builtScale_);
     fonts_ = ui::loadFonts(builtScale_, glyphs_);
     glyphsAdded_ = false;
-    ImGui_ImplGlfw_InitForOpenGL(window, true);
+    if (window) ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init(render::currentGlslVersion().c_str());  // 330 core, or 300 es in a browser
     started_ = true;
     return fonts_.warning;
 }
 
 void UiBackend::cover(std::string_view text) {
-    if (glyphs_.add(text)) glyphsAdded_ = true;
+    if (glyphs_.add(text)) {
+        glyphsAdded_ = true;
+        ++glyphRevision_;
+    }
 }
 
 void UiBackend::coverFile(const std::filesystem::path& file) {
@@ -50,6 +67,12 @@ void UiBackend::coverFile(const std::filesystem::path& file) {
 }
 
 void UiBackend::newFrame(float scale, glm::vec2 displaySize, glm::vec2 framebufferScale, UiPointer* pointer) {
+    makeCurrent();
+    if (glyphSource_ && glyphSource_->glyphRevision_ != sourceRevision_) {
+        sourceRevision_ = glyphSource_->glyphRevision_;
+        glyphs_ = glyphSource_->glyphs_;
+        glyphsAdded_ = true;
+    }
     if (builtScale_ != scale || glyphsAdded_) {
         // Fonts are rasterised at the size they are shown, so text stays crisp at every scale.
         builtScale_ = scale;
@@ -60,8 +83,9 @@ void UiBackend::newFrame(float scale, glm::vec2 displaySize, glm::vec2 framebuff
         ImGui_ImplOpenGL3_CreateFontsTexture();
     }
     ImGui_ImplOpenGL3_NewFrame();  // uploads the font atlas the first time
-    ImGui_ImplGlfw_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
+    if (withInput_) ImGui_ImplGlfw_NewFrame();
+    else io.DeltaTime = 1.0f / 60.0f;  // nothing here animates with time that a viewer would see
     io.Fonts->ClearTexData();  // the atlas is on the GPU now: its CPU copies are dead weight
     io.DisplaySize = {displaySize.x, displaySize.y};
     io.DisplayFramebufferScale = {framebufferScale.x, framebufferScale.y};
@@ -95,11 +119,25 @@ void UiBackend::handOver(UiPointer& pointer) {
     pointer.wheel = 0.0f;
 }
 
-void UiBackend::endFrame() { ImGui::Render(); }
+void UiBackend::endFrame() {
+    makeCurrent();
+    ImGui::Render();
+}
 
-void UiBackend::draw() { ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData()); }
+void UiBackend::draw() {
+    makeCurrent();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
 
-bool UiBackend::wantsMouse() const { return started_ && ImGui::GetIO().WantCaptureMouse; }
-bool UiBackend::wantsKeyboard() const { return started_ && ImGui::GetIO().WantCaptureKeyboard; }
+bool UiBackend::wantsMouse() const {
+    if (!started_) return false;
+    makeCurrent();
+    return ImGui::GetIO().WantCaptureMouse;
+}
+bool UiBackend::wantsKeyboard() const {
+    if (!started_) return false;
+    makeCurrent();
+    return ImGui::GetIO().WantCaptureKeyboard;
+}
 
 }  // namespace psoas::app

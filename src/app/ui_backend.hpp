@@ -8,12 +8,14 @@
 
 #include <glm/vec2.hpp>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
 
 struct GLFWwindow;
+struct ImGuiContext;
 
 namespace psoas::app {
 
@@ -42,6 +44,16 @@ public:
     // Creates the context and the backends for `window` (after the window's own callbacks: ImGui's
     // GLFW backend chains to them) with fonts at `scale`. Returns a font warning, or "".
     std::string start(GLFWwindow* window, float scale);
+    // A second context for a screen nobody points at (the class's window on two screens): no GLFW
+    // backend, so no pointer, keys or characters reach it; drawn by the OpenGL backend into the
+    // current GL context. Its fonts hold what `glyphsOf` covers (and follow it). Each screen has
+    // its own context so that neither's frames disturb the other's widgets (a slider held on the
+    // teacher's panel, a character typed into its field).
+    std::string startWithoutInput(float scale, const UiBackend& glyphsOf);
+    // Makes this context the one ImGui calls go to. Every method here does so first; GLFW's
+    // callbacks go to the current one, so the window's (the teacher's) is made current again after
+    // another screen's frame.
+    void makeCurrent() const;
     [[nodiscard]] bool started() const { return started_; }
 
     void cover(std::string_view text);
@@ -65,6 +77,11 @@ private:
     bool glyphsAdded_ = false;  // since the fonts were last built
     float builtScale_ = 0.0f;
     bool started_ = false;
+    bool withInput_ = true;                // false: startWithoutInput
+    ImGuiContext* context_ = nullptr;
+    const UiBackend* glyphSource_ = nullptr;  // whose glyphs the fonts hold besides our own
+    std::uint64_t glyphRevision_ = 0;         // counts the glyphs added by cover()
+    std::uint64_t sourceRevision_ = 0;        // glyphSource_'s revision the fonts were built with
     void handOver(UiPointer& pointer);
     std::vector<int> keysDown_;  // a script's keys pressed last frame: released in this one
 };

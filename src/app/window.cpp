@@ -97,24 +97,40 @@ Window::Window(const WindowOptions& options) {
     glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
     glfwWindowHint(GLFW_SAMPLES, 0);  // MSAA costs ~6x on software GL; edges are handled elsewhere
 
-    window_ = glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
+    ownsGlfw_ = options.shareWith == nullptr;
+    GLFWwindow* share = const_cast<GLFWwindow*>(options.shareWith);  // GLFW's API takes it non-const; it is only read
+    window_ = glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, share);
     if (!window_) {
         const std::string reason = gLastGlfwError;
-        glfwTerminate();
+        if (ownsGlfw_) glfwTerminate();
         throw std::runtime_error("cannot create an OpenGL 3.3 window (" + reason + "); update the graphics driver");
     }
     glfwMakeContextCurrent(window_);
     if (!render::loadGl(reinterpret_cast<void* (*)(const char*)>(glfwGetProcAddress))) {
         glfwDestroyWindow(window_);
-        glfwTerminate();
+        if (ownsGlfw_) glfwTerminate();
         throw std::runtime_error("OpenGL 3.3 functions could not be loaded; update the graphics driver");
     }
-    glfwSwapInterval(1);
+    glfwSwapInterval(ownsGlfw_ ? 1 : 0);
 }
 
 Window::~Window() {
     if (window_) glfwDestroyWindow(window_);
-    glfwTerminate();
+    if (ownsGlfw_) glfwTerminate();
+}
+
+void Window::makeCurrent() { glfwMakeContextCurrent(window_); }
+
+void Window::showOn(GLFWmonitor* monitor, ScreenRect place) {
+    restoreX_ = place.x, restoreY_ = place.y, restoreWidth_ = place.width, restoreHeight_ = place.height;
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    if (!mode) {
+        fullscreenOn_ = nullptr;
+        glfwSetWindowMonitor(window_, nullptr, place.x, place.y, place.width, place.height, GLFW_DONT_CARE);
+        return;
+    }
+    fullscreenOn_ = monitor;
+    glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
 }
 
 bool Window::shouldClose() const { return glfwWindowShouldClose(window_); }

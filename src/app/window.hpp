@@ -2,6 +2,8 @@
 // The GLFW window and its OpenGL 3.3 core context. A hidden window serves the command line and
 // the tests (GLFW 3.3 has no headless platform), so they render with exactly the window's code.
 
+#include "core/screen_plan.hpp"
+
 #include <glm/vec2.hpp>
 
 #include <stdexcept>
@@ -26,11 +28,10 @@ struct WindowOptions {
     bool visible = true;
     bool debugContext = false;
     std::string title = "Psoas Atlas";
-};
-
-// A rectangle on the desktop, in screen coordinates.
-struct ScreenRect {
-    int x = 0, y = 0, width = 0, height = 0;
+    // A second window (the class's, on two screens) whose context shares textures, renderbuffers
+    // and programs with this one's. It leaves GLFW to the first window, which must outlive it, and
+    // does not wait for the display's refresh (the first window's swap does).
+    const GLFWwindow* shareWith = nullptr;
 };
 
 // Where a window goes when the screen it was on is gone (a projector unplugged, a settings file
@@ -51,6 +52,7 @@ public:
     void requestClose();
     void cancelClose();  // the close waits for a question to be answered (unsaved lesson edits)
     void swapBuffers();
+    void makeCurrent();  // its context takes the GL calls that follow (two windows: one at a time)
     [[nodiscard]] glm::ivec2 framebufferSize() const;
     [[nodiscard]] glm::vec2 windowSize() const;
     [[nodiscard]] float contentScale() const;  // the monitor's UI scale (1 on a plain 96-dpi screen)
@@ -68,12 +70,15 @@ public:
     // Brings a window placed off every connected screen (a position saved next to a projector
     // that is gone) back onto one.
     void keepOnScreen();
+    // Full screen on `monitor` (placeAudience's choice); null: a window at `place`.
+    void showOn(GLFWmonitor* monitor, ScreenRect place);
     // Where the window is on the desktop and its size (what the settings keep).
     [[nodiscard]] ScreenRect placement() const { return rect(); }
 
 private:
     [[nodiscard]] ScreenRect rect() const;
     GLFWwindow* window_ = nullptr;
+    bool ownsGlfw_ = true;  // false for a window sharing another's context (WindowOptions::shareWith)
     GLFWmonitor* fullscreenOn_ = nullptr;  // remembered: GLFW may leave full screen itself before telling us
     int restoreX_ = 0, restoreY_ = 0, restoreWidth_ = 1280, restoreHeight_ = 720;
 };

@@ -272,8 +272,10 @@ void ViewerSession::handle(const act::RestartLesson&) {
 // Classroom ----------------------------------------------------------------------------------------
 
 void ViewerSession::handle(const act::SetPresenter& a) {
-    if (presenter_ == a.on) return;
+    const bool two = a.on && a.twoScreens;
+    if (presenter_ == a.on && twoScreens_ == two) return;
     presenter_ = a.on;
+    twoScreens_ = two;
     showHelp_ = false;
 }
 void ViewerSession::handle(const act::SetBlank& a) { blank_ = a.on; }
@@ -526,15 +528,15 @@ std::vector<StructureLook> ViewerSession::structureLooks() const {
 }
 
 FrameState ViewerSession::frameState(const ViewRect& view, glm::vec2 displaySize, glm::ivec2 framebufferSize,
-                                     glm::vec4 background, AntiAliasing antiAliasing) const {
+                                     glm::vec4 background, AntiAliasing antiAliasing, bool blankShown) const {
     FrameState frame;
     frame.camera = camera_;
     frame.framebufferSize = framebufferSize;
     frame.viewport = viewportPixels(view, displaySize, framebufferSize);
     frame.background = background;
     frame.antiAliasing = antiAliasing;
-    frame.blank = blank_;
-    if (blank_) return frame;
+    frame.blank = blank_ && blankShown;
+    if (frame.blank) return frame;
     frame.looks = structureLooks();
     frame.modelRegion = modelScreenRegion(scene_, motion_.get(), frame.looks, camera_, frame.viewport);
     return frame;

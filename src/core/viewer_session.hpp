@@ -68,7 +68,9 @@ struct FirstStep {};
 struct LastStep {};
 struct JumpToStep { int step; };
 struct RestartLesson {};  // the first step, and a new quiz score
-struct SetPresenter { bool on; };
+// Presenter mode on or off. `twoScreens`: on two screens (the class sees the slide layout in a
+// window of its own, the teacher keeps the panels with the step's notes); off leaves both.
+struct SetPresenter { bool on; bool twoScreens = false; };
 struct SetBlank { bool on; };
 struct ToggleAutoplay {};
 struct ToggleAutoRotate {};
@@ -144,8 +146,10 @@ public:
     [[nodiscard]] std::vector<ViewLabel> viewLabels(glm::vec2 viewPixels) const;
     // The 3D part of this frame: looks, camera, where the 3D view (`view`, UI units on a display of
     // `displaySize`) lies in a framebuffer of `framebufferSize`, and where the model lies in it.
+    // `blankShown` false: the model even while the session is blanked (the teacher's screen on two
+    // screens, core screenBlanked).
     [[nodiscard]] FrameState frameState(const ViewRect& view, glm::vec2 displaySize, glm::ivec2 framebufferSize,
-                                        glm::vec4 background, AntiAliasing antiAliasing) const;
+                                        glm::vec4 background, AntiAliasing antiAliasing, bool blankShown = true) const;
 
     [[nodiscard]] const Scene& scene() const { return scene_; }
     [[nodiscard]] const Visibility& visibility() const { return visibility_; }
@@ -168,6 +172,8 @@ public:
     [[nodiscard]] bool quizRight() const { return quizRight_; }
 
     [[nodiscard]] bool presenter() const { return presenter_; }
+    // Presenter mode on two screens (act::SetPresenter's twoScreens); never without presenter().
+    [[nodiscard]] bool twoScreens() const { return twoScreens_; }
     [[nodiscard]] bool blank() const { return blank_; }
     [[nodiscard]] bool autoplay() const { return autoplay_; }
     [[nodiscard]] bool autoRotate() const { return autoRotate_; }
@@ -289,6 +295,7 @@ private:
     double stepClock_ = 0.0;  // seconds on the current step, for autoplay
 
     bool presenter_ = false;
+    bool twoScreens_ = false;
     bool blank_ = false;
     bool autoplay_ = false;
     bool autoRotate_ = false;

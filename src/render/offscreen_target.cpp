@@ -60,4 +60,13 @@ Image OffscreenTarget::read() const {
     return image;
 }
 
+void OffscreenTarget::copyToWindow(glm::ivec2 windowFramebuffer) const {
+    const GlFramebuffer source = makeFramebuffer();  // the current context's own, for this copy only
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, source.get());
+    glFramebufferRenderbuffer(GL_READ_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_RENDERBUFFER, gl_->colour.get());
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+    glBlitFramebuffer(0, 0, width_, height_, 0, 0, windowFramebuffer.x, windowFramebuffer.y, GL_COLOR_BUFFER_BIT, GL_LINEAR);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
 }  // namespace psoas::render

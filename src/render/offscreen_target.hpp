@@ -4,6 +4,8 @@
 
 #include "core/image.hpp"
 
+#include <glm/vec2.hpp>
+
 #include <memory>
 
 namespace psoas::render {
@@ -18,6 +20,12 @@ public:
     OffscreenTarget& operator=(OffscreenTarget&&) noexcept;
     void bind() const;
     [[nodiscard]] Image read() const;  // RGBA8, top row first
+    // Copies the picture into the current context's window framebuffer of `windowFramebuffer`
+    // pixels, stretched to fill it. That context may be another window's that shares this one's
+    // objects (the class's window on two screens): renderbuffers are shared between contexts,
+    // framebuffer objects are not, so one of the current context is made for the copy. What was
+    // drawn into the image must have been finished first (render::finishGpuWork).
+    void copyToWindow(glm::ivec2 windowFramebuffer) const;
     [[nodiscard]] int width() const { return width_; }
     [[nodiscard]] int height() const { return height_; }
 

@@ -1,6 +1,7 @@
 #include "ui/session_view.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace psoas::ui {
@@ -30,6 +31,18 @@ std::optional<LessonView> lessonViewOf(const ViewerSession& session) {
         view.quizScore = "Score: " + std::to_string(quiz.answeredCount()) + " of " + std::to_string(questions) + " answered, " +
                          std::to_string(quiz.firstTryCorrect()) + " right on the first try";
     return view;
+}
+
+void addPresenterDesk(LessonView& view, const ViewerSession& session, double seconds) {
+    const LessonPlayer& player = session.lessonPlayer();
+    view.presenterDesk = true;
+    const int next = player.stepIndex() + 1;
+    view.nextStepTitle = next < player.stepCount() ? player.lesson().steps[static_cast<std::size_t>(next)].title : "";
+    const long total = std::lround(std::max(seconds, 0.0));
+    char clock[32];
+    if (total >= 3600) std::snprintf(clock, sizeof clock, "%ld:%02ld:%02ld", total / 3600, total / 60 % 60, total % 60);
+    else std::snprintf(clock, sizeof clock, "%ld:%02ld", total / 60, total % 60);
+    view.presentingFor = clock;
 }
 
 MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile>& poses) {

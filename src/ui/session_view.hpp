@@ -25,6 +25,9 @@ namespace psoas::ui {
 [[nodiscard]] int openLessonIndex(const LessonLibrary& library, const ViewerSession& session);
 // While breathing is shown exaggerated: how much, and that the lengths are true; else "".
 [[nodiscard]] std::string breathingNotice(const ViewerSession& session);
+// On two screens, the teacher's view of the step (LessonView's presenter desk): the next step's
+// title and how long presenter mode has been on (`seconds`; "12:05", past an hour "1:02:05").
+void addPresenterDesk(LessonView& view, const ViewerSession& session, double seconds);
 // Presenter mode's key reminder, with what is on.
 [[nodiscard]] std::vector<std::string> presenterHint(const ViewerSession& session);
 

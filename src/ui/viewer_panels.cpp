@@ -434,6 +434,28 @@ void editingTools(const ViewerUiState& state, ViewerUiIntents& intents) {
     newLessonButton(intents);
 }
 
+// The teacher's side on two screens: what the class sees, what comes next, and the notes, open.
+void presenterDesk(const LessonView& lesson) {
+    ImGui::TextColored({1.0f, 0.75f, 0.30f, 1.0f}, "On the projector: step %d of %d", lesson.stepIndex + 1, lesson.stepCount);
+    ImGui::SameLine();
+    ImGui::TextDisabled("(%s)", lesson.presentingFor.c_str());
+    if (lesson.nextStepTitle.empty()) ImGui::TextDisabled("Next: (this is the last step)");
+    else ImGui::TextWrapped("Next: %s", lesson.nextStepTitle.c_str());
+    ImGui::TextUnformatted("Notes for the teacher");
+    if (lesson.notes.empty()) ImGui::TextDisabled("(none for this step)");
+    else ImGui::TextWrapped("%s", lesson.notes.c_str());
+    ImGui::Separator();
+}
+
+void twoScreensBox(const ViewerUiState& state, ViewerUiIntents& intents) {
+    if (!state.twoScreens) return;
+    bool on = *state.twoScreens;
+    if (ImGui::Checkbox("Two screens (F6)", &on)) intents.toggleTwoScreens = true;
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Presenter mode for a projector: the class sees the model and the step's caption in a window of its own\n"
+                          "(full screen on the second monitor), this window keeps the panel with your notes. Esc or F6 ends it.");
+}
+
 void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     const bool editing = state.editor && state.editor->editing;
     ImGui::BeginDisabled(editing);
@@ -443,6 +465,7 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (!state.lesson) {
         ImGui::TextWrapped("Pick a lesson above, or explore the model freely in the Structures tab.");
         newLessonButton(intents);
+        twoScreensBox(state, intents);
         return;
     }
     const LessonView& lesson = *state.lesson;
@@ -453,6 +476,10 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
                        {-1.0f, 4.0f * state.uiScale}, "");
     lessonButtons(lesson, editing, intents);
     ImGui::Separator();
+    if (lesson.presenterDesk && !editing) {
+        twoScreensBox(state, intents);  // on top while on, to end it where the notes are
+        presenterDesk(lesson);
+    }
     if (editing) {
         bool on = true;
         if (ImGui::Checkbox("Edit this lesson (E)", &on)) intents.edit.toggleEdit = true;
@@ -484,7 +511,9 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
             if (ImGui::Selectable(label.c_str(), static_cast<int>(i) == lesson.stepIndex)) intents.jumpToStep = static_cast<int>(i);
         }
     }
-    if (!lesson.notes.empty() && ImGui::CollapsingHeader("Notes for the teacher")) ImGui::TextWrapped("%s", lesson.notes.c_str());
+    if (!lesson.notes.empty() && !lesson.presenterDesk && ImGui::CollapsingHeader("Notes for the teacher")) ImGui::TextWrapped("%s", lesson.notes.c_str());
+    // With the classroom tools; while presenting on two screens it sits above the notes.
+    if (!lesson.presenterDesk) twoScreensBox(state, intents);
     ImGui::BeginDisabled(state.exportProgress >= 0.0f);
     if (ImGui::Button("Export slides and handout")) intents.exportSlides = true;
     ImGui::EndDisabled();

@@ -57,6 +57,11 @@ struct LessonView {
     bool quizRight = false;
     std::string quizScore;     // "2 of 5 answered, 1 right first time"
     bool answerable = true;    // false on a still picture (a slide, a screenshot without panels): no click hint, no score
+    // Presenter mode on two screens, on the teacher's screen: the notes open, the next step's
+    // title ("" after the last step) and the time presented (ui::addPresenterDesk).
+    bool presenterDesk = false;
+    std::string nextStepTitle;
+    std::string presentingFor;
 };
 
 // The motion panel: poses, breathing and the true lengths.
@@ -116,6 +121,9 @@ struct ViewerUiState {
     const std::vector<LessonListItem>* lessons = nullptr;
     int openLesson = -1;               // index into lessons
     std::optional<LessonView> lesson;  // set while a lesson is open
+    // Presenter mode on two screens, on or off; empty where there is one screen only (a browser
+    // page): the Lesson tab's "Two screens" is not offered.
+    std::optional<bool> twoScreens;
     std::optional<LessonEditorView> editor;  // set while a lesson that can be edited is open
     std::vector<LabelAnchor> labels;
     ViewRect panel;                    // the side panel (ViewerLayout::panel; width 0 in the slide layout)
@@ -159,6 +167,7 @@ struct ViewerUiIntents {
     bool screenshot = false;
     bool toggleHelp = false;
     bool dismissFirstRunHint = false;  // "Got it" on the first run's hint
+    bool toggleTwoScreens = false;     // the Lesson tab's "Two screens"
     std::optional<ScreenshotBackground> background;
     std::optional<AntiAliasing> antiAliasing;
 

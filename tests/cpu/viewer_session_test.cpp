@@ -14,6 +14,7 @@
 #include "core/step_capture.hpp"
 #include "core/viewer_layout.hpp"
 #include "core/viewer_session.hpp"
+#include "ui/session_view.hpp"
 
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>
@@ -889,6 +890,47 @@ TEST(ViewerSession, the_length_history_says_how_many_seconds_it_covers) {
     EXPECT_NEAR(session->lengthHistorySeconds(), 5.0, 0.1);
     for (int frame = 0; frame < 1800; ++frame) session->advance(1.0 / 60.0);
     EXPECT_NEAR(session->lengthHistorySeconds(), 20.0, 1e-9);
+}
+
+// Issue 14, two screens: F6 (SetPresenter with twoScreens) enters presenter mode on two screens
+// from either state, F5 or Esc leave both, and one-screen presenter mode never reports two.
+TEST(ViewerSession, presenter_mode_on_two_screens_is_entered_from_either_state_and_left_by_f5_or_escape) {
+    auto session = builtInSession();
+    session->apply(act::SetPresenter{true, true});
+    EXPECT_TRUE(session->presenter());
+    EXPECT_TRUE(session->twoScreens());
+    session->apply(act::Escape{});
+    EXPECT_FALSE(session->presenter());
+    EXPECT_FALSE(session->twoScreens());
+    session->apply(act::SetPresenter{true});  // F5: one screen
+    EXPECT_FALSE(session->twoScreens());
+    session->apply(act::SetPresenter{true, true});  // F6 from there: onto two
+    EXPECT_TRUE(session->presenter());
+    EXPECT_TRUE(session->twoScreens());
+    session->apply(act::SetPresenter{false});  // F5 again
+    EXPECT_FALSE(session->twoScreens());
+    session->apply(act::SetPresenter{false, true});  // off is off, whatever the screens
+    EXPECT_FALSE(session->twoScreens());
+}
+
+TEST(ViewerSession, the_teachers_desk_names_the_next_step_and_the_time_presented) {
+    auto session = builtInSession();
+    const Lesson lesson = builtInLesson("01-meet-the-psoas.toml");
+    session->apply(act::OpenLesson{lesson, 0});
+    auto view = ui::lessonViewOf(*session);
+    ASSERT_TRUE(view);
+    EXPECT_FALSE(view->presenterDesk);
+    ui::addPresenterDesk(*view, *session, 725.4);
+    EXPECT_TRUE(view->presenterDesk);
+    EXPECT_EQ(view->nextStepTitle, lesson.steps[1].title);
+    EXPECT_EQ(view->presentingFor, "12:05");
+    ui::addPresenterDesk(*view, *session, 3725.0);
+    EXPECT_EQ(view->presentingFor, "1:02:05");
+    session->apply(act::LastStep{});
+    view = ui::lessonViewOf(*session);
+    ui::addPresenterDesk(*view, *session, 0.0);
+    EXPECT_EQ(view->nextStepTitle, "");
+    EXPECT_EQ(view->presentingFor, "0:00");
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 #include "gl/gl_test_context.hpp"
 
 #include "render/gl_debug.hpp"
+#include "support/test_paths.hpp"
 
 #include <cstdlib>
 #include <iostream>
@@ -22,6 +23,20 @@ bool runningInCi() {
 void noContext(const std::string& reason) {
     if (runningInCi()) FAIL() << "no OpenGL context in CI: " << reason;
     GTEST_SKIP() << "no OpenGL context (" << reason << "); run under xvfb-run, or set CI=true to make this a failure";
+}
+
+std::unique_ptr<app::Application> openViewerWindow(int width, int height) {
+    setenv("XDG_CONFIG_HOME", temporaryDirectory().c_str(), 1);
+    app::Options options;
+    options.glDebug = true;
+    options.width = width;
+    options.height = height;
+    options.sizeGiven = true;
+    options.lesson = "meet-the-psoas";
+    auto application = std::make_unique<app::Application>(options);
+    application->startWindow();
+    beginGlErrorWatch();
+    return application;
 }
 
 void beginGlErrorWatch() {

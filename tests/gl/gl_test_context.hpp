@@ -2,6 +2,7 @@
 // GL test fixtures. Every GL test runs on a debug context and fails on any GL error. Without a
 // context the tests skip locally, but fail when CI is set, so they can never vanish silently.
 
+#include "app/application.hpp"
 #include "app/window.hpp"
 
 #include <gtest/gtest.h>
@@ -29,6 +30,9 @@ protected:
 
 // For tests that make their own context (through Application): reset and check the error count.
 void beginGlErrorWatch();
+// An application with its interactive window open (visible, debug context, the first lesson), its
+// settings and layout in a fresh folder, and the GL error count reset.
+std::unique_ptr<app::Application> openViewerWindow(int width = 800, int height = 600);
 void expectNoGlErrors();
 
 }  // namespace psoas::test

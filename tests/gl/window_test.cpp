@@ -21,21 +21,6 @@
 namespace psoas {
 namespace {
 
-// An application with its interactive window open, its settings and layout in a fresh folder.
-std::unique_ptr<app::Application> openWindow(int width = 800, int height = 600) {
-    setenv("XDG_CONFIG_HOME", test::temporaryDirectory().c_str(), 1);
-    app::Options options;
-    options.glDebug = true;
-    options.width = width;
-    options.height = height;
-    options.sizeGiven = true;
-    options.lesson = "meet-the-psoas";
-    auto application = std::make_unique<app::Application>(options);
-    application->startWindow();
-    test::beginGlErrorWatch();
-    return application;
-}
-
 // The frame just drawn filled a framebuffer of `size`: ImGui's picture has that size, and the 3D
 // view (drawn first; ImGui puts its viewport back) reaches the top and right edges.
 testing::AssertionResult drawnAt(glm::ivec2 size) {
@@ -64,7 +49,7 @@ void frameUntilSize(app::Application& application, glm::ivec2 size) {
 
 TEST(Window, minimised_for_many_frames_draws_nothing_and_comes_back_at_its_size) {
     if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
-    auto application = openWindow();
+    auto application = test::openViewerWindow();
     application->windowFrame();
     for (int frame = 0; frame < 500; ++frame) application->drawWindowFrame({0.0f, 0.0f}, {0, 0});
     for (int frame = 0; frame < 20; ++frame) application->drawWindowFrame({800.0f, 0.0f}, {800, 0});
@@ -77,7 +62,7 @@ TEST(Window, minimised_for_many_frames_draws_nothing_and_comes_back_at_its_size)
 
 TEST(Window, two_hundred_random_sizes_each_draw_a_frame_at_that_size) {
     if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
-    auto application = openWindow(640, 480);
+    auto application = test::openViewerWindow(640, 480);
     std::mt19937 random(8);
     std::uniform_int_distribution<int> side(1, 1600);
     std::vector<glm::ivec2> sizes = {{1, 1}, {4000, 40}, {40, 3000}, {1, 900}, {1500, 1}};
@@ -101,7 +86,7 @@ TEST(Window, two_hundred_random_sizes_each_draw_a_frame_at_that_size) {
 // which pass on to the program's), in that order.
 TEST(Window, a_button_held_while_focus_is_lost_is_not_a_click_and_no_key_stays_down) {
     if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
-    auto application = openWindow();
+    auto application = test::openViewerWindow();
     application->windowFrame();
     GLFWwindow* window = application->window()->handle();
     const auto focusCallback = glfwSetWindowFocusCallback(window, nullptr);
@@ -148,7 +133,7 @@ TEST(Window, a_button_held_while_focus_is_lost_is_not_a_click_and_no_key_stays_d
 
 TEST(Window, the_fullscreen_monitor_disconnected_leaves_a_window_at_its_earlier_size) {
     if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
-    auto application = openWindow(800, 600);
+    auto application = test::openViewerWindow(800, 600);
     application->windowFrame();
     application->onKey(GLFW_KEY_F11, GLFW_PRESS, 0);
     GLFWmonitor* monitor = glfwGetPrimaryMonitor();
