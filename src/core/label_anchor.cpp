@@ -12,8 +12,11 @@ namespace psoas {
 
 namespace {
 
-// 6 px: structure labels try at most one point per cell of this size, so the few rays they cast
-// spread over everything of the structure on screen instead of bunching at one hidden spot.
+// Structure labels try one point per screen cell, so the few rays they cast spread over everything
+// of the structure on screen instead of bunching at one hidden spot: cells of 6 px, doubled until
+// the structure covers at most kMaxCandidates of them. (Keeping only the 128 cells nearest the
+// point the step names left a large muscle's tag behind when its visible part lay further away:
+// the psoas above the iliac crest at 1920 x 1080, its middle hidden by the ilium.)
 constexpr float kCandidateCell = 6.0f;
 constexpr std::size_t kMaxCandidates = 128;
 
@@ -68,16 +71,23 @@ std::optional<glm::vec2> structureAnchor(const View& view, glm::vec2 preferred, 
     // (its side that faces the camera), tried in order of distance from the point the step names.
     const auto structure = static_cast<std::size_t>(label);
     const glm::vec3 eye = view.camera.eye(), forward = view.camera.forward();
-    std::map<std::pair<int, int>, std::pair<float, glm::vec2>> cells;
+    std::vector<std::pair<float, glm::vec2>> points;  // depth, screen point
     for (std::size_t t = 0; t < view.sight.triangleCount(structure); ++t) {
         const glm::vec3 c = view.sight.triangleCentre(structure, t);
         const float depth = glm::dot(c - eye, forward);
         if (depth <= 0.0f) continue;
         const glm::vec2 p = view.camera.project(c, view.pixels);
-        if (!view.inside(p, 2.0f * kAnchorMarginPixels)) continue;
-        const std::pair<int, int> cell{static_cast<int>(std::floor(p.x / kCandidateCell)), static_cast<int>(std::floor(p.y / kCandidateCell))};
-        const auto found = cells.find(cell);
-        if (found == cells.end() || depth < found->second.first) cells[cell] = {depth, p};
+        if (view.inside(p, 2.0f * kAnchorMarginPixels)) points.emplace_back(depth, p);
+    }
+    std::map<std::pair<int, int>, std::pair<float, glm::vec2>> cells;
+    for (float size = kCandidateCell; cells.empty() || cells.size() > kMaxCandidates; size *= 2.0f) {
+        cells.clear();
+        for (const auto& [depth, p] : points) {
+            const std::pair<int, int> cell{static_cast<int>(std::floor(p.x / size)), static_cast<int>(std::floor(p.y / size))};
+            const auto found = cells.find(cell);
+            if (found == cells.end() || depth < found->second.first) cells[cell] = {depth, p};
+        }
+        if (cells.empty()) return std::nullopt;
     }
     std::vector<glm::vec2> candidates;
     candidates.reserve(cells.size());
@@ -86,7 +96,6 @@ std::optional<glm::vec2> structureAnchor(const View& view, glm::vec2 preferred, 
         const glm::vec2 da = a - preferred, db = b - preferred;
         return glm::dot(da, da) < glm::dot(db, db);
     });
-    if (candidates.size() > kMaxCandidates) candidates.resize(kMaxCandidates);
     // Which candidates show at all is asked once; the margins then only look around those.
     std::vector<glm::vec2> showing;
     for (const glm::vec2 p : candidates)
