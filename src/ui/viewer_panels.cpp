@@ -593,15 +593,17 @@ void savePoseControls(const ViewerUiState& state, ViewerUiIntents& intents) {
         ImGui::SetTooltip("Writes the joint angles shown as a pose file in your pose folder;\na pose with a built-in pose's name replaces it");
 }
 
-// The pose: the library's, a looping motion's controls, the joint angles.
+// The pose: the library's or the step's looping motion, a looping motion's controls, the joint angles.
 void poseControls(const MotionView& motion, MotionIntents& intents) {
     ImGui::TextUnformatted("Pose");
     ImGui::SetNextItemWidth(-1.0f);
     const std::string poseName = poseComboText(motion);
     if (ImGui::BeginCombo("##pose", poseName.c_str())) {
-        for (std::size_t i = 0; i < motion.poseNames.size(); ++i)
-            if (ImGui::Selectable(motion.poseNames[i].c_str(), !motion.joints.custom && static_cast<int>(i) == motion.pose))
-                intents.pose = static_cast<int>(i);
+        for (const PoseChoice& choice : poseChoices(motion))
+            if (ImGui::Selectable(choice.text.c_str(), choice.chosen)) {
+                if (choice.pose) intents.pose = *choice.pose;
+                else intents.resetJoints = true;  // the step's own settings: its loop goes on from where it was left
+            }
         ImGui::EndCombo();
     }
     loopControls(motion, intents);
@@ -1050,6 +1052,17 @@ void firstRunHint(const ViewerUiState& state, ViewerUiIntents& intents) {
 }
 }  // namespace
 
+
+std::vector<PoseChoice> poseChoices(const MotionView& motion) {
+    std::vector<PoseChoice> choices;
+    const bool looping = !motion.loopName.empty() && !motion.joints.custom;
+    if (!motion.stepLoopName.empty()) choices.push_back({"Looping: " + motion.stepLoopName, looping, std::nullopt});
+    for (std::size_t i = 0; i < motion.poseNames.size(); ++i) {
+        const bool chosen = !motion.joints.custom && !looping && static_cast<int>(i) == motion.pose;
+        choices.push_back({motion.poseNames[i], chosen, static_cast<int>(i)});
+    }
+    return choices;
+}
 
 ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
     ViewerUiIntents intents;

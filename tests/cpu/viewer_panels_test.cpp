@@ -513,6 +513,31 @@ TEST(ViewerPanels, the_motion_tab_pauses_a_loop_and_saves_a_named_pose) {
     EXPECT_EQ(*saved, "My lunge");
 }
 
+// Regression (tester, issue 13): the pose box showed "Looping: walking" but its list had no such
+// line, so once a pose was chosen the step's motion could not be chosen again. The step's motion is
+// the list's first line, chosen while it plays, and stays there after a pose is chosen.
+TEST(ViewerPanels, the_pose_box_lists_the_steps_looping_motion_with_the_poses) {
+    ui::MotionView motion;
+    motion.poseNames = {"Standing", "Leg lift"};
+    motion.stepLoopName = "walking";
+    motion.loopName = "walking";
+    std::vector<ui::PoseChoice> choices = ui::poseChoices(motion);
+    ASSERT_EQ(choices.size(), 3u);
+    EXPECT_EQ(choices[0].text, "Looping: walking");
+    EXPECT_FALSE(choices[0].pose.has_value());
+    EXPECT_TRUE(choices[0].chosen);
+    EXPECT_FALSE(choices[1].chosen);  // the library's pose 0 is not what the body is in
+    motion.loopName.clear();  // the user chose "Leg lift"
+    motion.pose = 1;
+    choices = ui::poseChoices(motion);
+    ASSERT_EQ(choices.size(), 3u);
+    EXPECT_EQ(choices[0].text, "Looping: walking");
+    EXPECT_FALSE(choices[0].chosen);
+    EXPECT_TRUE(choices[2].chosen);
+    motion.stepLoopName.clear();  // a still step: only the poses
+    EXPECT_EQ(ui::poseChoices(motion).size(), 2u);
+}
+
 // A tester found the Motion tab's "True values" table unreadable: its name column was one letter
 // wide ("Right psoas" one letter per line). The tab wraps its text at the panel's edge, and wrapped
 // text in a fit-to-content column fits it to nothing.

@@ -853,6 +853,29 @@ TEST(LengthTags, on_the_walking_step_each_psoas_tag_ends_on_its_own_muscle) {
     }
 }
 
+// Regression (tester, issue 13): "Save pose" on the walking step stopped the walk (the saved pose
+// was chosen in the pose box). Saving changes nothing on screen: the loop goes on at its pace, and
+// the saved moment joins the pose list.
+TEST(SavePose, saving_while_a_motion_loops_keeps_it_looping_and_adds_the_pose) {
+    auto session = builtInSession();
+    session->apply(act::OpenLesson{builtInLesson("03-actions.toml"), 2});
+    settle(*session);
+    ASSERT_TRUE(session->motion().looping());
+    const double phase = session->motion().loopPhase();
+    PoseFile saved;
+    saved.id = "mid_stride";
+    saved.name = "Mid stride";
+    saved.pose = session->motion().currentPose();
+    const std::size_t before = session->poses().size();
+    session->apply(act::AddPose{saved});
+    EXPECT_EQ(session->poses().size(), before + 1);
+    EXPECT_TRUE(session->motion().looping());
+    EXPECT_EQ(session->motion().currentPose(), saved.pose);  // this frame: unchanged
+    for (int frame = 0; frame < 15; ++frame) session->advance(1.0 / 60.0);
+    EXPECT_GT(session->motion().loopPhase(), phase + 0.1);  // and it walks on
+    EXPECT_NE(session->motion().currentPose(), saved.pose);
+}
+
 TEST(LengthTags, a_quiz_question_keeps_them_back_with_the_labels) {
     auto session = builtInSession();
     Lesson lesson = builtInLesson("03-actions.toml");
