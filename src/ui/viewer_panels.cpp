@@ -562,16 +562,21 @@ std::string poseComboText(const MotionView& motion) {
     return motion.poseNames.empty() ? "" : motion.poseNames[static_cast<std::size_t>(motion.pose)];
 }
 
-// A looping motion's pause and speed (issue 13); P pauses every motion at once.
+// A looping motion's pause and speed (issue 13); P pauses every motion at once. The speed is a
+// drag box, not a slider: ImGui's slider sets the value where it is clicked, so a click on the
+// speed (tester: "it jumps to 1.12x", the middle of 0.25..2) changed it. A drag changes it by the
+// distance dragged, a click alone changes nothing, a double-click types a value.
 void loopControls(const MotionView& motion, MotionIntents& intents) {
     if (motion.loopName.empty()) return;
-    ImGui::Text("%.1f s a cycle at 1\u00d7", static_cast<double>(motion.loopPeriod));
+    ImGui::TextUnformatted(loopCycleText(motion).c_str());
     if (ImGui::Button(motion.loopPaused ? "Play##loop" : "Pause##loop")) intents.loopPaused = !motion.loopPaused;
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1.0f);
     float speed = motion.loopSpeed;
-    if (ImGui::SliderFloat("##loopspeed", &speed, kLoopSpeedMin, kLoopSpeedMax, "speed %.2f\u00d7", ImGuiSliderFlags_AlwaysClamp))
+    // 0.005 per unit: the whole range in 350 units of drag.
+    if (ImGui::DragFloat("##loopspeed", &speed, 0.005f, kLoopSpeedMin, kLoopSpeedMax, "speed %.2f\u00d7", ImGuiSliderFlags_AlwaysClamp))
         intents.loopSpeed = speed;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag sideways to change the speed; double-click or Ctrl+click to type it");
 }
 
 // "Save pose…" (issue 13): the angles shown now become a pose file in the user's pose folder,
@@ -1052,6 +1057,17 @@ void firstRunHint(const ViewerUiState& state, ViewerUiIntents& intents) {
 }
 }  // namespace
 
+
+std::string loopCycleText(const MotionView& motion) {
+    char text[96];
+    const float speed = std::max(motion.loopSpeed, 1e-3f);
+    if (std::abs(speed - 1.0f) < 0.005f)
+        std::snprintf(text, sizeof text, "%.1f s a cycle at 1\u00d7", static_cast<double>(motion.loopPeriod));
+    else
+        std::snprintf(text, sizeof text, "%.1f s a cycle at %.2f\u00d7 (%.1f s at 1\u00d7)", static_cast<double>(motion.loopPeriod / speed),
+                      static_cast<double>(speed), static_cast<double>(motion.loopPeriod));
+    return text;
+}
 
 std::vector<PoseChoice> poseChoices(const MotionView& motion) {
     std::vector<PoseChoice> choices;

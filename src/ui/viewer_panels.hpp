@@ -101,6 +101,8 @@ struct PoseChoice {
     std::optional<int> pose;  // the library pose it picks; unset: the step's looping motion (as "Reset all joints")
 };
 [[nodiscard]] std::vector<PoseChoice> poseChoices(const MotionView& motion);
+// The looping motion's seconds a cycle at the chosen speed: "4.0 s a cycle at 0.50× (2.0 s at 1×)".
+[[nodiscard]] std::string loopCycleText(const MotionView& motion);
 
 // A label the 3D view asks for: text and where its leader line points, in window coordinates.
 struct LabelAnchor {
