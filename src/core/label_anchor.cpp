@@ -12,10 +12,16 @@ namespace psoas {
 
 namespace {
 
-// 6 px: structure labels try at most one point per cell of this size, so the few rays they cast
-// spread over everything of the structure on screen instead of bunching at one hidden spot.
+// Structure labels try one point per screen cell, so the few rays they cast spread over the
+// structure instead of bunching at one hidden spot. A structure that covers at most kMaxCandidates
+// cells of 6 px tries them all, nearest the point the step names first. A larger one tries the 64
+// nearest, then 64 spread over all of it (cells of 12, 24 ... px, as wide as that takes): the
+// nearest cells alone left a large muscle's tag behind when its visible part lay further away
+// (the psoas above the iliac crest at 1920 x 1080, its middle hidden by the ilium). At most
+// kMaxCandidates rays either way, as each frame of a moving body places its labels anew.
 constexpr float kCandidateCell = 6.0f;
 constexpr std::size_t kMaxCandidates = 128;
+constexpr std::size_t kNearCandidates = 64;
 
 struct View {
     const SceneSight& sight;
@@ -63,38 +69,69 @@ std::optional<glm::vec2> landmarkAnchor(const View& view, int structure, const g
     return std::nullopt;
 }
 
+using ScreenPoint = std::pair<float, glm::vec2>;  // depth along the view, view pixels
+
+// One point per cell of `size` px: of `points`, the one nearest the eye there (the structure's
+// side facing the camera).
+std::vector<ScreenPoint> perCell(const std::vector<ScreenPoint>& points, float size) {
+    std::map<std::pair<int, int>, ScreenPoint> cells;
+    for (const ScreenPoint& point : points) {
+        const std::pair<int, int> cell{static_cast<int>(std::floor(point.second.x / size)), static_cast<int>(std::floor(point.second.y / size))};
+        const auto found = cells.find(cell);
+        if (found == cells.end() || point.first < found->second.first) cells[cell] = point;
+    }
+    std::vector<ScreenPoint> kept;
+    kept.reserve(cells.size());
+    for (const auto& [cell, point] : cells) kept.push_back(point);
+    return kept;
+}
+
+// The points' places, nearest `preferred` first.
+std::vector<glm::vec2> byDistance(const std::vector<ScreenPoint>& points, glm::vec2 preferred) {
+    std::vector<glm::vec2> places;
+    places.reserve(points.size());
+    for (const ScreenPoint& point : points) places.push_back(point.second);
+    std::sort(places.begin(), places.end(), [&](glm::vec2 a, glm::vec2 b) {
+        const glm::vec2 da = a - preferred, db = b - preferred;
+        return glm::dot(da, da) < glm::dot(db, db);
+    });
+    return places;
+}
+
+// The first of `candidates` where the structure shows with the wide margin around it, else the
+// first with the thin one. Rays stop at the first wide one (a moving body asks every frame).
+std::optional<glm::vec2> firstShowing(const View& view, const std::vector<glm::vec2>& candidates, int label) {
+    std::vector<glm::vec2> showing;
+    for (const glm::vec2 p : candidates) {
+        if (!view.at(p).shows(label)) continue;
+        if (view.showsAround(p, label, kAnchorMarginPixels)) return p;
+        showing.push_back(p);
+    }
+    for (const glm::vec2 p : showing)
+        if (view.showsAround(p, label, kThinAnchorMarginPixels)) return p;
+    return std::nullopt;
+}
+
 std::optional<glm::vec2> structureAnchor(const View& view, glm::vec2 preferred, int label) {
-    // One candidate per screen cell: the centre of the structure's triangle nearest the eye there
-    // (its side that faces the camera), tried in order of distance from the point the step names.
+    // The centres of the structure's triangles on screen.
     const auto structure = static_cast<std::size_t>(label);
     const glm::vec3 eye = view.camera.eye(), forward = view.camera.forward();
-    std::map<std::pair<int, int>, std::pair<float, glm::vec2>> cells;
+    std::vector<ScreenPoint> points;
     for (std::size_t t = 0; t < view.sight.triangleCount(structure); ++t) {
         const glm::vec3 c = view.sight.triangleCentre(structure, t);
         const float depth = glm::dot(c - eye, forward);
         if (depth <= 0.0f) continue;
         const glm::vec2 p = view.camera.project(c, view.pixels);
-        if (!view.inside(p, 2.0f * kAnchorMarginPixels)) continue;
-        const std::pair<int, int> cell{static_cast<int>(std::floor(p.x / kCandidateCell)), static_cast<int>(std::floor(p.y / kCandidateCell))};
-        const auto found = cells.find(cell);
-        if (found == cells.end() || depth < found->second.first) cells[cell] = {depth, p};
+        if (view.inside(p, 2.0f * kAnchorMarginPixels)) points.emplace_back(depth, p);
     }
-    std::vector<glm::vec2> candidates;
-    candidates.reserve(cells.size());
-    for (const auto& [cell, best] : cells) candidates.push_back(best.second);
-    std::sort(candidates.begin(), candidates.end(), [&](glm::vec2 a, glm::vec2 b) {
-        const glm::vec2 da = a - preferred, db = b - preferred;
-        return glm::dot(da, da) < glm::dot(db, db);
-    });
-    if (candidates.size() > kMaxCandidates) candidates.resize(kMaxCandidates);
-    // Which candidates show at all is asked once; the margins then only look around those.
-    std::vector<glm::vec2> showing;
-    for (const glm::vec2 p : candidates)
-        if (view.at(p).shows(label)) showing.push_back(p);
-    for (const float margin : {kAnchorMarginPixels, kThinAnchorMarginPixels})
-        for (const glm::vec2 p : showing)
-            if (view.showsAround(p, label, margin)) return p;
-    return std::nullopt;
+    const std::vector<ScreenPoint> cells = perCell(points, kCandidateCell);
+    std::vector<glm::vec2> candidates = byDistance(cells, preferred);
+    if (candidates.size() <= kMaxCandidates) return firstShowing(view, candidates, label);
+    candidates.resize(kNearCandidates);
+    if (std::optional<glm::vec2> anchor = firstShowing(view, candidates, label)) return anchor;
+    std::vector<ScreenPoint> spread = cells;  // coarser cells from the fine ones' points: cheaper than from every point
+    for (float size = 2.0f * kCandidateCell; spread.size() > kMaxCandidates - kNearCandidates; size *= 2.0f) spread = perCell(spread, size);
+    return firstShowing(view, byDistance(spread, preferred), label);
 }
 
 }  // namespace

@@ -316,8 +316,12 @@ void ViewerSession::handle(const act::AddPose& a) {
     else poses_.push_back(a.pose);
     if (!motion_) return;
     motionState_.setLibrary(posesOf(poses_));
+    // Saving never changes what is on screen (tester, issue 13): a looping motion goes on (the pose
+    // saved is the moment it showed, now in the pose box's list); a body standing still is in the
+    // saved angles, so the pose box names them.
+    if (motionState_.looping()) return;
     MotionChange chosen;
-    chosen.pose = index;  // the saved angles are the ones shown: the pose box now names them
+    chosen.pose = index;
     motionState_.change(chosen);
 }
 void ViewerSession::handle(const act::HoldBreath& a) {

@@ -80,7 +80,8 @@ struct ToggleCaption {};  // presenter mode's caption: beside the model -> below
 struct ChangeMotion { MotionChange change; };
 struct HoldBreath { std::optional<float> breath; };
 // A pose saved by the teacher: one with the same id is replaced in place, a new one is added last
-// (the indices of the others stay), and the Motion tab's pose box names it.
+// (the indices of the others stay), and the Motion tab's pose box names it; while a looping motion
+// plays it goes on (saving never changes what is on screen) and the pose only joins the list.
 struct AddPose { PoseFile pose; };
 struct Click { glm::vec2 position; glm::vec2 viewPixels; };  // a press and release that did not drag
 struct Hover { std::optional<glm::vec2> position; glm::vec2 viewPixels; };  // nullopt: over the UI, or dragging

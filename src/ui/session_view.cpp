@@ -65,9 +65,12 @@ MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile
     view.reference = session.sceneMotion()->reference();
     // During a looping motion the sliders follow the body as it moves.
     view.joints.angles = session.motion().looping() ? session.motion().currentPose() : session.motion().targetPose();
+    auto nameOf = [](const LoopingMotion& loop) {
+        return loop.builtIn ? std::string(builtInMotionName(*loop.builtIn)) : "a cycle through " + std::to_string(loop.poses.size()) + " poses";
+    };
+    if (session.motion().staged().loop) view.stepLoopName = nameOf(*session.motion().staged().loop);
     if (settings.loop) {
-        view.loopName = settings.loop->builtIn ? std::string(builtInMotionName(*settings.loop->builtIn))
-                                               : "a cycle through " + std::to_string(settings.loop->poses.size()) + " poses";
+        view.loopName = nameOf(*settings.loop);
         view.loopPeriod = settings.loop->periodSeconds;
         view.loopSpeed = settings.loopSpeed;
         view.loopPaused = settings.loopPaused;

@@ -591,16 +591,21 @@ std::string poseComboText(const MotionView& motion) {
     return motion.poseNames.empty() ? "" : motion.poseNames[static_cast<std::size_t>(motion.pose)];
 }
 
-// A looping motion's pause and speed (issue 13); P pauses every motion at once.
+// A looping motion's pause and speed (issue 13); P pauses every motion at once. The speed is a
+// drag box, not a slider: ImGui's slider sets the value where it is clicked, so a click on the
+// speed (tester: "it jumps to 1.12x", the middle of 0.25..2) changed it. A drag changes it by the
+// distance dragged, a click alone changes nothing, a double-click types a value.
 void loopControls(const MotionView& motion, MotionIntents& intents) {
     if (motion.loopName.empty()) return;
-    ImGui::Text("%.1f s a cycle at 1\u00d7", static_cast<double>(motion.loopPeriod));
+    ImGui::TextUnformatted(loopCycleText(motion).c_str());
     if (ImGui::Button(motion.loopPaused ? "Play##loop" : "Pause##loop")) intents.loopPaused = !motion.loopPaused;
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1.0f);
     float speed = motion.loopSpeed;
-    if (ImGui::SliderFloat("##loopspeed", &speed, kLoopSpeedMin, kLoopSpeedMax, "speed %.2f\u00d7", ImGuiSliderFlags_AlwaysClamp))
+    // 0.005 per unit: the whole range in 350 units of drag.
+    if (ImGui::DragFloat("##loopspeed", &speed, 0.005f, kLoopSpeedMin, kLoopSpeedMax, "speed %.2f\u00d7", ImGuiSliderFlags_AlwaysClamp))
         intents.loopSpeed = speed;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag sideways to change the speed; double-click or Ctrl+click to type it");
 }
 
 // "Save pose…" (issue 13): the angles shown now become a pose file in the user's pose folder,
@@ -622,15 +627,17 @@ void savePoseControls(const ViewerUiState& state, ViewerUiIntents& intents) {
         ImGui::SetTooltip("Writes the joint angles shown as a pose file in your pose folder;\na pose with a built-in pose's name replaces it");
 }
 
-// The pose: the library's, a looping motion's controls, the joint angles.
+// The pose: the library's or the step's looping motion, a looping motion's controls, the joint angles.
 void poseControls(const MotionView& motion, MotionIntents& intents) {
     ImGui::TextUnformatted("Pose");
     ImGui::SetNextItemWidth(-1.0f);
     const std::string poseName = poseComboText(motion);
     if (ImGui::BeginCombo("##pose", poseName.c_str())) {
-        for (std::size_t i = 0; i < motion.poseNames.size(); ++i)
-            if (ImGui::Selectable(motion.poseNames[i].c_str(), !motion.joints.custom && static_cast<int>(i) == motion.pose))
-                intents.pose = static_cast<int>(i);
+        for (const PoseChoice& choice : poseChoices(motion))
+            if (ImGui::Selectable(choice.text.c_str(), choice.chosen)) {
+                if (choice.pose) intents.pose = *choice.pose;
+                else intents.resetJoints = true;  // the step's own settings: its loop goes on from where it was left
+            }
         ImGui::EndCombo();
     }
     loopControls(motion, intents);
@@ -1079,6 +1086,28 @@ void firstRunHint(const ViewerUiState& state, ViewerUiIntents& intents) {
 }
 }  // namespace
 
+
+std::string loopCycleText(const MotionView& motion) {
+    char text[96];
+    const float speed = std::max(motion.loopSpeed, 1e-3f);
+    if (std::abs(speed - 1.0f) < 0.005f)
+        std::snprintf(text, sizeof text, "%.1f s a cycle at 1\u00d7", static_cast<double>(motion.loopPeriod));
+    else
+        std::snprintf(text, sizeof text, "%.1f s a cycle at %.2f\u00d7 (%.1f s at 1\u00d7)", static_cast<double>(motion.loopPeriod / speed),
+                      static_cast<double>(speed), static_cast<double>(motion.loopPeriod));
+    return text;
+}
+
+std::vector<PoseChoice> poseChoices(const MotionView& motion) {
+    std::vector<PoseChoice> choices;
+    const bool looping = !motion.loopName.empty() && !motion.joints.custom;
+    if (!motion.stepLoopName.empty()) choices.push_back({"Looping: " + motion.stepLoopName, looping, std::nullopt});
+    for (std::size_t i = 0; i < motion.poseNames.size(); ++i) {
+        const bool chosen = !motion.joints.custom && !looping && static_cast<int>(i) == motion.pose;
+        choices.push_back({motion.poseNames[i], chosen, static_cast<int>(i)});
+    }
+    return choices;
+}
 
 ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
     ViewerUiIntents intents;

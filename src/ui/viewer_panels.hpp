@@ -83,8 +83,12 @@ struct MotionView {
     HipReference reference = HipReference::Gait2392; // the geometry the readouts, history and curve use
     JointControlsView joints;                        // one slider per coordinate of the pose model
     bool moveJoints = false;                         // a plain drag on a thigh or the spine moves it (drag to pose)
-    // A looping motion plays (a step's `motion`): what it is ("walking", "a cycle through 2 poses";
-    // empty when none plays), its period at 1x (seconds), its speed and whether it is paused.
+    // The step's looping motion (a step's `motion`): what it is ("walking", "a cycle through 2
+    // poses"; empty when the step has none). The pose box lists it with the library's poses, so a
+    // user who chose a pose can go back to it.
+    std::string stepLoopName;
+    // The looping motion playing now: its name (empty when none plays: a pose or a hand took over),
+    // its period at 1x (seconds), its speed and whether it is paused.
     std::string loopName;
     float loopPeriod = 0.0f;
     float loopSpeed = 1.0f;
@@ -93,6 +97,17 @@ struct MotionView {
 
 // What the user changed in the Motion tab: the session's own change value.
 using MotionIntents = MotionChange;
+
+// One line of the Motion tab's pose box: the step's looping motion first (when it has one), then
+// the library's poses; `chosen` marks what the body is in (none while the angles are the user's own).
+struct PoseChoice {
+    std::string text;
+    bool chosen = false;
+    std::optional<int> pose;  // the library pose it picks; unset: the step's looping motion (as "Reset all joints")
+};
+[[nodiscard]] std::vector<PoseChoice> poseChoices(const MotionView& motion);
+// The looping motion's seconds a cycle at the chosen speed: "4.0 s a cycle at 0.50× (2.0 s at 1×)".
+[[nodiscard]] std::string loopCycleText(const MotionView& motion);
 
 // A label the 3D view asks for: text and where its leader line points, in window coordinates.
 struct LabelAnchor {

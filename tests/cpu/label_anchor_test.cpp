@@ -91,6 +91,43 @@ TEST(LabelAnchor, a_structure_label_ends_on_a_part_that_shows_not_on_what_covers
     EXPECT_FALSE(sight.along(camera.rayThrough(placed[0].anchor, kView)).shows(kFront));
 }
 
+// A finely divided square (`cells` x `cells` quads, `side` metres) facing +Z at depth `z`.
+MeshData finePlane(float side, int cells, float z) {
+    MeshData mesh;
+    for (int j = 0; j <= cells; ++j)
+        for (int i = 0; i <= cells; ++i) {
+            const glm::vec3 p{side * (static_cast<float>(i) / static_cast<float>(cells) - 0.5f),
+                              side * (static_cast<float>(j) / static_cast<float>(cells) - 0.5f), z};
+            mesh.positions.push_back(p);
+            mesh.normals.emplace_back(0.0f, 0.0f, 1.0f);
+            mesh.bounds.include(p);
+        }
+    const auto at = [cells](int i, int j) { return static_cast<std::uint32_t>(j * (cells + 1) + i); };
+    for (int j = 0; j < cells; ++j)
+        for (int i = 0; i < cells; ++i)
+            mesh.indices.insert(mesh.indices.end(), {at(i, j), at(i + 1, j), at(i + 1, j + 1), at(i, j), at(i + 1, j + 1), at(i, j + 1)});
+    return mesh;
+}
+
+// Regression (tester, issue 13's walking step at 1920 x 1080): both psoas length tags were dimmed
+// and pointed at one hidden point behind the ilium while the left psoas showed plainly above the
+// iliac crest. Only the 128 screen cells nearest the hidden point were tried, all behind the bone;
+// a structure large on screen whose visible part lies further away than that must still be found.
+TEST(LabelAnchor, a_structure_large_on_screen_is_found_where_it_shows_far_from_its_hidden_centre) {
+    Scene scene = frontAndBack(1.0f);
+    scene.structures[kFront].mesh = mergeMeshes(importModel(test::dataFile("cube.obj")), MeshTransform{2.5f, {}, {}});
+    scene.structures[kBack].mesh = finePlane(1.4f, 120, -0.6f);  // its rim shows around the front cube
+    const auto drawn = looks(2);
+    const SceneSight sight(scene, nullptr, drawn);
+    const OrbitCamera camera = fromFront();
+    const glm::vec3 centre{0.0f, 0.0f, -0.6f};
+    ASSERT_FALSE(sight.along(camera.rayThrough(camera.project(centre, kView), kView)).shows(kBack));
+    const auto placed = anchorLabels({{"back", kBack, centre, false, {}}}, sight, camera, kView);
+    ASSERT_EQ(placed.size(), 1u);
+    EXPECT_FALSE(placed[0].behind);
+    EXPECT_TRUE(sight.along(camera.rayThrough(placed[0].anchor, kView)).shows(kBack));
+}
+
 TEST(LabelAnchor, a_structure_that_does_not_show_at_all_is_marked_behind_where_it_lies) {
     const Scene scene = frontAndBack(0.5f);  // wholly behind the front cube
     const auto drawn = looks(2);

@@ -468,9 +468,11 @@ ui::ViewerUiState motionTabState(NullBackend& imgui, const Visibility& visibilit
     return state;
 }
 
-// Issue 13: a looping motion's Pause button and speed slider, and "Save pose" with a typed name,
-// come back from the Motion tab as intents.
-TEST(ViewerPanels, the_motion_tab_pauses_a_loop_and_saves_a_named_pose) {
+// Issue 13: a looping motion's Pause button and speed control, and "Save pose" with a typed name,
+// come back from the Motion tab as intents. Regression (tester): a click on the speed set it to
+// where it was clicked (ImGui's slider; "1.12x" at its middle); a click alone now changes nothing
+// and a drag changes it by the distance dragged.
+TEST(ViewerPanels, the_motion_tab_pauses_a_loop_changes_its_speed_only_by_a_drag_and_saves_a_named_pose) {
     NullBackend imgui;
     const Visibility visibility(builtInScene().structures.size());
     ui::MotionView motion;
@@ -483,34 +485,86 @@ TEST(ViewerPanels, the_motion_tab_pauses_a_loop_and_saves_a_named_pose) {
     for (int frame = 0; frame < 2; ++frame) imgui.frame(display, state);
 
     ImGuiIO& io = ImGui::GetIO();
-    auto click = [&](float x, float y) {
+    // A press at (x, y), moved `dx` in steps of 10 while held, and released; the intents of every
+    // frame, later ones over earlier ones.
+    auto press = [&](float x, float y, float dx) {
         io.MousePos = {x, y};
         io.MouseDown[0] = true;
-        ui::ViewerUiIntents down = imgui.frame(display, state);
+        ui::ViewerUiIntents all = imgui.frame(display, state);
+        for (float moved = 10.0f; moved <= dx; moved += 10.0f) {
+            io.MousePos = {x + moved, y};
+            const ui::ViewerUiIntents step = imgui.frame(display, state);
+            if (step.motion.loopSpeed) all.motion.loopSpeed = step.motion.loopSpeed;
+        }
         io.MouseDown[0] = false;
-        ui::ViewerUiIntents up = imgui.frame(display, state);
-        if (down.savePose) up.savePose = down.savePose;
-        if (down.motion.loopSpeed) up.motion.loopSpeed = down.motion.loopSpeed;
-        return up;
+        const ui::ViewerUiIntents up = imgui.frame(display, state);
+        if (up.savePose) all.savePose = up.savePose;
+        if (up.motion.loopSpeed) all.motion.loopSpeed = up.motion.loopSpeed;
+        if (up.motion.loopPaused) all.motion.loopPaused = up.motion.loopPaused;
+        imgui.frame(display, state);  // let go of the item
+        return all;
     };
     std::optional<bool> paused;
-    std::optional<float> speed;
+    std::optional<float> speed, speedY;
     std::optional<std::string> saved;
-    const float right = state.panel.size.x - 30.0f;
+    const float middle = state.panel.size.x * 0.6f, right = state.panel.size.x - 30.0f;
     for (float y = 90.0f; y < 900.0f && !(paused && speed && saved); y += 3.0f) {
-        const ui::ViewerUiIntents atLeft = click(20.0f, y);
+        const ui::ViewerUiIntents atLeft = press(20.0f, y, 0.0f);
         if (atLeft.motion.loopPaused) paused = atLeft.motion.loopPaused;
-        const ui::ViewerUiIntents atRight = click(right, y);
-        if (atRight.motion.loopSpeed && !speed) speed = atRight.motion.loopSpeed;
+        if (!speed) {
+            const ui::ViewerUiIntents dragged = press(middle, y, 40.0f);
+            if (dragged.motion.loopSpeed) speed = dragged.motion.loopSpeed, speedY = y;
+        }
+        const ui::ViewerUiIntents atRight = press(right, y, 0.0f);
         if (atRight.savePose) saved = atRight.savePose;
     }
     ASSERT_TRUE(paused);
     EXPECT_TRUE(*paused);
-    ASSERT_TRUE(speed);
-    EXPECT_GE(*speed, kLoopSpeedMin);
+    ASSERT_TRUE(speed) << "a drag on the speed changes it";
+    EXPECT_GT(*speed, 1.0f);  // dragged to the right: faster
     EXPECT_LE(*speed, kLoopSpeedMax);
+    for (const float x : {middle - 60.0f, middle, right})
+        EXPECT_FALSE(press(x, *speedY, 0.0f).motion.loopSpeed) << "a click at x " << x << " changes nothing";
     ASSERT_TRUE(saved);
     EXPECT_EQ(*saved, "My lunge");
+}
+
+// Regression (tester, issue 13): "2.0 s a cycle at 1x" stood beside any speed; it says the
+// seconds a cycle at the speed chosen.
+TEST(ViewerPanels, the_loops_cycle_time_is_given_at_the_chosen_speed) {
+    ui::MotionView motion;
+    motion.loopName = "walking";
+    motion.loopPeriod = 2.0f;
+    EXPECT_EQ(ui::loopCycleText(motion), "2.0 s a cycle at 1\u00d7");
+    motion.loopSpeed = 0.5f;
+    EXPECT_EQ(ui::loopCycleText(motion), "4.0 s a cycle at 0.50\u00d7 (2.0 s at 1\u00d7)");
+    motion.loopSpeed = 2.0f;
+    EXPECT_EQ(ui::loopCycleText(motion), "1.0 s a cycle at 2.00\u00d7 (2.0 s at 1\u00d7)");
+}
+
+// Regression (tester, issue 13): the pose box showed "Looping: walking" but its list had no such
+// line, so once a pose was chosen the step's motion could not be chosen again. The step's motion is
+// the list's first line, chosen while it plays, and stays there after a pose is chosen.
+TEST(ViewerPanels, the_pose_box_lists_the_steps_looping_motion_with_the_poses) {
+    ui::MotionView motion;
+    motion.poseNames = {"Standing", "Leg lift"};
+    motion.stepLoopName = "walking";
+    motion.loopName = "walking";
+    std::vector<ui::PoseChoice> choices = ui::poseChoices(motion);
+    ASSERT_EQ(choices.size(), 3u);
+    EXPECT_EQ(choices[0].text, "Looping: walking");
+    EXPECT_FALSE(choices[0].pose.has_value());
+    EXPECT_TRUE(choices[0].chosen);
+    EXPECT_FALSE(choices[1].chosen);  // the library's pose 0 is not what the body is in
+    motion.loopName.clear();  // the user chose "Leg lift"
+    motion.pose = 1;
+    choices = ui::poseChoices(motion);
+    ASSERT_EQ(choices.size(), 3u);
+    EXPECT_EQ(choices[0].text, "Looping: walking");
+    EXPECT_FALSE(choices[0].chosen);
+    EXPECT_TRUE(choices[2].chosen);
+    motion.stepLoopName.clear();  // a still step: only the poses
+    EXPECT_EQ(ui::poseChoices(motion).size(), 2u);
 }
 
 // A tester found the Motion tab's "True values" table unreadable: its name column was one letter
