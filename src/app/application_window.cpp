@@ -391,10 +391,13 @@ void Application::onViewerKey(KeyChord chord, Screen from) {
         case ViewerAction::OpenFiles: focusOpenField_ = !pickFiles(); break;  // the picker, else the field
         case ViewerAction::UndoEdit:
             // Ctrl+Z is the lesson editor's while a lesson is being edited; otherwise it undoes the
-            // last joint drag, while that drag is the last change to the pose (README's key table).
-            if (!draft_ && session_->motion().canUndoDrag()) {
+            // joint drags, the last first, while drags are the last changes to the pose (README's key table).
+            if (!draft_) {
+                const bool undone = session_->motion().canUndoDrag();
                 apply(act::UndoPoseDrag{});
-                setStatus("Pose before the drag restored");
+                setStatus(!undone ? "Nothing to undo (Ctrl+Z undoes joint drags, and edits while a lesson is edited)"
+                          : session_->motion().canUndoDrag() ? "Pose before the drag restored (Ctrl+Z: the drag before it)"
+                                                              : "Pose before the drags restored");
                 break;
             }
             [[fallthrough]];

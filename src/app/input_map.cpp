@@ -149,7 +149,7 @@ const std::vector<ui::HelpEntry>& helpEntries() {
         {"Ctrl + O", "Open your own mesh files, a folder or a mesh set (or drop them onto the window)"},
         {"E", "Edit the open lesson in the program; again to stop (asks about unsaved edits)"},
         {"Alt + drag a thigh or the lumbar spine", "Move the joint: flex / extend (and abduct) the hip, bend the lumbar spine; or turn on Motion > Move joints and drag"},
-        {"Ctrl + Z; Ctrl + Shift + Z or Ctrl + Y", "Undo; redo a lesson edit (while editing a lesson); otherwise Ctrl + Z undoes the last joint drag"},
+        {"Ctrl + Z; Ctrl + Shift + Z or Ctrl + Y", "Undo; redo a lesson edit (while editing a lesson); otherwise Ctrl + Z undoes joint drags, the last first (Esc cancels one in progress)"},
         {"H or F1", "Show / hide this list"},
         {"Ctrl + Q", "Quit"},
     });

@@ -52,7 +52,7 @@ void MotionState::setLibrary(std::vector<Pose> poses) {
 }
 
 void MotionState::stage(const MotionSettings& settings, bool instant) {
-    beforeDrag_.reset();
+    beforeDrags_.clear();
     staged_ = settings;
     user_ = settings;
     loopClock_ = 0.0;
@@ -74,7 +74,7 @@ void MotionState::setJoint(JointCoordinate coordinate, float degrees) {
 }
 
 void MotionState::change(const MotionChange& change) {
-    if (change.any()) beforeDrag_.reset();  // the drag is no longer the last change
+    if (change.any()) beforeDrags_.clear();  // the drags are no longer the last changes
     if (change.pose && (*change.pose != user_.pose || user_.joints || user_.loop)) {
         user_.pose = *change.pose;
         user_.joints.reset();
@@ -113,8 +113,8 @@ void MotionState::advance(double seconds) {
 }
 
 void MotionState::beginDrag() {
-    beforeDrag_ = user_;
-    loopClockBeforeDrag_ = loopClock_;
+    if (beforeDrags_.size() == kDragUndoDepth) beforeDrags_.erase(beforeDrags_.begin());
+    beforeDrags_.push_back({user_, loopClock_});
 }
 
 void MotionState::dragJoints(const Pose& pose, const std::vector<JointCoordinate>& coordinates) {
@@ -122,14 +122,14 @@ void MotionState::dragJoints(const Pose& pose, const std::vector<JointCoordinate
 }
 
 void MotionState::endDrag() {
-    if (beforeDrag_ && *beforeDrag_ == user_) beforeDrag_.reset();
+    if (!beforeDrags_.empty() && beforeDrags_.back().settings == user_) beforeDrags_.pop_back();
 }
 
 void MotionState::undoDrag() {
-    if (!beforeDrag_) return;
-    user_ = *beforeDrag_;
-    loopClock_ = loopClockBeforeDrag_;
-    beforeDrag_.reset();
+    if (beforeDrags_.empty()) return;
+    user_ = beforeDrags_.back().settings;
+    loopClock_ = beforeDrags_.back().loopClock;
+    beforeDrags_.pop_back();
     moveTo(heading(), false);
 }
 

@@ -87,12 +87,14 @@ public:
     // when the drag first moves a joint: the hand takes over, as with a joint control); dragJoints
     // sets the dragged coordinates at once, as given (the caller holds them in controlRange);
     // endDrag forgets a drag that changed nothing. undoDrag glides back to the pose before the last
-    // drag, the loop included, while that drag is still the last change: any other change, and a
-    // step staged, forgets it.
+    // drag, the loop included; drags made one after another undo one at a time, back to the pose
+    // before the first (at most kDragUndoDepth), while drags are the last changes: any other
+    // change, and a step staged, forgets them. Undoing during a drag cancels it.
+    static constexpr std::size_t kDragUndoDepth = 32;
     void beginDrag();
     void dragJoints(const Pose& pose, const std::vector<JointCoordinate>& coordinates);
     void endDrag();
-    [[nodiscard]] bool canUndoDrag() const { return beforeDrag_.has_value(); }
+    [[nodiscard]] bool canUndoDrag() const { return !beforeDrags_.empty(); }
     void undoDrag();
 
     [[nodiscard]] MotionSettings settings() const;
@@ -138,8 +140,12 @@ private:
     // loop is over and while the loop is not paused, so the glide into it never jumps.
     double loopClock_ = 0.0;
     std::optional<float> heldBreath_;
-    std::optional<MotionSettings> beforeDrag_;  // the settings before the last drag (undoDrag)
-    double loopClockBeforeDrag_ = 0.0;
+    // The settings (and loop clock) before each drag of the latest run of drags, oldest first.
+    struct BeforeDrag {
+        MotionSettings settings;
+        double loopClock = 0.0;
+    };
+    std::vector<BeforeDrag> beforeDrags_;
 };
 
 }  // namespace psoas

@@ -294,7 +294,10 @@ void ViewerSession::handle(const act::ToggleCaption&) {
 }
 void ViewerSession::handle(const act::ToggleHelp&) { showHelp_ = !showHelp_; }
 void ViewerSession::handle(const act::Escape&) {
-    if (showHelp_) showHelp_ = false;
+    if (jointDrag_) {  // cancels the drag in progress: the body goes back to where it was grabbed
+        jointDrag_.reset();
+        motionState_.undoDrag();
+    } else if (showHelp_) showHelp_ = false;
     else if (presenter_) handle(act::SetPresenter{false});
     else if (visibility_.isolated()) visibility_.leaveIsolation();
     else selected_ = -1;

@@ -55,7 +55,7 @@ struct SetVisible { int structure; bool visible; };
 struct SetOpacity { int structure; float opacity; };
 struct Isolate { int structure; };
 struct LeaveIsolation {};
-struct Escape {};  // closes help, else leaves presenter mode, else isolation, else the selection
+struct Escape {};  // cancels a joint drag in progress, else closes help, else leaves presenter mode, else isolation, else the selection
 struct OpenLesson { Lesson lesson; int step = 0; };
 struct ReloadLesson { Lesson lesson; };  // a saved edit: new text, same step if it still exists
 // The lesson editor's new version of the open lesson, on `step`: staged again only when what the

@@ -1055,6 +1055,18 @@ TEST(DragToPose, move_joints_mode_needs_no_modifier_and_a_later_change_forgets_t
     EXPECT_FALSE(session->holdingJoint());
 }
 
+// An Alt drag on the right thigh, from a point on it `by` view pixels, released: false when no
+// point of the thigh shows or the grab holds no joint.
+bool dragRightThigh(ViewerSession& session, glm::vec2 by) {
+    const auto onThigh = pointOn(session, "femur_r");
+    if (!onThigh) return false;
+    session.apply(act::GrabJoint{*onThigh, kView, true});
+    if (!session.holdingJoint()) return false;
+    session.apply(act::DragJoint{*onThigh + by});
+    session.apply(act::ReleaseJoint{});
+    return true;
+}
+
 // A drag on a looping motion takes over from it (the loop stops where the hand took it, as a joint
 // control does); Ctrl+Z gives the loop back.
 TEST(DragToPose, a_drag_stops_a_looping_motion_and_undo_gives_it_back) {
@@ -1066,18 +1078,72 @@ TEST(DragToPose, a_drag_stops_a_looping_motion_and_undo_gives_it_back) {
     session->apply(act::OpenLesson{lesson, static_cast<int>(walking - lesson.steps.begin())});
     settle(*session);
     ASSERT_TRUE(session->motion().looping());
-    const auto onThigh = pointOn(*session, "femur_r");
-    ASSERT_TRUE(onThigh.has_value());
-    session->apply(act::GrabJoint{*onThigh, kView, true});
-    ASSERT_TRUE(session->holdingJoint());
-    session->apply(act::DragJoint{*onThigh + glm::vec2(0.0f, -30.0f)});
-    session->apply(act::ReleaseJoint{});
+    ASSERT_TRUE(dragRightThigh(*session, {0.0f, -30.0f}));
     EXPECT_FALSE(session->motion().looping());
     const Pose held = session->motion().currentPose();
     settle(*session);
     EXPECT_EQ(session->motion().currentPose(), held) << "the body holds the dragged pose";
     session->apply(act::UndoPoseDrag{});
     EXPECT_TRUE(session->motion().looping());
+}
+
+// Drag after drag, Ctrl+Z goes back one drag at a time to the pose before the first (tester,
+// session 9: a second Ctrl+Z did nothing and said it had restored the pose).
+TEST(DragToPose, drags_one_after_another_undo_one_at_a_time) {
+    auto session = builtInSession();
+    settle(*session);
+    const Pose standing = session->motion().currentPose();
+    std::vector<Pose> after;
+    for (int drag = 0; drag < 2; ++drag) {
+        ASSERT_TRUE(dragRightThigh(*session, {0.0f, -30.0f}));
+        settle(*session);
+        after.push_back(session->motion().currentPose());
+    }
+    ASSERT_GT(after[1].hipRight.flexion, after[0].hipRight.flexion + 2.0f);
+    session->apply(act::UndoPoseDrag{});
+    settle(*session);
+    EXPECT_EQ(session->motion().currentPose(), after[0]) << "the first Ctrl+Z undoes the second drag";
+    ASSERT_TRUE(session->motion().canUndoDrag());
+    session->apply(act::UndoPoseDrag{});
+    settle(*session);
+    EXPECT_EQ(session->motion().currentPose(), standing) << "the second undoes the first";
+    EXPECT_FALSE(session->motion().canUndoDrag()) << "then nothing is left to undo";
+}
+
+// A page turned while the thigh is held ends the drag: the next step's pose is the step's, and the
+// pointer moving on changes nothing (tester, session 9: the drag carried into the next step).
+// Esc while dragging puts the body back where it was grabbed.
+TEST(DragToPose, a_page_turn_ends_a_drag_and_esc_cancels_one) {
+    const Lesson lesson = builtInLesson("03-actions.toml");
+    auto session = builtInSession();
+    session->apply(act::OpenLesson{lesson, 0});
+    settle(*session);
+    auto onThigh = pointOn(*session, "femur_r");
+    ASSERT_TRUE(onThigh.has_value());
+    session->apply(act::GrabJoint{*onThigh, kView, true});
+    ASSERT_TRUE(session->holdingJoint());
+    session->apply(act::DragJoint{*onThigh + glm::vec2(0.0f, -30.0f)});
+    session->apply(act::NextStep{});
+    EXPECT_FALSE(session->holdingJoint());
+    settle(*session);
+    const Pose stepPose = session->motion().currentPose();
+    session->apply(act::DragJoint{*onThigh + glm::vec2(0.0f, -80.0f)});
+    session->apply(act::ReleaseJoint{});
+    settle(*session);
+    EXPECT_EQ(session->motion().currentPose(), stepPose) << "the next step keeps its own pose";
+    EXPECT_FALSE(session->motion().canUndoDrag());
+
+    onThigh = pointOn(*session, "femur_r");
+    ASSERT_TRUE(onThigh.has_value());
+    session->apply(act::GrabJoint{*onThigh, kView, true});
+    ASSERT_TRUE(session->holdingJoint());
+    session->apply(act::DragJoint{*onThigh + glm::vec2(0.0f, -40.0f)});
+    EXPECT_NE(session->motion().currentPose(), stepPose);
+    session->apply(act::Escape{});
+    EXPECT_FALSE(session->holdingJoint());
+    settle(*session);
+    EXPECT_EQ(session->motion().currentPose(), stepPose) << "Esc cancels the drag";
+    EXPECT_FALSE(session->motion().canUndoDrag());
 }
 
 }  // namespace
