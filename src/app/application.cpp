@@ -268,7 +268,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     if (presenterHintShown()) state.presenterHint = ui::presenterHint(*session_);
     state.sceneView = frame.scene;
     state.panel = frame.panel;
-    state.labels = ui::labelAnchorsOf(*session_, frame.scene);
+    state.labels = ui::labelAnchorsOf(*session_, frame.scene, &state.silhouette);
     const std::vector<ui::LessonListItem> lessonList = ui::lessonListOf(lessons_.library());
     if (!options_.model) state.lessons = &lessonList;
     state.attachmentLegend = player.active() && !player.step().attachments.empty();

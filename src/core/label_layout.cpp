@@ -2,6 +2,7 @@
 
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace psoas {
@@ -28,16 +29,41 @@ void stackColumn(std::vector<PlacedLabel>& placed, const std::vector<LabelReques
     // A column taller than the view keeps its top row visible; the rest may still overlap then.
     for (std::size_t i : column) placed[i].position.y = std::max(placed[i].position.y, top);
 }
+
+// The widest overlap, in pixels, of the columns [left, right] with the model in the bands that
+// rows [top, bottom] reach.
+float overlapWithModel(const Silhouette& model, float left, float right, float top, float bottom) {
+    if (model.rows.empty() || model.rowHeight <= 0.0f) return 0.0f;
+    const int rows = static_cast<int>(model.rows.size());
+    const int first = std::max(0, static_cast<int>(std::floor((top - model.top) / model.rowHeight)));
+    const int last = std::min(rows - 1, static_cast<int>(std::floor((bottom - model.top) / model.rowHeight)));
+    float widest = 0.0f;
+    for (int r = first; r <= last; ++r) {
+        const RowSpan& span = model.rows[static_cast<std::size_t>(r)];
+        if (span.empty()) continue;
+        widest = std::max(widest, std::min(right, span.right) - std::max(left, span.left));
+    }
+    return widest;
+}
 }  // namespace
 
 std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest>& labels, const ViewRect& view, float gap,
-                                      ColumnReserve bottom) {
+                                      ColumnReserve bottom, const Silhouette& model) {
     std::vector<PlacedLabel> placed(labels.size());
     std::vector<std::size_t> left, right;
     const float middle = view.origin.x + view.size.x * 0.5f;
     for (std::size_t i = 0; i < labels.size(); ++i) {
         placed[i].anchor = labels[i].anchor;
         placed[i].rightColumn = placed[i].anchor.x >= middle;
+        if (!model.rows.empty()) {
+            const glm::vec2 size = labels[i].size;
+            const float top = placed[i].anchor.y - size.y * 0.5f, low = top + size.y;
+            const float leftX = view.origin.x + gap, rightX = view.origin.x + view.size.x - gap - size.x;
+            const float onLeft = overlapWithModel(model, leftX, leftX + size.x, top, low);
+            const float onRight = overlapWithModel(model, rightX, rightX + size.x, top, low);
+            const float here = placed[i].rightColumn ? onRight : onLeft, there = placed[i].rightColumn ? onLeft : onRight;
+            if (here > size.x * 0.25f && there < here * 0.5f) placed[i].rightColumn = !placed[i].rightColumn;
+        }
         if (placed[i].rightColumn) {
             placed[i].position.x = view.origin.x + view.size.x - gap - labels[i].size.x;
             right.push_back(i);

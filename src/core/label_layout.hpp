@@ -6,6 +6,7 @@
 
 #include <glm/vec2.hpp>
 
+#include <limits>
 #include <vector>
 
 namespace psoas {
@@ -33,8 +34,31 @@ struct ColumnReserve {
     float right = 0.0f;
 };
 
+// The horizontal extent of what is drawn in one band of screen rows, in view pixels; empty
+// (left > right) when nothing is drawn there.
+struct RowSpan {
+    float left = std::numeric_limits<float>::max();
+    float right = std::numeric_limits<float>::lowest();
+    [[nodiscard]] bool empty() const { return left > right; }
+};
+
+// Where the model is drawn (core/scene_sight.hpp, SceneSight::screenRows): band i covers the rows
+// from top + i * rowHeight to top + (i + 1) * rowHeight, in the same pixels as the anchors.
+// No rows: not known, and labels go by their anchors' side only.
+struct Silhouette {
+    float top = 0.0f;
+    float rowHeight = 0.0f;
+    std::vector<RowSpan> rows;
+};
+
 // `gap`: the space kept between labels and from the view's edges.
+// `model`: with it, a label whose box, level with its anchor, would cover the model goes to the
+// other column when that covers clearly less: its widest overlap with the model's span in the
+// bands the box spans is more than a quarter of the box's width on the anchor's side, and under
+// half of that on the other side (tester, issue 14: captions beside the model in presenter mode
+// left the right column over the model). The leader then crosses the model instead of the box.
+// Without it (or with no rows), exactly the anchor's side.
 std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest>& labels, const ViewRect& view, float gap,
-                                      ColumnReserve bottom = {});
+                                      ColumnReserve bottom = {}, const Silhouette& model = {});
 
 }  // namespace psoas

@@ -53,6 +53,36 @@ glm::vec3 SceneSight::triangleCentre(std::size_t structure, std::size_t triangle
     return glm::vec3(p.model * glm::vec4(centre, 1.0f));
 }
 
+std::vector<RowSpan> SceneSight::screenRows(const OrbitCamera& camera, glm::vec2 viewPixels, int rows) const {
+    std::vector<RowSpan> spans(static_cast<std::size_t>(std::max(rows, 0)));
+    if (spans.empty() || viewPixels.y <= 0.0f) return spans;
+    const float band = viewPixels.y / static_cast<float>(rows);
+    const glm::vec3 eye = camera.eye(), forward = camera.forward();
+    for (const Posed& p : posed_) {
+        if (!p.drawn) continue;
+        for (const Bounds& chunk : p.chunks) {
+            if (chunk.empty()) continue;
+            glm::vec2 low{std::numeric_limits<float>::max()}, high{std::numeric_limits<float>::lowest()};
+            for (int c = 0; c < 8; ++c) {
+                const glm::vec3 corner = glm::vec3(p.model * glm::vec4(chunk.corner(c), 1.0f));
+                if (glm::dot(corner - eye, forward) <= 1e-4f) continue;
+                const glm::vec2 at = camera.project(corner, viewPixels);
+                low = glm::min(low, at);
+                high = glm::max(high, at);
+            }
+            if (low.x > high.x || high.y < 0.0f || low.y >= viewPixels.y) continue;
+            const int first = std::max(0, static_cast<int>(low.y / band));
+            const int last = std::min(rows - 1, static_cast<int>(high.y / band));
+            for (int r = first; r <= last; ++r) {
+                RowSpan& span = spans[static_cast<std::size_t>(r)];
+                span.left = std::min(span.left, low.x);
+                span.right = std::max(span.right, high.x);
+            }
+        }
+    }
+    return spans;
+}
+
 Sight SceneSight::along(const Ray& ray) const {
     Sight sight;
     // Structures whose box the ray enters, nearest entry first: once the nearest opaque surface is

@@ -6,6 +6,7 @@
 // can be checked on the CPU against exactly what is drawn (core/label_anchor.hpp).
 
 #include "core/frame_state.hpp"
+#include "core/label_layout.hpp"
 #include "core/orbit_camera.hpp"
 #include "core/scene.hpp"
 
@@ -42,6 +43,11 @@ public:
     // inside its surface, away from the edges its vertices sit on.
     [[nodiscard]] std::size_t triangleCount(std::size_t structure) const;
     [[nodiscard]] glm::vec3 triangleCentre(std::size_t structure, std::size_t triangle) const;
+    // Where the drawn structures (faded ones too) lie on screen: `rows` equal bands from the top
+    // of a view of `viewPixels` (pixels, top-left origin), each the left- and rightmost pixel
+    // that the boxes of the structures' pieces (64 triangles each) project to. A little wider than
+    // the drawn outline (boxes, not triangles); corners behind the eye are left out.
+    [[nodiscard]] std::vector<RowSpan> screenRows(const OrbitCamera& camera, glm::vec2 viewPixels, int rows) const;
 
 private:
     struct Posed {

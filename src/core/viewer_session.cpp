@@ -594,11 +594,17 @@ void ViewerSession::addLengthTags(std::vector<StepLabel>& labels) const {
     }
 }
 
-std::vector<ViewLabel> ViewerSession::viewLabels(glm::vec2 viewPixels) const {
+std::vector<ViewLabel> ViewerSession::viewLabels(glm::vec2 viewPixels, Silhouette* model) const {
+    if (model) *model = {};
     const std::vector<PosedLabel> posed = labels();
     if (posed.empty()) return {};
     const std::vector<StructureLook> looks = structureLooks();
     const SceneSight sight(scene_, motion_.get(), looks);
+    if (model) {
+        constexpr int kRows = 64;
+        model->rowHeight = viewPixels.y / static_cast<float>(kRows);
+        model->rows = sight.screenRows(camera_, viewPixels, kRows);
+    }
     return anchorLabels(posed, sight, camera_, viewPixels);
 }
 

@@ -10,6 +10,7 @@
 #include "core/frame_state.hpp"
 #include "core/joint_drag.hpp"
 #include "core/label_anchor.hpp"
+#include "core/label_layout.hpp"
 #include "core/lesson_player.hpp"
 #include "core/motion_state.hpp"
 #include "core/orbit_camera.hpp"
@@ -144,7 +145,10 @@ public:
     [[nodiscard]] std::vector<PosedLabel> labels() const;  // only on shown structures
     // The labels as the 3D view (`viewPixels`, the units the camera projects into) draws them:
     // each leader ends on a part of its structure this frame shows, or is marked behind.
-    [[nodiscard]] std::vector<ViewLabel> viewLabels(glm::vec2 viewPixels) const;
+    // `model`, if given: where the model is drawn in the same view (rows of about 17 pixels at
+    // 1080), for the labels' columns to keep off it (core/label_layout.hpp); left empty when there
+    // are no labels.
+    [[nodiscard]] std::vector<ViewLabel> viewLabels(glm::vec2 viewPixels, Silhouette* model = nullptr) const;
     // The 3D part of this frame: looks, camera, where the 3D view (`view`, UI units on a display of
     // `displaySize`) lies in a framebuffer of `framebufferSize`, and where the model lies in it.
     // `blankShown` false: the model even while the session is blanked (the teacher's screen on two

@@ -84,10 +84,18 @@ MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile
     return view;
 }
 
-std::vector<LabelAnchor> labelAnchorsOf(const ViewerSession& session, ViewRect sceneView) {
+std::vector<LabelAnchor> labelAnchorsOf(const ViewerSession& session, ViewRect sceneView, Silhouette* model) {
     std::vector<LabelAnchor> anchors;
-    for (const ViewLabel& label : session.viewLabels(sceneView.size))
+    for (const ViewLabel& label : session.viewLabels(sceneView.size, model))
         anchors.push_back({label.text, sceneView.origin + label.anchor, label.structure, label.behind});
+    if (model) {
+        model->top += sceneView.origin.y;
+        for (RowSpan& span : model->rows)
+            if (!span.empty()) {
+                span.left += sceneView.origin.x;
+                span.right += sceneView.origin.x;
+            }
+    }
     return anchors;
 }
 

@@ -18,7 +18,8 @@ namespace psoas::ui {
 // The Motion tab: the session's motion settings, readouts and length history. Needs motion.
 [[nodiscard]] MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile>& poses);
 // Where each posed label points on screen, in UI units; labels behind the camera are left out.
-[[nodiscard]] std::vector<LabelAnchor> labelAnchorsOf(const ViewerSession& session, ViewRect sceneView);
+// `model`, if given: where the model is drawn, in the same units (ViewerSession::viewLabels).
+[[nodiscard]] std::vector<LabelAnchor> labelAnchorsOf(const ViewerSession& session, ViewRect sceneView, Silhouette* model = nullptr);
 // One line per lesson file, with its problems.
 [[nodiscard]] std::vector<LessonListItem> lessonListOf(const LessonLibrary& library);
 // The library entry of the open lesson, or -1.

@@ -819,7 +819,7 @@ void drawLabels(const ViewerUiState& state, const std::optional<LegendPlacement>
     const float gap = 8.0f * state.uiScale;
     ColumnReserve reserve;
     if (legend) reserve.left = std::max(0.0f, free.origin.y + free.size.y - legend->box.origin.y);
-    const auto placed = layoutLabels(requests, free, gap, reserve);
+    const auto placed = layoutLabels(requests, free, gap, reserve, state.silhouette);
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
     const float thickness = (state.presenterTheme ? 3.0f : 1.5f) * state.uiScale;
     for (std::size_t i = 0; i < placed.size(); ++i) {

@@ -141,6 +141,7 @@ struct ViewerUiState {
     std::optional<bool> twoScreens;
     std::optional<LessonEditorView> editor;  // set while a lesson that can be edited is open
     std::vector<LabelAnchor> labels;
+    Silhouette silhouette;             // where the model is drawn, for the labels to keep off it
     ViewRect panel;                    // the side panel (ViewerLayout::panel; width 0 in the slide layout)
     ViewRect sceneView;                // the part of the window the 3D view uses
     std::string notice;                // e.g. "motion shown ×5"; drawn over the 3D view

@@ -55,6 +55,34 @@ TEST(SceneSight, an_opaque_structure_hides_what_lies_behind_it) {
     EXPECT_NEAR(centre.distanceTo(kFront), 1.9f, 1e-4f);
 }
 
+TEST(SceneSight, screen_rows_cover_where_the_drawn_structures_project_and_nothing_else) {
+    const Scene scene = frontAndBack(1.0f);
+    auto drawn = looks(2);
+    drawn[kBack].visible = false;  // hidden: not drawn, so not in the rows
+    const SceneSight sight(scene, nullptr, drawn);
+    const OrbitCamera camera = fromFront();
+    glm::vec2 low{1e9f}, high{-1e9f};
+    for (int c = 0; c < 8; ++c) {
+        const glm::vec2 at = camera.project(scene.structures[kFront].mesh.bounds.corner(c), kView);
+        low = glm::min(low, at);
+        high = glm::max(high, at);
+    }
+    constexpr int kRows = 60;  // 10-pixel bands
+    const auto rows = sight.screenRows(camera, kView, kRows);
+    ASSERT_EQ(rows.size(), std::size_t(kRows));
+    for (int r = 0; r < kRows; ++r) {
+        const float top = float(r) * 10.0f, bottom = top + 10.0f;
+        if (bottom <= low.y || top > high.y) {
+            EXPECT_TRUE(rows[r].empty()) << r;
+            continue;
+        }
+        EXPECT_NEAR(rows[r].left, low.x, 0.5f) << r;
+        EXPECT_NEAR(rows[r].right, high.x, 0.5f) << r;
+    }
+    EXPECT_LT(low.x, 350.0f);  // the cube covers the middle of the view
+    EXPECT_GT(high.x, 450.0f);
+}
+
 TEST(SceneSight, a_faded_structure_is_drawn_over_what_it_covers_and_hides_nothing) {
     const Scene scene = frontAndBack(1.0f);
     const auto drawn = looks(2, 0.3f);

@@ -66,5 +66,41 @@ TEST(LabelLayout, labels_keep_clear_of_a_corner_reserved_at_the_bottom_of_their_
     EXPECT_GT(placed[4].position.y + labels[4].size.y, legend.origin.y) << "the right column keeps its own bottom";
 }
 
+// The model fills the right half of the view from y 100 to 700, in 20-pixel bands.
+Silhouette rightHalf(const ViewRect& view) {
+    Silhouette model;
+    model.top = view.origin.y;
+    model.rowHeight = 20.0f;
+    model.rows.resize(std::size_t(view.size.y / 20.0f));
+    for (std::size_t r = 5; r < 35; ++r) model.rows[r] = {view.origin.x + view.size.x * 0.5f, view.origin.x + view.size.x};
+    return model;
+}
+
+TEST(LabelLayout, a_label_whose_column_would_cover_the_model_goes_to_the_free_side) {
+    const ViewRect view{{0.0f, 0.0f}, {1000.0f, 800.0f}};
+    const auto placed = layoutLabels({{{700.0f, 400.0f}, {200.0f, 40.0f}}, {{300.0f, 400.0f}, {200.0f, 40.0f}}}, view, 8.0f, {},
+                                     rightHalf(view));
+    EXPECT_FALSE(placed[0].rightColumn);  // moved left, off the model
+    EXPECT_NEAR(placed[0].position.x, 8.0f, 1e-4f);
+    EXPECT_EQ(placed[0].anchor, glm::vec2(700.0f, 400.0f));  // the leader still ends where it was asked
+    EXPECT_FALSE(placed[1].rightColumn);
+}
+
+TEST(LabelLayout, labels_keep_their_side_without_a_model_or_where_their_column_is_free) {
+    const ViewRect view{{0.0f, 0.0f}, {1000.0f, 800.0f}};
+    const std::vector<LabelRequest> labels{{{700.0f, 400.0f}, {200.0f, 40.0f}}, {{700.0f, 760.0f}, {200.0f, 40.0f}},
+                                           {{300.0f, 400.0f}, {200.0f, 40.0f}}};
+    for (const auto& placed : {layoutLabels(labels, view, 8.0f), layoutLabels(labels, view, 8.0f, {}, rightHalf(view))}) {
+        EXPECT_FALSE(placed[2].rightColumn);
+        EXPECT_TRUE(placed[1].rightColumn);  // level with it, the model is not drawn: free
+    }
+    EXPECT_TRUE(layoutLabels(labels, view, 8.0f)[0].rightColumn);
+    // Both columns covered alike: moving would not help, so it stays on its anchor's side.
+    Silhouette everywhere = rightHalf(view);
+    for (RowSpan& span : everywhere.rows)
+        if (!span.empty()) span.left = 0.0f;
+    EXPECT_TRUE(layoutLabels(labels, view, 8.0f, {}, everywhere)[0].rightColumn);
+}
+
 }  // namespace
 }  // namespace psoas
