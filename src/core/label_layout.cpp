@@ -62,7 +62,7 @@ std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest>& labels, c
             const float onLeft = overlapWithModel(model, leftX, leftX + size.x, top, low);
             const float onRight = overlapWithModel(model, rightX, rightX + size.x, top, low);
             const float here = placed[i].rightColumn ? onRight : onLeft, there = placed[i].rightColumn ? onLeft : onRight;
-            if (here > size.x * 0.25f && there < here * 0.5f) placed[i].rightColumn = !placed[i].rightColumn;
+            if (here > size.x * 0.5f && there < here * 0.5f) placed[i].rightColumn = !placed[i].rightColumn;
         }
         if (placed[i].rightColumn) {
             placed[i].position.x = view.origin.x + view.size.x - gap - labels[i].size.x;

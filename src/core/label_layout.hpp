@@ -54,7 +54,7 @@ struct Silhouette {
 // `gap`: the space kept between labels and from the view's edges.
 // `model`: with it, a label whose box, level with its anchor, would cover the model goes to the
 // other column when that covers clearly less: its widest overlap with the model's span in the
-// bands the box spans is more than a quarter of the box's width on the anchor's side, and under
+// bands the box spans is more than half of the box's width on the anchor's side, and under
 // half of that on the other side (tester, issue 14: captions beside the model in presenter mode
 // left the right column over the model). The leader then crosses the model instead of the box.
 // Without it (or with no rows), exactly the anchor's side.
