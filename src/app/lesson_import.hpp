@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace psoas::app {
 
@@ -28,5 +29,15 @@ struct ImportedLesson {
 // lesson; with problems nothing is written.
 [[nodiscard]] ImportedLesson importLesson(const std::filesystem::path& file, const std::filesystem::path& folder,
                                           const LessonVocabulary& vocabulary);
+
+// Several lesson files opened at once: all are checked before any is written, so one with
+// problems keeps none of them (the folder stays as it was) and `problem` is its line, saying that
+// none was kept; otherwise each is kept as importLesson keeps one, in the order given.
+struct ImportedLessons {
+    std::vector<ImportedLesson> kept;
+    std::string problem;
+};
+[[nodiscard]] ImportedLessons importLessons(const std::vector<std::filesystem::path>& files,
+                                            const std::filesystem::path& folder, const LessonVocabulary& vocabulary);
 
 }  // namespace psoas::app

@@ -81,7 +81,8 @@ SceneSource sceneSourceFor(const std::vector<std::filesystem::path>& paths, cons
     if (paths.empty()) throw ModelImportError({}, "nothing to open: give a mesh file, a folder of them, or a mesh set (.toml)");
     for (const std::filesystem::path& path : paths)
         if (path.extension() == ".toml" && paths.size() > 1)
-            throw ModelImportError(path, "a mesh set (.toml) opens on its own, not together with other files");
+            throw ModelImportError(path, "a .toml file (a lesson or a mesh set) does not open together with model files: "
+                                         "open the lessons on their own (several at once is fine), the model's files on their own");
     SceneSource source;
     if (paths.front().extension() == ".toml") {
         source.meshSet = paths.front();

@@ -29,7 +29,7 @@ struct SceneSource {
 // The scene that opening `paths` asks for: a single .toml file is a mesh set manifest; anything
 // else is the user's mesh files and folders, turned by `orientation` (the one in use, so a teacher
 // who set up their Z-up files opens the next ones the same way). Throws ModelImportError when there
-// is nothing to open, or when a manifest comes with other paths (a set opens on its own). Whether
+// is nothing to open, or when a .toml (a mesh set or a lesson) comes with model files. Whether
 // the files can be read is for loading to say.
 [[nodiscard]] SceneSource sceneSourceFor(const std::vector<std::filesystem::path>& paths, const ModelOrientation& orientation);
 

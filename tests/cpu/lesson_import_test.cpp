@@ -52,5 +52,26 @@ TEST(LessonImport, a_lesson_with_problems_is_kept_nowhere_and_told_with_its_plac
     EXPECT_EQ(fileText(folder / "bad.toml"), "kept before");
 }
 
+// Lessons opened together: one with problems keeps none of them (tester, session 9: the good one
+// was kept and listed, unmentioned, while the status line named only the broken one).
+TEST(LessonImport, lessons_opened_together_are_all_kept_or_none) {
+    const auto folder = test::temporaryDirectory();
+    const auto good = app::dataDirectory() / "lessons" / "02-attachments.toml";
+    const auto broken = test::dataFile("bad_lessons/missing_equals.toml");
+    const app::ImportedLessons refused = app::importLessons({good, broken}, folder, app::builtInVocabulary());
+    EXPECT_EQ(refused.problem.rfind(broken.string() + ":7:10: ", 0), 0u) << refused.problem;
+    EXPECT_NE(refused.problem.find("none of the 2 lessons kept"), std::string::npos) << refused.problem;
+    EXPECT_TRUE(refused.kept.empty());
+    EXPECT_TRUE(std::filesystem::is_empty(folder)) << "the good lesson must not be kept either";
+
+    const auto second = app::dataDirectory() / "lessons" / "03-actions.toml";
+    const app::ImportedLessons both = app::importLessons({good, second}, folder, app::builtInVocabulary());
+    EXPECT_EQ(both.problem, "");
+    ASSERT_EQ(both.kept.size(), 2u);
+    EXPECT_EQ(both.kept[0].stored, folder / "attachments.toml");
+    EXPECT_EQ(both.kept[1].stored, folder / "actions.toml");
+    EXPECT_EQ(fileText(folder / "actions.toml"), fileText(second));
+}
+
 }  // namespace
 }  // namespace psoas
