@@ -16,6 +16,10 @@ namespace psoas::app::platform {
 // Whether a window can be opened at all: a display server on the desktop (DISPLAY or
 // WAYLAND_DISPLAY set); always in a browser page, whose canvas is the window.
 [[nodiscard]] bool displayAvailable();
+// The one line said when the window's GL context cannot be made (`reason`: GLFW's words), with
+// what to do: on the desktop an OpenGL 3.3 driver; in a browser WebGL 2, which a browser without
+// graphics acceleration (or a headless one without a GPU) does not give the page.
+[[nodiscard]] std::string noGraphicsMessage(const std::string& reason);
 
 // Whether --lesson and --step come from a link rather than from a command line: in a browser page
 // they are the page address's ?lesson=ID&step=N (web/shell.html), and a mistyped link must not

@@ -139,6 +139,11 @@ bool lessonComesFromALink() { return true; }
 
 bool displayAvailable() { return true; }
 
+std::string noGraphicsMessage(const std::string&) {
+    return "this browser gives the page no WebGL 2, which Psoas Atlas draws with: turn on \"Use graphics acceleration\" "
+           "in the browser's settings, or open the page in a current Chrome, Edge, Firefox or Safari";
+}
+
 void runFrames(std::function<bool()> frame) {
     gFrame = std::move(frame);
     EM_ASM({ Module['psoasRunning'] = true; });  // from now on the viewer shows its messages itself (web/shell.html)

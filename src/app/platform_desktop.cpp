@@ -14,6 +14,10 @@ bool displayAvailable() {
     return (x11 && *x11) || (wayland && *wayland);
 }
 
+std::string noGraphicsMessage(const std::string& reason) {
+    return "cannot create an OpenGL 3.3 window (" + reason + "); update the graphics driver";
+}
+
 void runFrames(std::function<bool()> frame) {
     while (frame()) {}
 }

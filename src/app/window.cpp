@@ -103,7 +103,7 @@ Window::Window(const WindowOptions& options) {
     if (!window_) {
         const std::string reason = gLastGlfwError;
         if (ownsGlfw_) glfwTerminate();
-        throw std::runtime_error("cannot create an OpenGL 3.3 window (" + reason + "); update the graphics driver");
+        throw std::runtime_error(platform::noGraphicsMessage(reason));
     }
     glfwMakeContextCurrent(window_);
     if (!render::loadGl(reinterpret_cast<void* (*)(const char*)>(glfwGetProcAddress))) {

@@ -249,7 +249,28 @@ async function badLink(browser) {
   else console.log(`ok ${label}: the viewer opened and said "${expected}"`);
 }
 
+// A school PC whose browser has graphics acceleration turned off gives the page no WebGL 2: the
+// page must say so, and what to do, in words a student can act on (Firefox without a GPU said
+// "cannot create an OpenGL 3.3 window (); update the graphics driver", the desktop's words).
+async function noWebGl() {
+  const browser = await launch(['--disable-3d-apis']);
+  try {
+    const page = await browser.newPage({ viewport });
+    const url = 'file://' + path.resolve(pageFile) + '?lesson=attachments&step=2';
+    await page.goto(url);
+    const expected = 'this browser gives the page no WebGL 2';
+    const said = await page.waitForFunction((text) => document.getElementById('status').textContent.includes(text), expected, { timeout: 60000 })
+      .then(() => true, () => false);
+    const status = await page.evaluate(() => document.getElementById('status').textContent);
+    if (!said) fail(`a browser without WebGL (${url}): the page says '${status}', not '${expected}…'`);
+    else console.log(`ok a browser without WebGL: the page says "${status}"`);
+  } finally {
+    await browser.close();
+  }
+}
+
 (async () => {
+  await noWebGl();
   const browser = await launch();
   try {
     for (const testCase of cases) await runCase(browser, testCase);

@@ -7,13 +7,14 @@ const { chromium } = require('playwright-core');
 const viewport = { width: 1280, height: 720 };
 
 // Debian's chromium, headless, with SwiftShader's WebGL 2.
-function launch() {
+// `extraArgs`: more of chromium's switches (e.g. one that takes WebGL away).
+function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     // --no-sandbox: CI runs as root, where chromium's sandbox refuses to start;
     // --disable-dev-shm-usage: a fresh chroot may have no /dev/shm of any size.
     args: ['--headless=new', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--no-sandbox',
-      '--disable-dev-shm-usage'],
+      '--disable-dev-shm-usage', ...extraArgs],
   });
 }
 
