@@ -131,7 +131,9 @@ void Application::tellViewAspect(bool reframe) { apply(act::SetViewAspect{layout
 
 std::vector<ui::LabelAnchor> Application::labelAnchors() const { return ui::labelAnchorsOf(*session_, layout().scene); }
 
-bool Application::presenterHintShown() const { return role().forTheRoom && now() < presenterHintUntil_; }
+// On two screens the keys are the teacher's business: neither the key strip nor the key list (H)
+// goes on the class's screen (fresh tester, session 9).
+bool Application::presenterHintShown() const { return role().forTheRoom && !session_->twoScreens() && now() < presenterHintUntil_; }
 
 bool Application::blanked() const { return screenBlanked(building_, session_->blank(), session_->twoScreens()); }
 
@@ -251,7 +253,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.structureQuery = structureQuery_;
     state.poseNameDraft = poseNameDraft_;
     state.cursor = input_.cursor();
-    state.showHelp = session_->showHelp();
+    state.showHelp = session_->showHelp() && !forAudience;
     state.help = &helpEntries();
     state.background = screenshotBackground_;
     state.antiAliasing = antiAliasing_;

@@ -146,5 +146,28 @@ TEST(TwoScreens, keys_in_the_class_window_turn_pages_and_esc_or_closing_it_retur
     test::expectNoGlErrors();
 }
 
+// The keys are the teacher's business (fresh tester, session 9): on two screens neither the key
+// strip of presenter mode nor the key list (H) goes on the class's screen; H still shows the list
+// on the teacher's.
+TEST(TwoScreens, the_key_list_and_key_strip_stay_off_the_class_screen) {
+    if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
+    auto application = test::openViewerWindow(960, 600);
+    frame(*application);
+    application->apply(act::SetPresenter{true, true});
+    if (application->session().autoRotate()) application->apply(act::ToggleAutoRotate{});  // a still picture to compare
+    application->apply(act::FinishTransitions{});
+    for (int i = 0; i < 4; ++i) frame(*application);
+    ASSERT_NE(application->audienceWindow(), nullptr);
+    const Image teacherBefore = teacherPicture(*application);
+    const Image audienceBefore = *application->audiencePicture();
+    application->onAudienceKey(GLFW_KEY_H, GLFW_PRESS, 0);
+    frame(*application);
+    frame(*application);
+    ASSERT_TRUE(application->session().showHelp());
+    EXPECT_EQ(application->audiencePicture()->rgba, audienceBefore.rgba) << "the class's screen is as before H (no key list, no key strip)";
+    EXPECT_NE(teacherPicture(*application).rgba, teacherBefore.rgba) << "the teacher's window shows the key list";
+    test::expectNoGlErrors();
+}
+
 }  // namespace
 }  // namespace psoas
