@@ -60,6 +60,8 @@ float pixelsPerMetre(const OrbitCamera& camera, glm::vec2 viewPixels, const glm:
 struct ScreenVelocities {
     std::vector<glm::vec2> real;
     glm::vec2 endOn{0.0f};
+    glm::vec2 towardPivot{0.0f};  // on screen, from the point toward its joint (unit, or zero)
+    float towardCamera = 0.0f;    // the first coordinate's motion of the point toward the eye, metres per degree
     [[nodiscard]] std::vector<glm::vec2> total() const {
         std::vector<glm::vec2> sum = real;
         if (!sum.empty()) sum[0] += endOn;
@@ -76,23 +78,37 @@ ScreenVelocities screenVelocities(const Skeleton& skeleton, const JointDrag& dra
         const JointCoordinate coordinate = drag.driven[i].coordinate;
         // Probe toward the inside of the range, so a coordinate at its limit still has a velocity.
         const float value = coordinateValue(pose, coordinate);
-        const float probe = value + kProbeDegrees > drag.driven[i].range.max ? -kProbeDegrees : kProbeDegrees;
-        Pose moved = pose;
-        setCoordinate(moved, coordinate, value + probe);
-        const glm::vec3 movedPoint = placed(moved, solveSkeleton(skeleton, moved), drag.body, drag.grabbed);
-        const glm::vec2 real = (drag.camera.project(movedPoint, drag.viewPixels) - onScreen) / probe;
-        const glm::vec3 motion = (movedPoint - point) / probe;
-        // A further coordinate seen end-on would take up whatever the pointer asks off the first's
-        // arc, unseen (a side view's thigh drifting into 26 degrees of adduction): it turns only
-        // as far as its motion shows on screen, fully from kSeenFully of it square-on.
+        // Central where the range allows: one-sided, a coordinate at the bottom of the point's arc
+        // on screen (hip flexion at 0 seen from the front, where flexing and extending both lift
+        // the knee's picture) would seem to move it one way, and the solve would drive it there.
+        const float up = std::min(kProbeDegrees, drag.driven[i].range.max - value);
+        const float down = std::min(kProbeDegrees, value - drag.driven[i].range.min);
+        const float high = up > 0.0f ? up : -kProbeDegrees, low = up > 0.0f && down > 0.0f ? -down : 0.0f;
+        auto pointAt = [&](float offset) {
+            if (offset == 0.0f) return point;
+            Pose moved = pose;
+            setCoordinate(moved, coordinate, value + offset);
+            return placed(moved, solveSkeleton(skeleton, moved), drag.body, drag.grabbed);
+        };
+        const glm::vec3 highPoint = pointAt(high), lowPoint = pointAt(low);
+        const glm::vec2 real = (drag.camera.project(highPoint, drag.viewPixels) - drag.camera.project(lowPoint, drag.viewPixels)) / (high - low);
+        const glm::vec3 motion = (highPoint - lowPoint) / (high - low);
+        // A coordinate seen end-on would take up whatever the pointer asks off another's arc,
+        // unseen (a side view's thigh drifting into 26 degrees of adduction; a front view's level
+        // sideways drag into extension, the little its arc shows there keeping the knee level):
+        // it turns by what shows only as far as its motion shows on screen, fully from
+        // kSeenFully of it square-on. The first coordinate has the end-on reading below besides.
         const float squareOn = glm::length(motion) * pixelsPerMetre(drag.camera, drag.viewPixels, point);
         const float seen = squareOn > 0.0f ? glm::length(real) / squareOn : 0.0f;
-        velocities.real.push_back(i == 0 ? real : real * glm::smoothstep(kSeenNone, kSeenFully, seen));
+        velocities.real.push_back(real * glm::smoothstep(kSeenNone, kSeenFully, seen));
         if (i == 0) {  // seen end-on: motion toward the camera reads as a drag toward the pivot
             const float toward = glm::dot(motion, glm::normalize(drag.camera.eye() - point));
+            velocities.towardCamera = toward;
             const glm::vec2 toPivot = drag.camera.project(pivotAt(skeleton, drag, pose, bodies), drag.viewPixels) - onScreen;
-            if (glm::length(toPivot) > 1.0f)
-                velocities.endOn = toward * pixelsPerMetre(drag.camera, drag.viewPixels, point) * glm::normalize(toPivot);
+            if (glm::length(toPivot) > 1.0f) {
+                velocities.towardPivot = glm::normalize(toPivot);
+                velocities.endOn = toward * pixelsPerMetre(drag.camera, drag.viewPixels, point) * velocities.towardPivot;
+            }
         }
     }
     return velocities;
@@ -132,13 +148,21 @@ Pose dragPose(const Skeleton& skeleton, const JointDrag& drag, glm::vec2 pointer
     // below is measured against what the drag has already turned), starting under the press.
     auto pictureOf = [&](const Pose& p) { return drag.camera.project(grabbedPointAt(skeleton, drag, p), drag.viewPixels); };
     glm::vec2 endOnOffset = drag.pointerStart - pictureOf(pose);
+    const float grabbedAt = coordinateValue(pose, drag.driven.front().coordinate);
     // Each step aims the point at the pointer's place along the path (so it follows the pointer and
     // not just its moves: past a limit, the limb waits for the pointer to come back); a few more at
     // the end settle it under the pointer.
     for (int s = 1; s <= steps + kSettleSteps; ++s) {
         const glm::vec2 goal = drag.pointerStart + path * (static_cast<float>(std::min(s, steps)) / static_cast<float>(steps));
-        const ScreenVelocities velocities = screenVelocities(skeleton, drag, pose);
-        const std::vector<float> change = solveStep(velocities.total(), goal - (pictureOf(pose) + endOnOffset));
+        ScreenVelocities velocities = screenVelocities(skeleton, drag, pose);
+        const glm::vec2 error = goal - (pictureOf(pose) + endOnOffset);
+        // Seen end-on, a drag toward the joint brings the limb toward the viewer; a drag away from
+        // it only takes that back, never past where the limb was grabbed: a level sideways drag
+        // in a front view, which abduction's arc leaves below the knee, read as extension (up to
+        // the -30 degree limit; fresh tester, session 9).
+        const float turned = coordinateValue(pose, drag.driven.front().coordinate) - grabbedAt;
+        if (glm::dot(error, velocities.towardPivot) < 0.0f && turned * velocities.towardCamera <= 0.0f) velocities.endOn = glm::vec2(0.0f);
+        const std::vector<float> change = solveStep(velocities.total(), error);
         for (std::size_t i = 0; i < drag.driven.size(); ++i) {
             const DrivenCoordinate& driven = drag.driven[i];
             const float before = coordinateValue(pose, driven.coordinate);

@@ -87,8 +87,11 @@ TEST(MotionRendering, an_alt_drag_on_the_thigh_changes_the_picture_and_the_lengt
     const ViewerSession& session = application->session();
     const ViewRect view = application->layout().scene;
     const int femur = session.scene().findStructure("femur_r");
-    std::optional<glm::vec2> onThigh;  // a point of the window on the right femur, asked of the picker
-    for (float y = 4.0f; y < view.size.y && !onThigh; y += 6.0f)
+    // A point of the window on the right femur, asked of the picker: its lowest, toward the knee,
+    // where lifting the pointer lifts the thigh (at the femur's top, beside the hip, the point
+    // that follows the pointer up may need the hip to extend).
+    std::optional<glm::vec2> onThigh;
+    for (float y = view.size.y - 4.0f; y > 0.0f && !onThigh; y -= 6.0f)
         for (float x = 4.0f; x < view.size.x && !onThigh; x += 6.0f) {
             const auto hit = pick(session.scene(), session.visibility(), session.camera().rayThrough({x, y}, view.size), session.sceneMotion());
             if (hit && hit->structure == femur) onThigh = view.origin + glm::vec2(x, y);

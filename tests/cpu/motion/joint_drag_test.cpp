@@ -125,6 +125,21 @@ TEST(JointDrag, in_a_front_view_up_flexes_and_outward_abducts) {
     EXPECT_NEAR(out.hipRight.flexion, 0.0f, 2.0f);
 }
 
+// A purely sideways drag in a front view abducts and does not extend the hip (fresh tester,
+// session 9: 80 px gave "extension 12°, abduction 25°"). Abduction lifts the knee along its arc; a
+// pointer that stays level must not be read as the knee going away from the viewer.
+TEST(JointDrag, a_level_sideways_drag_in_a_front_view_abducts_without_extending) {
+    const OrbitCamera camera = frontCamera();
+    for (const glm::vec3 grabbed : {kRightKnee, glm::vec3(-0.09f, -0.25f, -0.03f)}) {
+        const JointDrag drag = thighDrag(camera, grabbed);
+        for (const float pixels : {80.0f, 150.0f, 250.0f}) {
+            const Pose out = dragPose(test::builtInSkeleton(), drag, drag.pointerStart + glm::vec2(-pixels, 0.0f));
+            EXPECT_GT(out.hipRight.abduction, 8.0f) << pixels << " px";
+            EXPECT_NEAR(out.hipRight.flexion, 0.0f, 2.0f) << pixels << " px at " << grabbed.y;
+        }
+    }
+}
+
 TEST(JointDrag, dragging_a_vertebra_backward_extends_the_lumbar_spine_within_its_range) {
     const OrbitCamera camera = rightSideCamera();
     JointDrag drag;
