@@ -257,7 +257,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.help = &helpEntries();
     state.background = screenshotBackground_;
     state.antiAliasing = antiAliasing_;
-    state.status = status_;
+    if (!forAudience && !stillSlide_) state.status = status_;  // the teacher's messages: never on the class's screen or a slide
     state.uiScale = effectiveUiScale();
     state.fonts = &ui.fonts();
     state.slideLayout = screen.mode == LayoutMode::Slide;

@@ -146,7 +146,7 @@ std::string noGraphicsMessage(const std::string&) {
 
 void runFrames(std::function<bool()> frame) {
     gFrame = std::move(frame);
-    EM_ASM({ Module['psoasRunning'] = true; });  // from now on the viewer shows its messages itself (web/shell.html)
+    EM_ASM({ Module['psoasStarted'](); });  // from now on the viewer shows its messages itself (web/shell.html)
     // 0 frames per second: the browser's requestAnimationFrame paces it. `true`: main() does not
     // go on (its locals, the Application among them, stay alive for the callbacks).
     emscripten_set_main_loop(onAnimationFrame, 0, true);

@@ -332,6 +332,21 @@ void helpOverlay(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (!open) intents.toggleHelp = true;
 }
 
+// The status line is one line at the window's bottom-right. The overlays anchored to the foot of
+// the 3D view (first-run hint, legends) stand on it while it shows, so a message never hides a
+// button or a legend (tester, session 9: an error line covered the hint's "Got it").
+float statusLineTop(const ViewerUiState& state) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float bottom = viewport->WorkPos.y + viewport->WorkSize.y;
+    if (state.status.empty()) return bottom;
+    return bottom - 10.0f * state.uiScale - ImGui::GetTextLineHeight() - 2.0f * ImGui::GetStyle().WindowPadding.y;
+}
+
+// Where the foot-anchored overlays of the 3D view end: its bottom edge, or the status line's top.
+float overlayFloor(const ViewerUiState& state) {
+    return std::min(state.sceneView.origin.y + state.sceneView.size.y, statusLineTop(state));
+}
+
 void statusLine(const ViewerUiState& state) {
     if (state.status.empty()) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -1019,8 +1034,7 @@ void attachmentLegend(const ViewerUiState& state) {
     const float scaled = ImGui::GetTextLineHeight() + widest + 2.0f * style.WindowPadding.x;
     const float room = kAttachmentLegendMaxShare * state.sceneView.size.x - style.ItemSpacing.x;
     const float shrink = std::clamp(room / std::max(scaled, 1.0f), 0.1f, 1.0f);
-    ImGui::SetNextWindowPos({state.sceneView.origin.x + state.sceneView.size.x - 10.0f * state.uiScale,
-                             state.sceneView.origin.y + state.sceneView.size.y - 10.0f * state.uiScale},
+    ImGui::SetNextWindowPos({state.sceneView.origin.x + state.sceneView.size.x - 10.0f * state.uiScale, overlayFloor(state) - 10.0f * state.uiScale},
                             ImGuiCond_Always, {1.0f, 1.0f});
     ImGui::SetNextWindowBgAlpha(0.88f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {style.WindowPadding.x * shrink, style.WindowPadding.y * shrink});
@@ -1073,7 +1087,7 @@ void noticeBanner(const ViewerUiState& state) {
 void firstRunHint(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (!state.firstRunHint) return;
     const ViewRect& view = state.sceneView;
-    ImGui::SetNextWindowPos({view.origin.x + view.size.x * 0.5f, view.origin.y + view.size.y - 16.0f * state.uiScale}, ImGuiCond_Always, {0.5f, 1.0f});
+    ImGui::SetNextWindowPos({view.origin.x + view.size.x * 0.5f, overlayFloor(state) - 16.0f * state.uiScale}, ImGuiCond_Always, {0.5f, 1.0f});
     ImGui::SetNextWindowSizeConstraints({0.0f, 0.0f}, {view.size.x * 0.9f, view.size.y * 0.5f});
     ImGui::SetNextWindowBgAlpha(0.92f);
     ImGui::Begin("##first-run", nullptr,
@@ -1116,7 +1130,11 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
         return intents;
     }
     std::optional<LegendPlacement> legend;
-    if (state.lengthLegend) legend = lengthLegendPlacement(state.sceneView, state.uiScale);
+    if (state.lengthLegend) {
+        ViewRect aboveStatus = state.sceneView;
+        aboveStatus.size.y = overlayFloor(state) - aboveStatus.origin.y;
+        legend = lengthLegendPlacement(aboveStatus, state.uiScale);
+    }
     drawLabels(state, legend);
     if (state.editor) lessonEditorQuestion(*state.editor, intents.edit);  // a modal: over whatever is drawn
     if (state.slideLayout) {
@@ -1125,6 +1143,7 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
         attachmentLegend(state);
         if (legend) lengthColourLegend(*legend, state.uiScale);
         if (!state.presenterHint.empty()) presenterHint(state, intents);
+        statusLine(state);  // the presenter's messages (a screenshot saved, a key that does nothing here)
         if (state.showHelp && state.help) helpOverlay(state, intents);
         return intents;
     }

@@ -129,7 +129,9 @@ struct ViewerUiState {
     const std::vector<HelpEntry>* help = nullptr;
     ScreenshotBackground background = ScreenshotBackground::Dark;
     AntiAliasing antiAliasing = AntiAliasing::EdgeFilter;
-    std::string status;  // a transient message such as "Saved screenshot to …"
+    // A transient message such as "Saved screenshot to …": one line at the bottom-right, in both
+    // layouts; the overlays at the 3D view's foot stand above it. Empty on the class's screen.
+    std::string status;
     float uiScale = 1.0f;
     const UiFonts* fonts = nullptr;
 

@@ -390,6 +390,58 @@ TEST(ViewerPanels, the_first_run_hint_sits_inside_the_3d_view_and_only_when_aske
     ImGui::GetIO().FontGlobalScale = 1.0f;
 }
 
+bool overlap(const ImGuiWindow& a, const ImGuiWindow& b) {
+    return a.Pos.x < b.Pos.x + b.Size.x && b.Pos.x < a.Pos.x + a.Size.x && a.Pos.y < b.Pos.y + b.Size.y && b.Pos.y < a.Pos.y + a.Size.y;
+}
+
+// Tester, session 9: a broken lesson's one-line message covered the first-run hint's "Got it" (and
+// the attachment legend's second row). The status line keeps the window's foot; the hint and the
+// legends stand above it while it shows, and come back down when it has gone.
+TEST(ViewerPanels, the_status_line_covers_neither_the_first_run_hint_nor_the_legends) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    for (const glm::vec2 display : {glm::vec2(1280, 720), glm::vec2(800, 600)})
+        for (const float scale : {1.0f, 2.0f}) {
+            ImGui::GetIO().FontGlobalScale = scale;
+            ui::ViewerUiState state = panelState(imgui, visibility, display, scale);
+            state.firstRunHint = true;
+            state.attachmentLegend = true;
+            state.attachmentMuscles.assign(2, "Right psoas major");
+            state.lengthLegend = true;
+            state.status = "badstruct.toml:7:9: unknown structure or group 'psoas_majr_l' in 'show' (did you mean 'psoas_major_l'?)";
+            for (int frame = 0; frame < 3; ++frame) imgui.frame(display, state);
+            const std::string where = std::to_string(int(display.x)) + " at " + std::to_string(scale);
+            const ImGuiWindow* status = windowNamed("##status");
+            ASSERT_NE(status, nullptr);
+            ASSERT_TRUE(status->Active);
+            for (const char* name : {"##first-run", "##legend", "##length-legend"}) {
+                const ImGuiWindow* other = windowNamed(name);
+                if (!other || !other->Active) continue;
+                EXPECT_FALSE(overlap(*status, *other)) << name << " under the status line, " << where;
+            }
+            ASSERT_NE(windowNamed("##first-run"), nullptr);
+            const float hintBottomWithStatus = windowNamed("##first-run")->Pos.y + windowNamed("##first-run")->Size.y;
+            state.status.clear();
+            for (int frame = 0; frame < 2; ++frame) imgui.frame(display, state);
+            EXPECT_GT(windowNamed("##first-run")->Pos.y + windowNamed("##first-run")->Size.y, hintBottomWithStatus) << "back at the foot, " << where;
+        }
+    ImGui::GetIO().FontGlobalScale = 1.0f;
+}
+
+// Tester, session 9: in presenter mode a message (F6 where there is one screen) reached only the
+// terminal or the browser's console; the slide layout shows the status line too.
+TEST(ViewerPanels, presenter_mode_shows_the_status_line) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    const std::vector<TextBlock> text = parseRichText("A step.");
+    ui::ViewerUiState state = slideState(imgui, visibility, {1280.0f, 720.0f}, text, 1);
+    state.status = "Two screens need the desktop program";
+    for (int frame = 0; frame < 2; ++frame) imgui.frame({1280.0f, 720.0f}, state);
+    const ImGuiWindow* status = windowNamed("##status");
+    ASSERT_NE(status, nullptr);
+    EXPECT_TRUE(status->Active);
+}
+
 // Tester, session 7: the full stop after a bold span wrapped onto a line of its own ("five slips"
 // then "." under it). At every width, the text with its full stop is as tall as without it.
 TEST(RichTextView, a_full_stop_after_a_bold_span_never_starts_a_line) {
