@@ -100,10 +100,20 @@ std::string openFailureLine(const std::exception_ptr& failure) {
     } catch (const DataFileError& e) {
         const auto& problems = e.diagnostics();
         if (problems.empty()) return std::string("error: ") + e.what();
-        const std::size_t more = problems.size() - 1;
+        // One line, with the next two problems after the first: the browser has no terminal where
+        // the rest could be read (tester, session 9: "(and 1 more)" never said what the other was).
         Diagnostic first = problems.front();
         first.file = platform::shownPath(first.file);
-        return first.format() + (more ? " (and " + std::to_string(more) + " more)" : "");
+        std::string line = first.format();
+        const std::size_t shown = std::min<std::size_t>(problems.size(), 3);
+        for (std::size_t i = 1; i < shown; ++i) {
+            Diagnostic next = problems[i];
+            const bool sameFile = next.file == problems.front().file && next.line > 0;
+            next.file = platform::shownPath(next.file);
+            line += "; " + (sameFile ? std::to_string(next.line) + ":" + std::to_string(next.column) + ": " + next.message : next.format());
+        }
+        if (problems.size() > shown) line += " (and " + std::to_string(problems.size() - shown) + " more)";
+        return line;
     } catch (const std::exception& e) {
         return std::string("error: ") + e.what();
     }

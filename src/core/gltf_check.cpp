@@ -298,8 +298,10 @@ bool isGltf1(const Json& document) {
 // words before reading, so a length past the end of the file is refused here: otherwise a 1 KB file
 // can make it allocate gigabytes.
 std::optional<std::size_t> glbJsonLength(const std::filesystem::path& path, const std::string& bytes) {
-    if (bytes.size() < 20 || bytes.compare(0, 4, "glTF") != 0)
-        throw ModelImportError(path, "not a glTF binary file (no glTF header)");
+    if (bytes.size() < 4 || bytes.compare(0, 4, "glTF") != 0) throw ModelImportError(path, "not a glTF binary file (no glTF header)");
+    if (bytes.size() < 20)  // the magic word, then the file ends (tester, session 9: this was called "no glTF header")
+        throw ModelImportError(path, "corrupt or truncated file (" + std::to_string(bytes.size()) +
+                                         " bytes: the glTF header and its first chunk need 20)");
     const std::uint32_t version = littleEndianWord(bytes, 4);
     if (version != 1 && version != 2)
         throw ModelImportError(path, "glTF version " + std::to_string(version) + " is not supported (use glTF 2.0 or 1.0)");

@@ -3,6 +3,7 @@
 
 #include <array>
 #include <charconv>
+#include <cmath>
 #include <string_view>
 
 namespace psoas {
@@ -83,6 +84,7 @@ public:
     void line(std::string_view text, std::size_t number) {
         const std::string_view word = keyword(text);
         sofar_.count(word);
+        if (word == "v") return position(text, number);
         if (word != "f" && word != "l" && word != "p") return;
         const std::string element = word == "f" ? "face" : "element";
         std::string_view rest = trimLeft(text).substr(word.size());
@@ -99,6 +101,20 @@ public:
 private:
     [[noreturn]] void fail(std::size_t number, const std::string& reason) const {
         throw ModelImportError(path_, "line " + std::to_string(number) + ": " + reason);
+    }
+
+    // A position "v x y z" whose coordinate is NaN or infinite (written as such, or too large for a
+    // double): named by its line and its number in the file (tester, session 9: the import's own
+    // check gave a 0-based vertex number of the imported mesh and no line).
+    void position(std::string_view text, std::size_t number) const {
+        std::string_view rest = trimLeft(text).substr(1);
+        for (int axis = 0; axis < 3; ++axis) {
+            const std::string_view token = nextToken(rest);
+            double value = 0.0;
+            const auto [at, error] = std::from_chars(token.data(), token.data() + token.size(), value);
+            if ((error == std::errc() && !std::isfinite(value)) || error == std::errc::result_out_of_range)
+                fail(number, "vertex " + std::to_string(sofar_.of[kPosition]) + " has a non-finite (NaN or infinite) coordinate");
+        }
     }
 
     void index(Component component, std::string_view field, const std::string& element, std::size_t number) {

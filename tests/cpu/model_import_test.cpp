@@ -102,6 +102,10 @@ TEST(ModelImport, truncated_glb_is_refused_in_one_line) {
     const std::string bytes = readBytes(glb);
     for (std::size_t keep : {std::size_t{12}, bytes.size() / 2, bytes.size() - 8})
         EXPECT_FALSE(importError(writeFile("cut.glb", bytes.substr(0, keep))).empty()) << "kept " << keep << " bytes";
+    // Tester, session 9: a file cut inside its header was called "no glTF header" although it has one.
+    for (std::size_t keep : {std::size_t{4}, std::size_t{12}, std::size_t{19}})
+        EXPECT_EQ(importError(writeFile("cut.glb", bytes.substr(0, keep))).find("corrupt or truncated file ("), 0u) << "kept " << keep << " bytes";
+    EXPECT_EQ(importError(writeFile("short.glb", "glT")), "not a glTF binary file (no glTF header)");
 }
 
 // One triangle as a glTF with its positions inline; `base64` holds nine little-endian floats.
@@ -202,6 +206,15 @@ TEST(ModelImport, obj_normal_index_zero_means_no_normal_and_normals_are_computed
 TEST(ModelImport, obj_vertex_index_zero_is_refused_naming_the_line) {
     const std::string message = importError(test::dataFile("obj_vertex_index_zero.obj"));
     EXPECT_EQ(message, "line 5: face uses vertex 0 (OBJ numbers vertices from 1)");
+}
+
+// Tester, session 9: a NaN in an OBJ was reported as "vertex 0 of mesh 1" (the imported mesh's own
+// 0-based numbering) with no line; the file's line and its vertex number (from 1) are given.
+TEST(ModelImport, obj_non_finite_vertex_is_refused_naming_its_line) {
+    EXPECT_EQ(importError(writeFile("nan.obj", "# a triangle\nv 0 0 0\nv nan 0 0\nv 0 1 0\nf 1 2 3\n")),
+              "line 3: vertex 2 has a non-finite (NaN or infinite) coordinate");
+    EXPECT_EQ(importError(writeFile("inf.obj", "v 0 0 0\nv 1 0 0\nv 0 1e999 0\nf 1 2 3\n")),
+              "line 3: vertex 3 has a non-finite (NaN or infinite) coordinate");
 }
 
 // Failure 4: the viewer's own check refused glTF 1.0 ("'bufferViews' is not a list") and gave the

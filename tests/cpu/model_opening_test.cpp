@@ -64,8 +64,13 @@ TEST(ModelOpening, why_a_file_did_not_open_is_one_line) {
     const auto line = [](auto error) { return app::openFailureLine(std::make_exception_ptr(error)); };
     EXPECT_EQ(line(ModelImportError("/a/bad.stl", "not a mesh file")), "error: /a/bad.stl: not a mesh file");
     const std::string manifest = line(DataFileError({{"/s/set.toml", 3, 9, "unknown structure 'femr_r'"}, {"/s/set.toml", 7, 1, "x"}}));
-    EXPECT_EQ(manifest, "/s/set.toml:3:9: unknown structure 'femr_r' (and 1 more)");
+    EXPECT_EQ(manifest, "/s/set.toml:3:9: unknown structure 'femr_r'; 7:1: x");
     EXPECT_EQ(manifest.find('\n'), std::string::npos);
+    // Tester, session 9: "(and 1 more)" never said what the other problem was; the next two are
+    // given, then how many more.
+    const std::string many = line(DataFileError({{"/s/a.toml", 1, 2, "one"}, {"/s/a.toml", 3, 4, "two"}, {"/s/b.toml", 5, 6, "three"},
+                                                 {"/s/a.toml", 7, 8, "four"}, {"/s/a.toml", 9, 9, "five"}}));
+    EXPECT_EQ(many, "/s/a.toml:1:2: one; 3:4: two; /s/b.toml:5:6: three (and 2 more)");
 }
 
 TEST(OrientationPanel, picking_up_keeps_an_unset_anterior_following_ups_default) {
