@@ -335,11 +335,18 @@ void helpOverlay(const ViewerUiState& state, ViewerUiIntents& intents) {
 // The status line is one line at the window's bottom-right. The overlays anchored to the foot of
 // the 3D view (first-run hint, legends) stand on it while it shows, so a message never hides a
 // button or a legend (tester, session 9: an error line covered the hint's "Got it").
+// The widest the status line's text may be: the window less its margins; a longer line wraps.
+float statusTextWidth(const ViewerUiState& state) {
+    const float margins = 20.0f * state.uiScale + 2.0f * ImGui::GetStyle().WindowPadding.x;
+    return std::max(ImGui::GetMainViewport()->WorkSize.x - margins, 50.0f * state.uiScale);
+}
+
 float statusLineTop(const ViewerUiState& state) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
     const float bottom = viewport->WorkPos.y + viewport->WorkSize.y;
     if (state.status.empty()) return bottom;
-    return bottom - 10.0f * state.uiScale - ImGui::GetTextLineHeight() - 2.0f * ImGui::GetStyle().WindowPadding.y;
+    const float text = ImGui::CalcTextSize(state.status.c_str(), nullptr, false, statusTextWidth(state)).y;
+    return bottom - 10.0f * state.uiScale - text - 2.0f * ImGui::GetStyle().WindowPadding.y;
 }
 
 // Where the foot-anchored overlays of the 3D view end: its bottom edge, or the status line's top.
@@ -357,7 +364,9 @@ void statusLine(const ViewerUiState& state) {
     ImGui::Begin("##status", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + statusTextWidth(state));  // a long message wraps inside the window
     ImGui::TextUnformatted(state.status.c_str());
+    ImGui::PopTextWrapPos();
     ImGui::End();
 }
 void lessonPicker(const ViewerUiState& state, ViewerUiIntents& intents) {

@@ -414,6 +414,7 @@ TEST(ViewerPanels, the_status_line_covers_neither_the_first_run_hint_nor_the_leg
             const ImGuiWindow* status = windowNamed("##status");
             ASSERT_NE(status, nullptr);
             ASSERT_TRUE(status->Active);
+            EXPECT_GE(status->Pos.x, 0.0f) << "a long message wraps inside the window, " << where;
             for (const char* name : {"##first-run", "##legend", "##length-legend"}) {
                 const ImGuiWindow* other = windowNamed(name);
                 if (!other || !other->Active) continue;
