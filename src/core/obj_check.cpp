@@ -4,6 +4,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <string_view>
 
 namespace psoas {
@@ -109,10 +110,12 @@ private:
     void position(std::string_view text, std::size_t number) const {
         std::string_view rest = trimLeft(text).substr(1);
         for (int axis = 0; axis < 3; ++axis) {
-            const std::string_view token = nextToken(rest);
-            double value = 0.0;
-            const auto [at, error] = std::from_chars(token.data(), token.data() + token.size(), value);
-            if ((error == std::errc() && !std::isfinite(value)) || error == std::errc::result_out_of_range)
+            // strtod, not from_chars: WebAssembly's libc++ has no floating-point from_chars. Its
+            // locale's decimal point does not matter here: only "is it finite" is asked.
+            const std::string token(nextToken(rest));
+            char* end = nullptr;
+            const double value = std::strtod(token.c_str(), &end);
+            if (end != token.c_str() && !std::isfinite(value))
                 fail(number, "vertex " + std::to_string(sofar_.of[kPosition]) + " has a non-finite (NaN or infinite) coordinate");
         }
     }
