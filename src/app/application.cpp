@@ -24,7 +24,6 @@
 namespace psoas::app {
 
 namespace {
-constexpr double kStatusSeconds = 5.0;
 
 void logLine(const std::string& text) { std::cerr << "psoas-atlas: " << text << '\n'; }
 
@@ -257,7 +256,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.help = &helpEntries();
     state.background = screenshotBackground_;
     state.antiAliasing = antiAliasing_;
-    if (!forAudience && !stillSlide_) state.status = status_;  // the teacher's messages: never on the class's screen or a slide
+    if (!forAudience && !stillSlide_) state.status = status_.shownAt(now());  // the teacher's messages: never on the class's screen or a slide
     state.uiScale = effectiveUiScale();
     state.fonts = &ui.fonts();
     state.slideLayout = screen.mode == LayoutMode::Slide;
@@ -300,8 +299,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
 void Application::setStatus(std::string text, bool onTerminal) {
     if (onTerminal) logLine(text);
     ui_.cover(text);
-    status_ = std::move(text);
-    statusUntil_ = now() + kStatusSeconds;
+    status_.say(std::move(text));
 }
 
 }  // namespace psoas::app

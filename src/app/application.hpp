@@ -15,6 +15,7 @@
 #include "core/image.hpp"
 #include "core/key.hpp"
 #include "core/lesson_draft.hpp"
+#include "core/transient_message.hpp"
 #include "core/lesson_shelf.hpp"
 #include "core/scene.hpp"
 #include "core/screen_plan.hpp"
@@ -97,7 +98,7 @@ public:
     [[nodiscard]] std::optional<Image> audiencePicture() const;
     // Whether the last frame's caption bar cut the step's text (ended in "…"): images say so.
     [[nodiscard]] bool captionCut() const { return captionCut_; }
-    [[nodiscard]] const std::string& status() const { return status_; }
+    [[nodiscard]] const std::string& status() const { return status_.text(); }
     // A one-line message for the user, as the viewer's own are given: the status line and the terminal.
     void tell(std::string text) { setStatus(std::move(text)); }
     // Replaces the scene with the one `source` asks for, as the command line would show it (an atlas
@@ -282,8 +283,7 @@ private:
     // of frames. Set by every window callback; the window sleeps once it is back to 0.
     static constexpr int kFramesAfterEvent = 3;
     int framesToDraw_ = kFramesAfterEvent;
-    std::string status_;
-    double statusUntil_ = 0.0;
+    TransientMessage status_{5.0};  // the status line: 5 s from the first frame that shows it
     // The panel's open field and orientation choice (a choice with up and anterior on one axis is
     // shown with its problem and not applied), and Ctrl+O asking the field to take the keyboard.
     std::string openText_;

@@ -134,7 +134,7 @@ void Application::windowFrame() {
     } else {
         // Without lesson files to watch (a --model file) only the status and the hint fall due.
         double due = lessons_.watching() ? lessons_.nextCheck() : now() + 1.0;
-        if (!status_.empty()) due = std::min(due, statusUntil_);
+        if (const std::optional<double> statusEnds = status_.due()) due = std::min(due, *statusEnds);
         if (presenterHintUntil_ > now()) due = std::min(due, presenterHintUntil_);
         glfwWaitEventsTimeout(std::clamp(due - now(), 0.01, 1.0));
         // Woken by the clock, not by an event: draw only if something due changed what is shown.
@@ -150,14 +150,14 @@ void Application::windowFrame() {
 }
 
 bool Application::doDueWork() {
-    const std::string statusBefore = status_;
+    const std::string statusBefore = status_.text();
     const std::uint64_t revisionBefore = session_->lessonPlayer().revision();
     followReload(lessons_.reloadIfChanged(now(), openLessonId()));
     const bool hintEnded = presenterHintUntil_ > 0.0 && now() > presenterHintUntil_;
     if (hintEnded) presenterHintUntil_ = 0.0;
-    if (!status_.empty() && now() > statusUntil_) status_.clear();
+    const bool statusEnded = status_.expire(now());
     // On two screens the teacher's clock ("presenting for 12:05") moves on every second.
-    return status_ != statusBefore || session_->lessonPlayer().revision() != revisionBefore || hintEnded || session_->twoScreens();
+    return statusEnded || status_.text() != statusBefore || session_->lessonPlayer().revision() != revisionBefore || hintEnded || session_->twoScreens();
 }
 
 void Application::drawWindowFrame(glm::vec2 windowSize, glm::ivec2 framebuffer) {
@@ -168,7 +168,6 @@ void Application::drawWindowFrame(glm::vec2 windowSize, glm::ivec2 framebuffer) 
     const double elapsed = std::max(frameTime - lastFrameTime_, 0.0);
     lastFrameTime_ = frameTime;
     followReload(lessons_.reloadIfChanged(now(), openLessonId()));
-    if (!status_.empty() && now() > statusUntil_) status_.clear();
     followScreens();
     continueSlideExport();
     displaySize_ = windowSize;
