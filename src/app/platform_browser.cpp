@@ -86,19 +86,9 @@ EM_JS(int, psoas_download, (const char* path), {
     return 1;
 });
 
-// The teacher's folders, mounted on the browser's IndexedDB by web/shell.html, copied there now.
-// One copy at a time: a save during a copy asks for one more after it.
-EM_JS(void, psoas_keep_user_files, (), {
-    const storage = Module['psoasStorage'];
-    if (!storage) return;  // the browser gives the page no storage: the page said so at start
-    if (storage.busy) { storage.again = true; return; }
-    storage.busy = true;
-    const done = function(error) {
-        if (error) err('Your settings and lessons could not be kept in this browser: ' + (error.message || error));
-        if (storage.again) { storage.again = false; FS.syncfs(false, done); } else storage.busy = false;
-    };
-    FS.syncfs(false, done);
-});
+// The teacher's folders, mounted on the browser's IndexedDB by web/shell.html, copied there now
+// (the page's psoasKeepFiles: added and replaced, never removed, one copy at a time).
+EM_JS(void, psoas_keep_user_files, (), { Module['psoasKeepFiles'](); });
 
 // The page's file picker (web/shell.html): it hands the chosen files to the canvas as a drop. A
 // browser opens it only within a few seconds of a click, tap or key press (its "transient user

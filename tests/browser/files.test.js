@@ -103,10 +103,10 @@ function fileChoosers(page) {
 }
 
 // A copy of the built-in attachments lesson under an id and title of the teacher's own.
-function teachersLesson(dir) {
+function teachersLesson(dir, id = 'my-attachments', title = 'My attachments') {
   const text = fs.readFileSync(path.join(root, 'lessons', '02-attachments.toml'), 'utf8')
-    .replace(/^id = .*$/m, 'id = "my-attachments"').replace(/^title = .*$/m, 'title = "My attachments"');
-  const file = path.join(dir, 'my-attachments.toml');
+    .replace(/^id = .*$/m, `id = "${id}"`).replace(/^title = .*$/m, `title = "${title}"`);
+  const file = path.join(dir, `${id}.toml`);
   fs.writeFileSync(file, text);
   return file;
 }
@@ -166,6 +166,30 @@ async function lessonsOpenAndSurvive(page, choosers, messages, before, dir) {
   await expectSame(page, reloaded, secondStep, 'a reload (the teacher\'s lesson, step 2, from the browser\'s storage)');
 }
 
+// Two tabs of the page (session 10): a lesson kept by one tab was removed from the browser's
+// storage by the other tab's next save (IDBFS made the stored copy equal to that tab's files, which
+// never had the lesson). Now a save adds and replaces, never removes.
+async function twoTabsKeepEachOthersLessons(context, page, messages, dir) {
+  const { page: other, problems: otherMessages } = await openPageOn(context, pageFile, '?lesson=attachments&step=2');
+  await started(other, otherMessages);
+  await page.setInputFiles('#open-files', teachersLesson(dir, 'my-second', 'My second lesson'));
+  await page.waitForTimeout(1500);
+  expectMessage(messages, "Opened lesson 'My second lesson', kept in your lessons", 'a second lesson, in the first tab');
+  await kept(page);
+  // The other tab, started before the second lesson was kept, keeps a lesson of its own.
+  await other.setInputFiles('#open-files', teachersLesson(dir, 'my-third', 'My third lesson'));
+  await other.waitForTimeout(1500);
+  expectMessage(otherMessages, "Opened lesson 'My third lesson', kept in your lessons", 'a third lesson, in the other tab');
+  await kept(other);
+  await other.close();
+  await page.reload();
+  await started(page, messages);
+  const files = await lessonFiles(page);
+  if (files.join() !== 'my-attachments.toml,my-second.toml,my-third.toml')
+    fail(`after a save in another tab and a reload the browser keeps ${files.join(', ') || 'nothing'}, not all three lessons`);
+  else pass('a save in another tab keeps the lesson this tab opened (all three lessons after a reload)');
+}
+
 async function modelsOpen(page, choosers, messages, before, dir) {
   await page.setInputFiles('#open-files', path.join(root, 'tests/data/cube.obj'));
   await page.waitForTimeout(3000);
@@ -200,6 +224,7 @@ async function modelsOpen(page, choosers, messages, before, dir) {
     console.log(`page: ${url}`);
     const reloaded = await settingsSurviveAReload(context, page, messages);
     await lessonsOpenAndSurvive(page, choosers, messages, reloaded, dir);
+    await twoTabsKeepEachOthersLessons(context, page, messages, dir);
     await modelsOpen(page, choosers, messages, reloaded, dir);
     for (const m of messages) fail(`unexpected: ${m}`);
   } finally {
