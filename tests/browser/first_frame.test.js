@@ -251,6 +251,21 @@ async function badLink(browser) {
   else console.log(`ok ${label}: the viewer opened and said "${expected}", once`);
 }
 
+// Session 10's fresh tester: '&step=abc' (or 0, or a step with no lesson) left a blank page with a
+// command-line error. The viewer opens the lesson at its first step and the page says why.
+async function badStepInLink(browser) {
+  const { page, url } = await openPage(browser, '?lesson=attachments&step=abc');
+  const running = await page.waitForFunction(() => Module.psoasRunning === true, null, { timeout: 60000 })
+    .then(() => true, () => false);
+  const status = await page.evaluate(() => document.getElementById('status').textContent);
+  await page.close();
+  const label = `a link whose step is no number (${url})`;
+  const expected = "The page's link: step 'abc' is not a whole number from 1; showing the lesson's first step.";
+  if (!running) fail(`${label}: the viewer did not start (the page says '${status}')`);
+  else if (status !== expected) fail(`${label}: the page says '${status}', not '${expected}'`);
+  else console.log(`ok ${label}: the viewer opened and the page said "${expected}"`);
+}
+
 // A school PC whose browser has graphics acceleration turned off gives the page no WebGL 2: the
 // page must say so, and what to do, in words a student can act on (Firefox without a GPU said
 // "cannot create an OpenGL 3.3 window (); update the graphics driver", the desktop's words).
@@ -278,6 +293,7 @@ async function noWebGl() {
     for (const testCase of cases) await runCase(browser, testCase);
     await highDensity(browser, cases[0]);
     await badLink(browser);
+    await badStepInLink(browser);
   } finally {
     await browser.close();
   }
