@@ -332,39 +332,38 @@ void helpOverlay(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (!open) intents.toggleHelp = true;
 }
 
-// The status line is one line at the window's bottom-right. The overlays anchored to the foot of
-// the 3D view (first-run hint, legends) stand on it while it shows, so a message never hides a
-// button or a legend (tester, session 9: an error line covered the hint's "Got it").
-// The widest the status line's text may be: the window less its margins; a longer line wraps.
+// The status line sits at the 3D view's bottom-right, inside it: never over the side panel's
+// buttons or presenter mode's caption column (fresh tester, session 10: both hid or cut it). The
+// overlays anchored to the foot of the 3D view (first-run hint, legends) stand on it while it
+// shows, so a message never hides a button or a legend (session 9: it covered "Got it").
+constexpr float kStatusMargin = 10.0f;
+
+// The widest the status line's text may be: the 3D view less its margins; a longer line wraps.
 float statusTextWidth(const ViewerUiState& state) {
-    const float margins = 20.0f * state.uiScale + 2.0f * ImGui::GetStyle().WindowPadding.x;
-    return std::max(ImGui::GetMainViewport()->WorkSize.x - margins, 50.0f * state.uiScale);
+    const float margins = 2.0f * kStatusMargin * state.uiScale + 2.0f * ImGui::GetStyle().WindowPadding.x;
+    return std::max(state.sceneView.size.x - margins, 50.0f * state.uiScale);
 }
 
 float statusLineTop(const ViewerUiState& state) {
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const float bottom = viewport->WorkPos.y + viewport->WorkSize.y;
+    const float bottom = state.sceneView.origin.y + state.sceneView.size.y;
     if (state.status.empty()) return bottom;
     const float text = ImGui::CalcTextSize(state.status.c_str(), nullptr, false, statusTextWidth(state)).y;
-    return bottom - 10.0f * state.uiScale - text - 2.0f * ImGui::GetStyle().WindowPadding.y;
+    return bottom - kStatusMargin * state.uiScale - text - 2.0f * ImGui::GetStyle().WindowPadding.y;
 }
 
 // Where the foot-anchored overlays of the 3D view end: its bottom edge, or the status line's top.
-float overlayFloor(const ViewerUiState& state) {
-    return std::min(state.sceneView.origin.y + state.sceneView.size.y, statusLineTop(state));
-}
+float overlayFloor(const ViewerUiState& state) { return statusLineTop(state); }
 
 void statusLine(const ViewerUiState& state) {
     if (state.status.empty()) return;
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos({viewport->WorkPos.x + viewport->WorkSize.x - 10.0f * state.uiScale,
-                             viewport->WorkPos.y + viewport->WorkSize.y - 10.0f * state.uiScale},
+    const ViewRect& view = state.sceneView;
+    ImGui::SetNextWindowPos({view.origin.x + view.size.x - kStatusMargin * state.uiScale, view.origin.y + view.size.y - kStatusMargin * state.uiScale},
                             ImGuiCond_Always, {1.0f, 1.0f});
     ImGui::SetNextWindowBgAlpha(0.85f);
     ImGui::Begin("##status", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + statusTextWidth(state));  // a long message wraps inside the window
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + statusTextWidth(state));  // a long message wraps inside the view
     ImGui::TextUnformatted(state.status.c_str());
     ImGui::PopTextWrapPos();
     ImGui::End();

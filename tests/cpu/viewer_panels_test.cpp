@@ -414,7 +414,7 @@ TEST(ViewerPanels, the_status_line_covers_neither_the_first_run_hint_nor_the_leg
             const ImGuiWindow* status = windowNamed("##status");
             ASSERT_NE(status, nullptr);
             ASSERT_TRUE(status->Active);
-            EXPECT_GE(status->Pos.x, 0.0f) << "a long message wraps inside the window, " << where;
+            EXPECT_GE(status->Pos.x, state.sceneView.origin.x) << "a long message wraps inside the 3D view, off the panel, " << where;
             for (const char* name : {"##first-run", "##legend", "##length-legend"}) {
                 const ImGuiWindow* other = windowNamed(name);
                 if (!other || !other->Active) continue;
@@ -436,11 +436,17 @@ TEST(ViewerPanels, presenter_mode_shows_the_status_line) {
     const Visibility visibility(builtInScene().structures.size());
     const std::vector<TextBlock> text = parseRichText("A step.");
     ui::ViewerUiState state = slideState(imgui, visibility, {1280.0f, 720.0f}, text, 1);
-    state.status = "Two screens need the desktop program";
+    state.status = "Two screens need the desktop program (a browser page has one window)";
     for (int frame = 0; frame < 2; ++frame) imgui.frame({1280.0f, 720.0f}, state);
     const ImGuiWindow* status = windowNamed("##status");
     ASSERT_NE(status, nullptr);
     EXPECT_TRUE(status->Active);
+    // Session 10: with the caption beside the model, the line ran under the caption's column.
+    const ViewRect beside = layoutFor({1280.0f, 720.0f}, 1.0f, LayoutMode::Slide, CaptionPlace::Beside).scene;
+    state.sceneView = beside;
+    for (int frame = 0; frame < 2; ++frame) imgui.frame({1280.0f, 720.0f}, state);
+    EXPECT_LE(status->Pos.x + status->Size.x, beside.origin.x + beside.size.x) << "inside the 3D view, off the caption";
+    EXPECT_GE(status->Pos.x, beside.origin.x);
 }
 
 // Tester, session 7: the full stop after a bold span wrapped onto a line of its own ("five slips"
