@@ -7,11 +7,16 @@
 
 namespace psoas {
 
+namespace {
+constexpr float kCapShare = 0.023f, kCapEm = 0.73f, kBodyPixels = 17.0f;
+}
+
 float presenterUiScale(float uiScale, float contentScale, float displayHeight) {
-    constexpr float kCapShare = 0.023f, kCapEm = 0.73f, kBodyPixels = 17.0f;
     const float forTheRoom = displayHeight * kCapShare / (kCapEm * kBodyPixels);
     return std::max(1.5f * uiScale, uiScale / std::max(contentScale, 0.25f) * forTheRoom);
 }
+
+float backRowFontPixels(float displayHeight) { return displayHeight * kCapShare / kCapEm; }
 
 float minimumCaptionHeight(float displayHeight) { return std::round(displayHeight * 0.25f); }
 

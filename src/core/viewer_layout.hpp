@@ -59,6 +59,11 @@ struct ViewerLayout {
 // small screen (a laptop's 720 lines).
 [[nodiscard]] float presenterUiScale(float uiScale, float contentScale, float displayHeight);
 
+// The font size, in pixels, whose capitals are the back row's least (2.3 % of `displayHeight`,
+// above): 34 px on 1080 lines (capitals 24.8 px), 22.7 px on 720. Labels on a screen for the room
+// are never drawn smaller (ui/viewer_panels).
+[[nodiscard]] float backRowFontPixels(float displayHeight);
+
 // `displaySize` and the result are in UI units (window coordinates, origin top-left).
 // `caption`: where the caption goes (slide layout only). `captionHeight`: the bar's height below
 // the model as the UI measured it (0 before it has been drawn); never less than

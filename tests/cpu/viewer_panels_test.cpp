@@ -1,6 +1,7 @@
 // The viewer's panels on Dear ImGui's null backend: no renderer, no window. ImGui lays the panels
 // out and returns intents exactly as in the program; the test reads the windows it made.
 
+#include "app/input_map.hpp"
 #include "core/atlas.hpp"
 #include "core/rich_text.hpp"
 #include "core/scene_motion.hpp"
@@ -386,6 +387,75 @@ TEST(ViewerPanels, the_first_run_hint_sits_inside_the_3d_view_and_only_when_aske
         state.firstRunHint = false;
         imgui.frame({1280.0f, 720.0f}, state);
         EXPECT_FALSE(windowNamed("##first-run")->Active) << "dismissed: not drawn";
+    }
+    ImGui::GetIO().FontGlobalScale = 1.0f;
+}
+
+// Fresh tester, session 9: rows of the key list (H) longer than the screen were cut at its right
+// edge ("…shows the model and the caption, this on"). The list keeps inside the screen and its
+// action column wraps, at every size and text size.
+TEST(ViewerPanels, the_key_list_fits_the_screen_and_wraps_its_long_rows) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    for (const glm::vec2 display : {glm::vec2(1366, 768), glm::vec2(1280, 720), glm::vec2(960, 540), glm::vec2(1920, 1080)})
+        for (const float scale : {1.0f, 1.75f, 2.5f}) {
+            ImGui::GetIO().FontGlobalScale = scale;
+            ui::ViewerUiState state = panelState(imgui, visibility, display, scale);
+            state.help = &app::helpEntries();
+            state.showHelp = true;
+            for (int frame = 0; frame < 3; ++frame) imgui.frame(display, state);
+            const ImGuiWindow* list = windowNamed("Keys and mouse");
+            ASSERT_NE(list, nullptr);
+            const std::string where = std::to_string(int(display.x)) + "x" + std::to_string(int(display.y)) + " at " + std::to_string(scale);
+            EXPECT_GE(list->Pos.x, 0.0f) << where;
+            EXPECT_GE(list->Pos.y, 0.0f) << where;
+            EXPECT_LE(list->Pos.x + list->Size.x, display.x) << where;
+            EXPECT_LE(list->Pos.y + list->Size.y, display.y) << where;
+            EXPECT_LE(list->ContentSize.x, list->ContentRegionRect.GetWidth() + 0.5f) << where << ": a row runs off the list's right edge";
+        }
+    ImGui::GetIO().FontGlobalScale = 1.0f;
+}
+
+// Fresh tester, session 9: on the class's 1280x720 window the four labels of "Meet the psoas" step
+// 3 had capitals ~1.5 % of its height, under the back row's 2.3 % the caption keeps. On a screen
+// for the room labels keep that size (core backRowFontPixels) and long names wrap, inside the view.
+TEST(ViewerPanels, labels_on_a_screen_for_the_room_keep_the_back_rows_size_and_wrap_long_names) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    const std::vector<TextBlock> text = parseRichText("Down over the pelvic brim.");
+    constexpr float kBodyPixels = 17.0f, kDefaultFontPixels = 13.0f;  // the program's body font; ImGui's default here
+    for (const glm::vec2 display : {glm::vec2(1280, 720), glm::vec2(1920, 1080), glm::vec2(683, 384)}) {
+        const float scale = presenterUiScale(1.0f, 1.0f, display.y);
+        ImGui::GetIO().FontGlobalScale = scale * kBodyPixels / kDefaultFontPixels;
+        ui::ViewerUiState state = slideState(imgui, visibility, display, text, 4);
+        state.uiScale = scale;
+        state.presenterTheme = true;
+        state.sceneView = layoutFor(display, scale, LayoutMode::Slide, CaptionPlace::Beside).scene;
+        const ViewRect view = state.sceneView;
+        auto at = [&](float x, float y) { return view.origin + glm::vec2(x, y) * view.size; };
+        state.labels = {{"Pelvic brim (iliopubic eminence region)", at(0.45f, 0.45f)},
+                        {"Right inguinal ligament", at(0.6f, 0.55f)},
+                        {"Right psoas major (over the hip capsule)", at(0.55f, 0.7f)},
+                        {"Right femur: lesser trochanter", at(0.52f, 0.8f)}};
+        for (int frame = 0; frame < 3; ++frame) imgui.frame(display, state);
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = {display.x, display.y};
+        ImGui::NewFrame();
+        const float font = ui::labelFontSize(state);
+        const float wrap = ui::labelWrapWidth(state);
+        ImGui::Render();
+        const std::string where = std::to_string(int(display.x)) + "x" + std::to_string(int(display.y));
+        EXPECT_GE(font * 0.73f, 0.023f * display.y - 0.01f) << where << ": capitals " << font * 0.73f / display.y * 100.0f << " % of the height";
+        EXPECT_GT(wrap, 0.0f) << where;
+        EXPECT_LE(wrap, std::max(view.size.x * 0.35f, 8.0f * font) + 0.5f) << where;
+        // Every label box and leader is drawn inside the 3D view.
+        imgui.frame(display, state);
+        const ImDrawList* labels = ImGui::GetBackgroundDrawList();
+        ASSERT_GT(labels->VtxBuffer.Size, 0);
+        float left = FLT_MAX, right = -FLT_MAX;
+        for (const ImDrawVert& v : labels->VtxBuffer) left = std::min(left, v.pos.x), right = std::max(right, v.pos.x);
+        EXPECT_GE(left, view.origin.x - 1.0f) << where;
+        EXPECT_LE(right, view.origin.x + view.size.x + 1.0f) << where;
     }
     ImGui::GetIO().FontGlobalScale = 1.0f;
 }
