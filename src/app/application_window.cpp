@@ -372,6 +372,7 @@ void Application::onViewerKey(KeyChord chord, Screen from) {
     switch (*command) {
         case ViewerAction::ToggleTwoScreens:
             if (platform::offersSecondWindow() && !scripted_) apply(act::SetPresenter{!session_->twoScreens(), true});
+            else if (scripted_) setStatus("F6 (two screens) opens a second window, which a --script run does not: it draws one offscreen picture");
             else setStatus("Two screens need the desktop program (a browser page has one window)");
             break;
         case ViewerAction::ToggleFullscreen:

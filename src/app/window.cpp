@@ -55,6 +55,8 @@ std::vector<ScreenRect> screensWithout(GLFWmonitor* lost) {
 }
 }  // namespace
 
+std::vector<ScreenRect> monitorWorkAreas() { return screensWithout(nullptr); }
+
 ScreenRect placeOnRemainingScreens(ScreenRect window, const std::vector<ScreenRect>& screens) {
     constexpr int kMinWidth = 320, kMinHeight = 240;
     window.width = std::max(window.width, kMinWidth);

@@ -40,6 +40,9 @@ struct WindowOptions {
 // 320x240 unless the screen is. With no screens at all it keeps its place at a sane size.
 ScreenRect placeOnRemainingScreens(ScreenRect window, const std::vector<ScreenRect>& screens);
 
+// The work areas (less task bars and docks) of every connected monitor, the primary one first.
+std::vector<ScreenRect> monitorWorkAreas();
+
 class Window {
 public:
     explicit Window(const WindowOptions& options);  // throws NoDisplayError or std::runtime_error
