@@ -793,19 +793,20 @@ void dashedLine(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 colour, float th
 // The labels' text size: the interface's, but never so large that a label is taller than a tenth
 // of the 3D view or the widest wider than 35 % of it. At 250 % text in presenter mode, or in a
 // 640 x 360 window, full-size labels covered the model they name.
-// On a screen for the room (presenter mode, the class's screen) a long name wraps onto more lines
-// at that width instead of shrinking (labelWrapWidth), and the text is never smaller than the back
-// row's least, capitals 2.3 % of the screen's height (core backRowFontPixels: 34 px on 1080 lines;
-// fresh tester, session 9: busy steps' labels shrank to ~1.5 % on the class's screen).
+// On a screen for the room (presenter mode, the class's screen) the text shrinks no further than
+// the back row's least, capitals 2.3 % of the screen's height (core backRowFontPixels: 34 px on
+// 1080 lines), and a name still too wide wraps onto more lines (labelWrapWidth): fresh tester,
+// session 9, found busy steps' labels at ~1.5 % on the class's screen.
 float labelFontSize(const ViewerUiState& state) {
     const float full = ImGui::GetFontSize();
-    const float byHeight = state.sceneView.size.y * 0.1f / ImGui::GetTextLineHeight();
-    if (state.presenterTheme) return std::max(full * std::min(byHeight, 1.0f), std::min(full, backRowFontPixels(ImGui::GetIO().DisplaySize.y)));
     float widest = 0.0f;
     for (const LabelAnchor& label : state.labels) widest = std::max(widest, ImGui::CalcTextSize(label.text.c_str()).x);
+    const float byHeight = state.sceneView.size.y * 0.1f / ImGui::GetTextLineHeight();
     const float byWidth = widest > 0.0f ? state.sceneView.size.x * 0.35f / widest : 1.0f;
+    const float fit = std::min({byHeight, byWidth, 1.0f});
+    if (state.presenterTheme) return std::clamp(full * fit, std::min(full, backRowFontPixels(ImGui::GetIO().DisplaySize.y)), full);
     // Not below 60 %: smaller than that is unreadable, and overlapping is then the lesser harm.
-    return full * std::clamp(std::min(byHeight, byWidth), 0.6f, 1.0f);
+    return full * std::max(fit, 0.6f);
 }
 
 // A third of the view, but at least 8 em: a small window for the room (the class's window before it

@@ -424,8 +424,12 @@ TEST(ViewerPanels, labels_on_a_screen_for_the_room_keep_the_back_rows_size_and_w
     const Visibility visibility(builtInScene().structures.size());
     const std::vector<TextBlock> text = parseRichText("Down over the pelvic brim.");
     constexpr float kBodyPixels = 17.0f, kDefaultFontPixels = 13.0f;  // the program's body font; ImGui's default here
-    for (const glm::vec2 display : {glm::vec2(1280, 720), glm::vec2(1920, 1080), glm::vec2(683, 384)}) {
-        const float scale = presenterUiScale(1.0f, 1.0f, display.y);
+    struct Case {
+        glm::vec2 display;
+        float textSize;  // the teacher's (Ctrl+=)
+    };
+    for (const auto& [display, textSize] : {Case{{1280, 720}, 1.0f}, Case{{1920, 1080}, 1.0f}, Case{{683, 384}, 1.0f}, Case{{1920, 1080}, 2.5f}}) {
+        const float scale = presenterUiScale(textSize, 1.0f, display.y);
         ImGui::GetIO().FontGlobalScale = scale * kBodyPixels / kDefaultFontPixels;
         ui::ViewerUiState state = slideState(imgui, visibility, display, text, 4);
         state.uiScale = scale;
@@ -444,7 +448,9 @@ TEST(ViewerPanels, labels_on_a_screen_for_the_room_keep_the_back_rows_size_and_w
         const float font = ui::labelFontSize(state);
         const float wrap = ui::labelWrapWidth(state);
         ImGui::Render();
-        const std::string where = std::to_string(int(display.x)) + "x" + std::to_string(int(display.y));
+        const std::string where = std::to_string(int(display.x)) + "x" + std::to_string(int(display.y)) + " at " + std::to_string(textSize);
+        // Larger text shrinks them toward that size (at 250 % full-size labels overlapped each other).
+        if (textSize > 1.0f) EXPECT_LT(font, ImGui::GetFontSize() * 0.5f) << where;
         EXPECT_GE(font * 0.73f, 0.023f * display.y - 0.01f) << where << ": capitals " << font * 0.73f / display.y * 100.0f << " % of the height";
         EXPECT_GT(wrap, 0.0f) << where;
         EXPECT_LE(wrap, std::max(view.size.x * 0.35f, 8.0f * font) + 0.5f) << where;
