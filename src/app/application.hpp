@@ -152,6 +152,9 @@ public:
     void onFocus(bool focused);
     void onTouchGesture(const TouchIntent& intent);  // what a mouse cannot say (platform::listenForTouch)
     void onMonitorDisconnected(GLFWmonitor* monitor);
+    // A monitor plugged in while the class's window waits as a window (F6 pressed before the
+    // projector's cable): full screen there, unless the teacher's window is on it.
+    void onMonitorConnected(GLFWmonitor* monitor);
     // Opens or closes the class's window as the session asks (its own close button or Esc in it
     // leave two screens); a window that cannot be opened leaves presenter mode and says why.
     void followScreens();

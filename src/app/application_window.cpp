@@ -84,6 +84,7 @@ void Application::startUi(float uiScale) {
     gMonitorListener = window_->handle();
     glfwSetMonitorCallback([](GLFWmonitor* monitor, int event) {
         if (event == GLFW_DISCONNECTED && gMonitorListener) fromWindow(gMonitorListener)->onMonitorDisconnected(monitor);
+        if (event == GLFW_CONNECTED && gMonitorListener) fromWindow(gMonitorListener)->onMonitorConnected(monitor);
     });
     traceStartup("ImGui ready");
 }
@@ -356,6 +357,12 @@ void Application::onMonitorDisconnected(GLFWmonitor* monitor) {
         setStatus("The class's screen was disconnected; its window moved to one that is still there (F6 closes it)");
     if (!window_ || !window_->leaveLostMonitor(monitor)) return;
     setStatus("A screen was disconnected; the window moved to one that is still there (F11: full screen)");
+}
+
+void Application::onMonitorConnected(GLFWmonitor* monitor) {
+    framesToDraw_ = kFramesAfterEvent;
+    if (!audience_ || audience_->window->fullscreen() || !audience_->window->moveToNewMonitor(monitor, window_->placement())) return;
+    setStatus("A second screen was connected: the class's window is full screen on it (F6 or Esc: back to one window)");
 }
 
 void Application::onKey(int key, int action, int mods) {

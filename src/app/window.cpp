@@ -135,6 +135,18 @@ void Window::showOn(GLFWmonitor* monitor, ScreenRect place) {
     glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
 }
 
+bool Window::moveToNewMonitor(GLFWmonitor* monitor, ScreenRect keepOff) {
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    if (!mode) return false;
+    ScreenRect area{0, 0, mode->width, mode->height};
+    glfwGetMonitorPos(monitor, &area.x, &area.y);
+    const bool apartX = keepOff.x + keepOff.width <= area.x || area.x + area.width <= keepOff.x;
+    const bool apartY = keepOff.y + keepOff.height <= area.y || area.y + area.height <= keepOff.y;
+    if (!apartX && !apartY) return false;
+    showOn(monitor, rect());
+    return true;
+}
+
 bool Window::shouldClose() const { return glfwWindowShouldClose(window_); }
 void Window::requestClose() { glfwSetWindowShouldClose(window_, GLFW_TRUE); }
 void Window::cancelClose() { glfwSetWindowShouldClose(window_, GLFW_FALSE); }

@@ -199,6 +199,31 @@ TEST(TwoScreens, on_one_screen_without_room_beside_the_class_window_keeps_off_th
     test::expectNoGlErrors();
 }
 
+// F6 pressed before the projector's cable: when the projector is connected, the class's window
+// goes full screen on it; a monitor that holds the teacher's window is left alone. Xvfb cannot plug
+// a monitor in: its one monitor stands in, first under the teacher's window, then with it moved off.
+TEST(TwoScreens, a_projector_connected_after_f6_takes_the_class_window_full_screen) {
+    if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
+    auto application = test::openViewerWindow(960, 600);
+    frame(*application);
+    application->onKey(GLFW_KEY_F6, GLFW_PRESS, 0);
+    for (int i = 0; i < 3; ++i) frame(*application);
+    ASSERT_NE(application->audienceWindow(), nullptr);
+    ASSERT_FALSE(application->audienceWindow()->fullscreen());
+    application->onMonitorConnected(glfwGetPrimaryMonitor());
+    EXPECT_FALSE(application->audienceWindow()->fullscreen()) << "not on the monitor the teacher's window is on";
+    glfwSetWindowPos(application->window()->handle(), -3000, 0);
+    application->onMonitorConnected(glfwGetPrimaryMonitor());
+    EXPECT_TRUE(application->audienceWindow()->fullscreen());
+    EXPECT_FALSE(application->window()->fullscreen());
+    EXPECT_NE(application->status().find("A second screen was connected"), std::string::npos) << application->status();
+    frame(*application);
+    application->onKey(GLFW_KEY_ESCAPE, GLFW_PRESS, 0);
+    frame(*application);
+    EXPECT_EQ(application->audienceWindow(), nullptr);
+    test::expectNoGlErrors();
+}
+
 // Fresh tester, session 9: on a fresh profile, after Esc ended two screens, the first-visit hint
 // ("Left-drag turns the model…") came up on the teacher's window in the middle of the class.
 TEST(TwoScreens, leaving_two_screens_does_not_bring_up_the_first_visit_hint) {
