@@ -794,8 +794,8 @@ void dashedLine(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 colour, float th
 // of the 3D view or the widest wider than 35 % of it. At 250 % text in presenter mode, or in a
 // 640 x 360 window, full-size labels covered the model they name.
 // On a screen for the room (presenter mode, the class's screen) the text shrinks no further than
-// the back row's least, capitals 2.3 % of the screen's height (core backRowFontPixels: 34 px on
-// 1080 lines), and a name still too wide wraps onto more lines (labelWrapWidth): fresh tester,
+// the back row's least, capitals 2.3 % of the screen's height (core backRowFontPixels: capitals
+// 24.8 px on 1080 lines), and a name still too wide wraps onto more lines (labelWrapWidth): fresh tester,
 // session 9, found busy steps' labels at ~1.5 % on the class's screen.
 float labelFontSize(const ViewerUiState& state) {
     const float full = ImGui::GetFontSize();
