@@ -111,6 +111,10 @@ void Application::apply(const SessionAction& action) {
         presenterHintUntil_ = now() + 6.0;
         presentingSince_ = now();
     }
+    // Presenting is class time: the first run's hint ("Left-drag turns the model…") is done with,
+    // and never comes up on leaving (fresh tester, session 9: it appeared on the teacher's window
+    // after Esc ended two screens, in the middle of the class).
+    if (session_->presenter()) firstRunHint_ = false;
     // Full screen with presenter mode on one screen; on two the laptop keeps its window.
     const bool fullscreen = teacherFullscreen(session_->presenter(), session_->twoScreens());
     const bool changed = session_->presenter() != wasPresenter || session_->twoScreens() != wasTwoScreens;
@@ -261,7 +265,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.fonts = &ui.fonts();
     state.slideLayout = screen.mode == LayoutMode::Slide;
     state.captionShown = captionPlace() != CaptionPlace::None;
-    state.firstRunHint = firstRunHint_ && !session_->presenter();
+    state.firstRunHint = firstRunHint_;
     state.captionView = frame.caption;
     state.presenterTheme = screen.forTheRoom;
     state.blank = blanked();

@@ -95,6 +95,7 @@ public:
     // class's window, opened and closed by the frame step as the session asks (null otherwise),
     // and the picture its last frame showed (app/audience_screen.cpp).
     [[nodiscard]] Window* audienceWindow() const { return audience_ ? audience_->window.get() : nullptr; }
+    static constexpr const char* kAudienceTitle = "Psoas Atlas - the class's screen";
     [[nodiscard]] std::optional<Image> audiencePicture() const;
     // Whether the last frame's caption bar cut the step's text (ended in "…"): images say so.
     [[nodiscard]] bool captionCut() const { return captionCut_; }
@@ -152,6 +153,9 @@ public:
     void onFocus(bool focused);
     void onTouchGesture(const TouchIntent& intent);  // what a mouse cannot say (platform::listenForTouch)
     void onMonitorDisconnected(GLFWmonitor* monitor);
+    // A monitor plugged in while the class's window waits as a window (F6 pressed before the
+    // projector's cable): full screen there, unless the teacher's window is on it.
+    void onMonitorConnected(GLFWmonitor* monitor);
     // Opens or closes the class's window as the session asks (its own close button or Esc in it
     // leave two screens); a window that cannot be opened leaves presenter mode and says why.
     void followScreens();
@@ -166,6 +170,7 @@ private:
     void buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale);
     void onViewerKey(KeyChord chord, Screen from);
     void drawAudienceFrame();
+    void placeOnTheOneScreen(Window& classWindow);
     // What the screen being laid out shows (core screenRole): the teacher's, or the class's.
     [[nodiscard]] ScreenRole role() const;
     [[nodiscard]] bool blanked() const;  // the screen being drawn is black (core screenBlanked)

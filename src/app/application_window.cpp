@@ -84,6 +84,7 @@ void Application::startUi(float uiScale) {
     gMonitorListener = window_->handle();
     glfwSetMonitorCallback([](GLFWmonitor* monitor, int event) {
         if (event == GLFW_DISCONNECTED && gMonitorListener) fromWindow(gMonitorListener)->onMonitorDisconnected(monitor);
+        if (event == GLFW_CONNECTED && gMonitorListener) fromWindow(gMonitorListener)->onMonitorConnected(monitor);
     });
     traceStartup("ImGui ready");
 }
@@ -362,6 +363,12 @@ void Application::onMonitorDisconnected(GLFWmonitor* monitor) {
     setStatus("A screen was disconnected; the window moved to one that is still there (F11: full screen)");
 }
 
+void Application::onMonitorConnected(GLFWmonitor* monitor) {
+    framesToDraw_ = kFramesAfterEvent;
+    if (!audience_ || audience_->window->fullscreen() || !audience_->window->moveToNewMonitor(monitor, window_->placement())) return;
+    setStatus("A second screen was connected: the class's window is full screen on it (F6 or Esc: back to one window)");
+}
+
 void Application::onKey(int key, int action, int mods) {
     framesToDraw_ = kFramesAfterEvent;
     if (action == GLFW_PRESS) onKeyPress(keyChordFromGlfw(key, mods));
@@ -376,6 +383,7 @@ void Application::onViewerKey(KeyChord chord, Screen from) {
     switch (*command) {
         case ViewerAction::ToggleTwoScreens:
             if (platform::offersSecondWindow() && !scripted_) apply(act::SetPresenter{!session_->twoScreens(), true});
+            else if (scripted_) setStatus("F6 (two screens) opens a second window, which a --script run does not: it draws one offscreen picture");
             else setStatus("Two screens need the desktop program (a browser page has one window)");
             break;
         case ViewerAction::ToggleFullscreen:

@@ -40,8 +40,11 @@ void Application::followScreens() {
     if (!wanted || audience_ || !window_) return;
     try {
         auto audience = std::make_unique<Audience>();
-        audience->window = platform::openSecondWindow(*window_, "Psoas Atlas \u2013 for the class");
+        // A plain-ASCII title: with an en dash, X11's WM_NAME (what xwininfo and older task bars
+        // read) came out empty in a C locale (fresh tester, session 9).
+        audience->window = platform::openSecondWindow(*window_, kAudienceTitle);
         if (!audience->window) throw std::runtime_error("this platform has one window");
+        if (!audience->window->fullscreen()) placeOnTheOneScreen(*audience->window);
         GLFWwindow* handle = audience->window->handle();
         glfwSetWindowUserPointer(handle, this);
         glfwSetKeyCallback(handle, [](GLFWwindow* w, int k, int, int a, int m) { fromWindow(w)->onAudienceKey(k, a, m); });
@@ -59,6 +62,24 @@ void Application::followScreens() {
         apply(act::SetPresenter{false});
         setStatus(std::string("Two screens: the class's window could not be opened (") + e.what() + ")");
     }
+}
+
+// No second monitor: the platform put the class's window beside the teacher's where there is room,
+// else in a corner of the screen, not knowing where the model is. Here it goes to the corner that
+// covers least of the teacher's 3D view's middle, where the model is framed, and the teacher is
+// told plainly that no second screen is connected (fresh tester, session 9: on a 1366x768 laptop
+// the class's window covered half the model and nothing said why).
+void Application::placeOnTheOneScreen(Window& classWindow) {
+    const ScreenRect teacher = window_->placement();
+    const ViewRect view = layout().scene;  // window units: the desktop's pixels, from the window's corner
+    const ScreenRect model{teacher.x + static_cast<int>(view.origin.x + view.size.x * 0.25f), teacher.y + static_cast<int>(view.origin.y),
+                           static_cast<int>(view.size.x * 0.5f), static_cast<int>(view.size.y)};
+    const AudiencePlace place = placeAudience(monitorWorkAreas(), teacher, model);
+    if (place.fit == AudienceFit::OwnScreen) return;
+    classWindow.showOn(nullptr, place.window);
+    setStatus(std::string("No second screen is connected: the class's window is ") +
+              (place.fit == AudienceFit::Corner ? "the small one in the corner" : "the one beside yours") +
+              "; drag it onto the projector, F11 there for full screen (F6 closes it)");
 }
 
 void Application::drawAudienceFrame() {

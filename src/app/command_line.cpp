@@ -377,6 +377,9 @@ std::string readModel(const Typed& typed, Options& options, const CLI::App& cli)
 // Options that need another option (not a mode) to mean anything.
 std::string dependencyProblem(const Options& options, const CLI::App& cli) {
     if (cli.count("--step") && !options.lesson) return "--step needs --lesson ID";
+    // README's synopsis has them as alternatives: --audience-screen is presenter mode already.
+    if (options.present && options.audienceScreen)
+        return "--present and --audience-screen: give one (--audience-screen is presenter mode on two screens)";
     if (options.mode == RunMode::ExportLesson && !options.outDir) return "--export-lesson needs --out DIR";
     if (options.record && (options.width % 2 != 0 || options.height % 2 != 0))
         return "--size: video needs even width and height (e.g. 1280x720)";

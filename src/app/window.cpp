@@ -55,6 +55,8 @@ std::vector<ScreenRect> screensWithout(GLFWmonitor* lost) {
 }
 }  // namespace
 
+std::vector<ScreenRect> monitorWorkAreas() { return screensWithout(nullptr); }
+
 ScreenRect placeOnRemainingScreens(ScreenRect window, const std::vector<ScreenRect>& screens) {
     constexpr int kMinWidth = 320, kMinHeight = 240;
     window.width = std::max(window.width, kMinWidth);
@@ -131,6 +133,18 @@ void Window::showOn(GLFWmonitor* monitor, ScreenRect place) {
     }
     fullscreenOn_ = monitor;
     glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
+}
+
+bool Window::moveToNewMonitor(GLFWmonitor* monitor, ScreenRect keepOff) {
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    if (!mode) return false;
+    ScreenRect area{0, 0, mode->width, mode->height};
+    glfwGetMonitorPos(monitor, &area.x, &area.y);
+    const bool apartX = keepOff.x + keepOff.width <= area.x || area.x + area.width <= keepOff.x;
+    const bool apartY = keepOff.y + keepOff.height <= area.y || area.y + area.height <= keepOff.y;
+    if (!apartX && !apartY) return false;
+    showOn(monitor, rect());
+    return true;
 }
 
 bool Window::shouldClose() const { return glfwWindowShouldClose(window_); }

@@ -40,6 +40,9 @@ struct WindowOptions {
 // 320x240 unless the screen is. With no screens at all it keeps its place at a sane size.
 ScreenRect placeOnRemainingScreens(ScreenRect window, const std::vector<ScreenRect>& screens);
 
+// The work areas (less task bars and docks) of every connected monitor, the primary one first.
+std::vector<ScreenRect> monitorWorkAreas();
+
 class Window {
 public:
     explicit Window(const WindowOptions& options);  // throws NoDisplayError or std::runtime_error
@@ -70,6 +73,9 @@ public:
     // Brings a window placed off every connected screen (a position saved next to a projector
     // that is gone) back onto one.
     void keepOnScreen();
+    // Full screen on `monitor`, just connected, unless it holds part of `keepOff` (the teacher's
+    // window); true when it went there.
+    bool moveToNewMonitor(GLFWmonitor* monitor, ScreenRect keepOff);
     // Full screen on `monitor` (placeAudience's choice); null: a window at `place`.
     void showOn(GLFWmonitor* monitor, ScreenRect place);
     // Where the window is on the desktop and its size (what the settings keep).

@@ -23,7 +23,7 @@ bool screenBlanked(Screen screen, bool blank, bool twoScreens) { return blank &&
 
 bool teacherFullscreen(bool presenter, bool twoScreens) { return presenter && !twoScreens; }
 
-AudiencePlace placeAudience(const std::vector<ScreenRect>& monitors, ScreenRect teacher) {
+AudiencePlace placeAudience(const std::vector<ScreenRect>& monitors, ScreenRect teacher, ScreenRect model) {
     AudiencePlace place;
     if (monitors.size() >= 2) {
         std::size_t best = 0;
@@ -36,12 +36,44 @@ AudiencePlace placeAudience(const std::vector<ScreenRect>& monitors, ScreenRect 
         return place;
     }
     const ScreenRect screen = monitors.empty() ? ScreenRect{0, 0, 1280, 720} : monitors.front();
-    const int width = std::min(screen.width, std::max(screen.width / 2, std::min(480, screen.width)));
-    const int height = static_cast<int>(static_cast<float>(width) / kAudienceAspect);
-    // Right of the teacher's window where it fits, else against the screen's right edge.
-    const int right = screen.x + screen.width - width;
-    place.window = {std::clamp(teacher.x + teacher.width, screen.x, std::max(right, screen.x)),
-                    std::clamp(teacher.y, screen.y, std::max(screen.y + screen.height - height, screen.y)), width, height};
+    const int narrowest = std::min(kAudienceMinWidth, screen.width);
+    // A 16:9 window `width` wide (less where the screen is too low for it).
+    auto sized = [&](int width) {
+        const int height = std::min(static_cast<int>(static_cast<float>(width) / kAudienceAspect), screen.height);
+        return ScreenRect{0, 0, std::min(width, static_cast<int>(static_cast<float>(height) * kAudienceAspect)), height};
+    };
+    const int top = std::clamp(teacher.y, screen.y, screen.y + screen.height);
+    auto levelWith = [&](ScreenRect window) {
+        window.y = std::clamp(top, screen.y, std::max(screen.y + screen.height - window.height, screen.y));
+        return window;
+    };
+    const int rightRoom = screen.x + screen.width - std::max(teacher.x + teacher.width, screen.x);
+    const int leftRoom = std::min(teacher.x, screen.x + screen.width) - screen.x;
+    const int half = std::max(screen.width / 2, narrowest);
+    place.fit = AudienceFit::Beside;
+    if (rightRoom >= narrowest) {
+        place.window = levelWith(sized(std::min(half, rightRoom)));
+        place.window.x = screen.x + screen.width - rightRoom;
+        return place;
+    }
+    if (leftRoom >= narrowest) {
+        place.window = levelWith(sized(std::min(half, leftRoom)));
+        place.window.x = screen.x + leftRoom - place.window.width;
+        return place;
+    }
+    // No room beside it: a corner of the screen, the one over least of the model.
+    if (model.width <= 0 || model.height <= 0) model = {teacher.x + teacher.width / 4, teacher.y, teacher.width / 2, teacher.height};
+    const ScreenRect size = sized(std::max(screen.width / 3, narrowest));
+    const int left = screen.x, right = screen.x + screen.width - size.width;
+    const int upper = screen.y, lower = screen.y + screen.height - size.height;
+    const ScreenRect corners[] = {{right, lower, size.width, size.height},
+                                  {left, lower, size.width, size.height},
+                                  {right, upper, size.width, size.height},
+                                  {left, upper, size.width, size.height}};
+    place.fit = AudienceFit::Corner;
+    place.window = corners[0];
+    for (const ScreenRect& corner : corners)
+        if (overlap(corner, model) < overlap(place.window, model)) place.window = corner;
     return place;
 }
 

@@ -42,17 +42,31 @@ struct ScreenRole {
 // the laptop keeps its desktop and its window).
 [[nodiscard]] bool teacherFullscreen(bool presenter, bool twoScreens);
 
-// Where the class's window opens. `monitors`: every monitor's whole area (GLFW's order, primary
-// first); `teacher`: the teacher's window. With a second monitor, full screen on the monitor that
-// holds least of the teacher's window (the projector; the larger one if two hold none of it).
-// Otherwise a 16:9 window beside the teacher's, on the first monitor, for the teacher to drag to
-// a projector the system has not told about: at most half that monitor's width, at least 480 px
-// wide where the monitor has room.
+// Where the class's window opens. `monitors`: every monitor's area (GLFW's order, primary first);
+// `teacher`: the teacher's window; `model`: where the teacher's window draws the model (screen
+// coordinates; empty: the middle half of the teacher's window). With a second monitor: full
+// screen on the monitor that holds least of the teacher's window (the projector; the larger one if
+// two hold none of it). On one monitor, a 16:9 window for the teacher to drag to a projector the
+// system has not told about: beside the teacher's window where the screen has room for one at
+// least 480 px wide (at most half the screen's width), right before left; otherwise (a laptop's
+// one small screen, a maximised viewer) a smaller window in the screen's corner that covers least
+// of the model (bottom before top): a third of the screen's width, at least 480 px where the
+// screen has room (fresh tester, session 9: on a 1366x768 laptop it opened over half the model).
+enum class AudienceFit {
+    OwnScreen,  // full screen on a monitor of its own
+    Beside,     // one monitor: beside the teacher's window
+    Corner,     // one monitor without room beside: in a corner, off the model
+};
 struct AudiencePlace {
     std::optional<std::size_t> fullscreenOn;  // an index into `monitors`
     ScreenRect window;                        // the window's place when not full screen
+    AudienceFit fit = AudienceFit::OwnScreen;
 };
-[[nodiscard]] AudiencePlace placeAudience(const std::vector<ScreenRect>& monitors, ScreenRect teacher);
+[[nodiscard]] AudiencePlace placeAudience(const std::vector<ScreenRect>& monitors, ScreenRect teacher, ScreenRect model = {});
+
+// The narrowest window the class's screen opens as where the screen has room (its caption and
+// labels are sized for a room, and at 480 x 270 they still leave the model most of it).
+inline constexpr int kAudienceMinWidth = 480;
 
 // The 16:9 shape a projector most often has, for the class's first window and its offscreen image.
 inline constexpr float kAudienceAspect = 16.0f / 9.0f;

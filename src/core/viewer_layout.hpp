@@ -51,13 +51,19 @@ struct ViewerLayout {
 // "Text for the back row"): a capital should subtend at least 16 minutes of arc (ANSI/HFES 100-2007's
 // least character height for reading), and we put the back row at five image heights, between the
 // audio-visual 4-6-8 rule's 4 (close inspection) and 6 (reading): 5 * tan(16 arcmin) = 2.3 %.
-// The body font is 17 px at scale 1 and DejaVu Sans's capitals are 0.73 of an em (ui/fonts), so
-// the scale is displayHeight * 0.023 / (0.73 * 17): 2.0 at 1080 lines, 1.33 at 720.
+// The body font is 17 px at scale 1 (ui/fonts), and ImGui's font pixels are the font's ascent +
+// descent, of which DejaVu Sans's capitals are 0.626 (0.729 of its em over 1.164), so the scale is
+// displayHeight * 0.023 / (0.626 * 17): 2.33 at 1080 lines, 1.56 at 720.
 // `uiScale`: the user's scale (Ctrl+= and Ctrl+- change it); `contentScale`: the monitor's own (1
 // on a 96-dpi screen); `uiScale / contentScale`, the user's enlargement, multiplies the result.
 // `displayHeight` in pixels. Never less than 1.5 x `uiScale`, presenter mode's enlargement on a
 // small screen (a laptop's 720 lines).
 [[nodiscard]] float presenterUiScale(float uiScale, float contentScale, float displayHeight);
+
+// The font size, in pixels, whose capitals are the back row's least (2.3 % of `displayHeight`,
+// above): 39.7 px on 1080 lines (capitals 24.8 px), 26.5 px on 720. Labels on a screen for the room
+// are never drawn smaller (ui/viewer_panels).
+[[nodiscard]] float backRowFontPixels(float displayHeight);
 
 // `displaySize` and the result are in UI units (window coordinates, origin top-left).
 // `caption`: where the caption goes (slide layout only). `captionHeight`: the bar's height below

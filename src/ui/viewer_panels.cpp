@@ -309,21 +309,36 @@ void hoverLabel(const ViewerUiState& state) {
     ImGui::End();
 }
 
+// The key list, centred, at most 92 % of the screen either way: the actions' column wraps to what
+// the keys' column leaves (fresh tester, session 9: rows were cut at the window's right edge, the
+// window being as wide as the screen), and a list taller than the screen scrolls.
 void helpOverlay(const ViewerUiState& state, ViewerUiIntents& intents) {
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    float keysWidth = 0.0f, actionWidth = 0.0f;
+    for (const HelpEntry& entry : *state.help) {
+        keysWidth = std::max(keysWidth, ImGui::CalcTextSize(entry.keys.c_str()).x);
+        actionWidth = std::max(actionWidth, ImGui::CalcTextSize(entry.action.c_str()).x);
+    }
+    const ImVec2 most{viewport->WorkSize.x * 0.92f, viewport->WorkSize.y * 0.92f};
+    const float around = 2.0f * style.WindowPadding.x + 4.0f * style.CellPadding.x + style.ScrollbarSize;
+    actionWidth = std::floor(std::clamp(most.x - around - keysWidth, std::min(actionWidth, keysWidth), actionWidth));
     ImGui::SetNextWindowPos(viewport->GetCenter(), ImGuiCond_Always, {0.5f, 0.5f});
+    ImGui::SetNextWindowSizeConstraints({0.0f, 0.0f}, most);
     ImGui::SetNextWindowBgAlpha(0.94f);
     bool open = true;
     ImGui::Begin("Keys and mouse", &open,
                  ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse |
                      ImGuiWindowFlags_NoMove);
     if (ImGui::BeginTable("bindings", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::TableSetupColumn("keys", ImGuiTableColumnFlags_WidthFixed, keysWidth);
+        ImGui::TableSetupColumn("action", ImGuiTableColumnFlags_WidthFixed, actionWidth);
         for (const HelpEntry& entry : *state.help) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TextColored({1.0f, 0.80f, 0.45f, 1.0f}, "%s", entry.keys.c_str());
             ImGui::TableNextColumn();
-            ImGui::TextUnformatted(entry.action.c_str());
+            ImGui::TextWrapped("%s", entry.action.c_str());
         }
         ImGui::EndTable();
     }
@@ -795,23 +810,38 @@ void dashedLine(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 colour, float th
     }
 }
 
+}  // namespace
+
 // Labels go on the background layer: over the 3D view, under every panel.
 // The labels' text size: the interface's, but never so large that a label is taller than a tenth
 // of the 3D view or the widest wider than 35 % of it. At 250 % text in presenter mode, or in a
 // 640 x 360 window, full-size labels covered the model they name.
+// On a screen for the room (presenter mode, the class's screen) the text shrinks no further than
+// the back row's least, capitals 2.3 % of the screen's height (core backRowFontPixels: capitals
+// 24.8 px on 1080 lines), and a name still too wide wraps onto more lines (labelWrapWidth): fresh tester,
+// session 9, found busy steps' labels at ~1.5 % on the class's screen.
 float labelFontSize(const ViewerUiState& state) {
     const float full = ImGui::GetFontSize();
     float widest = 0.0f;
     for (const LabelAnchor& label : state.labels) widest = std::max(widest, ImGui::CalcTextSize(label.text.c_str()).x);
     const float byHeight = state.sceneView.size.y * 0.1f / ImGui::GetTextLineHeight();
     const float byWidth = widest > 0.0f ? state.sceneView.size.x * 0.35f / widest : 1.0f;
+    const float fit = std::min({byHeight, byWidth, 1.0f});
+    if (state.presenterTheme) return std::clamp(full * fit, std::min(full, backRowFontPixels(ImGui::GetIO().DisplaySize.y)), full);
     // Not below 60 %: smaller than that is unreadable, and overlapping is then the lesser harm.
-    return full * std::clamp(std::min(byHeight, byWidth), 0.6f, 1.0f);
+    return full * std::max(fit, 0.6f);
 }
 
-// `size` 0: the draw list's own font and size.
-void labelText(ImDrawList* draw, ImFont* font, float size, ImVec2 at, ImU32 colour, const std::string& text) {
-    if (size > 0.0f) draw->AddText(font, size, at, colour, text.c_str());
+// A third of the view, but at least 8 em: a small window for the room (the class's window before it
+// is dragged to the projector) would otherwise break "Right psoas major" into a word a line.
+float labelWrapWidth(const ViewerUiState& state) {
+    return state.presenterTheme ? std::max(state.sceneView.size.x * 0.35f, 8.0f * labelFontSize(state)) : 0.0f;
+}
+
+namespace {
+// `size` 0: the draw list's own font and size. `wrap`: the width lines wrap at (0: one line).
+void labelText(ImDrawList* draw, ImFont* font, float size, ImVec2 at, ImU32 colour, const std::string& text, float wrap) {
+    if (size > 0.0f || wrap > 0.0f) draw->AddText(font, size > 0.0f ? size : ImGui::GetFontSize(), at, colour, text.c_str(), nullptr, wrap);
     else draw->AddText(at, colour, text.c_str());
 }
 
@@ -824,12 +854,19 @@ void drawLabels(const ViewerUiState& state, const std::optional<LegendPlacement>
     const float shrink = fontSize / ImGui::GetFontSize();
     const ImVec2 padding{6.0f * state.uiScale * shrink, 3.0f * state.uiScale * shrink};
     std::vector<LabelRequest> requests;
+    std::vector<float> wraps;  // per label: the width its text wraps at, 0 when it fits on a line
     for (const LabelAnchor& label : state.labels) {
         // At full size exactly ImGui's own measure (and below, its own text call), so pictures of
-        // windows where no label shrinks stay as they were to the pixel.
+        // windows where no label shrinks or wraps stay as they were to the pixel.
         ImVec2 text = ImGui::CalcTextSize(label.text.c_str());
         if (shrink < 1.0f) {
             text = font->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, label.text.c_str());
+            text.x = std::floor(text.x + 0.95f);
+        }
+        const float wrap = labelWrapWidth(state) - padding.x * 2.0f;
+        wraps.push_back(wrap > 0.0f && text.x > wrap ? wrap : 0.0f);
+        if (wraps.back() > 0.0f) {
+            text = font->CalcTextSizeA(fontSize, FLT_MAX, wrap, label.text.c_str());
             text.x = std::floor(text.x + 0.95f);
         }
         requests.push_back({label.point, {text.x + padding.x * 2.0f, text.y + padding.y * 2.0f}});
@@ -858,7 +895,7 @@ void drawLabels(const ViewerUiState& state, const std::optional<LegendPlacement>
             draw->AddCircle(anchor, 4.5f * state.uiScale, IM_COL32(255, 214, 120, 200), 0, thickness);
             draw->AddRectFilled(min, max, IM_COL32(16, 18, 22, 170), 3.0f * state.uiScale);
             draw->AddRect(min, max, IM_COL32(255, 214, 120, 110), 3.0f * state.uiScale);
-            labelText(draw, font, shrink < 1.0f ? fontSize : 0.0f, {min.x + padding.x, min.y + padding.y}, IM_COL32(200, 200, 200, 230), state.labels[i].text);
+            labelText(draw, font, shrink < 1.0f ? fontSize : 0.0f, {min.x + padding.x, min.y + padding.y}, IM_COL32(200, 200, 200, 230), state.labels[i].text, wraps[i]);
             continue;
         }
         draw->AddLine(attach, anchor, IM_COL32(20, 20, 20, 200), thickness + 2.0f * state.uiScale);
@@ -866,7 +903,7 @@ void drawLabels(const ViewerUiState& state, const std::optional<LegendPlacement>
         draw->AddCircleFilled(anchor, 3.5f * state.uiScale, IM_COL32(255, 214, 120, 255));
         draw->AddRectFilled(min, max, IM_COL32(16, 18, 22, 225), 3.0f * state.uiScale);
         draw->AddRect(min, max, IM_COL32(255, 214, 120, 200), 3.0f * state.uiScale);
-        labelText(draw, font, shrink < 1.0f ? fontSize : 0.0f, {min.x + padding.x, min.y + padding.y}, IM_COL32(255, 255, 255, 255), state.labels[i].text);
+        labelText(draw, font, shrink < 1.0f ? fontSize : 0.0f, {min.x + padding.x, min.y + padding.y}, IM_COL32(255, 255, 255, 255), state.labels[i].text, wraps[i]);
     }
 }
 

@@ -212,6 +212,12 @@ struct ViewerUiIntents {
 
 ViewerUiIntents drawViewerUi(const ViewerUiState& state);
 
+// The labels' text size in pixels and the width their text wraps at (0: one line each), for the
+// frame ImGui is laying out (its font and display). On a screen for the room (`presenterTheme`)
+// never below the back row's least (core backRowFontPixels), long names wrapped instead.
+[[nodiscard]] float labelFontSize(const ViewerUiState& state);
+[[nodiscard]] float labelWrapWidth(const ViewerUiState& state);
+
 
 // Applies the Psoas Atlas look (contrast that survives a projector) scaled by `uiScale`.
 void applyViewerStyle(float uiScale);

@@ -209,6 +209,9 @@ TEST(CommandLine, an_option_the_run_mode_does_not_use_is_a_usage_error) {
          "error: --step goes with the window, --screenshot, --record, --bench, --soak or --script, not with --export-lesson; "
          "--export-lesson writes every step (for one step: --screenshot FILE.png --lesson ID --step N)"},
         {{"--script", "a.script", "--screenshot", "x.png"}, "error: --screenshot and --script cannot run together; give one of them"},
+        // Fresh tester, session 9: accepted, though README's synopsis gives them as alternatives.
+        {{"--present", "--audience-screen"},
+         "error: --present and --audience-screen: give one (--audience-screen is presenter mode on two screens)"},
     };
     for (const auto& [arguments, message] : cases) {
         const auto parsed = parseCommandLine(arguments);

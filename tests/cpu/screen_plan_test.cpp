@@ -51,14 +51,46 @@ TEST(ScreenPlan, on_one_monitor_the_class_window_is_a_16_by_9_window_beside_the_
     AudiencePlace place = placeAudience({screen}, {0, 0, 900, 700});
     EXPECT_FALSE(place.fullscreenOn);
     EXPECT_EQ(place.window, (ScreenRect{900, 0, 960, 540}));
-    // A maximised teacher's window: against the right edge, still on the screen.
+    EXPECT_EQ(place.fit, AudienceFit::Beside);
+    // Room on the left only: beside it on the left.
+    place = placeAudience({screen}, {1000, 100, 920, 700});
+    EXPECT_EQ(place.window, (ScreenRect{40, 100, 960, 540}));
+    // A maximised teacher's window: no room beside it, a third of the screen in a corner.
     place = placeAudience({screen}, screen);
-    EXPECT_EQ(place.window, (ScreenRect{960, 0, 960, 540}));
+    EXPECT_EQ(place.fit, AudienceFit::Corner);
+    EXPECT_EQ(place.window.width, 640);
+    EXPECT_EQ(place.window.height, 360);
     // A small screen: at least 480 wide where it has room, never wider than the screen.
     EXPECT_EQ(placeAudience({{0, 0, 800, 600}}, {0, 0, 800, 600}).window.width, 480);
     EXPECT_EQ(placeAudience({{0, 0, 320, 240}}, {0, 0, 320, 240}).window.width, 320);
     // GLFW reported no monitor at all: a window anyway.
     EXPECT_EQ(placeAudience({}, {0, 0, 640, 480}).window.width, 640);
+}
+
+// Fresh tester, session 9: on a 1366x768 laptop with no projector, the viewer 1280x720 at the
+// top-left, the class's window (683x384) opened at x=683, over the right half of the model.
+TEST(ScreenPlan, on_one_small_screen_the_class_window_goes_to_the_corner_that_covers_least_of_the_model) {
+    const ScreenRect laptop{0, 0, 1366, 768}, teacher{0, 0, 1280, 720};
+    const ScreenRect model{567, 0, 475, 720};  // the middle half of the 3D view, right of a 330 px panel
+    AudiencePlace place = placeAudience({laptop}, teacher, model);
+    EXPECT_FALSE(place.fullscreenOn);
+    EXPECT_EQ(place.fit, AudienceFit::Corner);
+    EXPECT_EQ(place.window, (ScreenRect{0, 498, 480, 270}));  // bottom-left, over the panel's foot
+    auto overlaps = [](ScreenRect a, ScreenRect b) {
+        return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    };
+    EXPECT_FALSE(overlaps(place.window, model));
+    // A model drawn on the left: the right corner.
+    place = placeAudience({laptop}, teacher, {100, 0, 500, 720});
+    EXPECT_EQ(place.window, (ScreenRect{886, 498, 480, 270}));
+    // No model given: the middle half of the teacher's window is kept clear as well as it can be.
+    place = placeAudience({laptop}, {0, 0, 1366, 768});
+    EXPECT_EQ(place.fit, AudienceFit::Corner);
+    EXPECT_EQ(place.window.y, 498);
+    // A screen on the right of the primary: the corner is on that screen.
+    place = placeAudience({{1366, 0, 1366, 768}}, {1366, 0, 1366, 768}, {1900, 0, 300, 768});
+    EXPECT_GE(place.window.x, 1366);
+    EXPECT_LE(place.window.x + place.window.width, 2732);
 }
 
 TEST(ScreenPlan, f6_is_the_two_screens_key_and_the_key_list_names_it_on_the_desktop) {

@@ -1,12 +1,14 @@
 // The viewer's panels on Dear ImGui's null backend: no renderer, no window. ImGui lays the panels
 // out and returns intents exactly as in the program; the test reads the windows it made.
 
+#include "app/input_map.hpp"
 #include "core/atlas.hpp"
 #include "core/rich_text.hpp"
 #include "core/scene_motion.hpp"
 #include "core/structure_search.hpp"
 #include "core/viewer_layout.hpp"
 #include "ui/rich_text_view.hpp"
+#include "ui/fonts.hpp"
 #include "ui/joint_controls.hpp"
 #include "ui/length_legend.hpp"
 #include "ui/viewer_panels.hpp"
@@ -280,13 +282,35 @@ TEST(ViewerLayout, the_presenter_hint_strip_sits_above_the_3d_view_and_never_tak
 // Issue 14: presenter text is sized for the back row from the display's height (capitals 2.3 % of
 // it), never smaller than presenter mode's old 1.5x, and the user's Ctrl+= enlarges it further.
 TEST(ViewerLayout, presenter_text_is_sized_from_the_display_height_for_the_back_row) {
-    EXPECT_NEAR(presenterUiScale(1.0f, 1.0f, 1080.0f), 2.0f, 0.01f);
-    EXPECT_NEAR(presenterUiScale(1.0f, 1.0f, 2160.0f), 4.0f, 0.02f);
-    EXPECT_FLOAT_EQ(presenterUiScale(1.0f, 1.0f, 720.0f), 1.5f) << "a laptop keeps 1.5x";
-    EXPECT_NEAR(presenterUiScale(1.25f, 1.0f, 1080.0f), 2.5f, 0.01f) << "the user's enlargement multiplies it";
+    EXPECT_NEAR(presenterUiScale(1.0f, 1.0f, 1080.0f), 2.33f, 0.01f);
+    EXPECT_NEAR(presenterUiScale(1.0f, 1.0f, 2160.0f), 4.67f, 0.02f);
+    EXPECT_FLOAT_EQ(presenterUiScale(1.0f, 1.0f, 480.0f), 1.5f) << "a small screen keeps 1.5x";
+    EXPECT_NEAR(presenterUiScale(1.25f, 1.0f, 1080.0f), 2.92f, 0.01f) << "the user's enlargement multiplies it";
     EXPECT_NEAR(presenterUiScale(2.0f, 2.0f, 1080.0f), 3.0f, 0.01f) << "a 2x monitor at 1080 lines: 1.5 x its own 2";
-    const float capShare = presenterUiScale(1.0f, 1.0f, 1080.0f) * 17.0f * 0.73f / 1080.0f;
-    EXPECT_NEAR(capShare, 0.023f, 0.0005f);
+}
+
+// The back row's 2.3 % measured in the program's own font as ImGui rasterises it: ImGui sizes a font
+// by its ascent + descent, not its em, so DejaVu Sans's capitals are 0.626 of the size asked for.
+// Session 10 measured 21 px capitals (1.94 %) on 1080 lines in presenter mode's screenshots, when the
+// scale took 0.73 (the capitals per em); this fails with that.
+TEST(ViewerLayout, presenter_capitals_measured_in_the_font_are_the_back_rows_share) {
+    ImGui::CreateContext();
+    ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    std::vector<std::pair<float, ImFont*>> fonts;  // display height, then the body font and the labels' least
+    for (const float height : {720.0f, 1080.0f, 2160.0f}) {
+        fonts.emplace_back(height, atlas.AddFontFromFileTTF(ui::defaultFontFile().c_str(), 17.0f * presenterUiScale(1.0f, 1.0f, height)));
+        fonts.emplace_back(height, atlas.AddFontFromFileTTF(ui::defaultFontFile().c_str(), backRowFontPixels(height)));
+    }
+    unsigned char* pixels = nullptr;
+    int width = 0, rows = 0;
+    atlas.GetTexDataAsAlpha8(&pixels, &width, &rows);
+    for (const auto& [height, font] : fonts) {
+        ASSERT_NE(font, nullptr);
+        const ImFontGlyph* capital = font->FindGlyph('H');
+        ASSERT_NE(capital, nullptr);
+        EXPECT_NEAR(capital->Y1 - capital->Y0, 0.023f * height, 1.5f) << "a " << font->FontSize << " px font on " << height << " lines";
+    }
+    ImGui::DestroyContext();
 }
 
 // Issue 14: beside the model the caption is a column on the right under the hint strip, and the
@@ -429,6 +453,31 @@ TEST(ViewerPanels, the_status_line_covers_neither_the_first_run_hint_nor_the_leg
     ImGui::GetIO().FontGlobalScale = 1.0f;
 }
 
+// Fresh tester, session 9: rows of the key list (H) longer than the screen were cut at its right
+// edge ("…shows the model and the caption, this on"). The list keeps inside the screen and its
+// action column wraps, at every size and text size.
+TEST(ViewerPanels, the_key_list_fits_the_screen_and_wraps_its_long_rows) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    for (const glm::vec2 display : {glm::vec2(1366, 768), glm::vec2(1280, 720), glm::vec2(960, 540), glm::vec2(1920, 1080)})
+        for (const float scale : {1.0f, 1.75f, 2.5f}) {
+            ImGui::GetIO().FontGlobalScale = scale;
+            ui::ViewerUiState state = panelState(imgui, visibility, display, scale);
+            state.help = &app::helpEntries();
+            state.showHelp = true;
+            for (int frame = 0; frame < 3; ++frame) imgui.frame(display, state);
+            const ImGuiWindow* list = windowNamed("Keys and mouse");
+            ASSERT_NE(list, nullptr);
+            const std::string where = std::to_string(int(display.x)) + "x" + std::to_string(int(display.y)) + " at " + std::to_string(scale);
+            EXPECT_GE(list->Pos.x, 0.0f) << where;
+            EXPECT_GE(list->Pos.y, 0.0f) << where;
+            EXPECT_LE(list->Pos.x + list->Size.x, display.x) << where;
+            EXPECT_LE(list->Pos.y + list->Size.y, display.y) << where;
+            EXPECT_LE(list->ContentSize.x, list->ContentRegionRect.GetWidth() + 0.5f) << where << ": a row runs off the list's right edge";
+        }
+    ImGui::GetIO().FontGlobalScale = 1.0f;
+}
+
 // Tester, session 9: in presenter mode a message (F6 where there is one screen) reached only the
 // terminal or the browser's console; the slide layout shows the status line too.
 TEST(ViewerPanels, presenter_mode_shows_the_status_line) {
@@ -447,6 +496,56 @@ TEST(ViewerPanels, presenter_mode_shows_the_status_line) {
     for (int frame = 0; frame < 2; ++frame) imgui.frame({1280.0f, 720.0f}, state);
     EXPECT_LE(status->Pos.x + status->Size.x, beside.origin.x + beside.size.x) << "inside the 3D view, off the caption";
     EXPECT_GE(status->Pos.x, beside.origin.x);
+}
+
+// Fresh tester, session 9: on the class's 1280x720 window the four labels of "Meet the psoas" step
+// 3 had capitals ~1.5 % of its height, under the back row's 2.3 % the caption keeps. On a screen
+// for the room labels keep that size (core backRowFontPixels) and long names wrap, inside the view.
+TEST(ViewerPanels, labels_on_a_screen_for_the_room_keep_the_back_rows_size_and_wrap_long_names) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    const std::vector<TextBlock> text = parseRichText("Down over the pelvic brim.");
+    constexpr float kBodyPixels = 17.0f, kDefaultFontPixels = 13.0f;  // the program's body font; ImGui's default here
+    struct Case {
+        glm::vec2 display;
+        float textSize;  // the teacher's (Ctrl+=)
+    };
+    for (const auto& [display, textSize] : {Case{{1280, 720}, 1.0f}, Case{{1920, 1080}, 1.0f}, Case{{683, 384}, 1.0f}, Case{{1920, 1080}, 2.5f}}) {
+        const float scale = presenterUiScale(textSize, 1.0f, display.y);
+        ImGui::GetIO().FontGlobalScale = scale * kBodyPixels / kDefaultFontPixels;
+        ui::ViewerUiState state = slideState(imgui, visibility, display, text, 4);
+        state.uiScale = scale;
+        state.presenterTheme = true;
+        state.sceneView = layoutFor(display, scale, LayoutMode::Slide, CaptionPlace::Beside).scene;
+        const ViewRect view = state.sceneView;
+        auto at = [&](float x, float y) { return view.origin + glm::vec2(x, y) * view.size; };
+        state.labels = {{"Pelvic brim (iliopubic eminence region)", at(0.45f, 0.45f)},
+                        {"Right inguinal ligament", at(0.6f, 0.55f)},
+                        {"Right psoas major (over the hip capsule)", at(0.55f, 0.7f)},
+                        {"Right femur: lesser trochanter", at(0.52f, 0.8f)}};
+        for (int frame = 0; frame < 3; ++frame) imgui.frame(display, state);
+        ImGuiIO& io = ImGui::GetIO();
+        io.DisplaySize = {display.x, display.y};
+        ImGui::NewFrame();
+        const float font = ui::labelFontSize(state);
+        const float wrap = ui::labelWrapWidth(state);
+        ImGui::Render();
+        const std::string where = std::to_string(int(display.x)) + "x" + std::to_string(int(display.y)) + " at " + std::to_string(textSize);
+        // Larger text shrinks them toward that size (at 250 % full-size labels overlapped each other).
+        if (textSize > 1.0f) EXPECT_LT(font, ImGui::GetFontSize() * 0.5f) << where;
+        EXPECT_GE(font, backRowFontPixels(display.y) - 0.01f) << where << ": capitals " << font * 0.626f / display.y * 100.0f << " % of the height";
+        EXPECT_GT(wrap, 0.0f) << where;
+        EXPECT_LE(wrap, std::max(view.size.x * 0.35f, 8.0f * font) + 0.5f) << where;
+        // Every label box and leader is drawn inside the 3D view.
+        imgui.frame(display, state);
+        const ImDrawList* labels = ImGui::GetBackgroundDrawList();
+        ASSERT_GT(labels->VtxBuffer.Size, 0);
+        float left = FLT_MAX, right = -FLT_MAX;
+        for (const ImDrawVert& v : labels->VtxBuffer) left = std::min(left, v.pos.x), right = std::max(right, v.pos.x);
+        EXPECT_GE(left, view.origin.x - 1.0f) << where;
+        EXPECT_LE(right, view.origin.x + view.size.x + 1.0f) << where;
+    }
+    ImGui::GetIO().FontGlobalScale = 1.0f;
 }
 
 // Tester, session 7: the full stop after a bold span wrapped onto a line of its own ("five slips"

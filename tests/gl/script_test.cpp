@@ -91,5 +91,15 @@ TEST(Script, scripted_typing_reaches_the_structures_search_field) {
                 });
 }
 
+// Fresh tester, session 9: F6 in a --script run on the desktop said "Two screens need the desktop
+// program (a browser page has one window)". It says why a script has no second window.
+TEST(Script, f6_in_a_script_says_a_script_opens_no_second_window_not_that_this_is_a_browser) {
+    afterScript("wait 0.2\nkey f6\nwait 0.1\n", [](const app::Application& application) {
+        EXPECT_FALSE(application.session().twoScreens());
+        EXPECT_EQ(application.status().find("browser"), std::string::npos) << application.status();
+        EXPECT_NE(application.status().find("--script"), std::string::npos) << application.status();
+    });
+}
+
 }  // namespace
 }  // namespace psoas

@@ -7,9 +7,13 @@
 #include "app/application.hpp"
 #include "app/image_file.hpp"
 #include "gl/gl_test_context.hpp"
+#include "support/test_paths.hpp"
 
 #include <glad/gl.h>  // before GLFW, which would bring the system gl.h
 #include <GLFW/glfw3.h>
+
+#include <imgui.h>
+#include <imgui_internal.h>
 
 #include <algorithm>
 #include <cmath>
@@ -166,6 +170,86 @@ TEST(TwoScreens, the_key_list_and_key_strip_stay_off_the_class_screen) {
     ASSERT_TRUE(application->session().showHelp());
     EXPECT_EQ(application->audiencePicture()->rgba, audienceBefore.rgba) << "the class's screen is as before H (no key list, no key strip)";
     EXPECT_NE(teacherPicture(*application).rgba, teacherBefore.rgba) << "the teacher's window shows the key list";
+    test::expectNoGlErrors();
+}
+
+// Fresh tester, session 9: on a 1366x768 laptop without a projector, F6 opened the class's window
+// over the right half of the teacher's model, and nothing said why. Xvfb's one screen (1920x1080)
+// with a teacher's window too wide for one beside it: the class's window goes to a corner off the
+// 3D view's middle, and the status line says no second screen is connected.
+TEST(TwoScreens, on_one_screen_without_room_beside_the_class_window_keeps_off_the_model_and_says_why) {
+    if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
+    auto application = test::openViewerWindow(1700, 900);
+    glfwSetWindowPos(application->window()->handle(), 0, 0);
+    frame(*application);
+    application->onKey(GLFW_KEY_F6, GLFW_PRESS, 0);
+    for (int i = 0; i < 3; ++i) frame(*application);
+    ASSERT_NE(application->audienceWindow(), nullptr);
+    EXPECT_FALSE(application->audienceWindow()->fullscreen());
+    const ScreenRect teacher = application->window()->placement();
+    const ScreenRect audience = application->audienceWindow()->placement();
+    const ViewRect view = application->layout().scene;
+    const float middleLeft = static_cast<float>(teacher.x) + view.origin.x + view.size.x * 0.25f;
+    const float middleRight = middleLeft + view.size.x * 0.5f;
+    EXPECT_TRUE(static_cast<float>(audience.x + audience.width) <= middleLeft || static_cast<float>(audience.x) >= middleRight)
+        << "the class's window (x " << audience.x << ", " << audience.width << " wide) lies over the model's part of the view ("
+        << middleLeft << " to " << middleRight << ")";
+    EXPECT_GE(audience.width, kAudienceMinWidth);
+    EXPECT_NE(application->status().find("No second screen is connected"), std::string::npos) << application->status();
+    test::expectNoGlErrors();
+}
+
+// F6 pressed before the projector's cable: when the projector is connected, the class's window
+// goes full screen on it; a monitor that holds the teacher's window is left alone. Xvfb cannot plug
+// a monitor in: its one monitor stands in, first under the teacher's window, then with it moved off.
+TEST(TwoScreens, a_projector_connected_after_f6_takes_the_class_window_full_screen) {
+    if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
+    auto application = test::openViewerWindow(960, 600);
+    frame(*application);
+    application->onKey(GLFW_KEY_F6, GLFW_PRESS, 0);
+    for (int i = 0; i < 3; ++i) frame(*application);
+    ASSERT_NE(application->audienceWindow(), nullptr);
+    ASSERT_FALSE(application->audienceWindow()->fullscreen());
+    application->onMonitorConnected(glfwGetPrimaryMonitor());
+    EXPECT_FALSE(application->audienceWindow()->fullscreen()) << "not on the monitor the teacher's window is on";
+    glfwSetWindowPos(application->window()->handle(), -3000, 0);
+    application->onMonitorConnected(glfwGetPrimaryMonitor());
+    EXPECT_TRUE(application->audienceWindow()->fullscreen());
+    EXPECT_FALSE(application->window()->fullscreen());
+    EXPECT_NE(application->status().find("A second screen was connected"), std::string::npos) << application->status();
+    frame(*application);
+    application->onKey(GLFW_KEY_ESCAPE, GLFW_PRESS, 0);
+    frame(*application);
+    EXPECT_EQ(application->audienceWindow(), nullptr);
+    test::expectNoGlErrors();
+}
+
+// Fresh tester, session 9: on a fresh profile, after Esc ended two screens, the first-visit hint
+// ("Left-drag turns the model…") came up on the teacher's window in the middle of the class.
+TEST(TwoScreens, leaving_two_screens_does_not_bring_up_the_first_visit_hint) {
+    if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
+    setenv("XDG_CONFIG_HOME", test::temporaryDirectory().c_str(), 1);  // a fresh profile
+    app::Options options;
+    options.glDebug = true;
+    options.width = 960;
+    options.height = 600;
+    options.sizeGiven = true;
+    app::Application application(options);  // no lesson asked for: the hint's first run
+    application.startWindow();
+    test::beginGlErrorWatch();
+    auto hintShown = [] {
+        const ImGuiWindow* hint = ImGui::FindWindowByName("##first-run");
+        return hint && hint->Active;
+    };
+    for (int i = 0; i < 3; ++i) frame(application);
+    ASSERT_TRUE(hintShown()) << "a fresh profile shows the hint";
+    application.onKey(GLFW_KEY_F6, GLFW_PRESS, 0);
+    for (int i = 0; i < 3; ++i) frame(application);
+    ASSERT_NE(application.audienceWindow(), nullptr);
+    application.onKey(GLFW_KEY_ESCAPE, GLFW_PRESS, 0);
+    for (int i = 0; i < 3; ++i) frame(application);
+    ASSERT_EQ(application.audienceWindow(), nullptr);
+    EXPECT_FALSE(hintShown()) << "the first-visit hint came up after two screens ended";
     test::expectNoGlErrors();
 }
 
