@@ -107,8 +107,11 @@ KeyChord keyChordFromGlfw(int glfwKey, int glfwMods) {
 }
 
 namespace {
-// F6 after F5 where a second window can open (not in a browser page: app/platform.hpp).
-std::vector<ui::HelpEntry> withTwoScreens(std::vector<ui::HelpEntry> entries) {
+// The keys this platform has: F6 after F5 where a second window can open, Ctrl+Q where the
+// program can close its window (neither in a browser page: app/platform.hpp; fresh tester, session
+// 10: the page's key list offered a Quit that did nothing).
+std::vector<ui::HelpEntry> forThisPlatform(std::vector<ui::HelpEntry> entries) {
+    if (!platform::canQuit()) std::erase_if(entries, [](const ui::HelpEntry& e) { return e.keys == "Ctrl + Q"; });
     if (!platform::offersSecondWindow()) return entries;
     const auto f5 = std::find_if(entries.begin(), entries.end(), [](const ui::HelpEntry& e) { return e.keys == "F5"; });
     entries.insert(f5 == entries.end() ? f5 : f5 + 1,
@@ -119,7 +122,7 @@ std::vector<ui::HelpEntry> withTwoScreens(std::vector<ui::HelpEntry> entries) {
 }  // namespace
 
 const std::vector<ui::HelpEntry>& helpEntries() {
-    static const std::vector<ui::HelpEntry> entries = withTwoScreens({
+    static const std::vector<ui::HelpEntry> entries = forThisPlatform({
         {"Left drag", "Orbit around the model"},
         {"Right drag, middle drag, Shift + left drag", "Pan"},
         {"Mouse wheel", "Zoom toward the point under the cursor"},

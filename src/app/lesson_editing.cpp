@@ -129,7 +129,13 @@ void Application::saveDraft() {
         return;
     }
     platform::keepUserFiles();  // a browser page copies its lessons folder to the browser's storage
-    setStatus("Saved '" + draft_->lesson().title + "' to " + draft_->file().string());
+    // A browser page also downloads the file: its folder is the browser's storage, which the
+    // teacher cannot hand to anyone (fresh tester, session 10: "Saved to /home/web_user/…").
+    if (platform::offerDownload(draft_->file()))
+        setStatus("Saved '" + draft_->lesson().title + "' in this browser and downloaded " + draft_->file().filename().string() +
+                  " (to share: another browser opens it with Open files…)");
+    else
+        setStatus("Saved '" + draft_->lesson().title + "' to " + draft_->file().string());
     checkLessonFiles();  // the saved file joins the lesson list now, not at the next look
     if (afterSave_ == AfterSave::Stay) return;
     draft_.reset();

@@ -85,6 +85,10 @@ FilePicker chooseFiles();
 // has one canvas: there offersSecondWindow() is false (the panel's "Two screens" and F6 are not
 // offered) and openSecondWindow returns null.
 [[nodiscard]] bool offersSecondWindow();
+
+// Whether the program can close its own window (Ctrl+Q): a browser page cannot close its tab, so
+// the key list does not offer it there.
+[[nodiscard]] bool canQuit();
 std::unique_ptr<Window> openSecondWindow(Window& first, const std::string& title);
 
 }  // namespace psoas::app::platform

@@ -167,6 +167,8 @@ FilePicker chooseFiles() { return psoas_choose_files() != 0 ? FilePicker::Opened
 // One canvas, one window: presenter mode on two screens is not offered (platform.hpp).
 bool offersSecondWindow() { return false; }
 
+bool canQuit() { return false; }
+
 std::unique_ptr<Window> openSecondWindow(Window&, const std::string&) { return nullptr; }
 
 namespace {

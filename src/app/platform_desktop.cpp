@@ -38,6 +38,8 @@ std::string shownKeptPath(const std::filesystem::path& file) { return file.strin
 
 bool offersSecondWindow() { return true; }
 
+bool canQuit() { return true; }
+
 std::unique_ptr<Window> openSecondWindow(Window& first, const std::string& title) {
     int count = 0;
     GLFWmonitor** monitors = glfwGetMonitors(&count);
