@@ -140,7 +140,8 @@ void ViewerSession::updateLengthCurve() {
     if (curvePose_ && samePose(*curvePose_, target) && curveReference_ == reference) return;
     curvePose_ = target;
     curveReference_ = reference;
-    curve_ = motion_->lengthAgainstHipFlexion(target, kRightPsoasId, -30.0f, 120.0f, 2.0f, reference);
+    const DegreeRange range = physiologicalRange(JointCoordinate::RightHipFlexion);  // the slider's and the drag's
+    curve_ = motion_->lengthAgainstHipFlexion(target, kRightPsoasId, range.min, range.max, 2.0f, reference);
 }
 
 // Lessons -----------------------------------------------------------------------------------------

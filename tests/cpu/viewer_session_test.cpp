@@ -579,6 +579,9 @@ TEST(ViewerSession, choosing_the_second_hip_reference_changes_readouts_history_a
     const auto at90 = std::find_if(curve.begin(), curve.end(), [](const glm::vec2& p) { return std::abs(p.x - 90.0f) < 1e-3f; });
     ASSERT_NE(at90, curve.end());
     EXPECT_NEAR(at90->y, measured("rajagopal2016", std::nullopt, 90.0, "length"), kCsvRounding);
+    // It spans the hip's range, as its slider and a drag do.
+    EXPECT_FLOAT_EQ(curve.front().x, physiologicalRange(JointCoordinate::RightHipFlexion).min);
+    EXPECT_FLOAT_EQ(curve.back().x, physiologicalRange(JointCoordinate::RightHipFlexion).max);
 
     chooseReference(*session, HipReference::Gait2392);
     const auto& back = session->lengthCurve();
