@@ -126,8 +126,15 @@ void Application::uploadMotion() {
     const SceneMotion* motion = session_->sceneMotion();
     if (!frameRenderer_ || !motion || uploadedMotion_ == session_->motionRevision()) return;
     uploadedMotion_ = session_->motionRevision();
-    for (std::size_t i = 0; i < scene_.structures.size(); ++i)
-        if (const auto* positions = motion->positions(i)) frameRenderer_->updateVertices(i, *positions, *motion->normals(i));
+    uploadedVertices_.resize(scene_.structures.size(), 0);
+    // Only the meshes whose vertices changed (a walking step bends the four hip flexors; the
+    // column's parts stay): each mesh's revision against the one the renderer has.
+    for (std::size_t i = 0; i < scene_.structures.size(); ++i) {
+        const auto* positions = motion->positions(i);
+        if (!positions || motion->vertexRevision(i) == uploadedVertices_[i]) continue;
+        frameRenderer_->updateVertices(i, *positions, *motion->normals(i));
+        uploadedVertices_[i] = motion->vertexRevision(i);
+    }
 }
 
 void Application::tellViewAspect(bool reframe) { apply(act::SetViewAspect{layout().sceneAspect(), reframe}); }

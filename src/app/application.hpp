@@ -256,6 +256,7 @@ private:
     std::unique_ptr<Audience> audience_;
     Screen building_ = Screen::Teacher;  // the screen the frame being laid out is for
     std::uint64_t uploadedMotion_ = 0;  // the session's motion revision the renderer's meshes show
+    std::vector<std::uint64_t> uploadedVertices_;  // per structure, the vertex revision the renderer has (SceneMotion::vertexRevision)
     AntiAliasing antiAliasing_ = AntiAliasing::EdgeFilter;
     Background screenshotBackground_ = Background::Dark;
     float uiScale_ = 1.0f;

@@ -3,6 +3,7 @@
 #include "app/invocation.hpp"
 #include "app/user_paths.hpp"
 #include "core/diagnostic.hpp"
+#include "core/motion/joint_coordinates.hpp"
 #include "core/name_table.hpp"
 #include "core/number_text.hpp"
 
@@ -22,6 +23,12 @@ constexpr int kMinSide = 16;
 constexpr int kMaxSide = 16384;
 
 std::string firstLine(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+// "-30 to 120": a joint's physiological range, what --measure accepts for it (joint_coordinates.hpp).
+std::string rangeText(JointCoordinate joint) {
+    const DegreeRange range = physiologicalRange(joint);
+    return std::to_string(static_cast<int>(range.min)) + " to " + std::to_string(static_cast<int>(range.max));
+}
 
 // Every run mode, in the order --help and messages name them.
 constexpr RunMode kAllModes[] = {RunMode::Window, RunMode::Screenshot, RunMode::ExportLesson, RunMode::Record,
@@ -180,12 +187,12 @@ void declareOptions(CLI::App& cli, Options& options, Typed& typed) {
     cli.add_option("--pose", typed.pose, "The pose (a file in models/poses); 'list' shows all")
         ->type_name("NAME|list");
     cli.add_option("--hip-flexion", typed.hipFlexion,
-                   "Flexion of both thighs against the neutral pelvis, degrees (the hip joint's own is this plus the pelvic tilt); "
-                   "replaces the --pose's flexion, its abduction and rotation stay")
+                   "Flexion of both thighs against the neutral pelvis, degrees, " + rangeText(JointCoordinate::RightHipFlexion) +
+                       " (the hip joint's own is this plus the pelvic tilt); replaces the --pose's flexion, its abduction and rotation stay")
         ->type_name("DEG");
-    cli.add_option("--lumbar-extension", typed.lumbarExtension, "Lumbar extension, degrees; replaces the --pose's")
+    cli.add_option("--lumbar-extension", typed.lumbarExtension, "Lumbar extension, degrees, " + rangeText(JointCoordinate::LumbarExtension) + " (flexion negative); replaces the --pose's")
         ->type_name("DEG");
-    cli.add_option("--pelvic-tilt", typed.pelvicTilt, "Anterior pelvic tilt, degrees; replaces the --pose's")
+    cli.add_option("--pelvic-tilt", typed.pelvicTilt, "Anterior pelvic tilt, degrees, " + rangeText(JointCoordinate::PelvicTilt) + "; replaces the --pose's")
         ->type_name("DEG");
     cli.add_option("--breath", typed.breath,
                    "The breath held: 0 fully exhaled to 1 fully inhaled")

@@ -192,6 +192,7 @@ void Application::showScene(Scene next, SceneSource source) {
     if (window_) {
         frameRenderer_ = std::make_unique<render::FrameRenderer>(scene_);
         uploadedMotion_ = 0;
+        uploadedVertices_.clear();
     }
     if (!options_.model) showFirstView(*this, Options{});  // as the command line: the first lesson
     tellViewAspect(false);

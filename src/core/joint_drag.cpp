@@ -49,6 +49,37 @@ glm::vec3 pivotAt(const Skeleton& skeleton, const JointDrag& drag, const Pose& p
     return placed(pose, bodies, Body::Pelvis, neutral);
 }
 
+// The first coordinate's axis, drawn: hip flexion and lumbar extension both turn about the
+// pelvis's left-right axis (Rx, docs/sources.md §2).
+glm::vec3 firstAxisAt(const Pose& pose, const BodyTransforms& bodies) {
+    return glm::normalize(glm::mat3(bodyOrientationTransform(pose)) * glm::mat3(bodies[Body::Pelvis]) * glm::vec3(1.0f, 0.0f, 0.0f));
+}
+
+// The point the drag moves so that it follows the pointer, and the body that carries it: the point
+// grabbed, moved out along the limb to at least a lever's length from the joint. Close to the
+// pivot a few pixels would turn the joint by tens of degrees (session 10: 20 px on a low lumbar
+// vertebra gave 25 degrees of lumbar flexion, 20 px down beside the greater trochanter 18 degrees
+// of hip extension). A thigh's lever is at least half the femur; the lumbar column turns as one
+// lever about L5/S1, so its point is raised along the column to at least its top (the T12/L1
+// centre) and carried by T12, which turns through the whole lumbar angle: a point low on the
+// spine sits in front of the pivot and would also swing the column with a level drag.
+struct Handle {
+    Body body;
+    glm::vec3 neutral;  // scene frame at the neutral pose
+};
+constexpr float kThighLever = 0.2f;  // metres: half the hip-to-knee length (0.396 m, docs/sources.md §2)
+Handle handleOf(const Skeleton& skeleton, const JointDrag& drag) {
+    auto outTo = [&](const glm::vec3& pivot, const glm::vec3& along, float lever) {
+        return drag.grabbed + along * std::max(0.0f, lever - glm::dot(drag.grabbed - pivot, along));
+    };
+    if (drag.body == Body::FemurRight || drag.body == Body::FemurLeft) {
+        const Side side = drag.body == Body::FemurRight ? Side::Right : Side::Left;
+        return {drag.body, outTo(skeleton.hipCentre(side), glm::vec3(0.0f, -1.0f, 0.0f), kThighLever)};  // the femur hangs down
+    }
+    const glm::vec3 bottom = skeleton.lumbarJoints().front().centre, top = skeleton.lumbarJoints().back().centre;
+    return {Body::T12, outTo(bottom, glm::normalize(top - bottom), glm::length(top - bottom))};
+}
+
 // Pixels per metre at the depth of `point`.
 float pixelsPerMetre(const OrbitCamera& camera, glm::vec2 viewPixels, const glm::vec3& point) {
     const float depth = std::max(glm::dot(point - camera.eye(), camera.forward()), 1e-4f);
@@ -60,7 +91,7 @@ float pixelsPerMetre(const OrbitCamera& camera, glm::vec2 viewPixels, const glm:
 struct ScreenVelocities {
     std::vector<glm::vec2> real;
     glm::vec2 endOn{0.0f};
-    glm::vec2 towardPivot{0.0f};  // on screen, from the point toward its joint (unit, or zero)
+    glm::vec2 towardPivot{0.0f};  // on screen, from the point toward its joint's axis (unit, or zero)
     float towardCamera = 0.0f;    // the first coordinate's motion of the point toward the eye, metres per degree
     [[nodiscard]] std::vector<glm::vec2> total() const {
         std::vector<glm::vec2> sum = real;
@@ -71,7 +102,8 @@ struct ScreenVelocities {
 
 ScreenVelocities screenVelocities(const Skeleton& skeleton, const JointDrag& drag, const Pose& pose) {
     const BodyTransforms bodies = solveSkeleton(skeleton, pose);
-    const glm::vec3 point = placed(pose, bodies, drag.body, drag.grabbed);
+    const Handle handle = handleOf(skeleton, drag);
+    const glm::vec3 point = placed(pose, bodies, handle.body, handle.neutral);
     const glm::vec2 onScreen = drag.camera.project(point, drag.viewPixels);
     ScreenVelocities velocities;
     for (std::size_t i = 0; i < drag.driven.size(); ++i) {
@@ -88,7 +120,7 @@ ScreenVelocities screenVelocities(const Skeleton& skeleton, const JointDrag& dra
             if (offset == 0.0f) return point;
             Pose moved = pose;
             setCoordinate(moved, coordinate, value + offset);
-            return placed(moved, solveSkeleton(skeleton, moved), drag.body, drag.grabbed);
+            return placed(moved, solveSkeleton(skeleton, moved), handle.body, handle.neutral);
         };
         const glm::vec3 highPoint = pointAt(high), lowPoint = pointAt(low);
         const glm::vec2 real = (drag.camera.project(highPoint, drag.viewPixels) - drag.camera.project(lowPoint, drag.viewPixels)) / (high - low);
@@ -101,10 +133,16 @@ ScreenVelocities screenVelocities(const Skeleton& skeleton, const JointDrag& dra
         const float squareOn = glm::length(motion) * pixelsPerMetre(drag.camera, drag.viewPixels, point);
         const float seen = squareOn > 0.0f ? glm::length(real) / squareOn : 0.0f;
         velocities.real.push_back(real * glm::smoothstep(kSeenNone, kSeenFully, seen));
-        if (i == 0) {  // seen end-on: motion toward the camera reads as a drag toward the pivot
+        if (i == 0) {  // seen end-on: motion toward the camera reads as a drag toward the joint
             const float toward = glm::dot(motion, glm::normalize(drag.camera.eye() - point));
             velocities.towardCamera = toward;
-            const glm::vec2 toPivot = drag.camera.project(pivotAt(skeleton, drag, pose, bodies), drag.viewPixels) - onScreen;
+            // Toward the joint's axis, not its centre: a limb turning toward the viewer shortens
+            // along its radius from the axis, so a point grabbed beside the thigh's line (the
+            // trochanter's side) still goes straight up as the hip flexes in a front view, and a
+            // straight-up drag asks no abduction of it (session 10: a few degrees).
+            const glm::vec3 pivot = pivotAt(skeleton, drag, pose, bodies), axis = firstAxisAt(pose, bodies);
+            const glm::vec3 foot = pivot + axis * glm::dot(point - pivot, axis);
+            const glm::vec2 toPivot = drag.camera.project(foot, drag.viewPixels) - onScreen;
             if (glm::length(toPivot) > 1.0f) {
                 velocities.towardPivot = glm::normalize(toPivot);
                 velocities.endOn = toward * pixelsPerMetre(drag.camera, drag.viewPixels, point) * velocities.towardPivot;
@@ -146,7 +184,10 @@ Pose dragPose(const Skeleton& skeleton, const JointDrag& drag, glm::vec2 pointer
     if (steps == 0 || drag.driven.empty()) return pose;
     // Where the point is "seen": its picture, plus what end-on motion has added (kept so the error
     // below is measured against what the drag has already turned), starting under the press.
-    auto pictureOf = [&](const Pose& p) { return drag.camera.project(grabbedPointAt(skeleton, drag, p), drag.viewPixels); };
+    const Handle handle = handleOf(skeleton, drag);
+    auto pictureOf = [&](const Pose& p) {
+        return drag.camera.project(placed(p, solveSkeleton(skeleton, p), handle.body, handle.neutral), drag.viewPixels);
+    };
     glm::vec2 endOnOffset = drag.pointerStart - pictureOf(pose);
     const float grabbedAt = coordinateValue(pose, drag.driven.front().coordinate);
     // Each step aims the point at the pointer's place along the path (so it follows the pointer and
@@ -160,9 +201,20 @@ Pose dragPose(const Skeleton& skeleton, const JointDrag& drag, glm::vec2 pointer
         // it only takes that back, never past where the limb was grabbed: a level sideways drag
         // in a front view, which abduction's arc leaves below the knee, read as extension (up to
         // the -30 degree limit; fresh tester, session 9).
+        const glm::vec2 firstMoves = velocities.total().front();
         const float turned = coordinateValue(pose, drag.driven.front().coordinate) - grabbedAt;
         if (glm::dot(error, velocities.towardPivot) < 0.0f && turned * velocities.towardCamera <= 0.0f) velocities.endOn = glm::vec2(0.0f);
-        const std::vector<float> change = solveStep(velocities.total(), error);
+        std::vector<glm::vec2> moves = velocities.total();
+        // The first coordinate has the pointer's motion along its own picture: the others follow
+        // only what is across it. Abduction's arc also lifts the knee, and a straight drag up or
+        // down a front view's thigh would otherwise take a few degrees of it (session 10), most
+        // where the first cannot follow (a drag down from standing: no extension is read there).
+        if (glm::length(firstMoves) > 1e-6f)
+            for (std::size_t i = 1; i < moves.size(); ++i) {
+                const glm::vec2 along = glm::normalize(firstMoves);
+                moves[i] -= glm::dot(moves[i], along) * along;
+            }
+        const std::vector<float> change = solveStep(moves, error);
         for (std::size_t i = 0; i < drag.driven.size(); ++i) {
             const DrivenCoordinate& driven = drag.driven[i];
             const float before = coordinateValue(pose, driven.coordinate);

@@ -1,6 +1,7 @@
 #include "core/scene_motion.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <stdexcept>
 #include <string>
 
@@ -10,6 +11,13 @@
 namespace psoas {
 
 namespace {
+// Vertex revisions are numbered across every SceneMotion of the process, so a renderer that kept the
+// numbers of a scene opened before never takes a new one's vertices for those it uploaded.
+std::uint64_t nextVertexRevision() {
+    static std::atomic<std::uint64_t> last{0};
+    return ++last;
+}
+
 // A structure moves with its own body when it has one (vertebrae, discs, femurs), otherwise with
 // the body the atlas names for it.
 std::optional<Body> bodyFor(const StructureInfo& info) {
@@ -89,6 +97,14 @@ const std::vector<glm::vec3>* SceneMotion::positions(std::size_t structure) cons
     return nullptr;
 }
 
+std::uint64_t SceneMotion::vertexRevision(std::size_t structure) const {
+    for (const Bent& b : bent_)
+        if (b.structure == structure) return b.revision;
+    for (const Carried& c : carried_)
+        if (c.structure == structure) return c.revision;
+    return 0;
+}
+
 const std::vector<glm::vec3>* SceneMotion::normals(std::size_t structure) const {
     for (const Bent& b : bent_)
         if (b.structure == structure) return &b.deformer->normals();
@@ -149,33 +165,45 @@ void SceneMotion::update(const Pose& pose, float breath, BreathDepth depth, floa
     for (Bent& b : bent_) {
         evaluateMuscle(muscles_[b.muscle], shown, bodies, states_[b.muscle]);
         muscleCentreLine(states_[b.muscle], centreLine_);
-        b.deformer->deform(centreLine_);
         models_[b.structure] = turn;  // the deformed vertices are already placed upright
+        if (b.revision != 0 && centreLine_ == b.bentAlong) continue;  // the same line bends it the same way
+        b.deformer->deform(centreLine_);
+        b.bentAlong = centreLine_;
+        b.revision = nextVertexRevision();
     }
+    placeCarried(bodies, breath, depth, exaggeration, turn);
+}
+
+void SceneMotion::placeCarried(const BodyTransforms& bodies, float breath, BreathDepth depth, float exaggeration, const glm::mat4& turn) {
+    for (Carried& c : carried_) models_[c.structure] = turn;  // the vertices are already placed upright
+    CarriedInputs inputs{bodies, 0.0f};
+    inputs.bodies[Body::FemurRight] = inputs.bodies[Body::FemurLeft] = glm::mat4(1.0f);  // no carried part follows a femur
+    // 7 cm at most on screen: about 60 % of the model dome's 12 cm rise above the crura (sources
+    // §3 apex estimate), so even an enlarged deep breath leaves a dome, not a hole.
+    constexpr float kMostShownDescent = 0.07f;
+    const float trueDescent = diaphragmDomeDescent(breath, depth);
+    if (dome_) {
+        inputs.shownDescent = std::min(trueDescent * exaggeration, std::max(trueDescent, kMostShownDescent));
+        const float fullShown = std::min(domeExcursion(depth) * exaggeration, std::max(domeExcursion(depth), kMostShownDescent));
+        domeShownFactor_ = fullShown / domeExcursion(depth);
+    }
+    if (carriedFrom_ == inputs) return;  // placed from the same bodies and descent: the vertices stand
+    carriedFrom_ = inputs;
     for (Carried& c : carried_) {
         c.positions = c.neutral;  // same size: copies, never allocates
         c.normals = c.neutralNormals;
+        c.revision = nextVertexRevision();
     }
     if (dome_) {
         // The dome descends by the (exaggerated) excursion, most at the top so it also flattens;
         // the crura stay on the spine (sources §5). Same falloff as deformDiaphragmVertex, which
         // clamps to the true excursion and so cannot show an exaggerated one.
-        // 7 cm at most on screen: about 60 % of the model dome's 12 cm rise above the crura
-        // (sources §3 apex estimate), so even an enlarged deep breath leaves a dome, not a hole.
-        constexpr float kMostShownDescent = 0.07f;
-        const float trueDescent = diaphragmDomeDescent(breath, depth);
-        const float shownDescent = std::min(trueDescent * exaggeration, std::max(trueDescent, kMostShownDescent));
-        const float fullShown = std::min(domeExcursion(depth) * exaggeration, std::max(domeExcursion(depth), kMostShownDescent));
-        domeShownFactor_ = fullShown / domeExcursion(depth);
         Carried& dome = carried_[*dome_];
         for (std::size_t v = 0; v < dome.neutral.size(); ++v)
-            dome.positions[v].y -= domeDescentWeight(dome.neutral[v]) * shownDescent;
+            dome.positions[v].y -= domeDescentWeight(dome.neutral[v]) * inputs.shownDescent;
     }
     // Then each part goes where the vertebra beside it has gone (the dome with T12 and its ribs).
-    for (Carried& c : carried_) {
-        c.skin.place(bodies, c.positions, c.normals);
-        models_[c.structure] = turn;  // the vertices are already placed upright
-    }
+    for (Carried& c : carried_) c.skin.place(bodies, c.positions, c.normals);
 }
 
 const MuscleReadout* SceneMotion::readout(std::string_view muscleId) const {

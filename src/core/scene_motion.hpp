@@ -19,6 +19,7 @@
 
 #include <glm/mat4x4.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -55,6 +56,11 @@ public:
     // only move rigidly.
     [[nodiscard]] const std::vector<glm::vec3>* positions(std::size_t structure) const;
     [[nodiscard]] const std::vector<glm::vec3>* normals(std::size_t structure) const;
+    // Changes whenever update() changed the structure's positions() (0 for a structure without
+    // them); never repeats, across SceneMotions too, so a renderer uploads only meshes whose
+    // number differs from the one it uploaded. update() leaves vertices whose inputs did not
+    // change as they are: a walking step moves the hips, and the column's parts stay put.
+    [[nodiscard]] std::uint64_t vertexRevision(std::size_t structure) const;
     // psoas_major_r, psoas_major_l, iliacus_r, iliacus_l (hipFlexorMuscles' order), computed with
     // reference(); a gait2392 psoas has 11 fascicles, a rajagopal2016 one a single lumped path.
     [[nodiscard]] const std::vector<MuscleReadout>& readouts() const { return readouts_; }
@@ -84,6 +90,8 @@ private:
         std::size_t structure;
         std::size_t muscle;  // index into muscles_
         std::unique_ptr<MuscleDeformer> deformer;
+        std::vector<glm::vec3> bentAlong;  // the centre line the vertices were bent along
+        std::uint64_t revision = 0;
     };
     // A muscle or ligament lying along the lumbar column (quadratus lumborum, psoas minor, the
     // diaphragm, the arcuate ligaments): each part moves with the vertebra beside it.
@@ -91,7 +99,16 @@ private:
         std::size_t structure;
         ColumnSkin skin;
         std::vector<glm::vec3> neutral, neutralNormals, positions, normals;
+        std::uint64_t revision = 0;
     };
+    // What the carried parts were last placed from: the column's bodies (every body but the
+    // femurs) and the dome's shown descent. Equal inputs give equal vertices, so they stay.
+    struct CarriedInputs {
+        BodyTransforms bodies;
+        float shownDescent = 0.0f;
+        bool operator==(const CarriedInputs&) const = default;
+    };
+    std::optional<CarriedInputs> carriedFrom_;
 
     // One published geometry's paths and the lengths they give in neutral standing, breathed out.
     struct ReferencePaths {
@@ -101,6 +118,8 @@ private:
     };
     [[nodiscard]] const ReferencePaths& paths(HipReference reference) const;
     void measure(HipReference reference, const Pose& truePose, const BodyTransforms& trueBodies);
+    // The column's parts and the dome, placed again only when their inputs changed.
+    void placeCarried(const BodyTransforms& bodies, float breath, BreathDepth depth, float exaggeration, const glm::mat4& turn);
 
     const Scene& scene_;
     Skeleton skeleton_;

@@ -140,7 +140,8 @@ void ViewerSession::updateLengthCurve() {
     if (curvePose_ && samePose(*curvePose_, target) && curveReference_ == reference) return;
     curvePose_ = target;
     curveReference_ = reference;
-    curve_ = motion_->lengthAgainstHipFlexion(target, kRightPsoasId, -30.0f, 120.0f, 2.0f, reference);
+    const DegreeRange range = physiologicalRange(JointCoordinate::RightHipFlexion);  // the slider's and the drag's
+    curve_ = motion_->lengthAgainstHipFlexion(target, kRightPsoasId, range.min, range.max, 2.0f, reference);
 }
 
 // Lessons -----------------------------------------------------------------------------------------
@@ -407,8 +408,18 @@ void ViewerSession::handle(const act::Click& a) {
 }
 
 void ViewerSession::handle(const act::Hover& a) {
-    const auto hit = a.position ? pickAt(*a.position, a.viewPixels) : std::nullopt;
-    hovered_ = hit ? hit->structure : -1;
+    hoverPointer_ = a.position ? std::optional(HoverPointer{*a.position, a.viewPixels}) : std::nullopt;
+}
+
+int ViewerSession::hovered() const {
+    if (!hoverPointer_) return -1;
+    const std::uint64_t revision = motion_ ? motionRevision_ : 0;
+    if (hoverPick_ && hoverPick_->pointer == *hoverPointer_ && hoverPick_->camera == camera_.pose &&
+        hoverPick_->fovYDegrees == camera_.fovYDegrees && hoverPick_->motionRevision == revision && hoverPick_->visibility == visibility_)
+        return hoverPick_->structure;
+    const auto hit = pickAt(hoverPointer_->position, hoverPointer_->viewPixels);
+    hoverPick_ = HoverPick{*hoverPointer_, camera_.pose, camera_.fovYDegrees, revision, visibility_, hit ? hit->structure : -1};
+    return hoverPick_->structure;
 }
 
 void ViewerSession::handle(const act::Orbit& a) {
@@ -512,11 +523,12 @@ void ViewerSession::handle(const act::FinishTransitions&) {
 std::vector<StructureLook> ViewerSession::structureLooks() const {
     std::vector<StructureLook> looks(scene_.structures.size());
     const bool colourByLength = motion_ && motionState_.settings().colourByLength;
+    const int hoveredNow = hovered();
     for (std::size_t i = 0; i < looks.size(); ++i) {
         StructureLook& look = looks[i];
         look.visible = displayOpacity_[i] > 0.003f;
         look.opacity = displayOpacity_[i];
-        look.hovered = static_cast<int>(i) == hovered_;
+        look.hovered = static_cast<int>(i) == hoveredNow;
         look.selected = static_cast<int>(i) == selected_;
         look.highlighted = i < staged_.highlighted.size() && staged_.highlighted[i];
         const bool painted = i < staged_.painted.areas.size() && !staged_.painted.areas[i].empty();

@@ -160,7 +160,10 @@ public:
     [[nodiscard]] const Visibility& visibility() const { return visibility_; }
     [[nodiscard]] const std::vector<float>& displayOpacity() const { return displayOpacity_; }
     [[nodiscard]] int selected() const { return selected_; }
-    [[nodiscard]] int hovered() const { return hovered_; }
+    // The structure under the pointer in the frame as it is now (-1: none, or the pointer over the
+    // UI): picked again whenever the pointer, the camera, the pose or what is shown changed, so a
+    // body that moves under a still pointer (a walking step, a slider) never leaves a stale name.
+    [[nodiscard]] int hovered() const;
     [[nodiscard]] const OrbitCamera& camera() const { return camera_; }
     [[nodiscard]] OrbitCamera& camera() { return camera_; }  // tests and --camera set it directly
     [[nodiscard]] const CameraAnimation& cameraAnimation() const { return animation_; }
@@ -278,7 +281,22 @@ private:
     Visibility visibility_;
     std::vector<float> displayOpacity_;  // eased toward the visibility state: fades, never pops
     int selected_ = -1;
-    int hovered_ = -1;
+    struct HoverPointer {
+        glm::vec2 position{0.0f};
+        glm::vec2 viewPixels{0.0f};
+        bool operator==(const HoverPointer&) const = default;
+    };
+    std::optional<HoverPointer> hoverPointer_;  // where act::Hover put the pointer; nullopt: over the UI, or dragging
+    // The last hover pick and everything it was picked from: a memo of hovered(), never set by hand.
+    struct HoverPick {
+        HoverPointer pointer;
+        CameraPose camera;
+        float fovYDegrees = 0.0f;
+        std::uint64_t motionRevision = 0;
+        Visibility visibility;
+        int structure = -1;
+    };
+    mutable std::optional<HoverPick> hoverPick_;
     bool dragging_ = false;
     double lastClickTime_ = -1.0;
     glm::vec2 lastClickPosition_{0.0f};

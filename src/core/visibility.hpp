@@ -26,10 +26,13 @@ public:
     void isolate(std::size_t index);  // show only this one; remembers the earlier state
     void leaveIsolation();            // restores exactly the state before isolate()
 
+    bool operator==(const Visibility&) const = default;
+
 private:
     struct Snapshot {
         std::vector<bool> visible;
         std::vector<float> opacity;
+        bool operator==(const Snapshot&) const = default;
     };
     std::vector<bool> visible_;
     std::vector<float> opacity_;

@@ -3,8 +3,10 @@
 #include "core/motion/joint_coordinates.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // TempInputIsActive: whether the slider is a text field this frame
 
 #include <algorithm>
+#include <cstdio>
 #include <string>
 
 namespace psoas::ui {
@@ -29,6 +31,26 @@ void markNormalRange(const JointCoordinateInfo& info, DegreeRange range) {
     }
 }
 
+// The slider's value, beside its handle rather than under it: ImGui centres the text on the frame,
+// where a handle in the middle of the range covers it (session 10: "41°" unreadable under the
+// hip's handle). The handle's place follows ImGui 1.86's SliderBehavior: 2 px padding at each end,
+// a handle GrabMinSize wide for a float slider.
+void drawValueBesideHandle(float value, DegreeRange range) {
+    const ImVec2 lo = ImGui::GetItemRectMin(), hi = ImGui::GetItemRectMax();
+    constexpr float kGrabPadding = 2.0f;
+    const float grab = std::min(ImGui::GetStyle().GrabMinSize, hi.x - lo.x - 2.0f * kGrabPadding);
+    const float t = std::clamp((value - range.min) / std::max(range.max - range.min, 1e-3f), 0.0f, 1.0f);
+    const float grabCentre = lo.x + kGrabPadding + grab * 0.5f + t * (hi.x - lo.x - 2.0f * kGrabPadding - grab);
+    char text[16];
+    std::snprintf(text, sizeof text, "%.0f\u00b0", static_cast<double>(value));
+    const ImVec2 size = ImGui::CalcTextSize(text);
+    const float middle = (lo.x + hi.x) * 0.5f;
+    // The wider side of the frame, beside the handle; centred in it.
+    const float from = grabCentre > middle ? lo.x : grabCentre + grab * 0.5f, to = grabCentre > middle ? grabCentre - grab * 0.5f : hi.x;
+    const float x = std::clamp((from + to - size.x) * 0.5f, from + 1.0f, std::max(from + 1.0f, to - size.x - 1.0f));
+    ImGui::GetWindowDrawList()->AddText({x, (lo.y + hi.y - size.y) * 0.5f}, ImGui::GetColorU32(ImGuiCol_Text), text);
+}
+
 void jointSlider(const JointCoordinateInfo& info, DegreeRange range, const JointControlsView& view, MotionChange& intents) {
     ImGui::PushID(static_cast<int>(info.id));
     const std::string name(info.name);
@@ -37,8 +59,13 @@ void jointSlider(const JointCoordinateInfo& info, DegreeRange range, const Joint
     float value = coordinateValue(view.angles, info.id);
     const float resetWidth = ImGui::CalcTextSize("Reset").x + ImGui::GetStyle().FramePadding.x * 2.0f;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - resetWidth - ImGui::GetStyle().ItemSpacing.x);
-    if (ImGui::SliderFloat("##angle", &value, range.min, range.max, "%.0f\u00b0", ImGuiSliderFlags_AlwaysClamp))
+    // "##" hides ImGui's own text (RenderTextClipped stops there) while the format still rounds to
+    // whole degrees and the text field (double-click or Ctrl+click) shows the number; the value is
+    // drawn beside the handle, except while typing.
+    const bool typing = ImGui::TempInputIsActive(ImGui::GetID("##angle"));
+    if (ImGui::SliderFloat("##angle", &value, range.min, range.max, "##%.0f", ImGuiSliderFlags_AlwaysClamp))
         intents.joint = JointAngle{info.id, value};
+    if (!typing) drawValueBesideHandle(value, range);
     markNormalRange(info, range);
     if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) ImGui::SetKeyboardFocusHere(-1);
     if (ImGui::IsItemHovered())

@@ -88,3 +88,51 @@ TEST(SceneMotion, readouts_are_found_by_muscle_id) {
 
 }  // namespace
 }  // namespace psoas
+
+namespace psoas {
+namespace {
+// Issue 13, performance: only what moved is bent again and uploaded. A hip alone moving (a walking
+// step, a slider) bends its own side's psoas and iliacus; the other side's and the column's parts
+// (quadratus lumborum, the diaphragm) keep their vertices and their revision; the lumbar spine or a
+// breath moves the column's parts again; and the vertices kept are those a fresh solve gives.
+TEST(SceneMotion, only_structures_whose_inputs_moved_change_their_vertices) {
+    const Scene& scene = builtInScene();
+    SceneMotion motion(scene);
+    auto index = [&](const char* id) { return static_cast<std::size_t>(scene.findStructure(id)); };
+    const std::size_t psoasRight = index("psoas_major_r"), psoasLeft = index("psoas_major_l"), quadratus = index("quadratus_lumborum_r"),
+                      dome = index("diaphragm");
+    Pose pose;
+    motion.update(pose, 0.0f, BreathDepth::Quiet, 1.0f);
+    for (const std::size_t s : {psoasRight, psoasLeft, quadratus, dome}) ASSERT_NE(motion.vertexRevision(s), 0u) << s;
+    EXPECT_EQ(motion.vertexRevision(index("femur_r")), 0u) << "a rigid bone has no vertices of its own";
+    auto revisions = [&] {
+        std::vector<std::uint64_t> r;
+        for (const std::size_t s : {psoasRight, psoasLeft, quadratus, dome}) r.push_back(motion.vertexRevision(s));
+        return r;
+    };
+    const auto standing = revisions();
+
+    pose.hipRight.flexion = 30.0f;
+    motion.update(pose, 0.0f, BreathDepth::Quiet, 1.0f);
+    const auto hipMoved = revisions();
+    EXPECT_NE(hipMoved[0], standing[0]) << "the right psoas bends";
+    EXPECT_EQ(hipMoved[1], standing[1]) << "the left psoas stays";
+    EXPECT_EQ(hipMoved[2], standing[2]) << "quadratus lumborum stays";
+    EXPECT_EQ(hipMoved[3], standing[3]) << "the diaphragm stays";
+
+    motion.update(pose, 0.5f, BreathDepth::Quiet, 1.0f);
+    EXPECT_NE(motion.vertexRevision(dome), hipMoved[3]) << "a breath lowers the dome";
+    pose.lumbarExtension = -20.0f;
+    const std::uint64_t quadratusBefore = motion.vertexRevision(quadratus);
+    motion.update(pose, 0.5f, BreathDepth::Quiet, 1.0f);
+    EXPECT_NE(motion.vertexRevision(quadratus), quadratusBefore) << "the column bends";
+
+    // What stayed equals what a fresh solve of the same pose gives.
+    pose.hipRight.flexion = 60.0f;
+    motion.update(pose, 0.5f, BreathDepth::Quiet, 1.0f);
+    SceneMotion fresh(scene);
+    fresh.update(pose, 0.5f, BreathDepth::Quiet, 1.0f);
+    for (const std::size_t s : {psoasRight, psoasLeft, quadratus, dome}) EXPECT_EQ(*motion.positions(s), *fresh.positions(s)) << s;
+}
+}  // namespace
+}  // namespace psoas

@@ -881,6 +881,52 @@ TEST(JointControlsPanel, a_slider_returns_the_angle_and_a_typed_value_is_clamped
 
 // Tester, session 6: a 2-px drag on the 90/90 pose's 60 degree abduction slider set it to 45, the
 // slider's end. With the range the session gives (widened to 60), the slider's far right is 60.
+// Session 10: "41°" was drawn under the hip's handle when the handle sat mid-range. In the drawn
+// frame no glyph of any slider's value lies on its handle, and each value is drawn on its row.
+TEST(JointControlsPanel, each_value_is_drawn_beside_its_handle_not_under_it) {
+    NullBackend imgui;
+    for (const float flexion : {45.0f, 44.0f, -30.0f, 120.0f}) {  // 45: the middle of -30..120
+        ui::JointControlsView view;
+        view.angles.hipRight.flexion = flexion;
+        view.angles.lumbarExtension = -20.0f;  // the middle of -65..26
+        JointControlsHarness panel(view);
+        panel.frame({-1.0f, -1.0f}, false);
+        const ImU32 grabColour = ImGui::GetColorU32(ImGuiCol_SliderGrab), textColour = ImGui::GetColorU32(ImGuiCol_Text);
+        const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
+        struct Box { ImVec2 min, max; };
+        std::vector<Box> grabs, glyphs;
+        const ImDrawData* data = ImGui::GetDrawData();
+        ASSERT_NE(data, nullptr);
+        for (int list = 0; list < data->CmdListsCount; ++list) {
+            const ImVector<ImDrawVert>& v = data->CmdLists[list]->VtxBuffer;
+            for (int i = 0; i + 3 < v.Size; ) {
+                const bool grab = v[i].col == grabColour && v[i + 3].col == grabColour;
+                const bool glyph = v[i].col == textColour && v[i + 3].col == textColour && (v[i].uv.x != white.x || v[i].uv.y != white.y);
+                if (!grab && !glyph) { ++i; continue; }
+                Box box{{v[i].pos.x, v[i].pos.y}, {v[i].pos.x, v[i].pos.y}};
+                for (int k = 1; k < 4; ++k) {
+                    box.min = {std::min(box.min.x, v[i + k].pos.x), std::min(box.min.y, v[i + k].pos.y)};
+                    box.max = {std::max(box.max.x, v[i + k].pos.x), std::max(box.max.y, v[i + k].pos.y)};
+                }
+                (grab ? grabs : glyphs).push_back(box);
+                i += 4;
+            }
+        }
+        ASSERT_EQ(grabs.size(), jointCoordinates().size()) << "one handle a slider";
+        for (const Box& grab : grabs) {
+            int onRow = 0;
+            for (const Box& glyph : glyphs) {
+                if (glyph.max.y <= grab.min.y || glyph.min.y >= grab.max.y) continue;  // another row
+                ++onRow;
+                EXPECT_TRUE(glyph.max.x <= grab.min.x + 0.5f || glyph.min.x >= grab.max.x - 0.5f)
+                    << "a glyph at x " << glyph.min.x << ".." << glyph.max.x << " lies on the handle at " << grab.min.x << ".."
+                    << grab.max.x << " (hip flexion " << flexion << ")";
+            }
+            EXPECT_GE(onRow, 2) << "the value (a digit and the degree sign) is drawn on the handle's row";
+        }
+    }
+}
+
 TEST(JointControlsPanel, a_slider_over_a_widened_range_reaches_the_poses_own_angle) {
     NullBackend imgui;
     ui::JointControlsView view;

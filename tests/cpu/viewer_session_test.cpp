@@ -579,6 +579,9 @@ TEST(ViewerSession, choosing_the_second_hip_reference_changes_readouts_history_a
     const auto at90 = std::find_if(curve.begin(), curve.end(), [](const glm::vec2& p) { return std::abs(p.x - 90.0f) < 1e-3f; });
     ASSERT_NE(at90, curve.end());
     EXPECT_NEAR(at90->y, measured("rajagopal2016", std::nullopt, 90.0, "length"), kCsvRounding);
+    // It spans the hip's range, as its slider and a drag do.
+    EXPECT_FLOAT_EQ(curve.front().x, physiologicalRange(JointCoordinate::RightHipFlexion).min);
+    EXPECT_FLOAT_EQ(curve.back().x, physiologicalRange(JointCoordinate::RightHipFlexion).max);
 
     chooseReference(*session, HipReference::Gait2392);
     const auto& back = session->lengthCurve();
@@ -629,6 +632,32 @@ void setJoint(ViewerSession& session, JointCoordinate coordinate, float degrees)
     change.joint = JointAngle{coordinate, degrees};
     session.apply(act::ChangeMotion{change});
     session.advance(1.0 / 60.0);  // one frame: a slider moves the body at once
+}
+
+// Session 10: the name under a still pointer stayed the one picked at the last mouse move while the
+// body walked or a slider moved the thigh away. It is the frame's own: what lies under the pointer now.
+TEST(JointControls, the_hover_name_follows_the_body_moving_under_a_still_pointer) {
+    auto session = builtInSession();
+    settle(*session);
+    // The lowest point of the view on the right femur (toward the knee): it leaves when the hip flexes.
+    std::optional<glm::vec2> nearKnee;
+    for (float y = kView.y - 4.0f; y > 0.0f && !nearKnee; y -= 6.0f)
+        for (float x = 4.0f; x < kView.x && !nearKnee; x += 6.0f) {
+            const auto hit = pick(session->scene(), session->visibility(), session->camera().rayThrough({x, y}, kView), session->sceneMotion());
+            if (hit && hit->structure == structure("femur_r")) nearKnee = glm::vec2(x, y);
+        }
+    ASSERT_TRUE(nearKnee.has_value());
+    session->apply(act::Hover{*nearKnee, kView});
+    EXPECT_EQ(session->hovered(), structure("femur_r"));
+    setJoint(*session, JointCoordinate::RightHipFlexion, 90.0f);
+    settle(*session);
+    const auto now = pick(session->scene(), session->visibility(), session->camera().rayThrough(*nearKnee, kView), session->sceneMotion());
+    EXPECT_NE(session->hovered(), structure("femur_r")) << "the thigh has swung away from the pointer";
+    EXPECT_EQ(session->hovered(), now ? now->structure : -1);
+    const auto looks = session->structureLooks();
+    EXPECT_FALSE(looks[static_cast<std::size_t>(structure("femur_r"))].hovered) << "nor is it drawn hovered";
+    session->apply(act::Hover{std::nullopt, kView});
+    EXPECT_EQ(session->hovered(), -1) << "over the panels, nothing";
 }
 
 TEST(JointControls, a_joint_angle_moves_the_body_at_once_and_gives_the_numbers_measure_prints) {

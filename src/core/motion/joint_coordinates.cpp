@@ -6,20 +6,28 @@ namespace psoas {
 
 namespace {
 constexpr std::string_view kHipSource = "docs/sources.md \u00a79 (AAOS 1965)";
-constexpr std::string_view kLumbarSource = "docs/sources.md \u00a72 (Christophy 2012)";
+constexpr std::string_view kLumbarSource = "docs/sources.md \u00a79 (Laird 2019; Christophy 2012)";
 constexpr std::string_view kTiltSource = "docs/sources.md \u00a79 (estimate)";
 
+// The file ranges (what a pose may ask): lumbar, the published model's range (sources §2) with a
+// little slack for breathing; hips, the measurement range of the paths (-60..140 flexion) and
+// generous limits for the rest (our assumption: beyond them the model's straight-line paths stop
+// meaning anything); tilt a little past the physiological estimate.
 constexpr std::array<JointCoordinateInfo, 8> kCoordinates{{
-    {JointCoordinate::LumbarExtension, "lumbar_extension", "Lumbar extension (+) / flexion (-)", -80.0f, 26.0f, kLumbarSource},
-    {JointCoordinate::PelvicTilt, "pelvic_tilt", "Pelvic tilt, anterior (+) / posterior (-)", -20.0f, 20.0f, kTiltSource},
-    {JointCoordinate::RightHipFlexion, "hip_right.flexion", "Right hip flexion (+) / extension (-)", -30.0f, 120.0f, kHipSource},
-    {JointCoordinate::RightHipAbduction, "hip_right.abduction", "Right hip abduction (+) / adduction (-)", -30.0f, 45.0f, kHipSource},
+    {JointCoordinate::LumbarExtension, "lumbar_extension", "Lumbar extension (+) / flexion (-)", -65.0f, 26.0f, kLumbarSource, -80.0f, 30.0f},
+    {JointCoordinate::PelvicTilt, "pelvic_tilt", "Pelvic tilt, anterior (+) / posterior (-)", -20.0f, 20.0f, kTiltSource, -30.0f, 30.0f},
+    {JointCoordinate::RightHipFlexion, "hip_right.flexion", "Right hip flexion (+) / extension (-)", -30.0f, 120.0f, kHipSource, -60.0f,
+     140.0f},
+    {JointCoordinate::RightHipAbduction, "hip_right.abduction", "Right hip abduction (+) / adduction (-)", -30.0f, 45.0f, kHipSource,
+     -45.0f, 90.0f},
     {JointCoordinate::RightHipRotation, "hip_right.external_rotation", "Right hip external (+) / internal (-) rotation", -45.0f,
-     45.0f, kHipSource},
-    {JointCoordinate::LeftHipFlexion, "hip_left.flexion", "Left hip flexion (+) / extension (-)", -30.0f, 120.0f, kHipSource},
-    {JointCoordinate::LeftHipAbduction, "hip_left.abduction", "Left hip abduction (+) / adduction (-)", -30.0f, 45.0f, kHipSource},
+     45.0f, kHipSource, -90.0f, 90.0f},
+    {JointCoordinate::LeftHipFlexion, "hip_left.flexion", "Left hip flexion (+) / extension (-)", -30.0f, 120.0f, kHipSource, -60.0f,
+     140.0f},
+    {JointCoordinate::LeftHipAbduction, "hip_left.abduction", "Left hip abduction (+) / adduction (-)", -30.0f, 45.0f, kHipSource,
+     -45.0f, 90.0f},
     {JointCoordinate::LeftHipRotation, "hip_left.external_rotation", "Left hip external (+) / internal (-) rotation", -45.0f, 45.0f,
-     kHipSource},
+     kHipSource, -90.0f, 90.0f},
 }};
 
 float& angle(Pose& pose, JointCoordinate id) {
@@ -59,6 +67,16 @@ DegreeRange rangeIncluding(DegreeRange range, float angle) { return {std::min(ra
 DegreeRange rangeIncluding(JointCoordinate id, float angle) {
     const JointCoordinateInfo& info = jointCoordinate(id);
     return rangeIncluding(DegreeRange{info.minDegrees, info.maxDegrees}, angle);
+}
+
+DegreeRange physiologicalRange(JointCoordinate id) {
+    const JointCoordinateInfo& info = jointCoordinate(id);
+    return {info.minDegrees, info.maxDegrees};
+}
+
+DegreeRange poseFileRange(JointCoordinate id) {
+    const JointCoordinateInfo& info = jointCoordinate(id);
+    return {info.fileMinDegrees, info.fileMaxDegrees};
 }
 
 float clampToRange(JointCoordinate id, float degrees) {

@@ -26,16 +26,20 @@ struct JointCoordinateInfo {
     JointCoordinate id;
     std::string_view key;       // the pose file's key: "lumbar_extension", "hip_right.flexion"
     std::string_view name;      // "Right hip flexion (+) / extension (-)"
-    float minDegrees;           // the physiological range, degrees: the slider's ends
-    float maxDegrees;
+    float minDegrees;           // the physiological range, degrees: the slider's, the drag's, the
+    float maxDegrees;           // chart's and --measure's ends
     std::string_view source;    // docs/sources.md section the range comes from
+    float fileMinDegrees;       // what a pose file or a lesson's inline pose may ask (pose_file.cpp):
+    float fileMaxDegrees;       // wider, as a shipped pose may go past the physiological range
 };
 
 // Every coordinate of the pose model, in the order the Motion tab lists them. The ranges are
-// docs/sources.md §9: hips after the AAOS normal values (flexion 120, extension 30, abduction 45,
-// adduction 30, internal and external rotation 45 degrees), lumbar extension -80..+26 (sources §2),
-// pelvic tilt +-20 (estimate). Pose files may go further (pose_file.cpp's limits): these are what
-// a healthy adult reaches, and what the joint controls let a teacher set.
+// docs/sources.md §9, the one place each joint's range is set: hips after the AAOS normal values
+// (flexion 120, extension 30, abduction 45, adduction 30, internal and external rotation 45
+// degrees), lumbar extension -65..+26 (flexion: the measured lumbar flexion of adults without back
+// pain, sources §9; extension: sources §2), pelvic tilt +-20 (estimate). These are what a healthy
+// adult reaches: the joint controls, a drag, the length chart and --measure's options all stop
+// there. Pose files may go further (the file range: the 90/90 pose turns a hip out 60 degrees).
 [[nodiscard]] const std::array<JointCoordinateInfo, 8>& jointCoordinates();
 [[nodiscard]] const JointCoordinateInfo& jointCoordinate(JointCoordinate id);
 [[nodiscard]] std::optional<JointCoordinate> jointCoordinateFromKey(std::string_view key);
@@ -53,6 +57,9 @@ struct DegreeRange {
     float max = 0.0f;
     bool operator==(const DegreeRange&) const = default;
 };
+// The coordinate's physiological range, and the range a pose file may ask for.
+[[nodiscard]] DegreeRange physiologicalRange(JointCoordinate id);
+[[nodiscard]] DegreeRange poseFileRange(JointCoordinate id);
 // The coordinate's physiological range widened just enough to take in `angle` (a pose's own value,
 // which may lie beyond it: the 90/90 pose's 60 degree hips). A control over this range never moves
 // a value the user did not move (tester, session 6: touching a 45 degree slider snapped 60 to 45).

@@ -3,6 +3,7 @@
 #include "core/diagnostic.hpp"
 #include "core/motion/breathing.hpp"
 #include "core/motion/hip_reference.hpp"
+#include "core/motion/joint_coordinates.hpp"
 #include "core/motion/muscle_path.hpp"
 #include "core/motion/pose_file.hpp"
 #include "core/motion/skeleton.hpp"
@@ -16,14 +17,18 @@ namespace psoas {
 
 namespace {
 
-// The ranges the command line accepts (the brief of the measurement; lumbar range sources §2 plus
-// slack for breathing).
 void checkRange(const char* option, const std::optional<double>& value, double lo, double hi) {
     if (!value) return;
     if (*value >= lo && *value <= hi) return;
     std::ostringstream message;
     message << option << ": " << *value << " is outside " << lo << " to " << hi;
     throw std::invalid_argument(message.str());
+}
+// An angle option accepts its joint's physiological range, as the joint controls, a drag and the
+// length chart do (joint_coordinates.hpp): one range per joint, whatever sets it.
+void checkRange(const char* option, const std::optional<double>& value, JointCoordinate joint) {
+    const DegreeRange range = physiologicalRange(joint);
+    checkRange(option, value, range.min, range.max);
 }
 
 Pose requestedPose(const MeasureRequest& request, const std::filesystem::path& posesDir) {
@@ -76,9 +81,9 @@ void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const Atl
         return;
     }
     const HipReference reference = requestedReference(request.reference);
-    checkRange("--hip-flexion", request.hipFlexion, -60.0, 140.0);
-    checkRange("--lumbar-extension", request.lumbarExtension, -80.0, 30.0);
-    checkRange("--pelvic-tilt", request.pelvicTilt, -30.0, 30.0);
+    checkRange("--hip-flexion", request.hipFlexion, JointCoordinate::RightHipFlexion);
+    checkRange("--lumbar-extension", request.lumbarExtension, JointCoordinate::LumbarExtension);
+    checkRange("--pelvic-tilt", request.pelvicTilt, JointCoordinate::PelvicTilt);
     checkRange("--breath", request.breath, 0.0, 1.0);
 
     Pose pose = requestedPose(request, posesDir);

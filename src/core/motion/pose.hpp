@@ -42,7 +42,7 @@ struct HipAngles {
 
 struct Pose {
     // Total lumbar extension T12..S1 (negative = flexion), shared between the six joints in fixed
-    // ratios (docs/sources.md §2); about -80..+26 degrees.
+    // ratios (docs/sources.md §2); the joint controls' range is -65..+26 degrees (joint_coordinates.hpp).
     float lumbarExtension = 0.0f;
     float pelvicTilt = 0.0f;  // anterior tilt positive, about the axis through both hip centres
     HipAngles hipRight;

@@ -1,5 +1,6 @@
 #include "core/motion/pose_file.hpp"
 
+#include "core/motion/joint_coordinates.hpp"
 #include "core/motion/pose_table.hpp"
 #include "core/toml_reader.hpp"
 
@@ -16,18 +17,19 @@ struct Limits {
     float hi;
 };
 
-// Ranges a pose may ask for, degrees. Lumbar: sources §2 (-80..+26) with a little slack for
-// breathing; hips: the measurement range (-60..140 flexion) and generous limits for the rest
-// (our assumption: beyond them the model's straight-line paths stop meaning anything).
-constexpr Limits kLumbar{-80.0f, 30.0f};
-constexpr Limits kTilt{-30.0f, 30.0f};
-constexpr Limits kFlexion{-60.0f, 140.0f};
-constexpr Limits kAbduction{-45.0f, 90.0f};
-constexpr Limits kRotation{-90.0f, 90.0f};
+// Ranges a pose may ask for, degrees: the joint table's file ranges (joint_coordinates.cpp).
+Limits fileLimits(JointCoordinate id) {
+    const DegreeRange range = poseFileRange(id);
+    return {range.min, range.max};
+}
 constexpr Limits kBlock{0.0f, 0.30f};  // metres; above 0.30 m the bridge geometry of sources §6 breaks down
 
-void readHip(const toml::table& root, const char* key, HipAngles& hip, bool flexionFromBlock,
-             const std::filesystem::path& file, std::vector<Diagnostic>& problems) {
+void readHip(const toml::table& root, Side side, HipAngles& hip, bool flexionFromBlock, const std::filesystem::path& file,
+             std::vector<Diagnostic>& problems) {
+    const char* key = side == Side::Right ? "hip_right" : "hip_left";
+    const Limits flexionLimits = fileLimits(side == Side::Right ? JointCoordinate::RightHipFlexion : JointCoordinate::LeftHipFlexion);
+    const Limits abductionLimits = fileLimits(side == Side::Right ? JointCoordinate::RightHipAbduction : JointCoordinate::LeftHipAbduction);
+    const Limits rotationLimits = fileLimits(side == Side::Right ? JointCoordinate::RightHipRotation : JointCoordinate::LeftHipRotation);
     const toml::node* node = root.get(key);
     if (!node) return;  // an absent hip stays at 0
     const toml::table* table = node->as_table();
@@ -39,9 +41,9 @@ void readHip(const toml::table& root, const char* key, HipAngles& hip, bool flex
     if (flexionFromBlock && table->contains("flexion"))
         reader.report(table->get("flexion")->source(), "the bridge's hip flexion comes from 'block_height_m'; remove 'flexion'");
     else
-        hip.flexion = reader.number("flexion", hip.flexion, kFlexion.lo, kFlexion.hi);
-    hip.abduction = reader.number("abduction", 0.0f, kAbduction.lo, kAbduction.hi);
-    hip.externalRotation = reader.number("external_rotation", 0.0f, kRotation.lo, kRotation.hi);
+        hip.flexion = reader.number("flexion", hip.flexion, flexionLimits.lo, flexionLimits.hi);
+    hip.abduction = reader.number("abduction", 0.0f, abductionLimits.lo, abductionLimits.hi);
+    hip.externalRotation = reader.number("external_rotation", 0.0f, rotationLimits.lo, rotationLimits.hi);
 }
 
 }  // namespace
@@ -54,8 +56,9 @@ PoseAngles readPoseAngles(const toml::table& table, const std::filesystem::path&
         return keys;
     }(), "a pose");
     PoseAngles angles;
-    angles.pose.lumbarExtension = reader.number("lumbar_extension", 0.0f, kLumbar.lo, kLumbar.hi);
-    angles.pose.pelvicTilt = reader.number("pelvic_tilt", 0.0f, kTilt.lo, kTilt.hi);
+    const Limits lumbar = fileLimits(JointCoordinate::LumbarExtension), tilt = fileLimits(JointCoordinate::PelvicTilt);
+    angles.pose.lumbarExtension = reader.number("lumbar_extension", 0.0f, lumbar.lo, lumbar.hi);
+    angles.pose.pelvicTilt = reader.number("pelvic_tilt", 0.0f, tilt.lo, tilt.hi);
     const bool fromBlock = table.contains("block_height_m");
     if (fromBlock) {
         angles.blockHeight = reader.number("block_height_m", 0.0f, kBlock.lo, kBlock.hi);
@@ -63,8 +66,8 @@ PoseAngles readPoseAngles(const toml::table& table, const std::filesystem::path&
         angles.pose.hipRight.flexion = hip;
         angles.pose.hipLeft.flexion = hip;
     }
-    readHip(table, "hip_right", angles.pose.hipRight, fromBlock, file, problems);
-    readHip(table, "hip_left", angles.pose.hipLeft, fromBlock, file, problems);
+    readHip(table, Side::Right, angles.pose.hipRight, fromBlock, file, problems);
+    readHip(table, Side::Left, angles.pose.hipLeft, fromBlock, file, problems);
     std::vector<std::pair<std::string, BodyOrientation>> orientations;
     for (const BodyOrientationName& entry : kBodyOrientationNames) orientations.emplace_back(entry.name, entry.value);
     const BodyOrientation orientation = reader.choice("orientation", orientations, false, BodyOrientation::Standing);

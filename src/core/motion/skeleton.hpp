@@ -33,6 +33,7 @@ struct BodyTransforms {
     [[nodiscard]] const glm::mat4& operator[](Body body) const { return world[static_cast<std::size_t>(body)]; }
     glm::mat4& operator[](Body body) { return world[static_cast<std::size_t>(body)]; }
     [[nodiscard]] glm::vec3 place(Body body, const glm::vec3& neutral) const;
+    bool operator==(const BodyTransforms&) const = default;
 };
 
 // One lumbar joint: the two bodies it joins, its centre at the neutral pose, and its fixed share

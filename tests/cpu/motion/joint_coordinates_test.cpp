@@ -37,10 +37,24 @@ TEST(JointCoordinates, ranges_are_the_cited_normal_ranges) {
         EXPECT_EQ(range(abduction), std::pair(-30.0f, 45.0f));  // adduction 30, abduction 45
     for (JointCoordinate rotation : {JointCoordinate::RightHipRotation, JointCoordinate::LeftHipRotation})
         EXPECT_EQ(range(rotation), std::pair(-45.0f, 45.0f));
-    EXPECT_EQ(range(JointCoordinate::LumbarExtension), std::pair(-80.0f, 26.0f));
+    // Flexion: the measured 90th centile of adults without back pain (Laird 2019), not the
+    // published model's -80 (a lumbar spine bent past what healthy people reach looked wrong).
+    EXPECT_EQ(range(JointCoordinate::LumbarExtension), std::pair(-65.0f, 26.0f));
     EXPECT_EQ(range(JointCoordinate::PelvicTilt), std::pair(-20.0f, 20.0f));
     EXPECT_FLOAT_EQ(clampToRange(JointCoordinate::LumbarExtension, 40.0f), 26.0f);
     EXPECT_FLOAT_EQ(clampToRange(JointCoordinate::PelvicTilt, 5.0f), 5.0f);
+}
+
+// A pose file may ask for more than the joint controls reach (the 90/90 pose's 60 degree hips),
+// never less: every physiological range lies inside the file range.
+TEST(JointCoordinates, a_pose_file_may_go_past_the_physiological_range) {
+    for (const JointCoordinateInfo& info : jointCoordinates()) {
+        EXPECT_EQ(physiologicalRange(info.id), (DegreeRange{info.minDegrees, info.maxDegrees}));
+        EXPECT_LE(poseFileRange(info.id).min, info.minDegrees) << info.key;
+        EXPECT_GE(poseFileRange(info.id).max, info.maxDegrees) << info.key;
+    }
+    EXPECT_EQ(poseFileRange(JointCoordinate::LumbarExtension), (DegreeRange{-80.0f, 30.0f}));
+    EXPECT_EQ(poseFileRange(JointCoordinate::RightHipRotation), (DegreeRange{-90.0f, 90.0f}));
 }
 
 }  // namespace

@@ -147,17 +147,90 @@ TEST(JointDrag, dragging_a_vertebra_backward_extends_the_lumbar_spine_within_its
     drag.grabbed = test::builtInSkeleton().lumbarJoints()[5].centre + glm::vec3(0.0f, 0.03f, 0.0f);
     drag.camera = camera;
     drag.viewPixels = kView;
-    drag.driven = {{JointCoordinate::LumbarExtension, {-80.0f, 26.0f}}};
+    drag.driven = {{JointCoordinate::LumbarExtension, physiologicalRange(JointCoordinate::LumbarExtension)}};
     drag.pointerStart = camera.project(grabbedPointAt(test::builtInSkeleton(), drag, {}), kView);
     const glm::vec2 backward = glm::normalize(camera.project(drag.grabbed - glm::vec3(0, 0, 0.01f), kView) - drag.pointerStart);
     const Pose some = dragPose(test::builtInSkeleton(), drag, drag.pointerStart + 15.0f * backward);
     EXPECT_GT(some.lumbarExtension, 2.0f);
     EXPECT_LT(some.lumbarExtension, 26.0f);
-    const Pose far = dragPose(test::builtInSkeleton(), drag, drag.pointerStart + 500.0f * backward);
+    const Pose far = dragPose(test::builtInSkeleton(), drag, drag.pointerStart + 900.0f * backward);
     EXPECT_FLOAT_EQ(far.lumbarExtension, 26.0f);
     const Pose forward = dragPose(test::builtInSkeleton(), drag, drag.pointerStart - 40.0f * backward);
     EXPECT_LT(forward.lumbarExtension, -5.0f);
     EXPECT_EQ(forward.hipRight, HipAngles{});
+}
+
+JointDrag spineDrag(const OrbitCamera& camera, Body body, const glm::vec3& grabbed) {
+    JointDrag drag;
+    drag.body = body;
+    drag.grabbed = grabbed;
+    drag.camera = camera;
+    drag.viewPixels = kView;
+    drag.driven = {{JointCoordinate::LumbarExtension, physiologicalRange(JointCoordinate::LumbarExtension)}};
+    drag.pointerStart = camera.project(grabbedPointAt(test::builtInSkeleton(), drag, {}), kView);
+    return drag;
+}
+
+// Session 10: 20 px on a vertebra close to L5/S1 bent the lumbar spine 25 degrees (80 at L5): the
+// point followed the pointer on a lever of a few centimetres. The column now turns as one lever
+// about L5/S1, at least its own height long: wherever it is grabbed, 20 px forward in a side view
+// bend it about as much as 20 px at its top, and a vertical drag hardly at all.
+TEST(JointDrag, a_short_drag_anywhere_on_the_lumbar_spine_bends_it_like_a_drag_at_its_top) {
+    const Skeleton& skeleton = test::builtInSkeleton();
+    OrbitCamera camera = rightSideCamera();
+    camera.pose.target = skeleton.lumbarJoints()[2].centre;
+    camera.pose.distance = 1.2f;
+    const glm::vec3 top = skeleton.lumbarJoints().back().centre;
+    const glm::vec2 forward = glm::normalize(camera.project(top + glm::vec3(0, 0, 0.01f), kView) - camera.project(top, kView));
+    // The column's top, the T12/L1 centre, moves with the lumbar angle's shares about each level:
+    // about 0.09 m per radian, some 120 px at this camera, so 20 px are some 9 degrees.
+    const JointDrag atTop = spineDrag(camera, Body::T12, top);
+    const float expected = -dragPose(skeleton, atTop, atTop.pointerStart + 20.0f * forward).lumbarExtension;
+    EXPECT_GT(expected, 6.0f);
+    EXPECT_LT(expected, 12.0f);
+    const Body bodies[] = {Body::L5, Body::L4, Body::L3, Body::L2, Body::L1, Body::DiscL4L5};
+    const glm::vec3 centres[] = {skeleton.lumbarJoints()[0].centre, skeleton.lumbarJoints()[1].centre, skeleton.lumbarJoints()[2].centre,
+                                 skeleton.lumbarJoints()[3].centre, skeleton.lumbarJoints()[4].centre, skeleton.lumbarJoints()[1].centre};
+    for (std::size_t i = 0; i < std::size(bodies); ++i) {
+        // On the front of the body, just above the joint below it (the disc itself for a disc).
+        const glm::vec3 grabbed = centres[i] + glm::vec3(0.0f, bodies[i] == Body::DiscL4L5 ? 0.0f : 0.015f, 0.02f);
+        const JointDrag drag = spineDrag(camera, bodies[i], grabbed);
+        const float bent = dragPose(skeleton, drag, drag.pointerStart + 20.0f * forward).lumbarExtension;
+        EXPECT_NEAR(bent, -expected, 0.25f * expected) << bodyName(bodies[i]);
+        EXPECT_NEAR(dragPose(skeleton, drag, drag.pointerStart - 20.0f * forward).lumbarExtension, expected, 0.25f * expected)
+            << bodyName(bodies[i]);
+        for (const float vertical : {-20.0f, 20.0f})
+            EXPECT_NEAR(dragPose(skeleton, drag, drag.pointerStart + glm::vec2(0.0f, vertical)).lumbarExtension, 0.0f, 2.5f)
+                << bodyName(bodies[i]) << " dragged " << vertical << " px vertically";
+    }
+    // Grabbed above the column's top, the point grabbed still follows the pointer.
+    const JointDrag t12 = spineDrag(camera, Body::T12, top + glm::vec3(0.0f, 0.03f, 0.0f));
+    const glm::vec2 goal = t12.pointerStart + 20.0f * forward;
+    const glm::vec2 drawn = camera.project(grabbedPointAt(skeleton, t12, dragPose(skeleton, t12, goal)), kView);
+    EXPECT_LT(glm::length(drawn - goal), 3.0f);
+}
+
+// Session 10: a vertical drag on a thigh in a front view added a few degrees of abduction (14 at
+// 120 px grabbed beside the greater trochanter). Straight up flexes only; straight down, which
+// cannot extend a hip seen end-on, changes nothing.
+TEST(JointDrag, a_straight_up_or_down_drag_in_a_front_view_adds_no_abduction) {
+    const OrbitCamera camera = frontCamera();
+    const glm::vec3 hip = test::builtInSkeleton().hipCentre(Side::Right);
+    const glm::vec3 grabs[] = {kRightKnee, hip + glm::vec3(-0.03f, -0.08f, 0.075f), hip + glm::vec3(0.035f, -0.23f, 0.075f),
+                               glm::vec3(-0.09f, -0.25f, -0.03f)};
+    for (const glm::vec3& grabbed : grabs) {
+        const JointDrag drag = thighDrag(camera, grabbed);
+        for (const float pixels : {20.0f, 60.0f, 120.0f, 200.0f}) {
+            const Pose up = dragPose(test::builtInSkeleton(), drag, drag.pointerStart + glm::vec2(0.0f, -pixels));
+            EXPECT_GT(up.hipRight.flexion, pixels * 0.1f) << "grabbed at " << grabbed.x << ", " << grabbed.y;
+            EXPECT_NEAR(up.hipRight.abduction, 0.0f, 1.0f) << pixels << " px up, grabbed at " << grabbed.x << ", " << grabbed.y;
+        }
+        for (const float pixels : {20.0f, 60.0f}) {
+            const Pose down = dragPose(test::builtInSkeleton(), drag, drag.pointerStart + glm::vec2(0.0f, pixels));
+            EXPECT_NEAR(down.hipRight.abduction, 0.0f, 0.5f) << pixels << " px down, grabbed at " << grabbed.x << ", " << grabbed.y;
+            EXPECT_NEAR(down.hipRight.flexion, 0.0f, 3.0f) << pixels << " px down, grabbed at " << grabbed.x << ", " << grabbed.y;
+        }
+    }
 }
 
 TEST(JointDrag, the_angles_are_said_in_words_while_dragging) {
@@ -171,7 +244,7 @@ TEST(JointDrag, the_angles_are_said_in_words_while_dragging) {
     EXPECT_EQ(dragAnglesText(hip, pose), "Right hip: extension 10\u00b0, abduction 0\u00b0");
     JointDrag spine;
     spine.body = Body::L2;
-    spine.driven = {{JointCoordinate::LumbarExtension, {-80.0f, 26.0f}}};
+    spine.driven = {{JointCoordinate::LumbarExtension, physiologicalRange(JointCoordinate::LumbarExtension)}};
     pose.lumbarExtension = -30.0f;
     EXPECT_EQ(dragAnglesText(spine, pose), "Lumbar spine: flexion 30\u00b0");
 }
@@ -183,3 +256,4 @@ TEST(JointDrag, no_move_no_change) {
 
 }  // namespace
 }  // namespace psoas
+

@@ -1,3 +1,4 @@
+#include "core/motion/joint_coordinates.hpp"
 #include "core/motion/measure.hpp"
 #include "core/motion/pose_file.hpp"
 #include "support/built_in_anatomy.hpp"
@@ -124,13 +125,35 @@ TEST(MeasureCsv, refuses_values_out_of_range_in_one_line) {
     EXPECT_EQ(errorOf(request), "--breath: 1.5 is outside 0 to 1");
     request = {};
     request.hipFlexion = 150.0;
-    EXPECT_EQ(errorOf(request), "--hip-flexion: 150 is outside -60 to 140");
+    EXPECT_EQ(errorOf(request), "--hip-flexion: 150 is outside -30 to 120");
     request = {};
     request.lumbarExtension = -90.0;
-    EXPECT_EQ(errorOf(request), "--lumbar-extension: -90 is outside -80 to 30");
+    EXPECT_EQ(errorOf(request), "--lumbar-extension: -90 is outside -65 to 26");
     request = {};
     request.pelvicTilt = 31.0;
-    EXPECT_EQ(errorOf(request), "--pelvic-tilt: 31 is outside -30 to 30");
+    EXPECT_EQ(errorOf(request), "--pelvic-tilt: 31 is outside -20 to 20");
+}
+
+// One range per joint: --measure takes an angle exactly as far as the joint controls, a drag and
+// the length chart go (session 9 accepted lumbar extension 30 and hip flexion -60..140, which the
+// sliders never reach, while the sources give +26 and -30..120).
+TEST(MeasureCsv, each_angle_option_takes_its_joint_controls_range) {
+    auto check = [](std::optional<double> MeasureRequest::*option, JointCoordinate joint, const char* name) {
+        const DegreeRange range = physiologicalRange(joint);
+        for (const double inside : {double(range.min), double(range.max)}) {
+            MeasureRequest request;
+            request.*option = inside;
+            EXPECT_EQ(errorOf(request), "") << name << ' ' << inside;
+        }
+        for (const double outside : {range.min - 1.0, range.max + 1.0}) {
+            MeasureRequest request;
+            request.*option = outside;
+            EXPECT_NE(errorOf(request), "") << name << ' ' << outside;
+        }
+    };
+    check(&MeasureRequest::hipFlexion, JointCoordinate::RightHipFlexion, "--hip-flexion");
+    check(&MeasureRequest::lumbarExtension, JointCoordinate::LumbarExtension, "--lumbar-extension");
+    check(&MeasureRequest::pelvicTilt, JointCoordinate::PelvicTilt, "--pelvic-tilt");
 }
 
 }  // namespace
