@@ -56,12 +56,19 @@ ImVector<ImWchar> GlyphCoverage::ranges() const {
     return ranges;
 }
 
+// What an atlas's faces were added with (UiFonts::characters): the characters DejaVu covers, and
+// those of the system font merged into each face.
+struct FontCharacters {
+    ImVector<ImWchar> own;
+    ImVector<ImWchar> fallback;
+};
+
 namespace {
 // The system font for the characters DejaVu lacks. Looked up again only when the characters
 // change (fontconfig reads its cache on the first lookup; fonts are rebuilt at every scale
-// change), and its file read once: a CJK collection is 20-30 MB, and the atlas borrows the bytes
-// for all five faces. The previous result is replaced only after io.Fonts->Clear() dropped the
-// fonts that borrowed from it.
+// change), and its file read once: a CJK collection is 20-30 MB. Shared by every screen's atlas,
+// so no atlas points into it: ImGui copies the bytes of each face it adds, and each load copies
+// the ranges into its own FontCharacters.
 struct Fallback {
     std::string regular;
     std::vector<char32_t> characters;
@@ -110,9 +117,9 @@ const Fallback& fallbackFor(const std::string& regular, const ImVector<ImWchar>&
 // face when its file is missing: plainer, still readable, and said once (missing()).
 class FontFamily {
 public:
-    FontFamily(ImFontAtlas& atlas, std::string regular, float uiScale, const ImFontConfig& config, const ImWchar* ranges,
+    FontFamily(ImFontAtlas& atlas, std::string regular, float uiScale, const ImFontConfig& config, const FontCharacters& characters,
                const Fallback& fallback, std::vector<char>& fallbackBytes)
-        : atlas_(atlas), regular_(std::move(regular)), uiScale_(uiScale), config_(config), ranges_(ranges), fallback_(fallback),
+        : atlas_(atlas), regular_(std::move(regular)), uiScale_(uiScale), config_(config), characters_(characters), fallback_(fallback),
           fallbackBytes_(fallbackBytes) {}
 
     ImFont* regularFace(float pixels) { return add(regular_, pixels); }
@@ -133,14 +140,14 @@ public:
 
 private:
     ImFont* add(const std::string& file, float pixels) {
-        ImFont* font = atlas_.AddFontFromFileTTF(file.c_str(), pixels * uiScale_, &config_, ranges_);
+        ImFont* font = atlas_.AddFontFromFileTTF(file.c_str(), pixels * uiScale_, &config_, characters_.own.Data);
         if (!font || !fallback_.search.font || fallbackBytes_.empty()) return font;
         ImFontConfig merged = config_;
         merged.MergeMode = true;
         merged.FontNo = fallback_.search.font->index;
         merged.FontDataOwnedByAtlas = false;
         atlas_.AddFontFromMemoryTTF(fallbackBytes_.data(), static_cast<int>(fallbackBytes_.size()), pixels * uiScale_, &merged,
-                                    fallback_.ranges.Data);
+                                    characters_.fallback.Data);
         return font;
     }
 
@@ -148,7 +155,7 @@ private:
     std::string regular_;
     float uiScale_;
     const ImFontConfig& config_;
-    const ImWchar* ranges_;
+    const FontCharacters& characters_;
     const Fallback& fallback_;
     std::vector<char>& fallbackBytes_;
     std::string missing_;
@@ -161,17 +168,17 @@ UiFonts loadFonts(float uiScale, const GlyphCoverage& glyphs, const std::string&
     const std::string regular = fontFile.empty() ? defaultFontFile() : fontFile;
 
     UiFonts fonts;
-    // The atlas keeps a pointer to the ranges until it is rebuilt: they live as long as the fonts.
-    static ImVector<ImWchar> ranges;
-    ranges = glyphs.ranges();
+    auto characters = std::make_shared<FontCharacters>();
+    characters->own = glyphs.ranges();  // never empty: the base set
     ImFontConfig config;
     config.OversampleH = 2;  // sharper horizontal edges for small text at little memory cost
     config.OversampleV = 1;
     if (std::filesystem::exists(regular)) {
         static std::vector<char> fallbackBytes;
-        const Fallback& fallback = fallbackFor(regular, ranges, fallbackBytes);
+        const Fallback& fallback = fallbackFor(regular, characters->own, fallbackBytes);
+        if (!fallback.ranges.empty()) characters->fallback = fallback.ranges;  // (ImVector copies memcpy from null when empty)
         if (!fallback.search.uncovered.empty()) fonts.warning = noFontMessage(fallback.search.uncovered);
-        FontFamily family(*io.Fonts, regular, uiScale, config, ranges.Data, fallback, fallbackBytes);
+        FontFamily family(*io.Fonts, regular, uiScale, config, *characters, fallback, fallbackBytes);
         fonts.body = family.regularFace(kBodyPixels);
         fonts.heading = family.style("DejaVuSans-Bold.ttf", kHeadingPixels);
         fonts.bold = family.style("DejaVuSans-Bold.ttf", kBodyPixels);
@@ -190,6 +197,7 @@ UiFonts loadFonts(float uiScale, const GlyphCoverage& glyphs, const std::string&
         fonts.body = fonts.heading = fonts.bold = fonts.italic = fonts.boldItalic = io.Fonts->AddFontDefault(&fallback);
     }
     io.FontDefault = fonts.body;
+    fonts.characters = std::move(characters);
     return fonts;
 }
 

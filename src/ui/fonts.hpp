@@ -4,12 +4,15 @@
 
 #include <imgui.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 
 struct ImFont;
 
 namespace psoas::ui {
+
+struct FontCharacters;  // fonts.cpp
 
 struct UiFonts {
     ImFont* body = nullptr;
@@ -19,6 +22,10 @@ struct UiFonts {
     ImFont* boldItalic = nullptr;
     std::string warning;        // one line when something is missing: a face (its style falls back to regular, or
                                 // all to ImGui's font), or an installed font for some characters (ui/font_fallback.hpp)
+    // The character lists the faces were added with. ImGui's atlas keeps pointers to them and reads
+    // them again whenever it is built, so they live as long as these fonts: each screen's context
+    // (app/ui_backend) has its own atlas and its own lists.
+    std::shared_ptr<const FontCharacters> characters;
 };
 
 // The characters the fonts hold. Rasterising every Latin, Greek and Cyrillic glyph in five faces
@@ -40,9 +47,10 @@ private:
     ImFontGlyphRangesBuilder builder_;
 };
 
-// Replaces ImGui's font atlas; call before the first frame or between frames (then the renderer
-// backend must rebuild its font texture). Sizes scale with `uiScale`.
-UiFonts loadFonts(float uiScale, const GlyphCoverage& glyphs, const std::string& fontFile = "");
+// Replaces the current ImGui context's font atlas; call before the first frame or between frames
+// (then the renderer backend must rebuild its font texture). Sizes scale with `uiScale`. Keep the
+// result while the atlas is in use: it holds what the atlas reads when it is built.
+[[nodiscard]] UiFonts loadFonts(float uiScale, const GlyphCoverage& glyphs, const std::string& fontFile = "");
 
 // The DejaVu Sans file this build was configured with.
 std::string defaultFontFile();

@@ -94,5 +94,30 @@ TEST(Fonts, a_missing_italic_face_is_said_once_with_the_package_that_brings_it) 
     ImGui::DestroyContext();
 }
 
+// Each screen has its own ImGui context and font atlas (app/ui_backend), and an atlas reads the
+// character lists its faces were added with again whenever it is built. Fonts loaded for another
+// context must leave this one's lists alone: they were one function-static list, replaced (and
+// its memory freed) by every load, so an atlas built after another context's load read freed
+// memory -- here, the other context's characters (Cyrillic instead of Greek).
+TEST(Fonts, fonts_loaded_for_another_screen_leave_this_atlas_its_own_characters) {
+    GlyphCoverage greek, cyrillic;
+    greek.add("\u03a8");     // Ψ
+    cyrillic.add("\u0416");  // Ж: a list of the same length, as a reused block would hold
+    ImGuiContext* teacher = ImGui::CreateContext();
+    const UiFonts teacherFonts = loadFonts(1.0f, greek);  // built later: at the first frame
+    ImGuiContext* audience = ImGui::CreateContext();
+    ImGui::SetCurrentContext(audience);
+    const UiFonts audienceFonts = loadFonts(1.0f, cyrillic);
+    ImGui::SetCurrentContext(teacher);
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    ImGui::GetIO().Fonts->GetTexDataAsAlpha8(&pixels, &width, &height);
+    ASSERT_NE(teacherFonts.body, nullptr);
+    EXPECT_NE(teacherFonts.body->FindGlyphNoFallback(0x03A8), nullptr) << "the teacher's atlas lost its Greek";
+    EXPECT_EQ(teacherFonts.body->FindGlyphNoFallback(0x0416), nullptr);
+    ImGui::DestroyContext(teacher);
+    ImGui::DestroyContext(audience);
+}
+
 }  // namespace
 }  // namespace psoas::ui
