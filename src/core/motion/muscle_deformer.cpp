@@ -42,13 +42,13 @@ constexpr int kSmoothingPasses = 16;
 
 // Enclosed volume by the divergence theorem: signed tetrahedra from each triangle to `centre`.
 // Measured from a point inside the muscle the terms barely cancel, so float is precise enough.
-float enclosedVolume(const std::vector<glm::vec3>& positions, const std::vector<std::uint32_t>& indices,
+// Over MuscleDeformer's sorted copy of the positions, with the triangles' indices into that copy.
+float enclosedVolume(const float* x, const float* y, const float* z, const std::vector<std::uint32_t>& indices,
                      const glm::vec3& centre) {
+    auto at = [&](std::uint32_t j) { return glm::vec3(x[j], y[j], z[j]) - centre; };
+    auto term = [&](std::size_t i) { return glm::dot(at(indices[i]), glm::cross(at(indices[i + 1]), at(indices[i + 2]))); };
     float volume = 0.0f;
-    for (std::size_t i = 0; i + 2 < indices.size(); i += 3) {
-        const glm::vec3 a = positions[indices[i]] - centre;
-        volume += glm::dot(a, glm::cross(positions[indices[i + 1]] - centre, positions[indices[i + 2]] - centre));
-    }
+    for (std::size_t i = 0; i + 2 < indices.size(); i += 3) volume += term(i);
     return volume / 6.0f;
 }
 
@@ -153,15 +153,55 @@ MuscleDeformer::MuscleDeformer(const MeshData& neutral, std::span<const glm::vec
         bindings_.push_back({bestSegment, bestAlong, glm::inverse(axes) * (p - f.point), glm::transpose(axes) * n});
     }
     positions_ = neutral.positions;
-    axisPoints_ = neutral.positions;
     const bool indicesValid = std::all_of(neutral.indices.begin(), neutral.indices.end(),
                                           [&](std::uint32_t i) { return i < neutral.positions.size(); });
-    if (indicesValid) {
-        indices_ = neutral.indices;
-        neutralVolume_ = enclosedVolume(positions_, indices_, smoothLine_[kSmoothSamples / 2]);
-    }
     normals_.assign(neutral.positions.size(), glm::vec3(0.0f, 1.0f, 0.0f));
     for (std::size_t v = 0; v < neutral.normals.size() && v < normals_.size(); ++v) normals_[v] = neutral.normals[v];
+    sortBindings(indicesValid ? neutral.indices : std::vector<std::uint32_t>{});
+    if (indicesValid) {
+        const SortedBindings& s = sorted_;  // its positions are the neutral ones until the first deform
+        neutralVolume_ = enclosedVolume(s.positionX.data(), s.positionY.data(), s.positionZ.data(), s.indices,
+                                        smoothLine_[kSmoothSamples / 2]);
+    }
+}
+
+void MuscleDeformer::sortBindings(const std::vector<std::uint32_t>& indices) {
+    SortedBindings& s = sorted_;
+    const std::size_t count = bindings_.size();
+    // Along the line: by segment, then along it. So within a segment the kept start's vertices
+    // (keepStart) come first, and over the whole mesh the anchored ones (anchorStart) do.
+    std::vector<std::uint32_t> order(count);
+    for (std::size_t v = 0; v < count; ++v) order[v] = static_cast<std::uint32_t>(v);
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t i, std::uint32_t j) {
+        return bindings_[i].segment != bindings_[j].segment ? bindings_[i].segment < bindings_[j].segment
+                                                            : bindings_[i].along < bindings_[j].along;
+    });
+    s.segmentStart.assign(kSmoothSamples, 0);
+    for (const Binding& b : bindings_) ++s.segmentStart[b.segment + 1];  // segment < kSmoothSamples - 1
+    for (std::size_t k = 1; k < kSmoothSamples; ++k) s.segmentStart[k] += s.segmentStart[k - 1];
+    for (auto* array : {&s.along, &s.fraction, &s.offsetX, &s.offsetY, &s.offsetZ, &s.normalX, &s.normalY, &s.normalZ, &s.axisX,
+                        &s.axisY, &s.axisZ, &s.positionX, &s.positionY, &s.positionZ, &s.outNormalX, &s.outNormalY, &s.outNormalZ})
+        array->assign(count, 0.0f);
+    s.vertex = order;
+    for (std::size_t j = 0; j < count; ++j) {
+        s.positionX[j] = positions_[order[j]].x;
+        s.positionY[j] = positions_[order[j]].y;
+        s.positionZ[j] = positions_[order[j]].z;
+        const Binding& b = bindings_[order[j]];
+        s.along[j] = b.along;
+        s.fraction[j] = static_cast<float>(b.segment) + b.along;
+        s.offsetX[j] = b.offset.x;
+        s.offsetY[j] = b.offset.y;
+        s.offsetZ[j] = b.offset.z;
+        s.normalX[j] = b.localNormal.x;
+        s.normalY[j] = b.localNormal.y;
+        s.normalZ[j] = b.localNormal.z;
+    }
+    // The triangles, with indices into the sorted order.
+    std::vector<std::uint32_t> sortedOf(count);
+    for (std::size_t j = 0; j < count; ++j) sortedOf[s.vertex[j]] = static_cast<std::uint32_t>(j);
+    s.indices.resize(indices.size());
+    for (std::size_t i = 0; i < indices.size(); ++i) s.indices[i] = sortedOf[indices[i]];
 }
 
 void MuscleDeformer::anchorStart(std::size_t points, std::span<const glm::vec3> neutralCentreLine) {
@@ -171,16 +211,28 @@ void MuscleDeformer::anchorStart(std::size_t points, std::span<const glm::vec3> 
     neutralAnchorEnd_ = neutralCentreLine[points - 1];
     const float total = polylineLength(neutralCentreLine, neutralCentreLine.size());
     anchorFraction_ = total > 0.0f ? polylineLength(neutralCentreLine, points) / total : 0.0f;
-    neutralPositions_ = positions_;
-    neutralNormals_ = normals_;
-    // How rigid each vertex is depends only on where it is bound: worked out once, here.
+    // How rigid each vertex is depends only on where it is bound: worked out once, here. It falls
+    // with the fraction, so the anchored vertices are the first ones in sorted_'s order.
     const float samples = static_cast<float>(kSmoothSamples - 1);
-    anchored_.clear();
-    for (std::size_t v = 0; v < bindings_.size(); ++v) {
-        const float fraction = (static_cast<float>(bindings_[v].segment) + bindings_[v].along) / samples;
+    SortedBindings& sb = sorted_;
+    for (auto* array : {&sb.rigid, &sb.anchorOffsetX, &sb.anchorOffsetY, &sb.anchorOffsetZ, &sb.anchorNormalX, &sb.anchorNormalY,
+                        &sb.anchorNormalZ})
+        array->clear();
+    for (std::size_t j = 0; j < sb.vertex.size(); ++j) {
+        const Binding& binding = bindings_[sb.vertex[j]];
+        const float fraction = (static_cast<float>(binding.segment) + binding.along) / samples;
         // Fully rigid up to just before the anchor's end, fully bending a little after it.
         const float rigid = 1.0f - glm::smoothstep(anchorFraction_ - 0.10f, anchorFraction_ + 0.04f, fraction);
-        if (rigid > 0.0f) anchored_.push_back({static_cast<std::uint32_t>(v), rigid});
+        if (!(rigid > 0.0f)) break;
+        const glm::vec3 offset = positions_[sb.vertex[j]] - neutralAnchorStart_;  // positions_ is still the neutral mesh
+        const glm::vec3 normal = normals_[sb.vertex[j]];
+        sb.rigid.push_back(rigid);
+        sb.anchorOffsetX.push_back(offset.x);
+        sb.anchorOffsetY.push_back(offset.y);
+        sb.anchorOffsetZ.push_back(offset.z);
+        sb.anchorNormalX.push_back(normal.x);
+        sb.anchorNormalY.push_back(normal.y);
+        sb.anchorNormalZ.push_back(normal.z);
     }
 }
 
@@ -229,11 +281,102 @@ void MuscleDeformer::applyAnchor(std::span<const glm::vec3> currentCentreLine) {
         const glm::mat3 cross(0.0f, k.z, -k.y, -k.z, 0.0f, k.x, k.y, -k.x, 0.0f);
         turn = glm::mat3(1.0f) + sine * cross + (1.0f - cosine) * cross * cross;
     }
-    for (const auto [v, rigid] : anchored_) {
-        const glm::vec3 placed = currentCentreLine[0] + turn * (neutralPositions_[v] - neutralAnchorStart_);
-        positions_[v] = glm::mix(positions_[v], placed, rigid);
-        const glm::vec3 n = glm::mix(normals_[v], turn * neutralNormals_[v], rigid);
-        normals_[v] = n * (1.0f / std::sqrt(std::max(glm::dot(n, n), 1e-24f)));
+    SortedBindings& sb = sorted_;
+    const float startX = currentCentreLine[0].x, startY = currentCentreLine[0].y, startZ = currentCentreLine[0].z;
+    const float m00 = turn[0][0], m01 = turn[0][1], m02 = turn[0][2], m10 = turn[1][0], m11 = turn[1][1], m12 = turn[1][2],
+                m20 = turn[2][0], m21 = turn[2][1], m22 = turn[2][2];
+    const float* __restrict rigidOf = sb.rigid.data();
+    const float* __restrict offsetX = sb.anchorOffsetX.data();
+    const float* __restrict offsetY = sb.anchorOffsetY.data();
+    const float* __restrict offsetZ = sb.anchorOffsetZ.data();
+    const float* __restrict neutralX = sb.anchorNormalX.data();
+    const float* __restrict neutralY = sb.anchorNormalY.data();
+    const float* __restrict neutralZ = sb.anchorNormalZ.data();
+    float* __restrict px = sb.positionX.data();
+    float* __restrict py = sb.positionY.data();
+    float* __restrict pz = sb.positionZ.data();
+    float* __restrict nx = sb.outNormalX.data();
+    float* __restrict ny = sb.outNormalY.data();
+    float* __restrict nz = sb.outNormalZ.data();
+    const std::size_t count = sb.rigid.size();
+    // Written out per coordinate in glm's order (mat3 * vec3, mix, then normalised as deform does),
+    // so the result is the same to the bit.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC ivdep
+#endif
+    for (std::size_t j = 0; j < count; ++j) {
+        const float rigid = rigidOf[j], keep = 1.0f - rigid;
+        const float ox = offsetX[j], oy = offsetY[j], oz = offsetZ[j];
+        px[j] = px[j] * keep + (startX + (m00 * ox + m10 * oy + m20 * oz)) * rigid;
+        py[j] = py[j] * keep + (startY + (m01 * ox + m11 * oy + m21 * oz)) * rigid;
+        pz[j] = pz[j] * keep + (startZ + (m02 * ox + m12 * oy + m22 * oz)) * rigid;
+        const float lx = neutralX[j], ly = neutralY[j], lz = neutralZ[j];
+        const float x = nx[j] * keep + (m00 * lx + m10 * ly + m20 * lz) * rigid;
+        const float y = ny[j] * keep + (m01 * lx + m11 * ly + m21 * lz) * rigid;
+        const float z = nz[j] * keep + (m02 * lx + m12 * ly + m22 * lz) * rigid;
+        const float scale = 1.0f / std::sqrt(std::max(x * x + y * y + z * z, 1e-24f));
+        nx[j] = x * scale;
+        ny[j] = y * scale;
+        nz[j] = z * scale;
+    }
+}
+
+// One segment's vertices [begin, end), all with the same scales: frameOn and deform's formulas
+// written out per coordinate, in the same order of operations, so the result is the same to the
+// bit. No branch inside, so the compiler runs it four vertices at a time.
+void MuscleDeformer::bendSegment(const Frame& a, const Frame& b, const Scales& scales, SortedBindings& s, std::size_t begin,
+                                 std::size_t end) {
+    const float* __restrict along = s.along.data() + begin;
+    const float* __restrict ox = s.offsetX.data() + begin;
+    const float* __restrict oy = s.offsetY.data() + begin;
+    const float* __restrict oz = s.offsetZ.data() + begin;
+    const float* __restrict lx = s.normalX.data() + begin;
+    const float* __restrict ly = s.normalY.data() + begin;
+    const float* __restrict lz = s.normalZ.data() + begin;
+    float* __restrict ax = s.axisX.data() + begin;
+    float* __restrict ay = s.axisY.data() + begin;
+    float* __restrict az = s.axisZ.data() + begin;
+    float* __restrict px = s.positionX.data() + begin;
+    float* __restrict py = s.positionY.data() + begin;
+    float* __restrict pz = s.positionZ.data() + begin;
+    float* __restrict nx = s.outNormalX.data() + begin;
+    float* __restrict ny = s.outNormalY.data() + begin;
+    float* __restrict nz = s.outNormalZ.data() + begin;
+    const float thicken = scales.thicken, inverseThicken = scales.inverseThicken;
+    const float stretch = scales.stretch, inverseStretch = scales.inverseStretch;
+    const float aPx = a.point.x, aPy = a.point.y, aPz = a.point.z, bPx = b.point.x, bPy = b.point.y, bPz = b.point.z;
+    const float aTx = a.tangent.x, aTy = a.tangent.y, aTz = a.tangent.z, bTx = b.tangent.x, bTy = b.tangent.y, bTz = b.tangent.z;
+    const float aNx = a.normal.x, aNy = a.normal.y, aNz = a.normal.z, bNx = b.normal.x, bNy = b.normal.y, bNz = b.normal.z;
+    const float aBx = a.binormal.x, aBy = a.binormal.y, aBz = a.binormal.z, bBx = b.binormal.x, bBy = b.binormal.y,
+                bBz = b.binormal.z;
+    const std::size_t count = end - begin;
+    // The arrays are distinct vectors; GCC does not take __restrict on locals as proof of that.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC ivdep
+#endif
+    for (std::size_t j = 0; j < count; ++j) {
+        const float t = along[j], u = 1.0f - t;
+        const float pointX = aPx * u + bPx * t, pointY = aPy * u + bPy * t, pointZ = aPz * u + bPz * t;
+        const float tanX = aTx * u + bTx * t, tanY = aTy * u + bTy * t, tanZ = aTz * u + bTz * t;
+        const float norX = aNx * u + bNx * t, norY = aNy * u + bNy * t, norZ = aNz * u + bNz * t;
+        const float binX = aBx * u + bBx * t, binY = aBy * u + bBy * t, binZ = aBz * u + bBz * t;
+        const float alongLine = stretch * ox[j];
+        const float axisX = pointX + alongLine * tanX, axisY = pointY + alongLine * tanY, axisZ = pointZ + alongLine * tanZ;
+        ax[j] = axisX;
+        ay[j] = axisY;
+        az[j] = axisZ;
+        px[j] = axisX + thicken * (oy[j] * norX + oz[j] * binX);
+        py[j] = axisY + thicken * (oy[j] * norY + oz[j] * binY);
+        pz[j] = axisZ + thicken * (oy[j] * norZ + oz[j] * binZ);
+        // Normals transform by the inverse transpose of the local scaling.
+        const float tangential = inverseStretch * lx[j];
+        const float x = tangential * tanX + inverseThicken * (ly[j] * norX + lz[j] * binX);
+        const float y = tangential * tanY + inverseThicken * (ly[j] * norY + lz[j] * binY);
+        const float z = tangential * tanZ + inverseThicken * (ly[j] * norZ + lz[j] * binZ);
+        const float scale = 1.0f / std::sqrt(std::max(x * x + y * y + z * z, 1e-24f));
+        nx[j] = x * scale;
+        ny[j] = y * scale;
+        nz[j] = z * scale;
     }
 }
 
@@ -251,31 +394,53 @@ void MuscleDeformer::deform(std::span<const glm::vec3> currentCentreLine) {
     if (keptPoints_ > 0) keepStart(currentCentreLine, length, stretchOf);
     const float samples = static_cast<float>(kSmoothSamples - 1);
     const float keptEnd = keptFraction_ * samples;  // in samples along the neutral line
-    for (std::size_t v = 0; v < bindings_.size(); ++v) {
-        const Binding& b = bindings_[v];
-        const float stretch = stretchOf[static_cast<float>(b.segment) + b.along < keptEnd ? 0 : 1];
-        const float inverseStretch = 1.0f / stretch;
-        const Frame f = frameOn(b.segment, b.along);
-        axisPoints_[v] = f.point + stretch * b.offset.x * f.tangent;
-        positions_[v] = axisPoints_[v] + thicken * (b.offset.y * f.normal + b.offset.z * f.binormal);
-        // Normals transform by the inverse transpose of the local scaling.
-        const glm::vec3 n = inverseStretch * b.localNormal.x * f.tangent +
-                            inverseThicken * (b.localNormal.y * f.normal + b.localNormal.z * f.binormal);
-        normals_[v] = n * (1.0f / std::sqrt(std::max(glm::dot(n, n), 1e-24f)));
+    const float keptStretch = stretchOf[0], restStretch = stretchOf[1];
+    const float keptInverse = 1.0f / keptStretch, restInverse = 1.0f / restStretch;
+    // Each vertex is carried by the straight blend of its segment's two frames (frameOn, written
+    // out per coordinate in the same order of operations, so the result is the same to the bit).
+    SortedBindings& s = sorted_;
+    const float* fraction = s.fraction.data();
+    for (std::size_t segment = 0; segment + 1 < kSmoothSamples; ++segment) {
+        const Frame a = vertexFrames_[segment];  // copies: held in registers through the loop
+        const Frame b = vertexFrames_[segment + 1];
+        // Within a segment the vertices are ordered by fraction: the kept start's come first.
+        const std::size_t begin = s.segmentStart[segment], end = s.segmentStart[segment + 1];
+        const auto split = static_cast<std::size_t>(std::lower_bound(fraction + begin, fraction + end, keptEnd) - fraction);
+        bendSegment(a, b, {thicken, inverseThicken, keptStretch, keptInverse}, s, begin, split);
+        bendSegment(a, b, {thicken, inverseThicken, restStretch, restInverse}, s, split, end);
     }
     // Volume goes with the square of the cross-section scale. Only for a closed mesh with a real
     // volume; the clamp keeps a broken mesh from ballooning. Normals keep the nominal scale: the
     // correction is a few percent and does not visibly change shading.
+    const std::size_t count = s.vertex.size();
     volumeCorrection_ = 1.0f;
     if (std::abs(neutralVolume_) >= 1e-12f) {
-        const float ratio = neutralVolume_ / enclosedVolume(positions_, indices_, smoothLine_[kSmoothSamples / 2]);
+        const float ratio = neutralVolume_ / enclosedVolume(s.positionX.data(), s.positionY.data(), s.positionZ.data(), s.indices, smoothLine_[kSmoothSamples / 2]);
         if (ratio > 0.0f) {
             volumeCorrection_ = std::clamp(std::sqrt(ratio), 0.8f, 1.25f);
-            for (std::size_t v = 0; v < positions_.size(); ++v)
-                positions_[v] = axisPoints_[v] + volumeCorrection_ * (positions_[v] - axisPoints_[v]);
+            const float c = volumeCorrection_;
+            float* __restrict px = s.positionX.data();
+            float* __restrict py = s.positionY.data();
+            float* __restrict pz = s.positionZ.data();
+            const float* __restrict ax = s.axisX.data();
+            const float* __restrict ay = s.axisY.data();
+            const float* __restrict az = s.axisZ.data();
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC ivdep
+#endif
+            for (std::size_t j = 0; j < count; ++j) {
+                px[j] = ax[j] + c * (px[j] - ax[j]);
+                py[j] = ay[j] + c * (py[j] - ay[j]);
+                pz[j] = az[j] + c * (pz[j] - az[j]);
+            }
         }
     }
     applyAnchor(currentCentreLine);
+    for (std::size_t j = 0; j < count; ++j) {
+        const std::uint32_t v = s.vertex[j];
+        positions_[v] = {s.positionX[j], s.positionY[j], s.positionZ[j]};
+        normals_[v] = {s.outNormalX[j], s.outNormalY[j], s.outNormalZ[j]};
+    }
 }
 
 }  // namespace psoas

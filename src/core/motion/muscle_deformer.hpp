@@ -87,10 +87,31 @@ private:
     }
 
     std::vector<Binding> bindings_;
+    // The same bindings again, ordered by segment and one array per number, so the per-frame loop
+    // runs over each segment's vertices with that segment's two frames held fixed: no per-vertex
+    // frame lookup, and plain float arrays the compiler turns into SIMD. Built once, in the
+    // constructor; `vertex` maps back to the mesh's vertex order.
+    struct SortedBindings {
+        std::vector<std::uint32_t> vertex;
+        std::vector<float> along, fraction;  // fraction: segment + along, in samples
+        std::vector<float> offsetX, offsetY, offsetZ, normalX, normalY, normalZ;
+        std::vector<std::uint32_t> segmentStart;  // kSmoothSamples entries: [start of segment s, start of s+1)
+        std::vector<std::uint32_t> indices;       // the mesh's triangles, into this order (empty: no volume)
+        // Anchoring (anchorStart): the first rigid.size() vertices, with 1 moving with the body and
+        // 0 with the line, their neutral offset from the line's first point and neutral normal.
+        std::vector<float> rigid, anchorOffsetX, anchorOffsetY, anchorOffsetZ, anchorNormalX, anchorNormalY, anchorNormalZ;
+        // Per-frame output in the same order.
+        std::vector<float> axisX, axisY, axisZ, positionX, positionY, positionZ, outNormalX, outNormalY, outNormalZ;
+    };
+    SortedBindings sorted_;
+    void sortBindings(const std::vector<std::uint32_t>& indices);
+    struct Scales {
+        float thicken, inverseThicken, stretch, inverseStretch;
+    };
+    static void bendSegment(const Frame& a, const Frame& b, const Scales& scales, SortedBindings& s, std::size_t begin,
+                            std::size_t end);
     std::vector<glm::vec3> positions_;
     std::vector<glm::vec3> normals_;
-    std::vector<glm::vec3> axisPoints_;  // each vertex's point on the line plus its along-line offset
-    std::vector<std::uint32_t> indices_;
     float neutralVolume_ = 0.0f;
     float volumeCorrection_ = 1.0f;
     std::size_t linePoints_ = 0;       // points of the caller's centre line
@@ -103,12 +124,6 @@ private:
     std::size_t anchorPoints_ = 0;
     glm::vec3 neutralAnchorStart_{0.0f}, neutralAnchorEnd_{0.0f};
     float anchorFraction_ = 0.0f;  // where the anchored part ends, as a fraction of the line
-    std::vector<glm::vec3> neutralPositions_, neutralNormals_;
-    struct Anchored {
-        std::uint32_t vertex;
-        float rigid;  // 1: moves with the body, 0: with the line
-    };
-    std::vector<Anchored> anchored_;  // only the vertices with some rigidity
     void applyAnchor(std::span<const glm::vec3> currentCentreLine);
     // Keeping the start's length (see keepStartLength): zero points means the line stretches evenly.
     std::size_t keptPoints_ = 0;

@@ -14,3 +14,9 @@ target_sources(psoas_core PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/pose_transition.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/pose_writer.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/skeleton.cpp)
+# The deformer's per-vertex loop (bendSegment) runs four vertices at a time only when the compiler
+# may assume that a square root sets no errno and that a float compare raises no trap: neither
+# changes any value computed.
+if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+  set_source_files_properties(${CMAKE_CURRENT_SOURCE_DIR}/core/motion/muscle_deformer.cpp PROPERTIES COMPILE_OPTIONS "-fno-math-errno;-fno-trapping-math")
+endif()

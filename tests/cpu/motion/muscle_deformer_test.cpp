@@ -6,7 +6,10 @@
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 
 namespace psoas {
 namespace {
@@ -106,6 +109,60 @@ TEST(MuscleDeformer, deforms_into_the_same_buffers_every_frame) {
     EXPECT_EQ(deformer.normals().data(), normals);
     const std::vector<glm::vec3> tooShort{{0.0f, 0.0f, 0.0f}};
     EXPECT_THROW(deformer.deform(tooShort), std::invalid_argument);
+}
+
+// The four hip flexor meshes set up as SceneMotion sets them up (iliacus anchored on the pelvis,
+// psoas keeping its length beside the spine), deformed into a walking stride and a flexed sitting
+// pose, give the vertices the plain per-vertex deformer gave (session 10, before the deformer was
+// rewritten for speed): tests/data/muscle_deformer_reference.txt holds every 16th vertex's
+// position and normal. Rewrite it (only after a deliberate change of what is drawn) with
+// PSOAS_WRITE_DEFORMER_REFERENCE=1.
+TEST(MuscleDeformer, gives_the_reference_vertices_for_every_hip_flexor_mesh) {
+    const std::filesystem::path file = std::filesystem::path(PSOAS_TEST_DATA_DIR) / "muscle_deformer_reference.txt";
+    const bool write = std::getenv("PSOAS_WRITE_DEFORMER_REFERENCE") != nullptr;
+    std::ofstream out;
+    std::ifstream in;
+    if (write) out.open(file);
+    else in.open(file);
+    ASSERT_TRUE(write ? out.good() : in.good()) << file;
+    Pose stride;
+    stride.hipRight.flexion = 35.0f;
+    stride.hipLeft.flexion = -15.0f;
+    stride.pelvicTilt = 4.0f;
+    Pose sitting = hipsAt(100.0f);
+    sitting.lumbarExtension = -30.0f;
+    const std::vector<Muscle> muscles = test::builtInMuscles();
+    const char* meshes[] = {"psoas_major_r.glb", "psoas_major_l.glb", "iliacus_r.glb", "iliacus_l.glb"};
+    std::size_t compared = 0;
+    for (std::size_t m = 0; m < 4; ++m) {
+        const MeshData mesh = loadMuscle(meshes[m]);
+        const std::vector<glm::vec3> neutral = centreLine(muscles[m], Pose{});
+        MuscleDeformer deformer(mesh, neutral);
+        if (muscles[m].paths.size() == 1) deformer.anchorStart(2, neutral);
+        else deformer.keepStartLength(2, neutral);
+        for (const Pose& pose : {stride, sitting, Pose{}}) {
+            deformer.deform(centreLine(muscles[m], pose));
+            for (std::size_t v = 0; v < mesh.positions.size(); v += 16) {
+                const glm::vec3 p = deformer.positions()[v], n = deformer.normals()[v];
+                if (write) {
+                    char line[256];
+                    std::snprintf(line, sizeof line, "%.9g %.9g %.9g %.9g %.9g %.9g\n", p.x, p.y, p.z, n.x, n.y, n.z);
+                    out << line;
+                    continue;
+                }
+                glm::vec3 wantP, wantN;
+                ASSERT_TRUE(in >> wantP.x >> wantP.y >> wantP.z >> wantN.x >> wantN.y >> wantN.z) << meshes[m] << " " << v;
+                ASSERT_LT(glm::length(p - wantP), 1e-6f) << meshes[m] << " vertex " << v;
+                ASSERT_LT(glm::length(n - wantN), 1e-5f) << meshes[m] << " vertex " << v;
+                ++compared;
+            }
+        }
+    }
+    if (!write) {
+        float extra = 0.0f;
+        EXPECT_FALSE(in >> extra) << "the reference file has more vertices than the meshes";
+        EXPECT_GT(compared, 1000u);
+    }
 }
 
 }  // namespace
