@@ -776,10 +776,20 @@ void lengthHistory(const MotionView& motion, float uiScale) {
     char overlay[64];
     std::snprintf(overlay, sizeof overlay, "%.2f mm", motion.history->back());
     // At least a 1 mm window, so a quiet breath's tiny change is drawn at its true scale.
-    const float middle = 0.5f * (*lo + *hi), half = std::max(0.5f, 0.5f * (*hi - *lo) * 1.2f);
+    const float middle = 0.5f * (*lo + *hi), dataHalf = std::max(0.5f, 0.5f * (*hi - *lo) * 1.2f);
+    // The top and bottom values are written inside the frame (chartAxes): the curve keeps out of
+    // their lines, so the top value does not sit on a curve that starts high (tester, session 10:
+    // "332 mm" touched the curve at the left edge).
+    const float padY = ImGui::GetStyle().FramePadding.y;
+    // chartAxes writes them 1 px in from the edge; 2 px more keep the line (1.5 px either side of
+    // its centre, anti-aliased) clear of them.
+    const float labelBand = std::max(0.0f, ImGui::GetTextLineHeight() + 3.0f - padY);
+    const float height = std::max(80.0f * uiScale, 2.0f * (labelBand + padY) + 30.0f * uiScale);
+    const float inner = height - 2.0f * padY;
+    const float half = dataHalf * inner / (inner - 2.0f * labelBand);
     // The width in units, as for the curve.
     ImGui::PlotLines("##history", motion.history->data(), static_cast<int>(motion.history->size()), 0, overlay, middle - half,
-                     middle + half, {ImGui::GetContentRegionAvail().x, 60.0f * uiScale});
+                     middle + half, {ImGui::GetContentRegionAvail().x, height});
     chartAxes(lengthHistoryAxes(middle - half, middle + half, motion.historySeconds));
     ImGui::TextDisabled("Right psoas length over the last %.0f s (%s)", static_cast<double>(motion.historySeconds),
                         referenceName(motion.reference).c_str());

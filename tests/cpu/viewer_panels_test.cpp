@@ -626,6 +626,48 @@ ui::ViewerUiState motionTabState(NullBackend& imgui, const Visibility& visibilit
     return state;
 }
 
+// Tester, session 10: the length history's top value ("332 mm") sat on the curve where the curve
+// starts high, at the plot's left edge. No glyph of the chart's values may overlap the curve's
+// extent; the history here falls from its highest value at the left edge to its lowest at the right.
+TEST(ViewerPanels, the_length_historys_values_keep_clear_of_its_curve) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    std::vector<float> history;
+    for (int i = 0; i < 600; ++i) history.push_back(332.0f - 10.0f * static_cast<float>(i) / 599.0f);
+    ui::MotionView motion;
+    motion.poseNames = {"Standing"};
+    motion.history = &history;  // no length curve: the history is the only plot drawn
+    ui::ViewerUiState state = motionTabState(imgui, visibility, motion);
+    for (int frame = 0; frame < 2; ++frame) imgui.frame(kTallDisplay, state);
+
+    const ImGuiWindow* panel = ImGui::FindWindowByName("Psoas Atlas");
+    ASSERT_NE(panel, nullptr);
+    const ImDrawList& draw = *panel->DrawList;
+    const ImU32 line = ImGui::GetColorU32(ImGuiCol_PlotLines), text = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    ImVec2 lo{1e9f, 1e9f}, hi{-1e9f, -1e9f};  // the curve's extent
+    for (const ImDrawVert& v : draw.VtxBuffer)
+        if (v.col == line) {
+            lo = {std::min(lo.x, v.pos.x), std::min(lo.y, v.pos.y)};
+            hi = {std::max(hi.x, v.pos.x), std::max(hi.y, v.pos.y)};
+        }
+    ASSERT_LT(lo.x, hi.x) << "the history's curve is drawn";
+    ASSERT_GT(hi.y - lo.y, 20.0f) << "the curve spans the plot's height";
+    int glyphsInside = 0, glyphsNear = 0;
+    for (int i = 0; i + 2 < draw.IdxBuffer.Size; i += 3) {
+        const ImDrawVert& a = draw.VtxBuffer[draw.IdxBuffer[i]];
+        if (a.col != text) continue;
+        const ImDrawVert& b = draw.VtxBuffer[draw.IdxBuffer[i + 1]];
+        const ImDrawVert& c = draw.VtxBuffer[draw.IdxBuffer[i + 2]];
+        const float x0 = std::min({a.pos.x, b.pos.x, c.pos.x}), x1 = std::max({a.pos.x, b.pos.x, c.pos.x});
+        const float y0 = std::min({a.pos.y, b.pos.y, c.pos.y}), y1 = std::max({a.pos.y, b.pos.y, c.pos.y});
+        if (x1 <= lo.x || x0 >= hi.x) continue;
+        if (y1 > lo.y - 25.0f && y0 < hi.y + 25.0f) ++glyphsNear;  // the top and bottom values
+        if (y1 > lo.y && y0 < hi.y) ++glyphsInside;
+    }
+    EXPECT_GT(glyphsNear, 0) << "the values are written beside the curve";
+    EXPECT_EQ(glyphsInside, 0) << "curve from (" << lo.x << ", " << lo.y << ") to (" << hi.x << ", " << hi.y << ")";
+}
+
 // Issue 13: a looping motion's Pause button and speed control, and "Save pose" with a typed name,
 // come back from the Motion tab as intents. Regression (tester): a click on the speed set it to
 // where it was clicked (ImGui's slider; "1.12x" at its middle); a click alone now changes nothing
