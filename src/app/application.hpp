@@ -206,6 +206,7 @@ private:
     // a label there (addLabelAt) instead of selecting.
     [[nodiscard]] bool addingLabels() const { return addingLabels_ && draft_; }
     void addLabelAt(const act::Click& click);
+    bool endsAddingLabels(KeyChord chord);  // Esc while adding labels: the mode ends (true), nothing else
     [[nodiscard]] static std::string labelName(const Scene& scene, const LessonLabel& label);
     void answerEditorQuestion(ui::EditorAnswer answer);
     void editStep(const std::function<void(LessonDraft&, int)>& edit);

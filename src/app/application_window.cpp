@@ -374,15 +374,12 @@ void Application::onKey(int key, int action, int mods) {
     if (action == GLFW_PRESS) onKeyPress(keyChordFromGlfw(key, mods));
 }
 
-void Application::onKeyPress(KeyChord chord) { onViewerKey(chord, Screen::Teacher); }
+void Application::onKeyPress(KeyChord chord) {
+    if (endsAddingLabels(chord)) return;  // Esc ends "Add label: click the model" first
+    onViewerKey(chord, Screen::Teacher);
+}
 
 void Application::onViewerKey(KeyChord chord, Screen from) {
-    // Esc ends "Add label: click the model" first (a teacher leaving the mode keeps the selection).
-    if (addingLabels() && from == Screen::Teacher && chord == KeyChord{Key::Escape, 0} && !ui_.wantsKeyboard()) {
-        addingLabels_ = false;
-        setStatus("Clicks select again (labels are added with \"Add label: click the model\")");
-        return;
-    }
     // The class's window has no panels: its keys are the viewer's, whatever the teacher's panel has.
     const auto command = input_.keyPress(chord, *session_, from == Screen::Teacher && ui_.wantsKeyboard());
     if (!command) return;

@@ -53,6 +53,15 @@ std::string Application::labelName(const Scene& scene, const LessonLabel& label)
     return label.at;
 }
 
+// Esc on the teacher's window ends "Add label: click the model" before it does anything else (a
+// teacher leaving the mode keeps the selection); true when it did.
+bool Application::endsAddingLabels(KeyChord chord) {
+    if (!addingLabels() || chord != KeyChord{Key::Escape, 0} || ui_.wantsKeyboard()) return false;
+    addingLabels_ = false;
+    setStatus("Clicks select again (labels are added with \"Add label: click the model\")");
+    return true;
+}
+
 void Application::addLabelAt(const act::Click& click) {
     const std::optional<PickHit> hit = session_->pickAt(click.position, click.viewPixels);
     if (!hit) {
