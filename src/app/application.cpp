@@ -101,6 +101,11 @@ void Application::followReload(const std::optional<LessonReload>& reload) {
 }
 
 void Application::apply(const SessionAction& action) {
+    // While the lesson editor adds labels, a click on the model labels what it hits (issue 14).
+    if (const auto* click = std::get_if<act::Click>(&action); click && addingLabels()) {
+        addLabelAt(*click);
+        return;
+    }
     const bool wasPresenter = session_->presenter();
     const bool wasTwoScreens = session_->twoScreens();
     session_->apply(action);

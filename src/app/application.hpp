@@ -202,6 +202,12 @@ private:
     void applyDraftEdits(const ui::LessonEditorIntents& intents);
     void startNewLesson();
     void toggleEditing();
+    // "Add label: click the model" is on and a lesson is being edited: a click in the 3D view adds
+    // a label there (addLabelAt) instead of selecting.
+    [[nodiscard]] bool addingLabels() const { return addingLabels_ && draft_; }
+    void addLabelAt(const act::Click& click);
+    bool endsAddingLabels(KeyChord chord);  // Esc while adding labels: the mode ends (true), nothing else
+    [[nodiscard]] static std::string labelName(const Scene& scene, const LessonLabel& label);
     void answerEditorQuestion(ui::EditorAnswer answer);
     void editStep(const std::function<void(LessonDraft&, int)>& edit);
     void saveDraft();
@@ -303,6 +309,7 @@ private:
     // What follows a save the question asked for: stay editing, leave edit mode, or close the window.
     enum class AfterSave { Stay, LeaveEditing, Quit } afterSave_ = AfterSave::Stay;
     unsigned updateParts_ = kAllViewParts;  // what "Update step from this view" takes
+    bool addingLabels_ = false;  // the teacher's mode; it counts only while draft_ is open (addingLabels)
 
     InputController input_{[this](const SessionAction& action) { apply(action); }, [this] { return session_ && session_->holdingJoint(); }};
 };

@@ -374,7 +374,10 @@ void Application::onKey(int key, int action, int mods) {
     if (action == GLFW_PRESS) onKeyPress(keyChordFromGlfw(key, mods));
 }
 
-void Application::onKeyPress(KeyChord chord) { onViewerKey(chord, Screen::Teacher); }
+void Application::onKeyPress(KeyChord chord) {
+    if (endsAddingLabels(chord)) return;  // Esc ends "Add label: click the model" first
+    onViewerKey(chord, Screen::Teacher);
+}
 
 void Application::onViewerKey(KeyChord chord, Screen from) {
     // The class's window has no panels: its keys are the viewer's, whatever the teacher's panel has.

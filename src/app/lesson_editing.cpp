@@ -34,7 +34,48 @@ std::optional<ui::LessonEditorView> Application::editorView() const {
     view.canRedo = draft_->canRedo();
     view.unsaved = draft_->unsaved();
     view.file = draft_->file().string();
+    view.addingLabel = addingLabels();
+    for (const LessonLabel& label : shown.labels) view.labels.push_back({label.at, labelName(session_->scene(), label)});
     return view;
+}
+
+// A label as the model shows it: the teacher's words, else the landmark's or the structure's name
+// (with the structure's, for a landmark: "Lesser trochanter (Right femur)").
+std::string Application::labelName(const Scene& scene, const LessonLabel& label) {
+    if (!label.text.empty()) return label.text;
+    const auto colon = label.at.find(':');
+    const int index = scene.findStructure(label.at.substr(0, colon));
+    if (index < 0) return label.at;
+    const StructureInfo& info = scene.structures[static_cast<std::size_t>(index)].info;
+    if (colon == std::string::npos) return info.name;
+    for (const Landmark& landmark : info.landmarks)
+        if (landmark.id == label.at.substr(colon + 1)) return landmark.name + " (" + info.name + ")";
+    return label.at;
+}
+
+// Esc on the teacher's window ends "Add label: click the model" before it does anything else (a
+// teacher leaving the mode keeps the selection); true when it did.
+bool Application::endsAddingLabels(KeyChord chord) {
+    if (!addingLabels() || chord != KeyChord{Key::Escape, 0} || ui_.wantsKeyboard()) return false;
+    addingLabels_ = false;
+    setStatus("Clicks select again (labels are added with \"Add label: click the model\")");
+    return true;
+}
+
+void Application::addLabelAt(const act::Click& click) {
+    const std::optional<PickHit> hit = session_->pickAt(click.position, click.viewPixels);
+    if (!hit) {
+        setStatus("That was empty space: click on a structure to label it (\"Adding labels\" in the Lesson tab stops)");
+        return;
+    }
+    const LessonLabel label = labelForClick(session_->scene().structures[static_cast<std::size_t>(hit->structure)].info, hit->point);
+    const std::size_t before = draft_->lesson().steps[static_cast<std::size_t>(std::clamp(
+                                   session_->lessonPlayer().stepIndex(), 0, static_cast<int>(draft_->lesson().steps.size()) - 1))]
+                                   .labels.size();
+    editStep([&](LessonDraft& d, int step) { d.addLabel(step, label); });
+    const bool added = draft_->lesson().steps[static_cast<std::size_t>(draft_->step())].labels.size() > before;
+    setStatus(added ? "Labelled " + labelName(session_->scene(), label) + " (Ctrl+Z takes it away)"
+                    : labelName(session_->scene(), label) + " is labelled on this step already");
 }
 
 // One edit on the step on screen, then the draft's version shown (and followed to its step).
@@ -70,6 +111,8 @@ void Application::applyDraftEdits(const ui::LessonEditorIntents& intents) {
     if (intents.text) editStep([&](LessonDraft& d, int step) { d.setText(step, *intents.text); });
     if (intents.notes) editStep([&](LessonDraft& d, int step) { d.setNotes(step, *intents.notes); });
     if (intents.duration) editStep([&](LessonDraft& d, int step) { d.setDuration(step, *intents.duration); });
+    if (intents.toggleAddingLabel) addingLabels_ = !addingLabels_;
+    if (intents.removeLabel) editStep([&](LessonDraft& d, int step) { d.removeLabel(step, *intents.removeLabel); });
     if (intents.undo) editStep([](LessonDraft& d, int) { d.undo(); });
     if (intents.redo) editStep([](LessonDraft& d, int) { d.redo(); });
     if (intents.save) {
@@ -84,6 +127,7 @@ void Application::startNewLesson() {
     Lesson lesson = newLesson(captureView(*session_), userDataDirectory() / "lessons");
     const std::filesystem::path file = lesson.file;
     draft_ = LessonDraft::unsavedNew(std::move(lesson), file);
+    addingLabels_ = false;
     apply(act::OpenLesson{draft_->lesson(), 0});
 }
 
@@ -93,6 +137,7 @@ void Application::toggleEditing() {
     const LessonPlayer& player = session_->lessonPlayer();
     if (!draft_ && player.active()) {
         draft_.emplace(player.lesson(), draftFileFor(player.lesson(), userDataDirectory() / "lessons"));
+        addingLabels_ = false;
         draft_->showStep(player.stepIndex());
     } else if (draft_ && draft_->unsaved()) {
         question_ = ui::EditorQuestion::LeaveUnsaved;

@@ -3,6 +3,8 @@
 #include "core/atomic_file.hpp"
 #include "core/lesson_writer.hpp"
 
+#include <glm/geometric.hpp>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -44,6 +46,19 @@ LessonStep withViewParts(LessonStep step, const LessonStep& captured, unsigned p
     }
     if (has(parts, ViewPart::AutoRotate)) step.autoRotate = captured.autoRotate;
     return step;
+}
+
+LessonLabel labelForClick(const StructureInfo& structure, glm::vec3 point) {
+    const Landmark* nearest = nullptr;
+    float nearestDistance = kLabelSnapMetres;
+    for (const Landmark& landmark : structure.landmarks) {
+        const float distance = glm::length(landmark.position - point);
+        if (distance <= nearestDistance) {
+            nearest = &landmark;
+            nearestDistance = distance;
+        }
+    }
+    return {nearest ? structure.id + ":" + nearest->id : structure.id, {}};
 }
 
 std::filesystem::path draftFileFor(const Lesson& lesson, const std::filesystem::path& userLessons) {
@@ -188,6 +203,14 @@ void LessonDraft::addLabel(int step, LessonLabel label) {
     const bool already = std::any_of(labels.begin(), labels.end(), [&](const LessonLabel& l) { return l.at == label.at; });
     if (already) return;
     labels.push_back(std::move(label));
+    commit(std::move(next), step);
+}
+
+void LessonDraft::removeLabel(int step, std::size_t index) {
+    Lesson next = lesson();
+    std::vector<LessonLabel>& labels = editable(next, step).labels;
+    if (index >= labels.size()) return;
+    labels.erase(labels.begin() + static_cast<std::ptrdiff_t>(index));
     commit(std::move(next), step);
 }
 

@@ -5,7 +5,10 @@
 // as with the text last saved (no flag to keep in step). No window, no ImGui: the lesson panel
 // turns buttons into these calls, tests/cpu/lesson_draft_test.cpp drives them directly.
 
+#include "core/atlas.hpp"
 #include "core/lesson.hpp"
+
+#include <glm/vec3.hpp>
 
 #include <cstddef>
 #include <filesystem>
@@ -41,6 +44,18 @@ inline constexpr unsigned kAllViewParts = 0x3fu;
 // file; a built-in one (never written over) as a copy in `userLessons` under its file name (a free
 // variant of it when a different file has that name), which then replaces the built-in by its id.
 [[nodiscard]] std::filesystem::path draftFileFor(const Lesson& lesson, const std::filesystem::path& userLessons);
+
+// How near (metres, scene frame) a click on a structure must be to one of its landmarks for the
+// label it adds to name that landmark ("femur_r:lesser_trochanter") rather than the structure: about
+// a finger's width on the model at the usual distance, and less than the gap between a bone's
+// neighbouring landmarks (the femur's trochanters are 5 cm and more apart; psoas-facts.md).
+inline constexpr float kLabelSnapMetres = 0.02f;
+
+// The label a click on `structure` at `point` (scene frame, metres; core/picking's hit) adds to a
+// step, in the lesson format's own terms (lessons/README.md `labels`): the structure's landmark
+// nearest the point when it lies within kLabelSnapMetres, else the structure itself. The text
+// stays empty: the atlas's name until the teacher gives their own words.
+[[nodiscard]] LessonLabel labelForClick(const StructureInfo& structure, glm::vec3 point);
 
 // A new lesson of one step (the view captured now) that `userLessons` has no file for yet: id
 // "my-lesson" ("my-lesson-2", … when taken), saved as ID.toml there.
@@ -82,6 +97,7 @@ public:
     void setDuration(int step, double seconds);  // 0..3600 as the parser allows; kept at float precision
     void setLessonTitle(std::string title);
     void addLabel(int step, LessonLabel label);  // a structure or landmark clicked in the 3D view
+    void removeLabel(int step, std::size_t index);  // the step's label at `index` (none out of range)
 
     // Whether saving would write over a file with '#' comments that the writer cannot keep.
     [[nodiscard]] bool saveLosesComments() const;

@@ -164,6 +164,9 @@ public:
     // UI): picked again whenever the pointer, the camera, the pose or what is shown changed, so a
     // body that moves under a still pointer (a walking step, a slider) never leaves a stale name.
     [[nodiscard]] int hovered() const;
+    // What a click at `position` (pixels in a view of `viewPixels`) hits in the frame as it is now:
+    // the nearest shown, not faded structure and the point on it (scene frame, metres).
+    [[nodiscard]] std::optional<PickHit> pickAt(glm::vec2 position, glm::vec2 viewPixels) const;
     [[nodiscard]] const OrbitCamera& camera() const { return camera_; }
     [[nodiscard]] OrbitCamera& camera() { return camera_; }  // tests and --camera set it directly
     [[nodiscard]] const CameraAnimation& cameraAnimation() const { return animation_; }
@@ -270,7 +273,6 @@ private:
     void updateLengthCurve();
     void addLengthTags(std::vector<StepLabel>& labels) const;
     void recordHistory(double seconds);
-    [[nodiscard]] std::optional<PickHit> pickAt(glm::vec2 position, glm::vec2 viewPixels) const;
     void advanceClassroomClocks(double seconds);
 
     const Scene& scene_;

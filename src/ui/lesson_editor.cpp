@@ -69,6 +69,27 @@ void stepButtons(const LessonEditorView& view, LessonEditorIntents& intents) {
     ImGui::EndDisabled();
 }
 
+// The step's labels: "Add label: click the model" turns the 3D view's click into adding one (the
+// app picks); each label in the list has its Remove.
+void labelRows(const LessonEditorView& view, LessonEditorIntents& intents) {
+    ImGui::Text("Labels on step %d", view.stepIndex + 1);
+    if (view.addingLabel) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
+    if (ImGui::Button(view.addingLabel ? "Stop adding labels" : "Add label: click the model")) intents.toggleAddingLabel = true;
+    if (view.addingLabel) ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("Then each click on a structure labels it (near one of its landmarks: the landmark); Esc stops");
+    if (view.addingLabel) ImGui::TextUnformatted("Click a structure in the 3D view to label it; Esc stops.");
+    if (view.labels.empty()) ImGui::TextDisabled("No labels on this step");
+    for (std::size_t i = 0; i < view.labels.size(); ++i) {
+        ImGui::PushID(static_cast<int>(i));
+        if (ImGui::SmallButton("Remove")) intents.removeLabel = i;
+        ImGui::SameLine();
+        ImGui::TextUnformatted(view.labels[i].name.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", view.labels[i].at.c_str());
+        ImGui::PopID();
+    }
+}
+
 void saveRow(const LessonEditorView& view, LessonEditorIntents& intents) {
     ImGui::BeginDisabled(!view.canUndo);
     if (ImGui::Button("Undo")) intents.undo = true;
@@ -106,6 +127,8 @@ void lessonEditorPanel(const LessonEditorView& view, const UiFonts* fonts, Lesso
     ImGui::SetNextItemWidth(8.0f * ImGui::GetFontSize());
     if (ImGui::InputFloat("Duration (s, 0: by hand)", &duration, 1.0f, 5.0f, "%.1f") && duration != view.duration)
         intents.duration = std::clamp(duration, 0.0f, 3600.0f);
+    ImGui::Separator();
+    labelRows(view, intents);
     ImGui::Separator();
     ImGui::TextDisabled("Preview");
     ImGui::BeginChild("preview", {0.0f, 0.0f}, true);

@@ -8,8 +8,10 @@
 
 #include "ui/fonts.hpp"
 
+#include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace psoas::ui {
 
@@ -28,6 +30,13 @@ struct LessonEditorView {
     std::string file;          // where Save writes
     unsigned updateParts = 0;  // core ViewPart bits "Update step from this view" takes
     EditorQuestion question = EditorQuestion::None;
+    // The step's labels as the list shows them: what it is at ("femur_r:lesser_trochanter") and
+    // the name the model shows for it.
+    struct Label {
+        std::string at, name;
+    };
+    std::vector<Label> labels;
+    bool addingLabel = false;  // "Add label: click the model" is on: a click in the 3D view labels
 };
 
 struct LessonEditorIntents {
@@ -40,6 +49,8 @@ struct LessonEditorIntents {
     std::optional<float> duration;
     std::optional<unsigned> updateParts;
     std::optional<EditorAnswer> answer;
+    bool toggleAddingLabel = false;
+    std::optional<std::size_t> removeLabel;  // the index in LessonEditorView::labels
 };
 
 // The editing controls, drawn in the Lesson tab in place of the step's text.

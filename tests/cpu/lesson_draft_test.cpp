@@ -14,6 +14,7 @@
 
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "support/built_in_anatomy.hpp"
 #include "support/test_paths.hpp"
@@ -142,6 +143,67 @@ TEST(LessonDraft, unsaved_is_what_differs_from_the_saved_file_and_undo_returns_t
     ASSERT_EQ(draft.save(), "");
     EXPECT_EQ(fileText(file), writeLesson(original));
     EXPECT_NE(fileText(file), edited);
+}
+
+const StructureInfo& builtInStructure(const std::string& id) {
+    for (const SceneStructure& structure : builtInScene().structures)
+        if (structure.info.id == id) return structure.info;
+    throw std::runtime_error("no structure " + id + " in the built-in atlas");
+}
+
+glm::vec3 landmarkOf(const StructureInfo& structure, const std::string& id) {
+    for (const Landmark& landmark : structure.landmarks)
+        if (landmark.id == id) return landmark.position;
+    throw std::runtime_error("no landmark " + id + " on " + structure.id);
+}
+
+TEST(LessonDraft, a_click_near_a_landmark_labels_the_landmark_and_elsewhere_the_structure) {
+    const StructureInfo& femur = builtInStructure("femur_r");
+    const glm::vec3 lesser = landmarkOf(femur, "lesser_trochanter");
+    // 1.5 cm off the landmark (the click lands on the bone's surface, not on its marked point).
+    EXPECT_EQ(labelForClick(femur, lesser + glm::vec3(0.015f, 0.0f, 0.0f)).at, "femur_r:lesser_trochanter");
+    EXPECT_EQ(labelForClick(femur, lesser + glm::vec3(0.0f, -0.1f, 0.0f)).at, "femur_r");  // mid-shaft: the bone
+    EXPECT_EQ(labelForClick(femur, lesser).text, "");  // the atlas's name until the teacher writes one
+    const StructureInfo& psoas = builtInStructure("psoas_major_r");
+    // Only the clicked structure's landmarks: the femur's condyles are no label for the psoas; the
+    // psoas's own insertion beside the lesser trochanter is.
+    EXPECT_EQ(labelForClick(psoas, landmarkOf(femur, "condyles_lowest")).at, "psoas_major_r");
+    EXPECT_EQ(labelForClick(psoas, lesser).at, "psoas_major_r:insertion_lesser_trochanter");
+}
+
+TEST(LessonDraft, a_label_added_by_a_click_is_saved_read_back_removed_and_undone) {
+    const std::filesystem::path folder = freshFolder("draft-labels");
+    Lesson lesson;
+    lesson.id = "labels";
+    lesson.title = "Labels";
+    lesson.steps = {namedStep("One"), namedStep("Two")};
+    const std::filesystem::path file = folder / "labels.toml";
+    LessonDraft draft(lesson, file);
+    const StructureInfo& femur = builtInStructure("femur_r");
+    draft.addLabel(1, labelForClick(femur, landmarkOf(femur, "lesser_trochanter")));
+    draft.addLabel(1, labelForClick(builtInStructure("psoas_major_r"), glm::vec3(0.0f)));
+    ASSERT_EQ(draft.lesson().steps[1].labels.size(), 2u);
+    EXPECT_TRUE(draft.lesson().steps[0].labels.empty());
+    EXPECT_EQ(draft.step(), 1);
+    ASSERT_EQ(draft.save(), "");
+    const Lesson saved = loadLesson(file, app::builtInVocabulary());
+    ASSERT_EQ(saved.steps.size(), 2u);
+    ASSERT_EQ(saved.steps[1].labels.size(), 2u);
+    EXPECT_EQ(saved.steps[1].labels[0].at, "femur_r:lesser_trochanter");  // at the same point, read back
+    EXPECT_EQ(saved.steps[1].labels[1].at, "psoas_major_r");
+    EXPECT_EQ(saved.steps[1].labels, draft.lesson().steps[1].labels);
+
+    draft.removeLabel(1, 0);  // the list's Remove
+    ASSERT_EQ(draft.lesson().steps[1].labels.size(), 1u);
+    EXPECT_EQ(draft.lesson().steps[1].labels[0].at, "psoas_major_r");
+    EXPECT_TRUE(draft.unsaved());
+    draft.removeLabel(1, 5);  // out of range: no edit, no undo step
+    draft.undo();             // Ctrl+Z brings the removed label back
+    EXPECT_EQ(draft.lesson().steps[1].labels, saved.steps[1].labels);
+    EXPECT_FALSE(draft.unsaved());
+    draft.undo();  // and one more takes the last added label away again
+    ASSERT_EQ(draft.lesson().steps[1].labels.size(), 1u);
+    EXPECT_EQ(draft.lesson().steps[1].labels[0].at, "femur_r:lesser_trochanter");
 }
 
 TEST(LessonDraft, a_built_in_copy_never_takes_the_name_of_another_file) {
