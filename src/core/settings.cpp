@@ -6,6 +6,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <fstream>
 #include <iomanip>
 #include <limits>
@@ -61,13 +62,36 @@ LoadedSettings loadSettings(const std::filesystem::path& file) {
 }
 
 
+namespace {
+// A TOML basic string ("…") holding `text` exactly: backslash, quote and every control character
+// escaped. toml++'s own formatter wrote a lesson id holding a line break, quotes and a run of
+// apostrophes in a form that read back as another string (found by fuzz_settings, session 10).
+std::string basicString(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (byte < 0x20 || byte == 0x7F) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04X", static_cast<unsigned>(byte));
+            out += escaped;
+        } else {
+            out += c;
+        }
+    }
+    return out + '"';
+}
+}  // namespace
+
 std::string serialiseSettings(const Settings& s) {
     std::ostringstream out;
     out << "# Psoas Atlas settings, written by the program. Safe to delete: the defaults come back.\n";
     // max_digits10 so the scale reads back as exactly the same float (found by fuzz_settings).
     if (s.uiScale > 0.0f)
         out << "ui_scale = " << std::setprecision(std::numeric_limits<float>::max_digits10) << s.uiScale << '\n';
-    if (!s.lastLesson.empty()) out << "last_lesson = " << toml::value<std::string>(s.lastLesson) << '\n';
+    if (!s.lastLesson.empty()) out << "last_lesson = " << basicString(s.lastLesson) << '\n';
     out << "last_step = " << s.lastStep << '\n';
     if (s.windowX && s.windowY) out << "window_x = " << *s.windowX << "\nwindow_y = " << *s.windowY << '\n';
     out << "window_width = " << s.windowWidth << "\nwindow_height = " << s.windowHeight << '\n';

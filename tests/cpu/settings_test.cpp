@@ -110,3 +110,22 @@ TEST(Settings, every_anti_aliasing_mode_round_trips_by_its_one_name) {
 
 }  // namespace
 }  // namespace psoas
+
+namespace psoas {
+namespace {
+
+// Found by fuzz_settings (session 10): a lesson id holding a line break, quotes and a run of
+// apostrophes was written by toml++'s formatter in a form that read back as another string.
+TEST(Settings, any_lesson_id_is_written_so_it_reads_back_the_same) {
+    const std::string found = "last_lesson = \"br\xc3\xa9" "adthialast_lessonthi g\\nu00e9 \\\"q\\\"" + std::string(34, '\'') + "\"\nwindow_x = -1";
+    for (const std::string& text : {found, std::string("last_lesson = \"a\\\\b\\u0001\\u007F'''\\\"\\\"\\\"\"")}) {
+        const LoadedSettings first = parseSettings(text, "s.toml");
+        ASSERT_EQ(first.warning, "") << text;
+        const LoadedSettings again = parseSettings(serialiseSettings(first.settings), "s.toml");
+        EXPECT_EQ(again.warning, "") << serialiseSettings(first.settings);
+        EXPECT_EQ(again.settings.lastLesson, first.settings.lastLesson) << serialiseSettings(first.settings);
+    }
+}
+
+}  // namespace
+}  // namespace psoas
