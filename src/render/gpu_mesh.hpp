@@ -18,13 +18,13 @@ public:
 
 private:
     GlVertexArray vertexArray_;
-    GlBuffer vertices_;       // position + normal, rewritten when the mesh bends
+    GlBuffer positions_;      // attribute 0, rewritten when the mesh bends
+    GlBuffer normals_;        // attribute 1, rewritten when the mesh bends
     GlBuffer restPositions_;  // the neutral positions (attribute 2), never rewritten
     GlBuffer indices_;
     GLsizei indexCount_ = 0;
     std::size_t vertexCount_ = 0;
-    std::vector<float> interleaved_;  // kept to refill without allocating every frame
-    bool bends_ = false;              // updated at least once: the vertex buffer is DYNAMIC_DRAW
+    bool bends_ = false;  // updated at least once: the vertex buffers are DYNAMIC_DRAW
 };
 
 }  // namespace psoas::render
