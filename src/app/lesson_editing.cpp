@@ -12,6 +12,23 @@
 
 namespace psoas::app {
 
+namespace {
+
+// What the model shows for a label without the teacher's words (core/step_staging): the
+// structure's name, or the landmark's alone ("Lesser trochanter").
+std::string atlasWords(const Scene& scene, const std::string& at) {
+    const auto colon = at.find(':');
+    const int index = scene.findStructure(at.substr(0, colon));
+    if (index < 0) return at;
+    const StructureInfo& info = scene.structures[static_cast<std::size_t>(index)].info;
+    if (colon == std::string::npos) return info.name;
+    for (const Landmark& landmark : info.landmarks)
+        if (landmark.id == at.substr(colon + 1)) return landmark.name;
+    return at;
+}
+
+}  // namespace
+
 std::optional<ui::LessonEditorView> Application::editorView() const {
     const LessonPlayer& player = session_->lessonPlayer();
     if (options_.model || !player.active()) return std::nullopt;
@@ -35,7 +52,8 @@ std::optional<ui::LessonEditorView> Application::editorView() const {
     view.unsaved = draft_->unsaved();
     view.file = draft_->file().string();
     view.addingLabel = addingLabels();
-    for (const LessonLabel& label : shown.labels) view.labels.push_back({label.at, labelName(session_->scene(), label)});
+    for (const LessonLabel& label : shown.labels)
+        view.labels.push_back({label.at, labelName(session_->scene(), {label.at, {}}), atlasWords(session_->scene(), label.at), label.text});
     return view;
 }
 
@@ -43,14 +61,10 @@ std::optional<ui::LessonEditorView> Application::editorView() const {
 // (with the structure's, for a landmark: "Lesser trochanter (Right femur)").
 std::string Application::labelName(const Scene& scene, const LessonLabel& label) {
     if (!label.text.empty()) return label.text;
+    const std::string words = atlasWords(scene, label.at);
     const auto colon = label.at.find(':');
-    const int index = scene.findStructure(label.at.substr(0, colon));
-    if (index < 0) return label.at;
-    const StructureInfo& info = scene.structures[static_cast<std::size_t>(index)].info;
-    if (colon == std::string::npos) return info.name;
-    for (const Landmark& landmark : info.landmarks)
-        if (landmark.id == label.at.substr(colon + 1)) return landmark.name + " (" + info.name + ")";
-    return label.at;
+    if (colon == std::string::npos || words == label.at) return words;
+    return words + " (" + atlasWords(scene, label.at.substr(0, colon)) + ")";
 }
 
 // Esc on the teacher's window ends "Add label: click the model" before it does anything else (a
@@ -74,7 +88,7 @@ void Application::addLabelAt(const act::Click& click) {
                                    .labels.size();
     editStep([&](LessonDraft& d, int step) { d.addLabel(step, label); });
     const bool added = draft_->lesson().steps[static_cast<std::size_t>(draft_->step())].labels.size() > before;
-    setStatus(added ? "Labelled " + labelName(session_->scene(), label) + " (Ctrl+Z takes it away)"
+    setStatus(added ? "Labelled " + labelName(session_->scene(), label) + " (your own words for it: its field in the Labels list; Ctrl+Z takes it away)"
                     : labelName(session_->scene(), label) + " is labelled on this step already");
 }
 
@@ -113,6 +127,8 @@ void Application::applyDraftEdits(const ui::LessonEditorIntents& intents) {
     if (intents.duration) editStep([&](LessonDraft& d, int step) { d.setDuration(step, *intents.duration); });
     if (intents.toggleAddingLabel) addingLabels_ = !addingLabels_;
     if (intents.removeLabel) editStep([&](LessonDraft& d, int step) { d.removeLabel(step, *intents.removeLabel); });
+    if (intents.labelText) editStep([&](LessonDraft& d, int step) { d.setLabelText(step, intents.labelText->index, intents.labelText->text); });
+    if (intents.endTyping) draft_->endTyping();
     if (intents.undo) editStep([](LessonDraft& d, int) { d.undo(); });
     if (intents.redo) editStep([](LessonDraft& d, int) { d.redo(); });
     if (intents.save) {

@@ -122,6 +122,8 @@ LessonStep& LessonDraft::editable(Lesson& lesson, int step) const {
     return lesson.steps.at(static_cast<std::size_t>(std::clamp(step, 0, static_cast<int>(lesson.steps.size()) - 1)));
 }
 
+void LessonDraft::endTyping() { history_[at_].mergeKey.clear(); }
+
 void LessonDraft::showStep(int step) {
     // Following the viewer is no edit: the state's step changes in place, with no undo entry.
     history_[at_].step = std::clamp(step, 0, static_cast<int>(lesson().steps.size()) - 1);
@@ -214,6 +216,17 @@ void LessonDraft::removeLabel(int step, std::size_t index) {
     commit(std::move(next), step);
 }
 
+void LessonDraft::setLabelText(int step, std::size_t index, std::string text) {
+    Lesson next = lesson();
+    std::vector<LessonLabel>& labels = editable(next, step).labels;
+    if (index >= labels.size()) return;
+    labels[index].text = std::move(text);
+    // Keyed by what the label is at, not its place in the list: a Remove between two bouts of
+    // typing ends the first (it is an edit without a key), and the list's order is no identity.
+    std::string key = "label text:" + std::to_string(step) + ":" + labels[index].at;
+    commit(std::move(next), step, std::move(key));
+}
+
 bool LessonDraft::saveLosesComments() const {
     std::error_code error;
     return std::filesystem::exists(file_, error) && hasTomlComments(fileText(file_));
@@ -225,6 +238,7 @@ std::string LessonDraft::save() {
     if (error) return "cannot create " + file_.parent_path().string() + " (" + error.message() + "); nothing was saved";
     if (std::string problem = saveWholeFile(file_, writeLesson(lesson())); !problem.empty()) return problem;
     saved_ = lesson();
+    endTyping();  // words typed after a save are an edit of their own: Ctrl+Z goes back to what was saved
     return {};
 }
 

@@ -84,7 +84,9 @@ public:
     void undo();
     void redo();
 
-    // Each edit is one undo step; typing into one field of one step merges into one.
+    // Each edit is one undo step; typing into one field of one step merges into one, until the
+    // field lets go of the keyboard (endTyping) or the lesson is saved.
+    void endTyping();
     void showStep(int step);  // follow the viewer to a step (no edit)
     void addStep(LessonStep captured, int after);
     void updateStep(int step, const LessonStep& captured, unsigned parts);
@@ -98,6 +100,9 @@ public:
     void setLessonTitle(std::string title);
     void addLabel(int step, LessonLabel label);  // a structure or landmark clicked in the 3D view
     void removeLabel(int step, std::size_t index);  // the step's label at `index` (none out of range)
+    // The teacher's own words for the step's label at `index` ("" gives it the atlas's name back);
+    // typing into one label's field is one undo step. Nothing out of range.
+    void setLabelText(int step, std::size_t index, std::string text);
 
     // Whether saving would write over a file with '#' comments that the writer cannot keep.
     [[nodiscard]] bool saveLosesComments() const;

@@ -239,13 +239,15 @@ void ViewerSession::handle(const act::ReloadLesson& a) {
     player_.reload(a.lesson);
 }
 void ViewerSession::handle(const act::EditLesson& a) {
-    // What a step stages: everything but its words.
+    // What a step stages: everything but its words (a label's own text is words too: typing it
+    // must not put back the camera, the selection or what the teacher hid since the step began).
     auto staging = [](LessonStep step) {
         step.line = 0;
         step.title.clear();
         step.text.clear();
         step.notes.clear();
         step.durationSeconds = 0.0;
+        for (LessonLabel& label : step.labels) label.text.clear();
         return step;
     };
     const bool wordsOnly = player_.active() && a.step == player_.stepIndex() && a.step >= 0 &&
@@ -255,8 +257,11 @@ void ViewerSession::handle(const act::EditLesson& a) {
         player_.open(a.lesson, a.step);
         return;
     }
+    const bool relabelled = player_.step().labels != a.lesson.steps[static_cast<std::size_t>(a.step)].labels;
     player_.reword(a.lesson);
     stepText_ = parseRichText(player_.step().text);
+    // The labels' words as the step now has them (labels an open quiz keeps back stay back).
+    if (relabelled) staged_.labels = stageStep(player_.step(), scene_, poses_, !quizOpen()).labels;
 }
 void ViewerSession::handle(const act::CloseLesson&) { player_.close(); }
 void ViewerSession::handle(const act::NextStep&) { player_.next(); }

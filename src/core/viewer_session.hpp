@@ -60,7 +60,8 @@ struct Escape {};  // cancels a joint drag in progress, else closes help, else l
 struct OpenLesson { Lesson lesson; int step = 0; };
 struct ReloadLesson { Lesson lesson; };  // a saved edit: new text, same step if it still exists
 // The lesson editor's new version of the open lesson, on `step`: staged again only when what the
-// step shows changed, so typing its title or text never moves the view the teacher set up.
+// step shows changed, so typing its title, text or a label's own words never moves the view the
+// teacher set up (new label words only change the labels' text).
 struct EditLesson { Lesson lesson; int step = 0; };
 struct CloseLesson {};
 struct NextStep {};

@@ -22,20 +22,24 @@ int growString(ImGuiInputTextCallbackData* data) {
     return 0;
 }
 
-// A text field over `current`: the new text when the teacher changed it this frame.
-std::optional<std::string> textField(const char* label, const std::string& current, float lines) {
+// A text field over `current`: the new text when the teacher changed it this frame. A one-line
+// field shows `hint` greyed while it is empty.
+// `finished` is set when the teacher typed into it and it lets go of the keyboard.
+std::optional<std::string> textField(const char* label, const std::string& current, float lines, bool& finished,
+                                     const char* hint = nullptr) {
     std::string text = current;
     text.reserve(text.size() + 64);
     const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
     bool changed = false;
     ImGui::SetNextItemWidth(-FLT_MIN);
     if (lines <= 1.0f) {
-        changed = ImGui::InputText(label, text.data(), text.capacity() + 1, flags, growString, &text);
+        changed = ImGui::InputTextWithHint(label, hint ? hint : "", text.data(), text.capacity() + 1, flags, growString, &text);
     } else {
         const ImVec2 size{-FLT_MIN, ImGui::GetTextLineHeight() * lines + ImGui::GetStyle().FramePadding.y * 2.0f};
         changed = ImGui::InputTextMultiline(label, text.data(), text.capacity() + 1, size, flags, growString, &text);
     }
     text.resize(std::char_traits<char>::length(text.c_str()));
+    if (ImGui::IsItemDeactivatedAfterEdit()) finished = true;  // Enter, Tab or a click elsewhere
     if (changed && text != current) return text;
     return std::nullopt;
 }
@@ -70,7 +74,8 @@ void stepButtons(const LessonEditorView& view, LessonEditorIntents& intents) {
 }
 
 // The step's labels: "Add label: click the model" turns the 3D view's click into adding one (the
-// app picks); each label in the list has its Remove.
+// app picks); each label in the list has its Remove and a field for the teacher's own words, the
+// atlas's name greyed in it while it is empty (which is what the model then shows).
 void labelRows(const LessonEditorView& view, LessonEditorIntents& intents) {
     ImGui::Text("Labels on step %d", view.stepIndex + 1);
     if (view.addingLabel) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
@@ -81,11 +86,17 @@ void labelRows(const LessonEditorView& view, LessonEditorIntents& intents) {
     if (view.addingLabel) ImGui::TextUnformatted("Click a structure in the 3D view to label it; Esc stops.");
     if (view.labels.empty()) ImGui::TextDisabled("No labels on this step");
     for (std::size_t i = 0; i < view.labels.size(); ++i) {
+        const LessonEditorView::Label& label = view.labels[i];
         ImGui::PushID(static_cast<int>(i));
         if (ImGui::SmallButton("Remove")) intents.removeLabel = i;
         ImGui::SameLine();
-        ImGui::TextUnformatted(view.labels[i].name.c_str());
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", view.labels[i].at.c_str());
+        ImGui::TextUnformatted(label.name.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.at.c_str());
+        // Words with a line break (written in a file) get two lines, where the break can be seen.
+        const float lines = label.text.find('\n') == std::string::npos ? 1.0f : 2.0f;
+        if (auto text = textField("##label-text", label.text, lines, intents.endTyping, label.atlasWords.c_str())) intents.labelText = {i, std::move(*text)};
+        if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
+            ImGui::SetTooltip("Your words for this label on the model; left empty, the atlas's: %s", label.atlasWords.c_str());
         ImGui::PopID();
     }
 }
@@ -116,13 +127,13 @@ void lessonEditorPanel(const LessonEditorView& view, const UiFonts* fonts, Lesso
     stepButtons(view, intents);
     ImGui::Separator();
     ImGui::TextUnformatted("Lesson title");
-    if (auto title = textField("##lesson-title", view.lessonTitle, 1.0f)) intents.lessonTitle = std::move(*title);
+    if (auto title = textField("##lesson-title", view.lessonTitle, 1.0f, intents.endTyping)) intents.lessonTitle = std::move(*title);
     ImGui::Text("Step %d title", view.stepIndex + 1);
-    if (auto title = textField("##step-title", view.stepTitle, 1.0f)) intents.stepTitle = std::move(*title);
+    if (auto title = textField("##step-title", view.stepTitle, 1.0f, intents.endTyping)) intents.stepTitle = std::move(*title);
     ImGui::TextUnformatted("Text (**bold**, *italic*, lines starting with \"- \" are bullets)");
-    if (auto text = textField("##step-text", view.text, 7.0f)) intents.text = std::move(*text);
+    if (auto text = textField("##step-text", view.text, 7.0f, intents.endTyping)) intents.text = std::move(*text);
     ImGui::TextUnformatted("Notes for the teacher");
-    if (auto notes = textField("##step-notes", view.notes, 3.0f)) intents.notes = std::move(*notes);
+    if (auto notes = textField("##step-notes", view.notes, 3.0f, intents.endTyping)) intents.notes = std::move(*notes);
     float duration = view.duration;
     ImGui::SetNextItemWidth(8.0f * ImGui::GetFontSize());
     if (ImGui::InputFloat("Duration (s, 0: by hand)", &duration, 1.0f, 5.0f, "%.1f") && duration != view.duration)

@@ -1,6 +1,7 @@
 #pragma once
 // The lesson editor in the Lesson tab (issue 14): "Edit" turns it on; then the step's title, text
-// (with a live preview of its formatting), notes and duration are fields, and buttons add a step
+// (with a live preview of its formatting), notes, duration and each label's own words are fields,
+// and buttons add a step
 // from the view, update the step from it (the chosen parts), duplicate, delete, move it, undo,
 // redo and save. A question (unsaved changes on leaving or quitting, comments a save would drop)
 // is a modal. Like every panel it reads a view and returns intents; app/lesson_editing applies them
@@ -30,10 +31,11 @@ struct LessonEditorView {
     std::string file;          // where Save writes
     unsigned updateParts = 0;  // core ViewPart bits "Update step from this view" takes
     EditorQuestion question = EditorQuestion::None;
-    // The step's labels as the list shows them: what it is at ("femur_r:lesser_trochanter") and
-    // the name the model shows for it.
+    // The step's labels as the list shows them: what it is at ("femur_r:lesser_trochanter"), the
+    // atlas's name for that ("Lesser trochanter (Right femur)"), what the model shows without the
+    // teacher's words ("Lesser trochanter") and the teacher's own words ("" when there are none).
     struct Label {
-        std::string at, name;
+        std::string at, name, atlasWords, text;
     };
     std::vector<Label> labels;
     bool addingLabel = false;  // "Add label: click the model" is on: a click in the 3D view labels
@@ -51,6 +53,13 @@ struct LessonEditorIntents {
     std::optional<EditorAnswer> answer;
     bool toggleAddingLabel = false;
     std::optional<std::size_t> removeLabel;  // the index in LessonEditorView::labels
+    // The teacher's own words typed for the label at `index` ("": the atlas's name again).
+    struct LabelText {
+        std::size_t index = 0;
+        std::string text;
+    };
+    std::optional<LabelText> labelText;
+    bool endTyping = false;  // a field the teacher typed into let go of the keyboard: its edit is done
 };
 
 // The editing controls, drawn in the Lesson tab in place of the step's text.

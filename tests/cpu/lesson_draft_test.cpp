@@ -12,6 +12,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -206,6 +207,80 @@ TEST(LessonDraft, a_label_added_by_a_click_is_saved_read_back_removed_and_undone
     EXPECT_EQ(draft.lesson().steps[1].labels[0].at, "femur_r:lesser_trochanter");
 }
 
+// Issue 14: a label with the teacher's own words. Typing into one label's field is one undo step;
+// emptying it gives the atlas's name back; the file writes `{ at, text }` for that label only.
+TEST(LessonDraft, a_labels_own_words_are_one_undo_step_cleared_saved_as_a_table_and_read_back) {
+    const std::filesystem::path folder = freshFolder("draft-label-text");
+    Lesson lesson;
+    lesson.id = "own-words";
+    lesson.title = "Own words";
+    lesson.steps = {namedStep("One")};
+    lesson.steps[0].labels = {{"psoas_major_r", ""}, {"femur_r:lesser_trochanter", ""}};
+    const std::filesystem::path file = folder / "own-words.toml";
+    LessonDraft draft(lesson, file);
+    const std::string words = "Kleiner \"Rollh\xC3\xBCgel\" \\ Trochanter minor\nzweite Zeile";
+    for (std::size_t typed = 1; typed <= words.size(); ++typed) draft.setLabelText(0, 1, words.substr(0, typed));
+    EXPECT_EQ(draft.lesson().steps[0].labels[1].text, words);
+    EXPECT_EQ(draft.lesson().steps[0].labels[0].text, "");  // the other label keeps the atlas's name
+    draft.setLabelText(0, 7, "nowhere");                    // out of range: no edit, no undo step
+    draft.undo();                                           // the whole typing is one undo step
+    EXPECT_TRUE(draft.lesson() == lesson);
+    EXPECT_FALSE(draft.canUndo());
+    draft.redo();
+    EXPECT_EQ(draft.lesson().steps[0].labels[1].text, words);
+
+    ASSERT_EQ(draft.save(), "");
+    const std::string written = fileText(file);
+    EXPECT_NE(written.find("labels = [\"psoas_major_r\", { at = \"femur_r:lesser_trochanter\", text = "
+                           "\"Kleiner \\\"Rollh\xC3\xBCgel\\\" \\\\ Trochanter minor\\nzweite Zeile\" }]"),
+              std::string::npos)
+        << written;
+    const Lesson back = loadLesson(file, app::builtInVocabulary());
+    EXPECT_EQ(back.steps[0].labels, draft.lesson().steps[0].labels);
+
+    draft.setLabelText(0, 1, "");  // emptied: the atlas's name again, written as the plain id
+    EXPECT_EQ(draft.lesson().steps[0].labels, lesson.steps[0].labels);
+    ASSERT_EQ(draft.save(), "");
+    EXPECT_NE(fileText(file).find("labels = [\"psoas_major_r\", \"femur_r:lesser_trochanter\"]"), std::string::npos) << fileText(file);
+    draft.undo();  // Ctrl+Z: the words again
+    EXPECT_EQ(draft.lesson().steps[0].labels[1].text, words);
+    EXPECT_TRUE(draft.unsaved());
+    draft.redo();  // Ctrl+Shift+Z: empty again, as saved
+    EXPECT_EQ(draft.lesson().steps[0].labels[1].text, "");
+    EXPECT_FALSE(draft.unsaved());
+}
+
+// Typing one label's words after typing another's, after a Remove, or after the field let go of
+// the keyboard (Enter, a click elsewhere) starts a new undo step.
+TEST(LessonDraft, words_typed_for_two_labels_or_in_two_visits_to_a_field_are_two_undo_steps) {
+    Lesson lesson;
+    lesson.id = "two";
+    lesson.title = "Two";
+    lesson.steps = {namedStep("One")};
+    lesson.steps[0].labels = {{"psoas_major_r", ""}, {"iliacus_r", ""}, {"l3", ""}};
+    LessonDraft draft(lesson, "/nowhere/two.toml");
+    draft.setLabelText(0, 0, "P");
+    draft.setLabelText(0, 0, "Psoas");
+    draft.setLabelText(0, 1, "Iliacus");
+    draft.removeLabel(0, 2);
+    draft.setLabelText(0, 1, "Darmbeinmuskel");
+    draft.undo();
+    EXPECT_EQ(draft.lesson().steps[0].labels[1].text, "Iliacus");
+    draft.undo();
+    EXPECT_EQ(draft.lesson().steps[0].labels.size(), 3u);
+    draft.undo();
+    EXPECT_EQ(draft.lesson().steps[0].labels[1].text, "");
+    EXPECT_EQ(draft.lesson().steps[0].labels[0].text, "Psoas");
+    draft.undo();
+    EXPECT_TRUE(draft.lesson() == lesson);
+
+    draft.setLabelText(0, 2, "Dritter");
+    draft.endTyping();  // the field let go of the keyboard
+    draft.setLabelText(0, 2, "Dritter Lendenwirbel");
+    draft.undo();
+    EXPECT_EQ(draft.lesson().steps[0].labels[2].text, "Dritter");
+}
+
 TEST(LessonDraft, a_built_in_copy_never_takes_the_name_of_another_file) {
     const std::filesystem::path folder = freshFolder("draft-names");
     std::filesystem::create_directories(folder);
@@ -316,6 +391,38 @@ TEST(StepCapture, a_captured_view_stages_to_what_the_viewer_showed) {
     EXPECT_NEAR(replayed.yawDegrees, seen.yawDegrees, 0.001f);
     EXPECT_NEAR(replayed.pitchDegrees, seen.pitchDegrees, 0.001f);
     EXPECT_TRUE(replay->motion().settings() == session->motion().settings());
+}
+
+// The editor shows each edit through act::EditLesson. A label's new words show on the model at
+// once and, like a step's text, move nothing else: the camera the teacher turned, the selection
+// and what they hid stay (restaging each typed letter put the step's camera back).
+TEST(StepCapture, a_labels_new_words_show_at_once_and_leave_the_view_as_it_is) {
+    auto session = builtInSession();
+    const Lesson lesson = builtIn("01-meet-the-psoas.toml");
+    session->apply(act::OpenLesson{lesson, 2});
+    settle(*session);
+    session->apply(act::Orbit{{90.0f, 20.0f}});
+    const int l3 = builtInScene().findStructure("l3");
+    session->apply(act::SetVisible{l3, false});
+    session->apply(act::Select{builtInScene().findStructure("femur_r")});
+    settle(*session);
+    const CameraPose turned = session->camera().pose;
+
+    Lesson edited = lesson;
+    auto& labels = edited.steps[2].labels;
+    const auto at = std::find_if(labels.begin(), labels.end(), [](const LessonLabel& l) { return l.at == "femur_r:lesser_trochanter"; });
+    ASSERT_NE(at, labels.end());
+    at->text = "Kleiner Rollh\xC3\xBCgel";
+    session->apply(act::EditLesson{edited, 2});
+    session->advance(1.0 / 60.0);
+    const std::vector<PosedLabel> shown = session->labels();
+    EXPECT_TRUE(std::any_of(shown.begin(), shown.end(), [](const PosedLabel& l) { return l.text == "Kleiner Rollh\xC3\xBCgel"; }));
+    EXPECT_TRUE(std::none_of(shown.begin(), shown.end(), [](const PosedLabel& l) { return l.text == "Lesser trochanter"; }));
+    settle(*session);
+    EXPECT_NEAR(session->camera().pose.yawDegrees, turned.yawDegrees, 1e-3f);
+    EXPECT_NEAR(session->camera().pose.pitchDegrees, turned.pitchDegrees, 1e-3f);
+    EXPECT_FALSE(session->visibility().visible(static_cast<std::size_t>(l3)));
+    EXPECT_EQ(session->selected(), builtInScene().findStructure("femur_r"));
 }
 
 TEST(StepCapture, lists_name_whole_groups_and_yaw_stays_within_half_a_turn) {

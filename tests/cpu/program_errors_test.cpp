@@ -303,6 +303,20 @@ TEST(LessonCommands, check_lessons_warns_of_steps_that_show_nothing_and_characte
     EXPECT_EQ(result.err.find("lesser_trochanter"), std::string::npos) << "the femur is shown: " << result.err;
 }
 
+// A label's own words (issue 14, `{ at, text }`) are text the class sees like any other: a
+// character no font has is reported at its place in the label, and German words pass.
+TEST(LessonCommands, check_lessons_reports_a_labels_own_words_that_cannot_be_drawn) {
+    const auto file = writeFile("label-words.toml",
+                                "id = \"label-words\"\ntitle = \"Label words\"\nsummary = \"s\"\n"
+                                "[[step]]\ntitle = \"One\"\ntext = \"t\"\n"
+                                "labels = [{ at = \"femur_r:lesser_trochanter\", text = \"Kleiner Rollh\xC3\xBCgel \\\"\xC3\x9F\\\"\" },\n"
+                                "          { at = \"psoas_major_r\", text = \"x \xCD\xB8\" }]\n");  // U+0378: no font has it
+    const auto result = test::runAtlas({"--check-lessons", file.string()}, true);
+    EXPECT_EQ(result.exitCode, 1) << result.err;
+    EXPECT_EQ(result.out, "1 lesson file checked: 0 good, 1 with problems (1 problem)\n") << result.err;
+    EXPECT_NE(result.err.find(file.string() + ":8:45: no installed font has the characters \xCD\xB8;"), std::string::npos) << result.err;
+}
+
 // Tester, session 7: a quiz question whose answer the step hides passed --check-lessons, and the
 // class would be stuck on it. Warned when every answer is hidden; one shown answer, or an area
 // answer, is answerable.

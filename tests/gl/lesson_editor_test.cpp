@@ -16,6 +16,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -88,6 +89,13 @@ protected:
         options.height = 540;
         return options;
     }
+    // The same in a 1400x1300 window, where the Labels list is in view without scrolling.
+    [[nodiscard]] app::Options scriptedTall(const std::string& name, const std::string& text) const {
+        app::Options options = scripted(name, text);
+        options.width = 1400;
+        options.height = 1300;
+        return options;
+    }
     // Runs the script on `application`, its report on stdout kept out of the test's output.
     static int run(app::Application& application, const app::Options& options) {
         testing::internal::CaptureStdout();
@@ -154,11 +162,9 @@ TEST_F(LessonEditor, leaving_edit_mode_with_unsaved_edits_asks_and_discard_resto
 // screenshots, Meet the psoas step 4, anterior): "Add label: click the model" (110, 997); the left
 // hip bone's wing (1038, 464); the third lumbar vertebra (855, 275).
 TEST_F(LessonEditor, a_click_on_the_model_while_adding_labels_labels_it_and_esc_makes_clicks_select_again) {
-    app::Options options = scripted("labels", "lesson meet-the-psoas 4\nwait 0.3\nkey e\nwait 0.3\nclick 110 997\n"
-                                              "move 1350 60\nwait 0.3\nclick 1038 464\nwait 0.6\nclick 855 275\nwait 0.6\n"
-                                              "move 1350 60\nwait 0.3\n");
-    options.width = 1400;
-    options.height = 1300;
+    const app::Options options = scriptedTall("labels", "lesson meet-the-psoas 4\nwait 0.3\nkey e\nwait 0.3\nclick 110 997\n"
+                                                         "move 1350 60\nwait 0.3\nclick 1038 464\nwait 0.6\nclick 855 275\nwait 0.6\n"
+                                                         "move 1350 60\nwait 0.3\n");
     try {
         app::Application application(options);
         ASSERT_EQ(run(application, options), 0);
@@ -173,20 +179,54 @@ TEST_F(LessonEditor, a_click_on_the_model_while_adding_labels_labels_it_and_esc_
         EXPECT_EQ(labelsAt(application.lessonPlayer().step()), added) << "the labels are not on the step shown";
         EXPECT_EQ(application.selectedStructure(), -1) << "a click that labelled also selected";
 
-        app::Options after = scripted("after", "key escape\nwait 0.2\nclick 1038 464\nwait 0.6\nmove 1350 60\nwait 0.2\n");
-        after.width = 1400;
-        after.height = 1300;
+        const app::Options after = scriptedTall("after", "key escape\nwait 0.2\nclick 1038 464\nwait 0.6\nmove 1350 60\nwait 0.2\n");
         ASSERT_EQ(run(application, after), 0);
         EXPECT_EQ(application.selectedStructure(), application.session().scene().findStructure("hip_bone_l"))
             << "after Esc a click does not select";
         EXPECT_EQ(labelsAt(application.lessonDraft()->lesson().steps[3]), added);
 
-        app::Options undo = scripted("undo", "key ctrl+z\nwait 0.3\n");
-        undo.width = 1400;
-        undo.height = 1300;
+        const app::Options undo = scriptedTall("undo", "key ctrl+z\nwait 0.3\n");
         ASSERT_EQ(run(application, undo), 0);
         const std::vector<std::string> undone{"psoas_major_l", "psoas_major_r", "hip_bone_l"};
         EXPECT_EQ(labelsAt(application.lessonDraft()->lesson().steps[3]), undone) << "Ctrl+Z did not take the last label away";
+    } catch (const app::NoDisplayError& e) {
+        return test::noContext(e.what());
+    }
+}
+
+// A label's own words typed in the editor (issue 14): the label added by a click gets a field in
+// the Labels list; what is typed there shows on the model at once, Save writes it as
+// `{ at, text }` and the file reads back with it; Ctrl+Z takes the whole typing back. Positions in
+// a 1400x1300 window, Meet the psoas step 4 (looked at in a screenshot): the third label's field
+// (the left hip bone's, added by the click) (159, 1164), "Save" (159, 313).
+TEST_F(LessonEditor, words_typed_for_a_clicked_label_show_at_once_are_saved_and_read_back) {
+    const std::string words = "Linker \"Darmbeinfl\xC3\xBCgel\" \\ Ala";
+    const app::Options options = scriptedTall("label-words", "lesson meet-the-psoas 4\nwait 0.3\nkey e\nwait 0.3\nclick 110 997\n"
+                                                              "move 1350 60\nwait 0.3\nclick 1038 464\nwait 0.6\nkey escape\nwait 0.2\n"
+                                                              "click 159 1164\nwait 0.2\ntype " + words + "\nwait 0.2\nkey enter\nwait 0.2\n"
+                                                              "click 159 313\nmove 1350 60\nwait 0.3\nscreenshot label-words\n");
+    try {
+        app::Application application(options);
+        ASSERT_EQ(run(application, options), 0);
+        ASSERT_NE(application.lessonDraft(), nullptr);
+        const std::vector<LessonLabel> expected{{"psoas_major_l", ""}, {"psoas_major_r", ""}, {"hip_bone_l", words}};
+        EXPECT_EQ(application.lessonDraft()->lesson().steps[3].labels, expected);
+        const std::vector<PosedLabel> shown = application.session().labels();
+        EXPECT_TRUE(std::any_of(shown.begin(), shown.end(), [&](const PosedLabel& l) { return l.text == words; }))
+            << "the model does not show the typed words";
+        EXPECT_FALSE(application.lessonDraft()->unsaved()) << "Save did not save";
+
+        const auto saved = home_ / "psoas-atlas" / "lessons" / "01-meet-the-psoas.toml";
+        EXPECT_NE(fileText(saved).find("{ at = \"hip_bone_l\", text = \"Linker \\\"Darmbeinfl\xC3\xBCgel\\\" \\\\ Ala\" }"),
+                  std::string::npos)
+            << fileText(saved);
+        EXPECT_EQ(loadLesson(saved, app::builtInVocabulary()).steps[3].labels, expected);
+
+        const app::Options undo = scriptedTall("undo-words", "key ctrl+z\nwait 0.3\n");
+        ASSERT_EQ(run(application, undo), 0);
+        const LessonStep& step = application.lessonDraft()->lesson().steps[3];
+        ASSERT_EQ(step.labels.size(), 3u) << "Ctrl+Z took the label away, not the words typed for it";
+        EXPECT_EQ(step.labels[2].text, "") << "the typing is more than one undo step";
     } catch (const app::NoDisplayError& e) {
         return test::noContext(e.what());
     }
