@@ -294,8 +294,11 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
         const LessonExport& job = slideExport_->job;
         state.exportProgress = static_cast<float>(job.stepsDone()) / static_cast<float>(std::max(job.stepCount(), 1));
         state.exportText = "Step " + std::to_string(std::min(job.stepsDone() + 1, job.stepCount())) + " of " +
-                           std::to_string(job.stepCount()) + " of '" + job.lesson().title + "' to " + job.folder().string();
+                           std::to_string(job.stepCount()) + " of '" + job.lesson().title + "' (" + slideFormatText(job.format()) +
+                           ") to " + job.folder().string();
     }
+    if (exportChoice_ && !forAudience && player.active())
+        state.exportDialog = ui::ExportDialogView{*exportChoice_, player.lesson().title, static_cast<int>(player.lesson().steps.size())};
     if (session_->sceneMotion()) state.motion = ui::motionViewOf(*session_, session_->poses());
     state.lengthLegend = state.motion && state.motion->colourByLength;
     state.notice = ui::breathingNotice(*session_);

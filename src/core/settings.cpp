@@ -44,6 +44,13 @@ LoadedSettings parseSettings(std::string_view text, const std::filesystem::path&
         if (auto background = backgroundFrom(*name)) s.screenshotBackground = *background;
     if (auto edges = root["anti_aliasing"].value_exact<std::string>())
         if (auto mode = antiAliasingFrom(*edges)) s.antiAliasing = *mode;
+    // The slide size is taken only as a pair the export offers: a hand-edited 1920x720 keeps 1920x1080.
+    const auto exportWidth = root["export_width"].value_exact<int64_t>();
+    const auto exportHeight = root["export_height"].value_exact<int64_t>();
+    if (exportWidth && exportHeight && std::abs(*exportWidth) < 100000 && std::abs(*exportHeight) < 100000)
+        if (const glm::ivec2 size{static_cast<int>(*exportWidth), static_cast<int>(*exportHeight)}; slideSizeIndex(size)) s.slideExport.size = size;
+    if (auto name = root["export_background"].value_exact<std::string>())
+        if (auto background = backgroundFrom(*name); background && slideBackgroundOffered(*background)) s.slideExport.background = *background;
     return loaded;
 }
 
@@ -97,6 +104,8 @@ std::string serialiseSettings(const Settings& s) {
     out << "window_width = " << s.windowWidth << "\nwindow_height = " << s.windowHeight << '\n';
     out << "screenshot_background = \"" << toString(s.screenshotBackground) << "\"  # " << joinedNames(kBackgroundNames, " | ") << '\n';
     out << "anti_aliasing = \"" << toString(s.antiAliasing) << "\"  # " << joinedNames(kAntiAliasingNames, " | ") << '\n';
+    out << "export_width = " << s.slideExport.size.x << "\nexport_height = " << s.slideExport.size.y << '\n';
+    out << "export_background = \"" << toString(s.slideExport.background) << "\"  # dark | white\n";
     return out.str();
 }
 
