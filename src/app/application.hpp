@@ -304,6 +304,7 @@ private:
     SlideFormat slideFormat_;                    // the last export's (settings: slideExport)
     std::optional<SlideFormat> exportChoice_;    // the dialog is open with this choice
     void openExportChoice();
+    void describeExport(ui::ViewerUiState& state, bool forAudience) const;
     void applyExportIntents(const ui::ViewerUiIntents& intents);
     void startSlideExport();
     // Frames still to draw after an event: ImGui settles hover and auto-sized windows over a couple

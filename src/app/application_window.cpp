@@ -250,8 +250,9 @@ void Application::saveScreenshot() {
 
 // "Export slides and handout..." and Ctrl+E: the choice first, at the last export's format.
 void Application::openExportChoice() {
-    if (!session_->lessonPlayer().active() || slideExport_) return;
-    exportChoice_ = slideFormat_;
+    if (slideExport_) return;
+    if (!session_->lessonPlayer().active()) setStatus("Ctrl+E exports a lesson's slides: open a lesson first (Lesson tab)");
+    else exportChoice_ = slideFormat_;
 }
 
 // The dialog's answer: a new choice shows at once; Export remembers it and starts; Cancel writes nothing.
@@ -422,10 +423,7 @@ void Application::onViewerKey(KeyChord chord, Screen from) {
             slideScreenshot_ = true;
             screenshotRequested_ = true;
             break;
-        case ViewerAction::ExportSlides:
-            if (session_->lessonPlayer().active()) openExportChoice();
-            else setStatus("Ctrl+E exports a lesson's slides: open a lesson first (Lesson tab)");
-            break;
+        case ViewerAction::ExportSlides: openExportChoice(); break;
         case ViewerAction::Quit: window_->requestClose(); break;
         case ViewerAction::ScaleUp: setUiScale(uiScale_ + 0.25f); break;
         case ViewerAction::ScaleDown: setUiScale(uiScale_ - 0.25f); break;
