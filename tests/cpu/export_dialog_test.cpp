@@ -2,6 +2,7 @@
 // ImGui's null backend: keys and clicks in, intents out, as the window's frame gets them.
 
 #include "ui/export_dialog.hpp"
+#include "support/slide_format_print.hpp"
 
 #include <gtest/gtest.h>
 #include <imgui.h>

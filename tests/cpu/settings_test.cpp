@@ -1,4 +1,5 @@
 #include "core/settings.hpp"
+#include "support/slide_format_print.hpp"
 
 #include <gtest/gtest.h>
 

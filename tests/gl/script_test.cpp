@@ -1,6 +1,7 @@
 // psoas-atlas --script: timed input replayed headless through the window's input handlers.
 
 #include "app/application.hpp"
+#include "support/slide_format_print.hpp"
 #include "app/image_file.hpp"
 #include "app/jobs.hpp"
 #include "gl/gl_test_context.hpp"
