@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <random>
 
@@ -179,19 +180,25 @@ TEST(Window, a_saved_place_off_every_screen_opens_on_one) {
     EXPECT_GE(y, 0);
 }
 
+// The window open on "Meet the psoas" (with the settings in $XDG_CONFIG_HOME), three frames drawn.
+std::unique_ptr<app::Application> windowOnALesson() {
+    app::Options options;
+    options.glDebug = true;
+    options.lesson = "meet-the-psoas";
+    auto application = std::make_unique<app::Application>(options);
+    application->startWindow();
+    for (int i = 0; i < 3; ++i) application->windowFrame();
+    return application;
+}
+
 // Regression: every panel is placed by the program (NoSavedSettings), yet an imgui.ini was written
 // on every exit and read on every start, keeping nothing. The config folder holds the settings only.
 TEST(Window, closing_the_window_keeps_only_the_settings_file) {
     if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
     const auto config = test::temporaryDirectory();
     setenv("XDG_CONFIG_HOME", config.c_str(), 1);
-    app::Options options;
-    options.glDebug = true;
-    options.lesson = "meet-the-psoas";
-    app::Application application(options);
-    application.startWindow();
-    for (int i = 0; i < 3; ++i) application.windowFrame();
-    application.finishWindow();
+    const auto application = windowOnALesson();
+    application->finishWindow();
     std::vector<std::string> kept;
     for (const auto& entry : std::filesystem::directory_iterator(config / "psoas-atlas")) kept.push_back(entry.path().filename());
     EXPECT_EQ(kept, std::vector<std::string>{"settings.toml"});
@@ -212,12 +219,8 @@ TEST(Window, the_export_choice_opens_at_the_saved_one_and_a_confirmed_one_is_sav
     std::filesystem::create_directories(config / "psoas-atlas");
     std::ofstream(config / "psoas-atlas" / "settings.toml")
         << "screenshot_background = \"transparent\"\nexport_width = 1920\nexport_height = 1080\nexport_background = \"white\"\n";
-    app::Options options;
-    options.glDebug = true;
-    options.lesson = "meet-the-psoas";
-    app::Application application(options);
-    application.startWindow();
-    for (int i = 0; i < 3; ++i) application.windowFrame();
+    const auto window = windowOnALesson();
+    app::Application& application = *window;
     const auto press = [&](int key, int mods) {
         ImGui::GetIO().KeysDown[key] = true;
         application.onKey(key, GLFW_PRESS, mods);
