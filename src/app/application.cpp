@@ -290,12 +290,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     if (!options_.model) state.lessons = &lessonList;
     state.attachmentLegend = player.active() && !player.step().attachments.empty();
     if (state.attachmentLegend) state.attachmentMuscles = attachmentLegendLines(scene_, player.step().attachments);
-    if (slideExport_) {
-        const LessonExport& job = slideExport_->job;
-        state.exportProgress = static_cast<float>(job.stepsDone()) / static_cast<float>(std::max(job.stepCount(), 1));
-        state.exportText = "Step " + std::to_string(std::min(job.stepsDone() + 1, job.stepCount())) + " of " +
-                           std::to_string(job.stepCount()) + " of '" + job.lesson().title + "' to " + job.folder().string();
-    }
+    describeExport(state, forAudience);
     if (session_->sceneMotion()) state.motion = ui::motionViewOf(*session_, session_->poses());
     state.lengthLegend = state.motion && state.motion->colourByLength;
     state.notice = ui::breathingNotice(*session_);
@@ -310,6 +305,21 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     focusOpenField_ = false;  // asked for one frame: the field keeps the keyboard from then on
     applyIntents(ui::drawViewerUi(state));
     ui.endFrame();
+}
+
+// The window's export: its progress while it runs; its choice while the dialog is open (the
+// teacher's screen only).
+void Application::describeExport(ui::ViewerUiState& state, bool forAudience) const {
+    if (slideExport_) {
+        const LessonExport& job = slideExport_->job;
+        state.exportProgress = static_cast<float>(job.stepsDone()) / static_cast<float>(std::max(job.stepCount(), 1));
+        state.exportText = "Step " + std::to_string(std::min(job.stepsDone() + 1, job.stepCount())) + " of " +
+                           std::to_string(job.stepCount()) + " of '" + job.lesson().title + "' (" + slideFormatText(job.format()) +
+                           ") to " + job.folder().string();
+    }
+    const LessonPlayer& player = session_->lessonPlayer();
+    if (exportChoice_ && player.active() && !forAudience)
+        state.exportDialog = ui::ExportDialogView{*exportChoice_, player.lesson().title, static_cast<int>(player.lesson().steps.size())};
 }
 
 void Application::setStatus(std::string text, bool onTerminal) {

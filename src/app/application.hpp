@@ -161,6 +161,16 @@ public:
     void followScreens();
     // Picks what is under the pointer again if it or the camera moved.
     void updateHover();
+    // The window's lesson export (issue 14): "Export slides and handout..." or Ctrl+E opens the
+    // choice of slide size and background (ui/export_dialog) at the teacher's last export; its
+    // Export starts the export in that format and remembers it in the settings file.
+    // exportChoice(): the choice being made, while the dialog is open. slideFormat(): the last
+    // export's format (the settings file's when the window opened; the default in jobs and scripts).
+    [[nodiscard]] const std::optional<SlideFormat>& exportChoice() const { return exportChoice_; }
+    [[nodiscard]] const SlideFormat& slideFormat() const { return slideFormat_; }
+    // The export, one step a frame, so the window stays alive and shows progress; the window's
+    // frame loop and --script call it before each frame.
+    void continueSlideExport();
     // The lesson being edited in the program (app/lesson_editing.cpp, issue 14); null when none.
     [[nodiscard]] const LessonDraft* lessonDraft() const { return draft_ ? &*draft_ : nullptr; }
 
@@ -235,7 +245,6 @@ private:
     }
     [[nodiscard]] double now() const;
     [[nodiscard]] bool presenterHintShown() const;  // presenter mode, in the first seconds
-    void continueSlideExport();
     // What falls due on the window's clocks (a lesson file check, the status and presenter hint
     // timing out); true when it changed what is shown.
     bool doDueWork();
@@ -283,13 +292,20 @@ private:
     bool slideScreenshot_ = false;
     bool scripted_ = false;  // --script: the hidden window never goes full screen
     UiPointer scriptPointer_;  // --script: the pointer the panels see
-    // Slides exported from the window: one step a frame, so the window stays alive and shows progress.
+    // Slides exported from the window: one step a frame, so the window stays alive and shows
+    // progress; afterwards the step, the camera and the view's shape are the teacher's again.
     struct WindowExport {
         LessonExport job;
         int returnStep = 0;
         CameraPose returnCamera;
+        glm::vec2 returnDisplay{1.0f};
     };
     std::optional<WindowExport> slideExport_;
+    SlideFormat slideFormat_;                    // the last export's (settings: slideExport)
+    std::optional<SlideFormat> exportChoice_;    // the dialog is open with this choice
+    void openExportChoice();
+    void describeExport(ui::ViewerUiState& state, bool forAudience) const;
+    void applyExportIntents(const ui::ViewerUiIntents& intents);
     void startSlideExport();
     // Frames still to draw after an event: ImGui settles hover and auto-sized windows over a couple
     // of frames. Set by every window callback; the window sleeps once it is back to 0.

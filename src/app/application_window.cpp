@@ -107,6 +107,7 @@ void Application::startWindow() {
     contentScale_ = window_->contentScale();
     startUi(saved.settings.uiScale > 0.0f ? saved.settings.uiScale : contentScale_);
     screenshotBackground_ = saved.settings.screenshotBackground;
+    slideFormat_ = saved.settings.slideExport;
     if (!options_.antiAliasing) antiAliasing_ = saved.settings.antiAliasing;
     // Back where the teacher left off, unless the command line asked for a lesson.
     if (!options_.lesson && !saved.settings.lastLesson.empty())
@@ -197,6 +198,7 @@ Settings Application::currentSettings() const {
     }
     settings.screenshotBackground = screenshotBackground_;
     settings.antiAliasing = antiAliasing_;
+    settings.slideExport = slideFormat_;
     return settings;
 }
 
@@ -246,6 +248,27 @@ void Application::saveScreenshot() {
     slideScreenshot_ = false;
 }
 
+// "Export slides and handout..." and Ctrl+E: the choice first, at the last export's format.
+void Application::openExportChoice() {
+    if (slideExport_) return;
+    if (!session_->lessonPlayer().active()) setStatus("Ctrl+E exports a lesson's slides: open a lesson first (Lesson tab)");
+    else exportChoice_ = slideFormat_;
+}
+
+// The dialog's answer: a new choice shows at once; Export remembers it and starts; Cancel writes nothing.
+void Application::applyExportIntents(const ui::ViewerUiIntents& intents) {
+    if (intents.exportSlides) openExportChoice();
+    const ui::ExportDialogIntents& dialog = intents.exportDialog;
+    if (!exportChoice_) return;
+    if (dialog.choose) exportChoice_ = *dialog.choose;
+    if (dialog.cancel || !session_->lessonPlayer().active()) exportChoice_.reset();
+    if (!dialog.confirm || !exportChoice_) return;
+    exportChoice_.reset();
+    slideFormat_ = *dialog.confirm;
+    storeSettings();
+    startSlideExport();
+}
+
 void Application::startSlideExport() {
     const LessonPlayer& player = session_->lessonPlayer();
     if (!player.active() || slideExport_) return;
@@ -256,14 +279,14 @@ void Application::startSlideExport() {
         setStatus("Slides not exported: cannot create " + folder.string() + " (" + ec.message() + ")");
         return;
     }
-    slideExport_.emplace(WindowExport{LessonExport(player.lesson(), folder), player.stepIndex(), session_->camera().pose});
+    slideExport_.emplace(WindowExport{LessonExport(player.lesson(), folder, slideFormat_), player.stepIndex(), session_->camera().pose, displaySize_});
 }
 
 void Application::continueSlideExport() {
     if (!slideExport_) return;
     LessonExport& job = slideExport_->job;
     if (!job.allStepsDone()) {
-        if (const std::string problem = job.writeNextStep(*this, {1920, 1080}, screenshotBackground_); !problem.empty()) {
+        if (const std::string problem = job.writeNextStep(*this); !problem.empty()) {
             setStatus("Slides not exported: " + problem);
             slideExport_.reset();
         }
@@ -275,17 +298,17 @@ void Application::continueSlideExport() {
         return;
     }
     // Back to where the teacher was, as if nothing had happened.
-    displaySize_ = window_->windowSize();
+    displaySize_ = slideExport_->returnDisplay;
     tellViewAspect(false);
     apply(act::OpenLesson{job.lesson(), slideExport_->returnStep});
     apply(act::FinishTransitions{});
     apply(act::SetCamera{slideExport_->returnCamera});
-    const std::string cut = job.cutStepsLine({1920, 1080});
+    const std::string cut = job.cutStepsLine("a larger slide size (Export slides and handout...)");
     // A browser page's folder vanishes with it: there every slide and the handout are downloaded.
     int downloaded = 0;
     for (const std::filesystem::path& file : job.files()) downloaded += platform::offerDownload(file) ? 1 : 0;
-    const std::string where = downloaded > 0 ? "Downloaded " + std::to_string(job.stepCount()) + " slides and index.html"
-                                             : "Exported " + std::to_string(job.stepCount()) + " slides and index.html to " + job.folder().string();
+    const std::string slides = std::to_string(job.stepCount()) + " slides (" + slideFormatText(job.format()) + ") and index.html";
+    const std::string where = downloaded > 0 ? "Downloaded " + slides : "Exported " + slides + " to " + job.folder().string();
     setStatus(where + (cut.empty() ? "" : "; " + cut));
     slideExport_.reset();
 }
@@ -375,6 +398,7 @@ void Application::onKey(int key, int action, int mods) {
 }
 
 void Application::onKeyPress(KeyChord chord) {
+    if (exportChoice_) return;  // the export's dialog has the keyboard (its arrows, Enter and Esc)
     if (endsAddingLabels(chord)) return;  // Esc ends "Add label: click the model" first
     onViewerKey(chord, Screen::Teacher);
 }
@@ -399,6 +423,7 @@ void Application::onViewerKey(KeyChord chord, Screen from) {
             slideScreenshot_ = true;
             screenshotRequested_ = true;
             break;
+        case ViewerAction::ExportSlides: openExportChoice(); break;
         case ViewerAction::Quit: window_->requestClose(); break;
         case ViewerAction::ScaleUp: setUiScale(uiScale_ + 0.25f); break;
         case ViewerAction::ScaleDown: setUiScale(uiScale_ - 0.25f); break;

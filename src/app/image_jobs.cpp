@@ -34,7 +34,7 @@ int runLessonExport(Application& app, const Options& options) {
         std::cerr << "error: " << folder.string() << ": cannot create the folder (" << ec.message() << ")\n";
         return 2;
     }
-    LessonExport job(*lesson, folder);
+    LessonExport job(*lesson, folder, SlideFormat{{options.width, options.height}, options.background});
     const int steps = job.stepCount();
     while (!job.allStepsDone()) {
         // Progress on the terminal: exporting a long lesson at full HD takes several seconds.
@@ -42,7 +42,7 @@ int runLessonExport(Application& app, const Options& options) {
         const int filled = (i * 30) / std::max(steps, 1);
         std::cerr << "\rExporting '" << id << "' [" << std::string(static_cast<std::size_t>(filled), '#')
                   << std::string(static_cast<std::size_t>(30 - filled), ' ') << "] " << i << "/" << steps << std::flush;
-        if (const std::string problem = job.writeNextStep(app, {options.width, options.height}, options.background); !problem.empty()) {
+        if (const std::string problem = job.writeNextStep(app); !problem.empty()) {
             std::cerr << "\nerror: " << job.lastFile().string() << ": " << problem << '\n';
             return 2;
         }
@@ -52,7 +52,7 @@ int runLessonExport(Application& app, const Options& options) {
         return 2;
     }
     std::cerr << "\rExported '" << id << "': " << steps << " images and " << job.handoutFile().string() << std::string(12, ' ') << '\n';
-    if (const std::string cut = job.cutStepsLine({options.width, options.height}); !cut.empty()) std::cerr << "psoas-atlas: " << cut << '\n';
+    if (const std::string cut = job.cutStepsLine("a larger or wider --size"); !cut.empty()) std::cerr << "psoas-atlas: " << cut << '\n';
     return 0;
 }
 

@@ -48,7 +48,8 @@ std::optional<ViewerAction> InputController::keyPress(KeyChord chord, const View
         case ViewerAction::OpenFiles:
         case ViewerAction::ToggleEditing:
         case ViewerAction::UndoEdit:
-        case ViewerAction::RedoEdit: return command;  // the window, files and text size are the caller's
+        case ViewerAction::RedoEdit:
+        case ViewerAction::ExportSlides: return command;  // the window, files and text size are the caller's
     }
     return std::nullopt;
 }

@@ -46,6 +46,7 @@ constexpr KeyBinding kBindings[] = {
     {Key::Z, modifier::Control, ViewerAction::UndoEdit},
     {Key::Z, modifier::Control | modifier::Shift, ViewerAction::RedoEdit},
     {Key::Y, modifier::Control, ViewerAction::RedoEdit},
+    {Key::E, modifier::Control, ViewerAction::ExportSlides},
 };
 }  // namespace
 
@@ -143,6 +144,7 @@ const std::vector<ui::HelpEntry>& helpEntries() {
         {"Esc", "Close this list, leave isolation, clear the selection"},
         {"F11", "Fullscreen on / off"},
         {"F12, Ctrl + F12", "Save a screenshot (PNG); Ctrl: for slides, without panels"},
+        {"Ctrl + E", "Export the open lesson as slides and a handout: choose the size and dark or white first"},
         {"F5", "Presenter mode on / off (Esc leaves)"},
         {"B or .", "Blank the screen; any key brings it back"},
         {"A", "Autoplay the lesson, using each step's duration"},

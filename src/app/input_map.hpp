@@ -18,6 +18,7 @@ enum class ViewerAction {
     TogglePresenter, ToggleTwoScreens, Blank, ToggleAutoplay, ToggleAutoRotate, TogglePause, ToggleCaption,
     ScaleUp, ScaleDown, ScaleReset, ScreenshotSlide, OpenFiles,
     ToggleEditing, UndoEdit, RedoEdit,  // the lesson editor's (issue 14); a focused text field keeps its own undo
+    ExportSlides,  // the open lesson's slides and handout: the choice of size and background first
 };
 
 // The action for a key pressed with exactly these modifiers, if any. While a lesson is open the

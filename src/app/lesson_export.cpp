@@ -7,21 +7,21 @@
 
 namespace psoas::app {
 
-std::string LessonExport::writeNextStep(Application& app, glm::ivec2 size, Background background) {
+std::string LessonExport::writeNextStep(Application& app) {
     const int step = stepsDone();
-    const Image image = app.renderStep(lesson_, step, size, background);
+    const Image image = app.renderStep(lesson_, step, format_.size, format_.background);
     images_.push_back(stepImageName(step, lesson_.steps[static_cast<std::size_t>(step)].title));
     if (app.captionCut()) cutSteps_.push_back(step + 1);
     return writePng(image, lastFile());
 }
 
-std::string LessonExport::cutStepsLine(glm::ivec2 size) const {
+std::string LessonExport::cutStepsLine(std::string_view larger) const {
     if (cutSteps_.empty()) return "";
     std::string steps;
     for (std::size_t i = 0; i < cutSteps_.size(); ++i)
         steps += (i == 0 ? "" : i + 1 == cutSteps_.size() ? " and " : ", ") + std::to_string(cutSteps_[i]);
     return (cutSteps_.size() == 1 ? "step " : "steps ") + steps + " of '" + lesson_.id + "': the text does not fit a " +
-           std::to_string(size.x) + "x" + std::to_string(size.y) + " slide and ends in '\u2026' (index.html has it all; a larger or wider --size fits more)";
+           sizeText(format_.size) + " slide and ends in '\u2026' (index.html has it all; " + std::string(larger) + " fits more)";
 }
 
 std::vector<std::filesystem::path> LessonExport::files() const {
@@ -32,6 +32,6 @@ std::vector<std::filesystem::path> LessonExport::files() const {
     return files;
 }
 
-std::string LessonExport::writeHandout() const { return writeFileAtomically(handoutFile(), handoutHtml(lesson_, images_)); }
+std::string LessonExport::writeHandout() const { return writeFileAtomically(handoutFile(), handoutHtml(lesson_, images_, format_.size)); }
 
 }  // namespace psoas::app

@@ -29,6 +29,7 @@ public:
 
     void frames(int count) {
         for (int i = 0; i < count; ++i) {
+            app_.continueSlideExport();  // as the window's frame does: a step of an export a frame
             app_.updateHover();
             app_.step(kFrame, {glm::vec2(size_), size_, &target_, Background::Dark});
             render::finishGpuWork();

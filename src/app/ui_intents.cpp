@@ -59,7 +59,7 @@ void Application::applyLessonIntents(const ui::ViewerUiIntents& intents) {
         if (index < entries.size() && entries[index].lesson) apply(act::OpenLesson{*entries[index].lesson, 0});
     }
     if (intents.closeLesson) apply(act::CloseLesson{});
-    if (intents.exportSlides) startSlideExport();
+    applyExportIntents(intents);
     if (intents.nextStep) apply(act::NextStep{});
     if (intents.previousStep) apply(act::PreviousStep{});
     if (intents.jumpToStep) apply(act::JumpToStep{*intents.jumpToStep});

@@ -62,18 +62,20 @@ std::string textHtml(const std::string& text) {
 }
 }  // namespace
 
-std::string handoutHtml(const Lesson& lesson, const std::vector<std::string>& images) {
+std::string handoutHtml(const Lesson& lesson, const std::vector<std::string>& images, glm::ivec2 imageSize) {
     std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape(lesson.title) +
                        "</title>\n<style>\nbody { font-family: 'DejaVu Sans', sans-serif; max-width: 60rem; margin: 2rem auto; "
                        "padding: 0 1rem; line-height: 1.5; color: #1b1b1b; }\nsection { page-break-inside: avoid; margin-bottom: 2.5rem; }\n"
-                       "img { width: 100%; border: 1px solid #ccc; }\nh2 { margin-bottom: 0.3rem; }\n.step { color: #777; }\n</style>\n"
+                       "img { width: 100%; height: auto; border: 1px solid #ccc; }\nh2 { margin-bottom: 0.3rem; }\n.step { color: #777; }\n</style>\n"
                        "</head>\n<body>\n<h1>" + escape(lesson.title) + "</h1>\n";
     if (!lesson.summary.empty()) html += "<p>" + escape(lesson.summary) + "</p>\n";
     if (!lesson.audience.empty()) html += "<p class=\"step\">For: " + escape(lesson.audience) + "</p>\n";
     for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
         const LessonStep& step = lesson.steps[i];
         html += "<section>\n<h2><span class=\"step\">" + std::to_string(i + 1) + ".</span> " + escape(step.title) + "</h2>\n";
-        if (i < images.size()) html += "<img src=\"" + escape(images[i]) + "\" alt=\"" + escape(step.title) + "\">\n";
+        if (i < images.size())
+            html += "<img src=\"" + escape(images[i]) + "\" width=\"" + std::to_string(imageSize.x) + "\" height=\"" +
+                    std::to_string(imageSize.y) + "\" alt=\"" + escape(step.title) + "\">\n";
         html += textHtml(step.text) + "</section>\n";
     }
     html += "<p class=\"step\">Made with Psoas Atlas.</p>\n</body>\n</html>\n";

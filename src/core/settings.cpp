@@ -14,6 +14,19 @@
 
 namespace psoas {
 
+namespace {
+// The window's export choice: only what the export offers is taken, the size only as a pair (a
+// hand-edited 1920x720 keeps 1920x1080, a transparent background keeps dark).
+void readSlideExport(const toml::table& root, SlideFormat& format) {
+    const auto width = root["export_width"].value_exact<int64_t>();
+    const auto height = root["export_height"].value_exact<int64_t>();
+    if (width && height && std::abs(*width) < 100000 && std::abs(*height) < 100000)
+        if (const glm::ivec2 size{static_cast<int>(*width), static_cast<int>(*height)}; slideSizeIndex(size)) format.size = size;
+    if (auto name = root["export_background"].value_exact<std::string>())
+        if (auto background = backgroundFrom(*name); background && slideBackgroundOffered(*background)) format.background = *background;
+}
+}  // namespace
+
 LoadedSettings parseSettings(std::string_view text, const std::filesystem::path& file) {
     LoadedSettings loaded;
     toml::table root;
@@ -44,6 +57,7 @@ LoadedSettings parseSettings(std::string_view text, const std::filesystem::path&
         if (auto background = backgroundFrom(*name)) s.screenshotBackground = *background;
     if (auto edges = root["anti_aliasing"].value_exact<std::string>())
         if (auto mode = antiAliasingFrom(*edges)) s.antiAliasing = *mode;
+    readSlideExport(root, s.slideExport);
     return loaded;
 }
 
@@ -97,6 +111,8 @@ std::string serialiseSettings(const Settings& s) {
     out << "window_width = " << s.windowWidth << "\nwindow_height = " << s.windowHeight << '\n';
     out << "screenshot_background = \"" << toString(s.screenshotBackground) << "\"  # " << joinedNames(kBackgroundNames, " | ") << '\n';
     out << "anti_aliasing = \"" << toString(s.antiAliasing) << "\"  # " << joinedNames(kAntiAliasingNames, " | ") << '\n';
+    out << "export_width = " << s.slideExport.size.x << "\nexport_height = " << s.slideExport.size.y << '\n';
+    out << "export_background = \"" << toString(s.slideExport.background) << "\"  # dark | white\n";
     return out.str();
 }
 

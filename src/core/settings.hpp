@@ -1,10 +1,11 @@
 #pragma once
 // What the viewer remembers between sessions: text size, the last lesson and step, the window's
-// place and size, the screenshot background. Kept in the user's config folder as a small TOML
+// place and size, the screenshot background, the size and background of exported slides. Kept in the user's config folder as a small TOML
 // file; a broken file costs one warning and the defaults, never a crash or a lost lesson.
 
 #include "core/anti_aliasing.hpp"
 #include "core/background.hpp"
+#include "core/slide_format.hpp"
 
 #include <filesystem>
 #include <optional>
@@ -21,6 +22,9 @@ struct Settings {
     int windowHeight = 720;
     Background screenshotBackground = Background::Dark;
     AntiAliasing antiAliasing = AntiAliasing::EdgeFilter;
+    // The window's lesson export (its own choice: the Structures tab's screenshot background is
+    // for F12 pictures). Only what the export offers is read back (kSlideSizes, kSlideBackgrounds).
+    SlideFormat slideExport;
 };
 
 struct LoadedSettings {

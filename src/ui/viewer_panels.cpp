@@ -553,10 +553,10 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     // With the classroom tools; while presenting on two screens it sits above the notes.
     if (!lesson.presenterDesk) twoScreensBox(state, intents);
     ImGui::BeginDisabled(state.exportProgress >= 0.0f);
-    if (ImGui::Button("Export slides and handout")) intents.exportSlides = true;
+    if (ImGui::Button("Export slides and handout...")) intents.exportSlides = true;
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("One 1920x1080 PNG per step and an index.html, in your Pictures folder");
+        ImGui::SetTooltip("One PNG per step and an index.html, in your Pictures folder; first choose the size and dark or white (Ctrl+E)");
     if (lesson.origin != "built-in") ImGui::TextDisabled("From %s", lesson.origin.c_str());
     editingTools(state, intents);
     ImGui::EndChild();
@@ -1192,6 +1192,7 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
     }
     drawLabels(state, legend);
     if (state.editor) lessonEditorQuestion(*state.editor, intents.edit);  // a modal: over whatever is drawn
+    if (state.exportDialog) exportDialog(*state.exportDialog, intents.exportDialog);  // a modal too
     if (state.slideLayout) {
         if (state.captionShown) captionBar(state, intents);
         noticeBanner(state);

@@ -14,6 +14,7 @@
 #include "core/view_preset.hpp"
 #include "core/viewer_layout.hpp"
 #include "core/visibility.hpp"
+#include "ui/export_dialog.hpp"
 #include "ui/fonts.hpp"
 #include "ui/joint_controls.hpp"
 #include "ui/lesson_editor.hpp"
@@ -167,7 +168,8 @@ struct ViewerUiState {
     // in that slot's colour; a single line keeps the plain origin / insertion legend.
     std::vector<std::string> attachmentMuscles;
     float exportProgress = -1.0f;  // 0..1 while slides are being exported from the window
-    std::string exportText;  // the step paints attachment areas: show what the colours mean
+    std::string exportText;        // what the progress says: the step, the lesson, the format, the folder
+    std::optional<ExportDialogView> exportDialog;  // set while the export's size and background are being chosen
     ModelPanelView model;    // opening files, and a --model scene's orientation (Structures tab)
 };
 
@@ -203,7 +205,8 @@ struct ViewerUiIntents {
     // The step's text runs past the caption bar (a small picture, large text): the bar fades out
     // and ends in "…" where it is cut (in the window, the wheel scrolls it); images say it.
     bool captionCut = false;
-    bool exportSlides = false;   // export the open lesson's steps as slides and a handout
+    bool exportSlides = false;   // "Export slides and handout...": choose the format (exportDialog) first
+    ExportDialogIntents exportDialog;  // the choice's dialog: a size or background picked, export, cancel
     ModelIntents model;          // open files, turn a --model scene
     std::optional<std::string> structureQuery;  // the search field was edited
     std::optional<std::string> poseNameDraft;   // the pose name field was edited

@@ -1,4 +1,5 @@
 #include "core/settings.hpp"
+#include "support/slide_format_print.hpp"
 
 #include <gtest/gtest.h>
 
@@ -106,6 +107,37 @@ TEST(Settings, every_anti_aliasing_mode_round_trips_by_its_one_name) {
         EXPECT_EQ(parseSettings(text, "s.toml").settings.antiAliasing, entry.value) << entry.name;
     }
     EXPECT_FALSE(antiAliasingFrom("Smooth edges").has_value());  // the panel's label is not a file name
+}
+
+// Issue 14: the window's export remembers the teacher's slide size and background, apart from the
+// Structures tab's screenshot background; every choice the export offers reads back as written.
+TEST(Settings, the_slide_export_choice_round_trips_apart_from_the_screenshot_background) {
+    for (const SlideSize& size : kSlideSizes)
+        for (const SlideBackground& background : kSlideBackgrounds) {
+            Settings s;
+            s.screenshotBackground = Background::Transparent;
+            s.slideExport = {size.size, background.background};
+            const auto file = test::temporaryDirectory() / "export" / "settings.toml";
+            ASSERT_EQ(saveSettings(s, file), "");
+            const LoadedSettings loaded = loadSettings(file);
+            EXPECT_EQ(loaded.warning, "");
+            EXPECT_EQ(loaded.settings.slideExport, s.slideExport) << slideFormatText(s.slideExport);
+            EXPECT_EQ(loaded.settings.screenshotBackground, Background::Transparent);
+        }
+    EXPECT_EQ(parseSettings("", "s.toml").settings.slideExport, (SlideFormat{{1920, 1080}, Background::Dark})) << "the default";
+}
+
+// A hand-edited file: only a size and a background the export offers are taken; half a size, an
+// odd size, a transparent or unknown background keep the default.
+TEST(Settings, a_slide_size_or_background_the_export_does_not_offer_keeps_the_default) {
+    for (const std::string text : {"export_width = 1280\n", "export_width = 1920\nexport_height = 720\n",
+                                   "export_width = 1280.0\nexport_height = 720\n", "export_width = -1280\nexport_height = -720\n",
+                                   "export_width = 99999999999\nexport_height = 720\n"})
+        EXPECT_EQ(parseSettings(text, "s.toml").settings.slideExport.size, glm::ivec2(1920, 1080)) << text;
+    for (const std::string text : {"export_background = \"transparent\"\n", "export_background = \"White\"\n", "export_background = 1\n"})
+        EXPECT_EQ(parseSettings(text, "s.toml").settings.slideExport.background, Background::Dark) << text;
+    const Settings s = parseSettings("export_width = 3840\nexport_height = 2160\nexport_background = \"white\"\n", "s.toml").settings;
+    EXPECT_EQ(s.slideExport, (SlideFormat{{3840, 2160}, Background::White}));
 }
 
 }  // namespace

@@ -15,7 +15,8 @@ namespace {
 bool sameSettings(const psoas::Settings& a, const psoas::Settings& b) {
     return a.uiScale == b.uiScale && a.lastLesson == b.lastLesson && a.lastStep == b.lastStep &&
            a.windowX == b.windowX && a.windowY == b.windowY && a.windowWidth == b.windowWidth &&
-           a.windowHeight == b.windowHeight && a.screenshotBackground == b.screenshotBackground && a.antiAliasing == b.antiAliasing;
+           a.windowHeight == b.windowHeight && a.screenshotBackground == b.screenshotBackground && a.antiAliasing == b.antiAliasing &&
+           a.slideExport == b.slideExport;
 }
 
 }  // namespace

@@ -32,6 +32,7 @@ TEST(ExportLesson, writes_one_png_per_step_and_a_handout) {
     const std::string text{std::istreambuf_iterator<char>(html), {}};
     EXPECT_NE(text.find("<h1>Meet the psoas</h1>"), std::string::npos);
     EXPECT_NE(text.find("src=\"01-a-muscle-hidden-in-the-middle.png\""), std::string::npos);
+    EXPECT_NE(text.find("width=\"480\" height=\"270\""), std::string::npos) << "the handout gives the slides' --size";
     EXPECT_NE(text.find("<strong>"), std::string::npos);  // **bold** in the lesson text becomes HTML
 }
 
@@ -44,11 +45,11 @@ TEST(ExportLesson, lists_each_slide_written_then_the_handout) {
         const Lesson* lesson = application.lessonLibrary().find("attachments");
         ASSERT_NE(lesson, nullptr);
         const auto folder = test::temporaryDirectory();
-        app::LessonExport job(*lesson, folder);
+        app::LessonExport job(*lesson, folder, SlideFormat{{160, 90}, Background::Dark});
         EXPECT_TRUE(job.files().empty());
-        ASSERT_EQ(job.writeNextStep(application, {160, 90}, Background::Dark), "");
+        ASSERT_EQ(job.writeNextStep(application), "");
         ASSERT_EQ(job.files(), std::vector<std::filesystem::path>{job.lastFile()});
-        while (!job.allStepsDone()) ASSERT_EQ(job.writeNextStep(application, {160, 90}, Background::Dark), "");
+        while (!job.allStepsDone()) ASSERT_EQ(job.writeNextStep(application), "");
         ASSERT_EQ(job.writeHandout(), "");
         const auto files = job.files();
         ASSERT_EQ(files.size(), lesson->steps.size() + 1);

@@ -1,6 +1,8 @@
 // psoas-atlas --script: timed input replayed headless through the window's input handlers.
 
 #include "app/application.hpp"
+#include "support/slide_format_print.hpp"
+#include "app/image_file.hpp"
 #include "app/jobs.hpp"
 #include "gl/gl_test_context.hpp"
 #include "support/run_process.hpp"
@@ -8,8 +10,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <vector>
 #include <functional>
 #include <memory>
 
@@ -99,6 +103,76 @@ TEST(Script, f6_in_a_script_says_a_script_opens_no_second_window_not_that_this_i
         EXPECT_EQ(application.status().find("browser"), std::string::npos) << application.status();
         EXPECT_NE(application.status().find("--script"), std::string::npos) << application.status();
     });
+}
+
+
+// Issue 14: "the export button offers size and background". A scripted teacher opens the export's
+// choice with Ctrl+E, picks 1280x720 (Up) and white (Right), and presses Enter: every slide is
+// 1280x720 on a white page, the handout gives its images that size, the status line says the
+// format, and the choice is the one remembered. The arrows went to the dialog, not to the lesson.
+// The slides go to the Pictures folder, here a test's folder (XDG_PICTURES_DIR).
+class ScopedPictures {
+public:
+    ScopedPictures() : folder_(test::temporaryDirectory()) { setenv("XDG_PICTURES_DIR", folder_.c_str(), 1); }
+    ~ScopedPictures() { unsetenv("XDG_PICTURES_DIR"); }
+    ScopedPictures(const ScopedPictures&) = delete;
+    ScopedPictures& operator=(const ScopedPictures&) = delete;
+    [[nodiscard]] std::vector<std::filesystem::path> exports() const {
+        std::vector<std::filesystem::path> folders;
+        for (const auto& entry : std::filesystem::directory_iterator(folder_))
+            if (entry.is_directory()) folders.push_back(entry.path());
+        return folders;
+    }
+
+private:
+    std::filesystem::path folder_;
+};
+
+TEST(Script, the_export_button_offers_size_and_background_and_writes_white_slides_at_that_size) {
+    const ScopedPictures pictures;
+    afterScript("lesson meet-the-psoas 1\nwait 0.2\nkey ctrl+e\nwait 0.2\nkey up\nkey right\nwait 0.1\n"
+                "key enter\nwait 0.5\n",
+                [&](const app::Application& application) {
+                    EXPECT_FALSE(application.exportChoice().has_value()) << "Enter closes the choice";
+                    EXPECT_EQ(application.slideFormat(), (SlideFormat{{1280, 720}, Background::White}));
+                    EXPECT_EQ(application.lessonPlayer().stepIndex(), 0) << "the Right arrow went to the lesson, not the dialog";
+                    EXPECT_NE(application.status().find("1280x720, white background"), std::string::npos) << application.status();
+                });
+    const auto folders = pictures.exports();
+    ASSERT_EQ(folders.size(), 1u) << "one export";
+    int slides = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(folders.front())) {
+        if (entry.path().extension() != ".png") continue;
+        ++slides;
+        const auto image = app::readPng(entry.path());
+        ASSERT_TRUE(image.has_value()) << entry.path();
+        EXPECT_EQ(image->width, 1280) << entry.path();
+        EXPECT_EQ(image->height, 720) << entry.path();
+        // The page behind the model: the top corners and the top edge's middle are white.
+        for (const int x : {2, image->width / 2, image->width - 3}) {
+            const std::uint8_t* p = image->pixel(x, 2);
+            EXPECT_TRUE(p[0] == 255 && p[1] == 255 && p[2] == 255)
+                << entry.path() << " at (" << x << ", 2): " << int(p[0]) << ' ' << int(p[1]) << ' ' << int(p[2]);
+        }
+        if (slides == 1) std::filesystem::copy_file(entry.path(), test::outputDirectory() / "export-white-1280.png",
+                                                    std::filesystem::copy_options::overwrite_existing);
+    }
+    EXPECT_EQ(slides, 7);  // the lesson's seven steps
+    std::ifstream html(folders.front() / "index.html");
+    const std::string text{std::istreambuf_iterator<char>(html), {}};
+    EXPECT_NE(text.find("width=\"1280\" height=\"720\""), std::string::npos) << text.substr(0, 2000);
+}
+
+// Esc cancels: nothing is written, the remembered choice stays, the lesson stays on its step.
+TEST(Script, escape_cancels_the_export_choice_and_writes_nothing) {
+    const ScopedPictures pictures;
+    afterScript("lesson meet-the-psoas 2\nwait 0.2\nkey ctrl+e\nwait 0.2\nkey down\nkey left\nkey escape\nwait 0.3\n",
+                [&](const app::Application& application) {
+                    EXPECT_FALSE(application.exportChoice().has_value()) << "Esc closes the choice";
+                    EXPECT_EQ(application.slideFormat(), SlideFormat{}) << "a cancelled choice is not remembered";
+                    EXPECT_EQ(application.lessonPlayer().stepIndex(), 1) << "the arrows went to the lesson, not the dialog";
+                });
+    EXPECT_TRUE(pictures.exports().empty()) << "a cancelled export wrote " << pictures.exports().front();
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 // cannot unplug a monitor, so those two cases call the entry points GLFW would call.
 
 #include "app/application.hpp"
+#include "support/slide_format_print.hpp"
 #include "gl/gl_test_context.hpp"
 #include "support/test_paths.hpp"
 
@@ -15,6 +16,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <random>
 
@@ -178,22 +180,70 @@ TEST(Window, a_saved_place_off_every_screen_opens_on_one) {
     EXPECT_GE(y, 0);
 }
 
+// The window open on "Meet the psoas" (with the settings in $XDG_CONFIG_HOME), three frames drawn.
+std::unique_ptr<app::Application> windowOnALesson() {
+    app::Options options;
+    options.glDebug = true;
+    options.lesson = "meet-the-psoas";
+    auto application = std::make_unique<app::Application>(options);
+    application->startWindow();
+    for (int i = 0; i < 3; ++i) application->windowFrame();
+    return application;
+}
+
 // Regression: every panel is placed by the program (NoSavedSettings), yet an imgui.ini was written
 // on every exit and read on every start, keeping nothing. The config folder holds the settings only.
 TEST(Window, closing_the_window_keeps_only_the_settings_file) {
     if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
     const auto config = test::temporaryDirectory();
     setenv("XDG_CONFIG_HOME", config.c_str(), 1);
-    app::Options options;
-    options.glDebug = true;
-    options.lesson = "meet-the-psoas";
-    app::Application application(options);
-    application.startWindow();
-    for (int i = 0; i < 3; ++i) application.windowFrame();
-    application.finishWindow();
+    const auto application = windowOnALesson();
+    application->finishWindow();
     std::vector<std::string> kept;
     for (const auto& entry : std::filesystem::directory_iterator(config / "psoas-atlas")) kept.push_back(entry.path().filename());
     EXPECT_EQ(kept, std::vector<std::string>{"settings.toml"});
+}
+
+
+// Issue 14: the export's choice is remembered between sessions and apart from the screenshot
+// background. The saved 1920x1080 white opens the dialog (Ctrl+E) at that choice; Up picks
+// 1280x720, Enter exports at that size, and the settings file keeps it for the next class.
+// Keys reach ImGui as its GLFW backend gives them (io.KeysDown by GLFW code) and the viewer
+// through onKey, as a real key press does.
+TEST(Window, the_export_choice_opens_at_the_saved_one_and_a_confirmed_one_is_saved) {
+    if (!test::haveDisplay()) return test::noContext("DISPLAY is not set");
+    const auto config = test::temporaryDirectory();
+    const auto pictures = test::temporaryDirectory();
+    setenv("XDG_CONFIG_HOME", config.c_str(), 1);
+    setenv("XDG_PICTURES_DIR", pictures.c_str(), 1);
+    std::filesystem::create_directories(config / "psoas-atlas");
+    std::ofstream(config / "psoas-atlas" / "settings.toml")
+        << "screenshot_background = \"transparent\"\nexport_width = 1920\nexport_height = 1080\nexport_background = \"white\"\n";
+    const auto window = windowOnALesson();
+    app::Application& application = *window;
+    const auto press = [&](int key, int mods) {
+        ImGui::GetIO().KeysDown[key] = true;
+        application.onKey(key, GLFW_PRESS, mods);
+        application.windowFrame();
+        ImGui::GetIO().KeysDown[key] = false;
+        application.windowFrame();
+    };
+    press(GLFW_KEY_E, GLFW_MOD_CONTROL);
+    ASSERT_TRUE(application.exportChoice().has_value()) << "Ctrl+E opens the choice";
+    EXPECT_EQ(*application.exportChoice(), (SlideFormat{{1920, 1080}, Background::White})) << "at the saved choice";
+    press(GLFW_KEY_UP, 0);
+    EXPECT_EQ(application.exportChoice(), (SlideFormat{{1280, 720}, Background::White}));
+    press(GLFW_KEY_ENTER, 0);
+    for (int i = 0; i < 30 && application.status().find("Exported") == std::string::npos; ++i) application.windowFrame();
+    EXPECT_NE(application.status().find("Exported 7 slides (1280x720, white background)"), std::string::npos) << application.status();
+    application.finishWindow();
+    unsetenv("XDG_PICTURES_DIR");
+    std::ifstream in(config / "psoas-atlas" / "settings.toml");
+    const std::string text{std::istreambuf_iterator<char>(in), {}};
+    EXPECT_NE(text.find("export_width = 1280\nexport_height = 720\n"), std::string::npos) << text;
+    EXPECT_NE(text.find("export_background = \"white\""), std::string::npos) << text;
+    EXPECT_NE(text.find("screenshot_background = \"transparent\""), std::string::npos) << "the screenshot's own: " << text;
+    test::expectNoGlErrors();
 }
 
 }  // namespace
