@@ -131,7 +131,7 @@ void Application::windowFrame() {
     }
     // Sleep while nothing moves: a viewer left open through a class should not heat the laptop. It
     // wakes for input (every callback asks for frames), and for the next thing due on a clock.
-    if (session_->moving() || input_.dragging() || slideExport_ || framesToDraw_ > 0) {
+    if (session_->moving() || input_.dragging() || slideExport_ || framesToDraw_ > 0 || ui_.pressesPending()) {
         glfwPollEvents();
     } else {
         // Without lesson files to watch (a --model file) only the status and the hint fall due.
@@ -316,8 +316,9 @@ void Application::continueSlideExport() {
 void Application::updateHover() { input_.updateHover(layout().scene, ui_.wantsMouse()); }
 
 void Application::onMouseButton(int button, int action, int mods) {
-    if (action == GLFW_PRESS || action == GLFW_RELEASE)
-        onPointerButton(pointerButton(button), action == GLFW_PRESS, (mods & GLFW_MOD_SHIFT) != 0, (mods & GLFW_MOD_ALT) != 0);
+    if (action != GLFW_PRESS && action != GLFW_RELEASE) return;
+    ui_.queueButton(button, action == GLFW_PRESS);  // the panels see each change in a frame of its own
+    onPointerButton(pointerButton(button), action == GLFW_PRESS, (mods & GLFW_MOD_SHIFT) != 0, (mods & GLFW_MOD_ALT) != 0);
 }
 
 void Application::onPointerButton(PointerButton button, bool pressed, bool shift, bool alt) {
@@ -394,6 +395,7 @@ void Application::onMonitorConnected(GLFWmonitor* monitor) {
 
 void Application::onKey(int key, int action, int mods) {
     framesToDraw_ = kFramesAfterEvent;
+    if (action != GLFW_REPEAT) ui_.queueKey(key, action == GLFW_PRESS);  // the panels see each change in a frame of its own
     if (action == GLFW_PRESS) onKeyPress(keyChordFromGlfw(key, mods));
 }
 

@@ -4,6 +4,7 @@
 #include "render/glsl_dialect.hpp"
 #include "ui/viewer_panels.hpp"
 
+#include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
@@ -89,12 +90,29 @@ void UiBackend::newFrame(float scale, glm::vec2 displaySize, glm::vec2 framebuff
     io.Fonts->ClearTexData();  // the atlas is on the GPU now: its CPU copies are dead weight
     io.DisplaySize = {displaySize.x, displaySize.y};
     io.DisplayFramebufferScale = {framebufferScale.x, framebufferScale.y};
+    if (withInput_ && !pointer) handOverPresses();
     if (pointer) {
         io.MousePos = {pointer->position.x, pointer->position.y};
         for (int i = 0; i < 3; ++i) io.MouseDown[i] = pointer->down[i];
         handOver(*pointer);
     }
     ImGui::NewFrame();
+}
+
+// The real window's buttons and keys, one change per frame each (the GLFW backend's callbacks set
+// the same fields as events arrive; these replace them before the frame reads them).
+void UiBackend::handOverPresses() {
+    ImGuiIO& io = ImGui::GetIO();
+    buttons_.nextFrame();
+    for (int i = 0; i < 3; ++i) io.MouseDown[i] = buttons_.down(i);
+    keys_.nextFrame();
+    constexpr int kKeys = static_cast<int>(sizeof io.KeysDown / sizeof io.KeysDown[0]);
+    for (const auto& [key, down] : keys_.states())
+        if (key >= 0 && key < kKeys) io.KeysDown[key] = down;
+    io.KeyCtrl = keys_.down(GLFW_KEY_LEFT_CONTROL) || keys_.down(GLFW_KEY_RIGHT_CONTROL);
+    io.KeyShift = keys_.down(GLFW_KEY_LEFT_SHIFT) || keys_.down(GLFW_KEY_RIGHT_SHIFT);
+    io.KeyAlt = keys_.down(GLFW_KEY_LEFT_ALT) || keys_.down(GLFW_KEY_RIGHT_ALT);
+    io.KeySuper = keys_.down(GLFW_KEY_LEFT_SUPER) || keys_.down(GLFW_KEY_RIGHT_SUPER);
 }
 
 // ImGui 1.86 reads keys as io.KeysDown indexed by the GLFW codes its backend mapped (io.KeyMap).

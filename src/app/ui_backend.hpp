@@ -4,6 +4,7 @@
 // and rebuilt between frames when either changes. Everything that reaches the screen from a file or
 // a message is covered first (cover / coverFile), before or after the backend starts.
 
+#include "app/press_queue.hpp"
 #include "ui/fonts.hpp"
 
 #include <glm/vec2.hpp>
@@ -67,11 +68,20 @@ public:
     void endFrame();
     void draw();
 
+    // A real mouse button's or key's (GLFW code) press or release, as GLFW reports it: handed to
+    // ImGui change by change over the next frames (app/press_queue.hpp). pressesPending(): frames
+    // are still needed to hand them over.
+    void queueButton(int button, bool down) { buttons_.push(button, down); }
+    void queueKey(int key, bool down) { keys_.push(key, down); }
+    [[nodiscard]] bool pressesPending() const { return buttons_.pending() || keys_.pending(); }
+
     [[nodiscard]] const ui::UiFonts& fonts() const { return fonts_; }
     [[nodiscard]] bool wantsMouse() const;
     [[nodiscard]] bool wantsKeyboard() const;
 
 private:
+    void handOverPresses();
+    PressQueue buttons_, keys_;
     ui::UiFonts fonts_;
     ui::GlyphCoverage glyphs_;
     bool glyphsAdded_ = false;  // since the fonts were last built

@@ -3,7 +3,7 @@
 #include "core/motion/joint_coordinates.hpp"
 
 #include <imgui.h>
-#include <imgui_internal.h>  // TempInputIsActive: whether the slider is a text field this frame
+#include <imgui_internal.h>  // TempInputIsActive, ActivateItem: the slider as a text field
 
 #include <algorithm>
 #include <cstdio>
@@ -14,8 +14,8 @@ namespace psoas::ui {
 namespace {
 
 // One coordinate: its name, the slider and its reset. Double-clicking the slider opens the same
-// text field as Ctrl+click (ImGui 1.86 gives sliders only the latter): focus asked for the item
-// just drawn turns it into its text input on the next frame.
+// text field as Ctrl+click (ImGui 1.86 gives sliders only the latter), on the angle from before
+// the double-click.
 // Where the slider's range goes past the normal range (a pose beyond it, such as 90/90's 60 degree
 // hip), short bright ticks on the slider's frame mark the normal range's ends.
 void markNormalRange(const JointCoordinateInfo& info, DegreeRange range) {
@@ -62,12 +62,25 @@ void jointSlider(const JointCoordinateInfo& info, DegreeRange range, const Joint
     // "##" hides ImGui's own text (RenderTextClipped stops there) while the format still rounds to
     // whole degrees and the text field (double-click or Ctrl+click) shows the number; the value is
     // drawn beside the handle, except while typing.
-    const bool typing = ImGui::TempInputIsActive(ImGui::GetID("##angle"));
+    const ImGuiID slider = ImGui::GetID("##angle");
+    const bool typing = ImGui::TempInputIsActive(slider);
+    const float before = value;
     if (ImGui::SliderFloat("##angle", &value, range.min, range.max, "##%.0f", ImGuiSliderFlags_AlwaysClamp))
         intents.joint = JointAngle{info.id, value};
+    const bool doubleClicked = ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
+    // The angle before a click took the slider, kept until a second click makes it a double-click.
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    if (ImGui::IsItemActivated() && !doubleClicked) storage->SetFloat(slider, before);
     if (!typing) drawValueBesideHandle(value, range);
     markNormalRange(info, range);
-    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) ImGui::SetKeyboardFocusHere(-1);
+    if (doubleClicked) {
+        // The first click of the two moved the joint to the pointer: it goes back, and the slider
+        // opens as the text field Ctrl+click opens (the activation ImGui's keyboard navigation
+        // uses; a keyboard-focus request was dropped in a real window, tester, session 11).
+        intents.joint = JointAngle{info.id, storage->GetFloat(slider, before)};
+        ImGui::ActivateItem(slider);
+        GImGui->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
+    }
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("%.0f\u00b0 to %.0f\u00b0, the normal range (%s)%s.\nDouble-click or Ctrl+click to type a value.",
                           info.minDegrees, info.maxDegrees, std::string(info.source).c_str(),

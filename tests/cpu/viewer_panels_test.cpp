@@ -897,8 +897,14 @@ TEST(JointControlsPanel, a_slider_returns_the_angle_and_a_typed_value_is_clamped
 
     // A double-click opens it too (ImGui 1.86 sliders know only Ctrl+click).
     for (int frame = 0; frame < 30; ++frame) panel.frame({160.0f, *hipY}, false);  // no double-click with the one before
-    panel.click({160.0f, *hipY});
-    panel.click({160.0f, *hipY});
+    const MotionChange firstClick = panel.click({160.0f, *hipY});
+    const MotionChange secondClick = panel.click({160.0f, *hipY});
+    // The first click moved the joint to the pointer; the double-click puts back the angle from
+    // before it (45, the view's) for the field to start from (tester, session 11: a double-click
+    // left the hip wherever the pointer was).
+    ASSERT_TRUE(firstClick.joint && secondClick.joint);
+    EXPECT_GT(std::abs(firstClick.joint->degrees - 45.0f), 5.0f);
+    EXPECT_FLOAT_EQ(secondClick.joint->degrees, 45.0f);
     panel.frame({160.0f, *hipY}, false);
     ImGui::GetIO().AddInputCharacter('9');
     ImGui::GetIO().AddInputCharacter('0');
