@@ -233,6 +233,7 @@ Image Application::renderImage(int width, int height, Background background, boo
     for (int frame = 1; frame < 3; ++frame) buildUi(display, {1.0f, 1.0f});
     traceStartup("UI laid out");
     step(0.0, {display, {width, height}, &target, background, withUi});
+    imageScene_ = layout().scene;
     traceStartup("frame submitted");
     Image image = target.read();
     showUi_ = wasShowingUi;

@@ -99,6 +99,8 @@ public:
     [[nodiscard]] std::optional<Image> audiencePicture() const;
     // Whether the last frame's caption bar cut the step's text (ended in "…"): images say so.
     [[nodiscard]] bool captionCut() const { return captionCut_; }
+    // Where the last renderImage drew the 3D view, in the image's pixels (a slide's caption is below it).
+    [[nodiscard]] ViewRect lastImageScene() const { return imageScene_; }
     [[nodiscard]] const std::string& status() const { return status_.text(); }
     // A one-line message for the user, as the viewer's own are given: the status line and the terminal.
     void tell(std::string text) { setStatus(std::move(text)); }
@@ -285,6 +287,7 @@ private:
     float hintHeight_[2] = {0.0f, 0.0f};
     double presentingSince_ = 0.0;  // when presenter mode began (the teacher's clock on two screens)
     bool captionCut_ = false;     // the last frame's caption did not hold the whole step text
+    ViewRect imageScene_;         // the last renderImage's 3D view
     bool stillSlide_ = false;     // drawing a slide image (renderImage without panels): quizzes show only their question
     double lastFrameTime_ = 0.0;
     double presenterHintUntil_ = 0.0;  // the key reminder shows for a few seconds, then gets out of the way

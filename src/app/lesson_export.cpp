@@ -5,12 +5,17 @@
 #include "core/atomic_file.hpp"
 #include "core/handout.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 namespace psoas::app {
 
 std::string LessonExport::writeNextStep(Application& app) {
     const int step = stepsDone();
     const Image image = app.renderStep(lesson_, step, format_.size, format_.background);
-    images_.push_back(stepImageName(step, lesson_.steps[static_cast<std::size_t>(step)].title));
+    const ViewRect scene = app.lastImageScene();
+    const int above = static_cast<int>(std::lround(scene.origin.y + scene.size.y));  // the caption is below
+    images_.push_back({stepImageName(step, lesson_.steps[static_cast<std::size_t>(step)].title), std::clamp(above, 1, format_.size.y)});
     if (app.captionCut()) cutSteps_.push_back(step + 1);
     return writePng(image, lastFile());
 }
@@ -26,7 +31,7 @@ std::string LessonExport::cutStepsLine(std::string_view larger) const {
 
 std::vector<std::filesystem::path> LessonExport::files() const {
     std::vector<std::filesystem::path> files;
-    for (const std::string& image : images_) files.push_back(folder_ / image);
+    for (const HandoutImage& image : images_) files.push_back(folder_ / image.file);
     std::error_code ec;
     if (std::filesystem::exists(handoutFile(), ec)) files.push_back(handoutFile());
     return files;

@@ -5,6 +5,7 @@
 // each with its SlideFormat: the window's from the teacher's export choice (remembered in the
 // settings), --export-lesson's from --size and --background.
 
+#include "core/handout.hpp"
 #include "core/lesson.hpp"
 #include "core/slide_format.hpp"
 
@@ -36,7 +37,7 @@ public:
     std::string writeNextStep(Application& app);
     // Writes index.html. Returns "" or the reason; handoutFile() names it.
     [[nodiscard]] std::string writeHandout() const;
-    [[nodiscard]] std::filesystem::path lastFile() const { return folder_ / (images_.empty() ? "" : images_.back()); }
+    [[nodiscard]] std::filesystem::path lastFile() const { return folder_ / (images_.empty() ? "" : images_.back().file); }
     [[nodiscard]] std::filesystem::path handoutFile() const { return folder_ / "index.html"; }
     // Every file written so far: the slides in step order, then the handout once it is written.
     [[nodiscard]] std::vector<std::filesystem::path> files() const;
@@ -51,7 +52,7 @@ private:
     Lesson lesson_;
     std::filesystem::path folder_;
     SlideFormat format_;
-    std::vector<std::string> images_;
+    std::vector<HandoutImage> images_;
     std::vector<int> cutSteps_;
 };
 

@@ -2,6 +2,7 @@
 
 #include "core/rich_text.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace psoas {
@@ -62,20 +63,24 @@ std::string textHtml(const std::string& text) {
 }
 }  // namespace
 
-std::string handoutHtml(const Lesson& lesson, const std::vector<std::string>& images, glm::ivec2 imageSize) {
+std::string handoutHtml(const Lesson& lesson, const std::vector<HandoutImage>& images, glm::ivec2 imageSize) {
     std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape(lesson.title) +
                        "</title>\n<style>\nbody { font-family: 'DejaVu Sans', sans-serif; max-width: 60rem; margin: 2rem auto; "
                        "padding: 0 1rem; line-height: 1.5; color: #1b1b1b; }\nsection { page-break-inside: avoid; margin-bottom: 2.5rem; }\n"
-                       "img { width: 100%; height: auto; border: 1px solid #ccc; }\nh2 { margin-bottom: 0.3rem; }\n.step { color: #777; }\n</style>\n"
+                       ".shot { overflow: hidden; border: 1px solid #ccc; }\n.shot img { display: block; width: 100%; height: auto; }\nh2 { margin-bottom: 0.3rem; }\n.step { color: #777; }\n</style>\n"
                        "</head>\n<body>\n<h1>" + escape(lesson.title) + "</h1>\n";
     if (!lesson.summary.empty()) html += "<p>" + escape(lesson.summary) + "</p>\n";
     if (!lesson.audience.empty()) html += "<p class=\"step\">For: " + escape(lesson.audience) + "</p>\n";
     for (std::size_t i = 0; i < lesson.steps.size(); ++i) {
         const LessonStep& step = lesson.steps[i];
         html += "<section>\n<h2><span class=\"step\">" + std::to_string(i + 1) + ".</span> " + escape(step.title) + "</h2>\n";
-        if (i < images.size())
-            html += "<img src=\"" + escape(images[i]) + "\" width=\"" + std::to_string(imageSize.x) + "\" height=\"" +
-                    std::to_string(imageSize.y) + "\" alt=\"" + escape(step.title) + "\">\n";
+        if (i < images.size()) {
+            // The frame keeps the picture's rows (its aspect ratio) and hides the caption's below.
+            const int rows = images[i].pictureRows > 0 ? std::min(images[i].pictureRows, imageSize.y) : imageSize.y;
+            html += "<div class=\"shot\" style=\"aspect-ratio: " + std::to_string(imageSize.x) + " / " + std::to_string(rows) +
+                    "\"><img src=\"" + escape(images[i].file) + "\" width=\"" + std::to_string(imageSize.x) + "\" height=\"" +
+                    std::to_string(imageSize.y) + "\" alt=\"" + escape(step.title) + "\"></div>\n";
+        }
         html += textHtml(step.text) + "</section>\n";
     }
     html += "<p class=\"step\">Made with Psoas Atlas.</p>\n</body>\n</html>\n";

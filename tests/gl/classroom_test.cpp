@@ -34,6 +34,14 @@ TEST(ExportLesson, writes_one_png_per_step_and_a_handout) {
     EXPECT_NE(text.find("src=\"01-a-muscle-hidden-in-the-middle.png\""), std::string::npos);
     EXPECT_NE(text.find("width=\"480\" height=\"270\""), std::string::npos) << "the handout gives the slides' --size";
     EXPECT_NE(text.find("<strong>"), std::string::npos);  // **bold** in the lesson text becomes HTML
+    // Each step's text once (issue 14): printed as text, and the slide's caption rows below the
+    // picture cropped off. The first step's picture ends well above the slide's foot.
+    const std::string frame = "<div class=\"shot\" style=\"aspect-ratio: 480 / ";
+    const std::size_t at = text.find(frame);
+    ASSERT_NE(at, std::string::npos);
+    const int rows = std::stoi(text.substr(at + frame.size()));
+    EXPECT_GT(rows, 100);
+    EXPECT_LT(rows, 250) << "the caption's rows are not cropped off";
 }
 
 // What a browser page downloads after the window's export: every slide, then the handout.
