@@ -16,6 +16,7 @@ struct JointControlsView {
     Pose angles;      // the pose the body is in or heading for: the sliders' values
     Pose stepAngles;  // what the step set: where each joint's reset returns
     bool custom = false;  // the angles were set joint by joint (no library pose names them)
+    int standingPose = -1;  // the pose library's neutral standing (index), for "All to standing"; -1: none
     // Each coordinate's slider range (MotionState::controlRange), in jointCoordinates() order;
     // where it is wider than the physiological range, the normal range is marked on the slider.
     std::array<DegreeRange, 8> ranges{};

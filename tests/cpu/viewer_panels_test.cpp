@@ -848,6 +848,7 @@ public:
         MotionChange pressed = frame(point, true, ctrl);
         const MotionChange released = frame(point, false, ctrl);
         if (!pressed.joint) pressed.joint = released.joint;
+        if (!pressed.pose) pressed.pose = released.pose;
         pressed.resetJoint = pressed.resetJoint ? pressed.resetJoint : released.resetJoint;
         pressed.resetJoints = pressed.resetJoints || released.resetJoints;
         return pressed;
@@ -925,6 +926,31 @@ TEST(JointControlsPanel, a_slider_returns_the_angle_and_a_typed_value_is_clamped
         }
     EXPECT_EQ(reset, JointCoordinate::RightHipFlexion);  // the others are what the step set: disabled
     EXPECT_TRUE(resetAll);
+}
+
+// Tester, session 11: on a step whose pose flexes the hip, "Reset all joints" (back to the step's
+// angles) was greyed and a teacher building a standing step next could not get back to standing.
+// "All to standing" chooses the library's neutral standing pose, and is greyed only at 0 degrees.
+TEST(JointControlsPanel, all_to_standing_chooses_the_neutral_pose_whatever_the_step_set) {
+    NullBackend imgui;
+    auto pressed = [](ui::JointControlsView view) {
+        JointControlsHarness panel(view);
+        panel.frame({-1.0f, -1.0f}, false);
+        std::optional<int> pose;
+        // Down the window at x = 180: the button beside "Reset all joints" (ImGui's default font).
+        for (float y = 2.0f; y < 700.0f && !pose; y += 4.0f) {
+            if (const MotionChange change = panel.click({180.0f, y}); change.pose) pose = change.pose;
+            for (int frame = 0; frame < 20; ++frame) panel.frame({-1.0f, -1.0f}, false);  // no double-clicks
+        }
+        return pose;
+    };
+    ui::JointControlsView view;
+    view.angles.hipRight.flexion = 44.0f;
+    view.stepAngles = view.angles;  // what the step set: its resets are greyed
+    view.standingPose = 3;
+    EXPECT_EQ(pressed(view), 3);
+    view.angles = view.stepAngles = Pose{};
+    EXPECT_EQ(pressed(view), std::nullopt);  // standing already
 }
 
 // Tester, session 6: a 2-px drag on the 90/90 pose's 60 degree abduction slider set it to 45, the
