@@ -204,9 +204,19 @@ int checkLessons(const Options& options, std::ostream& out, std::ostream& err) {
     return problems == 0 ? 0 : 1;
 }
 
-int listPoses(std::ostream& out) {
+// The shipped poses and the teacher's (saved with "Save pose", or beside --lessons folders), as the
+// viewer lists them: --pose list, --measure --pose and the window agree (tester, session 11: a
+// saved pose opened in the window but --measure refused it).
+std::vector<PoseFile> allPoses(const Options& options, std::ostream& err) {
+    std::vector<std::string> problems;
+    std::vector<PoseFile> poses = posesWithUserPoses(dataDirectory() / "models" / "poses", userPoseFolders(options.lessonDirs), problems);
+    for (const std::string& problem : problems) err << "warning: " << problem << '\n';
+    return poses;
+}
+
+int listPoses(const Options& options, std::ostream& out, std::ostream& err) {
     out << "pose,name\n";
-    for (const PoseFile& pose : loadPoseLibrary(dataDirectory() / "models" / "poses")) out << pose.id << ",\"" << pose.name << "\"\n";
+    for (const PoseFile& pose : allPoses(options, err)) out << pose.id << ",\"" << pose.name << "\"\n";
     return 0;
 }
 
@@ -246,13 +256,13 @@ std::optional<int> runCommand(const Options& options, std::ostream& out, std::os
             err << "error: " << dir.string() << ": is not a folder of lessons (missing, or not a folder)\n";
             return 2;
         }
-    if (options.pose == "list") return listPoses(out);
+    if (options.pose == "list") return listPoses(options, out, err);
     if (!options.model) checkNamedLessons(options);  // with --model, Application refuses --lesson itself
     switch (options.mode) {
         case RunMode::Measure:
             try {
                 const auto models = dataDirectory() / "models";
-                writeMeasureCsv(out, *options.measure, loadAtlas(models / "atlas.toml"), models / "poses");
+                writeMeasureCsv(out, *options.measure, loadAtlas(models / "atlas.toml"), allPoses(options, err));
                 return 0;
             } catch (const std::invalid_argument& e) {
                 err << "error: " << e.what() << '\n';

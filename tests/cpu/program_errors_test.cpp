@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <sstream>
 
 #include "support/run_process.hpp"
 #include "support/test_paths.hpp"
@@ -166,6 +167,31 @@ TEST(LessonCommands, pose_list_names_every_pose_alone_or_with_measure) {
     }
     const auto typo = test::runAtlas({"--measure", "--pose", "siting"}, true);
     EXPECT_EQ(typo.err.rfind("error: --pose: no pose 'siting' (did you mean 'sitting'?); --pose list shows them", 0), 0u) << typo.err;
+}
+
+// Tester, session 11: a pose saved in the Motion tab opened in the window and with --screenshot,
+// but --pose list left it out and --measure --pose refused it. All three list the same poses now.
+TEST(LessonCommands, a_saved_pose_is_listed_and_measured_like_a_shipped_one) {
+    const auto data = test::temporaryDirectory() / "data";
+    std::filesystem::create_directories(data / "psoas-atlas" / "poses");
+    std::ofstream(data / "psoas-atlas" / "poses" / "teach_hip_45.toml")
+        << "id = \"teach_hip_45\"\nname = \"Teach hip 45\"\ndescription = \"Saved in the Motion tab\"\n[hip_right]\nflexion = 45.0\n[hip_left]\nflexion = 45.0\n";  // as --hip-flexion sets both
+    const std::vector<std::string> environment{"XDG_DATA_HOME=" + data.string()};
+    const auto list = test::runAtlas({"--pose", "list"}, true, environment);
+    ASSERT_EQ(list.exitCode, 0) << list.err;
+    EXPECT_NE(list.out.find("\nteach_hip_45,\"Teach hip 45\"\n"), std::string::npos) << list.out;
+    const auto saved = test::runAtlas({"--measure", "--pose", "teach_hip_45"}, true, environment);
+    ASSERT_EQ(saved.exitCode, 0) << saved.err;
+    const auto typed = test::runAtlas({"--measure", "--hip-flexion", "45"}, true, environment);
+    ASSERT_EQ(typed.exitCode, 0) << typed.err;
+    auto rows = [](const std::string& csv) {  // the numbers, without each row's pose name
+        std::string kept;
+        std::istringstream lines(csv);
+        for (std::string line; std::getline(lines, line);) kept += line.substr(0, line.rfind(',')) + "\n";
+        return kept;
+    };
+    EXPECT_NE(saved.out.find("teach_hip_45"), std::string::npos) << saved.out;
+    EXPECT_EQ(rows(saved.out), rows(typed.out));  // the same numbers as the angle typed
 }
 
 // A lesson on a script's last line that does not exist was said only when the replay reached it,

@@ -501,7 +501,7 @@ TEST(ViewerSession, restart_starts_a_new_quiz_score) {
 // expected values are what `psoas-atlas --measure` prints (writeMeasureCsv) for the same pose.
 double measuredAngles(const MeasureRequest& request, const std::string& quantity) {
     std::ostringstream out;
-    writeMeasureCsv(out, request, builtInAtlas(), kSource / "models" / "poses");
+    writeMeasureCsv(out, request, builtInAtlas(), loadPoseLibrary(kSource / "models" / "poses"));
     std::istringstream in(out.str());
     const std::string prefix = std::string(kRightPsoasId) + ",all," + quantity + ",";
     for (std::string line; std::getline(in, line);)

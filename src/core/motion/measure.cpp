@@ -31,10 +31,10 @@ void checkRange(const char* option, const std::optional<double>& value, JointCoo
     checkRange(option, value, range.min, range.max);
 }
 
-Pose requestedPose(const MeasureRequest& request, const std::filesystem::path& posesDir) {
+Pose requestedPose(const MeasureRequest& request, const std::vector<PoseFile>& poses) {
     if (!request.pose) return {};
     std::vector<std::string> ids;
-    for (const PoseFile& pose : loadPoseLibrary(posesDir)) {
+    for (const PoseFile& pose : poses) {
         if (pose.id == *request.pose) return pose.pose;
         ids.push_back(pose.id);
     }
@@ -74,7 +74,7 @@ HipReference requestedReference(const std::string& name) {
 
 }  // namespace
 
-void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const Atlas& atlas, const std::filesystem::path& posesDir) {
+void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const Atlas& atlas, const std::vector<PoseFile>& poses) {
     if (request.reference == "list") {
         out << "reference,description\n";
         for (const HipReferenceInfo& reference : hipReferences()) out << reference.name << ",\"" << reference.description << "\"\n";
@@ -86,7 +86,7 @@ void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const Atl
     checkRange("--pelvic-tilt", request.pelvicTilt, JointCoordinate::PelvicTilt);
     checkRange("--breath", request.breath, 0.0, 1.0);
 
-    Pose pose = requestedPose(request, posesDir);
+    Pose pose = requestedPose(request, poses);
     if (request.hipFlexion) {
         pose.hipRight.flexion = static_cast<float>(*request.hipFlexion);
         pose.hipLeft.flexion = static_cast<float>(*request.hipFlexion);

@@ -4,11 +4,13 @@
 
 #include "core/atlas.hpp"
 #include "core/motion/breathing.hpp"
+#include "core/motion/pose_file.hpp"
 
 #include <filesystem>
 #include <optional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 namespace psoas {
 
@@ -26,9 +28,9 @@ struct MeasureRequest {
 
 // Throws std::invalid_argument with a one-line message ("--breath: 1.5 is outside 0 to 1") for a
 // value out of range, an unknown reference, or a pose that does not exist (with
-// a did-you-mean); DataFileError when a pose file is broken. The skeleton and the psoas origins
-// come from `atlas` (its joints and landmarks), as in the viewer; request.reference "list" writes
-// the references' names and descriptions instead.
-void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const Atlas& atlas, const std::filesystem::path& posesDir);
+// a did-you-mean among `poses`: the shipped ones and the teacher's, as the viewer lists them). The
+// skeleton and the psoas origins come from `atlas` (its joints and landmarks), as in the viewer;
+// request.reference "list" writes the references' names and descriptions instead.
+void writeMeasureCsv(std::ostream& out, const MeasureRequest& request, const Atlas& atlas, const std::vector<PoseFile>& poses);
 
 }  // namespace psoas

@@ -110,7 +110,7 @@ TEST(HipReference, names_are_listed_default_first_and_found_by_name) {
 
 std::string csv(const MeasureRequest& request) {
     std::ostringstream out;
-    writeMeasureCsv(out, request, test::builtInAtlas(), kSource / "models" / "poses");
+    writeMeasureCsv(out, request, test::builtInAtlas(), loadPoseLibrary(kSource / "models" / "poses"));
     return out.str();
 }
 

@@ -18,7 +18,7 @@ const std::filesystem::path kPoses = std::filesystem::path(PSOAS_SOURCE_DIR) / "
 
 std::vector<std::string> csvLines(const MeasureRequest& request) {
     std::ostringstream out;
-    writeMeasureCsv(out, request, test::builtInAtlas(), kPoses);
+    writeMeasureCsv(out, request, test::builtInAtlas(), loadPoseLibrary(kPoses));
     std::vector<std::string> lines;
     std::istringstream in(out.str());
     for (std::string line; std::getline(in, line);) lines.push_back(line);
