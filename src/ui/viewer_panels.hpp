@@ -203,6 +203,9 @@ struct ViewerUiIntents {
     // The step's text runs past the caption bar (a small picture, large text): the bar fades out
     // and ends in "…" where it is cut (in the window, the wheel scrolls it); images say it.
     bool captionCut = false;
+    // Where the step's text begins in the caption, from the caption's top (window units, 0 without a
+    // caption): what the title and the step count above it take.
+    float captionTextTop = 0.0f;
     bool exportSlides = false;   // export the open lesson's steps as slides and a handout
     ModelIntents model;          // open files, turn a --model scene
     std::optional<std::string> structureQuery;  // the search field was edited
