@@ -23,20 +23,21 @@ enum class CaptionPlace { None, Below, Beside };
 
 // The caption column beside the model: kCaptionColumnShare of the display's width (about 80
 // characters a line at 100 % on 1920 px), widened as the text grows to kCaptionColumnUnits UI units
-// (which scale with the text) and never past kCaptionColumnMaxShare. 150 units hold a 12-letter word
-// of a step's title in the bold heading (22 px at scale 1, ~0.62 em a letter: ~125 units) beside the
-// column's padding (2 x 10 units), so that at every text size that fits in 45 % a title such as
-// "Summary" or "shortens" is never broken inside the word (fresh tester, session 11: at text size 3.0
-// in presenter mode on 1920x1080 the 38 % column drew "Summar" / "y"). The 45 % keeps the model at
-// least 55 % of the width; on 1920x1080 presenter mode it binds from text size ~2.5 up, and where a
-// word is wider still the caption's text is drawn smaller to hold it (ui/viewer_panels): the model's
-// share wins over the text size, because a slide whose model is squeezed to a strip teaches nothing.
+// (which scale with the text) and never past kCaptionColumnMaxShare. 125 units less the padding
+// (2 x 10) are 5.6 em of the bold heading (22 px at scale 1, an em 18.9 units): a 9-letter title word
+// (~0.62 em a letter), so "Summary" or "shortens" is not broken inside the word (fresh tester,
+// session 11: at text size 3.0 in presenter mode on 1920x1080 the 38 % column drew "Summar" / "y").
+// 125 rather than more: on a 16:9 display in presenter mode the column stays 38 % up to text size
+// 2.5, where the model is drawn 71 % of the height (150 units widened it at 2.5 and the model fell
+// to 63 %, measured in screenshots); it grows from there, to 45 % at 3.0 (the keys' largest). The
+// 45 % keeps the model at least 55 % of the width; a word wider still than the column draws the
+// caption's text smaller to hold it (ui/viewer_panels): the model's share wins over the text size,
+// because a slide whose model is squeezed to a strip teaches nothing.
 // The column, like the bar below, also shows the title, the count and kCaptionBelowBodyLines lines of
 // the step's text at least (the text drawn smaller where they would not fit).
-// The model's height beside is the screen's at any width, so the column's growth costs it no height.
 inline constexpr float kCaptionColumnShare = 0.38f;
 inline constexpr float kCaptionColumnMaxShare = 0.45f;
-inline constexpr float kCaptionColumnUnits = 150.0f;
+inline constexpr float kCaptionColumnUnits = 125.0f;
 // The column's horizontal padding in UI units (each side).
 inline constexpr float kCaptionColumnPadding = 10.0f;
 
