@@ -970,39 +970,46 @@ float widestWord(std::string_view text, ImFont* font) {
     return widest;
 }
 
-// The caption's text scale (1: as the text size asks) that keeps every word of the step whole in
-// `contentWidth`, and the title, the count and kCaptionBelowBodyLines of the text in `contentHeight`
-// (the bar below at its tallest, or the column beside). core/viewer_layout says why the model's
-// share wins over the text size.
-float captionTextScale(const ViewerUiState& state, float contentWidth, float contentHeight) {
+ImFont* fontOr(ImFont* font) { return font ? font : ImGui::GetFont(); }
+
+// The scale (at most 1) at which the step's widest word, in the title's heading or the text's bold
+// (the wider face), fits `contentWidth`.
+float wordFitScale(const ViewerUiState& state, float contentWidth) {
     const LessonView& lesson = *state.lesson;
-    ImFont* heading = state.fonts && state.fonts->heading ? state.fonts->heading : ImGui::GetFont();
-    ImFont* bold = state.fonts && state.fonts->bold ? state.fonts->bold : ImGui::GetFont();
-    ImFont* body = state.fonts && state.fonts->body ? state.fonts->body : ImGui::GetFont();
-    const float global = ImGui::GetIO().FontGlobalScale;
-    float widest = widestWord(lesson.stepTitle, heading);
+    float widest = widestWord(lesson.stepTitle, fontOr(state.fonts ? state.fonts->heading : nullptr));
+    ImFont* bold = fontOr(state.fonts ? state.fonts->bold : nullptr);
     if (lesson.text)
         for (const TextBlock& block : *lesson.text)
-            for (const TextSpan& span : block.spans) widest = std::max(widest, widestWord(span.text, bold));  // bold: the wider face
-    float scale = widest * global > contentWidth && widest > 0.0f ? contentWidth / (widest * global) : 1.0f;
-    if (contentHeight > 0.0f) {
-        // The largest scale, by halving steps, at which the title (wrapped), the count (beside the
-        // title when it fits there, as drawn below) and the lines of text fit the bar's height.
-        const float spacing = ImGui::GetStyle().ItemSpacing.y;
-        char count[32];
-        std::snprintf(count, sizeof count, "  %d / %d", lesson.stepIndex + 1, lesson.stepCount);
-        auto fits = [&](float s) {
-            const ImVec2 title = heading->CalcTextSizeA(heading->FontSize * global * s, FLT_MAX, contentWidth, lesson.stepTitle.c_str());
-            const float line = body->FontSize * global * s;
-            const bool countBeside = title.x + body->CalcTextSizeA(line, FLT_MAX, 0.0f, count).x <= contentWidth;
-            const float lines = static_cast<float>(kCaptionBelowBodyLines) + (countBeside ? 0.0f : 1.0f);
-            return title.y + spacing + lines * line + (countBeside ? 0.0f : spacing) <= contentHeight;
-        };
-        if (!fits(scale)) {
-            float low = 0.25f, high = scale;
-            for (int i = 0; i < 10; ++i) (fits(0.5f * (low + high)) ? low : high) = 0.5f * (low + high);
-            scale = low;
-        }
+            for (const TextSpan& span : block.spans) widest = std::max(widest, widestWord(span.text, bold));
+    widest *= ImGui::GetIO().FontGlobalScale;
+    return widest > contentWidth ? contentWidth / widest : 1.0f;
+}
+
+// The caption's text scale (1: as the text size asks) that keeps every word of the step whole in
+// `contentWidth`, and the title, the count and kCaptionBelowBodyLines of the text in `contentHeight`
+// (the bar below at its tallest, or the column beside): the largest, by halving steps, at which the
+// title (wrapped), the count (beside the title when it fits there, as drawn below) and the lines fit.
+// core/viewer_layout says why the model's share wins over the text size.
+float captionTextScale(const ViewerUiState& state, float contentWidth, float contentHeight) {
+    const LessonView& lesson = *state.lesson;
+    ImFont* heading = fontOr(state.fonts ? state.fonts->heading : nullptr);
+    ImFont* body = fontOr(state.fonts ? state.fonts->body : nullptr);
+    const float global = ImGui::GetIO().FontGlobalScale;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    char count[32];
+    std::snprintf(count, sizeof count, "  %d / %d", lesson.stepIndex + 1, lesson.stepCount);
+    auto fits = [&](float s) {
+        const ImVec2 title = heading->CalcTextSizeA(heading->FontSize * global * s, FLT_MAX, contentWidth, lesson.stepTitle.c_str());
+        const float line = body->FontSize * global * s;
+        const bool countBeside = title.x + body->CalcTextSizeA(line, FLT_MAX, 0.0f, count).x <= contentWidth;
+        const float lines = static_cast<float>(kCaptionBelowBodyLines) + (countBeside ? 0.0f : 1.0f);
+        return title.y + spacing + lines * line + (countBeside ? 0.0f : spacing) <= contentHeight;
+    };
+    float scale = wordFitScale(state, contentWidth);
+    if (!fits(scale)) {
+        float low = 0.25f, high = scale;
+        for (int i = 0; i < 10; ++i) (fits(0.5f * (low + high)) ? low : high) = 0.5f * (low + high);
+        scale = low;
     }
     return std::clamp(scale, 0.25f, 1.0f);
 }

@@ -29,6 +29,17 @@ const Scene& builtInScene() {
     return scene;
 }
 
+// One frame of the viewer's UI in the current ImGui context.
+ui::ViewerUiIntents drawFrame(glm::vec2 display, const ui::ViewerUiState& state) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = {display.x, display.y};
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    ui::ViewerUiIntents intents = ui::drawViewerUi(state);
+    ImGui::Render();
+    return intents;
+}
+
 // An ImGui context with its font atlas built and nothing to draw with.
 class NullBackend {
 public:
@@ -46,15 +57,7 @@ public:
     NullBackend(const NullBackend&) = delete;
     NullBackend& operator=(const NullBackend&) = delete;
 
-    ui::ViewerUiIntents frame(glm::vec2 display, const ui::ViewerUiState& state) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = {display.x, display.y};
-        io.DeltaTime = 1.0f / 60.0f;
-        ImGui::NewFrame();
-        ui::ViewerUiIntents intents = ui::drawViewerUi(state);
-        ImGui::Render();
-        return intents;
-    }
+    ui::ViewerUiIntents frame(glm::vec2 display, const ui::ViewerUiState& state) { return drawFrame(display, state); }
     [[nodiscard]] const ui::UiFonts* fonts() const { return &fonts_; }
 
 private:
@@ -382,15 +385,7 @@ public:
     RealFonts(const RealFonts&) = delete;
     RealFonts& operator=(const RealFonts&) = delete;
     [[nodiscard]] const ui::UiFonts& fonts() const { return fonts_; }
-    ui::ViewerUiIntents frame(glm::vec2 display, const ui::ViewerUiState& state) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = {display.x, display.y};
-        io.DeltaTime = 1.0f / 60.0f;
-        ImGui::NewFrame();
-        ui::ViewerUiIntents intents = ui::drawViewerUi(state);
-        ImGui::Render();
-        return intents;
-    }
+    ui::ViewerUiIntents frame(glm::vec2 display, const ui::ViewerUiState& state) { return drawFrame(display, state); }
 
 private:
     ui::UiFonts fonts_;
@@ -405,10 +400,11 @@ constexpr float kTextSizes[] = {1.0f, 1.75f, 2.5f, 3.0f};
 
 // Fresh tester, session 11: at text size 3.0 in presenter mode on 1920x1080 the caption column stayed
 // 38 % wide while the text grew, and drew "Summar" / "y". The column now widens with the text: at
-// every size up to 2.5 it holds the tester's title words whole in the real bold heading, beside its padding.
+// every size the keys allow it holds the tester's title words whole in the real bold heading, beside
+// its padding (the 38 % column failed this at 3.0).
 TEST(ViewerLayout, the_caption_column_widens_with_the_text_to_hold_a_title_word_whole) {
     const glm::vec2 display{1920.0f, 1080.0f};
-    for (const float size : {1.0f, 1.75f, 2.5f}) {
+    for (const float size : kTextSizes) {
         const float scale = presenterUiScale(size, 1.0f, display.y);
         const RealFonts imgui(scale);
         const ViewerLayout layout = layoutFor(display, scale, LayoutMode::Slide, CaptionPlace::Beside);
