@@ -23,6 +23,13 @@ float backRowFontPixels(float displayHeight) { return displayHeight * kCapShare 
 
 float minimumCaptionHeight(float displayHeight) { return std::round(displayHeight * 0.25f); }
 
+float maximumCaptionHeight(float displayHeight) { return std::round(displayHeight * kCaptionBelowMaxShare); }
+
+float captionColumnWidth(float displayWidth, float uiScale) {
+    const float wanted = std::max(displayWidth * kCaptionColumnShare, kCaptionColumnUnits * uiScale);
+    return std::round(std::min(wanted, displayWidth * kCaptionColumnMaxShare));
+}
+
 float maximumHintHeight(float displayHeight, float captionHeight) { return std::max(displayHeight - captionHeight, 0.0f) / 3.0f; }
 
 ViewerLayout layoutFor(glm::vec2 displaySize, float uiScale, LayoutMode mode, CaptionPlace caption, float captionHeight,
@@ -31,8 +38,10 @@ ViewerLayout layoutFor(glm::vec2 displaySize, float uiScale, LayoutMode mode, Ca
     const glm::vec2 display = glm::max(displaySize, glm::vec2(1.0f));
     if (mode == LayoutMode::Slide) {
         const CaptionPlace place = caption == CaptionPlace::Beside && display.x <= display.y ? CaptionPlace::Below : caption;
-        const float below = place == CaptionPlace::Below ? std::max(captionHeight, minimumCaptionHeight(displaySize.y)) : 0.0f;
-        const float beside = place == CaptionPlace::Beside ? std::round(display.x * kCaptionColumnShare) : 0.0f;
+        const float below = place == CaptionPlace::Below
+                                ? std::clamp(captionHeight, minimumCaptionHeight(display.y), maximumCaptionHeight(display.y))
+                                : 0.0f;
+        const float beside = place == CaptionPlace::Beside ? captionColumnWidth(display.x, uiScale) : 0.0f;
         const float hint = std::clamp(hintHeight, 0.0f, maximumHintHeight(display.y, below));
         layout.hint = {{0.0f, 0.0f}, {display.x, hint}};
         layout.scene = {{0.0f, hint}, {std::max(display.x - beside, 1.0f), std::max(display.y - below - hint, 1.0f)}};

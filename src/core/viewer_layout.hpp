@@ -21,9 +21,33 @@ enum class LayoutMode { Panels, Slide };
 // upright) has no room beside, and gets the bar below.
 enum class CaptionPlace { None, Below, Beside };
 
-// The caption column's share of the display's width when beside the model: about 80 characters a
-// line at 100 % on 1920 px, 20 at 250 % on 1280 px.
+// The caption column beside the model: kCaptionColumnShare of the display's width (about 80
+// characters a line at 100 % on 1920 px), widened as the text grows to kCaptionColumnUnits UI units
+// (which scale with the text) and never past kCaptionColumnMaxShare. 125 units less the padding
+// (2 x 10) are 5.6 em of the bold heading (22 px at scale 1, an em 18.9 units): a 9-letter title word
+// (~0.62 em a letter), so "Summary" or "shortens" is not broken inside the word (fresh tester,
+// session 11: at text size 3.0 in presenter mode on 1920x1080 the 38 % column drew "Summar" / "y").
+// 125 rather than more: on a 16:9 display in presenter mode the column stays 38 % up to text size
+// 2.5, where the model is drawn 71 % of the height (150 units widened it at 2.5 and the model fell
+// to 63 %, measured in screenshots); it grows from there, to 45 % at 3.0 (the keys' largest). The
+// 45 % keeps the model at least 55 % of the width; a word wider still than the column draws the
+// caption's text smaller to hold it (ui/viewer_panels): the model's share wins over the text size,
+// because a slide whose model is squeezed to a strip teaches nothing.
+// The column, like the bar below, also shows the title, the count and kCaptionBelowBodyLines lines of
+// the step's text at least (the text drawn smaller where they would not fit).
 inline constexpr float kCaptionColumnShare = 0.38f;
+inline constexpr float kCaptionColumnMaxShare = 0.45f;
+inline constexpr float kCaptionColumnUnits = 125.0f;
+// The column's horizontal padding in UI units (each side).
+inline constexpr float kCaptionColumnPadding = 10.0f;
+
+// The caption bar below the model at most: half the display's height, so the model keeps at least
+// half. Within it the step's title, its count and at least kCaptionBelowBodyLines lines of the step's
+// text are shown (the rest scrolls); where they do not fit at the chosen text size, the bar's text is
+// drawn smaller until they do (ui/viewer_panels): the model's half wins, as beside.
+// (Fresh tester, session 11: at text size 3.0 the bar showed only the title and "3 / 3".)
+inline constexpr float kCaptionBelowMaxShare = 0.5f;
+inline constexpr int kCaptionBelowBodyLines = 2;
 
 // 330 UI units at scale 1: room for "Right quadratus lumborum" and its eye box.
 inline constexpr float kSidePanelWidth = 330.0f;
@@ -41,6 +65,12 @@ struct ViewerLayout {
 // The caption bar's least height on a display this tall: a quarter of the picture, room for a
 // title and three or four lines a back row can read.
 [[nodiscard]] float minimumCaptionHeight(float displayHeight);
+// The caption bar's greatest height below the model: kCaptionBelowMaxShare of the display's height.
+[[nodiscard]] float maximumCaptionHeight(float displayHeight);
+
+// The caption column's width beside the model on a display `displayWidth` wide (UI units) at
+// `uiScale` (kCaptionColumnShare .. kCaptionColumnMaxShare, above).
+[[nodiscard]] float captionColumnWidth(float displayWidth, float uiScale);
 
 // The key reminder's strip at most: a third of what the caption bar (of `captionHeight`, 0 when
 // hidden) leaves, so the model keeps the rest at any text size.
@@ -68,7 +98,8 @@ struct ViewerLayout {
 // `displaySize` and the result are in UI units (window coordinates, origin top-left).
 // `caption`: where the caption goes (slide layout only). `captionHeight`: the bar's height below
 // the model as the UI measured it (0 before it has been drawn); never less than
-// minimumCaptionHeight. Beside, the column is kCaptionColumnShare of the width, under the hint strip.
+// minimumCaptionHeight nor more than maximumCaptionHeight. Beside, the column is captionColumnWidth
+// wide, under the hint strip.
 // `hintHeight`: in the slide layout, a strip of this height at the top for presenter mode's key
 // reminder (as the UI measured it), so the reminder is never printed over the model (tester,
 // session 6: at 100 % it ran through the lifted femur); 0 without one.

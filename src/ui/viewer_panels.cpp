@@ -956,6 +956,64 @@ bool captionBeside(const ViewerUiState& state) {
     return state.captionView.size.x > 0.0f && state.captionView.size.x < ImGui::GetMainViewport()->WorkSize.x;
 }
 
+// The widest single word of `text` in `font` at its own size (spaces, hyphens' words and newlines
+// split words; a word is never broken inside, so this is the least width that holds it whole).
+float widestWord(std::string_view text, ImFont* font) {
+    float widest = 0.0f;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t end = std::min(text.find_first_of(" \n\t", start), text.size());
+        if (end > start)
+            widest = std::max(widest, font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, text.data() + start, text.data() + end).x);
+        start = end + 1;
+    }
+    return widest;
+}
+
+ImFont* fontOr(ImFont* font) { return font ? font : ImGui::GetFont(); }
+
+// The scale (at most 1) at which the step's widest word, in the title's heading or the text's bold
+// (the wider face), fits `contentWidth`.
+float wordFitScale(const ViewerUiState& state, float contentWidth) {
+    const LessonView& lesson = *state.lesson;
+    float widest = widestWord(lesson.stepTitle, fontOr(state.fonts ? state.fonts->heading : nullptr));
+    ImFont* bold = fontOr(state.fonts ? state.fonts->bold : nullptr);
+    if (lesson.text)
+        for (const TextBlock& block : *lesson.text)
+            for (const TextSpan& span : block.spans) widest = std::max(widest, widestWord(span.text, bold));
+    widest *= ImGui::GetIO().FontGlobalScale;
+    return widest > contentWidth ? contentWidth / widest : 1.0f;
+}
+
+// The caption's text scale (1: as the text size asks) that keeps every word of the step whole in
+// `contentWidth`, and the title, the count and kCaptionBelowBodyLines of the text in `contentHeight`
+// (the bar below at its tallest, or the column beside): the largest, by halving steps, at which the
+// title (wrapped), the count (beside the title when it fits there, as drawn below) and the lines fit.
+// core/viewer_layout says why the model's share wins over the text size.
+float captionTextScale(const ViewerUiState& state, float contentWidth, float contentHeight) {
+    const LessonView& lesson = *state.lesson;
+    ImFont* heading = fontOr(state.fonts ? state.fonts->heading : nullptr);
+    ImFont* body = fontOr(state.fonts ? state.fonts->body : nullptr);
+    const float global = ImGui::GetIO().FontGlobalScale;
+    const float spacing = ImGui::GetStyle().ItemSpacing.y;
+    char count[32];
+    std::snprintf(count, sizeof count, "  %d / %d", lesson.stepIndex + 1, lesson.stepCount);
+    auto fits = [&](float s) {
+        const ImVec2 title = heading->CalcTextSizeA(heading->FontSize * global * s, FLT_MAX, contentWidth, lesson.stepTitle.c_str());
+        const float line = body->FontSize * global * s;
+        const bool countBeside = title.x + body->CalcTextSizeA(line, FLT_MAX, 0.0f, count).x <= contentWidth;
+        const float lines = static_cast<float>(kCaptionBelowBodyLines) + (countBeside ? 0.0f : 1.0f);
+        return title.y + spacing + lines * line + (countBeside ? 0.0f : spacing) <= contentHeight;
+    };
+    float scale = wordFitScale(state, contentWidth);
+    if (!fits(scale)) {
+        float low = 0.25f, high = scale;
+        for (int i = 0; i < 10; ++i) (fits(0.5f * (low + high)) ? low : high) = 0.5f * (low + high);
+        scale = low;
+    }
+    return std::clamp(scale, 0.25f, 1.0f);
+}
+
 void captionBar(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (!state.lesson) return;
     const ImGuiViewport* viewport = ImGui::GetMainViewport();
@@ -971,14 +1029,20 @@ void captionBar(const ViewerUiState& state, ViewerUiIntents& intents) {
     } else {
         ImGui::SetNextWindowPos({viewport->WorkPos.x, viewport->WorkPos.y + viewport->WorkSize.y}, ImGuiCond_Always, {0.0f, 1.0f});
         ImGui::SetNextWindowSizeConstraints({viewport->WorkSize.x, minimumCaptionHeight(viewport->WorkSize.y)},
-                                            {viewport->WorkSize.x, viewport->WorkSize.y * 0.5f});
+                                            {viewport->WorkSize.x, maximumCaptionHeight(viewport->WorkSize.y)});
     }
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.0f, 0.0f, 0.0f, state.presenterTheme ? 1.0f : 0.92f));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {(beside ? 16.0f : 24.0f) * state.uiScale, 14.0f * state.uiScale});
+    // Beside, the padding is the layout's (core/viewer_layout); below, less above and under the text
+    // than at its sides, so a bar at its tallest shows one more line.
+    const ImVec2 padding{(beside ? kCaptionColumnPadding : 24.0f) * state.uiScale, (beside ? 14.0f : 8.0f) * state.uiScale};
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, padding);
     ImGui::Begin("##caption", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
                      ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove | sizing);
     if (!beside) intents.captionHeight = ImGui::GetWindowHeight();
+    const float width = (beside ? state.captionView.size.x : viewport->WorkSize.x) - 2.0f * padding.x;
+    const float height = (beside ? state.captionView.size.y : maximumCaptionHeight(viewport->WorkSize.y)) - 2.0f * padding.y;
+    ImGui::SetWindowFontScale(captionTextScale(state, width, height));
     const LessonView& lesson = *state.lesson;
     scrollCaption(lesson);
     if (state.fonts && state.fonts->heading) ImGui::PushFont(state.fonts->heading);
@@ -993,6 +1057,7 @@ void captionBar(const ViewerUiState& state, ViewerUiIntents& intents) {
     const bool fits = ImGui::CalcTextSize(count).x <= ImGui::GetContentRegionAvail().x;
     if (!fits) ImGui::NewLine();
     ImGui::TextDisabled("%s", fits ? count : count + 2);  // on a line of its own without the gap
+    intents.captionTextTop = ImGui::GetCursorPosY() - ImGui::GetScrollY();
     if (lesson.text && state.fonts) drawRichText(*lesson.text, *state.fonts);
     quizBox(lesson, state.fonts);
     intents.captionCut = markCutText(state.uiScale);

@@ -207,6 +207,10 @@ struct ViewerUiIntents {
     bool captionCut = false;
     bool exportSlides = false;   // "Export slides and handout...": choose the format (exportDialog) first
     ExportDialogIntents exportDialog;  // the choice's dialog: a size or background picked, export, cancel
+    // Where the step's text begins in the caption, from the caption's top (window units, 0 without a
+    // caption): what the title and the step count above it take.
+    float captionTextTop = 0.0f;
+    bool exportSlides = false;   // export the open lesson's steps as slides and a handout
     ModelIntents model;          // open files, turn a --model scene
     std::optional<std::string> structureQuery;  // the search field was edited
     std::optional<std::string> poseNameDraft;   // the pose name field was edited

@@ -17,6 +17,8 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <cfloat>
+#include <sstream>
 #include <string>
 
 namespace psoas {
@@ -25,6 +27,17 @@ namespace {
 const Scene& builtInScene() {
     static const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
     return scene;
+}
+
+// One frame of the viewer's UI in the current ImGui context.
+ui::ViewerUiIntents drawFrame(glm::vec2 display, const ui::ViewerUiState& state) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = {display.x, display.y};
+    io.DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    ui::ViewerUiIntents intents = ui::drawViewerUi(state);
+    ImGui::Render();
+    return intents;
 }
 
 // An ImGui context with its font atlas built and nothing to draw with.
@@ -44,15 +57,7 @@ public:
     NullBackend(const NullBackend&) = delete;
     NullBackend& operator=(const NullBackend&) = delete;
 
-    ui::ViewerUiIntents frame(glm::vec2 display, const ui::ViewerUiState& state) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = {display.x, display.y};
-        io.DeltaTime = 1.0f / 60.0f;
-        ImGui::NewFrame();
-        ui::ViewerUiIntents intents = ui::drawViewerUi(state);
-        ImGui::Render();
-        return intents;
-    }
+    ui::ViewerUiIntents frame(glm::vec2 display, const ui::ViewerUiState& state) { return drawFrame(display, state); }
     [[nodiscard]] const ui::UiFonts* fonts() const { return &fonts_; }
 
 private:
@@ -363,6 +368,138 @@ TEST(ViewerPanels, the_caption_beside_the_model_fills_its_column_at_every_text_s
             EXPECT_FLOAT_EQ(intents.captionHeight, 0.0f) << where << ": no bar below to measure";
         }
     ImGui::GetIO().FontGlobalScale = 1.0f;
+}
+
+// The program's own fonts (DejaVu Sans, rasterised at `scale`) in a fresh ImGui context.
+class RealFonts {
+public:
+    explicit RealFonts(float scale) {
+        ImGui::CreateContext();
+        ImGui::GetIO().IniFilename = nullptr;
+        fonts_ = ui::loadFonts(scale, ui::GlyphCoverage{});
+        unsigned char* pixels = nullptr;
+        int width = 0, height = 0;
+        ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
+    }
+    ~RealFonts() { ImGui::DestroyContext(); }
+    RealFonts(const RealFonts&) = delete;
+    RealFonts& operator=(const RealFonts&) = delete;
+    [[nodiscard]] const ui::UiFonts& fonts() const { return fonts_; }
+    ui::ViewerUiIntents frame(glm::vec2 display, const ui::ViewerUiState& state) { return drawFrame(display, state); }
+
+private:
+    ui::UiFonts fonts_;
+};
+
+float wordWidth(ImFont* font, const char* word) { return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, word).x; }
+
+// The fresh tester's step titles (session 11) and a long anatomical word.
+constexpr const char* kTitleWords[] = {"Summary", "shortens", "Flexing", "trochanter"};
+// Every text size the keys allow (app: Ctrl+= stops at 3.0), in presenter mode on a 1080-line projector.
+constexpr float kTextSizes[] = {1.0f, 1.75f, 2.5f, 3.0f};
+
+// Fresh tester, session 11: at text size 3.0 in presenter mode on 1920x1080 the caption column stayed
+// 38 % wide while the text grew, and drew "Summar" / "y". The column now widens with the text: at
+// every size the keys allow it holds the tester's title words whole in the real bold heading, beside
+// its padding (the 38 % column failed this at 3.0).
+TEST(ViewerLayout, the_caption_column_widens_with_the_text_to_hold_a_title_word_whole) {
+    const glm::vec2 display{1920.0f, 1080.0f};
+    for (const float size : kTextSizes) {
+        const float scale = presenterUiScale(size, 1.0f, display.y);
+        const RealFonts imgui(scale);
+        const ViewerLayout layout = layoutFor(display, scale, LayoutMode::Slide, CaptionPlace::Beside);
+        const float room = layout.caption.size.x - 2.0f * kCaptionColumnPadding * scale;
+        for (const char* word : {"Summary", "shortens", "Flexing"})
+            EXPECT_GE(room, wordWidth(imgui.fonts().heading, word)) << word << " at text size " << size;
+        EXPECT_LE(layout.caption.size.x, std::round(display.x * kCaptionColumnMaxShare)) << "the model keeps 55 % of the width";
+        EXPECT_FLOAT_EQ(layout.scene.size.y, display.y) << "beside, the model keeps the full height";
+    }
+}
+
+ui::ViewerUiState testersSlide(const RealFonts& imgui, const Visibility& visibility, const std::vector<TextBlock>& text,
+                               const char* title, float scale) {
+    ui::ViewerUiState state;
+    state.scene = &builtInScene();
+    state.visibility = &visibility;
+    state.fonts = &imgui.fonts();
+    state.slideLayout = true;
+    state.presenterTheme = true;
+    state.captionShown = true;
+    state.uiScale = scale;
+    ui::LessonView lesson;
+    lesson.title = "Psoas for Monday";
+    lesson.stepIndex = 2;
+    lesson.stepCount = 3;
+    lesson.stepTitle = title;
+    lesson.text = &text;
+    state.lesson = lesson;
+    return state;
+}
+
+// At every text size the keys allow, no word of the step is drawn wider than the column, and the
+// title leaves room for kCaptionBelowBodyLines lines of the text (the tester saw about four words
+// at 3.0): where the 45 % column cannot hold them at the chosen size (3.0), the caption's text is
+// drawn just small enough; up to 2.5 it keeps the size asked for (a 10-letter word aside).
+TEST(ViewerPanels, the_caption_beside_the_model_never_breaks_a_word_at_any_text_size) {
+    const Visibility visibility(builtInScene().structures.size());
+    const std::vector<TextBlock> text = parseRichText("At 45 degrees of hip flexion the psoas is about **10 % shorter** than in standing.");
+    const glm::vec2 display{1920.0f, 1080.0f};
+    for (const float size : kTextSizes)
+        for (const char* title : {"Summary", "Flexing the hip shortens it", "The lesser trochanter"}) {
+            const float scale = presenterUiScale(size, 1.0f, display.y);
+            RealFonts imgui(scale);
+            ui::ViewerUiState state = testersSlide(imgui, visibility, text, title, scale);
+            const ViewerLayout layout = layoutFor(display, scale, LayoutMode::Slide, CaptionPlace::Beside);
+            state.sceneView = layout.scene;
+            state.captionView = layout.caption;
+            ui::ViewerUiIntents intents;
+            for (int frame = 0; frame < 3; ++frame) intents = imgui.frame(display, state);
+            const ImGuiWindow* bar = windowNamed("##caption");
+            ASSERT_NE(bar, nullptr);
+            const float room = bar->Size.x - 2.0f * bar->WindowPadding.x;
+            const float lines = (bar->Size.y - bar->WindowPadding.y - intents.captionTextTop) / (imgui.fonts().body->FontSize * bar->FontWindowScale);
+            EXPECT_GE(lines, static_cast<float>(kCaptionBelowBodyLines)) << "lines of the step's text shown at text size " << size;
+            std::istringstream words(title);
+            for (std::string word; words >> word;)
+                EXPECT_LE(wordWidth(imgui.fonts().heading, word.c_str()) * bar->FontWindowScale, room + 0.5f) << word << " at text size " << size;
+            EXPECT_LE(wordWidth(imgui.fonts().bold, "shorter") * bar->FontWindowScale, room + 0.5f);
+            if (size <= 2.5f && std::string_view(title).find("trochanter") == std::string_view::npos)
+                EXPECT_FLOAT_EQ(bar->FontWindowScale, 1.0f) << "the text size asked for, at " << size;
+            EXPECT_GE(bar->FontWindowScale, 0.8f) << "only a little smaller, at " << size;
+        }
+}
+
+// Fresh tester, session 11: with the caption below at text size 3.0 the bar showed only the title and
+// "3 / 3", then "…". Below, the model keeps at least half the height, and the bar shows the title,
+// the count and at least kCaptionBelowBodyLines lines of the step's text (the rest scrolls).
+TEST(ViewerPanels, the_caption_below_shows_lines_of_the_text_and_leaves_the_model_half_the_height) {
+    const Visibility visibility(builtInScene().structures.size());
+    std::string long_;
+    for (int i = 0; i < 12; ++i) long_ += "At 45 degrees of hip flexion the psoas is about **10 % shorter** than in standing. ";
+    const std::vector<TextBlock> text = parseRichText(long_);
+    const glm::vec2 display{1920.0f, 1080.0f};
+    for (const float size : kTextSizes) {
+        const float scale = presenterUiScale(size, 1.0f, display.y);
+        RealFonts imgui(scale);
+        ui::ViewerUiState state = testersSlide(imgui, visibility, text, "Flexing the hip shortens it", scale);
+        ui::ViewerUiIntents intents;
+        for (int frame = 0; frame < 3; ++frame) {
+            const ViewerLayout layout = layoutFor(display, scale, LayoutMode::Slide, CaptionPlace::Below, intents.captionHeight);
+            state.sceneView = layout.scene;
+            state.captionView = layout.caption;
+            state.captionHeight = intents.captionHeight;
+            intents = imgui.frame(display, state);
+        }
+        const ViewerLayout layout = layoutFor(display, scale, LayoutMode::Slide, CaptionPlace::Below, intents.captionHeight);
+        EXPECT_GE(layout.scene.size.y, 0.5f * display.y) << "the model's half, at text size " << size;
+        const ImGuiWindow* bar = windowNamed("##caption");
+        ASSERT_NE(bar, nullptr);
+        EXPECT_LE(bar->Size.y, 0.5f * display.y);
+        const float lines = (bar->Size.y - bar->WindowPadding.y - intents.captionTextTop) / (imgui.fonts().body->FontSize * bar->FontWindowScale);
+        EXPECT_GE(lines, static_cast<float>(kCaptionBelowBodyLines)) << "lines of the step's text shown at text size " << size;
+        if (size > 1.0f) EXPECT_TRUE(intents.captionCut) << "the rest scrolls, and says so, at text size " << size << ": " << bar->Size.y << " tall, "
+                                        << lines << " lines";
+    }
 }
 
 // Issue 14: at 250 % on 1280x720 the attachment legend ran across the model; it now keeps to the
