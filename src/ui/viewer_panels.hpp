@@ -210,7 +210,6 @@ struct ViewerUiIntents {
     // Where the step's text begins in the caption, from the caption's top (window units, 0 without a
     // caption): what the title and the step count above it take.
     float captionTextTop = 0.0f;
-    bool exportSlides = false;   // export the open lesson's steps as slides and a handout
     ModelIntents model;          // open files, turn a --model scene
     std::optional<std::string> structureQuery;  // the search field was edited
     std::optional<std::string> poseNameDraft;   // the pose name field was edited
