@@ -155,10 +155,12 @@ std::vector<ViewLabel> anchorLabels(const std::vector<PosedLabel>& labels, const
         } else {
             anchor = structureAnchor(view, pointOnScreen ? projected : viewPixels * 0.5f, structure);
         }
+        std::optional<glm::vec2> home;
+        if (label.home && structure == label.structure && view.inFront(*label.home)) home = camera.project(*label.home, viewPixels);
         if (anchor)
-            placed.push_back({label.text, structure, *anchor, false});
+            placed.push_back({label.text, structure, *anchor, false, home});
         else if (pointOnScreen)  // nothing of it shows: say where it lies, as behind
-            placed.push_back({label.text, label.structure, projected, true});
+            placed.push_back({label.text, label.structure, projected, true, home});
         // else: off the view and nothing of it on screen: left out rather than pinned to an edge
     }
     return placed;

@@ -14,6 +14,7 @@
 #include <glm/vec2.hpp>
 #include <glm/vec3.hpp>
 
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -29,6 +30,11 @@ struct PosedLabel {
     // Landmark labels only: other points it names (structure, point), tried in order when `point`
     // is hidden; the leader then ends there and the label is that structure's.
     std::vector<std::pair<int, glm::vec3>> alsoAt;
+    // Where the label's side of the view is judged from (scene frame): for a muscle that bends, the
+    // point where it lies in the unbent body (turned as the body lies), which a looping motion does
+    // not move; else `point`. A walking step's tags swapped columns several times a cycle when the
+    // side followed the bending muscle (tester, session 11). Unset: `point`.
+    std::optional<glm::vec3> home;
 };
 
 // A label as the 3D view draws it.
@@ -37,6 +43,9 @@ struct ViewLabel {
     int structure = -1;
     glm::vec2 anchor{0.0f};  // where the leader ends, view pixels from the top-left
     bool behind = false;     // nothing of it can be seen here: the leader points at where it lies, drawn dashed
+    // PosedLabel::home on screen (view pixels), when it is set and in front of the eye: the
+    // label's column is chosen by it.
+    std::optional<glm::vec2> home;
 };
 
 // 8 mm: the most a landmark may lie from the surface the view shows at its pixel and still count

@@ -12,7 +12,10 @@ namespace {
 // and if the column runs off the bottom the stack is pushed back up from the bottom edge.
 void stackColumn(std::vector<PlacedLabel>& placed, const std::vector<LabelRequest>& labels,
                  std::vector<std::size_t>& column, const ViewRect& view, float gap, float reserved) {
-    std::sort(column.begin(), column.end(), [&](std::size_t a, std::size_t b) { return placed[a].anchor.y < placed[b].anchor.y; });
+    // In the order of their homes (their anchors where they have none): a walking step's tags keep
+    // their order while the parts of the muscles that show move up and down.
+    auto key = [&](std::size_t i) { return labels[i].home.value_or(placed[i].anchor).y; };
+    std::sort(column.begin(), column.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
     const float top = view.origin.y + gap, bottom = view.origin.y + view.size.y - gap - reserved;
     float cursor = top;
     for (std::size_t i : column) {
@@ -54,7 +57,7 @@ std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest>& labels, c
     const float middle = view.origin.x + view.size.x * 0.5f;
     for (std::size_t i = 0; i < labels.size(); ++i) {
         placed[i].anchor = labels[i].anchor;
-        placed[i].rightColumn = placed[i].anchor.x >= middle;
+        placed[i].rightColumn = labels[i].home.value_or(labels[i].anchor).x >= middle;
         if (!model.rows.empty()) {
             const glm::vec2 size = labels[i].size;
             const float top = placed[i].anchor.y - size.y * 0.5f, low = top + size.y;

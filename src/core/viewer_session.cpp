@@ -581,13 +581,18 @@ std::vector<PosedLabel> ViewerSession::labels() const {
         }
         return glm::vec3(motion_->model(structure) * glm::vec4(label.localPoint, 1.0f));
     };
+    auto unbent = [&](const StepLabel& label) -> std::optional<glm::vec3> {
+        const auto structure = static_cast<std::size_t>(label.structure);
+        if (!motion_ || !motion_->positions(structure)) return std::nullopt;
+        return glm::vec3(motion_->model(structure) * glm::vec4(label.localPoint, 1.0f));
+    };
     // A hidden structure's label would point at nothing (issue 12, defect 6).
     auto shown = [&](const StepLabel& label) { return label.structure >= 0 && visibility_.visible(static_cast<std::size_t>(label.structure)); };
     std::vector<StepLabel> wanted = staged_.labels;
     addLengthTags(wanted);
     for (const StepLabel& label : wanted) {
         if (!shown(label)) continue;
-        PosedLabel out{label.text, label.structure, posed(label), label.landmark, {}};
+        PosedLabel out{label.text, label.structure, posed(label), label.landmark, {}, unbent(label)};
         for (const StepLabel& other : label.alsoAt)
             if (shown(other)) out.alsoAt.emplace_back(other.structure, posed(other));
         labels.push_back(std::move(out));

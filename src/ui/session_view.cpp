@@ -89,7 +89,8 @@ MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile
 std::vector<LabelAnchor> labelAnchorsOf(const ViewerSession& session, ViewRect sceneView, Silhouette* model) {
     std::vector<LabelAnchor> anchors;
     for (const ViewLabel& label : session.viewLabels(sceneView.size, model))
-        anchors.push_back({label.text, sceneView.origin + label.anchor, label.structure, label.behind});
+        anchors.push_back({label.text, sceneView.origin + label.anchor, label.structure, label.behind,
+                           label.home ? std::optional<glm::vec2>(sceneView.origin + *label.home) : std::nullopt});
     if (model) {
         model->top += sceneView.origin.y;
         for (RowSpan& span : model->rows)

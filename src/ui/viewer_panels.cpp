@@ -879,7 +879,7 @@ void drawLabels(const ViewerUiState& state, const std::optional<LegendPlacement>
             text = font->CalcTextSizeA(fontSize, FLT_MAX, wrap, label.text.c_str());
             text.x = std::floor(text.x + 0.95f);
         }
-        requests.push_back({label.point, {text.x + padding.x * 2.0f, text.y + padding.y * 2.0f}});
+        requests.push_back({label.point, {text.x + padding.x * 2.0f, text.y + padding.y * 2.0f}, label.home});
     }
     ViewRect free = state.sceneView;
     // Keep the labels clear of the attachment legend in the bottom-right corner.

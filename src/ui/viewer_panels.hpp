@@ -116,6 +116,7 @@ struct LabelAnchor {
     glm::vec2 point{0.0f};
     int structure = -1;  // what it names (scene index)
     bool behind = false; // none of it shows from here: the leader is drawn dashed and dimmed
+    std::optional<glm::vec2> home;  // where its column is judged from (ViewLabel::home), if not `point`
 };
 
 struct ViewerUiState {

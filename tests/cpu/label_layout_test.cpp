@@ -40,6 +40,21 @@ TEST(LabelLayout, labels_go_to_the_side_of_their_anchor_in_anchor_order) {
     EXPECT_NEAR(placed[0].position.y, 490.0f, 1e-4f);       // level with its anchor when there is room
 }
 
+// A label with a home (a bending muscle's unbent point) takes its column from there: its anchor,
+// on whatever part of the muscle shows, may cross the middle as a walking leg swings (tester,
+// session 11: tags swapped columns several times a cycle).
+TEST(LabelLayout, a_label_with_a_home_takes_its_column_from_it_wherever_its_anchor_is) {
+    const ViewRect view{{0.0f, 0.0f}, {1000.0f, 800.0f}};
+    for (const float anchorX : {300.0f, 499.0f, 501.0f, 700.0f}) {
+        const auto placed = layoutLabels({{{anchorX, 300.0f}, {80.0f, 20.0f}, glm::vec2(480.0f, 310.0f)},
+                                          {{anchorX, 400.0f}, {80.0f, 20.0f}, glm::vec2(520.0f, 410.0f)}},
+                                         view, 4.0f);
+        EXPECT_FALSE(placed[0].rightColumn) << anchorX;
+        EXPECT_TRUE(placed[1].rightColumn) << anchorX;
+        EXPECT_EQ(placed[0].anchor, glm::vec2(anchorX, 300.0f));  // the leader still ends on the anchor
+    }
+}
+
 // Regression (issue 15): an anchor outside the view was clamped onto its edge, so the leader ended
 // on whatever was drawn there ("insertion" on L5/S1). The layout places boxes; it never moves anchors.
 TEST(LabelLayout, anchors_are_never_moved) {

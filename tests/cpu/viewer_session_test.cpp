@@ -20,6 +20,7 @@
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>
 
+#include <map>
 #include <sstream>
 
 namespace psoas {
@@ -850,6 +851,18 @@ TEST(SavePose, a_saved_pose_joins_the_pose_list_named_in_the_pose_box_without_mo
     EXPECT_EQ(session->poses()[static_cast<std::size_t>(poseIndex("sitting"))].id, "sitting");
 }
 
+// The Actions lesson's walking step, settled, in a 3D view of `view` pixels.
+std::unique_ptr<ViewerSession> walkingStepIn(glm::vec2 view) {
+    SessionSetup setup;
+    setup.poses = builtInPoses();
+    setup.withMotion = true;
+    setup.viewAspect = view.x / view.y;
+    auto session = std::make_unique<ViewerSession>(builtInScene(), std::move(setup));
+    session->apply(act::OpenLesson{builtInLesson("03-actions.toml"), 2});
+    settle(*session);
+    return session;
+}
+
 // Regression (tester, issue 13): on the Actions lesson's walking step at 1920 x 1080 both psoas
 // tags were dimmed and pointed at one hidden point behind the ilium, though the left psoas showed
 // above the iliac crest (only the screen cells nearest that hidden point were tried). Over a
@@ -857,14 +870,9 @@ TEST(SavePose, a_saved_pose_joins_the_pose_list_named_in_the_pose_box_without_mo
 // spine, ends on its own muscle too (where it shows, or dimmed where it lies), not on the other's.
 TEST(LengthTags, on_the_walking_step_each_psoas_tag_ends_on_its_own_muscle) {
     const glm::vec2 view{1670.0f, 1080.0f};  // the 3D view of a 1920 x 1080 window beside the panel
-    SessionSetup setup;
-    setup.poses = builtInPoses();
-    setup.withMotion = true;
-    setup.viewAspect = view.x / view.y;
-    ViewerSession session(builtInScene(), std::move(setup));
-    session.apply(act::OpenLesson{builtInLesson("03-actions.toml"), 2});
+    const auto walking = walkingStepIn(view);
+    ViewerSession& session = *walking;
     ASSERT_TRUE(session.motion().looping());
-    settle(session);
     for (int sample = 0; sample < 4; ++sample) {
         for (int frame = 0; frame < 30; ++frame) session.advance(1.0 / 60.0);  // a quarter of a 2 s cycle
         const std::vector<StructureLook> looks = session.structureLooks();
@@ -880,6 +888,31 @@ TEST(LengthTags, on_the_walking_step_each_psoas_tag_ends_on_its_own_muscle) {
         EXPECT_TRUE(sight.along(session.camera().rayThrough(left->anchor, view)).shows(structure("psoas_major_l"))) << sample;
         if (!right->behind) EXPECT_TRUE(sight.along(session.camera().rayThrough(right->anchor, view)).shows(structure("psoas_major_r")));
         EXPECT_GT(glm::distance(left->anchor, right->anchor), 20.0f) << "sample " << sample;
+    }
+}
+
+// Regression (tester, session 11): on the walking step the length tags swapped columns several
+// times a cycle ("Left psoas major" from the right of the model to the left column): in the step's
+// side view each muscle lies near the view's middle, and the column followed the part of it that
+// showed as the legs swung. A bending muscle's label carries a home, where it lies in the unbent
+// body, which the walk does not move: its column (core/label_layout) is judged from there.
+TEST(LengthTags, on_the_walking_step_each_tags_home_stays_put_through_the_cycle) {
+    const glm::vec2 view{960.0f, 370.0f};  // a 960 x 540 video's 3D view above its caption
+    const auto walking = walkingStepIn(view);
+    ViewerSession& session = *walking;
+    ASSERT_TRUE(session.motion().looping());
+    std::map<int, std::vector<glm::vec2>> homes;
+    for (int sample = 0; sample < 30; ++sample) {
+        for (int frame = 0; frame < 4; ++frame) session.advance(1.0 / 60.0);  // 2 s: a whole cycle
+        for (const ViewLabel& label : session.viewLabels(view)) {
+            ASSERT_TRUE(label.home) << label.text;
+            homes[label.structure].push_back(*label.home);
+        }
+    }
+    for (const std::string id : {"psoas_major_r", "psoas_major_l", "iliacus_r", "iliacus_l"}) {
+        const std::vector<glm::vec2>& seen = homes[structure(id)];
+        ASSERT_FALSE(seen.empty()) << id;
+        for (const glm::vec2 home : seen) EXPECT_LT(glm::distance(home, seen.front()), 0.5f) << id;
     }
 }
 
