@@ -1,5 +1,7 @@
 #include "ui/session_view.hpp"
 
+#include "core/step_staging.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -78,8 +80,7 @@ MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile
     // The step's own loop playing is what the step set: nothing to reset until a hand takes over.
     view.joints.stepAngles = session.motion().looping() ? view.joints.angles : session.motion().poseOf(session.motion().staged());
     view.joints.custom = settings.joints.has_value();
-    for (std::size_t i = 0; i < session.poses().size(); ++i)
-        if (session.poses()[i].id == "neutral_standing") view.joints.standingPose = static_cast<int>(i);
+    view.joints.standingPose = stepPoseIndex(LessonStep{}, session.poses());  // a step without a pose stands
     view.moveJoints = session.moveJoints();
     for (std::size_t i = 0; i < jointCoordinates().size(); ++i)
         view.joints.ranges[i] = session.motion().controlRange(jointCoordinates()[i].id);

@@ -334,6 +334,19 @@ TEST(ViewerLayout, a_caption_beside_the_model_is_a_column_on_the_right_and_the_v
     EXPECT_FLOAT_EQ(layoutFor({1280.0f, 720.0f}, 1.0f, LayoutMode::Slide, CaptionPlace::None, 300.0f).scene.size.y, 720.0f);
 }
 
+// A slide at `scale` with the caption beside the model: `state`'s 3D view and caption take the
+// layout's places, and three frames are drawn (ImGui settles auto-sized windows over two). The
+// layout, and the last frame's intents.
+template <class Backend>
+std::pair<ViewerLayout, ui::ViewerUiIntents> drawBeside(Backend& imgui, ui::ViewerUiState& state, glm::vec2 display, float scale) {
+    const ViewerLayout layout = layoutFor(display, scale, LayoutMode::Slide, CaptionPlace::Beside);
+    state.sceneView = layout.scene;
+    state.captionView = layout.caption;
+    ui::ViewerUiIntents intents;
+    for (int frame = 0; frame < 3; ++frame) intents = imgui.frame(display, state);
+    return {layout, intents};
+}
+
 // Issue 14: the column beside the model fills the layout's place at every text size, and a step too
 // long for it is marked cut (and scrolls) rather than running off the screen.
 TEST(ViewerPanels, the_caption_beside_the_model_fills_its_column_at_every_text_size) {
@@ -349,11 +362,7 @@ TEST(ViewerPanels, the_caption_beside_the_model_fills_its_column_at_every_text_s
             ImGui::GetIO().FontGlobalScale = scale;
             ui::ViewerUiState state = slideState(imgui, visibility, display, *text, 3);
             state.uiScale = scale;
-            const ViewerLayout layout = layoutFor(display, scale, LayoutMode::Slide, CaptionPlace::Beside);
-            state.sceneView = layout.scene;
-            state.captionView = layout.caption;
-            ui::ViewerUiIntents intents;
-            for (int frame = 0; frame < 3; ++frame) intents = imgui.frame(display, state);
+            const auto [layout, intents] = drawBeside(imgui, state, display, scale);
             const ImGuiWindow* bar = windowNamed("##caption");
             ASSERT_NE(bar, nullptr);
             const std::string where = std::to_string(scale) + (text == &shortText ? " short" : " long");
@@ -449,11 +458,7 @@ TEST(ViewerPanels, the_caption_beside_the_model_never_breaks_a_word_at_any_text_
             const float scale = presenterUiScale(size, 1.0f, display.y);
             RealFonts imgui(scale);
             ui::ViewerUiState state = testersSlide(imgui, visibility, text, title, scale);
-            const ViewerLayout layout = layoutFor(display, scale, LayoutMode::Slide, CaptionPlace::Beside);
-            state.sceneView = layout.scene;
-            state.captionView = layout.caption;
-            ui::ViewerUiIntents intents;
-            for (int frame = 0; frame < 3; ++frame) intents = imgui.frame(display, state);
+            const auto [layout, intents] = drawBeside(imgui, state, display, scale);
             const ImGuiWindow* bar = windowNamed("##caption");
             ASSERT_NE(bar, nullptr);
             const float room = bar->Size.x - 2.0f * bar->WindowPadding.x;
