@@ -329,6 +329,17 @@ private:
     enum class AfterSave { Stay, LeaveEditing, Quit } afterSave_ = AfterSave::Stay;
     unsigned updateParts_ = kAllViewParts;  // what "Update step from this view" takes
     bool addingLabels_ = false;  // the teacher's mode; it counts only while draft_ is open (addingLabels)
+    // The last click on the model while adding labels: a second click on the same spot labels what
+    // lies behind the structure it hit (psoas major under psoas minor; fresh tester, session 11), in
+    // place of the label that click added.
+    struct LabelClick {
+        glm::vec2 position{0.0f};
+        int step = 0;
+        int structure = -1;
+        std::string at;      // the label it added, or found there already
+        bool added = false;  // it added `at` (a second click replaces it); else it was there before
+    };
+    std::optional<LabelClick> labelClick_;
 
     InputController input_{[this](const SessionAction& action) { apply(action); }, [this] { return session_ && session_->holdingJoint(); }};
 };

@@ -77,19 +77,40 @@ bool Application::endsAddingLabels(KeyChord chord) {
 }
 
 void Application::addLabelAt(const act::Click& click) {
-    const std::optional<PickHit> hit = session_->pickAt(click.position, click.viewPixels);
+    const int step = std::clamp(session_->lessonPlayer().stepIndex(), 0, static_cast<int>(draft_->lesson().steps.size()) - 1);
+    const auto labelled = [&](const std::string& at) {
+        const std::vector<LessonLabel>& labels = draft_->lesson().steps[static_cast<std::size_t>(step)].labels;
+        return std::any_of(labels.begin(), labels.end(), [&](const LessonLabel& l) { return l.at == at; });
+    };
+    // The same spot again, the label of the first click still there: what lies behind.
+    const bool again = labelClick_ && labelClick_->step == step &&
+                       glm::length(click.position - labelClick_->position) <= 2.0f * kClickSlopPixels && labelled(labelClick_->at);
+    const std::optional<PickHit> hit = session_->pickAt(click.position, click.viewPixels, again ? labelClick_->structure : -1);
     if (!hit) {
-        setStatus("That was empty space: click on a structure to label it (\"Adding labels\" in the Lesson tab stops)");
+        labelClick_.reset();
+        setStatus(again ? "Nothing else lies under that spot"
+                        : "That was empty space: click on a structure to label it (\"Adding labels\" in the Lesson tab stops)");
         return;
     }
-    const LessonLabel label = labelForClick(session_->scene().structures[static_cast<std::size_t>(hit->structure)].info, hit->point);
-    const std::size_t before = draft_->lesson().steps[static_cast<std::size_t>(std::clamp(
-                                   session_->lessonPlayer().stepIndex(), 0, static_cast<int>(draft_->lesson().steps.size()) - 1))]
-                                   .labels.size();
-    editStep([&](LessonDraft& d, int step) { d.addLabel(step, label); });
-    const bool added = draft_->lesson().steps[static_cast<std::size_t>(draft_->step())].labels.size() > before;
-    setStatus(added ? "Labelled " + labelName(session_->scene(), label) + " (your own words for it: its field in the Labels list; Ctrl+Z takes it away)"
-                    : labelName(session_->scene(), label) + " is labelled on this step already");
+    const Scene& scene = session_->scene();
+    const LessonLabel label = labelForClick(scene.structures[static_cast<std::size_t>(hit->structure)].info, hit->point);
+    const bool wasThere = labelled(label.at);
+    const std::string replaced = again && labelClick_->added ? labelClick_->at : std::string{};
+    if (!wasThere && !replaced.empty()) editStep([&](LessonDraft& d, int s) { d.replaceLabel(s, replaced, label); });
+    else if (!wasThere) editStep([&](LessonDraft& d, int s) { d.addLabel(s, label); });
+    labelClick_ = LabelClick{click.position, step, hit->structure, label.at, !wasThere};
+    // Name what a second click would label, so the teacher knows the spot holds more than one.
+    const std::optional<PickHit> behind = session_->pickAt(click.position, click.viewPixels, hit->structure);
+    const std::string next = behind ? "; the same spot again labels " + scene.structures[static_cast<std::size_t>(behind->structure)].info.name +
+                                          (wasThere ? " too" : " instead")
+                                    : "";
+    if (wasThere) {
+        setStatus(labelName(scene, label) + " is labelled on this step already" + next);
+        return;
+    }
+    std::string status = "Labelled " + labelName(scene, label);
+    if (!replaced.empty()) status += " in place of " + labelName(scene, LessonLabel{replaced, {}});
+    setStatus(status + next + " (your own words: its field in the Labels list; Ctrl+Z takes it away)");
 }
 
 // One edit on the step on screen, then the draft's version shown (and followed to its step).

@@ -3,6 +3,7 @@
 #include "core/key.hpp"
 #include "render/glsl_dialect.hpp"
 #include "ui/viewer_panels.hpp"
+#include "ui/wrapped_text_field.hpp"
 
 #include <GLFW/glfw3.h>
 #include <imgui.h>
@@ -47,6 +48,7 @@ std::string UiBackend::start(GLFWwindow* window, float scale) {
     fonts_ = ui::loadFonts(builtScale_, glyphs_);
     glyphsAdded_ = false;
     if (window) ImGui_ImplGlfw_InitForOpenGL(window, true);
+    ui::copyWithoutSoftBreaks();
     ImGui_ImplOpenGL3_Init(render::currentGlslVersion().c_str());  // 330 core, or 300 es in a browser
     started_ = true;
     return fonts_.warning;

@@ -216,6 +216,18 @@ void LessonDraft::removeLabel(int step, std::size_t index) {
     commit(std::move(next), step);
 }
 
+void LessonDraft::replaceLabel(int step, const std::string& at, LessonLabel label) {
+    Lesson next = lesson();
+    std::vector<LessonLabel>& labels = editable(next, step).labels;
+    const auto labelled = [&](const std::string& id) {
+        return std::find_if(labels.begin(), labels.end(), [&](const LessonLabel& l) { return l.at == id; });
+    };
+    const auto old = labelled(at);
+    if (old == labels.end() || labelled(label.at) != labels.end()) return;
+    *old = std::move(label);
+    commit(std::move(next), step);
+}
+
 void LessonDraft::setLabelText(int step, std::size_t index, std::string text) {
     Lesson next = lesson();
     std::vector<LessonLabel>& labels = editable(next, step).labels;

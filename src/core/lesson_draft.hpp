@@ -100,6 +100,10 @@ public:
     void setLessonTitle(std::string title);
     void addLabel(int step, LessonLabel label);  // a structure or landmark clicked in the 3D view
     void removeLabel(int step, std::size_t index);  // the step's label at `index` (none out of range)
+    // The step's label at `at` becomes `label`, in its place in the list, as one edit (a second
+    // click on the same spot labels what lies behind). Nothing when none is at `at`, or when
+    // `label.at` is labelled on the step already.
+    void replaceLabel(int step, const std::string& at, LessonLabel label);
     // The teacher's own words for the step's label at `index` ("" gives it the atlas's name back);
     // typing into one label's field is one undo step. Nothing out of range.
     void setLabelText(int step, std::size_t index, std::string text);

@@ -391,8 +391,8 @@ void ViewerSession::handle(const act::ResetView&) {
     animateTo(homePose());
 }
 
-std::optional<PickHit> ViewerSession::pickAt(glm::vec2 position, glm::vec2 viewPixels) const {
-    return pick(scene_, visibility_, camera_.rayThrough(position, viewPixels), motion_.get());
+std::optional<PickHit> ViewerSession::pickAt(glm::vec2 position, glm::vec2 viewPixels, int skip) const {
+    return pick(scene_, visibility_, camera_.rayThrough(position, viewPixels), motion_.get(), skip);
 }
 
 void ViewerSession::handle(const act::Click& a) {

@@ -166,8 +166,9 @@ public:
     // body that moves under a still pointer (a walking step, a slider) never leaves a stale name.
     [[nodiscard]] int hovered() const;
     // What a click at `position` (pixels in a view of `viewPixels`) hits in the frame as it is now:
-    // the nearest shown, not faded structure and the point on it (scene frame, metres).
-    [[nodiscard]] std::optional<PickHit> pickAt(glm::vec2 position, glm::vec2 viewPixels) const;
+    // the nearest shown, not faded structure and the point on it (scene frame, metres); with
+    // `skip`, what lies behind that structure there.
+    [[nodiscard]] std::optional<PickHit> pickAt(glm::vec2 position, glm::vec2 viewPixels, int skip = -1) const;
     [[nodiscard]] const OrbitCamera& camera() const { return camera_; }
     [[nodiscard]] OrbitCamera& camera() { return camera_; }  // tests and --camera set it directly
     [[nodiscard]] const CameraAnimation& cameraAnimation() const { return animation_; }

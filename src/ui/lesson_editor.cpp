@@ -3,6 +3,7 @@
 #include "core/lesson_draft.hpp"
 #include "core/rich_text.hpp"
 #include "ui/rich_text_view.hpp"
+#include "ui/wrapped_text_field.hpp"
 
 #include <imgui.h>
 
@@ -22,22 +23,17 @@ int growString(ImGuiInputTextCallbackData* data) {
     return 0;
 }
 
-// A text field over `current`: the new text when the teacher changed it this frame. A one-line
-// field shows `hint` greyed while it is empty.
-// `finished` is set when the teacher typed into it and it lets go of the keyboard.
+// A one-line text field over `current` (a wrapped one when `lines` > 1): the new text when the
+// teacher changed it this frame; `hint` greyed while it is empty. `finished` is set when the
+// teacher typed into it and it lets go of the keyboard.
 std::optional<std::string> textField(const char* label, const std::string& current, float lines, bool& finished,
                                      const char* hint = nullptr) {
+    if (lines > 1.0f) return wrappedTextField(label, current, lines, finished);
     std::string text = current;
     text.reserve(text.size() + 64);
-    const ImGuiInputTextFlags flags = ImGuiInputTextFlags_CallbackResize;
-    bool changed = false;
     ImGui::SetNextItemWidth(-FLT_MIN);
-    if (lines <= 1.0f) {
-        changed = ImGui::InputTextWithHint(label, hint ? hint : "", text.data(), text.capacity() + 1, flags, growString, &text);
-    } else {
-        const ImVec2 size{-FLT_MIN, ImGui::GetTextLineHeight() * lines + ImGui::GetStyle().FramePadding.y * 2.0f};
-        changed = ImGui::InputTextMultiline(label, text.data(), text.capacity() + 1, size, flags, growString, &text);
-    }
+    const bool changed = ImGui::InputTextWithHint(label, hint ? hint : "", text.data(), text.capacity() + 1,
+                                                  ImGuiInputTextFlags_CallbackResize, growString, &text);
     text.resize(std::char_traits<char>::length(text.c_str()));
     if (ImGui::IsItemDeactivatedAfterEdit()) finished = true;  // Enter, Tab or a click elsewhere
     if (changed && text != current) return text;

@@ -2,6 +2,7 @@
 // ImGui's null backend: keys and clicks in, intents out, as the window's frame gets them.
 
 #include "ui/export_dialog.hpp"
+#include "support/null_imgui.hpp"
 #include "support/slide_format_print.hpp"
 
 #include <gtest/gtest.h>
@@ -15,24 +16,6 @@ namespace {
 
 class DialogFrames {
 public:
-    DialogFrames() {
-        ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.IniFilename = nullptr;
-        io.Fonts->AddFontDefault();
-        unsigned char* pixels = nullptr;
-        int width = 0, height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-        io.DisplaySize = {1280.0f, 720.0f};
-        io.DeltaTime = 1.0f / 60.0f;
-        for (const ImGuiKey key : {ImGuiKey_UpArrow, ImGuiKey_DownArrow, ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_Enter,
-                                   ImGuiKey_KeyPadEnter, ImGuiKey_Escape})
-            io.KeyMap[key] = 256 + key;  // as the GLFW backend maps them (the null backend maps none)
-    }
-    ~DialogFrames() { ImGui::DestroyContext(); }
-    DialogFrames(const DialogFrames&) = delete;
-    DialogFrames& operator=(const DialogFrames&) = delete;
-
     ui::ExportDialogIntents frame(const ui::ExportDialogView& view) {
         ImGui::NewFrame();
         ui::ExportDialogIntents intents;
@@ -63,6 +46,10 @@ public:
         if (intents.choose) view.choice = *intents.choose;
         return intents;
     }
+
+private:
+    test::NullImGui imgui_{ImGuiKey_UpArrow, ImGuiKey_DownArrow, ImGuiKey_LeftArrow, ImGuiKey_RightArrow, ImGuiKey_Enter,
+                           ImGuiKey_KeyPadEnter, ImGuiKey_Escape};
 };
 
 ImGuiWindow* dialogWindow() { return ImGui::FindWindowByName("Export slides and handout"); }

@@ -207,6 +207,26 @@ TEST(LessonDraft, a_label_added_by_a_click_is_saved_read_back_removed_and_undone
     EXPECT_EQ(draft.lesson().steps[1].labels[0].at, "femur_r:lesser_trochanter");
 }
 
+// A second click on the same spot labels what lies behind (issue 14): the label is replaced in its
+// place in the list, as one undo step; nothing when the old label is gone or the new one is there.
+TEST(LessonDraft, a_replaced_label_keeps_its_place_and_is_one_undo_step) {
+    Lesson lesson;
+    lesson.id = "behind";
+    lesson.title = "Behind";
+    lesson.steps = {namedStep("One")};
+    lesson.steps[0].labels = {{"psoas_minor_r", ""}, {"l3", ""}};
+    LessonDraft draft(lesson, freshFolder("draft-replace") / "behind.toml");
+    draft.replaceLabel(0, "psoas_minor_r", {"psoas_major_r", ""});
+    const std::vector<LessonLabel> replaced{{"psoas_major_r", ""}, {"l3", ""}};
+    EXPECT_EQ(draft.lesson().steps[0].labels, replaced);
+    draft.replaceLabel(0, "psoas_minor_r", {"iliacus_r", ""});  // no longer there
+    draft.replaceLabel(0, "psoas_major_r", {"l3", ""});         // labelled already
+    EXPECT_EQ(draft.lesson().steps[0].labels, replaced);
+    draft.undo();
+    EXPECT_EQ(draft.lesson().steps[0].labels, lesson.steps[0].labels);
+    EXPECT_FALSE(draft.canUndo());
+}
+
 // Issue 14: a label with the teacher's own words. Typing into one label's field is one undo step;
 // emptying it gives the atlas's name back; the file writes `{ at, text }` for that label only.
 TEST(LessonDraft, a_labels_own_words_are_one_undo_step_cleared_saved_as_a_table_and_read_back) {
