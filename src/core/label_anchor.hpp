@@ -30,10 +30,11 @@ struct PosedLabel {
     // Landmark labels only: other points it names (structure, point), tried in order when `point`
     // is hidden; the leader then ends there and the label is that structure's.
     std::vector<std::pair<int, glm::vec3>> alsoAt;
-    // Where the label's side of the view is judged from (scene frame): for a muscle that bends, the
-    // point where it lies in the unbent body (turned as the body lies), which a looping motion does
-    // not move; else `point`. A walking step's tags swapped columns several times a cycle when the
-    // side followed the bending muscle (tester, session 11). Unset: `point`.
+    // Where the label's side, row and order are judged from (scene frame), set while a motion
+    // loops: for a muscle that bends, the point where it lies in the unbent body (turned as the
+    // body lies), which the motion does not move. A walking step's tags swapped columns several
+    // times a cycle when they followed the bending muscle (tester, session 11), and jumped rows
+    // (session 12). Unset: `point`.
     std::optional<glm::vec3> home;
 };
 
@@ -44,7 +45,7 @@ struct ViewLabel {
     glm::vec2 anchor{0.0f};  // where the leader ends, view pixels from the top-left
     bool behind = false;     // nothing of it can be seen here: the leader points at where it lies, drawn dashed
     // PosedLabel::home on screen (view pixels), when it is set and in front of the eye: the
-    // label's column is chosen by it.
+    // label's column, row and order are chosen by it.
     std::optional<glm::vec2> home;
 };
 

@@ -12,14 +12,15 @@ namespace {
 // and if the column runs off the bottom the stack is pushed back up from the bottom edge.
 void stackColumn(std::vector<PlacedLabel>& placed, const std::vector<LabelRequest>& labels,
                  std::vector<std::size_t>& column, const ViewRect& view, float gap, float reserved) {
-    // In the order of their homes (their anchors where they have none): a walking step's tags keep
-    // their order while the parts of the muscles that show move up and down.
+    // Level with their homes, in their order (their anchors where they have none): a walking step's
+    // tags keep their rows while the parts of the muscles that show move up and down (fresh
+    // testers, sessions 11 and 12: they jumped ~120 px between frames); the leaders follow.
     auto key = [&](std::size_t i) { return labels[i].home.value_or(placed[i].anchor).y; };
     std::sort(column.begin(), column.end(), [&](std::size_t a, std::size_t b) { return key(a) < key(b); });
     const float top = view.origin.y + gap, bottom = view.origin.y + view.size.y - gap - reserved;
     float cursor = top;
     for (std::size_t i : column) {
-        const float wanted = placed[i].anchor.y - labels[i].size.y * 0.5f;
+        const float wanted = key(i) - labels[i].size.y * 0.5f;
         placed[i].position.y = std::max(wanted, cursor);
         cursor = placed[i].position.y + labels[i].size.y + gap;
     }

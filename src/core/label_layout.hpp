@@ -15,8 +15,9 @@ namespace psoas {
 struct LabelRequest {
     glm::vec2 anchor{0.0f};  // where the leader line points, in view pixels (top-left origin)
     glm::vec2 size{0.0f};    // the label's box
-    // Where the label's column is judged from, when not the anchor (core/label_anchor.hpp,
-    // ViewLabel::home): a bending muscle's unbent point, still while the body walks.
+    // Where the label's column, row and order are judged from, when not the anchor
+    // (core/label_anchor.hpp, ViewLabel::home): a bending muscle's unbent point, still while the
+    // body walks.
     std::optional<glm::vec2> home;
 };
 

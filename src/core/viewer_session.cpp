@@ -581,9 +581,11 @@ std::vector<PosedLabel> ViewerSession::labels() const {
         }
         return glm::vec3(motion_->model(structure) * glm::vec4(label.localPoint, 1.0f));
     };
+    // While a motion loops, a bending muscle's label is placed by its unbent point (PosedLabel::home):
+    // its row stays while the leg swings. A still pose places it by what shows.
     auto unbent = [&](const StepLabel& label) -> std::optional<glm::vec3> {
         const auto structure = static_cast<std::size_t>(label.structure);
-        if (!motion_ || !motion_->positions(structure)) return std::nullopt;
+        if (!motion_ || !motionState_.looping() || !motion_->positions(structure)) return std::nullopt;
         return glm::vec3(motion_->model(structure) * glm::vec4(label.localPoint, 1.0f));
     };
     // A hidden structure's label would point at nothing (issue 12, defect 6).

@@ -55,6 +55,20 @@ TEST(LabelLayout, a_label_with_a_home_takes_its_column_from_it_wherever_its_anch
     }
 }
 
+// And its row (fresh tester, session 12): the walking step's tags jumped ~120 px between frames as
+// the part of each muscle that shows moved up and down; level with their homes they stay put,
+// whichever anchor shows.
+TEST(LabelLayout, a_label_with_a_home_keeps_its_row_wherever_its_anchor_is) {
+    const ViewRect view{{0.0f, 0.0f}, {1000.0f, 800.0f}};
+    for (const float anchorY : {100.0f, 300.0f, 650.0f}) {
+        const auto placed = layoutLabels({{{300.0f, anchorY}, {80.0f, 20.0f}, glm::vec2(310.0f, 400.0f)},
+                                          {{320.0f, 800.0f - anchorY}, {80.0f, 20.0f}, glm::vec2(330.0f, 500.0f)}},
+                                         view, 4.0f);
+        EXPECT_NEAR(placed[0].position.y, 390.0f, 1e-4f) << anchorY;
+        EXPECT_NEAR(placed[1].position.y, 490.0f, 1e-4f) << anchorY;
+    }
+}
+
 // Regression (issue 15): an anchor outside the view was clamped onto its edge, so the leader ended
 // on whatever was drawn there ("insertion" on L5/S1). The layout places boxes; it never moves anchors.
 TEST(LabelLayout, anchors_are_never_moved) {
