@@ -78,6 +78,12 @@ void Application::openWindow(bool visible, int width, int height) {
 void Application::startUi(float uiScale) {
     uiScale_ = uiScale;
     const std::string fontWarning = ui_.start(window_->handle(), effectiveUiScale());
+    // Typed characters go to ImGui through the press queue, in their place among the keys; this
+    // replaces the backend's own callback, which handed them over at once (app/press_queue.hpp).
+    glfwSetCharCallback(window_->handle(), [](GLFWwindow* w, unsigned int c) {
+        fromWindow(w)->framesToDraw_ = kFramesAfterEvent;
+        fromWindow(w)->ui_.queueCharacter(static_cast<char32_t>(c));
+    });
     if (!fontWarning.empty()) setStatus(fontWarning, true);  // e.g. no font for a Chinese file name: on screen too
     // After ImGui: its 1.86 backend sets a monitor callback of its own that does nothing and does
     // not pass the event on, so one installed before it would never hear of an unplugged projector.

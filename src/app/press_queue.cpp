@@ -6,15 +6,27 @@ namespace psoas::app {
 
 void PressQueue::push(int slot, bool down) {
     bool last = this->down(slot);
-    for (const auto& [queuedSlot, queuedDown] : queued_)
-        if (queuedSlot == slot) last = queuedDown;
-    if (down != last) queued_.emplace_back(slot, down);  // a repeated state (key repeat) changes nothing
+    for (const Event& event : queued_)
+        if (event.slot == slot) last = event.down;
+    if (down != last) queued_.push_back({slot, down, 0});  // a repeated state (key repeat) changes nothing
 }
 
+void PressQueue::pushCharacter(char32_t character) { queued_.push_back({-1, false, character}); }
+
 void PressQueue::nextFrame() {
+    typed_.clear();
     std::set<int> changed;
-    while (!queued_.empty() && changed.insert(queued_.front().first).second) {
-        state_[queued_.front().first] = queued_.front().second;
+    bool edited = false;  // a key that edits text was pressed in this frame
+    while (!queued_.empty()) {
+        const Event& event = queued_.front();
+        if (event.slot < 0) {
+            if (edited) break;
+            typed_ += event.character;
+        } else {
+            if (!changed.insert(event.slot).second) break;
+            state_[event.slot] = event.down;
+            edited = edited || (event.down && editsText_ && editsText_(event.slot));
+        }
         queued_.pop_front();
     }
 }

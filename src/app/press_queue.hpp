@@ -8,20 +8,36 @@
 // session 11). Queued here in the order they came, each frame takes changes until one would change
 // a button or key a second time, so every press and release is seen, in order (Z then Ctrl is
 // not Ctrl+Z).
+//
+// Typed characters queue with the keys: ImGui 1.86 inserts a frame's characters before it acts on
+// the frame's keys, so "one", Enter, "two" in one frame became "onetwo" and a line break (tester,
+// session 12: line breaks and Tab landed several characters late at 5 frames a second). A
+// character waits for the next frame once a key that edits or moves (`editsText`: Enter, Tab,
+// Backspace, the arrows…) was pressed in this one.
 
 #include <deque>
+#include <functional>
 #include <map>
+#include <string>
 #include <utility>
 
 namespace psoas::app {
 
 class PressQueue {
 public:
+    // `editsText`: the slots whose press a later character must not overtake (none by default).
+    explicit PressQueue(std::function<bool(int)> editsText = {}) : editsText_(std::move(editsText)) {}
+
     // A press (`down`) or release of `slot` (a mouse button or a key code), as it arrives.
     void push(int slot, bool down);
-    // Moves on to the frame that begins now: the queued changes, in order, up to the first that
-    // would change a slot already changed in this frame.
+    // A typed character (a Unicode code point), as it arrives.
+    void pushCharacter(char32_t character);
+    // Moves on to the frame that begins now: the queued changes and characters, in order, up to the
+    // first change that would change a slot already changed in this frame, or the first character
+    // after a press of an `editsText` slot.
     void nextFrame();
+    // The characters typed in this frame, in order.
+    [[nodiscard]] const std::u32string& typed() const { return typed_; }
     // The slot's state in this frame (false for one never pressed).
     [[nodiscard]] bool down(int slot) const;
     // Every slot that was ever pressed, with its state in this frame.
@@ -30,8 +46,15 @@ public:
     [[nodiscard]] bool pending() const;
 
 private:
-    std::deque<std::pair<int, bool>> queued_;
+    struct Event {
+        int slot = -1;  // -1: a character
+        bool down = false;
+        char32_t character = 0;
+    };
+    std::function<bool(int)> editsText_;
+    std::deque<Event> queued_;
     std::map<int, bool> state_;
+    std::u32string typed_;
 };
 
 }  // namespace psoas::app

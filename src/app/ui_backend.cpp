@@ -115,6 +115,7 @@ void UiBackend::handOverPresses() {
     io.KeyShift = keys_.down(GLFW_KEY_LEFT_SHIFT) || keys_.down(GLFW_KEY_RIGHT_SHIFT);
     io.KeyAlt = keys_.down(GLFW_KEY_LEFT_ALT) || keys_.down(GLFW_KEY_RIGHT_ALT);
     io.KeySuper = keys_.down(GLFW_KEY_LEFT_SUPER) || keys_.down(GLFW_KEY_RIGHT_SUPER);
+    for (const char32_t c : keys_.typed()) io.AddInputCharacter(static_cast<unsigned int>(c));
 }
 
 // ImGui 1.86 reads keys as io.KeysDown indexed by the GLFW codes its backend mapped (io.KeyMap).

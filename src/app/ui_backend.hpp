@@ -73,6 +73,8 @@ public:
     // are still needed to hand them over.
     void queueButton(int button, bool down) { buttons_.push(button, down); }
     void queueKey(int key, bool down) { keys_.push(key, down); }
+    // A typed character, handed to ImGui in its place among the keys (app/press_queue.hpp).
+    void queueCharacter(char32_t character) { keys_.pushCharacter(character); }
     [[nodiscard]] bool pressesPending() const { return buttons_.pending() || keys_.pending(); }
 
     [[nodiscard]] const ui::UiFonts& fonts() const { return fonts_; }
@@ -81,7 +83,11 @@ public:
 
 private:
     void handOverPresses();
-    PressQueue buttons_, keys_;
+    PressQueue buttons_;
+    // Keys and typed characters; a character never overtakes a press of a key that edits text or
+    // moves the cursor (GLFW's codes from GLFW_KEY_ESCAPE, 256, up to GLFW_KEY_LEFT_SHIFT, 340:
+    // Enter, Tab, Backspace, the arrows, Home, End, the keypad…).
+    PressQueue keys_{[](int key) { return key >= 256 && key < 340; }};
     ui::UiFonts fonts_;
     ui::GlyphCoverage glyphs_;
     bool glyphsAdded_ = false;  // since the fonts were last built

@@ -76,6 +76,7 @@ void Application::applyPoseIntents(const ui::ViewerUiIntents& intents) {
         ui_.coverFile(saved.pose->file);
         apply(act::AddPose{*saved.pose});
         poseNameDraft_.clear();
+        if (lessons_.watching()) followReload(lessons_.reread(builtInVocabulary(options_.lessonDirs), openLessonId()));
     }
     setStatus(saved.message, true);
 }

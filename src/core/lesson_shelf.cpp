@@ -22,6 +22,11 @@ std::optional<LessonReload> LessonShelf::reloadIfChanged(double now, std::string
 std::optional<LessonReload> LessonShelf::reload(std::string_view openLesson, bool force) {
     if (!force && LessonLibrary::signature(sources_) == signature_) return std::nullopt;
     LessonReload result;
+    // The open lesson as it was: a change to another file leaves it on screen as the teacher set
+    // it (fresh tester, session 12: touching any lesson file put a posed hip back to standing).
+    std::optional<Lesson> before;
+    if (const Lesson* open = openLesson.empty() ? nullptr : library_.find(openLesson)) before = *open;
+    const bool folderWasUnreadable = !library_.folderProblems().empty();
     try {
         load();
     } catch (const std::exception& e) {
@@ -29,7 +34,8 @@ std::optional<LessonReload> LessonShelf::reload(std::string_view openLesson, boo
         return result;
     }
     result.loaded = true;
-    result.reopened = openLesson.empty() ? nullptr : library_.find(openLesson);
+    const Lesson* now = openLesson.empty() ? nullptr : library_.find(openLesson);
+    result.reopened = now && !(before && *now == *before) ? now : nullptr;
     if (!library_.folderProblems().empty()) {
         // A lesson folder went away or became unreadable; its lessons stay as they were. Said once,
         // when it happens: the files' signature does not change again until the folder does.
@@ -38,11 +44,18 @@ std::optional<LessonReload> LessonShelf::reload(std::string_view openLesson, boo
         result.alreadyLogged = true;
     } else if (result.reopened) {
         result.status = "Reloaded lesson '" + result.reopened->title + "'";
-    } else if (!openLesson.empty()) {
+    } else if (folderWasUnreadable) {
+        result.status = "The lesson folders can be read again";
+    } else if (!openLesson.empty() && !now) {
         // Keep teaching from the last good version; the list shows what to fix in the file.
         result.status = "Lesson '" + std::string(openLesson) + "' has problems now; showing its last good version (see the Lesson tab)";
     }
     return result;
+}
+
+std::optional<LessonReload> LessonShelf::reread(LessonVocabulary vocabulary, std::string_view openLesson) {
+    vocabulary_ = std::move(vocabulary);
+    return reload(openLesson, true);
 }
 
 }  // namespace psoas

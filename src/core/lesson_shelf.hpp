@@ -16,7 +16,8 @@ namespace psoas {
 // What a reload did, for the status line and the open lesson.
 struct LessonReload {
     bool loaded = false;               // the library was read again (false: reading it threw)
-    const Lesson* reopened = nullptr;  // the open lesson's new version; null when none was open or it has problems now
+    // The open lesson's new version; null when none was open, it did not change, or it has problems now.
+    const Lesson* reopened = nullptr;
     std::string status;                // one line for the teacher, "" for nothing to say
     bool alreadyLogged = false;        // the status repeats a problem LessonLibrary::problems() reports
 };
@@ -42,6 +43,10 @@ public:
     std::optional<LessonReload> reloadIfChanged(double now, std::string_view openLesson);
     // Looks now; with `force`, reads the folders again even when no file changed (--soak's churn).
     std::optional<LessonReload> reload(std::string_view openLesson, bool force = false);
+    // The names lessons may use changed (a pose saved from the Motion tab): the folders are read
+    // again with `vocabulary`, so a lesson naming the new pose opens at once (fresh tester,
+    // session 12: it stayed "(cannot open)" until a restart).
+    std::optional<LessonReload> reread(LessonVocabulary vocabulary, std::string_view openLesson);
 
 private:
     std::vector<LessonSource> sources_;

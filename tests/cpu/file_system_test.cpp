@@ -175,7 +175,7 @@ TEST(FileSystem, the_running_program_reports_a_vanished_lesson_folder_once_and_r
     std::filesystem::rename(away, folder.directory);
     application.checkLessonFiles();
     EXPECT_TRUE(application.lessonLibrary().folderProblems().empty());
-    EXPECT_EQ(application.status(), "Reloaded lesson 'First'");
+    EXPECT_EQ(application.status(), "The lesson folders can be read again") << "the open lesson did not change: it stays as it is";
 }
 
 }  // namespace

@@ -54,5 +54,37 @@ TEST(PressQueue, a_quick_shortcut_is_spread_over_frames_and_keys_are_queued_apar
     }
 }
 
+// Regression (tester, session 12): at 5 frames a second line breaks landed several characters
+// late: typed characters reached ImGui at once while keys waited in the queue, and ImGui 1.86
+// inserts a frame's characters before it acts on its keys. Characters now queue with the keys and
+// wait for the frame after an editing key's press (without that: "onT\n"); letters' own key
+// presses (and Shift) do not hold characters back.
+TEST(PressQueue, a_character_typed_after_enter_waits_for_the_frame_after_it) {
+    constexpr int kEnter = 257, kShift = 340, kO = 79, kT = 84;
+    PressQueue keys([](int key) { return key >= 256 && key < 340; });
+    keys.push(kO, true);
+    keys.pushCharacter(U'o');
+    keys.push(kO, false);
+    keys.pushCharacter(U'n');
+    keys.push(kEnter, true);
+    keys.push(kShift, true);
+    keys.push(kT, true);  // typed on while Enter is still down (key rollover)
+    keys.pushCharacter(U'T');
+    keys.push(kEnter, false);
+    keys.push(kT, false);
+    keys.push(kShift, false);
+    // What a text field makes of it, frame by frame as ImGui 1.86 does: the frame's characters,
+    // then a line break if Enter went down in that frame.
+    std::u32string field;
+    bool enterWasDown = false;
+    while (keys.pending()) {
+        keys.nextFrame();
+        field += keys.typed();
+        if (keys.down(kEnter) && !enterWasDown) field += U'\n';
+        enterWasDown = keys.down(kEnter);
+    }
+    EXPECT_EQ(field, U"on\nT");
+}
+
 }  // namespace
 }  // namespace psoas::app
