@@ -418,26 +418,29 @@ void lessonProblems(const ViewerUiState& state) {
     ImGui::PopStyleColor();
 }
 
-// The question, what the last click earned, and the score: in the panel and in the caption alike.
-// The score in the heading font and full colour: grey body text could not be read from the back
-// of a room (issue 14).
+// The question, what the last click earned, and the score: in the panel and in the caption alike,
+// wrapped at the box's width (the caption has no wrap of its own: the class saw "Quiz: Click the
+// lesser trochanter of the ri" and "Hint: Belo"; fresh tester, session 12). The score in the
+// heading font and full colour: grey body text could not be read from the back of a room (issue 14).
 void quizBox(const LessonView& lesson, const UiFonts* fonts) {
     if (lesson.quizPrompt.empty() && lesson.quizScore.empty()) return;
+    ImGui::PushTextWrapPos(0.0f);
     if (!lesson.quizPrompt.empty()) {
         ImGui::TextColored({0.55f, 0.80f, 1.0f, 1.0f}, "Quiz: %s", lesson.quizPrompt.c_str());
-        if (!lesson.answerable) return;  // a handout's question: nothing to click, no score to keep
-        if (lesson.quizFeedback.empty())
-            ImGui::TextDisabled("Click your answer on the model.");
-        else
-            ImGui::TextColored(lesson.quizRight ? ImVec4(0.45f, 0.95f, 0.55f, 1.0f) : ImVec4(1.0f, 0.75f, 0.40f, 1.0f), "%s",
-                               lesson.quizFeedback.c_str());
+        if (lesson.answerable) {  // else a handout's question: nothing to click, no score to keep
+            if (lesson.quizFeedback.empty())
+                ImGui::TextDisabled("Click your answer on the model.");
+            else
+                ImGui::TextColored(lesson.quizRight ? ImVec4(0.45f, 0.95f, 0.55f, 1.0f) : ImVec4(1.0f, 0.75f, 0.40f, 1.0f), "%s",
+                                   lesson.quizFeedback.c_str());
+        }
     }
-    if (lesson.quizScore.empty()) return;
-    if (fonts && fonts->heading) ImGui::PushFont(fonts->heading);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored({1.0f, 0.84f, 0.45f, 1.0f}, "%s", lesson.quizScore.c_str());
+    if (!lesson.quizScore.empty() && (lesson.quizPrompt.empty() || lesson.answerable)) {
+        if (fonts && fonts->heading) ImGui::PushFont(fonts->heading);
+        ImGui::TextColored({1.0f, 0.84f, 0.45f, 1.0f}, "%s", lesson.quizScore.c_str());
+        if (fonts && fonts->heading) ImGui::PopFont();
+    }
     ImGui::PopTextWrapPos();
-    if (fonts && fonts->heading) ImGui::PopFont();
 }
 
 // Previous, Next, Restart and Close; leaving the lesson while editing goes through "Edit this

@@ -153,6 +153,33 @@ ui::ViewerUiState slideState(const NullBackend& imgui, const Visibility& visibil
     return state;
 }
 
+// Fresh tester, session 12: in presenter mode the quiz's question and a wrong click's hint ran off
+// the caption's edge ("…lesser trochanter of the ri", "Hint: Belo"); the side panel wrapped them.
+// They wrap in the caption too, beside the model and below it.
+TEST(ViewerPanels, a_quiz_question_and_its_hint_wrap_inside_the_caption) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    const std::vector<TextBlock> text = parseRichText("The psoas and iliacus end on one small bump of the femur.");
+    const glm::vec2 display{1280.0f, 720.0f};
+    for (const CaptionPlace place : {CaptionPlace::Beside, CaptionPlace::Below}) {
+        ui::ViewerUiState state = slideState(imgui, visibility, display, text, 3);
+        state.lesson->quizPrompt = "Click the lesser trochanter of the right femur, below the neck on the inner side.";
+        state.lesson->answerable = true;
+        state.lesson->quizFeedback = "Not yet: that was Right femur. Hint: below the neck of the femur, on the inner and back "
+                                     "side of the shaft, not the big bump on the outside.";
+        state.lesson->quizScore = "Score: 0 of 6 answered, 0 right on the first try";
+        const ViewerLayout layout = layoutFor(display, 1.0f, LayoutMode::Slide, place);
+        state.sceneView = layout.scene;
+        state.captionView = layout.caption;
+        for (int frame = 0; frame < 3; ++frame) imgui.frame(display, state);
+        const ImGuiWindow* bar = windowNamed("##caption");
+        ASSERT_NE(bar, nullptr);
+        const float space = 0.5f * ImGui::GetFontSize();
+        EXPECT_LE(bar->ContentSize.x, bar->Size.x - 2.0f * bar->WindowPadding.x + space)
+            << (place == CaptionPlace::Beside ? "beside" : "below") << ": the quiz runs off the side";
+    }
+}
+
 // A tester's 640x360 slide cut the step's text mid-sentence with nothing to show it: the caption bar
 // stops at half the picture. A cut is now marked (faded, "…") and reported, and only then.
 TEST(ViewerPanels, a_caption_cut_at_the_bars_edge_says_so) {
