@@ -825,22 +825,53 @@ void dashedLine(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 colour, float th
 
 }  // namespace
 
+// Whether the labels at text size `size` (pixels), each wrapped at labelWrapWidth and padded as
+// drawLabels pads them, stack into one column of the 3D view's height (all may take one side).
+bool labelsFitColumn(const ViewerUiState& state, float size) {
+    const float full = ImGui::GetFontSize();
+    const float shrink = size / full;
+    const float paddingX = 6.0f * state.uiScale * shrink, paddingY = 3.0f * state.uiScale * shrink;
+    const float wrap = std::max(state.sceneView.size.x * 0.35f, 8.0f * size) - paddingX * 2.0f;
+    const float line = ImGui::GetTextLineHeight() * shrink;
+    float height = 0.0f;
+    for (const LabelAnchor& label : state.labels) {
+        float lines = 0.0f;  // each of the label's own lines (a length tag has two), wrapped
+        for (std::size_t begin = 0; begin <= label.text.size();) {
+            const std::size_t end = std::min(label.text.find('\n', begin), label.text.size());
+            const std::string part = label.text.substr(begin, end - begin);
+            const float width = ImGui::CalcTextSize(part.c_str()).x * shrink;
+            lines += wrap > 0.0f ? std::max(1.0f, std::ceil(width / wrap)) : 1.0f;
+            begin = end + 1;
+        }
+        height += lines * line + paddingY * 2.0f + 8.0f * state.uiScale;
+    }
+    return height <= state.sceneView.size.y;
+}
+
 // Labels go on the background layer: over the 3D view, under every panel.
 // The labels' text size: the interface's, but never so large that a label is taller than a tenth
 // of the 3D view or the widest wider than 35 % of it. At 250 % text in presenter mode, or in a
 // 640 x 360 window, full-size labels covered the model they name.
-// On a screen for the room (presenter mode, the class's screen) the text shrinks no further than
-// the back row's least, capitals 2.3 % of the screen's height (core backRowFontPixels: capitals
-// 24.8 px on 1080 lines), and a name still too wide wraps onto more lines (labelWrapWidth): fresh tester,
-// session 9, found busy steps' labels at ~1.5 % on the class's screen.
+// On a screen for the room (presenter mode, the class's screen) a name too wide wraps onto more
+// lines (labelWrapWidth) instead of shrinking, so labels grow with the teacher's text size (fresh
+// tester, session 12: Ctrl+= left the length tags the same size from 100 to 300 %); only the
+// height shrinks them, and never below the back row's least, capitals 2.3 % of the screen's height
+// (core backRowFontPixels: capitals 24.8 px on 1080 lines; fresh tester, session 9, found busy
+// steps' labels at ~1.5 % on the class's screen).
 float labelFontSize(const ViewerUiState& state) {
     const float full = ImGui::GetFontSize();
     float widest = 0.0f;
     for (const LabelAnchor& label : state.labels) widest = std::max(widest, ImGui::CalcTextSize(label.text.c_str()).x);
     const float byHeight = state.sceneView.size.y * 0.1f / ImGui::GetTextLineHeight();
     const float byWidth = widest > 0.0f ? state.sceneView.size.x * 0.35f / widest : 1.0f;
+    if (state.presenterTheme) {
+        const float least = std::min(full, backRowFontPixels(ImGui::GetIO().DisplaySize.y));
+        float size = std::max(full * std::min(byHeight, 1.0f), least);
+        // Smaller only as far as the labels, wrapped, need to fit one column of the view.
+        while (size > least && !labelsFitColumn(state, size)) size = std::max(least, size * 0.9f);
+        return size;
+    }
     const float fit = std::min({byHeight, byWidth, 1.0f});
-    if (state.presenterTheme) return std::clamp(full * fit, std::min(full, backRowFontPixels(ImGui::GetIO().DisplaySize.y)), full);
     // Not below 60 %: smaller than that is unreadable, and overlapping is then the lesser harm.
     return full * std::max(fit, 0.6f);
 }

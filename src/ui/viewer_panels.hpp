@@ -221,9 +221,11 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state);
 
 // The labels' text size in pixels and the width their text wraps at (0: one line each), for the
 // frame ImGui is laying out (its font and display). On a screen for the room (`presenterTheme`)
-// never below the back row's least (core backRowFontPixels), long names wrapped instead.
+// the teacher's text size as far as the labels, wrapped, fit one column of the view
+// (labelsFitColumn), and never below the back row's least (core backRowFontPixels).
 [[nodiscard]] float labelFontSize(const ViewerUiState& state);
 [[nodiscard]] float labelWrapWidth(const ViewerUiState& state);
+[[nodiscard]] bool labelsFitColumn(const ViewerUiState& state, float size);
 
 
 // Applies the Psoas Atlas look (contrast that survives a projector) scaled by `uiScale`.
