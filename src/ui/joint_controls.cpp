@@ -89,6 +89,12 @@ void jointSlider(const JointCoordinateInfo& info, DegreeRange range, const Joint
     ImGui::BeginDisabled(value == stepValue);
     if (ImGui::Button("Reset")) intents.resetJoint = info.id;
     ImGui::EndDisabled();
+    // Where Reset goes, said: on a walking step the step's angle is where its motion starts, which
+    // the teacher never chose (fresh tester, session 12: a hip went to -10 degrees unexplained).
+    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+        ImGui::SetTooltip(view.stepLoops ? "Back to %.0f\u00b0, where this step's motion starts (Reset all joints plays it again)"
+                                         : "Back to %.0f\u00b0, this step's angle",
+                          static_cast<double>(stepValue));
     ImGui::PopID();
 }
 

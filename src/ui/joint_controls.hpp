@@ -15,6 +15,7 @@ namespace psoas::ui {
 struct JointControlsView {
     Pose angles;      // the pose the body is in or heading for: the sliders' values
     Pose stepAngles;  // what the step set: where each joint's reset returns
+    bool stepLoops = false;  // the step plays a looping motion: stepAngles are where it starts
     bool custom = false;  // the angles were set joint by joint (no library pose names them)
     int standingPose = -1;  // the pose library's neutral standing (index), for "All to standing"; -1: none
     // Each coordinate's slider range (MotionState::controlRange), in jointCoordinates() order;

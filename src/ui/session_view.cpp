@@ -79,6 +79,7 @@ MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile
     }
     // The step's own loop playing is what the step set: nothing to reset until a hand takes over.
     view.joints.stepAngles = session.motion().looping() ? view.joints.angles : session.motion().poseOf(session.motion().staged());
+    view.joints.stepLoops = session.motion().staged().loop.has_value();
     view.joints.custom = settings.joints.has_value();
     view.joints.standingPose = stepPoseIndex(LessonStep{}, session.poses());  // a step without a pose stands
     view.moveJoints = session.moveJoints();

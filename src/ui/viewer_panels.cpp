@@ -636,16 +636,28 @@ std::string poseComboText(const MotionView& motion) {
 // drag box, not a slider: ImGui's slider sets the value where it is clicked, so a click on the
 // speed (tester: "it jumps to 1.12x", the middle of 0.25..2) changed it. A drag changes it by the
 // distance dragged, a click alone changes nothing, a double-click types a value.
+// While the teacher's own angles hold a step's loop, the rows stay (greyed speed, Play goes back to
+// the step's motion): the sliders below kept moving up and down under the pointer as the rows went
+// and came (fresh tester, session 12).
 void loopControls(const MotionView& motion, MotionIntents& intents) {
-    if (motion.loopName.empty()) return;
-    ImGui::TextUnformatted(loopCycleText(motion).c_str());
-    if (ImGui::Button(motion.loopPaused ? "Play##loop" : "Pause##loop")) intents.loopPaused = !motion.loopPaused;
+    const bool held = motion.loopName.empty();
+    if (held && motion.stepLoopName.empty()) return;
+    if (held) {
+        ImGui::TextDisabled("%s stopped for your angles", motion.stepLoopName.c_str());
+        if (ImGui::Button("Play##loop")) intents.resetJoints = true;  // the step's own settings: its loop goes on
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to this step's %s (the joints as it moves them)", motion.stepLoopName.c_str());
+    } else {
+        ImGui::TextUnformatted(loopCycleText(motion).c_str());
+        if (ImGui::Button(motion.loopPaused ? "Play##loop" : "Pause##loop")) intents.loopPaused = !motion.loopPaused;
+    }
     ImGui::SameLine();
+    ImGui::BeginDisabled(held);
     ImGui::SetNextItemWidth(-1.0f);
     float speed = motion.loopSpeed;
     // 0.005 per unit: the whole range in 350 units of drag.
     if (ImGui::DragFloat("##loopspeed", &speed, 0.005f, kLoopSpeedMin, kLoopSpeedMax, "speed %.2f\u00d7", ImGuiSliderFlags_AlwaysClamp))
         intents.loopSpeed = speed;
+    ImGui::EndDisabled();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag sideways to change the speed; double-click or Ctrl+click to type it");
 }
 

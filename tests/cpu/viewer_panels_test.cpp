@@ -903,6 +903,28 @@ TEST(ViewerPanels, the_motion_tab_pauses_a_loop_changes_its_speed_only_by_a_drag
     EXPECT_EQ(*saved, "My lunge");
 }
 
+// Fresh tester, session 12: when a typed angle took over the walking step's loop, its rows went and
+// every slider moved up under the pointer (and came back down on Reset all). The rows stay, greyed,
+// with Play to go back to the step's motion.
+TEST(ViewerPanels, the_sliders_keep_their_place_when_the_teachers_angles_hold_the_steps_loop) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    ui::MotionView motion;
+    motion.poseNames = {"Standing"};
+    motion.stepLoopName = "walking";
+    motion.loopName = "walking";
+    motion.loopPeriod = 2.0f;
+    const glm::vec2 display = kTallDisplay;
+    auto contentHeight = [&](const ui::MotionView& shown) {
+        const ui::ViewerUiState state = motionTabState(imgui, visibility, shown);
+        for (int frame = 0; frame < 2; ++frame) imgui.frame(display, state);
+        return ImGui::FindWindowByName("Psoas Atlas")->ContentSize.y;
+    };
+    const float playing = contentHeight(motion);
+    motion.loopName.clear();  // held (the "(changed joint by joint)" line a custom pose adds is below the sliders)
+    EXPECT_FLOAT_EQ(contentHeight(motion), playing);
+}
+
 // Regression (tester, issue 13): "2.0 s a cycle at 1x" stood beside any speed; it says the
 // seconds a cycle at the speed chosen.
 TEST(ViewerPanels, the_loops_cycle_time_is_given_at_the_chosen_speed) {
