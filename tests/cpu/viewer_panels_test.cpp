@@ -842,6 +842,16 @@ TEST(ViewerPanels, the_length_historys_values_keep_clear_of_its_curve) {
     EXPECT_EQ(glyphsInside, 0) << "curve from (" << lo.x << ", " << lo.y << ") to (" << hi.x << ", " << hi.y << ")";
 }
 
+// The Motion tab of a step that walks: its loop playing, one library pose.
+ui::MotionView walkingStep() {
+    ui::MotionView motion;
+    motion.poseNames = {"Standing"};
+    motion.stepLoopName = "walking";
+    motion.loopName = "walking";
+    motion.loopPeriod = 2.0f;
+    return motion;
+}
+
 // Issue 13: a looping motion's Pause button and speed control, and "Save pose" with a typed name,
 // come back from the Motion tab as intents. Regression (tester): a click on the speed set it to
 // where it was clicked (ImGui's slider; "1.12x" at its middle); a click alone now changes nothing
@@ -849,10 +859,7 @@ TEST(ViewerPanels, the_length_historys_values_keep_clear_of_its_curve) {
 TEST(ViewerPanels, the_motion_tab_pauses_a_loop_changes_its_speed_only_by_a_drag_and_saves_a_named_pose) {
     NullBackend imgui;
     const Visibility visibility(builtInScene().structures.size());
-    ui::MotionView motion;
-    motion.poseNames = {"Standing"};
-    motion.loopName = "walking";
-    motion.loopPeriod = 2.0f;
+    const ui::MotionView motion = walkingStep();
     ui::ViewerUiState state = motionTabState(imgui, visibility, motion);
     state.poseNameDraft = "My lunge";
     const glm::vec2 display = kTallDisplay;
@@ -909,11 +916,7 @@ TEST(ViewerPanels, the_motion_tab_pauses_a_loop_changes_its_speed_only_by_a_drag
 TEST(ViewerPanels, the_sliders_keep_their_place_when_the_teachers_angles_hold_the_steps_loop) {
     NullBackend imgui;
     const Visibility visibility(builtInScene().structures.size());
-    ui::MotionView motion;
-    motion.poseNames = {"Standing"};
-    motion.stepLoopName = "walking";
-    motion.loopName = "walking";
-    motion.loopPeriod = 2.0f;
+    ui::MotionView motion = walkingStep();
     const glm::vec2 display = kTallDisplay;
     auto contentHeight = [&](const ui::MotionView& shown) {
         const ui::ViewerUiState state = motionTabState(imgui, visibility, shown);
