@@ -138,7 +138,10 @@ void lessonEditorPanel(const LessonEditorView& view, const UiFonts* fonts, Lesso
     labelRows(view, intents);
     ImGui::Separator();
     ImGui::TextDisabled("Preview");
-    ImGui::BeginChild("preview", {0.0f, 0.0f}, true);
+    // The space left, but at least a dozen lines: it was a 20 px strip at the panel's foot, none at
+    // 175 % text (fresh tester, session 12); the panel scrolls to it.
+    const float least = 12.0f * ImGui::GetTextLineHeightWithSpacing();
+    ImGui::BeginChild("preview", {0.0f, std::max(ImGui::GetContentRegionAvail().y, least)}, true);
     if (fonts && fonts->heading) ImGui::PushFont(fonts->heading);
     ImGui::TextUnformatted(view.stepTitle.c_str());
     if (fonts && fonts->heading) ImGui::PopFont();

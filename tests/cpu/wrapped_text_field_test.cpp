@@ -1,7 +1,8 @@
 // The lesson editor's wrapped text field (ui/wrapped_text_field, issue 14) on Dear ImGui's null
 // backend: soft breaks in and out, and a paragraph typed key by key into a narrow field, as the
-// window's frames give it.
+// window's frames give it; and the editor panel's preview under those fields.
 
+#include "ui/lesson_editor.hpp"
 #include "ui/wrapped_text_field.hpp"
 #include "support/null_imgui.hpp"
 
@@ -183,6 +184,30 @@ TEST(WrappedTextField, what_is_copied_from_it_is_the_teachers_text_without_soft_
     imgui.press(ImGuiKey_C);
     ImGui::GetIO().KeyCtrl = false;
     EXPECT_EQ(copied, kParagraph);
+}
+
+// Fresh tester, session 12: the editor's preview was a 20 px strip at the panel's foot (none at
+// 175 % text). It is a dozen lines tall at least, the panel scrolling to it.
+TEST(LessonEditorPanel, the_preview_is_a_dozen_lines_tall_however_little_room_is_left) {
+    FieldFrames imgui;
+    ui::LessonEditorView view;
+    view.editing = true;
+    view.stepCount = 1;
+    view.stepTitle = "Step";
+    view.text = kParagraph;
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos({0.0f, 0.0f});
+    ImGui::SetNextWindowSize({300.0f, 400.0f});
+    ImGui::Begin("editor");
+    ui::LessonEditorIntents intents;
+    ui::lessonEditorPanel(view, nullptr, intents);
+    ImGui::End();
+    ImGui::Render();
+    const ImGuiWindow* preview = nullptr;
+    for (const ImGuiWindow* window : ImGui::GetCurrentContext()->Windows)
+        if (std::string_view(window->Name).find("preview") != std::string_view::npos) preview = window;
+    ASSERT_NE(preview, nullptr);
+    EXPECT_GE(preview->Size.y, 12.0f * ImGui::GetTextLineHeightWithSpacing());
 }
 
 }  // namespace
