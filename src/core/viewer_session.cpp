@@ -86,18 +86,23 @@ void ViewerSession::advance(double seconds) {
     if (!paused_) recordHistory(step);
 }
 
-double ViewerSession::lengthHistorySeconds() const { return static_cast<double>(history_.size()) / kHistoryRate; }
+double ViewerSession::lengthHistorySeconds() const {
+    return static_cast<double>(std::max(history_[0].size(), history_[1].size())) / kHistoryRate;
+}
 
-// Samples the right psoas's length as this frame's solve computed it.
+// Samples both psoas majors' lengths as this frame's solve computed them.
 void ViewerSession::recordHistory(double seconds) {
     if (!motion_) return;
     historyClock_ += seconds;
     const auto samples = static_cast<std::size_t>(historyClock_ * kHistoryRate);
-    const MuscleReadout* psoas = motion_->readout(kRightPsoasId);
-    if (samples == 0 || !psoas) return;
+    if (samples == 0) return;
     historyClock_ -= static_cast<double>(samples) / kHistoryRate;
-    history_.insert(history_.end(), std::min(samples, kHistorySamples), psoas->lengthMm);
-    if (history_.size() > kHistorySamples) history_.erase(history_.begin(), history_.end() - kHistorySamples);
+    for (const auto& [history, id] : {std::pair{&history_[0], kRightPsoasId}, std::pair{&history_[1], kLeftPsoasId}}) {
+        const MuscleReadout* psoas = motion_->readout(id);
+        if (!psoas) continue;  // a model set without that muscle
+        history->insert(history->end(), std::min(samples, kHistorySamples), psoas->lengthMm);
+        if (history->size() > kHistorySamples) history->erase(history->begin(), history->end() - kHistorySamples);
+    }
 }
 
 void ViewerSession::advanceClassroomClocks(double seconds) {
@@ -141,7 +146,8 @@ void ViewerSession::updateLengthCurve() {
     curvePose_ = target;
     curveReference_ = reference;
     const DegreeRange range = physiologicalRange(JointCoordinate::RightHipFlexion);  // the slider's and the drag's
-    curve_ = motion_->lengthAgainstHipFlexion(target, kRightPsoasId, range.min, range.max, 2.0f, reference);
+    curve_[0] = motion_->lengthAgainstHipFlexion(target, kRightPsoasId, range.min, range.max, 2.0f, reference);
+    curve_[1] = motion_->lengthAgainstHipFlexion(target, kLeftPsoasId, range.min, range.max, 2.0f, reference);
 }
 
 // Lessons -----------------------------------------------------------------------------------------
@@ -316,7 +322,8 @@ void ViewerSession::handle(const act::ChangeMotion& a) {
     const HipReference before = motionState_.reference();
     motionState_.change(a.change);
     // The history holds one geometry's lengths: another's would draw a jump no body made.
-    if (motionState_.reference() != before) history_.clear();
+    if (motionState_.reference() != before)
+        for (std::vector<float>& history : history_) history.clear();
 }
 void ViewerSession::handle(const act::AddPose& a) {
     const auto same = std::find_if(poses_.begin(), poses_.end(), [&](const PoseFile& p) { return p.id == a.pose.id; });

@@ -206,12 +206,14 @@ public:
     [[nodiscard]] bool holdingJoint() const { return jointDrag_.has_value(); }
     [[nodiscard]] const std::optional<JointDrag>& jointDrag() const { return jointDrag_; }
     [[nodiscard]] bool moveJoints() const { return moveJoints_; }
-    // Right psoas, mm, 30 a second, with the chosen hip reference (emptied when it changes).
-    [[nodiscard]] const std::vector<float>& lengthHistory() const { return history_; }
+    // The psoas major of `side`, mm, 30 a second, with the chosen hip reference (emptied when it
+    // changes). Both sides are kept: the Motion tab charts either (fresh tester, session 12: with
+    // the left hip flexed the right psoas's flat line was all there was).
+    [[nodiscard]] const std::vector<float>& lengthHistory(Side side = Side::Right) const { return history_[sideIndex(side)]; }
     // How many seconds lengthHistory() covers: up to 20, fewer just after the motion started.
     [[nodiscard]] double lengthHistorySeconds() const;
     // Right psoas, mm against hip flexion in the target pose, with the chosen hip reference.
-    [[nodiscard]] const std::vector<glm::vec2>& lengthCurve() const { return curve_; }
+    [[nodiscard]] const std::vector<glm::vec2>& lengthCurve(Side side = Side::Right) const { return curve_[sideIndex(side)]; }
 
 private:
     void handle(const act::ShowView& a);
@@ -336,9 +338,10 @@ private:
     std::uint64_t motionRevision_ = 0;
     std::optional<JointDrag> jointDrag_;  // the joint held by the pointer, as the drag began
     bool moveJoints_ = false;
-    std::vector<float> history_;
+    static std::size_t sideIndex(Side side) { return side == Side::Right ? 0 : 1; }
+    std::array<std::vector<float>, 2> history_;  // right, left
     double historyClock_ = 0.0;
-    std::vector<glm::vec2> curve_;
+    std::array<std::vector<glm::vec2>, 2> curve_;  // right, left
     std::optional<Pose> curvePose_;  // the target pose and reference curve_ was computed for
     HipReference curveReference_ = HipReference::Gait2392;
 };

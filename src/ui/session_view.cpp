@@ -60,10 +60,13 @@ MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile
     view.lengthTags = settings.lengthTags;
     view.readouts = &session.sceneMotion()->readouts();
     view.domeDescentMm = session.sceneMotion()->domeDescentMm();
-    view.history = &session.lengthHistory();
+    view.history = &session.lengthHistory(Side::Right);
     view.historySeconds = static_cast<float>(session.lengthHistorySeconds());
-    view.curve = &session.lengthCurve();
+    view.curve = &session.lengthCurve(Side::Right);
     view.hipFlexion = session.motion().currentPose().hipRight.flexion;
+    view.historyLeft = &session.lengthHistory(Side::Left);
+    view.curveLeft = &session.lengthCurve(Side::Left);
+    view.hipFlexionLeft = session.motion().currentPose().hipLeft.flexion;
     view.reference = session.sceneMotion()->reference();
     // During a looping motion the sliders follow the body as it moves.
     view.joints.angles = session.motion().looping() ? session.motion().currentPose() : session.motion().targetPose();

@@ -598,19 +598,42 @@ void chartAxes(const ChartAxes& axes, bool startsHigh = false) {
     ImGui::TextDisabled("%s", axes.right.c_str());
 }
 
+// The psoas the charts follow: the right one, or the left (the teacher's pick, kept in ImGui's
+// storage as a view choice, like an open tab).
+struct ChartSide {
+    const char* name;  // "Right psoas"
+    const std::vector<float>* history;
+    const std::vector<glm::vec2>* curve;
+    float hipFlexion;
+};
+
+ChartSide chartSideChooser(const MotionView& motion) {
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID key = ImGui::GetID("chart-side");
+    int left = storage->GetInt(key, 0);
+    ImGui::TextUnformatted("Psoas in the charts:");
+    ImGui::SameLine();
+    ImGui::RadioButton("right##chart", &left, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton("left##chart", &left, 1);
+    storage->SetInt(key, left);
+    if (left == 1) return {"Left psoas", motion.historyLeft, motion.curveLeft, motion.hipFlexionLeft};
+    return {"Right psoas", motion.history, motion.curve, motion.hipFlexion};
+}
+
 // Length against hip angle, with the current angle marked: where on its range the muscle is now.
-void lengthCurve(const MotionView& motion, float uiScale) {
-    if (!motion.curve || motion.curve->size() < 2) return;
+void lengthCurve(const MotionView& motion, const ChartSide& side, float uiScale) {
+    if (!side.curve || side.curve->size() < 2) return;
     std::vector<float> lengths;
-    for (const glm::vec2& p : *motion.curve) lengths.push_back(p.y);
+    for (const glm::vec2& p : *side.curve) lengths.push_back(p.y);
     const auto [lo, hi] = std::minmax_element(lengths.begin(), lengths.end());
-    const float from = motion.curve->front().x, to = motion.curve->back().x;
+    const float from = side.curve->front().x, to = side.curve->back().x;
     const float bottom = *lo - 5.0f, top = *hi + 5.0f;
     // The width in units: ImGui 1.86's plots read -1 as a negative width and drew nothing.
     ImGui::PlotLines("##curve", lengths.data(), static_cast<int>(lengths.size()), 0, nullptr, bottom, top,
                      {ImGui::GetContentRegionAvail().x, 90.0f * uiScale});
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    const float along = std::clamp((motion.hipFlexion - from) / (to - from), 0.0f, 1.0f);
+    const float along = std::clamp((side.hipFlexion - from) / (to - from), 0.0f, 1.0f);
     const float x = min.x + (max.x - min.x) * along;
     // The curve's own length at the current angle (straight between its samples), ringed.
     const float at = along * static_cast<float>(lengths.size() - 1);
@@ -622,8 +645,8 @@ void lengthCurve(const MotionView& motion, float uiScale) {
     ImGui::GetWindowDrawList()->AddLine({x, min.y}, {x, max.y}, kNow, 2.0f * uiScale);
     ImGui::GetWindowDrawList()->AddCircle({x, y}, 4.0f * uiScale, kNow, 0, 2.0f * uiScale);
     chartAxes(lengthCurveAxes(bottom, top, from, to), lengths.front() > 0.5f * (bottom + top));
-    ImGui::TextDisabled("Right psoas length against hip flexion, %s; line and ring: now, %.0f mm at %.0f\u00b0",
-                        referenceName(motion.reference).c_str(), now, motion.hipFlexion);
+    ImGui::TextDisabled("%s length against hip flexion, %s; line and ring: now, %.0f mm at %.0f\u00b0", side.name,
+                        referenceName(motion.reference).c_str(), now, side.hipFlexion);
 }
 
 std::string poseComboText(const MotionView& motion) {
@@ -784,12 +807,12 @@ void lengthReadouts(const MotionView& motion) {
     }
 }
 
-// The right psoas's length over the last 20 s.
-void lengthHistory(const MotionView& motion, float uiScale) {
-    if (!motion.history || motion.history->empty()) return;
-    const auto [lo, hi] = std::minmax_element(motion.history->begin(), motion.history->end());
+// The psoas's length over the last 20 s.
+void lengthHistory(const MotionView& motion, const ChartSide& side, float uiScale) {
+    if (!side.history || side.history->empty()) return;
+    const auto [lo, hi] = std::minmax_element(side.history->begin(), side.history->end());
     char overlay[64];
-    std::snprintf(overlay, sizeof overlay, "%.2f mm", motion.history->back());
+    std::snprintf(overlay, sizeof overlay, "%.2f mm", side.history->back());
     // At least a 1 mm window, so a quiet breath's tiny change is drawn at its true scale.
     const float middle = 0.5f * (*lo + *hi), dataHalf = std::max(0.5f, 0.5f * (*hi - *lo) * 1.2f);
     // The top and bottom values are written inside the frame (chartAxes): the curve keeps out of
@@ -803,10 +826,10 @@ void lengthHistory(const MotionView& motion, float uiScale) {
     const float inner = height - 2.0f * padY;
     const float half = dataHalf * inner / (inner - 2.0f * labelBand);
     // The width in units, as for the curve.
-    ImGui::PlotLines("##history", motion.history->data(), static_cast<int>(motion.history->size()), 0, overlay, middle - half,
+    ImGui::PlotLines("##history", side.history->data(), static_cast<int>(side.history->size()), 0, overlay, middle - half,
                      middle + half, {ImGui::GetContentRegionAvail().x, height});
     chartAxes(lengthHistoryAxes(middle - half, middle + half, motion.historySeconds));
-    ImGui::TextDisabled("Right psoas length over the last %.0f s (%s)", static_cast<double>(motion.historySeconds),
+    ImGui::TextDisabled("%s length over the last %.0f s (%s)", side.name, static_cast<double>(motion.historySeconds),
                         referenceName(motion.reference).c_str());
 }
 
@@ -820,8 +843,9 @@ void motionTab(const ViewerUiState& state, const MotionView& motion, ViewerUiInt
     referenceChooser(motion, intents.motion);
     ImGui::Separator();
     lengthReadouts(motion);
-    lengthHistory(motion, state.uiScale);
-    lengthCurve(motion, state.uiScale);
+    const ChartSide side = chartSideChooser(motion);
+    lengthHistory(motion, side, state.uiScale);
+    lengthCurve(motion, side, state.uiScale);
     ImGui::PopTextWrapPos();
 }
 

@@ -81,6 +81,10 @@ struct MotionView {
     float historySeconds = 0.0f;                     // the time `history` covers, seconds
     const std::vector<glm::vec2>* curve = nullptr;   // right psoas length (mm) against hip flexion (deg)
     float hipFlexion = 0.0f;                         // right hip, now
+    // The same for the left psoas major: the charts show either side, as the teacher picks.
+    const std::vector<float>* historyLeft = nullptr;
+    const std::vector<glm::vec2>* curveLeft = nullptr;
+    float hipFlexionLeft = 0.0f;
     HipReference reference = HipReference::Gait2392; // the geometry the readouts, history and curve use
     JointControlsView joints;                        // one slider per coordinate of the pose model
     bool moveJoints = false;                         // a plain drag on a thigh or the spine moves it (drag to pose)

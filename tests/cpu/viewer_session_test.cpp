@@ -686,6 +686,26 @@ TEST(JointControls, a_joint_angle_moves_the_body_at_once_and_gives_the_numbers_m
     EXPECT_NEAR(session->sceneMotion()->readout(kRightPsoasId)->lengthMm, measuredAngles(all, "length"), kCsvRounding);
 }
 
+// Fresh tester A, session 12: with the left hip flexed 60 degrees the Motion tab's charts stayed
+// flat (they followed the right psoas only). Both sides' histories and curves are kept.
+TEST(JointControls, the_left_psoas_has_a_history_and_a_curve_of_its_own) {
+    auto session = builtInSession();
+    settle(*session);
+    setJoint(*session, JointCoordinate::LeftHipFlexion, 60.0f);
+    settle(*session);
+    const MuscleReadout* left = session->sceneMotion()->readout(kLeftPsoasId);
+    const MuscleReadout* right = session->sceneMotion()->readout(kRightPsoasId);
+    ASSERT_NE(left, nullptr);
+    ASSERT_NE(right, nullptr);
+    EXPECT_GT(right->lengthMm - left->lengthMm, 10.0f) << "the flexed side is shorter";
+    ASSERT_FALSE(session->lengthHistory(Side::Left).empty());
+    EXPECT_FLOAT_EQ(session->lengthHistory(Side::Left).back(), left->lengthMm);
+    EXPECT_FLOAT_EQ(session->lengthHistory(Side::Right).back(), right->lengthMm);
+    const auto& curve = session->lengthCurve(Side::Left);
+    ASSERT_GT(curve.size(), 2u);
+    EXPECT_GT(curve.front().y, curve.back().y) << "the left psoas shortens as the hips flex";
+}
+
 TEST(JointControls, the_user_changes_the_pose_and_the_step_keeps_its_own) {
     auto session = builtInSession();
     session->apply(act::OpenLesson{builtInLesson("03-actions.toml"), 0});

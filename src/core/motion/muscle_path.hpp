@@ -91,6 +91,7 @@ struct MuscleState {
 [[nodiscard]] std::vector<Muscle> hipFlexorMuscles(const Skeleton& skeleton, const std::vector<Landmark>& rightPsoasLandmarks);
 // The atlas structure whose landmarks hold the psoas fascicle origins.
 constexpr std::string_view kRightPsoasId = "psoas_major_r";
+constexpr std::string_view kLeftPsoasId = "psoas_major_l";
 
 [[nodiscard]] PathState evaluatePath(const MusclePath& path, const Pose& pose, const BodyTransforms& bodies);
 // `states` is filled in place (resized once); pass the same vector every frame to avoid allocating.
