@@ -88,7 +88,9 @@ private:
                            "lesson id \"" + entry.id + "\" is used by " + other + " too; ids must be unique (rename one)"};
         entry.lesson.reset();
         // A folder that cannot be read now hands back its last entries, this problem among them.
-        const auto same = [&](const Diagnostic& d) { return d.line == line && d.column == column && d.message == problem.message; };
+        const auto same = [&](const Diagnostic& d) {
+            return d.line == problem.line && d.column == problem.column && d.message == problem.message;
+        };
         if (std::none_of(entry.problems.begin(), entry.problems.end(), same)) entry.problems.push_back(std::move(problem));
         sortByPosition(entry.problems);
     }
