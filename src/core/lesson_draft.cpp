@@ -48,7 +48,7 @@ LessonStep withViewParts(LessonStep step, const LessonStep& captured, unsigned p
     return step;
 }
 
-LessonLabel labelForClick(const StructureInfo& structure, glm::vec3 point) {
+const Landmark* landmarkNear(const StructureInfo& structure, glm::vec3 point) {
     const Landmark* nearest = nullptr;
     float nearestDistance = kLabelSnapMetres;
     for (const Landmark& landmark : structure.landmarks) {
@@ -58,6 +58,11 @@ LessonLabel labelForClick(const StructureInfo& structure, glm::vec3 point) {
             nearestDistance = distance;
         }
     }
+    return nearest;
+}
+
+LessonLabel labelForClick(const StructureInfo& structure, glm::vec3 point) {
+    const Landmark* nearest = landmarkNear(structure, point);
     return {nearest ? structure.id + ":" + nearest->id : structure.id, {}};
 }
 

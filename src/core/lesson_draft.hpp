@@ -51,6 +51,11 @@ inline constexpr unsigned kAllViewParts = 0x3fu;
 // neighbouring landmarks (the femur's trochanters are 5 cm and more apart; psoas-facts.md).
 inline constexpr float kLabelSnapMetres = 0.02f;
 
+// The landmark of `structure` nearest `point` (scene frame, metres, the structure's neutral pose)
+// when it lies within kLabelSnapMetres; null when none does. What a click on the model names: the
+// label the editor adds, and a wrong quiz answer's feedback ("that was the greater trochanter").
+[[nodiscard]] const Landmark* landmarkNear(const StructureInfo& structure, glm::vec3 point);
+
 // The label a click on `structure` at `point` (scene frame, metres; core/picking's hit) adds to a
 // step, in the lesson format's own terms (lessons/README.md `labels`): the structure's landmark
 // nearest the point when it lies within kLabelSnapMetres, else the structure itself. The text

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
 
 namespace psoas {
 
@@ -33,9 +34,23 @@ void readHeading(LessonEntry& entry) {
     }
 }
 
-// Collects the entries of every source in order. A lesson id seen twice in one source is a problem
-// on the second file; a later source's lesson with an earlier source's id (a teacher's lesson with
-// a built-in id) replaces the earlier one in place.
+// Where a lesson file gives its id (the value's line and column), for a message about the id; the
+// file's start when it cannot be read that far.
+std::pair<int, int> idPosition(const std::filesystem::path& file) {
+    try {
+        const toml::table root = toml::parse(readDataFile(file, kMaxLessonBytes));
+        if (const toml::node* id = root.get("id"))
+            return {static_cast<int>(id->source().begin.line), static_cast<int>(id->source().begin.column)};
+    } catch (const std::exception&) {
+        // Not TOML or unreadable: its own problems say so.
+    }
+    return {1, 1};
+}
+
+// Collects the entries of every source in order. A lesson id given by two files of one source (a
+// teacher copied a file to make a variant) is a problem on the later file, broken or not: one
+// lesson silently hid the other. A later source's lesson with an earlier source's id (a teacher's
+// lesson with a built-in id) replaces the earlier one in place, and the entry says so.
 class EntryCollector {
 public:
     explicit EntryCollector(std::vector<LessonEntry>& entries) : entries_(entries) {}
@@ -43,19 +58,19 @@ public:
     void startSource() { seenInSource_.clear(); }
 
     void add(LessonEntry entry) {
+        if (!entry.id.empty()) {
+            if (auto first = seenInSource_.find(entry.id); first != seenInSource_.end()) {
+                markDuplicate(entry, first->second);
+                entries_.push_back(std::move(entry));
+                return;
+            }
+            seenInSource_.emplace(entry.id, entry.file);
+        }
         if (!entry.lesson) {
             entries_.push_back(std::move(entry));
             return;
         }
         const std::string id = entry.lesson->id;
-        if (auto it = seenInSource_.find(id); it != seenInSource_.end()) {
-            entry.problems.push_back(
-                {entry.file, 1, 1, "duplicate lesson id '" + id + "' (also in " + it->second.string() + ")"});
-            entry.lesson.reset();
-            entries_.push_back(std::move(entry));
-            return;
-        }
-        seenInSource_.emplace(id, entry.file);
         if (auto earlier = byId_.find(id); earlier != byId_.end()) {
             entry.overrides = entries_[earlier->second].origin;
             entries_[earlier->second] = std::move(entry);
@@ -66,9 +81,23 @@ public:
     }
 
 private:
+    static void markDuplicate(LessonEntry& entry, const std::filesystem::path& first) {
+        const std::string other = first.parent_path() == entry.file.parent_path() ? first.filename().string() : first.string();
+        const auto [line, column] = idPosition(entry.file);
+        Diagnostic problem{entry.file, line, column,
+                           "lesson id \"" + entry.id + "\" is used by " + other + " too; ids must be unique (rename one)"};
+        entry.lesson.reset();
+        // A folder that cannot be read now hands back its last entries, this problem among them.
+        const auto same = [&](const Diagnostic& d) {
+            return d.line == problem.line && d.column == problem.column && d.message == problem.message;
+        };
+        if (std::none_of(entry.problems.begin(), entry.problems.end(), same)) entry.problems.push_back(std::move(problem));
+        sortByPosition(entry.problems);
+    }
+
     std::vector<LessonEntry>& entries_;
     std::map<std::string, std::size_t> byId_;                    // lesson id -> index in entries_
-    std::map<std::string, std::filesystem::path> seenInSource_;  // lesson id -> file, this source
+    std::map<std::string, std::filesystem::path> seenInSource_;  // lesson id -> first file giving it, this source
 };
 
 // The entries `previous` read from this source's folder, to keep while the folder cannot be read.

@@ -1,7 +1,9 @@
 #pragma once
 // All lessons the program can offer: the built-in ones, the teacher's own (XDG data folder) and
-// any --lessons folder, later sources overriding earlier ones by id. A broken lesson file is kept
-// in the list with its problems, so the UI can show what to fix while every other lesson works.
+// any --lessons folder, later sources overriding earlier ones by id. Within one source an id is
+// unique: a later file giving an id an earlier one gave is a problem (at its id), never a lesson.
+// A broken lesson file is kept in the list with its problems, so the UI can show what to fix while
+// every other lesson works.
 
 #include "core/lesson.hpp"
 

@@ -1,9 +1,11 @@
 #include "core/viewer_session.hpp"
 
 #include "core/length_colour.hpp"
+#include "core/lesson_draft.hpp"
 #include "core/length_tags.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 
 namespace psoas {
@@ -194,13 +196,32 @@ bool ViewerSession::quizOpen() const {
     return player_.active() && player_.step().quiz && !quiz_.answered(player_.stepIndex());
 }
 
-// What a hit answers ("" for nothing): landmarks and areas are given in the neutral pose, so the
-// hit is taken back into its structure's frame first.
+// Landmarks and areas are given in the neutral pose, so a hit is taken back into its structure's
+// frame before it is compared with them.
+glm::vec3 ViewerSession::neutralPoint(const PickHit& hit) const {
+    if (!motion_) return hit.point;
+    return glm::vec3(glm::inverse(motion_->model(static_cast<std::size_t>(hit.structure))) * glm::vec4(hit.point, 1.0f));
+}
+
+// What a hit answers ("" for nothing).
 std::string ViewerSession::quizAnswer(const std::optional<PickHit>& hit) const {
     if (!hit) return {};
-    glm::vec3 neutral = hit->point;
-    if (motion_) neutral = glm::vec3(glm::inverse(motion_->model(static_cast<std::size_t>(hit->structure))) * glm::vec4(hit->point, 1.0f));
-    return answerName(*player_.step().quiz, scene_, hit->structure, neutral);
+    return answerName(*player_.step().quiz, scene_, hit->structure, neutralPoint(*hit));
+}
+
+// What a wrong click was on, as the feedback names it: the landmark near the click when there is
+// one, as near as the editor's labels snap to it ("the greater trochanter, tip (Right femur)":
+// asked for the lesser trochanter, "Right femur" told the student nothing; issue 14), else the
+// structure ("Right femur").
+std::string ViewerSession::wrongAnswerName(const PickHit& hit) const {
+    const StructureInfo& info = scene_.structures[static_cast<std::size_t>(hit.structure)].info;
+    const Landmark* landmark = landmarkNear(info, neutralPoint(hit));
+    if (!landmark) return info.name;
+    std::string name = landmark->name;
+    // "Greater trochanter" reads "the greater trochanter" mid-sentence; "L1 body" keeps its capital.
+    if (name.size() > 1 && std::isupper(static_cast<unsigned char>(name[0])) && std::islower(static_cast<unsigned char>(name[1])))
+        name[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(name[0])));
+    return "the " + name + " (" + info.name + ")";
 }
 
 void ViewerSession::answerQuiz(glm::vec2 position, glm::vec2 viewPixels) {
@@ -228,11 +249,11 @@ void ViewerSession::answerQuiz(glm::vec2 position, glm::vec2 viewPixels) {
     const bool right = !answer.empty();
     quiz_.record(player_.stepIndex(), right);
     quizRight_ = right;
-    const std::string clicked = hit ? scene_.structures[static_cast<std::size_t>(hit->structure)].info.name : "";
-    if (!right) {
-        quizFeedback_ = "Not yet: that was " + clicked + "." + (question.hint.empty() ? " Try again." : " Hint: " + question.hint);
+    if (!right) {  // a wrong answer always hit something: empty space was no answer
+        quizFeedback_ = "Not yet: that was " + wrongAnswerName(*hit) + "." + (question.hint.empty() ? " Try again." : " Hint: " + question.hint);
         return;
     }
+    const std::string clicked = hit ? scene_.structures[static_cast<std::size_t>(hit->structure)].info.name : "";
     quizFeedback_ = "Right: " + answer +
                     (under.empty() ? "" : " (under the " + clicked + " you clicked)") + ".";
     // The answer reveals the labels and nothing else: the camera, what the student hid or faded and

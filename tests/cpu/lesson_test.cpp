@@ -193,6 +193,41 @@ TEST(LessonLibrary, a_teachers_lesson_overrides_the_built_in_one_and_bad_files_k
     EXPECT_NE(problems[0].format().find("unknown key 'titel' in step 1 (did you mean 'title'?)"), std::string::npos);
 }
 
+// Issue 14 (a teacher tester): a file copied to make a variant kept its id, and one of the two
+// silently hid the other. The later file of one folder is a problem, at its id, broken or not; the
+// earlier one still opens. Between sources the later one replaces the earlier (an override).
+TEST(LessonLibrary, two_files_of_one_folder_with_one_id_make_the_later_one_a_problem_at_its_id) {
+    const auto mine = test::temporaryDirectory(), course = test::temporaryDirectory();
+    std::ofstream(mine / "01-a.toml") << "id = \"my-lesson\"\ntitle = \"A\"\n[[step]]\ntitle = \"s\"\n";
+    std::ofstream(mine / "02-copy.toml") << "# my variant\nid = \"my-lesson\"\ntitle = \"Copy\"\n[[step]]\ntitle = \"s\"\n";
+    std::ofstream(mine / "03-broken.toml") << "id = \"b\"\ntitle = \"B\"\n[[step]]\ntitel = \"s\"\n";
+    std::ofstream(mine / "04-good.toml") << "id = \"b\"\ntitle = \"Good B\"\n[[step]]\ntitle = \"s\"\n";
+    std::ofstream(course / "a.toml") << "id = \"my-lesson\"\ntitle = \"Course A\"\n[[step]]\ntitle = \"s\"\n";
+
+    const auto library = LessonLibrary::load({{mine, "your lessons"}}, smallVocabulary());
+    ASSERT_EQ(library.entries().size(), 4u);
+    ASSERT_NE(library.find("my-lesson"), nullptr);
+    EXPECT_EQ(library.find("my-lesson")->title, "A") << "the first file opens";
+    const LessonEntry& copy = library.entries()[1];
+    EXPECT_FALSE(copy.lesson.has_value()) << "the copy is marked, so it cannot be opened by mistake";
+    EXPECT_EQ(copy.title, "Copy");
+    ASSERT_EQ(copy.problems.size(), 1u);
+    EXPECT_EQ(copy.problems[0].format(),
+              (mine / "02-copy.toml").string() + ":2:6: lesson id \"my-lesson\" is used by 01-a.toml too; ids must be unique (rename one)");
+    // A broken file claims its id too: the good file after it does not silently stand in for it.
+    EXPECT_EQ(library.find("b"), nullptr);
+    ASSERT_EQ(library.entries()[3].problems.size(), 1u);
+    EXPECT_EQ(library.entries()[3].problems[0].format(),
+              (mine / "04-good.toml").string() + ":1:6: lesson id \"b\" is used by 03-broken.toml too; ids must be unique (rename one)");
+
+    // Another folder's lesson with the id replaces the first one, as a teacher's replaces a built-in.
+    const auto both = LessonLibrary::load({{mine, "your lessons"}, {course, course.string(), true}}, smallVocabulary());
+    ASSERT_NE(both.find("my-lesson"), nullptr);
+    EXPECT_EQ(both.find("my-lesson")->title, "Course A");
+    EXPECT_EQ(both.entries()[0].overrides, "your lessons");
+    EXPECT_EQ(both.entries()[0].problems.size(), 0u);
+}
+
 // A newcomer's lesson with a typo vanished: --list-lessons left it out and --lesson ID said "no
 // lesson 'ID'". Its entry keeps the id and title the file gives, so it stays findable and listed.
 TEST(LessonLibrary, a_lesson_with_problems_keeps_its_id_and_title_and_is_found_by_its_id) {

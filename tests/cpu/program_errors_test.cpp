@@ -157,6 +157,26 @@ TEST(LessonCommands, check_lessons_takes_a_folder_or_one_file_and_refuses_what_h
     EXPECT_EQ(text.err, "error: " + notLesson.string() + ": is not a lesson file (.toml) or a folder of them\n");
 }
 
+// Issue 14: a copied lesson file kept its id; --check-lessons said nothing at the id and the list
+// showed two lessons of one id. The later file is reported at its id line, and listed as a problem.
+TEST(LessonCommands, a_lesson_id_given_by_two_files_is_reported_at_the_later_files_id) {
+    const auto dir = test::temporaryDirectory() / "lessons";
+    std::filesystem::create_directories(dir);
+    const std::string lesson = "title = \"Mine\"\n[[step]]\ntitle = \"One\"\nshow = [\"psoas_major_r\"]\n";
+    std::ofstream(dir / "a.toml") << "id = \"my-lesson\"\n" << lesson;
+    std::ofstream(dir / "b.toml") << "# a variant\n\nid = \"my-lesson\"\n" << lesson;
+    const std::string message = (dir / "b.toml").string() +
+                                ":3:6: lesson id \"my-lesson\" is used by a.toml too; ids must be unique (rename one)\n";
+    const auto check = test::runAtlas({"--check-lessons", dir.string()}, true);
+    EXPECT_EQ(check.exitCode, 1) << "a lesson problem, as any other";
+    EXPECT_EQ(check.out, "2 lesson files checked: 1 good, 1 with problems (1 problem)\n");
+    EXPECT_EQ(check.err, message);
+    const auto list = test::runAtlas({"--list-lessons", "--lessons", dir.string()}, true);
+    EXPECT_NE(list.out.find("\nmy-lesson\tMine\t1\t" + dir.string() + "\nmy-lesson\tMine\tcannot open: 1 problem (listed below)\t"),
+              std::string::npos) << list.out;
+    EXPECT_EQ(list.err, message);
+}
+
 TEST(LessonCommands, pose_list_names_every_pose_alone_or_with_measure) {
     for (const std::vector<std::string>& arguments : {std::vector<std::string>{"--pose", "list"}, {"--measure", "--pose", "list"}}) {
         const auto result = test::runAtlas(arguments, true);
