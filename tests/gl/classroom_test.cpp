@@ -7,6 +7,7 @@
 #include "support/run_process.hpp"
 #include "support/test_paths.hpp"
 
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
 
@@ -64,6 +65,46 @@ TEST(ExportLesson, lists_each_slide_written_then_the_handout) {
         EXPECT_EQ(files.back(), folder / "index.html");
         for (const auto& file : files) EXPECT_TRUE(std::filesystem::exists(file)) << file;
         EXPECT_EQ(files[1].filename().string().substr(0, 3), "02-");
+    } catch (const app::NoDisplayError& e) {
+        test::noContext(e.what());
+    }
+}
+
+// Fresh tester, issue 14: a "White (saves ink)" slide had a black caption band over its bottom
+// quarter and near-black label boxes, a black quarter on every printed page. On a white slide the
+// band is light with dark text, and the labels are light boxes: nothing large is near-black.
+TEST(ExportLesson, a_white_slide_has_a_light_caption_with_dark_text_and_light_labels) {
+    try {
+        app::Options options;
+        options.glDebug = true;
+        app::Application application(options);
+        const Lesson* lesson = application.lessonLibrary().find("meet-the-psoas");
+        ASSERT_NE(lesson, nullptr);
+        const Image image = application.renderStep(*lesson, 2, {960, 540}, Background::White);  // four labels
+        ASSERT_EQ(app::writePng(image, test::outputDirectory() / "white-slide-step-3.png"), "");
+        const ViewRect scene = application.lastImageScene();
+        const int captionTop = static_cast<int>(std::lround(scene.origin.y + scene.size.y)) + 2;
+        ASSERT_LT(captionTop, image.height - 40) << "the slide has a caption below the picture";
+        auto luminance = [&](int x, int y) {
+            const std::uint8_t* p = image.pixel(x, y);
+            return 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+        };
+        double sum = 0.0;
+        int captionPixels = 0, text = 0;
+        for (int y = captionTop; y < image.height; ++y)
+            for (int x = 0; x < image.width; ++x, ++captionPixels) {
+                const double l = luminance(x, y);
+                sum += l;
+                if (l < 100.0) ++text;
+            }
+        EXPECT_GT(sum / captionPixels, 215.0) << "the caption band is light";
+        EXPECT_GT(text, 300) << "its text is dark";
+        int nearBlack = 0, scenePixels = 0;
+        for (int y = 0; y < captionTop - 2; ++y)
+            for (int x = 0; x < image.width; ++x, ++scenePixels)
+                if (luminance(x, y) < 60.0) ++nearBlack;
+        // Dark label text and leaders only: 0.2 % of the picture; dark boxes made it 1.8 %.
+        EXPECT_LT(nearBlack, scenePixels / 200) << "near-black pixels over the picture (label boxes?): " << nearBlack;
     } catch (const app::NoDisplayError& e) {
         test::noContext(e.what());
     }
