@@ -453,6 +453,24 @@ const OverlayInk kPageInk{
 
 const OverlayInk& overlayInk(const ViewerUiState& state) { return state.page == Background::White ? kPageInk : kScreenInk; }
 
+// While it lives, over a white page: the windows drawn over the 3D view (the legends) light with dark
+// text, as the labels (issue 14). Over a dark one, the style's colours.
+class PageColours {
+public:
+    explicit PageColours(const OverlayInk& ink) : pushed_(ink.onLight ? 3 : 0) {
+        if (!ink.onLight) return;
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, ink.captionBackground);
+        ImGui::PushStyleColor(ImGuiCol_Text, ink.text);
+        ImGui::PushStyleColor(ImGuiCol_TextDisabled, ink.muted);
+    }
+    ~PageColours() { ImGui::PopStyleColor(pushed_); }
+    PageColours(const PageColours&) = delete;
+    PageColours& operator=(const PageColours&) = delete;
+
+private:
+    int pushed_;
+};
+
 // The question, what the last click earned, and the score: in the panel and in the caption alike.
 // The score in the heading font and full colour: grey body text could not be read from the back
 // of a room (issue 14).
@@ -1203,6 +1221,7 @@ void attachmentLegend(const ViewerUiState& state) {
     ImGui::SetNextWindowPos({state.sceneView.origin.x + state.sceneView.size.x - 10.0f * state.uiScale, overlayFloor(state) - 10.0f * state.uiScale},
                             ImGuiCond_Always, {1.0f, 1.0f});
     ImGui::SetNextWindowBgAlpha(0.88f);
+    const PageColours page(overlayInk(state));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {style.WindowPadding.x * shrink, style.WindowPadding.y * shrink});
     ImGui::Begin("##legend", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
@@ -1308,7 +1327,10 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
         if (state.captionShown) captionBar(state, intents);
         noticeBanner(state);
         attachmentLegend(state);
-        if (legend) lengthColourLegend(*legend, state.uiScale);
+        if (legend) {
+            const PageColours page(overlayInk(state));
+            lengthColourLegend(*legend, state.uiScale);
+        }
         if (!state.presenterHint.empty()) presenterHint(state, intents);
         statusLine(state);  // the presenter's messages (a screenshot saved, a key that does nothing here)
         if (state.showHelp && state.help) helpOverlay(state, intents);
@@ -1318,7 +1340,10 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
     if (state.scene->standIn) standInBanner(state);
     noticeBanner(state);
     attachmentLegend(state);
-    if (legend) lengthColourLegend(*legend, state.uiScale);
+    if (legend) {
+        const PageColours page(overlayInk(state));
+        lengthColourLegend(*legend, state.uiScale);
+    }
     exportProgress(state);
     hoverLabel(state);
     statusLine(state);
