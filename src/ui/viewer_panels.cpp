@@ -1262,10 +1262,12 @@ void noticeBanner(const ViewerUiState& state) {
                              state.sceneView.origin.y + 10.0f * state.uiScale},
                             ImGuiCond_Always, {1.0f, 0.0f});
     ImGui::SetNextWindowBgAlpha(0.85f);
+    const OverlayInk& ink = overlayInk(state);
+    const PageColours page(ink);
     ImGui::Begin("##notice", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
-    ImGui::TextColored({1.0f, 0.80f, 0.35f, 1.0f}, "%s", state.notice.c_str());
+    ImGui::TextColored(ink.onLight ? ink.accent : ImVec4(1.0f, 0.80f, 0.35f, 1.0f), "%s", state.notice.c_str());
     ImGui::End();
 }
 // The first run's hint, at the foot of the 3D view until "Got it" (or the key list) dismisses it.

@@ -72,8 +72,8 @@ TEST(ExportLesson, lists_each_slide_written_then_the_handout) {
 }
 
 // Fresh tester, issue 14: a "White (saves ink)" slide had a black caption band over its bottom
-// quarter and near-black label boxes (and legend), a black quarter on every printed page. On a
-// white slide the band is light with dark text, and the labels and the attachments' legend are
+// quarter and near-black label boxes (and legends), a black quarter on every printed page. On a
+// white slide the band is light with dark text, and the labels, the legends and the notice are
 // light boxes: nothing large over the picture is dark.
 TEST(ExportLesson, a_white_slide_has_a_light_caption_with_dark_text_and_light_labels) {
     try {
@@ -81,8 +81,9 @@ TEST(ExportLesson, a_white_slide_has_a_light_caption_with_dark_text_and_light_la
         options.glDebug = true;
         app::Application application(options);
         // Four labels, two of them behind the model; five labels and the origin / insertion legend;
-        // two labels and the colour-by-length legend.
-        for (const auto& [id, step] : {std::pair<std::string, int>{"meet-the-psoas", 2}, {"attachments", 1}, {"actions", 3}}) {
+        // two labels and the colour-by-length legend; the breathing's "shown ×8" notice.
+        for (const auto& [id, step] :
+             {std::pair<std::string, int>{"meet-the-psoas", 2}, {"attachments", 1}, {"actions", 3}, {"breathing", 3}}) {
             SCOPED_TRACE(id);
             const Lesson* lesson = application.lessonLibrary().find(id);
             ASSERT_NE(lesson, nullptr);
