@@ -188,7 +188,7 @@ void Application::step(double seconds, const FrameTarget& target, FrameTimes* ti
     // pointer and keys that arrive before the next frame are judged against the teacher's panels.
     if (twoScreens) drawAudienceFrame();
     const auto advanced = Clock::now();
-    buildUi(target.displaySize, glm::vec2(target.framebufferSize) / glm::max(target.displaySize, glm::vec2(1.0f)));
+    buildUi(target.displaySize, glm::vec2(target.framebufferSize) / glm::max(target.displaySize, glm::vec2(1.0f)), target.background);
     input_.laidOut(ui_.wantsMouse(), layout().scene);  // a tap's press waited for the panels at its place
     const auto laidOut = Clock::now();
     const render::BoundTarget bound(target.image, target.framebufferSize);
@@ -230,7 +230,7 @@ Image Application::renderImage(int width, int height, Background background, boo
     // first); three frames give the settled layout the window would show. Only the last is drawn:
     // the layout needs no pixels, and each drawn frame costs tens of milliseconds on software GL.
     const glm::vec2 display{static_cast<float>(width), static_cast<float>(height)};
-    for (int frame = 1; frame < 3; ++frame) buildUi(display, {1.0f, 1.0f});
+    for (int frame = 1; frame < 3; ++frame) buildUi(display, {1.0f, 1.0f}, background);
     traceStartup("UI laid out");
     step(0.0, {display, {width, height}, &target, background, withUi});
     imageScene_ = layout().scene;
@@ -253,7 +253,7 @@ Image Application::renderStep(const Lesson& lesson, int step, glm::ivec2 size, B
     return renderImage(size.x, size.y, background, false);
 }
 
-void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
+void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale, Background page) {
     displaySize_ = displaySize;
     const bool forAudience = building_ == Screen::Audience;
     UiBackend& ui = forAudience ? *audience_->ui : ui_;
@@ -272,6 +272,7 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale) {
     state.showHelp = session_->showHelp() && !forAudience;
     state.help = &helpEntries();
     state.background = screenshotBackground_;
+    state.page = page;
     state.antiAliasing = antiAliasing_;
     if (!forAudience && !stillSlide_) state.status = status_.shownAt(now());  // the teacher's messages: never on the class's screen or a slide
     state.uiScale = effectiveUiScale();

@@ -179,7 +179,8 @@ public:
 private:
     void openWindow(bool visible, int width, int height);
     void startUi(float uiScale);
-    void buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale);
+    // `page`: what the 3D view of the frame being laid out is cleared to (ui::ViewerUiState::page).
+    void buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale, Background page);
     void onViewerKey(KeyChord chord, Screen from);
     void drawAudienceFrame();
     void placeOnTheOneScreen(Window& classWindow);

@@ -9,6 +9,7 @@
 #include "app/platform.hpp"
 #include "app/startup_trace.hpp"
 #include "app/user_paths.hpp"
+#include "core/number_text.hpp"
 #include "render/gl_debug.hpp"
 #include "render/render_target.hpp"
 
@@ -215,7 +216,7 @@ void Application::storeSettings() {
 void Application::setUiScale(float scale) {
     uiScale_ = std::clamp(scale, 1.0f, 3.0f);
     storeSettings();
-    setStatus("Text and lines at " + std::to_string(static_cast<int>(std::lround(uiScale_ * 100.0f))) + " %");
+    setStatus("Text and lines at " + percentText(uiScale_));
 }
 
 void Application::saveScreenshot() {
@@ -232,7 +233,8 @@ void Application::saveScreenshot() {
             showUi_ = false;
             stillSlide_ = true;
             const glm::vec2 windowSize = window_->windowSize();
-            for (int frame = 0; frame < 3; ++frame) buildUi(windowSize, glm::vec2(size) / glm::max(windowSize, glm::vec2(1.0f)));
+            for (int frame = 0; frame < 3; ++frame)
+                buildUi(windowSize, glm::vec2(size) / glm::max(windowSize, glm::vec2(1.0f)), screenshotBackground_);
         }
         // The frame just drawn, again, into an image: nothing moves on.
         render::OffscreenTarget target(size.x, size.y, sceneNeedsTargetDepth());

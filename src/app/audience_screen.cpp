@@ -102,7 +102,7 @@ void Application::drawAudienceFrame() {
     }
     {
         const AudienceScope audience(*this, size);
-        buildUi(size, glm::vec2(pixels) / size);
+        buildUi(size, glm::vec2(pixels) / size, Background::Dark);
         const render::BoundTarget bound(&*image, pixels);
         drawScene(bound, pixels, Background::Dark);
         if (!blanked()) audience_->ui->draw();

@@ -81,4 +81,16 @@ std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest>& labels, c
     return placed;
 }
 
+LeaderStroke leaderStroke(float uiScale, bool forTheRoom, float displayHeight) {
+    // 1 px on 1080 lines, and never less than 1 px: a small window keeps its lines as they were.
+    const float cap = std::max(displayHeight / 1080.0f, 1.0f);
+    LeaderStroke stroke;
+    stroke.line = std::min((forTheRoom ? 3.0f : 1.5f) * uiScale, 4.0f * cap);
+    stroke.halo = stroke.line + std::min(2.0f * uiScale, 3.0f * cap);
+    stroke.dot = std::min(3.5f * uiScale, 6.0f * cap);
+    stroke.ring = std::min(4.5f * uiScale, 7.5f * cap);
+    stroke.dash = std::min(7.0f * uiScale, 14.0f * cap);
+    return stroke;
+}
+
 }  // namespace psoas

@@ -66,4 +66,21 @@ struct Silhouette {
 std::vector<PlacedLabel> layoutLabels(const std::vector<LabelRequest>& labels, const ViewRect& view, float gap,
                                       ColumnReserve bottom = {}, const Silhouette& model = {});
 
+// How thick the labels' leader lines and how large their anchor marks are drawn, in pixels.
+struct LeaderStroke {
+    float line = 0.0f;  // the line's width
+    float halo = 0.0f;  // the width of the contrasting band drawn under it (wider than `line`)
+    float dot = 0.0f;   // the filled anchor dot's radius
+    float ring = 0.0f;  // the open ring's radius (a structure behind the model)
+    float dash = 0.0f;  // a dashed leader's dash length
+};
+// `uiScale`: the interface's scale (text size times the screen's enlargement); `forTheRoom`:
+// presenter mode's thicker lines; `displayHeight` in pixels. The stroke grows with the scale, as
+// the text does, up to a cap proportional to the display's height (at least that of 1080 lines): a
+// line at most 4 px, its halo 7 px and the dot 6 px in radius on 1080 lines. Slides exported at
+// any offered size stay under the cap (their scale is height / 720). Uncapped, presenter mode at 300 % text drew
+// leaders ~12 px thick over the lumbar spine and the dots as blobs (fresh tester, issue 14); 4 px
+// on 1080 lines is still three times a 1080p projector's finest readable line from the back row.
+[[nodiscard]] LeaderStroke leaderStroke(float uiScale, bool forTheRoom, float displayHeight);
+
 }  // namespace psoas

@@ -48,7 +48,11 @@ bool LessonPlayer::previous() {
     return true;
 }
 
-void LessonPlayer::first() { setIndex(0); }
+void LessonPlayer::first() {
+    if (!lesson_ || lesson_->steps.empty()) return;
+    index_ = -1;  // a new revision even on the first step: Home starts it afresh
+    setIndex(0);
+}
 void LessonPlayer::last() { setIndex(stepCount() - 1); }
 void LessonPlayer::jump(int step) { setIndex(step); }
 

@@ -28,6 +28,9 @@ public:
 
     bool next();      // false at the last step
     bool previous();  // false at the first step
+    // The first step afresh, with a new revision even when it is the one shown (Home in a lesson):
+    // its view, pose and caption go back to their start (fresh tester, issue 14: Home on the first
+    // step kept a scrolled caption with its title out of sight).
     void first();
     void last();
     void jump(int step);  // clamped to the lesson

@@ -20,4 +20,6 @@ std::optional<double> parseDecimal(std::string_view text) {
     return value;
 }
 
+std::string percentText(double share) { return std::to_string(std::lround(share * 100.0)) + "\u00a0%"; }
+
 }  // namespace psoas

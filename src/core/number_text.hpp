@@ -5,11 +5,17 @@
 // but the browser build's standard library (libc++ 14) does not have it.
 
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace psoas {
 
 // The number, or nothing when `text` is not one decimal number (infinity and NaN are refused).
 [[nodiscard]] std::optional<double> parseDecimal(std::string_view text);
+
+// `share` (1 = 100 %) as whole percent, "250\u00a0%": a no-break space between the number and the
+// sign, so a wrapped line never leaves the "%" alone (fresh tester, issue 14: the text-size toast
+// at 250 % put it on a line of its own).
+[[nodiscard]] std::string percentText(double share);
 
 }  // namespace psoas

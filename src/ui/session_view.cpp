@@ -17,6 +17,7 @@ std::optional<LessonView> lessonViewOf(const ViewerSession& session) {
     view.summary = lesson.summary;
     view.stepIndex = player.stepIndex();
     view.stepCount = player.stepCount();
+    view.revision = player.revision();
     for (const LessonStep& s : lesson.steps) view.stepTitles.push_back(s.title);
     view.stepTitle = player.step().title;
     view.text = &session.stepText();

@@ -418,26 +418,78 @@ void lessonProblems(const ViewerUiState& state) {
     ImGui::PopStyleColor();
 }
 
+// The colours of the caption and of the labels over the 3D view: light on dark for a screen, or dark
+// on light over a white page (ViewerUiState::page), which prints without a black band (issue 14).
+struct OverlayInk {
+    bool onLight = false;    // the caption's text and hints take `text` and `muted`, not the style's
+    ImVec4 captionBackground;
+    ImVec4 text, muted;      // the step's text; the step count and hints
+    ImVec4 accent;           // the step's title, the quiz score, the cut mark
+    ImVec4 quiz, right, wrong;
+    ImU32 labelBox, labelBorder, labelText, leader, halo;  // a label whose structure shows
+    ImU32 hiddenBox, hiddenBorder, hiddenText, hiddenLeader, hiddenHalo;  // one behind the model
+};
+
+const OverlayInk kScreenInk{
+    false,
+    {0.0f, 0.0f, 0.0f, 0.92f},
+    {1.0f, 1.0f, 1.0f, 1.0f}, {0.60f, 0.60f, 0.60f, 1.0f},
+    {1.0f, 0.84f, 0.45f, 1.0f},
+    {0.55f, 0.80f, 1.0f, 1.0f}, {0.45f, 0.95f, 0.55f, 1.0f}, {1.0f, 0.75f, 0.40f, 1.0f},
+    IM_COL32(16, 18, 22, 225), IM_COL32(255, 214, 120, 200), IM_COL32(255, 255, 255, 255), IM_COL32(255, 214, 120, 255), IM_COL32(20, 20, 20, 200),
+    IM_COL32(16, 18, 22, 170), IM_COL32(255, 214, 120, 110), IM_COL32(200, 200, 200, 230), IM_COL32(255, 214, 120, 170), IM_COL32(20, 20, 20, 150),
+};
+// On white: a very light grey band and near-white boxes, near-black text, dark brown leaders on a
+// white halo (the halo keeps them clear where they cross the model's dark parts).
+const OverlayInk kPageInk{
+    true,
+    {0.95f, 0.95f, 0.95f, 1.0f},
+    {0.07f, 0.07f, 0.09f, 1.0f}, {0.30f, 0.30f, 0.33f, 1.0f},
+    {0.50f, 0.30f, 0.0f, 1.0f},
+    {0.05f, 0.30f, 0.60f, 1.0f}, {0.05f, 0.45f, 0.15f, 1.0f}, {0.60f, 0.25f, 0.0f, 1.0f},
+    IM_COL32(250, 250, 250, 235), IM_COL32(110, 70, 10, 255), IM_COL32(18, 18, 22, 255), IM_COL32(70, 45, 10, 255), IM_COL32(255, 255, 255, 220),
+    IM_COL32(250, 250, 250, 200), IM_COL32(110, 70, 10, 150), IM_COL32(80, 80, 86, 255), IM_COL32(70, 45, 10, 170), IM_COL32(255, 255, 255, 150),
+};
+
+const OverlayInk& overlayInk(const ViewerUiState& state) { return state.page == Background::White ? kPageInk : kScreenInk; }
+
+// While it lives, over a white page: the windows drawn over the 3D view (the legends) light with dark
+// text, as the labels (issue 14). Over a dark one, the style's colours.
+class PageColours {
+public:
+    explicit PageColours(const OverlayInk& ink) : pushed_(ink.onLight ? 3 : 0) {
+        if (!ink.onLight) return;
+        ImGui::PushStyleColor(ImGuiCol_WindowBg, ink.captionBackground);
+        ImGui::PushStyleColor(ImGuiCol_Text, ink.text);
+        ImGui::PushStyleColor(ImGuiCol_TextDisabled, ink.muted);
+    }
+    ~PageColours() { ImGui::PopStyleColor(pushed_); }
+    PageColours(const PageColours&) = delete;
+    PageColours& operator=(const PageColours&) = delete;
+
+private:
+    int pushed_;
+};
+
 // The question, what the last click earned, and the score: in the panel and in the caption alike,
 // wrapped at the box's width (the caption has no wrap of its own: the class saw "Quiz: Click the
 // lesser trochanter of the ri" and "Hint: Belo"; fresh tester, session 12). The score in the
 // heading font and full colour: grey body text could not be read from the back of a room (issue 14).
-void quizBox(const LessonView& lesson, const UiFonts* fonts) {
+void quizBox(const LessonView& lesson, const UiFonts* fonts, const OverlayInk& ink) {
     if (lesson.quizPrompt.empty() && lesson.quizScore.empty()) return;
     ImGui::PushTextWrapPos(0.0f);
     if (!lesson.quizPrompt.empty()) {
-        ImGui::TextColored({0.55f, 0.80f, 1.0f, 1.0f}, "Quiz: %s", lesson.quizPrompt.c_str());
+        ImGui::TextColored(ink.quiz, "Quiz: %s", lesson.quizPrompt.c_str());
         if (lesson.answerable) {  // else a handout's question: nothing to click, no score to keep
             if (lesson.quizFeedback.empty())
                 ImGui::TextDisabled("Click your answer on the model.");
             else
-                ImGui::TextColored(lesson.quizRight ? ImVec4(0.45f, 0.95f, 0.55f, 1.0f) : ImVec4(1.0f, 0.75f, 0.40f, 1.0f), "%s",
-                                   lesson.quizFeedback.c_str());
+                ImGui::TextColored(lesson.quizRight ? ink.right : ink.wrong, "%s", lesson.quizFeedback.c_str());
         }
     }
     if (!lesson.quizScore.empty() && (lesson.quizPrompt.empty() || lesson.answerable)) {
         if (fonts && fonts->heading) ImGui::PushFont(fonts->heading);
-        ImGui::TextColored({1.0f, 0.84f, 0.45f, 1.0f}, "%s", lesson.quizScore.c_str());
+        ImGui::TextColored(ink.accent, "%s", lesson.quizScore.c_str());
         if (fonts && fonts->heading) ImGui::PopFont();
     }
     ImGui::PopTextWrapPos();
@@ -543,7 +595,7 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (lesson.text && state.fonts) drawRichText(*lesson.text, *state.fonts);
     ImGui::Spacing();
     ImGui::PushTextWrapPos(0.0f);
-    quizBox(lesson, state.fonts);
+    quizBox(lesson, state.fonts, kScreenInk);
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     if (ImGui::CollapsingHeader("All steps")) {
@@ -961,7 +1013,8 @@ void drawLabels(const ViewerUiState& state, const std::optional<LegendPlacement>
     if (legend) reserve.left = std::max(0.0f, free.origin.y + free.size.y - legend->box.origin.y);
     const auto placed = layoutLabels(requests, free, gap, reserve, state.silhouette);
     ImDrawList* draw = ImGui::GetBackgroundDrawList();
-    const float thickness = (state.presenterTheme ? 3.0f : 1.5f) * state.uiScale;
+    const LeaderStroke stroke = leaderStroke(state.uiScale, state.presenterTheme, ImGui::GetIO().DisplaySize.y);
+    const OverlayInk& ink = overlayInk(state);
     for (std::size_t i = 0; i < placed.size(); ++i) {
         const ImVec2 min{placed[i].position.x, placed[i].position.y};
         const ImVec2 max{min.x + requests[i].size.x, min.y + requests[i].size.y};
@@ -970,26 +1023,26 @@ void drawLabels(const ViewerUiState& state, const std::optional<LegendPlacement>
         if (state.labels[i].behind) {
             // Nothing of it shows from here: a dashed, dimmed leader to where it lies and an open
             // ring, so it never reads as pointing at what is drawn over it (issue 15).
-            dashedLine(draw, attach, anchor, IM_COL32(20, 20, 20, 150), thickness + 2.0f * state.uiScale, 7.0f * state.uiScale);
-            dashedLine(draw, attach, anchor, IM_COL32(255, 214, 120, 170), thickness, 7.0f * state.uiScale);
-            draw->AddCircle(anchor, 4.5f * state.uiScale, IM_COL32(255, 214, 120, 200), 0, thickness);
-            draw->AddRectFilled(min, max, IM_COL32(16, 18, 22, 170), 3.0f * state.uiScale);
-            draw->AddRect(min, max, IM_COL32(255, 214, 120, 110), 3.0f * state.uiScale);
-            labelText(draw, font, shrink < 1.0f ? fontSize : 0.0f, {min.x + padding.x, min.y + padding.y}, IM_COL32(200, 200, 200, 230), state.labels[i].text, wraps[i]);
+            dashedLine(draw, attach, anchor, ink.hiddenHalo, stroke.halo, stroke.dash);
+            dashedLine(draw, attach, anchor, ink.hiddenLeader, stroke.line, stroke.dash);
+            draw->AddCircle(anchor, stroke.ring, (ink.hiddenLeader & ~IM_COL32_A_MASK) | IM_COL32(0, 0, 0, 200), 0, stroke.line);
+            draw->AddRectFilled(min, max, ink.hiddenBox, 3.0f * state.uiScale);
+            draw->AddRect(min, max, ink.hiddenBorder, 3.0f * state.uiScale);
+            labelText(draw, font, shrink < 1.0f ? fontSize : 0.0f, {min.x + padding.x, min.y + padding.y}, ink.hiddenText, state.labels[i].text, wraps[i]);
             continue;
         }
-        draw->AddLine(attach, anchor, IM_COL32(20, 20, 20, 200), thickness + 2.0f * state.uiScale);
-        draw->AddLine(attach, anchor, IM_COL32(255, 214, 120, 255), thickness);
-        draw->AddCircleFilled(anchor, 3.5f * state.uiScale, IM_COL32(255, 214, 120, 255));
-        draw->AddRectFilled(min, max, IM_COL32(16, 18, 22, 225), 3.0f * state.uiScale);
-        draw->AddRect(min, max, IM_COL32(255, 214, 120, 200), 3.0f * state.uiScale);
-        labelText(draw, font, shrink < 1.0f ? fontSize : 0.0f, {min.x + padding.x, min.y + padding.y}, IM_COL32(255, 255, 255, 255), state.labels[i].text, wraps[i]);
+        draw->AddLine(attach, anchor, ink.halo, stroke.halo);
+        draw->AddLine(attach, anchor, ink.leader, stroke.line);
+        draw->AddCircleFilled(anchor, stroke.dot, ink.leader);
+        draw->AddRectFilled(min, max, ink.labelBox, 3.0f * state.uiScale);
+        draw->AddRect(min, max, ink.labelBorder, 3.0f * state.uiScale);
+        labelText(draw, font, shrink < 1.0f ? fontSize : 0.0f, {min.x + padding.x, min.y + padding.y}, ink.labelText, state.labels[i].text, wraps[i]);
     }
 }
 
 // In the current window: when its content runs past the visible part (the bar is at its tallest),
 // fades the last lines out and ends them in "…", so a cut is never silent. True when cut.
-bool markCutText(float uiScale) {
+bool markCutText(float uiScale, ImU32 mark) {
     const ImGuiStyle& style = ImGui::GetStyle();
     const float contentEnd = ImGui::GetCursorPosY() - style.ItemSpacing.y;  // content coordinates
     const float visibleEnd = ImGui::GetScrollY() + ImGui::GetWindowHeight() - style.WindowPadding.y;
@@ -1002,14 +1055,17 @@ bool markCutText(float uiScale) {
     const char* more = "\u2026";
     const ImVec2 at{pos.x + size.x - style.WindowPadding.x - ImGui::CalcTextSize(more).x - 4.0f * uiScale,
                     pos.y + size.y - style.WindowPadding.y - ImGui::GetTextLineHeight()};
-    draw->AddText(at, IM_COL32(255, 214, 120, 255), more);
+    draw->AddText(at, mark, more);
     return true;
 }
 
 // Text longer than the bar scrolls: the wheel over it, or Up / Down (a clicker's PageDown stays
-// "next step"). A new step starts at its top, remembered in ImGui's per-window storage.
-void scrollCaption(const LessonView& lesson) {
-    const ImGuiID shown = ImGui::GetID(lesson.title.c_str()) + static_cast<ImGuiID>(lesson.stepIndex);
+// "next step"). A step shown afresh (a new revision: a step change, Home) or at another text size
+// starts at its top, remembered in ImGui's per-window storage: at a new size the old offset cut the
+// first line in half and hid the title (fresh tester, issue 14).
+void scrollCaption(const LessonView& lesson, float uiScale) {
+    const std::string what = lesson.title + '\n' + std::to_string(lesson.revision) + '\n' + std::to_string(uiScale);
+    const ImGuiID shown = ImGui::GetID(what.c_str()) + static_cast<ImGuiID>(lesson.stepIndex);
     const ImGuiID shownKey = ImGui::GetID("##shown-step");
     if (static_cast<ImGuiID>(ImGui::GetStateStorage()->GetInt(shownKey, 0)) != shown) {
         ImGui::SetScrollY(0.0f);
@@ -1101,7 +1157,15 @@ void captionBar(const ViewerUiState& state, ViewerUiIntents& intents) {
         ImGui::SetNextWindowSizeConstraints({viewport->WorkSize.x, minimumCaptionHeight(viewport->WorkSize.y)},
                                             {viewport->WorkSize.x, maximumCaptionHeight(viewport->WorkSize.y)});
     }
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.0f, 0.0f, 0.0f, state.presenterTheme ? 1.0f : 0.92f));
+    const OverlayInk& ink = overlayInk(state);
+    ImVec4 background = ink.captionBackground;
+    if (state.presenterTheme) background.w = 1.0f;
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, background);
+    const int inked = ink.onLight ? 3 : 1;
+    if (ink.onLight) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ink.text);
+        ImGui::PushStyleColor(ImGuiCol_TextDisabled, ink.muted);
+    }
     // Beside, the padding is the layout's (core/viewer_layout); below, less above and under the text
     // than at its sides, so a bar at its tallest shows one more line.
     const ImVec2 padding{(beside ? kCaptionColumnPadding : 24.0f) * state.uiScale, (beside ? 14.0f : 8.0f) * state.uiScale};
@@ -1114,10 +1178,10 @@ void captionBar(const ViewerUiState& state, ViewerUiIntents& intents) {
     const float height = (beside ? state.captionView.size.y : maximumCaptionHeight(viewport->WorkSize.y)) - 2.0f * padding.y;
     ImGui::SetWindowFontScale(captionTextScale(state, width, height));
     const LessonView& lesson = *state.lesson;
-    scrollCaption(lesson);
+    scrollCaption(lesson, state.uiScale);
     if (state.fonts && state.fonts->heading) ImGui::PushFont(state.fonts->heading);
     ImGui::PushTextWrapPos(0.0f);  // a long title wraps at large text instead of running off the slide
-    ImGui::TextColored({1.0f, 0.84f, 0.45f, 1.0f}, "%s", lesson.stepTitle.c_str());
+    ImGui::TextColored(ink.accent, "%s", lesson.stepTitle.c_str());
     ImGui::PopTextWrapPos();
     if (state.fonts && state.fonts->heading) ImGui::PopFont();
     // The step count beside the title when it fits there, else under it: at 250 % "2 / 7" was cut.
@@ -1129,11 +1193,11 @@ void captionBar(const ViewerUiState& state, ViewerUiIntents& intents) {
     ImGui::TextDisabled("%s", fits ? count : count + 2);  // on a line of its own without the gap
     intents.captionTextTop = ImGui::GetCursorPosY() - ImGui::GetScrollY();
     if (lesson.text && state.fonts) drawRichText(*lesson.text, *state.fonts);
-    quizBox(lesson, state.fonts);
-    intents.captionCut = markCutText(state.uiScale);
+    quizBox(lesson, state.fonts, ink);
+    intents.captionCut = markCutText(state.uiScale, ink.onLight ? ImGui::GetColorU32(ink.accent) : IM_COL32(255, 214, 120, 255));
     ImGui::End();
     ImGui::PopStyleVar();
-    ImGui::PopStyleColor();
+    ImGui::PopStyleColor(inked);
 }
 
 // The line each of `parts` goes on when they wrap whole into `width`, `gap` between parts on a line.
@@ -1227,6 +1291,7 @@ void attachmentLegend(const ViewerUiState& state) {
     ImGui::SetNextWindowPos({state.sceneView.origin.x + state.sceneView.size.x - 10.0f * state.uiScale, overlayFloor(state) - 10.0f * state.uiScale},
                             ImGuiCond_Always, {1.0f, 1.0f});
     ImGui::SetNextWindowBgAlpha(0.88f);
+    const PageColours page(overlayInk(state));
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {style.WindowPadding.x * shrink, style.WindowPadding.y * shrink});
     ImGui::Begin("##legend", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
@@ -1267,10 +1332,12 @@ void noticeBanner(const ViewerUiState& state) {
                              state.sceneView.origin.y + 10.0f * state.uiScale},
                             ImGuiCond_Always, {1.0f, 0.0f});
     ImGui::SetNextWindowBgAlpha(0.85f);
+    const OverlayInk& ink = overlayInk(state);
+    const PageColours page(ink);
     ImGui::Begin("##notice", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
-    ImGui::TextColored({1.0f, 0.80f, 0.35f, 1.0f}, "%s", state.notice.c_str());
+    ImGui::TextColored(ink.onLight ? ink.accent : ImVec4(1.0f, 0.80f, 0.35f, 1.0f), "%s", state.notice.c_str());
     ImGui::End();
 }
 // The first run's hint, at the foot of the 3D view until "Got it" (or the key list) dismisses it.
@@ -1332,7 +1399,10 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
         if (state.captionShown) captionBar(state, intents);
         noticeBanner(state);
         attachmentLegend(state);
-        if (legend) lengthColourLegend(*legend, state.uiScale);
+        if (legend) {
+            const PageColours page(overlayInk(state));
+            lengthColourLegend(*legend, state.uiScale);
+        }
         if (!state.presenterHint.empty()) presenterHint(state, intents);
         statusLine(state);  // the presenter's messages (a screenshot saved, a key that does nothing here)
         if (state.showHelp && state.help) helpOverlay(state, intents);
@@ -1342,7 +1412,10 @@ ViewerUiIntents drawViewerUi(const ViewerUiState& state) {
     if (state.scene->standIn) standInBanner(state);
     noticeBanner(state);
     attachmentLegend(state);
-    if (legend) lengthColourLegend(*legend, state.uiScale);
+    if (legend) {
+        const PageColours page(overlayInk(state));
+        lengthColourLegend(*legend, state.uiScale);
+    }
     exportProgress(state);
     hoverLabel(state);
     statusLine(state);

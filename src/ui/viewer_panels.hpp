@@ -22,6 +22,7 @@
 
 #include <glm/vec2.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,6 +49,9 @@ struct LessonView {
     std::string summary;
     int stepIndex = 0;
     int stepCount = 0;
+    // The lesson player's revision: a new one each time a step is shown afresh (a step change,
+    // Home, a reload). The caption starts at its top for each.
+    std::uint64_t revision = 0;
     std::vector<std::string> stepTitles;
     std::string stepTitle;
     const std::vector<TextBlock>* text = nullptr;
@@ -134,6 +138,10 @@ struct ViewerUiState {
     bool showHelp = false;
     const std::vector<HelpEntry>* help = nullptr;
     ScreenshotBackground background = ScreenshotBackground::Dark;
+    // What this frame's 3D view is cleared to (not the panel's choice above, which is for the next
+    // screenshot): on White, a page for print, the caption bar and the labels are drawn light with
+    // dark text (fresh tester, issue 14: white slides had a black caption band and dark labels).
+    Background page = Background::Dark;
     AntiAliasing antiAliasing = AntiAliasing::EdgeFilter;
     // A transient message such as "Saved screenshot to …": one line at the bottom-right, in both
     // layouts; the overlays at the 3D view's foot stand above it. Empty on the class's screen.

@@ -114,7 +114,7 @@ function teachersLesson(dir, id = 'my-attachments', title = 'My attachments') {
 async function settingsSurviveAReload(context, page, messages) {
   const before = await quietPicture(page, 'first');
   await page.keyboard.press('Control+Equal');
-  expectMessage(messages, 'Text and lines at 125 %', 'Ctrl+=');
+  expectMessage(messages, 'Text and lines at 125\u00a0%', 'Ctrl+=');
   await kept(page);
   const larger = await quietPicture(page, 'text_larger');
   await expectDifferent(page, before, larger, 'Ctrl+= (larger text)');

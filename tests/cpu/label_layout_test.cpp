@@ -131,5 +131,32 @@ TEST(LabelLayout, labels_keep_their_side_without_a_model_or_where_their_column_i
     EXPECT_TRUE(layoutLabels(labels, view, 8.0f, {}, everywhere)[0].rightColumn);
 }
 
+// Fresh tester, issue 14: presenter mode at 300 % text on 1080 lines (scale 7) drew the leaders
+// ~12 px thick over the lumbar spine and the anchor dots as blobs. They grow with the text only up
+// to a cap: 4 px lines, 6 px dots on 1080 lines; at 100 % in a window and on every slide size the
+// export offers (scale = height / 720) they are as before.
+TEST(LeaderStroke, grows_with_the_text_size_only_up_to_a_cap_for_the_screen_height) {
+    for (const float scale : {2.33f, 4.66f, 7.0f}) {
+        const LeaderStroke room = leaderStroke(scale, true, 1080.0f);
+        EXPECT_LE(room.line, 4.0f) << "scale " << scale;
+        EXPECT_LE(room.halo, 7.0f) << "scale " << scale;
+        EXPECT_LE(room.dot, 6.0f) << "scale " << scale;
+        EXPECT_GE(room.line, 3.0f) << "still seen from the back row";
+        EXPECT_GT(room.halo, room.line);
+    }
+    const LeaderStroke window = leaderStroke(1.0f, false, 720.0f);
+    EXPECT_FLOAT_EQ(window.line, 1.5f);
+    EXPECT_FLOAT_EQ(window.halo, 3.5f);
+    EXPECT_FLOAT_EQ(window.dot, 3.5f);
+    for (const float height : {720.0f, 1080.0f, 1440.0f, 2160.0f}) {
+        const float scale = height / 720.0f;
+        const LeaderStroke slide = leaderStroke(scale, false, height);
+        EXPECT_FLOAT_EQ(slide.line, 1.5f * scale) << height;
+        EXPECT_FLOAT_EQ(slide.halo, 3.5f * scale) << height;
+        EXPECT_FLOAT_EQ(slide.dot, 3.5f * scale) << height;
+    }
+    EXPECT_LE(leaderStroke(12.0f, true, 2160.0f).line, 8.0f) << "the cap grows with the screen";
+}
+
 }  // namespace
 }  // namespace psoas

@@ -162,6 +162,23 @@ TEST(LessonPlayer, steps_forward_and_back_within_the_lesson) {
     EXPECT_EQ(player.stepIndex(), 2);
 }
 
+// Fresh tester, issue 14: Home on the first step kept a scrolled caption (title out of sight). Home
+// shows the first step afresh: a new revision even when it is already shown, as a step change.
+TEST(LessonPlayer, first_starts_the_first_step_afresh_even_when_it_is_shown) {
+    Lesson lesson;
+    lesson.steps.resize(3);
+    LessonPlayer player;
+    player.open(lesson, 0);
+    const auto shown = player.revision();
+    player.first();
+    EXPECT_EQ(player.stepIndex(), 0);
+    EXPECT_GT(player.revision(), shown);
+    LessonPlayer closed;
+    closed.first();
+    EXPECT_FALSE(closed.active());
+    EXPECT_EQ(closed.stepIndex(), 0);
+}
+
 TEST(LessonPlayer, reload_stays_on_the_step_when_it_still_exists) {
     Lesson lesson;
     lesson.steps.resize(5);

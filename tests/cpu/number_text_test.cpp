@@ -18,5 +18,12 @@ TEST(ParseDecimal, refuses_anything_that_is_not_the_whole_text_one_number) {
         EXPECT_FALSE(parseDecimal(text)) << "'" << text << "'";
 }
 
+// Fresh tester, issue 14: the text-size toast wrapped "250 %" with the sign alone on a line.
+TEST(PercentText, keeps_the_number_and_its_sign_together) {
+    EXPECT_EQ(percentText(2.5), "250\u00a0%");
+    EXPECT_EQ(percentText(1.0), "100\u00a0%");
+    EXPECT_EQ(percentText(1.254), "125\u00a0%");
+}
+
 }  // namespace
 }  // namespace psoas

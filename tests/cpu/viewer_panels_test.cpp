@@ -3,6 +3,7 @@
 
 #include "app/input_map.hpp"
 #include "core/atlas.hpp"
+#include "core/number_text.hpp"
 #include "core/rich_text.hpp"
 #include "core/scene_motion.hpp"
 #include "core/structure_search.hpp"
@@ -200,39 +201,114 @@ TEST(ViewerPanels, a_caption_cut_at_the_bars_edge_says_so) {
     EXPECT_FALSE(cut({640.0f, 360.0f}, shortText));
 }
 
+// A 640x360 slide whose step text (eight paragraphs) is longer than its caption bar, laid out; `press`
+// sends a key as the GLFW backend maps them (the null backend maps none).
+class LongCaption {
+public:
+    LongCaption()
+        : visibility_(builtInScene().structures.size()),
+          text_(parseRichText([] {
+              std::string longText;
+              for (int i = 0; i < 8; ++i) longText += "A paragraph of the step's text, long enough to wrap on a small slide.\n\n";
+              return longText;
+          }())),
+          state(slideState(imgui_, visibility_, kDisplay, text_, 2)) {
+        for (int frame = 0; frame < 3; ++frame) imgui_.frame(kDisplay, state);
+        caption = windowNamed("##caption");
+    }
+    ui::ViewerUiIntents frames(int count) {
+        ui::ViewerUiIntents intents;
+        for (int frame = 0; frame < count; ++frame) intents = imgui_.frame(kDisplay, state);
+        return intents;
+    }
+    ui::ViewerUiIntents press(ImGuiKey key) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.KeyMap[key] = 256 + key;
+        io.KeysDown[ImGui::GetKeyIndex(key)] = true;
+        imgui_.frame(kDisplay, state);
+        io.KeysDown[ImGui::GetKeyIndex(key)] = false;
+        return imgui_.frame(kDisplay, state);
+    }
+
+private:
+    static constexpr glm::vec2 kDisplay{640.0f, 360.0f};
+    NullBackend imgui_;
+    Visibility visibility_;
+    std::vector<TextBlock> text_;
+
+public:
+    ui::ViewerUiState state;
+    ImGuiWindow* caption = nullptr;
+};
+
 // Issue 14: at 250 % text the caption was cut off and could not scroll. Down scrolls it until the
 // end shows (then nothing is marked cut), Up goes back, and the next step starts at its top.
 TEST(ViewerPanels, a_long_caption_scrolls_with_the_arrow_keys_and_a_new_step_starts_at_its_top) {
-    NullBackend imgui;
-    const Visibility visibility(builtInScene().structures.size());
-    std::string longText;
-    for (int i = 0; i < 8; ++i) longText += "A paragraph of the step's text, long enough to wrap on a small slide.\n\n";
-    const std::vector<TextBlock> text = parseRichText(longText);
-    const glm::vec2 display{640.0f, 360.0f};
-    ui::ViewerUiState state = slideState(imgui, visibility, display, text, 2);
-    for (int frame = 0; frame < 3; ++frame) imgui.frame(display, state);
-    ImGuiWindow* caption = windowNamed("##caption");
+    LongCaption slide;
+    ImGuiWindow* caption = slide.caption;
     ASSERT_NE(caption, nullptr);
     ASSERT_GT(caption->ScrollMax.y, 0.0f) << "the text must be longer than the bar";
-    auto press = [&](ImGuiKey key) {
-        ImGuiIO& io = ImGui::GetIO();
-        io.KeyMap[key] = 256 + key;  // as the GLFW backend maps them (the null backend maps none)
-        io.KeysDown[ImGui::GetKeyIndex(key)] = true;
-        imgui.frame(display, state);
-        io.KeysDown[ImGui::GetKeyIndex(key)] = false;
-        return imgui.frame(display, state);
-    };
     bool cut = true;
-    for (int i = 0; i < 40 && cut; ++i) cut = press(ImGuiKey_DownArrow).captionCut;
+    for (int i = 0; i < 40 && cut; ++i) cut = slide.press(ImGuiKey_DownArrow).captionCut;
     EXPECT_FALSE(cut) << "scrolled to the end, nothing is cut";
     EXPECT_FLOAT_EQ(caption->Scroll.y, caption->ScrollMax.y);
     const float end = caption->Scroll.y;
-    press(ImGuiKey_UpArrow);
+    slide.press(ImGuiKey_UpArrow);
     EXPECT_LT(caption->Scroll.y, end);
 
-    state.lesson->stepIndex = 1;
-    for (int frame = 0; frame < 2; ++frame) imgui.frame(display, state);
+    slide.state.lesson->stepIndex = 1;
+    slide.frames(2);
     EXPECT_EQ(caption->Scroll.y, 0.0f);
+}
+
+// Fresh tester, issue 14: in presenter mode, after scrolling a long caption, a text-size change
+// (Ctrl+= / Ctrl+-) or Home on the same step kept the offset: the title out of sight, the top line
+// cut in half. Both show the caption from its top, as a step change does; nothing else moves it.
+TEST(ViewerPanels, a_scrolled_caption_starts_at_its_top_after_a_text_size_change_or_home) {
+    LongCaption slide;
+    ImGuiWindow* caption = slide.caption;
+    ASSERT_NE(caption, nullptr);
+    auto scrollDown = [&] {
+        slide.press(ImGuiKey_DownArrow);
+        slide.press(ImGuiKey_DownArrow);
+        slide.frames(1);
+    };
+    scrollDown();
+    ASSERT_GT(caption->Scroll.y, 0.0f) << "Down scrolls the caption";
+    const float scrolled = caption->Scroll.y;
+    slide.frames(1);
+    EXPECT_EQ(caption->Scroll.y, scrolled) << "the same step at the same size keeps its place";
+
+    slide.state.uiScale = 1.25f;  // Ctrl+=
+    slide.frames(2);
+    EXPECT_EQ(caption->Scroll.y, 0.0f) << "a text-size change shows the caption from its top";
+
+    scrollDown();
+    ASSERT_GT(caption->Scroll.y, 0.0f);
+    ++slide.state.lesson->revision;  // Home on the first step: the same step, shown afresh
+    slide.frames(2);
+    EXPECT_EQ(caption->Scroll.y, 0.0f) << "Home shows the caption from its top";
+}
+
+// Fresh tester, issue 14: the text-size message wrapped "250 %" with the "%" alone on a line. At
+// whatever width the message wraps (at least the number and sign's: a narrower line breaks words
+// anywhere), no line starts with the sign.
+TEST(ViewerPanels, the_text_size_message_never_leaves_its_percent_sign_alone_on_a_line) {
+    NullBackend imgui;
+    const std::string message = "Text and lines at " + percentText(2.5);
+    ImFont* font = ImGui::GetIO().Fonts->Fonts[0];
+    const char* end = message.data() + message.size();
+    const float least = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0.0f, "250 %").x + 1.0f;
+    for (float width = least; width < 400.0f; width += 1.0f) {
+        const char* at = message.data();
+        while (at < end) {
+            const char* cut = font->CalcWordWrapPositionA(1.0f, at, end, width);
+            if (cut == at) ++cut;  // a word wider than the line: ImGui draws at least one character
+            while (cut < end && *cut == ' ') ++cut;
+            EXPECT_NE(std::string_view(cut, static_cast<std::size_t>(end - cut)).substr(0, 1), "%") << "at width " << width;
+            at = cut;
+        }
+    }
 }
 
 // Tester, session 6: the colour-by-length legend grew with the text size, to 1130 x 470 px at 250 %

@@ -7,8 +7,10 @@
 #include "support/run_process.hpp"
 #include "support/test_paths.hpp"
 
+#include <cmath>
 #include <cstdlib>
 #include <fstream>
+#include <utility>
 
 namespace psoas {
 namespace {
@@ -64,6 +66,60 @@ TEST(ExportLesson, lists_each_slide_written_then_the_handout) {
         EXPECT_EQ(files.back(), folder / "index.html");
         for (const auto& file : files) EXPECT_TRUE(std::filesystem::exists(file)) << file;
         EXPECT_EQ(files[1].filename().string().substr(0, 3), "02-");
+    } catch (const app::NoDisplayError& e) {
+        test::noContext(e.what());
+    }
+}
+
+// Fresh tester, issue 14: a "White (saves ink)" slide had a black caption band over its bottom
+// quarter and near-black label boxes (and legends), a black quarter on every printed page. On a
+// white slide the band is light with dark text, and the labels, the legends and the notice are
+// light boxes: nothing large over the picture is dark.
+TEST(ExportLesson, a_white_slide_has_a_light_caption_with_dark_text_and_light_labels) {
+    try {
+        app::Options options;
+        options.glDebug = true;
+        app::Application application(options);
+        // Four labels, two of them behind the model; five labels and the origin / insertion legend;
+        // two labels and the colour-by-length legend; the breathing's "shown ×8" notice.
+        for (const auto& [id, step] :
+             {std::pair<std::string, int>{"meet-the-psoas", 2}, {"attachments", 1}, {"actions", 3}, {"breathing", 3}}) {
+            SCOPED_TRACE(id);
+            const Lesson* lesson = application.lessonLibrary().find(id);
+            ASSERT_NE(lesson, nullptr);
+            const Image image = application.renderStep(*lesson, step, {960, 540}, Background::White);
+            ASSERT_EQ(app::writePng(image, test::outputDirectory() / ("white-slide-" + id + ".png")), "");
+            const ViewRect scene = application.lastImageScene();
+            const int captionTop = static_cast<int>(std::lround(scene.origin.y + scene.size.y)) + 2;
+            ASSERT_LT(captionTop, image.height - 40) << "the slide has a caption below the picture";
+            auto luminance = [&](int x, int y) {
+                const std::uint8_t* p = image.pixel(x, y);
+                return 0.2126 * p[0] + 0.7152 * p[1] + 0.0722 * p[2];
+            };
+            double sum = 0.0;
+            int captionPixels = 0, text = 0;
+            for (int y = captionTop; y < image.height; ++y)
+                for (int x = 0; x < image.width; ++x, ++captionPixels) {
+                    const double l = luminance(x, y);
+                    sum += l;
+                    if (l < 100.0) ++text;
+                }
+            EXPECT_GT(sum / captionPixels, 215.0) << "the caption band is light";
+            EXPECT_GT(text, 300) << "its text is dark";
+            // Dark areas: pixels whose whole 5x5 neighbourhood is dark. Text and leader lines are too
+            // thin to make one; a dark box or legend is made of them.
+            auto darkAround = [&](int x, int y) {
+                for (int dy = -2; dy <= 2; ++dy)
+                    for (int dx = -2; dx <= 2; ++dx)
+                        if (luminance(x + dx, y + dy) >= 80.0) return false;
+                return true;
+            };
+            int dark = 0;
+            for (int y = 2; y < captionTop - 4; ++y)
+                for (int x = 2; x < image.width - 2; ++x)
+                    if (darkAround(x, y)) ++dark;
+            EXPECT_LT(dark, 100) << "pixels in dark areas over the picture (label boxes, a legend?)";
+        }
     } catch (const app::NoDisplayError& e) {
         test::noContext(e.what());
     }
