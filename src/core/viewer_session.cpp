@@ -266,15 +266,17 @@ void ViewerSession::handle(const act::ReloadLesson& a) {
     player_.reload(a.lesson);
 }
 void ViewerSession::handle(const act::EditLesson& a) {
-    // What a step stages: everything but its words (a label's own text is words too: typing it
-    // must not put back the camera, the selection or what the teacher hid since the step began).
+    // What a step stages beyond its words and labels: typing, or a label added, removed or given
+    // words, must not put back the camera, the selection or what the teacher hid since the step
+    // began (fresh tester, session 12: the first "Add label" click glided the view back to the
+    // step's camera, so a second click on the same spot hit another structure).
     auto staging = [](LessonStep step) {
         step.line = 0;
         step.title.clear();
         step.text.clear();
         step.notes.clear();
         step.durationSeconds = 0.0;
-        for (LessonLabel& label : step.labels) label.text.clear();
+        step.labels.clear();
         return step;
     };
     const bool wordsOnly = player_.active() && a.step == player_.stepIndex() && a.step >= 0 &&

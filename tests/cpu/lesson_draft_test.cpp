@@ -443,6 +443,19 @@ TEST(StepCapture, a_labels_new_words_show_at_once_and_leave_the_view_as_it_is) {
     EXPECT_NEAR(session->camera().pose.pitchDegrees, turned.pitchDegrees, 1e-3f);
     EXPECT_FALSE(session->visibility().visible(static_cast<std::size_t>(l3)));
     EXPECT_EQ(session->selected(), builtInScene().findStructure("femur_r"));
+
+    // A label added by a click, the same (fresh tester, session 12: the view glided back to the
+    // step's camera, and the second click on the same spot hit another structure).
+    labels.push_back({"l4", ""});
+    session->apply(act::EditLesson{edited, 2});
+    session->advance(1.0 / 60.0);
+    const std::vector<PosedLabel> added = session->labels();
+    const int l4 = builtInScene().findStructure("l4");
+    EXPECT_TRUE(std::any_of(added.begin(), added.end(), [&](const PosedLabel& l) { return l.structure == l4; }));
+    settle(*session);
+    EXPECT_NEAR(session->camera().pose.yawDegrees, turned.yawDegrees, 1e-3f);
+    EXPECT_NEAR(session->camera().pose.pitchDegrees, turned.pitchDegrees, 1e-3f);
+    EXPECT_FALSE(session->visibility().visible(static_cast<std::size_t>(l3)));
 }
 
 TEST(StepCapture, lists_name_whole_groups_and_yaw_stays_within_half_a_turn) {
