@@ -325,7 +325,10 @@ void Application::updateHover() { input_.updateHover(layout().scene, ui_.wantsMo
 
 void Application::onMouseButton(int button, int action, int mods) {
     if (action != GLFW_PRESS && action != GLFW_RELEASE) return;
-    ui_.queueButton(button, action == GLFW_PRESS);  // the panels see each change in a frame of its own
+    double x = 0.0, y = 0.0;
+    glfwGetCursorPos(window_->handle(), &x, &y);
+    // The panels see each change in a frame of its own, after what was typed before it.
+    ui_.queueButton(button, action == GLFW_PRESS, static_cast<float>(x), static_cast<float>(y));
     onPointerButton(pointerButton(button), action == GLFW_PRESS, (mods & GLFW_MOD_SHIFT) != 0, (mods & GLFW_MOD_ALT) != 0);
 }
 

@@ -105,17 +105,18 @@ void UiBackend::newFrame(float scale, glm::vec2 displaySize, glm::vec2 framebuff
 // the same fields as events arrive; these replace them before the frame reads them).
 void UiBackend::handOverPresses() {
     ImGuiIO& io = ImGui::GetIO();
-    buttons_.nextFrame();
-    for (int i = 0; i < 3; ++i) io.MouseDown[i] = buttons_.down(i);
-    keys_.nextFrame();
+    presses_.nextFrame();
+    for (int i = 0; i < 3; ++i) io.MouseDown[i] = presses_.down(kButtonSlot + i);
+    // A click handed over late (behind typing) lands where it was made, not where the pointer is now.
+    if (const auto& at = presses_.pointer()) io.MousePos = {at->first, at->second};
     constexpr int kKeys = static_cast<int>(sizeof io.KeysDown / sizeof io.KeysDown[0]);
-    for (const auto& [key, down] : keys_.states())
+    for (const auto& [key, down] : presses_.states())
         if (key >= 0 && key < kKeys) io.KeysDown[key] = down;
-    io.KeyCtrl = keys_.down(GLFW_KEY_LEFT_CONTROL) || keys_.down(GLFW_KEY_RIGHT_CONTROL);
-    io.KeyShift = keys_.down(GLFW_KEY_LEFT_SHIFT) || keys_.down(GLFW_KEY_RIGHT_SHIFT);
-    io.KeyAlt = keys_.down(GLFW_KEY_LEFT_ALT) || keys_.down(GLFW_KEY_RIGHT_ALT);
-    io.KeySuper = keys_.down(GLFW_KEY_LEFT_SUPER) || keys_.down(GLFW_KEY_RIGHT_SUPER);
-    for (const char32_t c : keys_.typed()) io.AddInputCharacter(static_cast<unsigned int>(c));
+    io.KeyCtrl = presses_.down(GLFW_KEY_LEFT_CONTROL) || presses_.down(GLFW_KEY_RIGHT_CONTROL);
+    io.KeyShift = presses_.down(GLFW_KEY_LEFT_SHIFT) || presses_.down(GLFW_KEY_RIGHT_SHIFT);
+    io.KeyAlt = presses_.down(GLFW_KEY_LEFT_ALT) || presses_.down(GLFW_KEY_RIGHT_ALT);
+    io.KeySuper = presses_.down(GLFW_KEY_LEFT_SUPER) || presses_.down(GLFW_KEY_RIGHT_SUPER);
+    for (const char32_t c : presses_.typed()) io.AddInputCharacter(static_cast<unsigned int>(c));
 }
 
 // ImGui 1.86 reads keys as io.KeysDown indexed by the GLFW codes its backend mapped (io.KeyMap).

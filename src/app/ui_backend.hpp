@@ -71,11 +71,12 @@ public:
     // A real mouse button's or key's (GLFW code) press or release, as GLFW reports it: handed to
     // ImGui change by change over the next frames (app/press_queue.hpp). pressesPending(): frames
     // are still needed to hand them over.
-    void queueButton(int button, bool down) { buttons_.push(button, down); }
-    void queueKey(int key, bool down) { keys_.push(key, down); }
+    // A mouse button's press or release with the pointer at (x, y), window pixels.
+    void queueButton(int button, bool down, float x, float y) { presses_.pushAt(kButtonSlot + button, down, x, y); }
+    void queueKey(int key, bool down) { presses_.push(key, down); }
     // A typed character, handed to ImGui in its place among the keys (app/press_queue.hpp).
-    void queueCharacter(char32_t character) { keys_.pushCharacter(character); }
-    [[nodiscard]] bool pressesPending() const { return buttons_.pending() || keys_.pending(); }
+    void queueCharacter(char32_t character) { presses_.pushCharacter(character); }
+    [[nodiscard]] bool pressesPending() const { return presses_.pending(); }
 
     [[nodiscard]] const ui::UiFonts& fonts() const { return fonts_; }
     [[nodiscard]] bool wantsMouse() const;
@@ -83,11 +84,12 @@ public:
 
 private:
     void handOverPresses();
-    PressQueue buttons_;
-    // Keys and typed characters; a character never overtakes a press of a key that edits text or
-    // moves the cursor (GLFW's codes from GLFW_KEY_ESCAPE, 256, up to GLFW_KEY_LEFT_SHIFT, 340:
-    // Enter, Tab, Backspace, the arrows, Home, End, the keypad…).
-    PressQueue keys_{[](int key) { return key >= 256 && key < 340; }};
+    // Mouse buttons (from kButtonSlot on), keys (GLFW's codes) and typed characters, in the order
+    // they came; a character never overtakes a press of a key that edits text or moves the cursor
+    // (GLFW's codes from GLFW_KEY_ESCAPE, 256, up to GLFW_KEY_LEFT_SHIFT, 340: Enter, Tab,
+    // Backspace, the arrows, Home, End, the keypad…), nor a click (it may move the keyboard).
+    static constexpr int kButtonSlot = 1 << 16;
+    PressQueue presses_{[](int slot) { return (slot >= 256 && slot < 340) || slot >= kButtonSlot; }};
     ui::UiFonts fonts_;
     ui::GlyphCoverage glyphs_;
     bool glyphsAdded_ = false;  // since the fonts were last built

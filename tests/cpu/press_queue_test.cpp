@@ -86,5 +86,34 @@ TEST(PressQueue, a_character_typed_after_enter_waits_for_the_frame_after_it) {
     EXPECT_EQ(field, U"on\nT");
 }
 
+// Fresh tester C, session 12 (a busy machine): "Lunge stretch left" typed and "Save pose" clicked
+// 0.3 s later saved "Lunge stretc": the click, queued apart from the keys, was handed over first.
+// One queue keeps the order, and the click lands where it was made.
+TEST(PressQueue, a_click_after_typing_waits_for_the_characters_and_keeps_its_place) {
+    constexpr int kButton = 1 << 16, kC = 67;
+    PressQueue presses([&](int slot) { return slot >= kButton; });
+    presses.push(kC, true);
+    presses.pushCharacter(U'c');
+    presses.push(kC, false);
+    presses.pushCharacter(U'c');  // a second 'c' comes two frames on: the key changes twice
+    presses.pushAt(kButton, true, 40.0f, 300.0f);
+    presses.pushAt(kButton, false, 41.0f, 301.0f);
+    std::u32string typed;
+    bool clicked = false;
+    while (presses.pending()) {
+        presses.nextFrame();
+        if (presses.down(kButton)) {
+            EXPECT_EQ(typed, U"cc") << "the click came before the last character";
+            ASSERT_TRUE(presses.pointer().has_value());
+            EXPECT_EQ(*presses.pointer(), (std::pair{40.0f, 300.0f}));
+            clicked = true;
+        }
+        typed += presses.typed();
+    }
+    EXPECT_TRUE(clicked);
+    EXPECT_EQ(typed, U"cc");
+    EXPECT_EQ(*presses.pointer(), (std::pair{41.0f, 301.0f})) << "the release, where it was made";
+}
+
 }  // namespace
 }  // namespace psoas::app
