@@ -108,7 +108,12 @@ void Application::apply(const SessionAction& action) {
     }
     const bool wasPresenter = session_->presenter();
     const bool wasTwoScreens = session_->twoScreens();
+    const bool wasDragging = session_->holdingJoint();
     session_->apply(action);
+    // Esc cancelled a drag: the status line no longer shows the drag's angles (fresh tester A,
+    // session 12: "abduction 45°" stayed after the leg went back).
+    if (wasDragging && !session_->holdingJoint() && std::holds_alternative<act::Escape>(action))
+        setStatus("Drag cancelled: the joint is back where it was", false);
     // While a joint is dragged the status line says its angles (the Motion tab may be closed).
     if (std::holds_alternative<act::DragJoint>(action) && session_->jointDrag())
         setStatus(dragAnglesText(*session_->jointDrag(), session_->motion().currentPose()) + "  (Ctrl+Z undoes the drag)", false);

@@ -123,6 +123,23 @@ TEST(MotionRendering, an_alt_drag_on_the_thigh_changes_the_picture_and_the_lengt
     (void)frame();  // renderImage finishes the glide back
     EXPECT_FLOAT_EQ(session.motion().currentPose().hipRight.flexion, flexionBefore) << "Ctrl+Z gives back the pose before the drag";
     EXPECT_EQ(lengthTagText(*session.sceneMotion()->readout(kRightPsoasId)), tagBefore);
+
+    // Esc in the middle of a drag: the thigh goes back, and the status line no longer shows the
+    // drag's angles (fresh tester A, session 12).
+    application->onCursorMoved(onThigh->x, onThigh->y);
+    (void)frame();
+    application->onPointerButton(app::PointerButton::Left, true, false, true);
+    for (int i = 1; i <= 3; ++i) {
+        application->onCursorMoved(onThigh->x, onThigh->y - 10.0f * static_cast<float>(i));
+        (void)frame();
+    }
+    ASSERT_TRUE(session.holdingJoint());
+    application->onKeyPress(KeyChord{Key::Escape, 0});
+    EXPECT_FALSE(session.holdingJoint());
+    EXPECT_EQ(application->status(), "Drag cancelled: the joint is back where it was");
+    application->onPointerButton(app::PointerButton::Left, false, false);
+    (void)frame();
+    EXPECT_FLOAT_EQ(session.motion().currentPose().hipRight.flexion, flexionBefore);
 }
 
 }  // namespace
