@@ -911,6 +911,11 @@ void dashedLine(ImDrawList* draw, ImVec2 from, ImVec2 to, ImU32 colour, float th
     }
 }
 
+// A third of the view, but at least 8 em at text size `size`: a small window for the room (the
+// class's window before it is dragged to the projector) would otherwise break "Right psoas major"
+// into a word a line.
+float roomLabelWrapWidth(const ViewerUiState& state, float size) { return std::max(state.sceneView.size.x * 0.35f, 8.0f * size); }
+
 }  // namespace
 
 // Whether the labels at text size `size` (pixels), each wrapped at labelWrapWidth and padded as
@@ -919,7 +924,7 @@ bool labelsFitColumn(const ViewerUiState& state, float size) {
     const float full = ImGui::GetFontSize();
     const float shrink = size / full;
     const float paddingX = 6.0f * state.uiScale * shrink, paddingY = 3.0f * state.uiScale * shrink;
-    const float wrap = std::max(state.sceneView.size.x * 0.35f, 8.0f * size) - paddingX * 2.0f;
+    const float wrap = roomLabelWrapWidth(state, size) - paddingX * 2.0f;
     const float line = ImGui::GetTextLineHeight() * shrink;
     float height = 0.0f;
     for (const LabelAnchor& label : state.labels) {
@@ -964,10 +969,8 @@ float labelFontSize(const ViewerUiState& state) {
     return full * std::max(fit, 0.6f);
 }
 
-// A third of the view, but at least 8 em: a small window for the room (the class's window before it
-// is dragged to the projector) would otherwise break "Right psoas major" into a word a line.
 float labelWrapWidth(const ViewerUiState& state) {
-    return state.presenterTheme ? std::max(state.sceneView.size.x * 0.35f, 8.0f * labelFontSize(state)) : 0.0f;
+    return state.presenterTheme ? roomLabelWrapWidth(state, labelFontSize(state)) : 0.0f;
 }
 
 namespace {
@@ -985,6 +988,8 @@ void drawLabels(const ViewerUiState& state, const std::optional<LegendPlacement>
     const float fontSize = labelFontSize(state);
     const float shrink = fontSize / ImGui::GetFontSize();
     const ImVec2 padding{6.0f * state.uiScale * shrink, 3.0f * state.uiScale * shrink};
+    // One width for every label (labelFontSize, which it depends on, fits all labels each call).
+    const float wrap = state.presenterTheme ? roomLabelWrapWidth(state, fontSize) - padding.x * 2.0f : 0.0f;
     std::vector<LabelRequest> requests;
     std::vector<float> wraps;  // per label: the width its text wraps at, 0 when it fits on a line
     for (const LabelAnchor& label : state.labels) {
@@ -995,7 +1000,6 @@ void drawLabels(const ViewerUiState& state, const std::optional<LegendPlacement>
             text = font->CalcTextSizeA(fontSize, FLT_MAX, 0.0f, label.text.c_str());
             text.x = std::floor(text.x + 0.95f);
         }
-        const float wrap = labelWrapWidth(state) - padding.x * 2.0f;
         wraps.push_back(wrap > 0.0f && text.x > wrap ? wrap : 0.0f);
         if (wraps.back() > 0.0f) {
             text = font->CalcTextSizeA(fontSize, FLT_MAX, wrap, label.text.c_str());

@@ -146,11 +146,16 @@ TEST(RichText, paragraphs_bullets_bold_and_italic) {
     EXPECT_EQ(blocks[3].spans[0].text, "Last 2 * 3");  // an unmatched star is just a star
 }
 
-TEST(LessonPlayer, steps_forward_and_back_within_the_lesson) {
+// A lesson of three empty steps.
+Lesson threeSteps() {
     Lesson lesson;
     lesson.steps.resize(3);
+    return lesson;
+}
+
+TEST(LessonPlayer, steps_forward_and_back_within_the_lesson) {
     LessonPlayer player;
-    player.open(lesson, 1);
+    player.open(threeSteps(), 1);
     const auto r0 = player.revision();
     EXPECT_TRUE(player.next());
     EXPECT_EQ(player.stepIndex(), 2);
@@ -165,10 +170,8 @@ TEST(LessonPlayer, steps_forward_and_back_within_the_lesson) {
 // Fresh tester, issue 14: Home on the first step kept a scrolled caption (title out of sight). Home
 // shows the first step afresh: a new revision even when it is already shown, as a step change.
 TEST(LessonPlayer, first_starts_the_first_step_afresh_even_when_it_is_shown) {
-    Lesson lesson;
-    lesson.steps.resize(3);
     LessonPlayer player;
-    player.open(lesson, 0);
+    player.open(threeSteps(), 0);
     const auto shown = player.revision();
     player.first();
     EXPECT_EQ(player.stepIndex(), 0);
