@@ -23,9 +23,16 @@ struct FileRepair {
 // TEXCOORD_n / COLOR_n numbering). glTF 1.0 files pass untouched to Assimp's glTF 1 reader.
 FileRepair checkGltfFile(const std::filesystem::path& path, const std::string& bytes);
 
-// OBJ (whole file in `bytes`): a face index 0 or past the end is refused as "line N: …"; a texture
-// or normal index 0 (Cinema 4D writes `f 1/1/0`) means "none", so those components are dropped
-// from every face and the normals are computed from the surface.
+// OBJ (whole file in `bytes`), read as Assimp 5.2's reader splits and dispatches lines (a line
+// ends at "\n", "\r\n" or "\r"; a trailing backslash joins the next; a line starting with f, l or
+// p is an element): a control character, an index 0 or past the end, or a corner that is not
+// vertex[/texture[/normal]] is refused as "line N: …" (ModelImportError). A texture or normal
+// index 0 (Cinema 4D writes `f 1/1/0`) means "none", so those components are dropped from every
+// element and the normals are computed from the surface. Elements too short to be one (a line
+// with one vertex: Assimp 5.2 writes past its arrays on it) and statements Assimp would misread as
+// elements ("lod 1") are left out with one warning. Whenever Assimp's reading could differ from
+// this one the repair holds a rewritten file in the plain form (one statement a line, no
+// comments after elements, no line joins).
 FileRepair checkObjFile(const std::filesystem::path& path, const std::string& bytes);
 
 }  // namespace psoas

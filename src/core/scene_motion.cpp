@@ -68,7 +68,7 @@ SceneMotion::SceneMotion(const Scene& scene)
             // The psoas's belly lies along the vertebrae from its first origin to its last: that
             // stretch keeps its length, so the belly does not slide up the spine as the hip bends.
             else deformer->keepStartLength(2, centreLine_);
-            bent_.push_back({static_cast<std::size_t>(structure), m, std::move(deformer)});
+            bent_.push_back({static_cast<std::size_t>(structure), m, std::move(deformer), {}});
         } catch (const std::invalid_argument& e) {
             // Still shown, moving rigidly with its body; the viewer says which and why.
             const StructureInfo& info = scene.structures[static_cast<std::size_t>(structure)].info;

@@ -217,6 +217,59 @@ TEST(ModelImport, obj_non_finite_vertex_is_refused_naming_its_line) {
               "line 3: vertex 3 has a non-finite (NaN or infinite) coordinate");
 }
 
+// CI, stop 26: the fuzzer's OBJ input corrupted the heap inside Debian's Assimp 5.2.5. Its OBJ
+// reader turns "l 1" (a line element with one vertex) into no segment yet still stores the vertex,
+// then writes past its arrays on a later line element (valgrind: "Invalid write ... 0 bytes after a
+// block"). Such elements are left out of the copy Assimp reads, with one warning, and the rest shows.
+TEST(ModelImport, obj_line_elements_with_one_vertex_are_left_out_and_the_faces_shown) {
+    const ImportedModel model =
+        readModelFile(writeFile("one-vertex-lines.obj", "v 0 0 0\nv 1 0 0\nv 0 1 0\nl 1\nl 1\nl 1 2 3\nf 1 2 3\nlod 1\n"));
+    ASSERT_EQ(model.meshes.size(), 1u);
+    EXPECT_EQ(model.meshes[0].mesh.triangleCount(), 1u);
+    EXPECT_EQ(warningsOf(model),
+              "skipped 1 'lod' statement, 2 line elements with one vertex (the viewer reads faces, vertices and materials)|"
+              "ignored 2 lines (the viewer draws surfaces)|");
+}
+
+// The check reads lines as Assimp does, or a file could pass it and reach Assimp unchecked: with
+// old Mac line ends ("\r") the whole file was one line to the check, so no face index was checked.
+TEST(ModelImport, obj_with_carriage_return_line_ends_is_checked_line_by_line) {
+    EXPECT_EQ(importError(writeFile("mac.obj", "v 0 0 0\rv 1 0 0\rv 0 1 0\rf 1 2 9\r")), "line 4: face uses vertex 9 but the file defines 3");
+    EXPECT_EQ(importError(writeFile("dos.obj", "v 0 0 0\r\nv 1 0 0\r\nv 0 1 0\r\nf 1 2 9\r\n")), "line 4: face uses vertex 9 but the file defines 3");
+    EXPECT_EQ(importModel(writeFile("mac-ok.obj", "v 0 0 0\rv 1 0 0\rv 0 1 0\rf 1 2 3\r")).at(0).mesh.triangleCount(), 1u);
+}
+
+// Bytes that end a line for Assimp but not for a text editor (NUL, form feed) or belong to no text.
+TEST(ModelImport, obj_with_a_control_character_is_refused_naming_line_and_column) {
+    EXPECT_EQ(importError(writeFile("nul.obj", std::string("v 0 0 0\nv 1 \0 0\n", 16))),
+              "line 2, column 5: byte 0x00 is not text (an OBJ file is text; this one is binary or damaged)");
+    EXPECT_EQ(importError(writeFile("ff.obj", "v 0 0 0\r\n\fv 1 0 0\n")),
+              "line 2, column 1: byte 0x0C is not text (an OBJ file is text; this one is binary or damaged)");
+}
+
+// A corner Assimp would read as fewer vertices than it shows: refused with its line.
+TEST(ModelImport, obj_corner_without_a_vertex_number_or_with_four_numbers_is_refused) {
+    const std::string three = "v 0 0 0\nv 1 0 0\nv 0 1 0\nvt 0 0\n";
+    EXPECT_EQ(importError(writeFile("slash.obj", three + "f 1 /1 2 3\n")), "line 5: corner '/1' has no vertex number");
+    EXPECT_EQ(importError(writeFile("four.obj", three + "f 1/1/1/1 2 3\n")),
+              "line 5: corner '1/1/1/1' has more than three numbers (an OBJ corner is vertex/texture/normal)");
+}
+
+// Forms Assimp reads differently from the file's meaning: a backslash joining lines, an indented
+// face (Assimp skips the line), a comment after a face (Assimp calls it an invalid index), leading
+// zeros (Assimp reads "01" as vertex 1 twice). Each is read as a text editor shows it.
+TEST(ModelImport, obj_joined_indented_commented_and_zero_padded_faces_read_as_written) {
+    const std::string three = "v 0 0 0\nv 1 0 0\nv 0 1 0\nv 1 1 0\n";
+    for (const std::string faces : {"f 1 2 \\\n3\nf 2 4 3\n", "  f 1 2 3\n\tf 2 4 3\n", "f 1 2 3 # first\nf 2 4 3\n",
+                                    "f 01 02 03\nf 002 4 3\n"}) {
+        const ImportedModel model = readModelFile(writeFile("forms.obj", three + faces));
+        ASSERT_EQ(model.meshes.size(), 1u) << faces;
+        EXPECT_EQ(model.meshes[0].mesh.triangleCount(), 2u) << faces;
+        EXPECT_EQ(model.meshes[0].mesh.positions.size(), 4u) << faces;
+        EXPECT_TRUE(model.warnings.empty()) << faces << warningsOf(model);
+    }
+}
+
 // Failure 4: the viewer's own check refused glTF 1.0 ("'bufferViews' is not a list") and gave the
 // .glb 1.0 another message, while Assimp reads both.
 TEST(ModelImport, gltf_1_0_text_and_binary_load_like_any_other_file) {
