@@ -93,7 +93,7 @@ void Application::addLabelAt(const act::Click& click) {
         return;
     }
     const Scene& scene = session_->scene();
-    const LessonLabel label = labelForClick(scene.structures[static_cast<std::size_t>(hit->structure)].info, hit->point);
+    const LessonLabel label = labelForClick(scene.structures[static_cast<std::size_t>(hit->structure)].info, hit->neutralPoint);
     const bool wasThere = labelled(label.at);
     const std::string replaced = again && labelClick_->added ? labelClick_->at : std::string{};
     if (!wasThere && !replaced.empty()) editStep([&](LessonDraft& d, int s) { d.replaceLabel(s, replaced, label); });

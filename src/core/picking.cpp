@@ -46,6 +46,20 @@ std::optional<float> intersectBounds(const Ray& ray, const Bounds& bounds) {
 }
 
 namespace {
+// The point of triangle `corners` (three indices) in `neutral` with the barycentric weights that
+// `point` has in the same triangle of `posed`.
+glm::vec3 sameSpotOn(const std::vector<glm::vec3>& neutral, const std::vector<glm::vec3>& posed, const std::uint32_t* corners,
+                     const glm::vec3& point) {
+    if (&neutral == &posed) return point;
+    const glm::vec3 a = posed[corners[0]], ab = posed[corners[1]] - a, ac = posed[corners[2]] - a, ap = point - a;
+    const float d00 = glm::dot(ab, ab), d01 = glm::dot(ab, ac), d11 = glm::dot(ac, ac);
+    const float d20 = glm::dot(ap, ab), d21 = glm::dot(ap, ac);
+    const float det = d00 * d11 - d01 * d01;
+    if (std::abs(det) < 1e-20f) return neutral[corners[0]];  // a degenerate triangle: its first corner
+    const float v = (d11 * d20 - d01 * d21) / det, w = (d00 * d21 - d01 * d20) / det;
+    return (1.0f - v - w) * neutral[corners[0]] + v * neutral[corners[1]] + w * neutral[corners[2]];
+}
+
 // Faded structures are see-through for the mouse too: a click reaches what shows behind them.
 bool pickable(const Visibility& visibility, std::size_t s, int skip) {
     if (static_cast<int>(s) == skip) return false;
@@ -74,7 +88,10 @@ std::optional<PickHit> pick(const Scene& scene, const Visibility& visibility, co
         for (std::size_t i = 0; i + 2 < mesh.indices.size(); i += 3) {
             const auto t = intersectTriangle(local, (*positions)[mesh.indices[i]], (*positions)[mesh.indices[i + 1]],
                                              (*positions)[mesh.indices[i + 2]]);
-            if (t && (!best || *t < best->distance)) best = PickHit{static_cast<int>(s), *t, ray.origin + ray.direction * *t};
+            if (t && (!best || *t < best->distance)) {
+                const glm::vec3 neutral = sameSpotOn(mesh.positions, *positions, &mesh.indices[i], local.origin + local.direction * *t);
+                best = PickHit{static_cast<int>(s), *t, ray.origin + ray.direction * *t, neutral};
+            }
         }
     }
     return best;

@@ -11,8 +11,12 @@ namespace psoas {
 
 struct PickHit {
     int structure = -1;
-    float distance = 0.0f;  // along the ray
-    glm::vec3 point{0.0f};
+    float distance = 0.0f;  // along the ray, metres
+    glm::vec3 point{0.0f};  // where the ray hit, scene frame, in the pose shown (metres)
+    // The same place on the structure's mesh as the atlas holds it (scene frame, neutral standing:
+    // the frame of its landmarks): the hit triangle's own point at the same barycentric weights, so
+    // a bent muscle's hit maps back to where that part of the muscle lies unbent.
+    glm::vec3 neutralPoint{0.0f};
 };
 
 // Distance along the ray to the triangle (either side), if it is hit.

@@ -196,17 +196,11 @@ bool ViewerSession::quizOpen() const {
     return player_.active() && player_.step().quiz && !quiz_.answered(player_.stepIndex());
 }
 
-// Landmarks and areas are given in the neutral pose, so a hit is taken back into its structure's
-// frame before it is compared with them.
-glm::vec3 ViewerSession::neutralPoint(const PickHit& hit) const {
-    if (!motion_) return hit.point;
-    return glm::vec3(glm::inverse(motion_->model(static_cast<std::size_t>(hit.structure))) * glm::vec4(hit.point, 1.0f));
-}
-
-// What a hit answers ("" for nothing).
+// What a hit answers ("" for nothing). Landmarks and areas lie on the neutral meshes, so the hit's
+// neutral point is compared with them.
 std::string ViewerSession::quizAnswer(const std::optional<PickHit>& hit) const {
     if (!hit) return {};
-    return answerName(*player_.step().quiz, scene_, hit->structure, neutralPoint(*hit));
+    return answerName(*player_.step().quiz, scene_, hit->structure, hit->neutralPoint);
 }
 
 // What a wrong click was on, as the feedback names it: the landmark near the click when there is
@@ -215,7 +209,7 @@ std::string ViewerSession::quizAnswer(const std::optional<PickHit>& hit) const {
 // structure ("Right femur").
 std::string ViewerSession::wrongAnswerName(const PickHit& hit) const {
     const StructureInfo& info = scene_.structures[static_cast<std::size_t>(hit.structure)].info;
-    const Landmark* landmark = landmarkNear(info, neutralPoint(hit));
+    const Landmark* landmark = landmarkNear(info, hit.neutralPoint);
     if (!landmark) return info.name;
     std::string name = landmark->name;
     // "Greater trochanter" reads "the greater trochanter" mid-sentence; "L1 body" keeps its capital.

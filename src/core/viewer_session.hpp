@@ -269,7 +269,6 @@ private:
     void stageCurrent();
     void answerQuiz(glm::vec2 position, glm::vec2 viewPixels);
     [[nodiscard]] std::string quizAnswer(const std::optional<PickHit>& hit) const;
-    [[nodiscard]] glm::vec3 neutralPoint(const PickHit& hit) const;
     [[nodiscard]] std::string wrongAnswerName(const PickHit& hit) const;
     void animateTo(const CameraPose& destination);
     void takeCamera();

@@ -1,5 +1,9 @@
 #include "core/picking.hpp"
+#include "core/atlas.hpp"
 #include "core/scene.hpp"
+#include "core/scene_motion.hpp"
+
+#include <glm/geometric.hpp>
 
 #include <gtest/gtest.h>
 
@@ -88,6 +92,39 @@ TEST(Picking, ray_through_a_pixel_picks_what_is_drawn_there) {
     ASSERT_TRUE(hit.has_value());
     EXPECT_EQ(hit->structure, 1);
     EXPECT_FALSE(pick(scene, Visibility(2), camera.rayThrough({5.0f, 5.0f}, viewport)).has_value());
+}
+
+// Session 12's note: labels and quiz answers compare a click with landmarks, which lie on the
+// neutral meshes; a click on a bent muscle gave its posed point, far from its landmarks once the hip
+// bends. The hit names the same place on the neutral mesh: on a bent psoas the vertex aimed at maps
+// back to where it lies unbent; on a rigid, moved femur the point goes back with its transform.
+TEST(Picking, a_hit_on_a_posed_structure_names_the_same_place_on_its_neutral_mesh) {
+    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    SceneMotion motion(scene);
+    Pose pose;
+    pose.hipRight.flexion = pose.hipLeft.flexion = 70.0f;
+    motion.update(pose, 0.0f, BreathDepth::Quiet, 1.0f);
+    const Visibility visibility(scene.structures.size());
+    for (const char* id : {"psoas_major_r", "femur_r"}) {
+        const auto s = static_cast<std::size_t>(scene.findStructure(id));
+        const std::vector<glm::vec3>& neutral = scene.structures[s].mesh.positions;
+        const std::vector<glm::vec3>* bent = motion.positions(s);
+        // Aim from in front (+Z) at the vertex nearest the camera among those low on the structure.
+        std::size_t aim = 0;
+        float best = -1e9f;
+        for (std::size_t v = 0; v < neutral.size(); ++v) {
+            const glm::vec3 p = bent ? glm::vec3(motion.model(s) * glm::vec4((*bent)[v], 1.0f)) : glm::vec3(motion.model(s) * glm::vec4(neutral[v], 1.0f));
+            if (p.z > best) best = p.z, aim = v;
+        }
+        const glm::vec3 target = bent ? glm::vec3(motion.model(s) * glm::vec4((*bent)[aim], 1.0f))
+                                      : glm::vec3(motion.model(s) * glm::vec4(neutral[aim], 1.0f));
+        const auto hit = pick(scene, visibility, Ray{target + glm::vec3(0.0f, 0.0f, 1.0f), {0.0f, 0.0f, -1.0f}}, &motion);
+        ASSERT_TRUE(hit.has_value()) << id;
+        ASSERT_EQ(hit->structure, static_cast<int>(s)) << id;
+        EXPECT_LT(glm::length(hit->point - target), 2e-3f) << id;
+        EXPECT_LT(glm::length(hit->neutralPoint - neutral[aim]), 3e-3f) << id << ": the neutral place of the vertex aimed at";
+        EXPECT_GT(glm::length(hit->point - hit->neutralPoint), 0.02f) << id << ": the pose moved it, so the two differ";
+    }
 }
 
 }  // namespace
