@@ -1,6 +1,7 @@
 #include "core/diagnostic.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <numeric>
 
 namespace psoas {
@@ -47,6 +48,26 @@ std::size_t editDistance(std::string_view a, std::string_view b) {
 DataFileError::DataFileError(std::vector<Diagnostic> diagnostics)
     : std::runtime_error(joinFormatted(diagnostics)), diagnostics_(std::move(diagnostics)) {}
 
+namespace {
+// The words of a snake_case name in order, with the sides written as the atlas writes them ("right"
+// as "r", "left" as "l"): "right_hip" and "hip_right" give the same words.
+std::vector<std::string> sortedWords(std::string_view name) {
+    std::vector<std::string> words;
+    std::size_t start = 0;
+    while (start <= name.size()) {
+        const std::size_t end = std::min(name.find('_', start), name.size());
+        std::string word(name.substr(start, end - start));
+        for (char& c : word) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (word == "right") word = "r";
+        if (word == "left") word = "l";
+        if (!word.empty()) words.push_back(std::move(word));
+        start = end + 1;
+    }
+    std::sort(words.begin(), words.end());
+    return words;
+}
+}  // namespace
+
 std::string closestMatch(std::string_view word, const std::vector<std::string>& candidates) {
     std::string best;
     // A third of the word's length, at least 1 and at most 3 edits, reads as a typo, not a new word.
@@ -58,6 +79,13 @@ std::string closestMatch(std::string_view word, const std::vector<std::string>& 
             best = candidate;
         }
     }
+    if (!best.empty()) return best;
+    // The same words in another order, or a side spelt out: "right_hip" for "hip_right" (tester,
+    // session 12), "psoas_major_left" for "psoas_major_l".
+    const std::vector<std::string> words = sortedWords(word);
+    if (words.size() < 2) return best;
+    for (const std::string& candidate : candidates)
+        if (sortedWords(candidate) == words) return candidate;
     return best;
 }
 

@@ -32,7 +32,9 @@ private:
     std::vector<Diagnostic> diagnostics_;
 };
 
-// The candidate closest to `word` by edit distance, or "" when none is close enough to be a typo.
+// The candidate closest to `word` by edit distance; else one with the same snake_case words in
+// another order or with a side spelt out ("right_hip": "hip_right"; "psoas_major_left":
+// "psoas_major_l"); else "" (nothing close enough to be a slip).
 std::string closestMatch(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace psoas
