@@ -206,6 +206,7 @@ private:
         glm::vec2 teacherSize_;
     };
     void applyIntents(const ui::ViewerUiIntents& intents);
+    void sayWhereTheJointStopped(const JointAngle& asked);
     void applyLessonIntents(const ui::ViewerUiIntents& intents);
     void applyPoseIntents(const ui::ViewerUiIntents& intents);
     // The lesson editor (app/lesson_editing.cpp): its panel's view, its intents, Ctrl+Z / Ctrl+Y,

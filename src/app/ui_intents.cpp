@@ -40,6 +40,7 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     if (intents.antiAliasing) antiAliasing_ = *intents.antiAliasing;
     applyLessonIntents(intents);
     if (intents.motion.any()) apply(act::ChangeMotion{intents.motion});
+    if (intents.motion.joint) sayWhereTheJointStopped(*intents.motion.joint);
     if (intents.moveJoints) apply(act::SetMoveJoints{*intents.moveJoints});
     applyPoseIntents(intents);
     applyEditIntents(intents.edit);
@@ -49,6 +50,15 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     hintHeight_[static_cast<std::size_t>(building_)] = intents.hintHeight;
     captionCut_ = intents.captionCut;
     applyModelIntents(intents.model);
+}
+
+// A typed angle past the joint's range is held at the range's end; the status line says so (tester,
+// session 12: 200 degrees typed into hip flexion became 120 with no word why).
+void Application::sayWhereTheJointStopped(const JointAngle& asked) {
+    const MotionState& motion = session_->motion();
+    const std::string notice = heldAngleNotice(asked.coordinate, asked.degrees, coordinateValue(motion.targetPose(), asked.coordinate),
+                                               motion.controlRange(asked.coordinate));
+    if (!notice.empty()) setStatus(notice);
 }
 
 // The Lesson tab's: open, close, export, move through the steps.

@@ -65,7 +65,9 @@ void jointSlider(const JointCoordinateInfo& info, DegreeRange range, const Joint
     const ImGuiID slider = ImGui::GetID("##angle");
     const bool typing = ImGui::TempInputIsActive(slider);
     const float before = value;
-    if (ImGui::SliderFloat("##angle", &value, range.min, range.max, "##%.0f", ImGuiSliderFlags_AlwaysClamp))
+    // Dragging stays in the range; a typed value may pass it: the motion holds it at the end and the
+    // status line says so (no AlwaysClamp, which would change it without a word).
+    if (ImGui::SliderFloat("##angle", &value, range.min, range.max, "##%.0f"))
         intents.joint = JointAngle{info.id, value};
     const bool doubleClicked = ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
     // The angle before a click took the slider, kept until a second click makes it a double-click.

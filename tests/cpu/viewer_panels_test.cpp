@@ -1134,7 +1134,7 @@ private:
     ui::JointControlsView view_;
 };
 
-TEST(JointControlsPanel, a_slider_returns_the_angle_and_a_typed_value_is_clamped_to_the_range) {
+TEST(JointControlsPanel, a_slider_returns_the_angle_and_a_typed_value_as_typed) {
     NullBackend imgui;
     ui::JointControlsView view;
     view.angles.hipRight.flexion = 45.0f;  // changed from the step's 0: its reset is enabled
@@ -1159,7 +1159,8 @@ TEST(JointControlsPanel, a_slider_returns_the_angle_and_a_typed_value_is_clamped
     }
     ASSERT_TRUE(hipY);
 
-    // Ctrl+click opens the text field; 150 typed is held at the range's 120.
+    // Ctrl+click opens the text field; 150 typed is asked for as typed: the motion holds it at the
+    // range's 120 and the status line says so (MotionState, heldAngleNotice), not the slider alone.
     panel.click({160.0f, *hipY}, true);
     ImGui::GetIO().AddInputCharacter('1');
     ImGui::GetIO().AddInputCharacter('5');
@@ -1168,7 +1169,7 @@ TEST(JointControlsPanel, a_slider_returns_the_angle_and_a_typed_value_is_clamped
     const MotionChange typed = panel.frame({160.0f, *hipY}, false, false, true);
     ASSERT_TRUE(typed.joint);
     EXPECT_EQ(typed.joint->coordinate, JointCoordinate::RightHipFlexion);
-    EXPECT_FLOAT_EQ(typed.joint->degrees, 120.0f);
+    EXPECT_FLOAT_EQ(typed.joint->degrees, 150.0f);
     panel.frame({160.0f, *hipY}, false);
 
     // A double-click opens it too (ImGui 1.86 sliders know only Ctrl+click).

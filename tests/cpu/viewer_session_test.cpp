@@ -694,6 +694,24 @@ TEST(JointControls, the_hover_name_follows_the_body_moving_under_a_still_pointer
     session->apply(act::Hover{std::nullopt, kView});
     EXPECT_EQ(session->hovered(), -1) << "over the panels, nothing";
 }
+// Tester, session 12: 200 degrees typed into hip flexion became 120 with no word why. The motion
+// holds a typed angle at the end of the joint's range, and the notice the status line shows says so.
+TEST(JointControls, a_typed_angle_past_the_range_stops_at_its_end_and_the_notice_says_so) {
+    auto session = builtInSession();
+    setJoint(*session, JointCoordinate::RightHipFlexion, 200.0f);
+    const float now = coordinateValue(session->motion().targetPose(), JointCoordinate::RightHipFlexion);
+    EXPECT_FLOAT_EQ(now, 120.0f);
+    const DegreeRange range = session->motion().controlRange(JointCoordinate::RightHipFlexion);
+    EXPECT_EQ(heldAngleNotice(JointCoordinate::RightHipFlexion, 200.0f, now, range),
+              "200\u00b0 is past the range of Right hip flexion (+) / extension (-) here (-30\u00b0 to 120\u00b0, docs/sources.md \u00a79 "
+              "(AAOS 1965)): it stops at 120\u00b0");
+    setJoint(*session, JointCoordinate::RightHipFlexion, 45.0f);
+    EXPECT_EQ(heldAngleNotice(JointCoordinate::RightHipFlexion, 45.0f,
+                              coordinateValue(session->motion().targetPose(), JointCoordinate::RightHipFlexion), range),
+              "")
+        << "within the range: nothing to say";
+}
+
 
 TEST(JointControls, a_joint_angle_moves_the_body_at_once_and_gives_the_numbers_measure_prints) {
     auto session = builtInSession();

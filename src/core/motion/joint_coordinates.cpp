@@ -1,6 +1,8 @@
 #include "core/motion/joint_coordinates.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 
 namespace psoas {
 
@@ -63,6 +65,16 @@ float coordinateValue(const Pose& pose, JointCoordinate id) {
 void setCoordinate(Pose& pose, JointCoordinate id, float degrees) { angle(pose, id) = degrees; }
 
 DegreeRange rangeIncluding(DegreeRange range, float angle) { return {std::min(range.min, angle), std::max(range.max, angle)}; }
+
+std::string heldAngleNotice(JointCoordinate id, float asked, float now, DegreeRange range) {
+    if (std::abs(now - asked) < 0.5f) return {};
+    const JointCoordinateInfo& info = jointCoordinate(id);
+    char text[320];
+    std::snprintf(text, sizeof text, "%.0f\u00b0 is past the range of %s here (%.0f\u00b0 to %.0f\u00b0, %s): it stops at %.0f\u00b0",
+                  static_cast<double>(asked), std::string(info.name).c_str(), static_cast<double>(range.min), static_cast<double>(range.max),
+                  std::string(info.source).c_str(), static_cast<double>(now));
+    return text;
+}
 
 DegreeRange rangeIncluding(JointCoordinate id, float angle) {
     const JointCoordinateInfo& info = jointCoordinate(id);

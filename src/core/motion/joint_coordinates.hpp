@@ -7,6 +7,7 @@
 
 #include <array>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace psoas {
@@ -65,5 +66,11 @@ struct DegreeRange {
 // a value the user did not move (tester, session 6: touching a 45 degree slider snapped 60 to 45).
 [[nodiscard]] DegreeRange rangeIncluding(JointCoordinate id, float angle);
 [[nodiscard]] DegreeRange rangeIncluding(DegreeRange range, float angle);
+
+// What the status line says when the angle asked for (degrees, typed into a joint control) was
+// held at the end of `range`, where the joint now is (`now`): "200° is past the range of Right hip
+// flexion (+) / extension (-) here (-30° to 120°, docs/sources.md §9 (AAOS 1965)): it stops at
+// 120°". Empty when the joint went where asked (within half a degree).
+[[nodiscard]] std::string heldAngleNotice(JointCoordinate id, float asked, float now, DegreeRange range);
 
 }  // namespace psoas
