@@ -84,7 +84,11 @@ SceneMotion::SceneMotion(const Scene& scene)
         const bool isDome = static_cast<int>(i) == diaphragm;
         if (!skin.spansJoints() && !isDome) continue;  // on one body: rigid, as before
         if (isDome) dome_ = carried_.size();
-        carried_.push_back({i, std::move(skin), s.mesh.positions, s.mesh.normals, s.mesh.positions, s.mesh.normals});
+        std::vector<float> descentWeight;
+        if (isDome)
+            for (const glm::vec3& p : s.mesh.positions) descentWeight.push_back(domeDescentWeight(p));
+        carried_.push_back({i, std::move(skin), s.mesh.positions, s.mesh.normals, s.mesh.positions, s.mesh.normals,
+                            std::move(descentWeight), std::nullopt, 0});
     }
     update(neutral, 0.0f, BreathDepth::Quiet, 1.0f);
 }
@@ -146,7 +150,9 @@ void SceneMotion::measure(HipReference reference, const Pose& truePose, const Bo
     }
 }
 
-void SceneMotion::update(const Pose& pose, float breath, BreathDepth depth, float exaggeration, HipReference reference) {
+void SceneMotion::update(const Pose& pose, float breath, BreathDepth depth, float exaggeration, HipReference reference,
+                         const std::vector<bool>& wanted) {
+    const auto isWanted = [&](std::size_t structure) { return wanted.empty() || (structure < wanted.size() && wanted[structure]); };
     // The truth, for the numbers.
     const Pose truePose = withBreath(pose, breath, depth);
     const BodyTransforms trueBodies = solveSkeleton(skeleton_, truePose);
@@ -166,15 +172,17 @@ void SceneMotion::update(const Pose& pose, float breath, BreathDepth depth, floa
         evaluateMuscle(muscles_[b.muscle], shown, bodies, states_[b.muscle]);
         muscleCentreLine(states_[b.muscle], centreLine_);
         models_[b.structure] = turn;  // the deformed vertices are already placed upright
+        if (!isWanted(b.structure)) continue;
         if (b.revision != 0 && centreLine_ == b.bentAlong) continue;  // the same line bends it the same way
         b.deformer->deform(centreLine_);
         b.bentAlong = centreLine_;
         b.revision = nextVertexRevision();
     }
-    placeCarried(bodies, breath, depth, exaggeration, turn);
+    placeCarried(bodies, breath, depth, exaggeration, turn, wanted);
 }
 
-void SceneMotion::placeCarried(const BodyTransforms& bodies, float breath, BreathDepth depth, float exaggeration, const glm::mat4& turn) {
+void SceneMotion::placeCarried(const BodyTransforms& bodies, float breath, BreathDepth depth, float exaggeration, const glm::mat4& turn,
+                               const std::vector<bool>& wanted) {
     for (Carried& c : carried_) models_[c.structure] = turn;  // the vertices are already placed upright
     CarriedInputs inputs{bodies, 0.0f};
     inputs.bodies[Body::FemurRight] = inputs.bodies[Body::FemurLeft] = glm::mat4(1.0f);  // no carried part follows a femur
@@ -187,23 +195,21 @@ void SceneMotion::placeCarried(const BodyTransforms& bodies, float breath, Breat
         const float fullShown = std::min(domeExcursion(depth) * exaggeration, std::max(domeExcursion(depth), kMostShownDescent));
         domeShownFactor_ = fullShown / domeExcursion(depth);
     }
-    if (carriedFrom_ == inputs) return;  // placed from the same bodies and descent: the vertices stand
-    carriedFrom_ = inputs;
+    // Each part goes where the vertebra beside it has gone (the dome, lowered first, with T12 and its
+    // ribs), when it is wanted and its inputs changed.
     for (Carried& c : carried_) {
+        if (!wanted.empty() && (c.structure >= wanted.size() || !wanted[c.structure])) continue;
+        if (c.placedFrom == inputs) continue;
+        c.placedFrom = inputs;
         c.positions = c.neutral;  // same size: copies, never allocates
         c.normals = c.neutralNormals;
         c.revision = nextVertexRevision();
-    }
-    if (dome_) {
         // The dome descends by the (exaggerated) excursion, most at the top so it also flattens;
         // the crura stay on the spine (sources §5). Same falloff as deformDiaphragmVertex, which
         // clamps to the true excursion and so cannot show an exaggerated one.
-        Carried& dome = carried_[*dome_];
-        for (std::size_t v = 0; v < dome.neutral.size(); ++v)
-            dome.positions[v].y -= domeDescentWeight(dome.neutral[v]) * inputs.shownDescent;
+        for (std::size_t v = 0; v < c.descentWeight.size(); ++v) c.positions[v].y -= c.descentWeight[v] * inputs.shownDescent;
+        c.skin.place(bodies, c.positions, c.normals);
     }
-    // Then each part goes where the vertebra beside it has gone (the dome with T12 and its ribs).
-    for (Carried& c : carried_) c.skin.place(bodies, c.positions, c.normals);
 }
 
 const MuscleReadout* SceneMotion::readout(std::string_view muscleId) const {

@@ -44,16 +44,19 @@ public:
 
     // Recomputes transforms, deformed meshes and readouts. `exaggeration` scales the breathing
     // motion on screen only (1 = true size). The readouts and lengthChange() use `reference`'s
-    // paths; the drawn muscles bend along the default's whatever the reference.
+    // paths; the drawn muscles bend along the default's whatever the reference. `wanted` (one flag
+    // per scene structure; empty: all) names the structures whose vertices are placed: the others
+    // keep those of the last update() that wanted them, with their vertexRevision(), and are
+    // placed when next wanted. A hidden diaphragm costs nothing while a walking step breathes.
     void update(const Pose& pose, float breath, BreathDepth depth, float exaggeration,
-                HipReference reference = HipReference::Gait2392);
+                HipReference reference = HipReference::Gait2392, const std::vector<bool>& wanted = {});
 
     [[nodiscard]] const glm::mat4& model(std::size_t structure) const { return models_[structure]; }
     [[nodiscard]] const std::vector<glm::mat4>& models() const { return models_; }
     // Deformed vertices (scene frame, the body upright; the model matrix is then the lying body's
     // turn, identity when upright: bodyOrientationTransform) for muscles that bend, for soft
     // structures carried along the lumbar column and for the diaphragm; null for structures that
-    // only move rigidly.
+    // only move rigidly. Placed by the last update() that wanted the structure.
     [[nodiscard]] const std::vector<glm::vec3>* positions(std::size_t structure) const;
     [[nodiscard]] const std::vector<glm::vec3>* normals(std::size_t structure) const;
     // Changes whenever update() changed the structure's positions() (0 for a structure without
@@ -95,20 +98,21 @@ private:
     };
     // A muscle or ligament lying along the lumbar column (quadratus lumborum, psoas minor, the
     // diaphragm, the arcuate ligaments): each part moves with the vertebra beside it.
-    struct Carried {
-        std::size_t structure;
-        ColumnSkin skin;
-        std::vector<glm::vec3> neutral, neutralNormals, positions, normals;
-        std::uint64_t revision = 0;
-    };
-    // What the carried parts were last placed from: the column's bodies (every body but the
-    // femurs) and the dome's shown descent. Equal inputs give equal vertices, so they stay.
+    // What a carried part is placed from: the column's bodies (every body but the femurs) and the
+    // dome's shown descent. Equal inputs give equal vertices, so they stay.
     struct CarriedInputs {
         BodyTransforms bodies;
         float shownDescent = 0.0f;
         bool operator==(const CarriedInputs&) const = default;
     };
-    std::optional<CarriedInputs> carriedFrom_;
+    struct Carried {
+        std::size_t structure;
+        ColumnSkin skin;
+        std::vector<glm::vec3> neutral, neutralNormals, positions, normals;
+        std::vector<float> descentWeight;  // the dome's only: how much of the descent each vertex takes
+        std::optional<CarriedInputs> placedFrom;  // what positions and normals were placed from
+        std::uint64_t revision = 0;
+    };
 
     // One published geometry's paths and the lengths they give in neutral standing, breathed out.
     struct ReferencePaths {
@@ -119,7 +123,8 @@ private:
     [[nodiscard]] const ReferencePaths& paths(HipReference reference) const;
     void measure(HipReference reference, const Pose& truePose, const BodyTransforms& trueBodies);
     // The column's parts and the dome, placed again only when their inputs changed.
-    void placeCarried(const BodyTransforms& bodies, float breath, BreathDepth depth, float exaggeration, const glm::mat4& turn);
+    void placeCarried(const BodyTransforms& bodies, float breath, BreathDepth depth, float exaggeration, const glm::mat4& turn,
+                      const std::vector<bool>& wanted);
 
     const Scene& scene_;
     Skeleton skeleton_;

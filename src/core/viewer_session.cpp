@@ -69,6 +69,8 @@ void ViewerSession::apply(const SessionAction& action) {
     std::visit([this](const auto& a) { handle(a); }, action);
     stageIfChanged();
     updateLengthCurve();
+    // A structure shown by this action has its vertices placed now, before anything picks it.
+    if (solved_ && solvedDrawn_ != drawnStructures()) solveIfChanged();
 }
 
 void ViewerSession::advance(double seconds) {
@@ -131,12 +133,21 @@ bool ViewerSession::moving() const {
     return (motion_ && motionState_.animating()) || autoRotate_ || (autoplay_ && player_.active());
 }
 
+// The structures whose vertices the motion places: those shown or still fading (SceneMotion::update).
+std::vector<bool> ViewerSession::drawnStructures() const {
+    std::vector<bool> drawn(displayOpacity_.size());
+    for (std::size_t i = 0; i < drawn.size(); ++i) drawn[i] = visibility_.visible(i) || displayOpacity_[i] > 0.0f;
+    return drawn;
+}
+
 void ViewerSession::solveIfChanged() {
     if (!motion_) return;
     const MotionInputs inputs = motionState_.inputs();
-    if (solved_ && sameInputs(*solved_, inputs)) return;
-    motion_->update(inputs.pose, inputs.breath, inputs.depth, inputs.exaggeration, inputs.reference);
+    std::vector<bool> drawn = drawnStructures();
+    if (solved_ && sameInputs(*solved_, inputs) && solvedDrawn_ == drawn) return;
+    motion_->update(inputs.pose, inputs.breath, inputs.depth, inputs.exaggeration, inputs.reference, drawn);
     solved_ = inputs;
+    solvedDrawn_ = std::move(drawn);
     ++motionRevision_;
 }
 

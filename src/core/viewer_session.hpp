@@ -276,6 +276,7 @@ private:
     [[nodiscard]] bool fading() const;
     void solveIfChanged();
     void updateLengthCurve();
+    [[nodiscard]] std::vector<bool> drawnStructures() const;
     void addLengthTags(std::vector<StepLabel>& labels) const;
     void recordHistory(double seconds);
     void advanceClassroomClocks(double seconds);
@@ -336,6 +337,7 @@ private:
     std::unique_ptr<SceneMotion> motion_;
     MotionState motionState_;
     std::optional<MotionInputs> solved_;  // what motion_ was last solved for
+    std::vector<bool> solvedDrawn_;        // and for which structures' vertices (drawnStructures())
     std::uint64_t motionRevision_ = 0;
     std::optional<JointDrag> jointDrag_;  // the joint held by the pointer, as the drag began
     bool moveJoints_ = false;

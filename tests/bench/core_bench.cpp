@@ -3,6 +3,7 @@
 
 #include "core/atlas.hpp"
 #include "core/lesson_library.hpp"
+#include "core/motion/looping_motion.hpp"
 #include "core/picking.hpp"
 #include "core/scene.hpp"
 #include "core/scene_motion.hpp"
@@ -36,6 +37,31 @@ void PickUnderCursor(benchmark::State& state) {
     }
 }
 BENCHMARK(PickUnderCursor)->Unit(benchmark::kMicrosecond);
+
+// Issue 13's per-frame figure in the app's own code path: the whole atlas scene's pose, muscle
+// paths, bending meshes and carried parts, one frame of the Actions lesson's walking step (both
+// hips move every frame, and the viewer breathes) at 60 frames a second. Argument 0: every
+// structure drawn; 1: what the step shows (the bones, both psoas majors and iliacus), the other
+// structures' vertices left until they are shown, as the viewer does.
+void WalkingFrame(benchmark::State& state) {
+    const psoas::Scene& s = scene();
+    psoas::SceneMotion motion(s);
+    std::vector<bool> drawn;
+    if (state.range(0) == 1)
+        for (const psoas::SceneStructure& structure : s.structures)
+            drawn.push_back(structure.info.group == psoas::StructureGroup::Bone || structure.info.id.starts_with("psoas_major") ||
+                            structure.info.id.starts_with("iliacus"));
+    const psoas::LoopingMotion walking = psoas::builtInMotion(psoas::BuiltInMotion::Walking);
+    const psoas::BreathCycle breath;
+    double clock = 0.0;
+    for (auto _ : state) {
+        clock += 1.0 / 60.0;
+        motion.update(psoas::poseAt(walking, clock / walking.periodSeconds), breath.stateAt(clock), breath.depth, 1.0f,
+                      psoas::HipReference::Gait2392, drawn);
+        benchmark::DoNotOptimize(motion.model(0));
+    }
+}
+BENCHMARK(WalkingFrame)->Arg(0)->Arg(1)->Unit(benchmark::kMicrosecond);
 
 void LoadAtlasAndMeshes(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(psoas::loadScene(psoas::loadAtlas(kSource / "models" / "atlas.toml")));

@@ -134,5 +134,40 @@ TEST(SceneMotion, only_structures_whose_inputs_moved_change_their_vertices) {
     fresh.update(pose, 0.5f, BreathDepth::Quiet, 1.0f);
     for (const std::size_t s : {psoasRight, psoasLeft, quadratus, dome}) EXPECT_EQ(*motion.positions(s), *fresh.positions(s)) << s;
 }
+
+// Issue 13, performance: a structure not drawn (the walking step hides the diaphragm and quadratus
+// lumborum) is not placed while the body breathes and walks; once wanted again its vertices are
+// those a fresh solve gives, under a new revision so the renderer uploads them.
+TEST(SceneMotion, structures_not_wanted_keep_their_vertices_until_wanted) {
+    const Scene& scene = builtInScene();
+    SceneMotion motion(scene);
+    auto index = [&](const char* id) { return static_cast<std::size_t>(scene.findStructure(id)); };
+    const std::size_t psoasRight = index("psoas_major_r"), quadratus = index("quadratus_lumborum_r"), dome = index("diaphragm");
+    std::vector<bool> wanted(scene.structures.size(), true);
+    wanted[quadratus] = wanted[dome] = false;
+    const std::vector<glm::vec3> domeBefore = *motion.positions(dome);
+    const std::uint64_t domeRevision = motion.vertexRevision(dome), quadratusRevision = motion.vertexRevision(quadratus),
+                        psoasRevision = motion.vertexRevision(psoasRight);
+
+    Pose pose;
+    pose.hipRight.flexion = 40.0f;
+    pose.lumbarExtension = -15.0f;
+    motion.update(pose, 0.8f, BreathDepth::Deep, 1.0f, HipReference::Gait2392, wanted);
+    EXPECT_NE(motion.vertexRevision(psoasRight), psoasRevision) << "a drawn muscle bends";
+    EXPECT_EQ(motion.vertexRevision(dome), domeRevision) << "the hidden dome is left as it was";
+    EXPECT_EQ(motion.vertexRevision(quadratus), quadratusRevision);
+    EXPECT_EQ(*motion.positions(dome), domeBefore);
+
+    wanted[dome] = true;
+    motion.update(pose, 0.8f, BreathDepth::Deep, 1.0f, HipReference::Gait2392, wanted);
+    EXPECT_NE(motion.vertexRevision(dome), domeRevision) << "shown again: placed, and uploaded";
+    EXPECT_EQ(motion.vertexRevision(quadratus), quadratusRevision) << "still hidden";
+    SceneMotion fresh(scene);
+    fresh.update(pose, 0.8f, BreathDepth::Deep, 1.0f);
+    EXPECT_EQ(*motion.positions(dome), *fresh.positions(dome));
+    EXPECT_EQ(*motion.positions(psoasRight), *fresh.positions(psoasRight));
+    motion.update(pose, 0.8f, BreathDepth::Deep, 1.0f);  // every structure wanted
+    EXPECT_EQ(*motion.positions(quadratus), *fresh.positions(quadratus));
+}
 }  // namespace
 }  // namespace psoas

@@ -108,6 +108,31 @@ TEST(ViewerSession, a_still_step_reports_nothing_moving_and_solves_nothing) {
     EXPECT_GT(session->motionRevision(), solves);
 }
 
+// Issue 13, performance: a hidden structure's vertices are not placed while the body breathes; the
+// moment it is shown again (before any frame runs) they are where the body is now, so a pick or a
+// label on it finds it there.
+TEST(ViewerSession, a_structure_shown_again_is_placed_where_the_body_is_at_once) {
+    auto session = builtInSession();
+    const int dome = builtInScene().findStructure("diaphragm");
+    ASSERT_GE(dome, 0);
+    const auto domeIndex = static_cast<std::size_t>(dome);
+    session->apply(act::SetVisible{dome, false});
+    settle(*session);
+    MotionChange breathe;
+    breathe.breathing = true;
+    session->apply(act::ChangeMotion{breathe});
+    const std::uint64_t hiddenRevision = session->sceneMotion()->vertexRevision(domeIndex);
+    for (int frame = 0; frame < 90; ++frame) session->advance(1.0 / 60.0);  // 1.5 s of breathing in
+    EXPECT_EQ(session->sceneMotion()->vertexRevision(domeIndex), hiddenRevision) << "hidden: not placed each frame";
+
+    session->apply(act::SetVisible{dome, true});
+    EXPECT_NE(session->sceneMotion()->vertexRevision(domeIndex), hiddenRevision);
+    const MotionInputs now = session->motion().inputs();
+    SceneMotion fresh(builtInScene());
+    fresh.update(now.pose, now.breath, now.depth, now.exaggeration, now.reference);
+    EXPECT_EQ(*session->sceneMotion()->positions(domeIndex), *fresh.positions(domeIndex));
+}
+
 TEST(ViewerSession, a_paused_breathing_step_is_still) {
     auto session = builtInSession();
     MotionChange breathe;
@@ -669,6 +694,24 @@ void setJoint(ViewerSession& session, JointCoordinate coordinate, float degrees)
     session.advance(1.0 / 60.0);  // one frame: a slider moves the body at once
 }
 
+// Tester, session 12: 200 degrees typed into hip flexion became 120 with no word why. The motion
+// holds a typed angle at the end of the joint's range, and the notice the status line shows says so.
+TEST(JointControls, a_typed_angle_past_the_range_stops_at_its_end_and_the_notice_says_so) {
+    auto session = builtInSession();
+    setJoint(*session, JointCoordinate::RightHipFlexion, 200.0f);
+    const float now = coordinateValue(session->motion().targetPose(), JointCoordinate::RightHipFlexion);
+    EXPECT_FLOAT_EQ(now, 120.0f);
+    const DegreeRange range = session->motion().controlRange(JointCoordinate::RightHipFlexion);
+    EXPECT_EQ(heldAngleNotice(JointCoordinate::RightHipFlexion, 200.0f, now, range),
+              "200\u00b0 is past the range of Right hip flexion (+) / extension (-) here (-30\u00b0 to 120\u00b0, docs/sources.md \u00a79 "
+              "(AAOS 1965)): it stops at 120\u00b0");
+    setJoint(*session, JointCoordinate::RightHipFlexion, 45.0f);
+    EXPECT_EQ(heldAngleNotice(JointCoordinate::RightHipFlexion, 45.0f,
+                              coordinateValue(session->motion().targetPose(), JointCoordinate::RightHipFlexion), range),
+              "")
+        << "within the range: nothing to say";
+}
+
 // Session 10: the name under a still pointer stayed the one picked at the last mouse move while the
 // body walked or a slider moved the thigh away. It is the frame's own: what lies under the pointer now.
 TEST(JointControls, the_hover_name_follows_the_body_moving_under_a_still_pointer) {
@@ -694,24 +737,6 @@ TEST(JointControls, the_hover_name_follows_the_body_moving_under_a_still_pointer
     session->apply(act::Hover{std::nullopt, kView});
     EXPECT_EQ(session->hovered(), -1) << "over the panels, nothing";
 }
-// Tester, session 12: 200 degrees typed into hip flexion became 120 with no word why. The motion
-// holds a typed angle at the end of the joint's range, and the notice the status line shows says so.
-TEST(JointControls, a_typed_angle_past_the_range_stops_at_its_end_and_the_notice_says_so) {
-    auto session = builtInSession();
-    setJoint(*session, JointCoordinate::RightHipFlexion, 200.0f);
-    const float now = coordinateValue(session->motion().targetPose(), JointCoordinate::RightHipFlexion);
-    EXPECT_FLOAT_EQ(now, 120.0f);
-    const DegreeRange range = session->motion().controlRange(JointCoordinate::RightHipFlexion);
-    EXPECT_EQ(heldAngleNotice(JointCoordinate::RightHipFlexion, 200.0f, now, range),
-              "200\u00b0 is past the range of Right hip flexion (+) / extension (-) here (-30\u00b0 to 120\u00b0, docs/sources.md \u00a79 "
-              "(AAOS 1965)): it stops at 120\u00b0");
-    setJoint(*session, JointCoordinate::RightHipFlexion, 45.0f);
-    EXPECT_EQ(heldAngleNotice(JointCoordinate::RightHipFlexion, 45.0f,
-                              coordinateValue(session->motion().targetPose(), JointCoordinate::RightHipFlexion), range),
-              "")
-        << "within the range: nothing to say";
-}
-
 
 TEST(JointControls, a_joint_angle_moves_the_body_at_once_and_gives_the_numbers_measure_prints) {
     auto session = builtInSession();
