@@ -153,27 +153,28 @@ class LineCheck {
 public:
     LineCheck(const std::filesystem::path& path, const Counts& total) : path_(path), total_(total) {}
 
-    // The element on `text` (which starts at its first word), checked; kind 0 and no statement
-    // when the line is no element.
-    Element read(std::string_view text, std::size_t number) {
-        Element element;
+    // The element on `text` (which starts at its first word), checked, into `element` (reused line
+    // after line, so a face costs no allocation); kind 0 and no statement when the line is no element.
+    void read(std::string_view text, std::size_t number, Element& element) {
+        element.kind = 0;
+        element.statement = {};
+        element.corners.clear();
         const char first = text.empty() ? 0 : text.front();
         const std::string_view word = keyword(text);
         if (first != 'f' && first != 'l' && first != 'p') {
             sofar_.count(word);
             if (word == "v") position(text, number);
-            return element;
+            return;
         }
         if (word.size() != 1) {
             element.statement = word;
-            return element;
+            return;
         }
         element.kind = first;
-        const std::string name = first == 'f' ? "face" : "element";
+        const std::string_view name = first == 'f' ? "face" : "element";
         std::string_view rest = text.substr(1);
         for (std::string_view token; !(token = nextToken(rest)).empty() && !token.starts_with('#');)
             element.corners.push_back(corner(token, name, number));
-        return element;
     }
 
     // Index 0 means "none" in files from Cinema 4D; such components are dropped (see below).
@@ -196,7 +197,7 @@ private:
         }
     }
 
-    Corner corner(std::string_view token, const std::string& element, std::size_t number) {
+    Corner corner(std::string_view token, std::string_view element, std::size_t number) {
         const auto refuse = [&](const char* reason) {
             std::string what = "corner '";  // built in steps: "'" + string trips GCC 12's -Wrestrict false positive (bug 105329)
             what += token;
@@ -218,7 +219,7 @@ private:
         return numbers;
     }
 
-    long long index(Component component, std::string_view field, const std::string& element, std::size_t number) {
+    long long index(Component component, std::string_view field, std::string_view element, std::size_t number) {
         long long index = 0;
         const auto [at, error] = std::from_chars(field.data(), field.data() + field.size(), index);
         if (error != std::errc() || at != field.data() + field.size()) {
@@ -230,10 +231,10 @@ private:
         const long long defined = total_.of[component];
         const long long before = sofar_.of[component];
         if (index == 0) {
-            if (component == kPosition) fail(path_, number, element + " uses vertex 0 (OBJ numbers vertices from 1)");
+            if (component == kPosition) fail(path_, number, std::string(element) + " uses vertex 0 (OBJ numbers vertices from 1)");
             (component == kTexcoord ? zeroTexcoord : zeroNormal) = true;
         } else if (index > defined || -index > before) {
-            fail(path_, number, element + " uses " + kComponentName[component] + " " + std::to_string(index) + " but the file defines " +
+            fail(path_, number, std::string(element) + " uses " + kComponentName[component] + " " + std::to_string(index) + " but the file defines " +
                                     std::to_string(index > 0 ? defined : before) + (index > 0 ? "" : " before this line"));
         }
         return index;
@@ -246,9 +247,9 @@ private:
 
 // The element as this check read it, without the texture coordinates and/or normals that are
 // "none" somewhere in the file (a mesh whose faces disagree on having normals would get normals on
-// some corners only): the form Assimp's reader parses exactly as this check does.
-std::string written(const Element& element, bool texcoords, bool normals) {
-    std::string out(1, element.kind);
+// some corners only): the form Assimp's reader parses exactly as this check does. Appended to `out`.
+void write(const Element& element, bool texcoords, bool normals, std::string& out) {
+    out.push_back(element.kind);
     for (Corner corner : element.corners) {
         if (texcoords) corner[kTexcoord] = 0;
         if (normals) corner[kNormal] = 0;
@@ -258,7 +259,6 @@ std::string written(const Element& element, bool texcoords, bool normals) {
         else if (corner[kTexcoord] != 0)
             out.append("/").append(std::to_string(corner[kTexcoord]));
     }
-    return out;
 }
 
 // The statements left out of the copy Assimp reads, for one warning: "skipped 2 faces with fewer
@@ -315,14 +315,20 @@ FileRepair checkObjFile(const std::filesystem::path& path, const std::string& by
     // after it, leading zeros: Assimp's own reading of those differs), or one to leave out.
     LineCheck check(path, total);
     bool rewrite = false;
+    Element element;
+    std::string plain;
     eachLine(bytes, [&](const LogicalLine& line) {
         const std::string_view text = trimLeft(line.text);
         if (line.joined || (text.size() != line.text.size() && !text.empty() && text.front() != '#')) rewrite = true;
-        const Element element = check.read(text, line.number);
+        check.read(text, line.number, element);
         if (element.kind == 0 && element.statement.empty()) return;
-        if (element.kind == 0 || element.corners.size() < element.fewestCorners() ||
-            written(element, false, false) != trimRight(text))
+        if (element.kind == 0 || element.corners.size() < element.fewestCorners()) {
             rewrite = true;
+            return;
+        }
+        plain.clear();
+        write(element, false, false, plain);
+        if (plain != trimRight(text)) rewrite = true;
     });
     if (!rewrite && !check.zeroTexcoord && !check.zeroNormal) return {};
 
@@ -332,13 +338,13 @@ FileRepair checkObjFile(const std::filesystem::path& path, const std::string& by
     out.reserve(bytes.size());
     eachLine(bytes, [&](const LogicalLine& line) {
         const std::string_view text = trimLeft(line.text);
-        const Element element = reread.read(text, line.number);
+        reread.read(text, line.number, element);
         if (element.kind == 0 && element.statement.empty())
             out.append(text);
         else if (element.kind == 0 || element.corners.size() < element.fewestCorners())
             leftOut.add(element);
         else
-            out += written(element, check.zeroTexcoord, check.zeroNormal);
+            write(element, check.zeroTexcoord, check.zeroNormal, out);
         out.push_back('\n');
     });
     FileRepair repair;

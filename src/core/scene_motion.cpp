@@ -150,9 +150,15 @@ void SceneMotion::measure(HipReference reference, const Pose& truePose, const Bo
     }
 }
 
+namespace {
+// Whether update()'s `wanted` (empty: every structure) asks for the structure's vertices.
+bool isWanted(const std::vector<bool>& wanted, std::size_t structure) {
+    return wanted.empty() || (structure < wanted.size() && wanted[structure]);
+}
+}  // namespace
+
 void SceneMotion::update(const Pose& pose, float breath, BreathDepth depth, float exaggeration, HipReference reference,
                          const std::vector<bool>& wanted) {
-    const auto isWanted = [&](std::size_t structure) { return wanted.empty() || (structure < wanted.size() && wanted[structure]); };
     // The truth, for the numbers.
     const Pose truePose = withBreath(pose, breath, depth);
     const BodyTransforms trueBodies = solveSkeleton(skeleton_, truePose);
@@ -172,7 +178,7 @@ void SceneMotion::update(const Pose& pose, float breath, BreathDepth depth, floa
         evaluateMuscle(muscles_[b.muscle], shown, bodies, states_[b.muscle]);
         muscleCentreLine(states_[b.muscle], centreLine_);
         models_[b.structure] = turn;  // the deformed vertices are already placed upright
-        if (!isWanted(b.structure)) continue;
+        if (!isWanted(wanted, b.structure)) continue;
         if (b.revision != 0 && centreLine_ == b.bentAlong) continue;  // the same line bends it the same way
         b.deformer->deform(centreLine_);
         b.bentAlong = centreLine_;
@@ -198,7 +204,7 @@ void SceneMotion::placeCarried(const BodyTransforms& bodies, float breath, Breat
     // Each part goes where the vertebra beside it has gone (the dome, lowered first, with T12 and its
     // ribs), when it is wanted and its inputs changed.
     for (Carried& c : carried_) {
-        if (!wanted.empty() && (c.structure >= wanted.size() || !wanted[c.structure])) continue;
+        if (!isWanted(wanted, c.structure)) continue;
         if (c.placedFrom == inputs) continue;
         c.placedFrom = inputs;
         c.positions = c.neutral;  // same size: copies, never allocates

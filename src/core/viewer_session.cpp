@@ -70,7 +70,7 @@ void ViewerSession::apply(const SessionAction& action) {
     stageIfChanged();
     updateLengthCurve();
     // A structure shown by this action has its vertices placed now, before anything picks it.
-    if (solved_ && solvedDrawn_ != drawnStructures()) solveIfChanged();
+    if (solved_ && !drawnAsSolved()) solveIfChanged();
 }
 
 void ViewerSession::advance(double seconds) {
@@ -134,20 +134,24 @@ bool ViewerSession::moving() const {
 }
 
 // The structures whose vertices the motion places: those shown or still fading (SceneMotion::update).
-std::vector<bool> ViewerSession::drawnStructures() const {
-    std::vector<bool> drawn(displayOpacity_.size());
-    for (std::size_t i = 0; i < drawn.size(); ++i) drawn[i] = visibility_.visible(i) || displayOpacity_[i] > 0.0f;
-    return drawn;
+bool ViewerSession::drawn(std::size_t structure) const { return visibility_.visible(structure) || displayOpacity_[structure] > 0.0f; }
+
+// Whether the last solve placed the structures drawn now (checked every frame: no allocation).
+bool ViewerSession::drawnAsSolved() const {
+    if (solvedDrawn_.size() != displayOpacity_.size()) return false;
+    for (std::size_t i = 0; i < solvedDrawn_.size(); ++i)
+        if (solvedDrawn_[i] != drawn(i)) return false;
+    return true;
 }
 
 void ViewerSession::solveIfChanged() {
     if (!motion_) return;
     const MotionInputs inputs = motionState_.inputs();
-    std::vector<bool> drawn = drawnStructures();
-    if (solved_ && sameInputs(*solved_, inputs) && solvedDrawn_ == drawn) return;
-    motion_->update(inputs.pose, inputs.breath, inputs.depth, inputs.exaggeration, inputs.reference, drawn);
+    if (solved_ && sameInputs(*solved_, inputs) && drawnAsSolved()) return;
+    solvedDrawn_.resize(displayOpacity_.size());
+    for (std::size_t i = 0; i < solvedDrawn_.size(); ++i) solvedDrawn_[i] = drawn(i);
+    motion_->update(inputs.pose, inputs.breath, inputs.depth, inputs.exaggeration, inputs.reference, solvedDrawn_);
     solved_ = inputs;
-    solvedDrawn_ = std::move(drawn);
     ++motionRevision_;
 }
 

@@ -276,7 +276,8 @@ private:
     [[nodiscard]] bool fading() const;
     void solveIfChanged();
     void updateLengthCurve();
-    [[nodiscard]] std::vector<bool> drawnStructures() const;
+    [[nodiscard]] bool drawn(std::size_t structure) const;
+    [[nodiscard]] bool drawnAsSolved() const;
     void addLengthTags(std::vector<StepLabel>& labels) const;
     void recordHistory(double seconds);
     void advanceClassroomClocks(double seconds);
@@ -337,7 +338,7 @@ private:
     std::unique_ptr<SceneMotion> motion_;
     MotionState motionState_;
     std::optional<MotionInputs> solved_;  // what motion_ was last solved for
-    std::vector<bool> solvedDrawn_;        // and for which structures' vertices (drawnStructures())
+    std::vector<bool> solvedDrawn_;        // and for which structures' vertices (drawn())
     std::uint64_t motionRevision_ = 0;
     std::optional<JointDrag> jointDrag_;  // the joint held by the pointer, as the drag began
     bool moveJoints_ = false;
