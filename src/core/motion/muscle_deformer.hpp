@@ -13,6 +13,7 @@
 
 #include <glm/common.hpp>
 #include <glm/vec3.hpp>
+#include <glm/vec4.hpp>
 
 #include <cstdint>
 #include <span>
@@ -117,7 +118,7 @@ private:
     std::size_t linePoints_ = 0;       // points of the caller's centre line
     std::vector<glm::vec3> smoothLine_;
     std::vector<glm::vec3> scratch_;
-    std::vector<glm::vec3> relative_;  // enclosedVolume's vertices relative to its centre
+    std::vector<glm::vec4> relative_;  // enclosedVolume's vertices relative to its centre, w = 0
     std::vector<Frame> vertexFrames_;  // one per smoothed-line point, current line
     std::vector<float> arcLengths_;    // cumulative, one per smoothed-line point
     float neutralLength_ = 0.0f;
