@@ -374,11 +374,18 @@ void statusLine(const ViewerUiState& state) {
     const ViewRect& view = state.sceneView;
     ImGui::SetNextWindowPos({view.origin.x + view.size.x - kStatusMargin * state.uiScale, view.origin.y + view.size.y - kStatusMargin * state.uiScale},
                             ImGuiCond_Always, {1.0f, 1.0f});
+    // Sized for this frame's text: an auto-sized window would take the size of the frame before,
+    // and a longer message then hangs off the view's edge until something draws again (an idle
+    // viewer draws nothing more; tester, session 13).
+    const float wrapWidth = statusTextWidth(state);
+    const ImVec2 text = ImGui::CalcTextSize(state.status.c_str(), nullptr, false, wrapWidth);
+    const ImVec2 padding = ImGui::GetStyle().WindowPadding;
+    ImGui::SetNextWindowSize({std::ceil(text.x) + 2.0f * padding.x, std::ceil(text.y) + 2.0f * padding.y}, ImGuiCond_Always);
     ImGui::SetNextWindowBgAlpha(0.85f);
     ImGui::Begin("##status", nullptr,
-                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
-    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + statusTextWidth(state));  // a long message wraps inside the view
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                     ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoInputs);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + wrapWidth);  // a long message wraps inside the view
     ImGui::TextUnformatted(state.status.c_str());
     ImGui::PopTextWrapPos();
     ImGui::End();

@@ -698,6 +698,30 @@ TEST(ViewerPanels, the_status_line_covers_neither_the_first_run_hint_nor_the_leg
     ImGui::GetIO().FontGlobalScale = 1.0f;
 }
 
+// Tester, session 13: after a short message, a long error ("error: /…/broken_mac.obj: …") was
+// cut at the window's right edge. An auto-sized window takes its size from the frame before, so
+// for one frame the new text hung off the old, narrower box placed by its right-hand corner, and
+// an idle viewer draws no second frame. The status line is sized for its text in the same frame.
+TEST(ViewerPanels, a_new_longer_status_message_fits_the_3d_view_in_its_first_frame) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    const glm::vec2 display(1280, 720);
+    ui::ViewerUiState state = panelState(imgui, visibility, display, 1.0f);
+    state.status = "Saved";
+    for (int frame = 0; frame < 3; ++frame) imgui.frame(display, state);
+    state.status = "error: /work/t13/D/models/broken_mac.obj: line 2, column 5: byte 0x00 is not text; "
+                   "is this a binary file saved with an .obj name? Open a text OBJ, glTF or STL file";
+    imgui.frame(display, state);
+    const ImGuiWindow* status = windowNamed("##status");
+    ASSERT_NE(status, nullptr);
+    const float right = state.sceneView.origin.x + state.sceneView.size.x;
+    EXPECT_GE(status->Pos.x, state.sceneView.origin.x);
+    EXPECT_LE(status->Pos.x + status->Size.x, right + 0.5f);
+    const float wrapped = ImGui::CalcTextSize(state.status.c_str(), nullptr, false, status->Size.x - 2.0f * ImGui::GetStyle().WindowPadding.x).y;
+    EXPECT_GE(status->Size.y, wrapped) << "tall enough for every wrapped line";
+    EXPECT_LE(status->Pos.y + status->Size.y, state.sceneView.origin.y + state.sceneView.size.y);
+}
+
 // Fresh tester, session 9: rows of the key list (H) longer than the screen were cut at its right
 // edge ("…shows the model and the caption, this on"). The list keeps inside the screen and its
 // action column wraps, at every size and text size.
