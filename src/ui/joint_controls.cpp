@@ -51,6 +51,12 @@ void drawValueBesideHandle(float value, DegreeRange range) {
     ImGui::GetWindowDrawList()->AddText({x, (lo.y + hi.y - size.y) * 0.5f}, ImGui::GetColorU32(ImGuiCol_Text), text);
 }
 
+// The characters ImGui 1.86's float field lets in (InputTextFilterCharacter with CharsScientific,
+// in the "C" locale): digits, the decimal point, signs, e/E and the * and / it can apply.
+bool takenByNumberField(ImWchar c) {
+    return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == '*' || c == '/' || c == 'e' || c == 'E';
+}
+
 void jointSlider(const JointCoordinateInfo& info, DegreeRange range, const JointControlsView& view, MotionChange& intents) {
     ImGui::PushID(static_cast<int>(info.id));
     const std::string name(info.name);
@@ -65,16 +71,29 @@ void jointSlider(const JointCoordinateInfo& info, DegreeRange range, const Joint
     const ImGuiID slider = ImGui::GetID("##angle");
     const bool typing = ImGui::TempInputIsActive(slider);
     const float before = value;
+    // ImGui's number field drops any other character without a sign; the field says what it takes
+    // once one has been dropped, until it closes (tester, session 13: "abc" typed, nothing happened).
+    ImGuiStorage* storage = ImGui::GetStateStorage();
+    const ImGuiID refusedKey = ImGui::GetID("##refused");
+    if (!typing) storage->SetBool(refusedKey, false);
+    else if (std::any_of(ImGui::GetIO().InputQueueCharacters.begin(), ImGui::GetIO().InputQueueCharacters.end(),
+                         [](ImWchar c) { return !takenByNumberField(c); }))
+        storage->SetBool(refusedKey, true);
     // Dragging stays in the range; a typed value may pass it: the motion holds it at the end and the
     // status line says so (no AlwaysClamp, which would change it without a word).
     if (ImGui::SliderFloat("##angle", &value, range.min, range.max, "##%.0f"))
         intents.joint = JointAngle{info.id, value};
     const bool doubleClicked = ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
     // The angle before a click took the slider, kept until a second click makes it a double-click.
-    ImGuiStorage* storage = ImGui::GetStateStorage();
     if (ImGui::IsItemActivated() && !doubleClicked) storage->SetFloat(slider, before);
     if (!typing) drawValueBesideHandle(value, range);
     markNormalRange(info, range);
+    if (typing && storage->GetBool(refusedKey))
+    {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.75f, 0.45f, 1.0f));
+        ImGui::TextWrapped("Degrees as a number, such as 45 or -10.5 (a point, not a comma). Enter sets it, Esc leaves it.");
+        ImGui::PopStyleColor();
+    }
     if (doubleClicked) {
         // The first click of the two moved the joint to the pointer: it goes back, and the slider
         // opens as the text field Ctrl+click opens (the activation ImGui's keyboard navigation

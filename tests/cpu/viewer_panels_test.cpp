@@ -1228,6 +1228,42 @@ TEST(JointControlsPanel, a_slider_returns_the_angle_and_a_typed_value_as_typed) 
     EXPECT_TRUE(resetAll);
 }
 
+// Tester, session 13: "abc" typed into a joint's field did nothing and said nothing (ImGui's number
+// field drops letters). Once a character is dropped, a line under the field says what it takes;
+// a number typed after it still sets the joint, and the line goes when the field closes.
+TEST(JointControlsPanel, letters_typed_into_an_angle_get_a_line_saying_what_the_field_takes) {
+    NullBackend imgui;
+    ui::JointControlsView view;
+    JointControlsHarness panel(view);
+    panel.frame({-1.0f, -1.0f}, false);
+    std::optional<float> hipY;
+    for (float y = 2.0f; y < 700.0f && !hipY; y += 4.0f) {
+        const MotionChange change = panel.click({160.0f, y});
+        if (change.joint && change.joint->coordinate == JointCoordinate::RightHipFlexion) hipY = y;
+    }
+    ASSERT_TRUE(hipY);
+    auto contentHeight = [] { return windowNamed("joints")->ContentSize.y; };
+    panel.click({160.0f, *hipY}, true);  // the text field
+    panel.frame({160.0f, *hipY}, false);
+    const float plain = contentHeight();
+    ImGui::GetIO().AddInputCharacter('4');
+    panel.frame({160.0f, *hipY}, false);
+    panel.frame({160.0f, *hipY}, false);
+    EXPECT_EQ(contentHeight(), plain) << "digits are taken without a word";
+    for (const char c : {'a', 'b', 'c'}) ImGui::GetIO().AddInputCharacter(static_cast<unsigned int>(c));
+    panel.frame({160.0f, *hipY}, false);
+    panel.frame({160.0f, *hipY}, false);
+    EXPECT_GT(contentHeight(), plain + ImGui::GetTextLineHeight() * 0.9f) << "a line under the field";
+    ImGui::GetIO().AddInputCharacter('5');
+    panel.frame({160.0f, *hipY}, false);
+    const MotionChange typed = panel.frame({160.0f, *hipY}, false, false, true);
+    ASSERT_TRUE(typed.joint);
+    EXPECT_FLOAT_EQ(typed.joint->degrees, 45.0f);
+    panel.frame({160.0f, *hipY}, false);
+    panel.frame({160.0f, *hipY}, false);
+    EXPECT_EQ(contentHeight(), plain) << "gone when the field closes";
+}
+
 // Tester, session 11: on a step whose pose flexes the hip, "Reset all joints" (back to the step's
 // angles) was greyed and a teacher building a standing step next could not get back to standing.
 // "All to standing" chooses the library's neutral standing pose, and is greyed only at 0 degrees.
