@@ -211,6 +211,9 @@ void Application::saveDraft() {
         return;
     }
     platform::keepUserFiles();  // a browser page copies its lessons folder to the browser's storage
+    // The saved file joins the lesson list now, not at the next look; the save's message goes
+    // after the reload's, which would otherwise say "Reloaded lesson…" over it (tester, session 13).
+    checkLessonFiles();
     // A browser page also downloads the file: its folder is the browser's storage, which the
     // teacher cannot hand to anyone (fresh tester, session 10: "Saved to /home/web_user/…").
     if (platform::offerDownload(draft_->file()))
@@ -218,7 +221,6 @@ void Application::saveDraft() {
                   " (to share: another browser opens it with Open files…)");
     else
         setStatus("Saved '" + draft_->lesson().title + "' to " + draft_->file().string());
-    checkLessonFiles();  // the saved file joins the lesson list now, not at the next look
     if (afterSave_ == AfterSave::Stay) return;
     draft_.reset();
     if (afterSave_ == AfterSave::Quit && window_) window_->requestClose();

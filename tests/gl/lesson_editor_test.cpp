@@ -257,6 +257,9 @@ TEST_F(LessonEditor, words_typed_for_a_clicked_label_show_at_once_are_saved_and_
         EXPECT_TRUE(std::any_of(shown.begin(), shown.end(), [&](const PosedLabel& l) { return l.text == words; }))
             << "the model does not show the typed words";
         EXPECT_FALSE(application.lessonDraft()->unsaved()) << "Save did not save";
+        // The save's own message stays: the lesson list's reload of the saved file said "Reloaded
+        // lesson…" over it (tester, session 13).
+        EXPECT_EQ(application.status().rfind("Saved '", 0), 0u) << application.status();
 
         const auto saved = home_ / "psoas-atlas" / "lessons" / "01-meet-the-psoas.toml";
         EXPECT_NE(fileText(saved).find("{ at = \"hip_bone_l\", text = \"Linker \\\"Darmbeinfl\xC3\xBCgel\\\" \\\\ Ala\" }"),
