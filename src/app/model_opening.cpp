@@ -206,7 +206,14 @@ void Application::showScene(Scene next, SceneSource source) {
         setStatus("Turned " + name + ": " + placement);
     } else {
         const std::size_t count = scene_.structures.size();
-        setStatus("Opened " + name + " (" + std::to_string(count) + (count == 1 ? " structure)" : " structures)"));
+        std::string opened = "Opened " + name + " (" + std::to_string(count) + (count == 1 ? " structure)" : " structures)");
+        // What was left out of the files is said here too, not on the terminal alone (tester,
+        // session 13): the first note, and how many more the terminal has.
+        if (!scene_.leftOut.empty()) {
+            opened += "; " + scene_.leftOut.front();
+            if (scene_.leftOut.size() > 1) opened += " (" + std::to_string(scene_.leftOut.size() - 1) + " more on the terminal)";
+        }
+        setStatus(opened);
     }
 }
 

@@ -147,7 +147,7 @@ std::string millimetres(float metres) {
 }
 
 // The part's meshes merged into one, turned and scaled by its units and axes, then placed.
-MeshData placedPart(const MeshSetPart& part, const ImportLimits& limits, std::vector<std::string>& notes) {
+MeshData placedPart(const MeshSetPart& part, const ImportLimits& limits, Scene& scene) {
     ImportedModel model = readModelFile(part.file, limits);
     const LengthUnit units = part.orientation.units == LengthUnit::Auto ? [&] {
         Bounds b;
@@ -160,7 +160,10 @@ MeshData placedPart(const MeshSetPart& part, const ImportLimits& limits, std::ve
         for (glm::vec3& p : m.mesh.positions) p = turn * p * metresPer(units);
         for (glm::vec3& n : m.mesh.normals) n = turn * n;
     }
-    for (const std::string& warning : model.warnings) notes.push_back(part.file.filename().string() + ": " + warning);
+    for (const std::string& warning : model.warnings) {
+        scene.notes.push_back(part.file.filename().string() + ": " + warning);
+        scene.leftOut.push_back(scene.notes.back());
+    }
     return mergeMeshes(model.meshes, part.placement);
 }
 
@@ -232,7 +235,7 @@ std::size_t replaceWithPart(Scene& scene, const MeshSetPart& part, const ImportL
     const int index = scene.findStructure(part.structure);
     if (index < 0) throw ModelImportError(part.file, "no atlas structure '" + part.structure + "'");
     SceneStructure& structure = scene.structures[static_cast<std::size_t>(index)];
-    MeshData mesh = placedPart(part, limits, scene.notes);
+    MeshData mesh = placedPart(part, limits, scene);
     const std::string fileName = part.file.filename().string();
     if (mesh.indices.empty()) throw ModelImportError(part.file, "the file has no triangles to fit onto " + structure.info.name);
     const SurfaceFit fit = fitSurface(mesh, structure.mesh);
@@ -364,7 +367,10 @@ void turnMesh(MeshData& mesh, const glm::mat3& turn, const glm::mat3& normalTurn
 void addFileParts(Scene& scene, LoadedFile& file, bool fileColours, const ScenePlacement& placement,
                   std::map<std::string, int>& seen) {
     const std::string fileName = file.path.filename().string();
-    for (const std::string& warning : file.model.warnings) scene.notes.push_back(fileName + ": " + warning);
+    for (const std::string& warning : file.model.warnings) {
+        scene.notes.push_back(fileName + ": " + warning);
+        scene.leftOut.push_back(scene.notes.back());
+    }
     const bool single = file.model.meshes.size() == 1;
     if (fileColours && std::none_of(file.model.meshes.begin(), file.model.meshes.end(),
                                     [](const ImportedMesh& m) { return m.fileColour.has_value(); }))

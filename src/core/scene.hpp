@@ -33,6 +33,9 @@ struct ModelPlacement {
 struct Scene {
     std::string title;               // may hold several lines: a --model scene adds what it assumed
     std::vector<std::string> notes;  // what loading assumed or ignored, one line each, for stderr
+    // Of the notes, those saying what the files held that the viewer left out ("cube.obj: skipped 1
+    // line element with one vertex …"): the viewer says the first when the files are opened.
+    std::vector<std::string> leftOut;
     bool standIn = false;
     std::vector<SceneStructure> structures;
     std::vector<Joint> joints;  // the atlas's, for the pose model; none for a --model file

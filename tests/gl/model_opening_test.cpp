@@ -40,6 +40,25 @@ void expectSameImage(const Image& actual, const Image& expected, const std::stri
     EXPECT_LE(d.meanDifference, 0.5) << what;
 }
 
+// Tester, session 13: an OBJ with a one-vertex line element opened, and the warning that it was
+// skipped went to the terminal only; a teacher at the window saw "Opened …" and nothing else.
+TEST(ModelOpening, what_was_skipped_in_an_opened_file_is_said_in_the_status_line) {
+    try {
+        const std::filesystem::path folder = test::temporaryDirectory();
+        const std::filesystem::path file = folder / "with_a_line.obj";
+        std::ofstream(file) << "v 0 0 0\nv 0.1 0 0\nv 0 0.1 0\nv 0 0 0.1\nf 1 2 3\nf 1 3 4\nf 1 4 2\nf 2 4 3\nl 1\n";
+        app::Application application(modelOptions({test::dataFile("cube.obj")}));
+        (void)view(application);
+        ASSERT_TRUE(application.openPaths({file}));
+        const std::string status = application.status();
+        EXPECT_EQ(status.rfind("Opened with_a_line.obj", 0), 0u) << status;
+        EXPECT_NE(status.find("skipped 1 line element with one vertex"), std::string::npos) << status;
+        EXPECT_EQ(status.find('\n'), std::string::npos) << status;
+    } catch (const app::NoDisplayError& e) {
+        return test::noContext(e.what());
+    }
+}
+
 TEST(ModelOpening, files_opened_at_run_time_show_what_the_command_line_shows) {
     try {
         Image expected;
