@@ -5,6 +5,7 @@
 #include "core/motion/skeleton.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <limits>
 
 namespace psoas {
@@ -25,6 +26,20 @@ StepLabel labelOn(const Scene& scene, int structure, std::string text, const glm
     return {std::move(text), structure, point, nearestVertex(scene.structures[static_cast<std::size_t>(structure)].mesh, point), true, {}};
 }
 
+// A landmark's label says which side it is on when its structure has one and its name does not:
+// "Over the front of the hip joint (right)" (tester, session 13: with both hips in view the
+// label did not say which). Landmarks are listed per structure in the atlas, without the side.
+std::string landmarkLabelText(const Scene& scene, int structure, const Landmark& landmark) {
+    const BodySide side = scene.structures[static_cast<std::size_t>(structure)].info.side;
+    if (side == BodySide::Midline) return landmark.name;
+    std::string lower = landmark.name;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower.find("left") != std::string::npos || lower.find("right") != std::string::npos) return landmark.name;
+    // A name that ends in brackets takes the side after a comma: "Pelvic brim (…region), right".
+    const std::string sideText(toString(side));
+    return landmark.name.ends_with(')') ? landmark.name + ", " + sideText : landmark.name + " (" + sideText + ")";
+}
+
 void addLabels(const LessonStep& step, const Scene& scene, std::vector<StepLabel>& labels) {
     for (const LessonLabel& wanted : step.labels) {
         const std::string& token = wanted.at;
@@ -38,7 +53,8 @@ void addLabels(const LessonStep& step, const Scene& scene, std::vector<StepLabel
         }
         for (const Landmark& landmark : scene.structures[static_cast<std::size_t>(index)].info.landmarks)
             if (landmark.id == token.substr(colon + 1))
-                labels.push_back(labelOn(scene, index, wanted.text.empty() ? landmark.name : wanted.text, landmark.position));
+                labels.push_back(labelOn(scene, index, wanted.text.empty() ? landmarkLabelText(scene, index, landmark) : wanted.text,
+                                         landmark.position));
     }
 }
 

@@ -203,7 +203,7 @@ TEST(ViewerSession, labels_follow_the_pose) {
     settle(*session);
     const auto labels = session->labels();
     ASSERT_EQ(labels.size(), 2u);
-    EXPECT_EQ(labels[0].text, "Lesser trochanter") << "the atlas's name when the lesson gives none";
+    EXPECT_EQ(labels[0].text, "Lesser trochanter (right)") << "the atlas's name and the side, when the lesson gives none";
     EXPECT_EQ(labels[1].text, "Lendenmuskel") << "the teacher's own words";
 
     const auto femur = static_cast<std::size_t>(structure("femur_r"));
