@@ -112,6 +112,10 @@ public:
     // Dropped, picked or typed paths: lesson files (app/lesson_import.hpp) with openLessonFiles,
     // anything else (app/model_opening.hpp sceneSourceFor) with openScene.
     bool openPaths(const std::vector<std::filesystem::path>& paths);
+    // The built-in atlas and its lessons in place of the teacher's own files, at the lesson and
+    // step that were open when the files replaced them (else as the command line opens). True
+    // when the scene was replaced.
+    bool openBuiltInAnatomy();
     // "Open files…": the browser's picker (its files come as a drop; true), or false on the desktop,
     // where the caller takes typed paths. A picker the browser refused says on the status line
     // that the next click opens it.
@@ -320,6 +324,9 @@ private:
     // The panel's open field and orientation choice (a choice with up and anterior on one axis is
     // shown with its problem and not applied), and Ctrl+O asking the field to take the keyboard.
     std::string openText_;
+    // The lesson and step that were open when the teacher's own files replaced the atlas: where
+    // "Back to the built-in anatomy" returns, and what the settings keep meanwhile as the place left.
+    std::optional<std::pair<std::string, int>> atlasPlace_;
     std::string structureQuery_;  // the Structures tab's search field
     std::string poseNameDraft_;   // the Motion tab's "Save pose…" name field
     ModelOrientation orientationChoice_;

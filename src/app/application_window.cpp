@@ -196,6 +196,9 @@ Settings Application::currentSettings() const {
     if (const LessonPlayer& player = session_->lessonPlayer(); player.active()) {
         settings.lastLesson = player.lesson().id;
         settings.lastStep = player.stepIndex();
+    } else if (atlasPlace_) {  // the teacher's own files are shown: the lesson step left is kept
+        settings.lastLesson = atlasPlace_->first;
+        settings.lastStep = atlasPlace_->second;
     }
     if (window_ && !window_->fullscreen()) {
         const ScreenRect place = window_->placement();

@@ -181,6 +181,9 @@ void Application::showScene(Scene next, SceneSource source) {
     for (const std::string& note : next.notes) logLine(note);
     // The same files again: the Orientation panel turned them.
     const bool turned = source.model && options_.model && source.model->paths == options_.model->paths;
+    // Leaving the atlas for the teacher's files: the lesson step is kept for coming back.
+    if (!options_.model && source.model && session_ && session_->lessonPlayer().active())
+        atlasPlace_ = std::pair{session_->lessonPlayer().lesson().id, session_->lessonPlayer().stepIndex()};
     // The session and the renderer hold the scene: they go before it is replaced.
     frameRenderer_.reset();
     session_.reset();
@@ -194,7 +197,12 @@ void Application::showScene(Scene next, SceneSource source) {
         uploadedMotion_ = 0;
         uploadedVertices_.clear();
     }
-    if (!options_.model) showFirstView(*this, Options{});  // as the command line: the first lesson
+    if (!options_.model) {
+        const Lesson* left = atlasPlace_ ? lessons_.library().find(atlasPlace_->first) : nullptr;
+        if (left) apply(act::OpenLesson{*left, atlasPlace_->second});
+        else showFirstView(*this, Options{});  // as the command line: the first lesson
+        atlasPlace_.reset();
+    }
     tellViewAspect(false);
     if (!session_->lessonPlayer().active()) apply(act::SetCamera{session_->homePose()});
     framesToDraw_ = kFramesAfterEvent;
@@ -222,6 +230,7 @@ ui::ModelPanelView Application::modelPanelView() const {
     view.openText = openText_;
     view.focusOpenField = focusOpenField_;
     view.filePicker = platform::picksFiles();
+    view.ownFiles = options_.model || !options_.meshSet.empty();
     if (options_.model) {
         view.orientation = orientationChoice_;
         if (!orientationProblem(orientationChoice_).empty())  // core's words name the options; the panel's its combos
@@ -244,7 +253,10 @@ bool Application::pickFiles() {
     return true;
 }
 
+bool Application::openBuiltInAnatomy() { return openScene(SceneSource{}); }
+
 void Application::applyModelIntents(const ui::ModelIntents& intents) {
+    if (intents.builtIn) openBuiltInAnatomy();
     if (intents.openText) openText_ = *intents.openText;
     if (intents.open && !pickFiles()) openPaths(pathsFromText(openText_));  // picked files come as a drop
     if (intents.orientation) chooseOrientation(*intents.orientation);

@@ -93,6 +93,12 @@ ModelOrientation withChoice(ModelOrientation orientation, std::optional<LengthUn
 
 void modelPanel(const ModelPanelView& view, ModelIntents& intents) {
     openField(view, intents);
+    // Opening one's own files replaces the anatomy and its lessons; this brings them back, at the
+    // lesson step left (tester, session 13: nothing short of a restart did).
+    if (view.ownFiles) {
+        intents.builtIn = ImGui::Button("Back to the built-in anatomy", {-1.0f, 0.0f});
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("The atlas's structures and the lessons, at the step you left");
+    }
     if (view.orientation) orientationSection(*view.orientation, view.orientationProblem, intents);
 }
 

@@ -17,12 +17,14 @@ struct ModelPanelView {
     bool filePicker = false;      // a browser page: one "Open files…" button (its picker) instead of the field
     std::optional<ModelOrientation> orientation;  // the choice shown; set for a --model scene only
     std::string orientationProblem;  // why that choice is not applied (core orientationProblem), or ""
+    bool ownFiles = false;  // the teacher's own files are shown: the built-in anatomy can come back
 };
 
 struct ModelIntents {
     std::optional<std::string> openText;  // the field was edited
     bool open = false;                    // Open (or Open files…) pressed, or Enter in the field
     std::optional<ModelOrientation> orientation;  // a new choice of units or axes
+    bool builtIn = false;  // "Back to the built-in anatomy": the atlas and its lessons again
 };
 
 // The choice after picking `units`, `up` or `forward` (whichever is set) in the panel. Picking up or

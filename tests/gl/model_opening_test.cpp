@@ -102,6 +102,34 @@ TEST(ModelOpening, a_mesh_set_opened_at_run_time_brings_the_lessons_and_the_moti
     }
 }
 
+// Tester, session 13: opening one's own files replaced the anatomy and the lessons, and nothing but
+// a restart brought them back, which then opened step 1. "Back to the built-in anatomy" returns to
+// the lesson and step left, and the settings keep that place while the files are shown.
+TEST(ModelOpening, the_built_in_anatomy_comes_back_at_the_lesson_step_left) {
+    try {
+        app::Options options;
+        options.glDebug = true;
+        app::Application application(options);
+        (void)view(application);
+        ASSERT_TRUE(application.lessonPlayer().active());
+        application.apply(act::JumpToStep{2});
+        const std::string lesson = application.lessonPlayer().lesson().id;
+        const std::size_t atlasStructures = application.scene().structures.size();
+        ASSERT_TRUE(application.openPaths({test::dataFile("cube.obj")}));
+        EXPECT_FALSE(application.lessonPlayer().active());
+        EXPECT_EQ(application.scene().structures.size(), 1u);
+        ASSERT_TRUE(application.openBuiltInAnatomy());
+        EXPECT_EQ(application.scene().structures.size(), atlasStructures);
+        ASSERT_TRUE(application.lessonPlayer().active());
+        EXPECT_EQ(application.lessonPlayer().lesson().id, lesson);
+        EXPECT_EQ(application.lessonPlayer().stepIndex(), 2);
+        (void)view(application);
+        test::expectNoGlErrors();
+    } catch (const app::NoDisplayError& e) {
+        test::noContext(e.what());
+    }
+}
+
 // Nothing lost: the built-in scene with its first lesson open stays, at the same step and view.
 TEST(ModelOpening, a_file_that_cannot_be_opened_keeps_the_scene_and_says_why_in_one_line) {
     const std::filesystem::path bad = test::outputDirectory() / "model_opening_not_a_mesh.stl";
