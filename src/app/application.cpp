@@ -31,7 +31,8 @@ Scene loadInitialScene(const Options& options) {
     traceStartup("command line read");
     Scene scene = options.model ? loadModelScene(*options.model) : loadAtlasScene(dataDirectory() / "models" / "atlas.toml", options.meshSet);
     traceStartup("meshes loaded");
-    for (const std::string& note : scene.notes) std::cerr << "psoas-atlas: " << note << '\n';
+    for (const auto* lines : {&scene.notes, &scene.leftOut})
+        for (const std::string& line : *lines) logLine(line);
     return scene;
 }
 }  // namespace

@@ -178,7 +178,8 @@ bool Application::openScene(SceneSource source) {
 
 // Replaces scene_ with `next`, made from `source`, and everything that depends on it.
 void Application::showScene(Scene next, SceneSource source) {
-    for (const std::string& note : next.notes) logLine(note);
+    for (const auto* lines : {&next.notes, &next.leftOut})
+        for (const std::string& line : *lines) logLine(line);
     // The same files again: the Orientation panel turned them.
     const bool turned = source.model && options_.model && source.model->paths == options_.model->paths;
     // Leaving the atlas for the teacher's files: the lesson step is kept for coming back.

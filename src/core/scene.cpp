@@ -160,10 +160,7 @@ MeshData placedPart(const MeshSetPart& part, const ImportLimits& limits, Scene& 
         for (glm::vec3& p : m.mesh.positions) p = turn * p * metresPer(units);
         for (glm::vec3& n : m.mesh.normals) n = turn * n;
     }
-    for (const std::string& warning : model.warnings) {
-        scene.notes.push_back(part.file.filename().string() + ": " + warning);
-        scene.leftOut.push_back(scene.notes.back());
-    }
+    for (const std::string& warning : model.warnings) scene.leftOut.push_back(part.file.filename().string() + ": " + warning);
     return mergeMeshes(model.meshes, part.placement);
 }
 
@@ -367,10 +364,7 @@ void turnMesh(MeshData& mesh, const glm::mat3& turn, const glm::mat3& normalTurn
 void addFileParts(Scene& scene, LoadedFile& file, bool fileColours, const ScenePlacement& placement,
                   std::map<std::string, int>& seen) {
     const std::string fileName = file.path.filename().string();
-    for (const std::string& warning : file.model.warnings) {
-        scene.notes.push_back(fileName + ": " + warning);
-        scene.leftOut.push_back(scene.notes.back());
-    }
+    for (const std::string& warning : file.model.warnings) scene.leftOut.push_back(fileName + ": " + warning);
     const bool single = file.model.meshes.size() == 1;
     if (fileColours && std::none_of(file.model.meshes.begin(), file.model.meshes.end(),
                                     [](const ImportedMesh& m) { return m.fileColour.has_value(); }))

@@ -32,9 +32,9 @@ struct ModelPlacement {
 
 struct Scene {
     std::string title;               // may hold several lines: a --model scene adds what it assumed
-    std::vector<std::string> notes;  // what loading assumed or ignored, one line each, for stderr
-    // Of the notes, those saying what the files held that the viewer left out ("cube.obj: skipped 1
-    // line element with one vertex …"): the viewer says the first when the files are opened.
+    std::vector<std::string> notes;  // what loading assumed or how it placed the files, one line each, for stderr
+    // What the files held that the viewer left out, one line each ("cube.obj: skipped 1 line element
+    // with one vertex …"), for stderr too: the viewer also says the first when the files are opened.
     std::vector<std::string> leftOut;
     bool standIn = false;
     std::vector<SceneStructure> structures;
