@@ -232,6 +232,7 @@ private:
     bool holdCloseForEdits();
     void startSession();  // the session, poses and lessons for scene_ (model_opening.cpp)
     void showScene(Scene next, SceneSource source);
+    void openAtlasPlace();
     void applyModelIntents(const ui::ModelIntents& intents);
     [[nodiscard]] ui::ModelPanelView modelPanelView() const;
     void drawScene(const render::BoundTarget& target, glm::ivec2 framebufferSize, Background background);

@@ -64,6 +64,17 @@ std::filesystem::path pathOf(std::string_view piece) {
 
 void logLine(const std::string& text) { std::cerr << "psoas-atlas: " << text << '\n'; }
 
+// "Opened cube.obj (1 structure)", with the first thing the files held that was left out: said on
+// the status line, not on the terminal alone (tester, session 13), with how many more it has.
+std::string openedLine(const Scene& scene, const std::string& name) {
+    const std::size_t count = scene.structures.size();
+    std::string opened = "Opened " + name + " (" + std::to_string(count) + (count == 1 ? " structure)" : " structures)");
+    if (scene.leftOut.empty()) return opened;
+    opened += "; " + scene.leftOut.front();
+    if (scene.leftOut.size() > 1) opened += " (" + std::to_string(scene.leftOut.size() - 1) + " more on the terminal)";
+    return opened;
+}
+
 }  // namespace
 
 std::vector<std::filesystem::path> pathsFromText(std::string_view text) {
@@ -198,12 +209,7 @@ void Application::showScene(Scene next, SceneSource source) {
         uploadedMotion_ = 0;
         uploadedVertices_.clear();
     }
-    if (!options_.model) {
-        const Lesson* left = atlasPlace_ ? lessons_.library().find(atlasPlace_->first) : nullptr;
-        if (left) apply(act::OpenLesson{*left, atlasPlace_->second});
-        else showFirstView(*this, Options{});  // as the command line: the first lesson
-        atlasPlace_.reset();
-    }
+    if (!options_.model) openAtlasPlace();
     tellViewAspect(false);
     if (!session_->lessonPlayer().active()) apply(act::SetCamera{session_->homePose()});
     framesToDraw_ = kFramesAfterEvent;
@@ -214,15 +220,7 @@ void Application::showScene(Scene next, SceneSource source) {
         for (std::size_t at = placement.find('\n'); at != std::string::npos; at = placement.find('\n', at)) placement.replace(at, 1, "; ");
         setStatus("Turned " + name + ": " + placement);
     } else {
-        const std::size_t count = scene_.structures.size();
-        std::string opened = "Opened " + name + " (" + std::to_string(count) + (count == 1 ? " structure)" : " structures)");
-        // What was left out of the files is said here too, not on the terminal alone (tester,
-        // session 13): the first note, and how many more the terminal has.
-        if (!scene_.leftOut.empty()) {
-            opened += "; " + scene_.leftOut.front();
-            if (scene_.leftOut.size() > 1) opened += " (" + std::to_string(scene_.leftOut.size() - 1) + " more on the terminal)";
-        }
-        setStatus(opened);
+        setStatus(openedLine(scene_, name));
     }
 }
 
@@ -255,6 +253,15 @@ bool Application::pickFiles() {
 }
 
 bool Application::openBuiltInAnatomy() { return openScene(SceneSource{}); }
+
+// An atlas scene opens at the lesson step left for the teacher's own files, else as the command
+// line opens (the first lesson).
+void Application::openAtlasPlace() {
+    const Lesson* left = atlasPlace_ ? lessons_.library().find(atlasPlace_->first) : nullptr;
+    if (left) apply(act::OpenLesson{*left, atlasPlace_->second});
+    else showFirstView(*this, Options{});
+    atlasPlace_.reset();
+}
 
 void Application::applyModelIntents(const ui::ModelIntents& intents) {
     if (intents.builtIn) openBuiltInAnatomy();
