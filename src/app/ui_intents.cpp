@@ -39,6 +39,7 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     if (intents.background) screenshotBackground_ = *intents.background;
     if (intents.antiAliasing) antiAliasing_ = *intents.antiAliasing;
     applyLessonIntents(intents);
+    if (intents.notice) setStatus(*intents.notice);  // before the joint's own: a held angle's says more
     if (intents.motion.any()) apply(act::ChangeMotion{intents.motion});
     if (intents.motion.joint) sayWhereTheJointStopped(*intents.motion.joint);
     if (intents.moveJoints) apply(act::SetMoveJoints{*intents.moveJoints});

@@ -57,7 +57,25 @@ bool takenByNumberField(ImWchar c) {
     return (c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == '*' || c == '/' || c == 'e' || c == 'E';
 }
 
-void jointSlider(const JointCoordinateInfo& info, DegreeRange range, const JointControlsView& view, MotionChange& intents) {
+// This frame's typed characters, for a joint's number field: a decimal comma becomes the point it
+// means. True when one of them is a character the field will drop.
+bool readTypedCharacters() {
+    ImVector<ImWchar>& typed = ImGui::GetIO().InputQueueCharacters;
+    for (ImWchar& c : typed)
+        if (c == ',') c = '.';
+    return std::any_of(typed.begin(), typed.end(), [](ImWchar c) { return !takenByNumberField(c); });
+}
+
+// For the status line when a field that dropped letters closes: what the angle became.
+std::string lettersLeftOutNotice(const std::string& joint, bool changed, float degrees) {
+    char text[64];
+    if (changed) std::snprintf(text, sizeof text, "read as %g\u00b0", static_cast<double>(degrees));
+    else std::snprintf(text, sizeof text, "it stays at %.0f\u00b0", static_cast<double>(degrees));
+    return joint + ": only numbers are taken in an angle, the letters were left out; " + text + ". Type a number such as 45 or -10.5";
+}
+
+void jointSlider(const JointCoordinateInfo& info, DegreeRange range, const JointControlsView& view, MotionChange& intents,
+                 std::string& notice) {
     ImGui::PushID(static_cast<int>(info.id));
     const std::string name(info.name);
     ImGui::TextUnformatted(name.c_str());
@@ -72,17 +90,20 @@ void jointSlider(const JointCoordinateInfo& info, DegreeRange range, const Joint
     const bool typing = ImGui::TempInputIsActive(slider);
     const float before = value;
     // ImGui's number field drops any other character without a sign; the field says what it takes
-    // once one has been dropped, until it closes (tester, session 13: "abc" typed, nothing happened).
+    // once one has been dropped, and the status line what became of the angle when it closes
+    // (testers, sessions 13 and 14: "abc" typed, nothing happened). A decimal comma is read as the
+    // point it means ("45,5" became 455 and then the range's end, tester session 14).
     ImGuiStorage* storage = ImGui::GetStateStorage();
     const ImGuiID refusedKey = ImGui::GetID("##refused");
-    if (!typing) storage->SetBool(refusedKey, false);
-    else if (std::any_of(ImGui::GetIO().InputQueueCharacters.begin(), ImGui::GetIO().InputQueueCharacters.end(),
-                         [](ImWchar c) { return !takenByNumberField(c); }))
-        storage->SetBool(refusedKey, true);
+    storage->SetBool(refusedKey, typing && (readTypedCharacters() || storage->GetBool(refusedKey)));
     // Dragging stays in the range; a typed value may pass it: the motion holds it at the end and the
     // status line says so (no AlwaysClamp, which would change it without a word).
-    if (ImGui::SliderFloat("##angle", &value, range.min, range.max, "##%.0f"))
-        intents.joint = JointAngle{info.id, value};
+    const bool changed = ImGui::SliderFloat("##angle", &value, range.min, range.max, "##%.0f");
+    if (changed) intents.joint = JointAngle{info.id, value};
+    if (typing && !ImGui::TempInputIsActive(slider) && storage->GetBool(refusedKey)) {
+        notice = lettersLeftOutNotice(name, changed, value);
+        storage->SetBool(refusedKey, false);
+    }
     const bool doubleClicked = ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left);
     // The angle before a click took the slider, kept until a second click makes it a double-click.
     if (ImGui::IsItemActivated() && !doubleClicked) storage->SetFloat(slider, before);
@@ -91,7 +112,7 @@ void jointSlider(const JointCoordinateInfo& info, DegreeRange range, const Joint
     if (typing && storage->GetBool(refusedKey))
     {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.75f, 0.45f, 1.0f));
-        ImGui::TextWrapped("Degrees as a number, such as 45 or -10.5 (a point, not a comma). Enter sets it, Esc leaves it.");
+        ImGui::TextWrapped("Degrees as a number, such as 45 or -10.5: letters are left out. Enter sets it, Esc leaves it.");
         ImGui::PopStyleColor();
     }
     if (doubleClicked) {
@@ -121,12 +142,13 @@ void jointSlider(const JointCoordinateInfo& info, DegreeRange range, const Joint
 
 }  // namespace
 
-void drawJointControls(const JointControlsView& view, MotionChange& intents) {
+std::string drawJointControls(const JointControlsView& view, MotionChange& intents) {
+    std::string notice;
     for (std::size_t i = 0; i < jointCoordinates().size(); ++i) {
         const JointCoordinateInfo& info = jointCoordinates()[i];
         // A view that gives no range (zero width) gets the normal one.
         const DegreeRange range = view.ranges[i].max > view.ranges[i].min ? view.ranges[i] : DegreeRange{info.minDegrees, info.maxDegrees};
-        jointSlider(info, range, view, intents);
+        jointSlider(info, range, view, intents, notice);
     }
     ImGui::BeginDisabled(view.angles == view.stepAngles);
     if (ImGui::Button("Reset all joints")) intents.resetJoints = true;
@@ -143,6 +165,7 @@ void drawJointControls(const JointControlsView& view, MotionChange& intents) {
     ImGui::EndDisabled();
     if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Every joint to 0\u00b0: neutral standing");
     if (view.custom) ImGui::TextDisabled("(changed joint by joint)");
+    return notice;
 }
 
 }  // namespace psoas::ui

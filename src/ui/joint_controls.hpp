@@ -8,6 +8,7 @@
 #include "core/motion/pose.hpp"
 
 #include <array>
+#include <string>
 #include "core/motion_state.hpp"
 
 namespace psoas::ui {
@@ -23,7 +24,8 @@ struct JointControlsView {
     std::array<DegreeRange, 8> ranges{};
 };
 
-// Draws the controls in the current window; what the user changed goes into `intents`.
-void drawJointControls(const JointControlsView& view, MotionChange& intents);
+// Draws the controls in the current window; what the user changed goes into `intents`. Returns a
+// message for the status line (letters dropped from a typed angle), or "".
+[[nodiscard]] std::string drawJointControls(const JointControlsView& view, MotionChange& intents);
 
 }  // namespace psoas::ui

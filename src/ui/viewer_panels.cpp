@@ -763,7 +763,7 @@ void savePoseControls(const ViewerUiState& state, ViewerUiIntents& intents) {
 }
 
 // The pose: the library's or the step's looping motion, a looping motion's controls, the joint angles.
-void poseControls(const MotionView& motion, MotionIntents& intents) {
+void poseControls(const MotionView& motion, MotionIntents& intents, std::optional<std::string>& notice) {
     ImGui::TextUnformatted("Pose");
     ImGui::SetNextItemWidth(-1.0f);
     const std::string poseName = poseComboText(motion);
@@ -776,7 +776,8 @@ void poseControls(const MotionView& motion, MotionIntents& intents) {
         ImGui::EndCombo();
     }
     loopControls(motion, intents);
-    if (ImGui::CollapsingHeader("Joint angles", ImGuiTreeNodeFlags_DefaultOpen)) drawJointControls(motion.joints, intents);
+    if (ImGui::CollapsingHeader("Joint angles", ImGuiTreeNodeFlags_DefaultOpen))
+        if (std::string said = drawJointControls(motion.joints, intents); !said.empty()) notice = std::move(said);
 }
 
 // Drag to pose without a modifier: for touch screens and trackpads, where Alt + drag is awkward.
@@ -894,7 +895,7 @@ void lengthHistory(const MotionView& motion, const ChartSide& side, float uiScal
 
 void motionTab(const ViewerUiState& state, const MotionView& motion, ViewerUiIntents& intents) {
     ImGui::PushTextWrapPos(0.0f);  // long captions wrap in a narrow panel
-    poseControls(motion, intents.motion);
+    poseControls(motion, intents.motion, intents.notice);
     moveJointsToggle(motion, intents);
     savePoseControls(state, intents);
     displayControls(motion, intents.motion);

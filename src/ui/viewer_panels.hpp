@@ -227,6 +227,7 @@ struct ViewerUiIntents {
     std::optional<std::string> structureQuery;  // the search field was edited
     std::optional<std::string> poseNameDraft;   // the pose name field was edited
     std::optional<std::string> savePose;        // save the angles shown as a pose of this name
+    std::optional<std::string> notice;          // a message for the status line (a typed angle's letters dropped)
 };
 
 ViewerUiIntents drawViewerUi(const ViewerUiState& state);

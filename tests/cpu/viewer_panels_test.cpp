@@ -1137,7 +1137,7 @@ public:
         ImGui::SetNextWindowSize({400.0f, 700.0f});
         ImGui::Begin("joints", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse);
         MotionChange change;
-        ui::drawJointControls(view_, change);
+        notice_ = ui::drawJointControls(view_, change);
         ImGui::End();
         ImGui::Render();
         return change;
@@ -1153,9 +1153,13 @@ public:
         return pressed;
     }
 
+    // What the last frame said for the status line.
+    [[nodiscard]] const std::string& notice() const { return notice_; }
+
 private:
     static constexpr int kEnter = 13;
     ui::JointControlsView view_;
+    std::string notice_;
 };
 
 TEST(JointControlsPanel, a_slider_returns_the_angle_and_a_typed_value_as_typed) {
@@ -1230,7 +1234,8 @@ TEST(JointControlsPanel, a_slider_returns_the_angle_and_a_typed_value_as_typed) 
 
 // Tester, session 13: "abc" typed into a joint's field did nothing and said nothing (ImGui's number
 // field drops letters). Once a character is dropped, a line under the field says what it takes;
-// a number typed after it still sets the joint, and the line goes when the field closes.
+// a number typed after it still sets the joint, the line goes when the field closes and the
+// status line says what became of the angle.
 TEST(JointControlsPanel, letters_typed_into_an_angle_get_a_line_saying_what_the_field_takes) {
     NullBackend imgui;
     ui::JointControlsView view;
@@ -1259,9 +1264,23 @@ TEST(JointControlsPanel, letters_typed_into_an_angle_get_a_line_saying_what_the_
     const MotionChange typed = panel.frame({160.0f, *hipY}, false, false, true);
     ASSERT_TRUE(typed.joint);
     EXPECT_FLOAT_EQ(typed.joint->degrees, 45.0f);
+    // Closed: the status line says the letters were left out and what the angle became (tester,
+    // session 14: after Enter nothing on screen said so).
+    EXPECT_NE(panel.notice().find("letters were left out; read as 45"), std::string::npos) << panel.notice();
     panel.frame({160.0f, *hipY}, false);
+    EXPECT_EQ(panel.notice(), "") << "said once";
     panel.frame({160.0f, *hipY}, false);
     EXPECT_EQ(contentHeight(), plain) << "gone when the field closes";
+
+    // A decimal comma is the point it means: "45,5" is 45.5 degrees, not 455 (tester, session 14).
+    panel.click({160.0f, *hipY}, true);
+    panel.frame({160.0f, *hipY}, false);
+    for (const char c : {'4', '5', ',', '5'}) ImGui::GetIO().AddInputCharacter(static_cast<unsigned int>(c));
+    panel.frame({160.0f, *hipY}, false);
+    const MotionChange comma = panel.frame({160.0f, *hipY}, false, false, true);
+    ASSERT_TRUE(comma.joint);
+    EXPECT_FLOAT_EQ(comma.joint->degrees, 45.5f);
+    EXPECT_EQ(panel.notice(), "") << "nothing was left out";
 }
 
 // Tester, session 11: on a step whose pose flexes the hip, "Reset all joints" (back to the step's
