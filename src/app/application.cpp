@@ -310,8 +310,10 @@ void Application::buildUi(glm::vec2 displaySize, glm::vec2 framebufferScale, Bac
     state.openLesson = ui::openLessonIndex(lessons_.library(), *session_);
     if (!forAudience) state.editor = editorView();  // the editor's questions are the teacher's
     state.model = modelPanelView();
-    focusOpenField_ = false;  // asked for one frame: the field keeps the keyboard from then on
-    applyIntents(ui::drawViewerUi(state));
+    const ui::ViewerUiIntents intents = ui::drawViewerUi(state);
+    // Asked until the field took the keyboard (it keeps it from then on), a few frames at most.
+    focusOpenFieldFrames_ = intents.model.fieldFocused ? 0 : std::max(focusOpenFieldFrames_ - 1, 0);
+    applyIntents(intents);
     ui.endFrame();
 }
 

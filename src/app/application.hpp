@@ -120,6 +120,7 @@ public:
     // where the caller takes typed paths. A picker the browser refused says on the status line
     // that the next click opens it.
     bool pickFiles();
+    void askForFiles();
     // Lesson files kept in the teacher's lessons folder, the last one opened at its first step; the
     // first file with problems is kept nowhere and its line goes to the status line. True when opened.
     bool openLessonFiles(const std::vector<std::filesystem::path>& files);
@@ -331,7 +332,10 @@ private:
     std::string structureQuery_;  // the Structures tab's search field
     std::string poseNameDraft_;   // the Motion tab's "Save pose…" name field
     ModelOrientation orientationChoice_;
-    bool focusOpenField_ = false;
+    // Ctrl+O asks the open field to take the keyboard for up to this many UI frames: from another
+    // tab the Structures tab only opens a frame later (tester, session 14: the path typed went to
+    // the viewer's keys); 0 once the field has taken it.
+    int focusOpenFieldFrames_ = 0;
 
     std::optional<LessonDraft> draft_;
     ui::EditorQuestion question_ = ui::EditorQuestion::None;

@@ -444,7 +444,7 @@ void Application::onViewerKey(KeyChord chord, Screen from) {
         case ViewerAction::ScaleUp: setUiScale(uiScale_ + 0.25f); break;
         case ViewerAction::ScaleDown: setUiScale(uiScale_ - 0.25f); break;
         case ViewerAction::ScaleReset: setUiScale(contentScale_); break;
-        case ViewerAction::OpenFiles: focusOpenField_ = !pickFiles(); break;  // the picker, else the field
+        case ViewerAction::OpenFiles: askForFiles(); break;
         case ViewerAction::UndoEdit:
             // Ctrl+Z is the lesson editor's while a lesson is being edited; otherwise it undoes the
             // joint drags, the last first, while drags are the last changes to the pose (README's key table).
@@ -473,5 +473,8 @@ void Application::onViewerKey(KeyChord chord, Screen from) {
         default: break;  // the session has it
     }
 }
+
+// Ctrl+O: the browser's file picker, else the panel's open field, asked to take the keyboard.
+void Application::askForFiles() { focusOpenFieldFrames_ = pickFiles() ? 0 : 3; }
 
 }  // namespace psoas::app

@@ -227,7 +227,7 @@ void Application::showScene(Scene next, SceneSource source) {
 ui::ModelPanelView Application::modelPanelView() const {
     ui::ModelPanelView view;
     view.openText = openText_;
-    view.focusOpenField = focusOpenField_;
+    view.focusOpenField = focusOpenFieldFrames_ > 0;
     view.filePicker = platform::picksFiles();
     view.ownFiles = options_.model || !options_.meshSet.empty();
     if (options_.model) {

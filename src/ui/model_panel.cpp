@@ -56,10 +56,13 @@ void openField(const ModelPanelView& view, ModelIntents& intents) {
     std::array<char, 4096> text{};
     std::strncpy(text.data(), view.openText.c_str(), text.size() - 1);
     if (view.focusOpenField) ImGui::SetKeyboardFocusHere();
+    intents.fieldFocused = view.focusOpenField;
     const float button = ImGui::CalcTextSize("Open").x + ImGui::GetStyle().FramePadding.x * 2.0f;
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - button - ImGui::GetStyle().ItemSpacing.x);
+    // The whole path is selected when the field takes the keyboard, so the next one typed replaces
+    // it (tester, session 14: a failed path stayed and the next was added onto it).
     const bool entered = ImGui::InputTextWithHint("##open", "Open files or a folder (Ctrl+O)", text.data(), text.size(),
-                                                  ImGuiInputTextFlags_EnterReturnsTrue);
+                                                  ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     if (ImGui::IsItemHovered())
         ImGui::SetTooltip("Paths of mesh files (.stl .obj .ply .gltf .glb …), folders of them, a mesh set or a lesson (.toml);\n"
                           "several separated by ';'. Enter or Open opens them; dropping files onto the window too.");

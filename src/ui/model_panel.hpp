@@ -25,6 +25,7 @@ struct ModelIntents {
     bool open = false;                    // Open (or Open files…) pressed, or Enter in the field
     std::optional<ModelOrientation> orientation;  // a new choice of units or axes
     bool builtIn = false;  // "Back to the built-in anatomy": the atlas and its lessons again
+    bool fieldFocused = false;  // the open field was drawn and asked for the keyboard (focusOpenField)
 };
 
 // The choice after picking `units`, `up` or `forward` (whichever is set) in the panel. Picking up or

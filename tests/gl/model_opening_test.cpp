@@ -5,6 +5,7 @@
 
 #include "app/application.hpp"
 #include "app/image_file.hpp"
+#include "app/jobs.hpp"
 #include "app/user_paths.hpp"
 #include "core/model_import.hpp"
 #include "gl/gl_test_context.hpp"
@@ -125,6 +126,31 @@ TEST(ModelOpening, the_built_in_anatomy_comes_back_at_the_lesson_step_left) {
         EXPECT_EQ(application.lessonPlayer().stepIndex(), 2);
         (void)view(application);
         test::expectNoGlErrors();
+    } catch (const app::NoDisplayError& e) {
+        test::noContext(e.what());
+    }
+}
+
+// Tester, session 14: Ctrl+O pressed on the Lesson tab switched to the Structures tab a frame late,
+// the field never took the keyboard, and the path typed next ran as the viewer's keys ("Autoplay
+// on"). Typed a moment after Ctrl+O, the path goes into the field and Enter opens it.
+TEST(ModelOpening, a_path_typed_right_after_ctrl_o_on_the_lesson_tab_is_opened) {
+    const std::filesystem::path folder = test::temporaryDirectory();
+    const std::filesystem::path missing = folder / "no_such_file.obj";
+    std::ofstream(folder / "open.script") << "key ctrl+o\nwait 0.1\ntype " << missing.string() << "\nkey enter\nwait 0.2\n";
+    try {
+        app::Options options;
+        options.script = folder / "open.script";
+        options.outDir = folder;
+        options.width = 960;
+        options.height = 540;
+        app::Application application(options);
+        ASSERT_TRUE(application.lessonPlayer().active()) << "starts on a lesson, its tab showing";
+        testing::internal::CaptureStdout();
+        const int code = app::runScript(application, options);
+        testing::internal::GetCapturedStdout();
+        ASSERT_EQ(code, 0);
+        EXPECT_EQ(application.status().rfind("error: " + missing.string(), 0), 0u) << application.status();
     } catch (const app::NoDisplayError& e) {
         test::noContext(e.what());
     }
