@@ -109,8 +109,7 @@ void jointSlider(const JointCoordinateInfo& info, DegreeRange range, const Joint
     if (ImGui::IsItemActivated() && !doubleClicked) storage->SetFloat(slider, before);
     if (!typing) drawValueBesideHandle(value, range);
     markNormalRange(info, range);
-    if (typing && storage->GetBool(refusedKey))
-    {
+    if (typing && storage->GetBool(refusedKey)) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.75f, 0.45f, 1.0f));
         ImGui::TextWrapped("Degrees as a number, such as 45 or -10.5: letters are left out. Enter sets it, Esc leaves it.");
         ImGui::PopStyleColor();
