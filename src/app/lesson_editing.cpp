@@ -50,6 +50,8 @@ std::optional<ui::LessonEditorView> Application::editorView() const {
     view.canUndo = draft_->canUndo();
     view.canRedo = draft_->canRedo();
     view.unsaved = draft_->unsaved();
+    view.onDisk = draft_->onDisk();
+    view.builtInCopy = !view.onDisk && draft_->savedLesson().origin == "built-in";
     view.file = draft_->file().string();
     view.addingLabel = addingLabels();
     for (const LessonLabel& label : shown.labels)
@@ -206,6 +208,7 @@ void Application::answerEditorQuestion(ui::EditorAnswer answer) {
 
 void Application::saveDraft() {
     if (!draft_) return;
+    const bool firstCopy = !draft_->onDisk() && draft_->savedLesson().origin == "built-in";
     if (const std::string problem = draft_->save(); !problem.empty()) {
         setStatus(problem);  // the draft stays unsaved, and open: nothing is lost
         return;
@@ -219,6 +222,9 @@ void Application::saveDraft() {
     if (platform::offerDownload(draft_->file()))
         setStatus("Saved '" + draft_->lesson().title + "' in this browser and downloaded " + draft_->file().filename().string() +
                   " (to share: another browser opens it with Open files…)");
+    else if (firstCopy)
+        setStatus("Saved your copy of '" + draft_->lesson().title + "' to " + draft_->file().string() +
+                  ": the lesson list opens it in place of the built-in one (delete the file to have the built-in back)");
     else
         setStatus("Saved '" + draft_->lesson().title + "' to " + draft_->file().string());
     if (afterSave_ == AfterSave::Stay) return;

@@ -255,6 +255,7 @@ std::string LessonDraft::save() {
     if (error) return "cannot create " + file_.parent_path().string() + " (" + error.message() + "); nothing was saved";
     if (std::string problem = saveWholeFile(file_, writeLesson(lesson())); !problem.empty()) return problem;
     saved_ = lesson();
+    saved_.file = file_;
     endTyping();  // words typed after a save are an edit of their own: Ctrl+Z goes back to what was saved
     return {};
 }

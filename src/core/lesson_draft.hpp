@@ -82,6 +82,9 @@ public:
     // The document differs from what was last saved (or opened): the text it would be written as
     // is not the text of the saved lesson.
     [[nodiscard]] bool unsaved() const;
+    // Whether file() holds what was last saved: false for a built-in lesson's copy and for a new
+    // lesson until their first save (a copy may be saved with no edit, to keep it as it is).
+    [[nodiscard]] bool onDisk() const { return saved_.file == file_; }
     // What was last saved (or opened): what "Discard" goes back to (no steps: nothing was saved).
     [[nodiscard]] const Lesson& savedLesson() const { return saved_; }
     [[nodiscard]] bool canUndo() const { return at_ > 0; }

@@ -106,12 +106,16 @@ void saveRow(const LessonEditorView& view, LessonEditorIntents& intents) {
     if (ImGui::Button("Redo")) intents.redo = true;
     ImGui::EndDisabled();
     ImGui::SameLine();
-    ImGui::BeginDisabled(!view.unsaved);
+    // A built-in lesson's copy can be saved before any edit: the teacher keeps it as it is.
+    ImGui::BeginDisabled(!view.unsaved && view.onDisk);
     if (ImGui::Button("Save")) intents.save = true;
     ImGui::EndDisabled();
     ImGui::SameLine();
-    ImGui::TextDisabled(view.unsaved ? "unsaved" : "saved");
-    ImGui::TextDisabled("Saves to %s", view.file.c_str());
+    ImGui::TextDisabled("%s", !view.onDisk ? "not saved yet" : view.unsaved ? "unsaved" : "saved");
+    if (view.builtInCopy)
+        ImGui::TextDisabled("Saves your copy to %s; from then on the lesson list opens it in place of the built-in one", view.file.c_str());
+    else
+        ImGui::TextDisabled("Saves to %s", view.file.c_str());
 }
 
 }  // namespace

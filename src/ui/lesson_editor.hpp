@@ -28,6 +28,8 @@ struct LessonEditorView {
     int stepIndex = 0, stepCount = 0;
     bool canUndo = false, canRedo = false;
     bool unsaved = false;
+    bool onDisk = true;        // the file holds the last save (false: a built-in's copy or a new lesson, never saved)
+    bool builtInCopy = false;  // the draft is of a built-in lesson, not saved to the user's folder yet
     std::string file;          // where Save writes
     unsigned updateParts = 0;  // core ViewPart bits "Update step from this view" takes
     EditorQuestion question = EditorQuestion::None;

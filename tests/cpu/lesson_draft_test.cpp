@@ -127,6 +127,7 @@ TEST(LessonDraft, unsaved_is_what_differs_from_the_saved_file_and_undo_returns_t
     EXPECT_EQ(file, folder / "02-attachments.toml");  // the built-in is copied into the user's folder
     LessonDraft draft(original, file);
     EXPECT_FALSE(draft.unsaved());
+    EXPECT_FALSE(draft.onDisk());  // the copy is not in the user's folder until saved
     draft.setTitle(0, "Changed");
     EXPECT_TRUE(draft.unsaved());
     draft.undo();
@@ -134,10 +135,14 @@ TEST(LessonDraft, unsaved_is_what_differs_from_the_saved_file_and_undo_returns_t
     draft.redo();
     ASSERT_EQ(draft.save(), "");
     EXPECT_FALSE(draft.unsaved());
+    EXPECT_TRUE(draft.onDisk());
     const std::string edited = fileText(file);
     const Lesson saved = loadLesson(file, app::builtInVocabulary());
     EXPECT_EQ(saved.steps[0].title, "Changed");
     EXPECT_EQ(saved.id, original.id);  // same id: it replaces the built-in in the library
+    Lesson reopened = saved;
+    reopened.origin = "your lessons";
+    EXPECT_TRUE(LessonDraft(reopened, draftFileFor(reopened, folder)).onDisk());  // the user's own file: edited in place
 
     draft.undo();
     EXPECT_TRUE(draft.unsaved());
@@ -346,8 +351,10 @@ TEST(LessonDraft, a_new_lesson_is_unsaved_until_saved_and_takes_a_free_id) {
     LessonDraft draft = LessonDraft::unsavedNew(lesson, lesson.file);
     EXPECT_TRUE(draft.unsaved());
     EXPECT_TRUE(draft.savedLesson().steps.empty());
+    EXPECT_FALSE(draft.onDisk());
     ASSERT_EQ(draft.save(), "");
     EXPECT_FALSE(draft.unsaved());
+    EXPECT_TRUE(draft.onDisk());
     const Lesson back = loadLesson(folder / "my-lesson-2.toml", app::builtInVocabulary());
     EXPECT_EQ(back.id, "my-lesson-2");
     EXPECT_EQ(titles(back), std::vector<std::string>{"First view"});

@@ -210,5 +210,47 @@ TEST(LessonEditorPanel, the_preview_is_a_dozen_lines_tall_however_little_room_is
     EXPECT_GE(preview->Size.y, 12.0f * ImGui::GetTextLineHeightWithSpacing());
 }
 
+// Tester E, session 14: a built-in lesson opened in the editor said "saved" though nothing was in
+// the teacher's folder, and Save stayed off until an edit. Its copy can be saved as it is.
+bool clickSave(const ui::LessonEditorView& view) {
+    FieldFrames imgui;  // a fresh context
+    ImVec2 save{0.0f, 0.0f};
+    bool saved = false;
+    for (int frame = 0; frame < 3; ++frame) {
+        ImGuiIO& io = ImGui::GetIO();
+        io.MousePos = save;
+        io.MouseDown[0] = frame == 1;
+        ImGui::NewFrame();
+        // Save is the third button of the first row, after Undo and Redo.
+        const ImGuiStyle& style = ImGui::GetStyle();
+        auto buttonWidth = [&](const char* label) { return ImGui::CalcTextSize(label).x + 2.0f * style.FramePadding.x; };
+        save = {style.WindowPadding.x + buttonWidth("Undo") + buttonWidth("Redo") + 2.0f * style.ItemSpacing.x + 4.0f,
+                style.WindowPadding.y + 4.0f};
+        ImGui::SetNextWindowPos({0.0f, 0.0f});
+        ImGui::SetNextWindowSize({600.0f, 400.0f});
+        ImGui::Begin("editor", nullptr, ImGuiWindowFlags_NoTitleBar);
+        ui::LessonEditorIntents intents;
+        ui::lessonEditorPanel(view, nullptr, intents);
+        saved = saved || intents.save;
+        ImGui::End();
+        ImGui::Render();
+    }
+    return saved;
+}
+
+TEST(LessonEditorPanel, a_built_in_lessons_copy_can_be_saved_before_any_edit_and_a_saved_file_cannot) {
+    ui::LessonEditorView view;
+    view.editing = true;
+    view.stepCount = 1;
+    view.onDisk = false;
+    view.builtInCopy = true;
+    EXPECT_TRUE(clickSave(view));
+    view.onDisk = true;
+    view.builtInCopy = false;
+    EXPECT_FALSE(clickSave(view));  // nothing to write
+    view.unsaved = true;
+    EXPECT_TRUE(clickSave(view));  // the click lands on the button: the test can tell
+}
+
 }  // namespace
 }  // namespace psoas
