@@ -2,6 +2,7 @@
 
 #include "core/lesson_draft.hpp"
 #include "core/rich_text.hpp"
+#include "ui/button_row.hpp"
 #include "ui/rich_text_view.hpp"
 #include "ui/wrapped_text_field.hpp"
 
@@ -44,7 +45,7 @@ void stepButtons(const LessonEditorView& view, LessonEditorIntents& intents) {
     if (ImGui::Button("Add step from this view")) intents.addStep = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("A new step after this one: the camera, what is shown and faded, the pose and the motion as they are now");
     if (ImGui::Button("Update step from this view")) intents.updateStep = true;
-    ImGui::SameLine();
+    nextInRow("Parts...");
     if (ImGui::SmallButton("Parts...")) ImGui::OpenPopup("update-parts");
     if (ImGui::BeginPopup("update-parts")) {
         ImGui::TextDisabled("Update takes from the view:");
@@ -56,14 +57,14 @@ void stepButtons(const LessonEditorView& view, LessonEditorIntents& intents) {
         ImGui::EndPopup();
     }
     if (ImGui::Button("Duplicate")) intents.duplicateStep = true;
-    ImGui::SameLine();
+    nextInRow("Delete");
     ImGui::BeginDisabled(view.stepCount <= 1);
     if (ImGui::Button("Delete")) intents.deleteStep = true;
     ImGui::EndDisabled();
     ImGui::BeginDisabled(view.stepIndex == 0);
     if (ImGui::Button("Move up")) intents.moveUp = true;
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    nextInRow("Move down");
     ImGui::BeginDisabled(view.stepIndex + 1 >= view.stepCount);
     if (ImGui::Button("Move down")) intents.moveDown = true;
     ImGui::EndDisabled();
@@ -101,21 +102,20 @@ void saveRow(const LessonEditorView& view, LessonEditorIntents& intents) {
     ImGui::BeginDisabled(!view.canUndo);
     if (ImGui::Button("Undo")) intents.undo = true;
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    nextInRow("Redo");
     ImGui::BeginDisabled(!view.canRedo);
     if (ImGui::Button("Redo")) intents.redo = true;
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    nextInRow("Save");
     // A built-in lesson's copy can be saved before any edit: the teacher keeps it as it is.
     ImGui::BeginDisabled(!view.unsaved && view.onDisk);
     if (ImGui::Button("Save")) intents.save = true;
+    if (view.builtInCopy && ImGui::IsItemHovered())
+        ImGui::SetTooltip("Saves your copy of this built-in lesson; from then on the lesson list opens your copy in its place");
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::TextDisabled("%s", !view.onDisk ? "not saved yet" : view.unsaved ? "unsaved" : "saved");
-    if (view.builtInCopy)
-        ImGui::TextDisabled("Saves your copy to %s; from then on the lesson list opens it in place of the built-in one", view.file.c_str());
-    else
-        ImGui::TextDisabled("Saves to %s", view.file.c_str());
+    ImGui::TextDisabled("Saves to %s", view.file.c_str());
 }
 
 }  // namespace

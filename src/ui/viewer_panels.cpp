@@ -4,6 +4,7 @@
 #include "core/motion/pose_writer.hpp"
 #include "core/structure_card.hpp"
 #include "core/structure_search.hpp"
+#include "ui/button_row.hpp"
 #include "ui/length_legend.hpp"
 #include "ui/rich_text_view.hpp"
 
@@ -508,14 +509,14 @@ void lessonButtons(const LessonView& lesson, bool editing, ViewerUiIntents& inte
     ImGui::BeginDisabled(lesson.stepIndex == 0);
     if (ImGui::Button("< Previous")) intents.previousStep = true;
     ImGui::EndDisabled();
-    ImGui::SameLine();
+    nextInRow("Next >");
     ImGui::BeginDisabled(lesson.stepIndex + 1 >= lesson.stepCount);
     if (ImGui::Button("Next >")) intents.nextStep = true;
     ImGui::EndDisabled();
     ImGui::BeginDisabled(editing);
-    ImGui::SameLine();
+    nextInRow("Restart");
     if (ImGui::Button("Restart")) intents.restartLesson = true;
-    ImGui::SameLine();
+    nextInRow("Close");
     if (ImGui::Button("Close")) intents.closeLesson = true;
     ImGui::EndDisabled();
 }

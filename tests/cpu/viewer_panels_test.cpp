@@ -8,6 +8,7 @@
 #include "core/scene_motion.hpp"
 #include "core/structure_search.hpp"
 #include "core/viewer_layout.hpp"
+#include "ui/button_row.hpp"
 #include "ui/rich_text_view.hpp"
 #include "ui/fonts.hpp"
 #include "ui/joint_controls.hpp"
@@ -18,6 +19,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <cfloat>
 #include <sstream>
 #include <string>
@@ -1376,6 +1378,37 @@ TEST(JointControlsPanel, a_slider_over_a_widened_range_reaches_the_poses_own_ang
     ASSERT_TRUE(atRightEnd);
     EXPECT_GT(*atRightEnd, 45.0f) << "the slider goes past the normal range's end, to the pose's 60";
     EXPECT_LE(*atRightEnd, 60.0f);
+}
+
+// Tester E, session 14: at 200 % text the Lesson tab's "Close" was cut in half by the panel's
+// scroll bar. A row of buttons wraps: every button lies whole inside the panel, on one line when
+// the panel is wide enough for all.
+TEST(ButtonRow, buttons_wrap_to_the_next_line_before_the_scroll_bar_cuts_one) {
+    NullBackend imgui;
+    const char* labels[] = {"< Previous", "Next >", "Restart", "Close"};
+    for (const float width : {140.0f, 260.0f, 600.0f}) {
+        std::vector<ImRect> rects;
+        float insideRight = 0.0f;
+        for (int frame = 0; frame < 2; ++frame) {
+            rects.clear();
+            ImGui::GetIO().DisplaySize = {800.0f, 600.0f};
+            ImGui::NewFrame();
+            ImGui::SetNextWindowPos({0.0f, 0.0f});
+            ImGui::SetNextWindowSize({width, 300.0f});
+            ImGui::Begin("row", nullptr, ImGuiWindowFlags_AlwaysVerticalScrollbar);
+            for (const char* label : labels) {
+                if (!rects.empty()) ui::nextInRow(label);
+                ImGui::Button(label);
+                rects.emplace_back(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+            }
+            insideRight = ImGui::GetCurrentWindow()->InnerClipRect.Max.x;
+            ImGui::End();
+            ImGui::Render();
+        }
+        for (const ImRect& rect : rects) EXPECT_LE(rect.Max.x, insideRight + 0.5f) << width;
+        const bool oneLine = std::all_of(rects.begin(), rects.end(), [&](const ImRect& r) { return r.Min.y == rects.front().Min.y; });
+        EXPECT_EQ(oneLine, width >= 600.0f) << width;
+    }
 }
 
 }  // namespace
