@@ -7,6 +7,7 @@
 #include "app/jobs.hpp"
 #include "app/platform.hpp"
 #include "app/startup_trace.hpp"
+#include "app/terminal_log.hpp"
 #include "app/pose_saving.hpp"
 #include "app/user_paths.hpp"
 #include "core/attachment_tint.hpp"
@@ -19,20 +20,16 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <iostream>
 
 namespace psoas::app {
 
 namespace {
 
-void logLine(const std::string& text) { std::cerr << "psoas-atlas: " << text << '\n'; }
-
 Scene loadInitialScene(const Options& options) {
     traceStartup("command line read");
     Scene scene = options.model ? loadModelScene(*options.model) : loadAtlasScene(dataDirectory() / "models" / "atlas.toml", options.meshSet);
     traceStartup("meshes loaded");
-    for (const auto* lines : {&scene.notes, &scene.leftOut})
-        for (const std::string& line : *lines) logLine(line);
+    logSceneNotes(scene);
     return scene;
 }
 }  // namespace

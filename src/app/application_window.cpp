@@ -5,6 +5,7 @@
 #include "app/application.hpp"
 
 #include "app/image_file.hpp"
+#include "app/terminal_log.hpp"
 #include "app/input_map.hpp"
 #include "app/platform.hpp"
 #include "app/startup_trace.hpp"
@@ -17,7 +18,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <iostream>
 
 namespace psoas::app {
 
@@ -25,8 +25,6 @@ namespace {
 Application* fromWindow(GLFWwindow* window) { return static_cast<Application*>(glfwGetWindowUserPointer(window)); }
 // GLFW tells about monitors to the whole program, not to a window: this is the window to tell.
 GLFWwindow* gMonitorListener = nullptr;
-
-void logLine(const std::string& text) { std::cerr << "psoas-atlas: " << text << '\n'; }
 
 // What C just did, and what it does next.
 const char* captionStatus(CaptionPlace place) {

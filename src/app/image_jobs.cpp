@@ -6,6 +6,7 @@
 #include "app/jobs.hpp"
 #include "app/lesson_export.hpp"
 #include "app/startup_trace.hpp"
+#include "app/terminal_log.hpp"
 
 #include <iostream>
 
@@ -52,7 +53,7 @@ int runLessonExport(Application& app, const Options& options) {
         return 2;
     }
     std::cerr << "\rExported '" << id << "': " << steps << " images and " << job.handoutFile().string() << std::string(12, ' ') << '\n';
-    if (const std::string cut = job.cutStepsLine("a larger or wider --size"); !cut.empty()) std::cerr << "psoas-atlas: " << cut << '\n';
+    if (const std::string cut = job.cutStepsLine("a larger or wider --size"); !cut.empty()) logLine(cut);
     return 0;
 }
 

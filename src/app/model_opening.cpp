@@ -5,6 +5,7 @@
 #include "app/model_opening.hpp"
 
 #include "app/application.hpp"
+#include "app/terminal_log.hpp"
 #include "app/commands.hpp"
 #include "app/first_view.hpp"
 #include "app/lesson_import.hpp"
@@ -16,7 +17,6 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
-#include <iostream>
 
 namespace psoas::app {
 
@@ -61,8 +61,6 @@ std::filesystem::path pathOf(std::string_view piece) {
     if (piece.rfind("~/", 0) == 0 && home && *home) return std::filesystem::path(home) / piece.substr(2);
     return std::filesystem::path(piece);
 }
-
-void logLine(const std::string& text) { std::cerr << "psoas-atlas: " << text << '\n'; }
 
 // "Opened cube.obj (1 structure)", with the first thing the files held that was left out: said on
 // the status line, not on the terminal alone (tester, session 13), with how many more it has.
@@ -189,8 +187,7 @@ bool Application::openScene(SceneSource source) {
 
 // Replaces scene_ with `next`, made from `source`, and everything that depends on it.
 void Application::showScene(Scene next, SceneSource source) {
-    for (const auto* lines : {&next.notes, &next.leftOut})
-        for (const std::string& line : *lines) logLine(line);
+    logSceneNotes(next);
     // The same files again: the Orientation panel turned them.
     const bool turned = source.model && options_.model && source.model->paths == options_.model->paths;
     // Leaving the atlas for the teacher's files: the lesson step is kept for coming back.
