@@ -1,6 +1,7 @@
 #include "ui/joint_controls.hpp"
 
 #include "core/motion/joint_coordinates.hpp"
+#include "ui/item_tooltip.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>  // TempInputIsActive, ActivateItem: the slider as a text field
@@ -122,20 +123,22 @@ void jointSlider(const JointCoordinateInfo& info, DegreeRange range, const Joint
         ImGui::ActivateItem(slider);
         GImGui->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
     }
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%.0f\u00b0 to %.0f\u00b0, the normal range (%s)%s.\nDouble-click or Ctrl+click to type a value.",
-                          info.minDegrees, info.maxDegrees, std::string(info.source).c_str(),
-                          range == DegreeRange{info.minDegrees, info.maxDegrees} ? "" : ", marked: this pose goes past it");
+    char help[512];
+    std::snprintf(help, sizeof help, "%.0f\u00b0 to %.0f\u00b0, the normal range (%s)%s.\nDouble-click or Ctrl+click to type a value.",
+                  static_cast<double>(info.minDegrees), static_cast<double>(info.maxDegrees), std::string(info.source).c_str(),
+                  range == DegreeRange{info.minDegrees, info.maxDegrees} ? "" : ", marked: this pose goes past it");
+    itemTooltip(help);
     ImGui::SameLine();
     ImGui::BeginDisabled(value == stepValue);
     if (ImGui::Button("Reset")) intents.resetJoint = info.id;
     ImGui::EndDisabled();
     // Where Reset goes, said: on a walking step the step's angle is where its motion starts, which
     // the teacher never chose (fresh tester, session 12: a hip went to -10 degrees unexplained).
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip(view.stepLoops ? "Back to %.0f\u00b0, where this step's motion starts (Reset all joints plays it again)"
-                                         : "Back to %.0f\u00b0, this step's angle",
-                          static_cast<double>(stepValue));
+    std::snprintf(help, sizeof help,
+                  view.stepLoops ? "Back to %.0f\u00b0, where this step's motion starts (Reset all joints plays it again)"
+                                 : "Back to %.0f\u00b0, this step's angle",
+                  static_cast<double>(stepValue));
+    itemTooltip(help);
     ImGui::PopID();
 }
 

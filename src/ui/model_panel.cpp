@@ -1,4 +1,5 @@
 #include "ui/model_panel.hpp"
+#include "ui/item_tooltip.hpp"
 
 #include <imgui.h>
 
@@ -63,9 +64,8 @@ void openField(const ModelPanelView& view, ModelIntents& intents) {
     // it (tester, session 14: a failed path stayed and the next was added onto it).
     const bool entered = ImGui::InputTextWithHint("##open", "Open files or a folder (Ctrl+O)", text.data(), text.size(),
                                                   ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Paths of mesh files (.stl .obj .ply .gltf .glb …), folders of them, a mesh set or a lesson (.toml);\n"
-                          "several separated by ';'. Enter or Open opens them; dropping files onto the window too.");
+    itemTooltip("Paths of mesh files (.stl .obj .ply .gltf .glb …), folders of them, a mesh set or a lesson (.toml); "
+                "several separated by ';'. Enter or Open opens them; dropping files onto the window too.");
     if (view.openText != text.data()) intents.openText = std::string(text.data());
     ImGui::SameLine();
     intents.open = ImGui::Button("Open") || entered;

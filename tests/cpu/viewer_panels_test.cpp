@@ -9,6 +9,7 @@
 #include "core/structure_search.hpp"
 #include "core/viewer_layout.hpp"
 #include "ui/button_row.hpp"
+#include "ui/item_tooltip.hpp"
 #include "ui/rich_text_view.hpp"
 #include "ui/fonts.hpp"
 #include "ui/joint_controls.hpp"
@@ -1409,6 +1410,44 @@ TEST(ButtonRow, buttons_wrap_to_the_next_line_before_the_scroll_bar_cuts_one) {
         const bool oneLine = std::all_of(rects.begin(), rects.end(), [&](const ImRect& r) { return r.Min.y == rects.front().Min.y; });
         EXPECT_EQ(oneLine, width >= 600.0f) << width;
     }
+}
+
+// Tester E, session 14: a joint slider's tooltip, at the pointer, hid the slider's value and its
+// Reset button. The tooltip sits beside the panel, level with the item; a panel as wide as the
+// screen has it above the item (under it near the screen's top), never over it.
+TEST(ItemTooltip, a_tooltip_keeps_off_the_item_it_explains_and_its_panel) {
+    NullBackend imgui;
+    for (const float panelWidth : {400.0f, 800.0f})
+        for (const float y : {40.0f, 400.0f}) {
+            ImRect item, panel;
+            for (int frame = 0; frame < 3; ++frame) {
+                ImGuiIO& io = ImGui::GetIO();
+                io.DisplaySize = {800.0f, 600.0f};
+                io.MousePos = {60.0f, y + 8.0f};
+                ImGui::NewFrame();
+                ImGui::SetNextWindowPos({0.0f, 0.0f});
+                ImGui::SetNextWindowSize({panelWidth, 600.0f});
+                ImGui::Begin("panel", nullptr, ImGuiWindowFlags_NoTitleBar);
+                ImGui::SetCursorScreenPos({20.0f, y});
+                ImGui::Button("A slider's place", {300.0f, 0.0f});
+                item = {ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+                panel = ImGui::GetCurrentWindow()->Rect();
+                ui::itemTooltip("Help that would cover the slider's value and its Reset if it sat at the pointer");
+                ImGui::End();
+                ImGui::Render();
+            }
+            const ImGuiWindow* tooltip = windowNamed("Tooltip");
+            ASSERT_NE(tooltip, nullptr) << y;
+            ASSERT_TRUE(tooltip->Active) << y;
+            const ImRect shown = tooltip->Rect();
+            EXPECT_FALSE(shown.Overlaps(item)) << panelWidth << " at y " << y;
+            if (panelWidth < 800.0f) {
+                EXPECT_FALSE(shown.Overlaps(panel)) << "at y " << y;
+                EXPECT_NEAR(shown.Min.y, item.Min.y, 0.5f) << "level with the item, at y " << y;
+            } else {
+                EXPECT_EQ(shown.Max.y <= item.Min.y, y > 200.0f) << "above unless near the top, at y " << y;
+            }
+        }
 }
 
 }  // namespace
