@@ -330,7 +330,10 @@ void Application::describeExport(ui::ViewerUiState& state, bool forAudience) con
 }
 
 void Application::setStatus(std::string text, bool onTerminal) {
-    if (onTerminal) logLine(text);
+    // The message on the status line said again is not a new line on the terminal: a typed angle
+    // past the joint's range is held again each frame its field stays open (tester E, session 14:
+    // the same line 8 to 23 times).
+    if (onTerminal && text != status_.text()) logLine(text);
     ui_.cover(text);
     status_.say(std::move(text));
 }

@@ -175,5 +175,22 @@ TEST(Script, escape_cancels_the_export_choice_and_writes_nothing) {
     EXPECT_TRUE(pictures.exports().empty()) << "a cancelled export wrote " << pictures.exports().front();
 }
 
+// Tester E, session 14: a typed angle past a joint's range printed its message on the terminal
+// 8 to 23 times (once a frame while the field kept the typed value). The Motion tab sits at
+// (113, 78) and the right hip flexion slider at (120, 335) in a 960x540 window (looked at).
+TEST(Script, a_typed_angle_past_the_range_is_said_once_on_the_terminal) {
+    const auto folder = test::temporaryDirectory();
+    const auto script = folder / "held.script";
+    std::ofstream(script) << "click 113 78\nwait 0.3\nclick 120 335\nclick 120 335\nwait 0.3\ntype 200\nwait 0.3\nkey enter\nwait 0.5\n";
+    const auto result = test::runAtlas({"--script", script.string(), "--out", folder.string(), "--size", "960x540"});
+    if (result.exitCode != 0 && result.err.find("display") != std::string::npos) return test::noContext(result.err);
+    EXPECT_EQ(result.exitCode, 0) << result.err;
+    std::size_t said = 0;
+    for (std::size_t at = result.err.find("200\u00b0 is past the range"); at != std::string::npos;
+         at = result.err.find("200\u00b0 is past the range", at + 1))
+        ++said;
+    EXPECT_EQ(said, 1u) << result.err;
+}
+
 }  // namespace
 }  // namespace psoas
