@@ -51,7 +51,7 @@ std::optional<ui::LessonEditorView> Application::editorView() const {
     view.canRedo = draft_->canRedo();
     view.unsaved = draft_->unsaved();
     view.onDisk = draft_->onDisk();
-    view.builtInCopy = !view.onDisk && draft_->savedLesson().origin == "built-in";
+    view.builtInCopy = draft_->unsavedBuiltInCopy();
     view.file = draft_->file().string();
     view.addingLabel = addingLabels();
     for (const LessonLabel& label : shown.labels)
@@ -208,7 +208,7 @@ void Application::answerEditorQuestion(ui::EditorAnswer answer) {
 
 void Application::saveDraft() {
     if (!draft_) return;
-    const bool firstCopy = !draft_->onDisk() && draft_->savedLesson().origin == "built-in";
+    const bool firstCopy = draft_->unsavedBuiltInCopy();
     if (const std::string problem = draft_->save(); !problem.empty()) {
         setStatus(problem);  // the draft stays unsaved, and open: nothing is lost
         return;

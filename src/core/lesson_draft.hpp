@@ -85,6 +85,8 @@ public:
     // Whether file() holds what was last saved: false for a built-in lesson's copy and for a new
     // lesson until their first save (a copy may be saved with no edit, to keep it as it is).
     [[nodiscard]] bool onDisk() const { return saved_.file == file_; }
+    // A built-in lesson's copy not saved yet: its first save puts it in place of the built-in.
+    [[nodiscard]] bool unsavedBuiltInCopy() const { return !onDisk() && saved_.origin == "built-in"; }
     // What was last saved (or opened): what "Discard" goes back to (no steps: nothing was saved).
     [[nodiscard]] const Lesson& savedLesson() const { return saved_; }
     [[nodiscard]] bool canUndo() const { return at_ > 0; }

@@ -4,8 +4,8 @@
 
 namespace psoas::ui {
 
-void itemTooltip(const std::string& text) {
-    if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) || ImGui::IsItemActive()) return;
+bool beginItemTooltip() {
+    if (!ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled) || ImGui::IsItemActive()) return false;
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     const ImGuiStyle& style = ImGui::GetStyle();
     const float width = ImGui::GetFontSize() * 30.0f;
@@ -21,9 +21,18 @@ void itemTooltip(const std::string& text) {
         ImGui::SetNextWindowPos(ImVec2(min.x, max.y + style.ItemSpacing.y), ImGuiCond_Always);
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(width);
-    ImGui::TextUnformatted(text.c_str());
+    return true;
+}
+
+void endItemTooltip() {
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
+}
+
+void itemTooltip(const std::string& text) {
+    if (!beginItemTooltip()) return;
+    ImGui::TextUnformatted(text.c_str());
+    endItemTooltip();
 }
 
 }  // namespace psoas::ui

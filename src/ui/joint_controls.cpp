@@ -123,22 +123,24 @@ void jointSlider(const JointCoordinateInfo& info, DegreeRange range, const Joint
         ImGui::ActivateItem(slider);
         GImGui->NavNextActivateFlags = ImGuiActivateFlags_PreferInput;
     }
-    char help[512];
-    std::snprintf(help, sizeof help, "%.0f\u00b0 to %.0f\u00b0, the normal range (%s)%s.\nDouble-click or Ctrl+click to type a value.",
-                  static_cast<double>(info.minDegrees), static_cast<double>(info.maxDegrees), std::string(info.source).c_str(),
-                  range == DegreeRange{info.minDegrees, info.maxDegrees} ? "" : ", marked: this pose goes past it");
-    itemTooltip(help);
+    if (beginItemTooltip()) {
+        ImGui::Text("%.0f\u00b0 to %.0f\u00b0, the normal range (%s)%s.\nDouble-click or Ctrl+click to type a value.",
+                    static_cast<double>(info.minDegrees), static_cast<double>(info.maxDegrees), std::string(info.source).c_str(),
+                    range == DegreeRange{info.minDegrees, info.maxDegrees} ? "" : ", marked: this pose goes past it");
+        endItemTooltip();
+    }
     ImGui::SameLine();
     ImGui::BeginDisabled(value == stepValue);
     if (ImGui::Button("Reset")) intents.resetJoint = info.id;
     ImGui::EndDisabled();
     // Where Reset goes, said: on a walking step the step's angle is where its motion starts, which
     // the teacher never chose (fresh tester, session 12: a hip went to -10 degrees unexplained).
-    std::snprintf(help, sizeof help,
-                  view.stepLoops ? "Back to %.0f\u00b0, where this step's motion starts (Reset all joints plays it again)"
-                                 : "Back to %.0f\u00b0, this step's angle",
-                  static_cast<double>(stepValue));
-    itemTooltip(help);
+    if (beginItemTooltip()) {
+        ImGui::Text(view.stepLoops ? "Back to %.0f\u00b0, where this step's motion starts (Reset all joints plays it again)"
+                                   : "Back to %.0f\u00b0, this step's angle",
+                    static_cast<double>(stepValue));
+        endItemTooltip();
+    }
     ImGui::PopID();
 }
 
