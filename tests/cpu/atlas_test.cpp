@@ -199,7 +199,7 @@ TEST(Atlas, attachment_kinds_are_read_by_their_one_name_table) {
 // The anatomy the lessons teach (docs/sources.md §1): each attachment sits on the bones the
 // textbook names, and its snapped centre lies on that bone's surface.
 TEST(BuiltInAtlas, attachment_areas_sit_on_the_textbook_bones) {
-    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    const Scene scene = loadScene(loadAtlas(psoas::test::sourceDirectory() / "models" / "atlas.toml"));
     auto bones = [&](std::string_view muscle, AttachmentKind kind) {
         std::set<std::string> names;
         for (const AttachmentArea& a : scene.structures[static_cast<std::size_t>(scene.findStructure(muscle))].info.attachments)
@@ -236,7 +236,7 @@ const SceneStructure& structureOf(const Scene& scene, std::string_view id) {
 // the vertebra above, the disc and the upper margin of the vertebra below; the extra L5 body
 // fascicle; and the transverse processes of L1 to L5.
 TEST(BuiltInAtlas, psoas_major_has_five_body_and_disc_slips_and_the_l1_to_l5_transverse_processes) {
-    const Atlas atlas = loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml");
+    const Atlas atlas = loadAtlas(psoas::test::sourceDirectory() / "models" / "atlas.toml");
     for (const char* muscle : {"psoas_major_r", "psoas_major_l"}) {
         const StructureInfo* info = nullptr;
         for (const StructureInfo& s : atlas.structures)
@@ -296,7 +296,7 @@ float distanceToSurface(const MeshData& mesh, const glm::vec3& p) { return glm::
 // bone it names: within 6 mm of that bone's surface, and no other bone's surface is more than
 // 3 mm nearer. An area named on L2 but placed on L3 fails here.
 TEST(BuiltInAtlas, every_attachment_lies_on_its_named_bone) {
-    const std::filesystem::path file = std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml";
+    const std::filesystem::path file = psoas::test::sourceDirectory() / "models" / "atlas.toml";
     const Atlas atlas = loadAtlas(file);
     const Scene scene = loadScene(loadAtlas(file));
     std::vector<const SceneStructure*> bones;
@@ -325,7 +325,7 @@ TEST(BuiltInAtlas, every_attachment_lies_on_its_named_bone) {
 
 // Quadratus lumborum's painted attachments are where its mesh actually reaches.
 TEST(BuiltInAtlas, quadratus_lumborum_reaches_each_of_its_attachments) {
-    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    const Scene scene = loadScene(loadAtlas(psoas::test::sourceDirectory() / "models" / "atlas.toml"));
     for (const char* id : {"quadratus_lumborum_r", "quadratus_lumborum_l"}) {
         const SceneStructure& muscle = structureOf(scene, id);
         ASSERT_GE(muscle.info.attachments.size(), 6u) << id;
@@ -338,7 +338,7 @@ TEST(BuiltInAtlas, quadratus_lumborum_reaches_each_of_its_attachments) {
 // The median arcuate ligament that lesson 4 names: a ligament arching in front of the T12/L1 disc,
 // between the crura, in front of where the aorta runs.
 TEST(BuiltInAtlas, median_arcuate_ligament_arches_in_front_of_t12_l1_between_the_crura) {
-    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    const Scene scene = loadScene(loadAtlas(psoas::test::sourceDirectory() / "models" / "atlas.toml"));
     const SceneStructure& ligament = structureOf(scene, "median_arcuate_ligament");
     EXPECT_EQ(ligament.info.group, StructureGroup::Ligament);
     EXPECT_EQ(ligament.info.side, BodySide::Midline);
@@ -355,7 +355,7 @@ TEST(BuiltInAtlas, median_arcuate_ligament_arches_in_front_of_t12_l1_between_the
 // The inguinal ligament that lesson 1 names: from the ASIS towards the pubic tubercle, in front
 // of iliopsoas where the muscle leaves the pelvis beneath it (docs/sources.md §1).
 TEST(BuiltInAtlas, inguinal_ligament_spans_asis_to_pubis_in_front_of_iliopsoas) {
-    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    const Scene scene = loadScene(loadAtlas(psoas::test::sourceDirectory() / "models" / "atlas.toml"));
     const SceneStructure& ligament = structureOf(scene, "inguinal_ligament_r");
     EXPECT_EQ(ligament.info.group, StructureGroup::Ligament);
     glm::vec3 asis(0.0f);
@@ -380,7 +380,7 @@ TEST(BuiltInAtlas, inguinal_ligament_spans_asis_to_pubis_in_front_of_iliopsoas) 
 // Issue 15: the two pubic bones stood about 6 mm apart with nothing between them. The interpubic
 // disc closes the pelvic ring: on the midline, reaching each pubic body.
 TEST(BuiltInAtlas, pubic_symphysis_joins_the_two_pubic_bones) {
-    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    const Scene scene = loadScene(loadAtlas(psoas::test::sourceDirectory() / "models" / "atlas.toml"));
     const SceneStructure& symphysis = structureOf(scene, "pubic_symphysis");
     glm::vec3 lo(1e9f), hi(-1e9f);
     for (const glm::vec3& p : symphysis.mesh.positions) lo = glm::min(lo, p), hi = glm::max(hi, p);
@@ -401,7 +401,7 @@ TEST(BuiltInAtlas, pubic_symphysis_joins_the_two_pubic_bones) {
 // The acetabulum's lunate surface: a horseshoe of cartilage on the socket wall of each hip bone,
 // open below at the notch.
 TEST(BuiltInAtlas, each_acetabulum_has_a_lunate_surface_open_below) {
-    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    const Scene scene = loadScene(loadAtlas(psoas::test::sourceDirectory() / "models" / "atlas.toml"));
     for (const char* bone : {"hip_bone_r", "hip_bone_l"}) {
         const SceneStructure& hip = structureOf(scene, bone);
         glm::vec3 centre(0.0f);
@@ -424,7 +424,7 @@ TEST(BuiltInAtlas, each_acetabulum_has_a_lunate_surface_open_below) {
 // lowest few centimetres of psoas major and iliacus are painted as tendon, reaching the
 // trochanter and starting below the hip joint centre's level, never up on the belly.
 TEST(BuiltInAtlas, psoas_major_and_iliacus_end_in_a_painted_tendon_at_the_lesser_trochanter) {
-    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    const Scene scene = loadScene(loadAtlas(psoas::test::sourceDirectory() / "models" / "atlas.toml"));
     for (const char* side : {"_r", "_l"}) {
         const SceneStructure& femur = structureOf(scene, std::string("femur") + side);
         glm::vec3 trochanter(0.0f), hip(0.0f);
@@ -477,7 +477,7 @@ std::pair<float, float> frontalWidthAt(const MeshData& mesh, float y) {
 // the myo_sim femur (OpenSim lineage) measures 46.5 mm this way. The built-in femur measured
 // 33 mm before its neck was lengthened (now 48 mm).
 TEST(BuiltInAtlas, femoral_neck_gives_an_adult_femoral_offset) {
-    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    const Scene scene = loadScene(loadAtlas(psoas::test::sourceDirectory() / "models" / "atlas.toml"));
     const glm::vec3 head(-0.0835f, -0.0661f, -0.0707f);
     for (const char* id : {"femur_r", "femur_l"}) {
         const MeshData& femur = structureOf(scene, id).mesh;
@@ -498,7 +498,7 @@ TEST(BuiltInAtlas, femoral_neck_gives_an_adult_femoral_offset) {
 }
 
 TEST(BuiltInAtlas, has_the_joints_the_pose_model_needs_at_the_published_centres) {
-    const Atlas atlas = loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml");
+    const Atlas atlas = loadAtlas(psoas::test::sourceDirectory() / "models" / "atlas.toml");
     EXPECT_EQ(atlas.joints.size(), 8u);  // six lumbar levels and two hips
     const Skeleton skeleton(atlas.joints);
     // docs/sources.md §2 (gait2392 hip centre, converted) and §3 (L5/S1 disc centre).

@@ -22,7 +22,7 @@
 namespace psoas {
 namespace {
 
-const std::filesystem::path kSource = PSOAS_SOURCE_DIR;
+const std::filesystem::path kSource = psoas::test::sourceDirectory();
 
 std::string readBytes(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);

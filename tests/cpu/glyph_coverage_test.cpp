@@ -15,7 +15,7 @@
 namespace psoas::ui {
 namespace {
 
-const std::filesystem::path kSource = PSOAS_SOURCE_DIR;
+const std::filesystem::path kSource = psoas::test::sourceDirectory();
 
 std::string readText(const std::filesystem::path& file) {
     std::ifstream in(file, std::ios::binary);

@@ -23,7 +23,7 @@
 namespace psoas {
 namespace {
 
-const std::filesystem::path kSource = PSOAS_SOURCE_DIR;
+const std::filesystem::path kSource = psoas::test::sourceDirectory();
 
 const Scene& builtInScene() {
     static const Scene scene = loadScene(test::builtInAtlas());

@@ -15,7 +15,7 @@
 namespace psoas {
 namespace {
 
-const std::filesystem::path kSource = PSOAS_SOURCE_DIR;
+const std::filesystem::path kSource = psoas::test::sourceDirectory();
 
 LessonVocabulary builtInVocabulary() {
     return makeVocabulary(loadAtlas(kSource / "models" / "atlas.toml"), listPoseIds(kSource / "models" / "poses"));

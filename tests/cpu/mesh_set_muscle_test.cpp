@@ -16,7 +16,7 @@
 namespace psoas {
 namespace {
 
-const std::filesystem::path kAtlas = std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml";
+const std::filesystem::path kAtlas = psoas::test::sourceDirectory() / "models" / "atlas.toml";
 
 // The built-in right psoas major made into "the teacher's own": every vertex pushed 2 mm out along
 // its normal (a thicker muscle of another shape and vertex layout), written as binary STL.

@@ -42,7 +42,7 @@ TEST(MeshSet, the_myosim_fixture_reads_with_units_axes_and_placement) {
 // The worked example stands upright and faces forward: the spine above the sacrum in order, the
 // femurs below the pelvis on their own sides, the lumbar bodies behind the pubic region.
 TEST(MeshSet, the_myosim_set_loads_upright_and_facing_forward) {
-    const Atlas atlas = loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models/atlas.toml");
+    const Atlas atlas = loadAtlas(psoas::test::sourceDirectory() / "models/atlas.toml");
     std::vector<std::string> ids;
     for (const StructureInfo& s : atlas.structures) ids.push_back(s.id);
     const Scene scene = loadMeshSetScene(loadMeshSet(test::dataFile("mesh_sets/myosim_parts.toml"), ids), atlas);
@@ -129,7 +129,7 @@ protected:
     void SetUp() override {
         for (const StructureInfo& s : atlas_.structures) ids_.push_back(s.id);
     }
-    const Atlas atlas_ = loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models/atlas.toml");
+    const Atlas atlas_ = loadAtlas(psoas::test::sourceDirectory() / "models/atlas.toml");
     std::vector<std::string> ids_;
 };
 

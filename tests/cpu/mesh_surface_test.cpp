@@ -3,6 +3,7 @@
 #include "core/atlas.hpp"
 #include "core/mesh.hpp"
 #include "core/scene.hpp"
+#include "support/test_paths.hpp"
 
 #include <gtest/gtest.h>
 
@@ -62,7 +63,7 @@ TEST(MeshSurface, an_open_inside_out_or_inconsistently_wound_mesh_is_not) {
 // Every built-in mesh is a closed surface wound outward, so the renderer may skip the back faces of
 // all of them (half the triangles on software GL). A generator change that opens one fails here.
 TEST(MeshSurface, every_built_in_mesh_is_closed_and_wound_outward) {
-    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models/atlas.toml"));
+    const Scene scene = loadScene(loadAtlas(psoas::test::sourceDirectory() / "models/atlas.toml"));
     ASSERT_FALSE(scene.structures.empty());
     for (const SceneStructure& s : scene.structures) EXPECT_TRUE(isClosedOutwardSurface(s.mesh)) << s.info.id;
 }

@@ -6,6 +6,7 @@
 #include "app/model_opening.hpp"
 #include "core/diagnostic.hpp"
 #include "ui/model_panel.hpp"
+#include "support/test_paths.hpp"
 
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>
@@ -96,7 +97,7 @@ TEST(OrientationPanel, an_anterior_axis_parallel_to_up_is_named_as_the_problem) 
 // The Orientation panel turns the meshes already imported: the same scene as reading the files
 // again with the new choice, title and the assumed-units note included.
 TEST(OrientationPanel, turning_a_scene_equals_loading_it_with_the_new_orientation) {
-    const std::filesystem::path femur = std::filesystem::path(PSOAS_TEST_DATA_DIR) / "myosim/meshes/r_femur.stl";
+    const std::filesystem::path femur = psoas::test::dataFile("myosim/meshes/r_femur.stl");
     const Scene asRead = loadModelScene(ModelRequest{{femur}, {}});  // auto, +Y, +Z: notes what it assumed
     ModelOrientation own;
     own.units = LengthUnit::Millimetre;  // deliberately a different scale, then back to metres below

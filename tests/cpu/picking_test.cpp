@@ -99,7 +99,7 @@ TEST(Picking, ray_through_a_pixel_picks_what_is_drawn_there) {
 // bends. The hit names the same place on the neutral mesh: on a bent psoas the vertex aimed at maps
 // back to where it lies unbent; on a rigid, moved femur the point goes back with its transform.
 TEST(Picking, a_hit_on_a_posed_structure_names_the_same_place_on_its_neutral_mesh) {
-    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    const Scene scene = loadScene(loadAtlas(psoas::test::sourceDirectory() / "models" / "atlas.toml"));
     SceneMotion motion(scene);
     Pose pose;
     pose.hipRight.flexion = pose.hipLeft.flexion = 70.0f;

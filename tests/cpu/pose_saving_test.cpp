@@ -13,7 +13,7 @@
 namespace psoas {
 namespace {
 
-const std::filesystem::path kShipped = std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "poses";
+const std::filesystem::path kShipped = psoas::test::sourceDirectory() / "models" / "poses";
 
 TEST(PoseSaving, the_angles_shown_are_written_to_the_pose_folder_and_read_back) {
     const auto folder = test::temporaryDirectory() / "poses";  // not there yet: created

@@ -71,7 +71,7 @@ TEST(ProgramErrors, no_display_says_so_in_one_line_and_names_the_headless_option
 // was started, never a `psoas-atlas` that is not on PATH yet.
 TEST(ProgramErrors, the_headless_hint_names_the_program_as_it_was_started) {
     // Started by its path: that path, quoted when the checkout's path has a space in it.
-    const std::string executable = PSOAS_EXECUTABLE;
+    const std::string executable = psoas::test::executable().string();
     const std::string typed =
         executable.find_first_of(" \"$&;()") == std::string::npos ? executable : "'" + executable + "'";
     const auto direct = test::runAtlas({}, /*unsetDisplay=*/true);
@@ -143,7 +143,7 @@ TEST(LessonCommands, check_lessons_takes_a_folder_or_one_file_and_refuses_what_h
     EXPECT_EQ(bad.exitCode, 1);
     EXPECT_EQ(bad.out, "1 lesson file checked: 0 good, 1 with problems (1 problem)\n");
     EXPECT_EQ(lineCount(bad.err), 1) << bad.err;
-    const auto good = test::runAtlas({"--check-lessons", (std::filesystem::path(PSOAS_SOURCE_DIR) / "lessons" / "01-meet-the-psoas.toml").string()}, true);
+    const auto good = test::runAtlas({"--check-lessons", (psoas::test::sourceDirectory() / "lessons" / "01-meet-the-psoas.toml").string()}, true);
     EXPECT_EQ(good.exitCode, 0) << good.err;
     EXPECT_EQ(good.out, "1 lesson file checked: 1 good, 0 with problems\n");
 
@@ -404,7 +404,7 @@ namespace {
 // must find its own models and lessons (a lesson added to the installed tree proves it reads there).
 TEST(InstalledTree, runs_from_another_directory_with_its_own_data) {
     const auto prefix = test::temporaryDirectory() / "prefix";
-    const std::string install = "cmake --install '" + std::string(PSOAS_BINARY_DIR) + "' --prefix '" + prefix.string() +
+    const std::string install = "cmake --install '" + psoas::test::binaryDirectory().string() + "' --prefix '" + prefix.string() +
                                 "' > '" + (prefix.parent_path() / "install.log").string() + "' 2>&1";
     ASSERT_EQ(std::system(install.c_str()), 0) << "see " << (prefix.parent_path() / "install.log");
     for (const char* file : {"bin/psoas-atlas", "share/psoas-atlas/models/atlas.toml", "share/applications/psoas-atlas.desktop",

@@ -1,5 +1,6 @@
 #include "core/atlas.hpp"
 #include "core/scene_motion.hpp"
+#include "support/test_paths.hpp"
 
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>
@@ -8,7 +9,7 @@ namespace psoas {
 namespace {
 
 const Scene& builtInScene() {
-    static const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    static const Scene scene = loadScene(loadAtlas(psoas::test::sourceDirectory() / "models" / "atlas.toml"));
     return scene;
 }
 

@@ -2,6 +2,8 @@
 // src/render may call OpenGL, and the render headers the other layers use bring no GL with them
 // (so a GL call outside render would not even compile). A test, so a regression fails the suite.
 
+#include "support/test_paths.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -14,7 +16,7 @@
 
 namespace {
 
-const std::filesystem::path kSource = std::filesystem::path(PSOAS_SOURCE_DIR) / "src";
+const std::filesystem::path kSource = psoas::test::sourceDirectory() / "src";
 
 std::string read(const std::filesystem::path& file) {
     std::ifstream in(file);

@@ -4,6 +4,7 @@
 #include "core/atlas.hpp"
 #include "core/scene.hpp"
 #include "core/structure_card.hpp"
+#include "support/test_paths.hpp"
 
 #include <gtest/gtest.h>
 
@@ -14,7 +15,7 @@ namespace psoas {
 namespace {
 
 const Scene& builtInScene() {
-    static const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    static const Scene scene = loadScene(loadAtlas(psoas::test::sourceDirectory() / "models" / "atlas.toml"));
     return scene;
 }
 

@@ -14,7 +14,7 @@
 namespace psoas {
 namespace {
 
-const std::filesystem::path kAtlas = std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml";
+const std::filesystem::path kAtlas = psoas::test::sourceDirectory() / "models" / "atlas.toml";
 
 const Scene& builtInScene() {
     static const Scene scene = loadScene(loadAtlas(kAtlas));

@@ -15,6 +15,7 @@
 #include "ui/joint_controls.hpp"
 #include "ui/length_legend.hpp"
 #include "ui/viewer_panels.hpp"
+#include "support/test_paths.hpp"
 
 #include <gtest/gtest.h>
 #include <imgui.h>
@@ -29,7 +30,7 @@ namespace psoas {
 namespace {
 
 const Scene& builtInScene() {
-    static const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    static const Scene scene = loadScene(loadAtlas(psoas::test::sourceDirectory() / "models" / "atlas.toml"));
     return scene;
 }
 

@@ -17,6 +17,7 @@
 #include "core/viewer_layout.hpp"
 #include "core/viewer_session.hpp"
 #include "ui/session_view.hpp"
+#include "support/test_paths.hpp"
 
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>
@@ -28,7 +29,7 @@
 namespace psoas {
 namespace {
 
-const std::filesystem::path kSource = PSOAS_SOURCE_DIR;
+const std::filesystem::path kSource = psoas::test::sourceDirectory();
 const glm::vec2 kView{1280.0f, 720.0f};
 
 const Atlas& builtInAtlas() {

@@ -24,7 +24,7 @@
 namespace psoas {
 namespace {
 
-const std::filesystem::path kSource = PSOAS_SOURCE_DIR;
+const std::filesystem::path kSource = psoas::test::sourceDirectory();
 
 // The part of a screenshot the 3D view covers (the panels differ: step count, field contents),
 // less its bottom 60 px, where the status line says what was saved and reloaded (it goes after

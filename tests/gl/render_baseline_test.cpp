@@ -82,7 +82,7 @@ class ModelSetViews : public test::GlTest, public ::testing::WithParamInterface<
 
 TEST_P(ModelSetViews, match_their_baselines) {
     if (!window_) return;
-    const Scene scene = loadScene(loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml"));
+    const Scene scene = loadScene(loadAtlas(psoas::test::sourceDirectory() / "models" / "atlas.toml"));
     render::SceneRenderer renderer(scene);
     OrbitCamera camera;
     camera.pose = framePreset(GetParam(), scene.bounds, camera.fovYDegrees, float(kWidth) / float(kHeight));
@@ -102,7 +102,7 @@ class MeshSetViews : public test::GlTest, public ::testing::WithParamInterface<V
 
 TEST_P(MeshSetViews, myosim_set_matches_its_baselines) {
     if (!window_) return;
-    static const Scene scene = loadAtlasScene(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml",
+    static const Scene scene = loadAtlasScene(psoas::test::sourceDirectory() / "models" / "atlas.toml",
                                               test::dataFile("mesh_sets/myosim_parts.toml"));
     std::vector<render::StructureLook> looks(scene.structures.size());
     Bounds shown;

@@ -1,11 +1,12 @@
 #include "support/built_in_anatomy.hpp"
+#include "support/test_paths.hpp"
 
 #include <stdexcept>
 
 namespace psoas::test {
 
 const Atlas& builtInAtlas() {
-    static const Atlas atlas = loadAtlas(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "atlas.toml");
+    static const Atlas atlas = loadAtlas(psoas::test::sourceDirectory() / "models" / "atlas.toml");
     return atlas;
 }
 

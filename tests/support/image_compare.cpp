@@ -12,7 +12,7 @@
 namespace psoas::test {
 
 namespace {
-std::filesystem::path baselinePath(const std::string& name) { return std::filesystem::path(PSOAS_BASELINE_DIR) / (name + ".png"); }
+std::filesystem::path baselinePath(const std::string& name) { return psoas::test::baselineDirectory() / (name + ".png"); }
 
 void readTolerance(const toml::table& table, ImageTolerance& tolerance) {
     tolerance.channelThreshold = static_cast<int>(table["channel_threshold"].value_or<int64_t>(tolerance.channelThreshold));
@@ -29,7 +29,7 @@ bool updating() {
 
 ImageTolerance toleranceFor(const std::string& baselineName) {
     ImageTolerance tolerance;
-    const auto file = std::filesystem::path(PSOAS_BASELINE_DIR) / "tolerances.toml";
+    const auto file = psoas::test::baselineDirectory() / "tolerances.toml";
     const toml::table root = toml::parse_file(file.string());  // a broken tolerance file should fail loudly
     if (const toml::table* fallback = root["default"].as_table()) readTolerance(*fallback, tolerance);
     if (const toml::table* specific = root[baselineName].as_table()) readTolerance(*specific, tolerance);

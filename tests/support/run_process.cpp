@@ -31,7 +31,7 @@ ProcessResult runAtlas(const std::vector<std::string>& arguments, bool unsetDisp
     std::string command = "env -u PSOAS_ATLAS_COMMAND ";
     if (unsetDisplay) command += "-u DISPLAY -u WAYLAND_DISPLAY ";
     for (const auto& assignment : environment) command += quote(assignment) + " ";
-    command += quote(PSOAS_EXECUTABLE);
+    command += quote(psoas::test::executable().string());
     for (const auto& argument : arguments) command += " " + quote(argument);
     command += " >" + quote((dir / "out").string()) + " 2>" + quote((dir / "err").string()) + " </dev/null";
     const int status = std::system(command.c_str());

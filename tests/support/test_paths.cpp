@@ -10,6 +10,10 @@ namespace psoas::test {
 
 namespace fs = std::filesystem;
 
+fs::path sourceDirectory() { return PSOAS_SOURCE_DIR; }
+fs::path binaryDirectory() { return PSOAS_BINARY_DIR; }
+fs::path executable() { return PSOAS_EXECUTABLE; }
+fs::path baselineDirectory() { return PSOAS_BASELINE_DIR; }
 fs::path dataFile(const std::string& name) { return fs::path(PSOAS_TEST_DATA_DIR) / name; }
 
 fs::path outputDirectory() {

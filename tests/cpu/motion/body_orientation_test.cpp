@@ -5,6 +5,7 @@
 #include "core/motion/pose_file.hpp"
 #include "core/motion/skeleton.hpp"
 #include "core/scene_motion.hpp"
+#include "support/test_paths.hpp"
 
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>
@@ -12,7 +13,7 @@
 namespace psoas {
 namespace {
 
-const std::filesystem::path kSource = PSOAS_SOURCE_DIR;
+const std::filesystem::path kSource = psoas::test::sourceDirectory();
 
 const Scene& sceneForOrientation() {
     static const Scene scene = loadScene(loadAtlas(kSource / "models" / "atlas.toml"));

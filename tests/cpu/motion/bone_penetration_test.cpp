@@ -21,6 +21,7 @@
 #include "core/scene_motion.hpp"
 
 #include "sdf.hpp"  // modelgen::triangle_distance, the generator's closest-point distance
+#include "support/test_paths.hpp"
 
 #include <glm/common.hpp>
 #include <glm/geometric.hpp>
@@ -38,7 +39,7 @@
 namespace psoas {
 namespace {
 
-const std::filesystem::path kModels = std::filesystem::path(PSOAS_SOURCE_DIR) / "models";
+const std::filesystem::path kModels = psoas::test::sourceDirectory() / "models";
 
 // Allowed growth of a neutral overlap, metres. A shortened muscle thickens by sqrt(L0 / L) to keep
 // its volume (muscle_deformer.hpp): the psoas at its shortest shipped length (leg lift / sitting,

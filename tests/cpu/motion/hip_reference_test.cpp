@@ -2,6 +2,7 @@
 #include "core/motion/measure.hpp"
 #include "core/motion/skeleton.hpp"
 #include "support/built_in_anatomy.hpp"
+#include "support/test_paths.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,7 +18,7 @@
 namespace psoas {
 namespace {
 
-const std::filesystem::path kSource = std::filesystem::path(PSOAS_SOURCE_DIR);
+const std::filesystem::path kSource = psoas::test::sourceDirectory();
 
 // The port's own file (an unchanged excerpt of MyoSuite's myolegs_chain.xml, tests/data/myosim),
 // read with nothing shared with the code under test: every site and body position by name.

@@ -2,6 +2,7 @@
 #include "core/motion/measure.hpp"
 #include "core/motion/pose_file.hpp"
 #include "support/built_in_anatomy.hpp"
+#include "support/test_paths.hpp"
 
 #include <gtest/gtest.h>
 
@@ -14,7 +15,7 @@
 namespace psoas {
 namespace {
 
-const std::filesystem::path kPoses = std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "poses";
+const std::filesystem::path kPoses = psoas::test::sourceDirectory() / "models" / "poses";
 
 std::vector<std::string> csvLines(const MeasureRequest& request) {
     std::ostringstream out;
@@ -77,7 +78,7 @@ TEST(MeasureCsv, the_angle_rows_give_every_coordinate_and_both_flexions) {
         return 0.0;
     };
     const PoseFile pose = [] {
-        for (PoseFile file : loadPoseLibrary(std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "poses"))
+        for (PoseFile file : loadPoseLibrary(psoas::test::sourceDirectory() / "models" / "poses"))
             if (file.id == "ninety_ninety") return file;
         return PoseFile{};
     }();

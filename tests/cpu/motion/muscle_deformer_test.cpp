@@ -2,6 +2,7 @@
 #include "core/motion/muscle_deformer.hpp"
 #include "core/motion/skeleton.hpp"
 #include "support/built_in_anatomy.hpp"
+#include "support/test_paths.hpp"
 
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>
@@ -14,7 +15,7 @@
 namespace psoas {
 namespace {
 
-const std::filesystem::path kModels = std::filesystem::path(PSOAS_SOURCE_DIR) / "models";
+const std::filesystem::path kModels = psoas::test::sourceDirectory() / "models";
 
 MeshData loadMuscle(const std::string& file) {
     MeshData all;
@@ -118,7 +119,7 @@ TEST(MuscleDeformer, deforms_into_the_same_buffers_every_frame) {
 // position and normal. Rewrite it (only after a deliberate change of what is drawn) with
 // PSOAS_WRITE_DEFORMER_REFERENCE=1.
 TEST(MuscleDeformer, gives_the_reference_vertices_for_every_hip_flexor_mesh) {
-    const std::filesystem::path file = std::filesystem::path(PSOAS_TEST_DATA_DIR) / "muscle_deformer_reference.txt";
+    const std::filesystem::path file = psoas::test::dataFile("muscle_deformer_reference.txt");
     const bool write = std::getenv("PSOAS_WRITE_DEFORMER_REFERENCE") != nullptr;
     std::ofstream out;
     std::ifstream in;

@@ -3,6 +3,7 @@
 #include "core/motion/pose_file.hpp"
 #include "core/motion/pose_transition.hpp"
 #include "support/built_in_anatomy.hpp"
+#include "support/test_paths.hpp"
 
 #include <gtest/gtest.h>
 
@@ -11,7 +12,7 @@
 namespace psoas {
 namespace {
 
-const std::filesystem::path kPoses = std::filesystem::path(PSOAS_SOURCE_DIR) / "models" / "poses";
+const std::filesystem::path kPoses = psoas::test::sourceDirectory() / "models" / "poses";
 
 std::vector<std::string> problemsIn(const std::string& text) {
     try {

@@ -2,13 +2,14 @@
 // name the teacher typed, and a user pose with a shipped id takes the shipped one's place.
 
 #include "core/motion/pose_writer.hpp"
+#include "support/test_paths.hpp"
 
 #include <gtest/gtest.h>
 
 namespace psoas {
 namespace {
 
-const std::filesystem::path kSource = PSOAS_SOURCE_DIR;
+const std::filesystem::path kSource = psoas::test::sourceDirectory();
 
 TEST(PoseWriter, every_shipped_pose_reads_back_with_the_same_angles) {
     for (const PoseFile& shipped : loadPoseLibrary(kSource / "models" / "poses")) {
