@@ -7,9 +7,10 @@
 #   2. `./test -L 'cpu|gl'` as an ordinary user (uid 1000), the checkout in a 0700 home folder,
 #      in a folder whose name has a space, after root's run installed the packages.
 # Only downloaded packages are kept between runs (PSOAS_PACKAGE_CACHE); the root and both build
-# trees are made anew every run. Needs root (debootstrap, chroot, mounts) and the machine's apt
+# trees are made anew every run, their compilers reading this machine's ccache (below). Needs root (debootstrap, chroot, mounts) and the machine's apt
 # sources; the root is made where PSOAS_FRESH_DIR says (default /var/tmp/psoas-atlas-fresh).
-# Cost here (2 cores): ~1 min to bootstrap, ~1 min to install, ~5 min per build and test run.
+# Cost here (2 cores): ~1 min to bootstrap, ~1 min to install, then each run's tests (its
+# compiling is mostly taken from ccache, below).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source=$PWD
@@ -55,20 +56,38 @@ chroot "$root" chown -R student:student "/home/student/Psoas Atlas"
 # CI's copy of shared/ sits beside the checkout; the tests do not need it, and a newcomer has none.
 phase_done "bootstrap"
 
+# The compiled objects of this machine's builds (ccache; ./test ran just before in CI): the root's
+# builds take them instead of compiling the same sources again, which took two thirds of this
+# check's time. It checks no less: an object is taken only when the compiler, its options and every
+# header it read are the same (a header missing in the root is a miss, then the compiler's error),
+# and linking, the install step and every test run as on a machine without them. Empty when this
+# machine has no ccache.
+objects=""
+command -v ccache >/dev/null && objects=$(ccache --get-config cache_dir) && mkdir -p "$objects"
+mkdir -p "$root/var/cache/host-objects"
+
 # Runs a command in the root as HOME's owner, in a private mount namespace: the mounts vanish with
 # it, whatever happens. Usage: inside HOME UID COMMAND...
 inside() {
+  local uid=$2 ccache_env=()
+  if [[ -n "$objects" ]]; then
+    ccache_env=(CCACHE_DIR=/var/cache/host-objects)
+    # The user only reads them: the files are root's. Its temporary files go to the root's /tmp.
+    [[ $uid -ne 0 ]] && ccache_env+=(CCACHE_READONLY=1 CCACHE_NOSTATS=1 CCACHE_TEMPDIR=/tmp)
+  fi
   unshare --mount -- bash -c '
     set -e
-    root=$1 cache=$2 home=$3 uid=$4; shift 4
+    root=$1 cache=$2 objects=$3 home=$4 uid=$5 nenv=$6; shift 6
+    envs=("${@:1:$nenv}"); shift "$nenv"
     mount -t proc proc "$root/proc"
     mount --rbind /dev "$root/dev"
     mount -t tmpfs tmpfs "$root/tmp" -o mode=1777
     mount --bind "$cache/apt" "$root/var/cache/apt/archives"  # the downloads kept between runs
+    [[ -z "$objects" ]] || mount --bind "$objects" "$root/var/cache/host-objects"
     chroot "$root" chown _apt:root /var/cache/apt/archives/partial  # apt downloads as _apt
     exec chroot "$root" /usr/bin/setpriv --reuid="$uid" --regid="$uid" --init-groups \
-      /usr/bin/env -i HOME="$home" PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 CI=true "$@"
-  ' inside "$root" "$cache" "$@"
+      /usr/bin/env -i HOME="$home" PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 CI=true "${envs[@]}" "$@"
+  ' inside "$root" "$cache" "$objects" "$1" "$uid" "${#ccache_env[@]}" "${ccache_env[@]}" "${@:3}"
 }
 # The lines worth seeing as it goes; the whole log stays in a file.
 progress() { tee "$1" | { grep -E --line-buffered '^install-deps:|tests passed|tests failed|\*\*\*|Failed|^error' || true; }; }

@@ -12,7 +12,7 @@ web=0
 [[ "${1:-}" == "--web" ]] && web=1
 
 packages=(
-  cmake ninja-build g++ pkg-config
+  cmake ninja-build g++ pkg-config ccache
   libglfw3-dev libglm-dev libimgui-dev libassimp-dev libstb-dev libpng-dev
   libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libmeshoptimizer-dev libfontconfig-dev
   libgtest-dev libgmock-dev libbenchmark-dev
