@@ -157,7 +157,7 @@ std::string drawJointControls(const JointControlsView& view, MotionChange& inten
     ImGui::BeginDisabled(view.angles == view.stepAngles);
     if (ImGui::Button("Reset all joints")) intents.resetJoints = true;
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Back to the angles this step set");
+    itemTooltip("Back to the angles this step set");
     // Reset goes back to the step's own pose; a step that flexes the hip keeps it flexed. Building
     // a standing step from there needs the neutral pose (tester, session 11: the next step silently
     // kept 44 degrees).
@@ -167,7 +167,7 @@ std::string drawJointControls(const JointControlsView& view, MotionChange& inten
     ImGui::BeginDisabled(view.standingPose < 0 || standing);
     if (ImGui::Button("All to standing")) intents.pose = view.standingPose;
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("Every joint to 0\u00b0: neutral standing");
+    itemTooltip("Every joint to 0\u00b0: neutral standing");
     if (view.custom) ImGui::TextDisabled("(changed joint by joint)");
     return notice;
 }

@@ -5,6 +5,7 @@
 #include "ui/button_row.hpp"
 #include "ui/rich_text_view.hpp"
 #include "ui/wrapped_text_field.hpp"
+#include "ui/item_tooltip.hpp"
 
 #include <imgui.h>
 
@@ -43,7 +44,7 @@ std::optional<std::string> textField(const char* label, const std::string& curre
 
 void stepButtons(const LessonEditorView& view, LessonEditorIntents& intents) {
     if (ImGui::Button("Add step from this view")) intents.addStep = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A new step after this one: the camera, what is shown and faded, the pose and the motion as they are now");
+    itemTooltip("A new step after this one: the camera, what is shown and faded, the pose and the motion as they are now");
     if (ImGui::Button("Update step from this view")) intents.updateStep = true;
     nextInRow("Parts...");
     if (ImGui::SmallButton("Parts...")) ImGui::OpenPopup("update-parts");
@@ -78,8 +79,7 @@ void labelRows(const LessonEditorView& view, LessonEditorIntents& intents) {
     if (view.addingLabel) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive));
     if (ImGui::Button(view.addingLabel ? "Stop adding labels" : "Add label: click the model")) intents.toggleAddingLabel = true;
     if (view.addingLabel) ImGui::PopStyleColor();
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Then each click on a structure labels it (near one of its landmarks: the landmark); Esc stops");
+    itemTooltip("Then each click on a structure labels it (near one of its landmarks: the landmark); Esc stops");
     if (view.addingLabel) ImGui::TextUnformatted("Click a structure in the 3D view to label it; Esc stops.");
     if (view.labels.empty()) ImGui::TextDisabled("No labels on this step");
     for (std::size_t i = 0; i < view.labels.size(); ++i) {
@@ -88,12 +88,11 @@ void labelRows(const LessonEditorView& view, LessonEditorIntents& intents) {
         if (ImGui::SmallButton("Remove")) intents.removeLabel = i;
         ImGui::SameLine();
         ImGui::TextUnformatted(label.name.c_str());
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", label.at.c_str());
+        itemTooltip(label.at);
         // Words with a line break (written in a file) get two lines, where the break can be seen.
         const float lines = label.text.find('\n') == std::string::npos ? 1.0f : 2.0f;
         if (auto text = textField("##label-text", label.text, lines, intents.endTyping, label.atlasWords.c_str())) intents.labelText = {i, std::move(*text)};
-        if (ImGui::IsItemHovered() && !ImGui::IsItemActive())
-            ImGui::SetTooltip("Your words for this label on the model; left empty, the atlas's: %s", label.atlasWords.c_str());
+        itemTooltip("Your words for this label on the model; left empty, the atlas's: " + label.atlasWords);
         ImGui::PopID();
     }
 }
@@ -110,8 +109,7 @@ void saveRow(const LessonEditorView& view, LessonEditorIntents& intents) {
     // A built-in lesson's copy can be saved before any edit: the teacher keeps it as it is.
     ImGui::BeginDisabled(!view.unsaved && view.onDisk);
     if (ImGui::Button("Save")) intents.save = true;
-    if (view.builtInCopy && ImGui::IsItemHovered())
-        ImGui::SetTooltip("Saves your copy of this built-in lesson; from then on the lesson list opens your copy in its place");
+    if (view.builtInCopy) itemTooltip("Saves your copy of this built-in lesson; from then on the lesson list opens your copy in its place");
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::TextDisabled("%s", !view.onDisk ? "not saved yet" : view.unsaved ? "unsaved" : "saved");

@@ -49,9 +49,8 @@ std::optional<LengthUnit> unitCombo(LengthUnit current) {
 void openField(const ModelPanelView& view, ModelIntents& intents) {
     if (view.filePicker) {  // no paths to type in a browser page: its file picker
         intents.open = ImGui::Button("Open files… (Ctrl+O)");
-        if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("A lesson (.toml), a mesh set (.toml) or mesh files (.glb .gltf .obj .stl .ply);\n"
-                              "files dropped onto the page open too. Your lessons are kept in this browser.");
+        itemTooltip("A lesson (.toml), a mesh set (.toml) or mesh files (.glb .gltf .obj .stl .ply);\n"
+                    "files dropped onto the page open too. Your lessons are kept in this browser.");
         return;
     }
     std::array<char, 4096> text{};
@@ -100,7 +99,7 @@ void modelPanel(const ModelPanelView& view, ModelIntents& intents) {
     // lesson step left (tester, session 13: nothing short of a restart did).
     if (view.ownFiles) {
         intents.builtIn = ImGui::Button("Back to the built-in anatomy", {-1.0f, 0.0f});
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("The atlas's structures and the lessons, at the step you left");
+        itemTooltip("The atlas's structures and the lessons, at the step you left");
     }
     if (view.orientation) orientationSection(*view.orientation, view.orientationProblem, intents);
 }

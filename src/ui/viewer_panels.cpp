@@ -7,6 +7,7 @@
 #include "ui/button_row.hpp"
 #include "ui/length_legend.hpp"
 #include "ui/rich_text_view.hpp"
+#include "ui/item_tooltip.hpp"
 
 #include <imgui.h>
 
@@ -62,7 +63,10 @@ void structureRow(const ViewerUiState& state, std::size_t i, ViewerUiIntents& in
     ImGui::PushID(static_cast<int>(i));
     bool visible = state.visibility->visible(i);
     if (ImGui::Checkbox("##visible", &visible)) intents.setVisible = {static_cast<int>(i), visible};
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip(visible ? "Hide %s" : "Show %s", info.name.c_str());
+    if (beginItemTooltip()) {
+        ImGui::Text(visible ? "Hide %s" : "Show %s", info.name.c_str());
+        endItemTooltip();
+    }
     ImGui::SameLine();
     const bool selected = state.selected == static_cast<int>(i);
     if (ImGui::Selectable(info.name.c_str(), selected || state.hovered == static_cast<int>(i),
@@ -279,9 +283,8 @@ void structuresTab(const ViewerUiState& state, ViewerUiIntents& intents) {
                 intents.antiAliasing = entry.value;
         ImGui::EndCombo();
     }
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("How the model's edges are drawn. Smooth: a quick pass that suits any computer.\n"
-                          "MSAA 4x: finer, but slow without a graphics card. Jagged: the fastest.");
+    itemTooltip("How the model's edges are drawn. Smooth: a quick pass that suits any computer.\n"
+                "MSAA 4x: finer, but slow without a graphics card. Jagged: the fastest.");
 }
 
 void standInBanner(const ViewerUiState& state) {
@@ -523,7 +526,7 @@ void lessonButtons(const LessonView& lesson, bool editing, ViewerUiIntents& inte
 
 void newLessonButton(ViewerUiIntents& intents) {
     if (ImGui::Button("New lesson from this view")) intents.edit.newLesson = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("A lesson of your own whose first step is what the view shows now, open for editing");
+    itemTooltip("A lesson of your own whose first step is what the view shows now, open for editing");
 }
 
 // The way into the editor, under the teacher's other tools at the end of the step (E does the same).
@@ -531,7 +534,7 @@ void editingTools(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (!state.editor) return;
     bool on = false;
     if (ImGui::Checkbox("Edit this lesson (E)", &on)) intents.edit.toggleEdit = true;
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Change its steps here, or add steps from what the view shows");
+    itemTooltip("Change its steps here, or add steps from what the view shows");
     newLessonButton(intents);
 }
 
@@ -552,9 +555,8 @@ void twoScreensBox(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (!state.twoScreens) return;
     bool on = *state.twoScreens;
     if (ImGui::Checkbox("Two screens (F6)", &on)) intents.toggleTwoScreens = true;
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("Presenter mode for a projector: the class sees the model and the step's caption in a window of its own\n"
-                          "(full screen on the second monitor), this window keeps the panel with your notes. Esc or F6 ends it.");
+    itemTooltip("Presenter mode for a projector: the class sees the model and the step's caption in a window of its own\n"
+                "(full screen on the second monitor), this window keeps the panel with your notes. Esc or F6 ends it.");
 }
 
 void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
@@ -618,8 +620,7 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     ImGui::BeginDisabled(state.exportProgress >= 0.0f);
     if (ImGui::Button("Export slides and handout...")) intents.exportSlides = true;
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("One PNG per step and an index.html, in your Pictures folder; first choose the size and dark or white (Ctrl+E)");
+    itemTooltip("One PNG per step and an index.html, in your Pictures folder; first choose the size and dark or white (Ctrl+E)");
     if (lesson.origin != "built-in") ImGui::TextDisabled("From %s", lesson.origin.c_str());
     editingTools(state, intents);
     ImGui::EndChild();
@@ -728,7 +729,7 @@ void loopControls(const MotionView& motion, MotionIntents& intents) {
     if (held) {
         ImGui::TextDisabled("%s stopped for your angles", motion.stepLoopName.c_str());
         if (ImGui::Button("Play##loop")) intents.resetJoints = true;  // the step's own settings: its loop goes on
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Back to this step's %s (the joints as it moves them)", motion.stepLoopName.c_str());
+        itemTooltip("Back to this step's " + motion.stepLoopName + " (the joints as it moves them)");
     } else {
         ImGui::TextUnformatted(loopCycleText(motion).c_str());
         if (ImGui::Button(motion.loopPaused ? "Play##loop" : "Pause##loop")) intents.loopPaused = !motion.loopPaused;
@@ -741,7 +742,7 @@ void loopControls(const MotionView& motion, MotionIntents& intents) {
     if (ImGui::DragFloat("##loopspeed", &speed, 0.005f, kLoopSpeedMin, kLoopSpeedMax, "speed %.2f\u00d7", ImGuiSliderFlags_AlwaysClamp))
         intents.loopSpeed = speed;
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Drag sideways to change the speed; double-click or Ctrl+click to type it");
+    itemTooltip("Drag sideways to change the speed; double-click or Ctrl+click to type it");
 }
 
 // "Save pose…" (issue 13): the angles shown now become a pose file in the user's pose folder,
@@ -759,8 +760,7 @@ void savePoseControls(const ViewerUiState& state, ViewerUiIntents& intents) {
     ImGui::BeginDisabled(!named);
     if ((ImGui::Button("Save pose") || entered) && named) intents.savePose = std::string(name.data());
     ImGui::EndDisabled();
-    if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("Writes the joint angles shown as a pose file in your pose folder;\na pose with a built-in pose's name replaces it");
+    itemTooltip("Writes the joint angles shown as a pose file in your pose folder;\na pose with a built-in pose's name replaces it");
 }
 
 // The pose: the library's or the step's looping motion, a looping motion's controls, the joint angles.
