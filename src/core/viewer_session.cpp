@@ -187,8 +187,15 @@ void ViewerSession::stageCurrent() {
     jointDrag_.reset();  // a new step's pose is not the one the drag began from
     if (!player_.active()) {
         staged_ = stageFreeView(scene_);
-        visibility_.showAll();
+        // Leaving a lesson shows every structure, but the camera was framed for the step's: the
+        // diaphragm above Meet the psoas's first step was cut in half. The camera keeps its
+        // direction and moves in or out until everything fits, as a double-click focus does.
+        Visibility all = visibility_;
+        all.showAll();
+        const bool appeared = !(all == visibility_);
+        visibility_ = all;
         stepText_.clear();
+        if (appeared) animateTo(frameBounds(camera_.pose, scene_.bounds, camera_.fovYDegrees, viewAspect_));
         return;
     }
     const LessonStep& step = player_.step();

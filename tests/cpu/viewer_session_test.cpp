@@ -670,6 +670,29 @@ TEST(ViewerSession, a_step_keeps_the_teachers_hip_reference) {
     EXPECT_EQ(session->sceneMotion()->reference(), HipReference::Rajagopal2016);
 }
 
+// Closing a lesson shows every structure; the camera, framed for the step's, keeps its direction
+// and moves out until they all fit (the diaphragm above Meet the psoas's first step was cut off).
+TEST(ViewerSession, closing_a_lesson_frames_what_appears_from_the_same_direction) {
+    auto session = builtInSession();
+    session->apply(act::OpenLesson{builtInLesson("01-meet-the-psoas.toml"), 0});
+    settle(*session);
+    if (session->autoRotate()) session->apply(act::ToggleAutoRotate{});  // the step turns the model: R stops it
+    const Bounds dome = builtInScene().structures[static_cast<std::size_t>(structure("diaphragm"))].mesh.bounds;
+    const glm::vec3 domeTop{dome.centre().x, dome.max.y, dome.centre().z};
+    ASSERT_LT(session->camera().project(domeTop, kView).y, 0.0f) << "the step's view no longer leaves the dome out";
+    const CameraPose step = session->camera().pose;
+
+    session->apply(act::CloseLesson{});
+    settle(*session);
+    EXPECT_FLOAT_EQ(session->camera().pose.yawDegrees, step.yawDegrees);
+    EXPECT_FLOAT_EQ(session->camera().pose.pitchDegrees, step.pitchDegrees);
+    const Bounds& all = builtInScene().bounds;
+    for (int corner = 0; corner < 8; ++corner) {
+        const glm::vec2 at = session->camera().project(all.corner(corner), kView);
+        EXPECT_TRUE(at.x >= 0.0f && at.x <= kView.x && at.y >= 0.0f && at.y <= kView.y) << "corner " << corner << " at " << at.x << ", " << at.y;
+    }
+}
+
 // What the user changed in the Motion tab lasts until the next step, which sets its own.
 TEST(MotionState, a_step_replaces_what_the_user_changed) {
     MotionState state({Pose{}, Pose{}});
