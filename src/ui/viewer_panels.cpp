@@ -559,6 +559,23 @@ void twoScreensBox(const ViewerUiState& state, ViewerUiIntents& intents) {
                 "(full screen on the second monitor), this window keeps the panel with your notes. Esc or F6 ends it.");
 }
 
+constexpr const char* kNextStepKeys = "Next: \u2192 PageDown Space";
+constexpr const char* kBackStepKeys = "Back: \u2190 PageUp";
+constexpr float kStepTextLeastLines = 8.0f;
+
+// The step keys under the step's text: one line where the panel is wide enough, else two. The
+// line may reach into the half of the panel's padding that ImGui still draws (at 100 % in the
+// 330 px panel it does, as it always has).
+bool stepKeysOnOneLine() {
+    return ImGui::CalcTextSize(kNextStepKeys).x + ImGui::CalcTextSize("  ").x + ImGui::CalcTextSize(kBackStepKeys).x <=
+           ImGui::GetContentRegionAvail().x + ImGui::GetStyle().WindowPadding.x * 0.5f;
+}
+void stepKeys() {
+    ImGui::TextDisabled("%s", kNextStepKeys);
+    if (stepKeysOnOneLine()) ImGui::SameLine(0.0f, ImGui::CalcTextSize("  ").x);
+    ImGui::TextDisabled("%s", kBackStepKeys);
+}
+
 void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     const bool editing = state.editor && state.editor->editing;
     ImGui::BeginDisabled(editing);
@@ -590,8 +607,12 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
         return;
     }
 
-    const float footer = ImGui::GetFrameHeightWithSpacing() * 2.0f;
-    ImGui::BeginChild("step", {0, -footer});
+    // The step's text takes what the key hint under it leaves, but never less than a few lines:
+    // at 150 % text in a 960 x 540 window the rows above left it 4 px, and the step's text, its
+    // notes and Export were gone (tester, session 16). Then the panel scrolls to the hint.
+    const float footer = ImGui::GetTextLineHeightWithSpacing() * (stepKeysOnOneLine() ? 1.0f : 2.0f) + ImGui::GetStyle().ItemSpacing.y;
+    const float fewLines = ImGui::GetTextLineHeightWithSpacing() * kStepTextLeastLines;
+    ImGui::BeginChild("step", {0, std::max(ImGui::GetContentRegionAvail().y - footer, fewLines)});
     // A new step starts at its top (issue 12, defect 6): the child remembers, in ImGui's own
     // per-window storage, which lesson and step it last showed.
     const ImGuiID shown = ImGui::GetID(lesson.title.c_str()) + static_cast<ImGuiID>(lesson.stepIndex);
@@ -624,7 +645,7 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (lesson.origin != "built-in") ImGui::TextDisabled("From %s", lesson.origin.c_str());
     editingTools(state, intents);
     ImGui::EndChild();
-    ImGui::TextDisabled("Next: \u2192 PageDown Space  Back: \u2190 PageUp");
+    stepKeys();
 }
 
 const char* displayName(const std::string& id) {

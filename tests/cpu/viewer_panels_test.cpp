@@ -105,6 +105,19 @@ TEST(ViewerPanels, the_side_panel_never_covers_the_3d_view) {
         }
 }
 
+// The first of `steps` steps of the only lesson in `lessons` open in the Lesson tab, showing `text`.
+void openLesson(ui::ViewerUiState& state, const std::vector<ui::LessonListItem>& lessons, const std::vector<TextBlock>& text, int steps) {
+    ui::LessonView lesson;
+    lesson.title = lessons.front().title;
+    lesson.stepCount = steps;
+    for (int i = 0; i < steps; ++i) lesson.stepTitles.push_back("Step " + std::to_string(i + 1));
+    lesson.stepTitle = lesson.stepTitles.front();
+    lesson.text = &text;
+    state.lesson = lesson;
+    state.lessons = &lessons;
+    state.openLesson = 0;
+}
+
 // Regression (issue 12, defect 6): the step text kept its scroll position when the step changed,
 // so a new step could open halfway down its text.
 TEST(ViewerPanels, the_step_text_starts_at_its_top_on_a_new_step) {
@@ -115,16 +128,8 @@ TEST(ViewerPanels, the_step_text_starts_at_its_top_on_a_new_step) {
     const std::vector<TextBlock> text = parseRichText(longText);
     const glm::vec2 display{800.0f, 600.0f};
     ui::ViewerUiState state = panelState(imgui, visibility, display, 1.0f);
-    ui::LessonView lesson;
-    lesson.title = "Lesson";
-    lesson.stepCount = 3;
-    lesson.stepTitles = {"One", "Two", "Three"};
-    lesson.stepTitle = "One";
-    lesson.text = &text;
-    state.lesson = lesson;
     const std::vector<ui::LessonListItem> lessons{{"Lesson", "built-in", {}}};
-    state.lessons = &lessons;
-    state.openLesson = 0;
+    openLesson(state, lessons, text, 3);
     for (int frame = 0; frame < 3; ++frame) imgui.frame(display, state);
     ImGuiWindow* step = windowNamed("/step_");
     ASSERT_NE(step, nullptr);
@@ -138,6 +143,33 @@ TEST(ViewerPanels, the_step_text_starts_at_its_top_on_a_new_step) {
     state.lesson->stepTitle = "Two";
     for (int frame = 0; frame < 2; ++frame) imgui.frame(display, state);
     EXPECT_EQ(step->Scroll.y, 0.0f);
+}
+
+// Tester, session 16: at 150 % text in a 960 x 540 window the rows above the step's text (the
+// lesson's summary, the wrapped step buttons) left it 4 px, and the step, its notes and Export
+// could not be reached. It keeps a few lines; the panel scrolls down to the key hint under it.
+TEST(ViewerPanels, the_step_text_keeps_a_few_lines_however_large_the_text) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    const std::vector<TextBlock> text = parseRichText("The step's words.");
+    const glm::vec2 display{960.0f, 540.0f};
+    for (const float scale : {1.0f, 1.5f, 2.5f}) {
+        ImGui::GetIO().FontGlobalScale = scale * 16.0f / 13.0f;  // the app's 16 px font at this size
+        ui::ViewerUiState state = panelState(imgui, visibility, display, scale);
+        const std::vector<ui::LessonListItem> lessons{{"Meet the psoas", "built-in", {}}};
+        openLesson(state, lessons, text, 7);
+        state.lesson->summary = "Where the psoas lies, deep beside the lumbar spine, and how it teams up with the iliacus on each side.";
+        state.lesson->stepTitle = "A muscle hidden in the middle";
+        for (int frame = 0; frame < 3; ++frame) imgui.frame(display, state);
+        const ImGuiWindow* step = windowNamed("/step_");
+        ASSERT_NE(step, nullptr) << scale;
+        EXPECT_GE(step->Size.y, 5.0f * 16.0f * scale) << "at " << scale;
+        const ImGuiWindow* panel = ImGui::FindWindowByName("Psoas Atlas");
+        ASSERT_NE(panel, nullptr);
+        // Whatever does not fit is reached by scrolling the panel: its content ends inside it then.
+        EXPECT_LE(panel->ContentSize.y + panel->WindowPadding.y * 2.0f, panel->Size.y + panel->ScrollMax.y + 1.0f) << "at " << scale;
+    }
+    ImGui::GetIO().FontGlobalScale = 1.0f;
 }
 
 // A slide (caption, no panels) showing the first of `steps` steps with `text`.
