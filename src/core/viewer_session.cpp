@@ -278,35 +278,41 @@ void ViewerSession::answerQuiz(glm::vec2 position, glm::vec2 viewPixels) {
 }
 
 void ViewerSession::handle(const act::OpenLesson& a) { player_.open(a.lesson, a.step); }
-void ViewerSession::handle(const act::ReloadLesson& a) {
-    player_.reload(a.lesson);
-}
-void ViewerSession::handle(const act::EditLesson& a) {
-    // What a step stages beyond its words and labels: typing, or a label added, removed or given
-    // words, must not put back the camera, the selection or what the teacher hid since the step
-    // began (fresh tester, session 12: the first "Add label" click glided the view back to the
-    // step's camera, so a second click on the same spot hit another structure).
-    auto staging = [](LessonStep step) {
-        step.line = 0;
-        step.title.clear();
-        step.text.clear();
-        step.notes.clear();
-        step.durationSeconds = 0.0;
-        step.labels.clear();
-        return step;
+// A lesson's new version that stages the step on screen as it is: only the words (or the other
+// steps) changed. Typing in the editor, or a label added, removed or given words, must not put
+// back the camera, the selection or what the teacher hid since the step began (fresh tester,
+// session 12: the first "Add label" click glided the view back to the step's camera, so a second
+// click on the same spot hit another structure); nor must the editor's own save, read back from
+// the file (tester, session 16: Save glided an orbited view back and restarted the turning).
+bool ViewerSession::rewordsShownStep(const Lesson& lesson, int step) const {
+    auto staging = [](LessonStep s) {
+        s.line = 0;
+        s.title.clear();
+        s.text.clear();
+        s.notes.clear();
+        s.durationSeconds = 0.0;
+        s.labels.clear();
+        return s;
     };
-    const bool wordsOnly = player_.active() && a.step == player_.stepIndex() && a.step >= 0 &&
-                           a.step < static_cast<int>(a.lesson.steps.size()) &&
-                           staging(player_.step()) == staging(a.lesson.steps[static_cast<std::size_t>(a.step)]);
-    if (!wordsOnly) {
-        player_.open(a.lesson, a.step);
-        return;
-    }
-    const bool relabelled = player_.step().labels != a.lesson.steps[static_cast<std::size_t>(a.step)].labels;
-    player_.reword(a.lesson);
+    return player_.active() && step == player_.stepIndex() && step >= 0 && step < static_cast<int>(lesson.steps.size()) &&
+           staging(player_.step()) == staging(lesson.steps[static_cast<std::size_t>(step)]);
+}
+
+void ViewerSession::reword(const Lesson& lesson) {
+    const bool relabelled = player_.step().labels != lesson.steps[static_cast<std::size_t>(player_.stepIndex())].labels;
+    player_.reword(lesson);
     stepText_ = parseRichText(player_.step().text);
     // The labels' words as the step now has them (labels an open quiz keeps back stay back).
     if (relabelled) staged_.labels = stageStep(player_.step(), scene_, poses_, !quizOpen()).labels;
+}
+
+void ViewerSession::handle(const act::ReloadLesson& a) {
+    if (rewordsShownStep(a.lesson, player_.stepIndex())) reword(a.lesson);
+    else player_.reload(a.lesson);
+}
+void ViewerSession::handle(const act::EditLesson& a) {
+    if (rewordsShownStep(a.lesson, a.step)) reword(a.lesson);
+    else player_.open(a.lesson, a.step);
 }
 void ViewerSession::handle(const act::CloseLesson&) { player_.close(); }
 void ViewerSession::handle(const act::NextStep&) { player_.next(); }

@@ -267,6 +267,10 @@ private:
     // Stages the player's step if its revision moved on since the last staging.
     void stageIfChanged();
     void stageCurrent();
+    // Whether `lesson`'s step `step` is the step on screen with other words (or other steps
+    // around it): then reword() takes it without staging the step again.
+    [[nodiscard]] bool rewordsShownStep(const Lesson& lesson, int step) const;
+    void reword(const Lesson& lesson);
     void answerQuiz(glm::vec2 position, glm::vec2 viewPixels);
     [[nodiscard]] std::string quizAnswer(const std::optional<PickHit>& hit) const;
     [[nodiscard]] std::string wrongAnswerName(const PickHit& hit) const;

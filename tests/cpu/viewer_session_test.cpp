@@ -693,6 +693,35 @@ TEST(ViewerSession, closing_a_lesson_frames_what_appears_from_the_same_direction
     }
 }
 
+// Tester, session 16: the editor's Save reads the file back, and that reload staged the step
+// again: an orbited view glided back to the step's camera and a stopped turning started again.
+// A new version that only rewords the step on screen leaves the view as the teacher has it; one
+// that changes what the step stages stages it.
+TEST(ViewerSession, a_lesson_read_again_with_new_words_keeps_the_view_as_the_teacher_left_it) {
+    auto session = builtInSession();
+    Lesson lesson = builtInLesson("01-meet-the-psoas.toml");
+    session->apply(act::OpenLesson{lesson, 0});
+    settle(*session);
+    if (session->autoRotate()) session->apply(act::ToggleAutoRotate{});
+    CameraPose orbited = session->camera().pose;
+    orbited.yawDegrees += 40.0f;
+    session->apply(act::SetCamera{orbited});
+
+    lesson.steps[0].text = "New words for the class.";
+    for (LessonStep& step : lesson.steps) step.line += 2;  // as a file with two more lines above
+    session->apply(act::ReloadLesson{lesson});
+    settle(*session);
+    EXPECT_EQ(session->camera().pose, orbited);
+    EXPECT_FALSE(session->autoRotate());
+    ASSERT_FALSE(session->stepText().empty());
+    EXPECT_EQ(session->lessonPlayer().step().text, "New words for the class.");
+
+    lesson.steps[0].hide.push_back("diaphragm");  // now the step stages something else
+    session->apply(act::ReloadLesson{lesson});
+    settle(*session);
+    EXPECT_NE(session->camera().pose, orbited);
+}
+
 // What the user changed in the Motion tab lasts until the next step, which sets its own.
 TEST(MotionState, a_step_replaces_what_the_user_changed) {
     MotionState state({Pose{}, Pose{}});
