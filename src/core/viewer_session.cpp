@@ -195,6 +195,11 @@ void ViewerSession::stageCurrent() {
         const bool appeared = !(all == visibility_);
         visibility_ = all;
         stepText_.clear();
+        // Nothing of the lesson plays on (tester, session 16: the first step's turning and the
+        // breathing step's enlarged breaths, with their banner, went on after Close): the body
+        // glides back to standing, still, as the atlas opens. The hip reference stays (stage()).
+        if (motion_) motionState_.stage(staged_.motion, false);
+        autoRotate_ = staged_.autoRotate;
         if (appeared) animateTo(frameBounds(camera_.pose, scene_.bounds, camera_.fovYDegrees, viewAspect_));
         return;
     }

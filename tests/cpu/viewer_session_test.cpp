@@ -676,7 +676,7 @@ TEST(ViewerSession, closing_a_lesson_frames_what_appears_from_the_same_direction
     auto session = builtInSession();
     session->apply(act::OpenLesson{builtInLesson("01-meet-the-psoas.toml"), 0});
     settle(*session);
-    if (session->autoRotate()) session->apply(act::ToggleAutoRotate{});  // the step turns the model: R stops it
+    ASSERT_TRUE(session->autoRotate()) << "the step turns the model";
     const Bounds dome = builtInScene().structures[static_cast<std::size_t>(structure("diaphragm"))].mesh.bounds;
     const glm::vec3 domeTop{dome.centre().x, dome.max.y, dome.centre().z};
     ASSERT_LT(session->camera().project(domeTop, kView).y, 0.0f) << "the step's view no longer leaves the dome out";
@@ -684,6 +684,7 @@ TEST(ViewerSession, closing_a_lesson_frames_what_appears_from_the_same_direction
 
     session->apply(act::CloseLesson{});
     settle(*session);
+    EXPECT_FALSE(session->autoRotate()) << "the step's turning ends with the lesson";
     EXPECT_FLOAT_EQ(session->camera().pose.yawDegrees, step.yawDegrees);
     EXPECT_FLOAT_EQ(session->camera().pose.pitchDegrees, step.pitchDegrees);
     const Bounds& all = builtInScene().bounds;
@@ -720,6 +721,26 @@ TEST(ViewerSession, a_lesson_read_again_with_new_words_keeps_the_view_as_the_tea
     session->apply(act::ReloadLesson{lesson});
     settle(*session);
     EXPECT_NE(session->camera().pose, orbited);
+}
+
+// Tester, session 16: the breathing step's enlarged breaths (and their banner) went on after the
+// lesson was closed. Closing leaves nothing of the lesson playing: standing, still, breathing off.
+TEST(ViewerSession, closing_a_lesson_stops_its_breathing_and_poses) {
+    auto session = builtInSession();
+    const Lesson breathing = builtInLesson("04-breathing.toml");
+    int breathingStep = -1;
+    for (std::size_t i = 0; i < breathing.steps.size() && breathingStep < 0; ++i)
+        if (breathing.steps[i].breathing && breathing.steps[i].breathing->on && breathing.steps[i].breathing->exaggeration > 1.0)
+            breathingStep = static_cast<int>(i);
+    ASSERT_GE(breathingStep, 0) << "the breathing lesson has a step with enlarged breaths";
+    session->apply(act::OpenLesson{breathing, breathingStep});
+    settle(*session);
+    ASSERT_TRUE(session->motion().settings().breathing);
+    session->apply(act::CloseLesson{});
+    settle(*session);
+    EXPECT_FALSE(session->motion().settings().breathing);
+    EXPECT_EQ(session->motion().settings().exaggeration, 1.0f);
+    EXPECT_FALSE(session->motion().animating());
 }
 
 // What the user changed in the Motion tab lasts until the next step, which sets its own.
