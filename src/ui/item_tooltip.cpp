@@ -19,6 +19,8 @@ bool beginItemTooltip() {
         ImGui::SetNextWindowPos(ImVec2(min.x, min.y - style.ItemSpacing.y), ImGuiCond_Always, ImVec2(0.0f, 1.0f));
     else
         ImGui::SetNextWindowPos(ImVec2(min.x, max.y + style.ItemSpacing.y), ImGuiCond_Always);
+    // Full strength over a disabled item too: its tooltip says why it is greyed, and was greyed itself.
+    ImGui::PushStyleVar(ImGuiStyleVar_Alpha, 1.0f);
     ImGui::BeginTooltip();
     ImGui::PushTextWrapPos(width);
     return true;
@@ -27,6 +29,7 @@ bool beginItemTooltip() {
 void endItemTooltip() {
     ImGui::PopTextWrapPos();
     ImGui::EndTooltip();
+    ImGui::PopStyleVar();
 }
 
 void itemTooltip(const std::string& text) {

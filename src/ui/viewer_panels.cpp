@@ -404,7 +404,7 @@ void lessonPicker(const ViewerUiState& state, ViewerUiIntents& intents) {
             const LessonListItem& item = lessons[i];
             const bool broken = !item.problems.empty();
             std::string label = (broken ? "(cannot open) " : "") + item.title;
-            if (item.origin != "built-in") label += "  — " + item.origin;
+            if (item.origin != "built-in") label += " — " + item.origin;
             ImGui::PushID(static_cast<int>(i));
             if (broken) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(1.0f, 0.55f, 0.45f, 1.0f));
             if (ImGui::Selectable(label.c_str(), static_cast<int>(i) == state.openLesson, broken ? ImGuiSelectableFlags_Disabled : 0))
@@ -508,6 +508,8 @@ void quizBox(const LessonView& lesson, const UiFonts* fonts, const OverlayInk& i
 
 // Previous, Next, Restart and Close; leaving the lesson while editing goes through "Edit this
 // lesson", which asks about unsaved edits.
+constexpr const char* kWhileEditing = "Not while the lesson is being edited: leave editing first (E, or untick \"Edit this lesson\")";
+
 void lessonButtons(const LessonView& lesson, bool editing, ViewerUiIntents& intents) {
     ImGui::BeginDisabled(lesson.stepIndex == 0);
     if (ImGui::Button("< Previous")) intents.previousStep = true;
@@ -516,11 +518,14 @@ void lessonButtons(const LessonView& lesson, bool editing, ViewerUiIntents& inte
     ImGui::BeginDisabled(lesson.stepIndex + 1 >= lesson.stepCount);
     if (ImGui::Button("Next >")) intents.nextStep = true;
     ImGui::EndDisabled();
+    // Greyed while the lesson is edited, and saying why (tester, session 16: "looks broken").
     ImGui::BeginDisabled(editing);
     nextInRow("Restart");
     if (ImGui::Button("Restart")) intents.restartLesson = true;
+    if (editing) itemTooltip(kWhileEditing);
     nextInRow("Close");
     if (ImGui::Button("Close")) intents.closeLesson = true;
+    if (editing) itemTooltip(kWhileEditing);
     ImGui::EndDisabled();
 }
 
@@ -580,6 +585,7 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     const bool editing = state.editor && state.editor->editing;
     ImGui::BeginDisabled(editing);
     lessonPicker(state, intents);
+    if (editing) itemTooltip(kWhileEditing);
     ImGui::EndDisabled();
     lessonProblems(state);
     if (!state.lesson) {
