@@ -7,10 +7,10 @@
 #   2. `./test -L 'cpu|gl'` as an ordinary user (uid 1000), the checkout in a 0700 home folder,
 #      in a folder whose name has a space, after root's run installed the packages.
 # Only downloaded packages are kept between runs (PSOAS_PACKAGE_CACHE); the root and both build
-# trees are made anew every run, their compilers reading this machine's ccache (below). Needs root (debootstrap, chroot, mounts) and the machine's apt
-# sources; the root is made where PSOAS_FRESH_DIR says (default /var/tmp/psoas-atlas-fresh).
-# Cost here (2 cores): ~1 min to bootstrap, ~1 min to install, then each run's tests (its
-# compiling is mostly taken from ccache, below).
+# trees are made anew every run, their compilers reading this machine's ccache (below). Needs
+# root (debootstrap, chroot, mounts) and the machine's apt sources; the root is made where
+# PSOAS_FRESH_DIR says (default /var/tmp/psoas-atlas-fresh). Cost here (2 cores, session 16):
+# ~1 min to bootstrap, 7 min as root (install, build from ccache, tests), 4.5 min as the user.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source=$PWD
