@@ -185,32 +185,23 @@ void ViewerSession::stageIfChanged() {
 void ViewerSession::stageCurrent() {
     selected_ = -1;
     jointDrag_.reset();  // a new step's pose is not the one the drag began from
-    if (!player_.active()) {
-        staged_ = stageFreeView(scene_);
-        // Leaving a lesson shows every structure, but the camera was framed for the step's: the
-        // diaphragm above Meet the psoas's first step was cut in half. The camera keeps its
-        // direction and moves in or out until everything fits, as a double-click focus does.
-        Visibility all = visibility_;
-        all.showAll();
-        const bool appeared = !(all == visibility_);
-        visibility_ = all;
-        stepText_.clear();
-        // Nothing of the lesson plays on (tester, session 16: the first step's turning and the
-        // breathing step's enlarged breaths, with their banner, went on after Close): the body
-        // glides back to standing, still, as the atlas opens. The hip reference stays (stage()).
-        if (motion_) motionState_.stage(staged_.motion, false);
-        autoRotate_ = staged_.autoRotate;
-        if (appeared) animateTo(frameBounds(camera_.pose, scene_.bounds, camera_.fovYDegrees, viewAspect_));
-        return;
-    }
-    const LessonStep& step = player_.step();
-    staged_ = stageStep(step, scene_, poses_, !quizOpen());
+    // Without a lesson, the free view: every structure, standing and still, no turning. Closing a
+    // lesson stages it like any step, so nothing of the lesson plays on (tester, session 16: the
+    // first step's turning and the breathing step's enlarged breaths went on after Close); the hip
+    // reference stays (MotionState::stage).
+    const bool lesson = player_.active();
+    staged_ = lesson ? stageStep(player_.step(), scene_, poses_, !quizOpen()) : stageFreeView(scene_);
+    const bool appeared = !(staged_.visibility == visibility_);
     visibility_ = staged_.visibility;
-    stepText_ = parseRichText(step.text);
+    stepText_ = lesson ? parseRichText(player_.step().text) : std::vector<TextBlock>{};
     if (motion_) motionState_.stage(staged_.motion, false);
     autoRotate_ = staged_.autoRotate;
     framedAspect_ = viewAspect_;
     if (const auto goal = stagedCameraGoal()) animateTo(*goal);
+    // The free view has no camera of its own, but the step left framed only what it showed (the
+    // diaphragm above Meet the psoas's first step was cut in half): what appears is framed from
+    // the same direction, moving in or out as a double-click focus does.
+    else if (!lesson && appeared) animateTo(frameBounds(camera_.pose, scene_.bounds, camera_.fovYDegrees, viewAspect_));
 }
 
 std::optional<CameraPose> ViewerSession::stagedCameraGoal() const {

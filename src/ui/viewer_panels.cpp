@@ -5,9 +5,9 @@
 #include "core/structure_card.hpp"
 #include "core/structure_search.hpp"
 #include "ui/button_row.hpp"
+#include "ui/item_tooltip.hpp"
 #include "ui/length_legend.hpp"
 #include "ui/rich_text_view.hpp"
-#include "ui/item_tooltip.hpp"
 
 #include <imgui.h>
 
@@ -575,9 +575,9 @@ bool stepKeysOnOneLine() {
     return ImGui::CalcTextSize(kNextStepKeys).x + ImGui::CalcTextSize("  ").x + ImGui::CalcTextSize(kBackStepKeys).x <=
            ImGui::GetContentRegionAvail().x + ImGui::GetStyle().WindowPadding.x * 0.5f;
 }
-void stepKeys() {
+void stepKeys(bool oneLine) {
     ImGui::TextDisabled("%s", kNextStepKeys);
-    if (stepKeysOnOneLine()) ImGui::SameLine(0.0f, ImGui::CalcTextSize("  ").x);
+    if (oneLine) ImGui::SameLine(0.0f, ImGui::CalcTextSize("  ").x);
     ImGui::TextDisabled("%s", kBackStepKeys);
 }
 
@@ -616,7 +616,8 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     // The step's text takes what the key hint under it leaves, but never less than a few lines:
     // at 150 % text in a 960 x 540 window the rows above left it 4 px, and the step's text, its
     // notes and Export were gone (tester, session 16). Then the panel scrolls to the hint.
-    const float footer = ImGui::GetTextLineHeightWithSpacing() * (stepKeysOnOneLine() ? 1.0f : 2.0f) + ImGui::GetStyle().ItemSpacing.y;
+    const bool keysOnOneLine = stepKeysOnOneLine();
+    const float footer = ImGui::GetTextLineHeightWithSpacing() * (keysOnOneLine ? 1.0f : 2.0f) + ImGui::GetStyle().ItemSpacing.y;
     const float fewLines = ImGui::GetTextLineHeightWithSpacing() * kStepTextLeastLines;
     ImGui::BeginChild("step", {0, std::max(ImGui::GetContentRegionAvail().y - footer, fewLines)});
     // A new step starts at its top (issue 12, defect 6): the child remembers, in ImGui's own
@@ -651,7 +652,7 @@ void lessonTab(const ViewerUiState& state, ViewerUiIntents& intents) {
     if (lesson.origin != "built-in") ImGui::TextDisabled("From %s", lesson.origin.c_str());
     editingTools(state, intents);
     ImGui::EndChild();
-    stepKeys();
+    stepKeys(keysOnOneLine);
 }
 
 const char* displayName(const std::string& id) {
