@@ -58,6 +58,7 @@ public:
     // structures carried along the lumbar column and for the diaphragm; null for structures that
     // only move rigidly. Placed by the last update() that wanted the structure.
     [[nodiscard]] const std::vector<glm::vec3>* positions(std::size_t structure) const;
+    // Their normals: unit length, except a bent muscle's, which are directions (MuscleDeformer::normals).
     [[nodiscard]] const std::vector<glm::vec3>* normals(std::size_t structure) const;
     // Changes whenever update() changed the structure's positions() (0 for a structure without
     // them); never repeats, across SceneMotions too, so a renderer uploads only meshes whose

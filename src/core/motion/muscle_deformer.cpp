@@ -6,10 +6,22 @@
 #include <glm/matrix.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <limits>
 #include <stdexcept>
+
+// The per-vertex loops run over every bent vertex every frame (issue 13): on x86-64, GCC also
+// builds them for x86-64-v3 (AVX2 and FMA: eight lanes instead of four) and the loader picks that
+// copy on CPUs that have it. Fused multiply-adds round once instead of twice, so the two copies
+// can differ in a float's last bit. Not under the sanitizers, whose start-up runs after ifunc
+// resolvers.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_ADDRESS__)
+#define PSOAS_WIDE_LOOP __attribute__((target_clones("arch=x86-64-v3", "default")))
+#else
+#define PSOAS_WIDE_LOOP
+#endif
 
 namespace psoas {
 
@@ -51,17 +63,13 @@ Lanes lanesAt(const glm::vec4* at, std::uint32_t index) {
     return lanes;
 }
 
-// Enclosed volume by the divergence theorem: signed tetrahedra from each triangle to `centre`.
-// Measured from a point inside the muscle the terms barely cancel, so float is precise enough.
-// Over MuscleDeformer's sorted copy of the positions, with the triangles' indices into that copy.
-// Each vertex is taken relative to `centre` once, into `relative` (a triangle list names every
-// vertex about six times), padded to four floats so a corner is one load. A triangle's term
-// a . (b x c) is then three shuffles and a few lane-wise products, summed into four independent
-// totals so the additions do not wait on each other: this sum was a third of the deformer's time.
-float enclosedVolume(const float* x, const float* y, const float* z, std::size_t vertices,
-                     const std::vector<std::uint32_t>& indices, const glm::vec3& centre, std::vector<glm::vec4>& relative) {
-    relative.resize(vertices);
-    for (std::size_t j = 0; j < vertices; ++j) relative[j] = glm::vec4(x[j] - centre.x, y[j] - centre.y, z[j] - centre.z, 0.0f);
+// Enclosed volume by the divergence theorem: signed tetrahedra from each triangle to a point
+// inside the muscle (measured from there the terms barely cancel, so float is precise enough).
+// `relative` holds MuscleDeformer's vertices in its sorted order, relative to that point and
+// padded to four floats so a corner is one load; `indices` are the triangles into that order. A
+// triangle's term a . (b x c) is then three shuffles and a few lane-wise products, summed into four
+// independent totals so the additions do not wait on each other.
+PSOAS_WIDE_LOOP float enclosedVolume(const std::vector<glm::vec4>& relative, const std::vector<std::uint32_t>& indices) {
     const glm::vec4* at = relative.data();
     // With t = b * c.yzx - b.yzx * c = (b x c).zxy, the term is the lane sum of a.zxy * t.
     auto term = [at](const std::uint32_t* corner) {
@@ -187,9 +195,10 @@ MuscleDeformer::MuscleDeformer(const MeshData& neutral, std::span<const glm::vec
     for (std::size_t v = 0; v < neutral.normals.size() && v < normals_.size(); ++v) normals_[v] = neutral.normals[v];
     sortBindings(indicesValid ? neutral.indices : std::vector<std::uint32_t>{});
     if (indicesValid) {
-        const SortedBindings& s = sorted_;  // its positions are the neutral ones until the first deform
-        neutralVolume_ = enclosedVolume(s.positionX.data(), s.positionY.data(), s.positionZ.data(), s.vertex.size(),
-                                        s.indices, smoothLine_[kSmoothSamples / 2], relative_);
+        const glm::vec3 centre = smoothLine_[kSmoothSamples / 2];
+        relative_.resize(positions_.size());
+        for (std::size_t j = 0; j < positions_.size(); ++j) relative_[j] = glm::vec4(positions_[sorted_.vertex[j]] - centre, 0.0f);
+        neutralVolume_ = enclosedVolume(relative_, sorted_.indices);
     }
 }
 
@@ -207,14 +216,10 @@ void MuscleDeformer::sortBindings(const std::vector<std::uint32_t>& indices) {
     s.segmentStart.assign(kSmoothSamples, 0);
     for (const Binding& b : bindings_) ++s.segmentStart[b.segment + 1];  // segment < kSmoothSamples - 1
     for (std::size_t k = 1; k < kSmoothSamples; ++k) s.segmentStart[k] += s.segmentStart[k - 1];
-    for (auto* array : {&s.along, &s.fraction, &s.offsetX, &s.offsetY, &s.offsetZ, &s.normalX, &s.normalY, &s.normalZ, &s.axisX,
-                        &s.axisY, &s.axisZ, &s.positionX, &s.positionY, &s.positionZ, &s.outNormalX, &s.outNormalY, &s.outNormalZ})
+    for (auto* array : {&s.along, &s.fraction, &s.offsetX, &s.offsetY, &s.offsetZ, &s.normalX, &s.normalY, &s.normalZ})
         array->assign(count, 0.0f);
     s.vertex = order;
     for (std::size_t j = 0; j < count; ++j) {
-        s.positionX[j] = positions_[order[j]].x;
-        s.positionY[j] = positions_[order[j]].y;
-        s.positionZ[j] = positions_[order[j]].z;
         const Binding& b = bindings_[order[j]];
         s.along[j] = b.along;
         s.fraction[j] = static_cast<float>(b.segment) + b.along;
@@ -230,6 +235,13 @@ void MuscleDeformer::sortBindings(const std::vector<std::uint32_t>& indices) {
     for (std::size_t j = 0; j < count; ++j) sortedOf[s.vertex[j]] = static_cast<std::uint32_t>(j);
     s.indices.resize(indices.size());
     for (std::size_t i = 0; i < indices.size(); ++i) s.indices[i] = sortedOf[indices[i]];
+    // Ordered along the line too, so the volume's pass reads the bent points front to back.
+    std::vector<std::array<std::uint32_t, 3>> triangles(s.indices.size() / 3);
+    std::memcpy(triangles.data(), s.indices.data(), triangles.size() * sizeof triangles[0]);
+    std::stable_sort(triangles.begin(), triangles.end(), [](const auto& a, const auto& b) {
+        return std::min({a[0], a[1], a[2]}) < std::min({b[0], b[1], b[2]});
+    });
+    std::memcpy(s.indices.data(), triangles.data(), triangles.size() * sizeof triangles[0]);
 }
 
 void MuscleDeformer::anchorStart(std::size_t points, std::span<const glm::vec3> neutralCentreLine) {
@@ -294,11 +306,11 @@ void MuscleDeformer::keepStart(std::span<const glm::vec3> currentCentreLine, flo
     std::swap(vertexFrames_, keptFrames_);
 }
 
-void MuscleDeformer::applyAnchor(std::span<const glm::vec3> currentCentreLine) {
-    if (anchorPoints_ < 2) return;
-    // The body's motion, from its two line points: the turn that takes the neutral chord onto the
-    // current one (hip flexion and pelvic tilt turn about X, at right angles to this chord, so the
-    // shortest turn is the true one) and the move of the first point.
+// The body's motion for the anchored vertices (anchorStart), from the current line's two anchor
+// points: the turn that takes the neutral chord onto the current one (hip flexion and pelvic tilt
+// turn about X, at right angles to this chord, so the shortest turn is the true one) and the move
+// of the first point.
+MuscleDeformer::BodyMotion MuscleDeformer::anchorMotion(std::span<const glm::vec3> currentCentreLine) const {
     const glm::vec3 from = glm::normalize(neutralAnchorEnd_ - neutralAnchorStart_);
     const glm::vec3 to = glm::normalize(currentCentreLine[anchorPoints_ - 1] - currentCentreLine[0]);
     const glm::vec3 axis = glm::cross(from, to);
@@ -309,102 +321,108 @@ void MuscleDeformer::applyAnchor(std::span<const glm::vec3> currentCentreLine) {
         const glm::mat3 cross(0.0f, k.z, -k.y, -k.z, 0.0f, k.x, k.y, -k.x, 0.0f);
         turn = glm::mat3(1.0f) + sine * cross + (1.0f - cosine) * cross * cross;
     }
-    SortedBindings& sb = sorted_;
-    const float startX = currentCentreLine[0].x, startY = currentCentreLine[0].y, startZ = currentCentreLine[0].z;
-    const float m00 = turn[0][0], m01 = turn[0][1], m02 = turn[0][2], m10 = turn[1][0], m11 = turn[1][1], m12 = turn[1][2],
-                m20 = turn[2][0], m21 = turn[2][1], m22 = turn[2][2];
-    const float* __restrict rigidOf = sb.rigid.data();
-    const float* __restrict offsetX = sb.anchorOffsetX.data();
-    const float* __restrict offsetY = sb.anchorOffsetY.data();
-    const float* __restrict offsetZ = sb.anchorOffsetZ.data();
-    const float* __restrict neutralX = sb.anchorNormalX.data();
-    const float* __restrict neutralY = sb.anchorNormalY.data();
-    const float* __restrict neutralZ = sb.anchorNormalZ.data();
-    float* __restrict px = sb.positionX.data();
-    float* __restrict py = sb.positionY.data();
-    float* __restrict pz = sb.positionZ.data();
-    float* __restrict nx = sb.outNormalX.data();
-    float* __restrict ny = sb.outNormalY.data();
-    float* __restrict nz = sb.outNormalZ.data();
-    const std::size_t count = sb.rigid.size();
-    // Written out per coordinate in glm's order (mat3 * vec3, mix, then normalised as deform does),
-    // so the result is the same to the bit.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC ivdep
-#endif
-    for (std::size_t j = 0; j < count; ++j) {
-        const float rigid = rigidOf[j], keep = 1.0f - rigid;
-        const float ox = offsetX[j], oy = offsetY[j], oz = offsetZ[j];
-        px[j] = px[j] * keep + (startX + (m00 * ox + m10 * oy + m20 * oz)) * rigid;
-        py[j] = py[j] * keep + (startY + (m01 * ox + m11 * oy + m21 * oz)) * rigid;
-        pz[j] = pz[j] * keep + (startZ + (m02 * ox + m12 * oy + m22 * oz)) * rigid;
-        const float lx = neutralX[j], ly = neutralY[j], lz = neutralZ[j];
-        const float x = nx[j] * keep + (m00 * lx + m10 * ly + m20 * lz) * rigid;
-        const float y = ny[j] * keep + (m01 * lx + m11 * ly + m21 * lz) * rigid;
-        const float z = nz[j] * keep + (m02 * lx + m12 * ly + m22 * lz) * rigid;
-        const float scale = 1.0f / std::sqrt(std::max(x * x + y * y + z * z, 1e-24f));
-        nx[j] = x * scale;
-        ny[j] = y * scale;
-        nz[j] = z * scale;
+    return {turn, currentCentreLine[0]};
+}
+
+namespace {
+// The frames of one segment and the scales for its vertices, unpacked into plain floats so the
+// per-vertex loops below hold them in registers. Each vertex is carried by the straight blend of
+// its segment's two frames (MuscleDeformer::frameOn, written out per coordinate).
+struct SegmentFrames {
+    float aPx, aPy, aPz, bPx, bPy, bPz, aTx, aTy, aTz, bTx, bTy, bTz, aNx, aNy, aNz, bNx, bNy, bNz, aBx, aBy, aBz, bBx, bBy, bBz;
+    SegmentFrames(const MuscleDeformer::Frame& a, const MuscleDeformer::Frame& b, const glm::vec3& origin)
+        : aPx(a.point.x - origin.x), aPy(a.point.y - origin.y), aPz(a.point.z - origin.z), bPx(b.point.x - origin.x),
+          bPy(b.point.y - origin.y), bPz(b.point.z - origin.z), aTx(a.tangent.x), aTy(a.tangent.y), aTz(a.tangent.z),
+          bTx(b.tangent.x), bTy(b.tangent.y), bTz(b.tangent.z), aNx(a.normal.x), aNy(a.normal.y), aNz(a.normal.z),
+          bNx(b.normal.x), bNy(b.normal.y), bNz(b.normal.z), aBx(a.binormal.x), aBy(a.binormal.y), aBz(a.binormal.z),
+          bBx(b.binormal.x), bBy(b.binormal.y), bBz(b.binormal.z) {}
+};
+}  // namespace
+
+// Pass one: only the points, relative to `origin`, for the volume.
+PSOAS_WIDE_LOOP void MuscleDeformer::bendPoints(const Frame& a, const Frame& b, const Scales& scales, const SortedBindings& s,
+                                                std::size_t begin, std::size_t end, const glm::vec3& origin, glm::vec4* relative) {
+    const SegmentFrames f(a, b, origin);
+    const float* __restrict along = s.along.data();
+    const float* __restrict ox = s.offsetX.data();
+    const float* __restrict oy = s.offsetY.data();
+    const float* __restrict oz = s.offsetZ.data();
+    float* __restrict out = &relative[0].x;
+    const float thicken = scales.thicken, stretch = scales.stretch;
+    for (std::size_t j = begin; j < end; ++j) {
+        const float t = along[j], u = 1.0f - t;
+        const float alongLine = stretch * ox[j], across = thicken * oy[j], up = thicken * oz[j];
+        out[4 * j] = (f.aPx * u + f.bPx * t) + alongLine * (f.aTx * u + f.bTx * t) + across * (f.aNx * u + f.bNx * t) +
+                     up * (f.aBx * u + f.bBx * t);
+        out[4 * j + 1] = (f.aPy * u + f.bPy * t) + alongLine * (f.aTy * u + f.bTy * t) + across * (f.aNy * u + f.bNy * t) +
+                         up * (f.aBy * u + f.bBy * t);
+        out[4 * j + 2] = (f.aPz * u + f.bPz * t) + alongLine * (f.aTz * u + f.bTz * t) + across * (f.aNz * u + f.bNz * t) +
+                         up * (f.aBz * u + f.bBz * t);
+        out[4 * j + 3] = 0.0f;
     }
 }
 
-// One segment's vertices [begin, end), all with the same scales: frameOn and deform's formulas
-// written out per coordinate, in the same order of operations, so the result is the same to the
-// bit. No branch inside, so the compiler runs it four vertices at a time.
-void MuscleDeformer::bendSegment(const Frame& a, const Frame& b, const Scales& scales, SortedBindings& s, std::size_t begin,
-                                 std::size_t end) {
-    const float* __restrict along = s.along.data() + begin;
-    const float* __restrict ox = s.offsetX.data() + begin;
-    const float* __restrict oy = s.offsetY.data() + begin;
-    const float* __restrict oz = s.offsetZ.data() + begin;
-    const float* __restrict lx = s.normalX.data() + begin;
-    const float* __restrict ly = s.normalY.data() + begin;
-    const float* __restrict lz = s.normalZ.data() + begin;
-    float* __restrict ax = s.axisX.data() + begin;
-    float* __restrict ay = s.axisY.data() + begin;
-    float* __restrict az = s.axisZ.data() + begin;
-    float* __restrict px = s.positionX.data() + begin;
-    float* __restrict py = s.positionY.data() + begin;
-    float* __restrict pz = s.positionZ.data() + begin;
-    float* __restrict nx = s.outNormalX.data() + begin;
-    float* __restrict ny = s.outNormalY.data() + begin;
-    float* __restrict nz = s.outNormalZ.data() + begin;
+// Pass two: whole vertices, with the corrected cross-section, into the mesh's own order. A chunk
+// at a time is worked out in plain arrays (so the compiler runs it several vertices at a time),
+// blended with the body where anchored, and then scattered to the mesh's vertex order.
+PSOAS_WIDE_LOOP void MuscleDeformer::bendVertices(const Frame& a, const Frame& b, const Scales& scales, const SortedBindings& s,
+                                                  std::size_t begin, std::size_t end, const BodyMotion* body, glm::vec3* positions,
+                                                  glm::vec3* normals) {
+    const SegmentFrames f(a, b, glm::vec3(0.0f));
     const float thicken = scales.thicken, inverseThicken = scales.inverseThicken;
     const float stretch = scales.stretch, inverseStretch = scales.inverseStretch;
-    const float aPx = a.point.x, aPy = a.point.y, aPz = a.point.z, bPx = b.point.x, bPy = b.point.y, bPz = b.point.z;
-    const float aTx = a.tangent.x, aTy = a.tangent.y, aTz = a.tangent.z, bTx = b.tangent.x, bTy = b.tangent.y, bTz = b.tangent.z;
-    const float aNx = a.normal.x, aNy = a.normal.y, aNz = a.normal.z, bNx = b.normal.x, bNy = b.normal.y, bNz = b.normal.z;
-    const float aBx = a.binormal.x, aBy = a.binormal.y, aBz = a.binormal.z, bBx = b.binormal.x, bBy = b.binormal.y,
-                bBz = b.binormal.z;
-    const std::size_t count = end - begin;
-    // The arrays are distinct vectors; GCC does not take __restrict on locals as proof of that.
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC ivdep
-#endif
-    for (std::size_t j = 0; j < count; ++j) {
-        const float t = along[j], u = 1.0f - t;
-        const float pointX = aPx * u + bPx * t, pointY = aPy * u + bPy * t, pointZ = aPz * u + bPz * t;
-        const float tanX = aTx * u + bTx * t, tanY = aTy * u + bTy * t, tanZ = aTz * u + bTz * t;
-        const float norX = aNx * u + bNx * t, norY = aNy * u + bNy * t, norZ = aNz * u + bNz * t;
-        const float binX = aBx * u + bBx * t, binY = aBy * u + bBy * t, binZ = aBz * u + bBz * t;
-        const float alongLine = stretch * ox[j];
-        const float axisX = pointX + alongLine * tanX, axisY = pointY + alongLine * tanY, axisZ = pointZ + alongLine * tanZ;
-        ax[j] = axisX;
-        ay[j] = axisY;
-        az[j] = axisZ;
-        px[j] = axisX + thicken * (oy[j] * norX + oz[j] * binX);
-        py[j] = axisY + thicken * (oy[j] * norY + oz[j] * binY);
-        pz[j] = axisZ + thicken * (oy[j] * norZ + oz[j] * binZ);
-        // Normals transform by the inverse transpose of the local scaling.
-        const float tangential = inverseStretch * lx[j];
-        const float x = tangential * tanX + inverseThicken * (ly[j] * norX + lz[j] * binX);
-        const float y = tangential * tanY + inverseThicken * (ly[j] * norY + lz[j] * binY);
-        const float z = tangential * tanZ + inverseThicken * (ly[j] * norZ + lz[j] * binZ);
-        const float scale = 1.0f / std::sqrt(std::max(x * x + y * y + z * z, 1e-24f));
-        nx[j] = x * scale;
-        ny[j] = y * scale;
-        nz[j] = z * scale;
+    constexpr std::size_t kChunk = 64;
+    alignas(32) float px[kChunk], py[kChunk], pz[kChunk], nx[kChunk], ny[kChunk], nz[kChunk];
+    for (std::size_t first = begin; first < end; first += kChunk) {
+        const std::size_t count = std::min(kChunk, end - first);
+        const float* __restrict along = s.along.data() + first;
+        const float* __restrict ox = s.offsetX.data() + first;
+        const float* __restrict oy = s.offsetY.data() + first;
+        const float* __restrict oz = s.offsetZ.data() + first;
+        const float* __restrict lx = s.normalX.data() + first;
+        const float* __restrict ly = s.normalY.data() + first;
+        const float* __restrict lz = s.normalZ.data() + first;
+        for (std::size_t j = 0; j < count; ++j) {
+            const float t = along[j], u = 1.0f - t;
+            const float tanX = f.aTx * u + f.bTx * t, tanY = f.aTy * u + f.bTy * t, tanZ = f.aTz * u + f.bTz * t;
+            const float norX = f.aNx * u + f.bNx * t, norY = f.aNy * u + f.bNy * t, norZ = f.aNz * u + f.bNz * t;
+            const float binX = f.aBx * u + f.bBx * t, binY = f.aBy * u + f.bBy * t, binZ = f.aBz * u + f.bBz * t;
+            const float alongLine = stretch * ox[j], across = thicken * oy[j], up = thicken * oz[j];
+            px[j] = (f.aPx * u + f.bPx * t) + alongLine * tanX + across * norX + up * binX;
+            py[j] = (f.aPy * u + f.bPy * t) + alongLine * tanY + across * norY + up * binY;
+            pz[j] = (f.aPz * u + f.bPz * t) + alongLine * tanZ + across * norZ + up * binZ;
+            // Normals transform by the inverse transpose of the local scaling. Left unnormalised:
+            // the fragment shader normalises them (shaders/mesh.frag).
+            const float tangential = inverseStretch * lx[j], normalAcross = inverseThicken * ly[j], normalUp = inverseThicken * lz[j];
+            nx[j] = tangential * tanX + normalAcross * norX + normalUp * binX;
+            ny[j] = tangential * tanY + normalAcross * norY + normalUp * binY;
+            nz[j] = tangential * tanZ + normalAcross * norZ + normalUp * binZ;
+        }
+        if (body && first < s.rigid.size()) {
+            // The anchored vertices: a blend of where the line carries them and where the body does.
+            const glm::mat3& m = body->turn;
+            const std::size_t anchored = std::min(count, s.rigid.size() - first);
+            for (std::size_t j = 0; j < anchored; ++j) {
+                const std::size_t k = first + j;
+                const float rigid = s.rigid[k], keep = 1.0f - rigid;
+                const glm::vec3 offset(s.anchorOffsetX[k], s.anchorOffsetY[k], s.anchorOffsetZ[k]);
+                const glm::vec3 place = body->move + m * offset;
+                px[j] = px[j] * keep + place.x * rigid;
+                py[j] = py[j] * keep + place.y * rigid;
+                pz[j] = pz[j] * keep + place.z * rigid;
+                const glm::vec3 bent = glm::normalize(glm::vec3(nx[j], ny[j], nz[j]));
+                const glm::vec3 carried = m * glm::vec3(s.anchorNormalX[k], s.anchorNormalY[k], s.anchorNormalZ[k]);
+                const glm::vec3 n = glm::normalize(bent * keep + carried * rigid);
+                nx[j] = n.x;
+                ny[j] = n.y;
+                nz[j] = n.z;
+            }
+        }
+        const std::uint32_t* vertex = s.vertex.data() + first;
+        for (std::size_t j = 0; j < count; ++j) {
+            positions[vertex[j]] = {px[j], py[j], pz[j]};
+            normals[vertex[j]] = {nx[j], ny[j], nz[j]};
+        }
     }
 }
 
@@ -424,52 +442,39 @@ void MuscleDeformer::deform(std::span<const glm::vec3> currentCentreLine) {
     const float keptEnd = keptFraction_ * samples;  // in samples along the neutral line
     const float keptStretch = stretchOf[0], restStretch = stretchOf[1];
     const float keptInverse = 1.0f / keptStretch, restInverse = 1.0f / restStretch;
-    // Each vertex is carried by the straight blend of its segment's two frames (frameOn, written
-    // out per coordinate in the same order of operations, so the result is the same to the bit).
-    SortedBindings& s = sorted_;
-    const float* fraction = s.fraction.data();
-    for (std::size_t segment = 0; segment + 1 < kSmoothSamples; ++segment) {
-        const Frame a = vertexFrames_[segment];  // copies: held in registers through the loop
-        const Frame b = vertexFrames_[segment + 1];
-        // Within a segment the vertices are ordered by fraction: the kept start's come first.
-        const std::size_t begin = s.segmentStart[segment], end = s.segmentStart[segment + 1];
-        const auto split = static_cast<std::size_t>(std::lower_bound(fraction + begin, fraction + end, keptEnd) - fraction);
-        bendSegment(a, b, {thicken, inverseThicken, keptStretch, keptInverse}, s, begin, split);
-        bendSegment(a, b, {thicken, inverseThicken, restStretch, restInverse}, s, split, end);
-    }
+    const SortedBindings& s = sorted_;
+    // Each segment's vertices, ordered by fraction: the kept start's come first, with its stretch.
+    auto eachRun = [&](auto&& bend) {
+        const float* fraction = s.fraction.data();
+        for (std::size_t segment = 0; segment + 1 < kSmoothSamples; ++segment) {
+            const Frame& a = vertexFrames_[segment];
+            const Frame& b = vertexFrames_[segment + 1];
+            const std::size_t begin = s.segmentStart[segment], end = s.segmentStart[segment + 1];
+            const auto split = static_cast<std::size_t>(std::lower_bound(fraction + begin, fraction + end, keptEnd) - fraction);
+            bend(a, b, keptStretch, keptInverse, begin, split);
+            bend(a, b, restStretch, restInverse, split, end);
+        }
+    };
     // Volume goes with the square of the cross-section scale. Only for a closed mesh with a real
-    // volume; the clamp keeps a broken mesh from ballooning. Normals keep the nominal scale: the
-    // correction is a few percent and does not visibly change shading.
-    const std::size_t count = s.vertex.size();
+    // volume; the clamp keeps a broken mesh from ballooning. The bent points are measured first
+    // and the vertices then made with the corrected cross-section: the correction scales each
+    // vertex's offset from the line, which is what `thicken` scales. Normals keep the nominal
+    // scale: the correction is a few percent and does not visibly change shading.
     volumeCorrection_ = 1.0f;
     if (std::abs(neutralVolume_) >= 1e-12f) {
-        const float ratio = neutralVolume_ / enclosedVolume(s.positionX.data(), s.positionY.data(), s.positionZ.data(), count, s.indices,
-                                                            smoothLine_[kSmoothSamples / 2], relative_);
-        if (ratio > 0.0f) {
-            volumeCorrection_ = std::clamp(std::sqrt(ratio), 0.8f, 1.25f);
-            const float c = volumeCorrection_;
-            float* __restrict px = s.positionX.data();
-            float* __restrict py = s.positionY.data();
-            float* __restrict pz = s.positionZ.data();
-            const float* __restrict ax = s.axisX.data();
-            const float* __restrict ay = s.axisY.data();
-            const float* __restrict az = s.axisZ.data();
-#if defined(__GNUC__) && !defined(__clang__)
-#pragma GCC ivdep
-#endif
-            for (std::size_t j = 0; j < count; ++j) {
-                px[j] = ax[j] + c * (px[j] - ax[j]);
-                py[j] = ay[j] + c * (py[j] - ay[j]);
-                pz[j] = az[j] + c * (pz[j] - az[j]);
-            }
-        }
+        const glm::vec3 origin = smoothLine_[kSmoothSamples / 2];
+        eachRun([&](const Frame& a, const Frame& b, float stretch, float inverseStretch, std::size_t begin, std::size_t end) {
+            bendPoints(a, b, {thicken, inverseThicken, stretch, inverseStretch}, s, begin, end, origin, relative_.data());
+        });
+        const float ratio = neutralVolume_ / enclosedVolume(relative_, s.indices);
+        if (ratio > 0.0f) volumeCorrection_ = std::clamp(std::sqrt(ratio), 0.8f, 1.25f);
     }
-    applyAnchor(currentCentreLine);
-    for (std::size_t j = 0; j < count; ++j) {
-        const std::uint32_t v = s.vertex[j];
-        positions_[v] = {s.positionX[j], s.positionY[j], s.positionZ[j]};
-        normals_[v] = {s.outNormalX[j], s.outNormalY[j], s.outNormalZ[j]};
-    }
+    const float corrected = thicken * volumeCorrection_;
+    const BodyMotion body = anchorPoints_ >= 2 ? anchorMotion(currentCentreLine) : BodyMotion{};
+    eachRun([&](const Frame& a, const Frame& b, float stretch, float inverseStretch, std::size_t begin, std::size_t end) {
+        bendVertices(a, b, {corrected, inverseThicken, stretch, inverseStretch}, s, begin, end, anchorPoints_ >= 2 ? &body : nullptr,
+                     positions_.data(), normals_.data());
+    });
 }
 
 }  // namespace psoas

@@ -12,6 +12,7 @@
 #include "core/motion/muscle_path.hpp"
 
 #include <glm/common.hpp>
+#include <glm/mat3x3.hpp>
 #include <glm/vec3.hpp>
 #include <glm/vec4.hpp>
 
@@ -50,6 +51,8 @@ public:
     void keepStartLength(std::size_t points, std::span<const glm::vec3> neutralCentreLine);
 
     [[nodiscard]] const std::vector<glm::vec3>& positions() const { return positions_; }
+    // Directions, not unit length (the bent frame scales them by up to a few tens of percent):
+    // shaders/mesh.frag normalises per fragment, so the per-vertex square roots are left out.
     [[nodiscard]] const std::vector<glm::vec3>& normals() const { return normals_; }
     [[nodiscard]] float neutralLength() const { return neutralLength_; }
     // The last deform()'s correction to the sqrt(L0/L) cross-section scale (1 = none needed).
@@ -101,16 +104,24 @@ private:
         // Anchoring (anchorStart): the first rigid.size() vertices, with 1 moving with the body and
         // 0 with the line, their neutral offset from the line's first point and neutral normal.
         std::vector<float> rigid, anchorOffsetX, anchorOffsetY, anchorOffsetZ, anchorNormalX, anchorNormalY, anchorNormalZ;
-        // Per-frame output in the same order.
-        std::vector<float> axisX, axisY, axisZ, positionX, positionY, positionZ, outNormalX, outNormalY, outNormalZ;
     };
     SortedBindings sorted_;
     void sortBindings(const std::vector<std::uint32_t>& indices);
     struct Scales {
         float thicken, inverseThicken, stretch, inverseStretch;
     };
-    static void bendSegment(const Frame& a, const Frame& b, const Scales& scales, SortedBindings& s, std::size_t begin,
-                            std::size_t end);
+    // The anchored part's body motion: a turn, then a move to the current line's first point.
+    struct BodyMotion {
+        glm::mat3 turn{1.0f};
+        glm::vec3 move{0.0f};
+    };
+    [[nodiscard]] BodyMotion anchorMotion(std::span<const glm::vec3> currentCentreLine) const;
+    // One segment's sorted vertices [begin, end): bent points relative to `origin` (pass one, for
+    // the volume), or whole vertices written to the mesh's order (pass two).
+    static void bendPoints(const Frame& a, const Frame& b, const Scales& scales, const SortedBindings& s, std::size_t begin,
+                           std::size_t end, const glm::vec3& origin, glm::vec4* relative);
+    static void bendVertices(const Frame& a, const Frame& b, const Scales& scales, const SortedBindings& s, std::size_t begin,
+                             std::size_t end, const BodyMotion* body, glm::vec3* positions, glm::vec3* normals);
     std::vector<glm::vec3> positions_;
     std::vector<glm::vec3> normals_;
     float neutralVolume_ = 0.0f;
@@ -118,7 +129,7 @@ private:
     std::size_t linePoints_ = 0;       // points of the caller's centre line
     std::vector<glm::vec3> smoothLine_;
     std::vector<glm::vec3> scratch_;
-    std::vector<glm::vec4> relative_;  // enclosedVolume's vertices relative to its centre, w = 0
+    std::vector<glm::vec4> relative_;  // the bent points in sorted order, relative to the line's middle, w = 0 (volume)
     std::vector<Frame> vertexFrames_;  // one per smoothed-line point, current line
     std::vector<float> arcLengths_;    // cumulative, one per smoothed-line point
     float neutralLength_ = 0.0f;
@@ -126,7 +137,6 @@ private:
     std::size_t anchorPoints_ = 0;
     glm::vec3 neutralAnchorStart_{0.0f}, neutralAnchorEnd_{0.0f};
     float anchorFraction_ = 0.0f;  // where the anchored part ends, as a fraction of the line
-    void applyAnchor(std::span<const glm::vec3> currentCentreLine);
     // Keeping the start's length (see keepStartLength): zero points means the line stretches evenly.
     std::size_t keptPoints_ = 0;
     float keptFraction_ = 0.0f;  // the kept stretch's share of the neutral line
