@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <optional>
 #include <utility>
 
@@ -25,14 +24,14 @@ constexpr std::size_t kNearCandidates = 64;
 
 struct View {
     const SceneSight& sight;
-    const OrbitCamera& camera;
+    ViewProjector camera;  // worked out once for the frame: thousands of points are projected
     glm::vec2 pixels;
 
     [[nodiscard]] bool inside(glm::vec2 p, float margin) const {
         return p.x >= margin && p.y >= margin && p.x <= pixels.x - margin && p.y <= pixels.y - margin;
     }
-    [[nodiscard]] bool inFront(const glm::vec3& point) const { return glm::dot(point - camera.eye(), camera.forward()) > 0.0f; }
-    [[nodiscard]] Sight at(glm::vec2 p) const { return sight.along(camera.rayThrough(p, pixels)); }
+    [[nodiscard]] bool inFront(const glm::vec3& point) const { return camera.depthOf(point) > 0.0f; }
+    [[nodiscard]] Sight at(glm::vec2 p) const { return sight.along(camera.rayThrough(p)); }
     // The structure shows at `p` and all around it, `margin` away.
     [[nodiscard]] bool showsAround(glm::vec2 p, int structure, float margin) const {
         for (const glm::vec2 d : {glm::vec2(margin, 0.0f), glm::vec2(-margin, 0.0f), glm::vec2(0.0f, margin), glm::vec2(0.0f, -margin)})
@@ -44,7 +43,7 @@ struct View {
 // A landmark is seen where the view shows its structure and the surface shown lies at the landmark.
 bool seesLandmark(const View& view, glm::vec2 p, int structure, const glm::vec3& point, float margin, float tolerance) {
     if (!view.inside(p, 0.0f)) return false;
-    const Ray ray = view.camera.rayThrough(p, view.pixels);
+    const Ray ray = view.camera.rayThrough(p);
     const Sight sight = view.sight.along(ray);
     if (!sight.shows(structure)) return false;
     const glm::vec3 surface = ray.origin + ray.direction * sight.distanceTo(structure);
@@ -53,7 +52,7 @@ bool seesLandmark(const View& view, glm::vec2 p, int structure, const glm::vec3&
 
 std::optional<glm::vec2> landmarkAnchor(const View& view, int structure, const glm::vec3& point) {
     if (!view.inFront(point)) return std::nullopt;
-    const glm::vec2 projected = view.camera.project(point, view.pixels);
+    const glm::vec2 projected = view.camera.project(point);
     for (const float margin : {kAnchorMarginPixels, kThinAnchorMarginPixels}) {
         if (seesLandmark(view, projected, structure, point, margin, kLandmarkSurfaceTolerance)) return projected;
         // A landmark on an edge (a trochanter's tip, the top of the femoral head) may fall just
@@ -72,17 +71,27 @@ std::optional<glm::vec2> landmarkAnchor(const View& view, int structure, const g
 using ScreenPoint = std::pair<float, glm::vec2>;  // depth along the view, view pixels
 
 // One point per cell of `size` px: of `points`, the one nearest the eye there (the structure's
-// side facing the camera).
+// side facing the camera; of equally near ones, the first), in the order of the cells (by column,
+// then row). Sorted rather than looked up: a muscle gives thousands of points every frame.
 std::vector<ScreenPoint> perCell(const std::vector<ScreenPoint>& points, float size) {
-    std::map<std::pair<int, int>, ScreenPoint> cells;
-    for (const ScreenPoint& point : points) {
-        const std::pair<int, int> cell{static_cast<int>(std::floor(point.second.x / size)), static_cast<int>(std::floor(point.second.y / size))};
-        const auto found = cells.find(cell);
-        if (found == cells.end() || point.first < found->second.first) cells[cell] = point;
+    struct Entry {
+        std::pair<int, int> cell;
+        float depth;
+        std::size_t index;
+    };
+    std::vector<Entry> entries;
+    entries.reserve(points.size());
+    for (std::size_t i = 0; i < points.size(); ++i) {
+        const glm::vec2 p = points[i].second;
+        entries.push_back({{static_cast<int>(std::floor(p.x / size)), static_cast<int>(std::floor(p.y / size))}, points[i].first, i});
     }
+    std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) {
+        if (a.cell != b.cell) return a.cell < b.cell;
+        return a.depth != b.depth ? a.depth < b.depth : a.index < b.index;
+    });
     std::vector<ScreenPoint> kept;
-    kept.reserve(cells.size());
-    for (const auto& [cell, point] : cells) kept.push_back(point);
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        if (i == 0 || entries[i].cell != entries[i - 1].cell) kept.push_back(points[entries[i].index]);
     return kept;
 }
 
@@ -115,13 +124,12 @@ std::optional<glm::vec2> firstShowing(const View& view, const std::vector<glm::v
 std::optional<glm::vec2> structureAnchor(const View& view, glm::vec2 preferred, int label) {
     // The centres of the structure's triangles on screen.
     const auto structure = static_cast<std::size_t>(label);
-    const glm::vec3 eye = view.camera.eye(), forward = view.camera.forward();
     std::vector<ScreenPoint> points;
     for (std::size_t t = 0; t < view.sight.triangleCount(structure); ++t) {
         const glm::vec3 c = view.sight.triangleCentre(structure, t);
-        const float depth = glm::dot(c - eye, forward);
+        const float depth = view.camera.depthOf(c);
         if (depth <= 0.0f) continue;
-        const glm::vec2 p = view.camera.project(c, view.pixels);
+        const glm::vec2 p = view.camera.project(c);
         if (view.inside(p, 2.0f * kAnchorMarginPixels)) points.emplace_back(depth, p);
     }
     const std::vector<ScreenPoint> cells = perCell(points, kCandidateCell);
@@ -138,12 +146,12 @@ std::optional<glm::vec2> structureAnchor(const View& view, glm::vec2 preferred, 
 
 std::vector<ViewLabel> anchorLabels(const std::vector<PosedLabel>& labels, const SceneSight& sight, const OrbitCamera& camera,
                                     glm::vec2 viewPixels) {
-    const View view{sight, camera, viewPixels};
+    const View view{sight, camera.projector(viewPixels), viewPixels};
     std::vector<ViewLabel> placed;
     for (const PosedLabel& label : labels) {
         if (label.structure < 0) continue;
-        const bool pointOnScreen = view.inFront(label.point) && view.inside(camera.project(label.point, viewPixels), 0.0f);
-        const glm::vec2 projected = pointOnScreen ? camera.project(label.point, viewPixels) : glm::vec2(0.0f);
+        const bool pointOnScreen = view.inFront(label.point) && view.inside(view.camera.project(label.point), 0.0f);
+        const glm::vec2 projected = pointOnScreen ? view.camera.project(label.point) : glm::vec2(0.0f);
         int structure = label.structure;
         std::optional<glm::vec2> anchor;
         if (label.landmark) {
@@ -156,7 +164,7 @@ std::vector<ViewLabel> anchorLabels(const std::vector<PosedLabel>& labels, const
             anchor = structureAnchor(view, pointOnScreen ? projected : viewPixels * 0.5f, structure);
         }
         std::optional<glm::vec2> home;
-        if (label.home && structure == label.structure && view.inFront(*label.home)) home = camera.project(*label.home, viewPixels);
+        if (label.home && structure == label.structure && view.inFront(*label.home)) home = view.camera.project(*label.home);
         if (anchor)
             placed.push_back({label.text, structure, *anchor, false, home});
         else if (pointOnScreen)  // nothing of it shows: say where it lies, as behind

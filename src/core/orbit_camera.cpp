@@ -57,22 +57,38 @@ void OrbitCamera::zoomToward(const glm::vec3& anchor, float factor) {
     pose.distance = newDistance;
 }
 
-Ray OrbitCamera::rayThrough(glm::vec2 cursorPixels, glm::vec2 viewportPixels) const {
-    const glm::vec2 ndc{2.0f * cursorPixels.x / viewportPixels.x - 1.0f, 1.0f - 2.0f * cursorPixels.y / viewportPixels.y};
-    const float tanHalf = std::tan(glm::radians(fovYDegrees) * 0.5f);
-    const float aspect = viewportPixels.x / std::max(viewportPixels.y, 1.0f);
-    const glm::vec3 direction = forward() + right() * (ndc.x * tanHalf * aspect) + up() * (ndc.y * tanHalf);
-    return {eye(), glm::normalize(direction)};
+ViewProjector OrbitCamera::projector(glm::vec2 viewportPixels) const {
+    ViewProjector view;
+    view.eye = eye();
+    view.forward = forward();
+    view.right = right();
+    view.up = up();
+    view.tanHalf = std::tan(glm::radians(fovYDegrees) * 0.5f);
+    view.viewport = viewportPixels;
+    view.aspect = viewportPixels.x / std::max(viewportPixels.y, 1.0f);
+    return view;
 }
 
+Ray ViewProjector::rayThrough(glm::vec2 pixels) const {
+    const glm::vec2 ndc{2.0f * pixels.x / viewport.x - 1.0f, 1.0f - 2.0f * pixels.y / viewport.y};
+    const glm::vec3 direction = forward + right * (ndc.x * tanHalf * aspect) + up * (ndc.y * tanHalf);
+    return {eye, glm::normalize(direction)};
+}
+
+glm::vec2 ViewProjector::project(const glm::vec3& point) const {
+    const glm::vec3 v = point - eye;
+    const float depth = glm::dot(v, forward);
+    const float ndcX = glm::dot(v, right) / (depth * tanHalf * aspect);
+    const float ndcY = glm::dot(v, up) / (depth * tanHalf);
+    return {(ndcX + 1.0f) * 0.5f * viewport.x, (1.0f - ndcY) * 0.5f * viewport.y};
+}
+
+float ViewProjector::depthOf(const glm::vec3& point) const { return glm::dot(point - eye, forward); }
+
+Ray OrbitCamera::rayThrough(glm::vec2 cursorPixels, glm::vec2 viewportPixels) const { return projector(viewportPixels).rayThrough(cursorPixels); }
+
 glm::vec2 OrbitCamera::project(const glm::vec3& point, glm::vec2 viewportPixels) const {
-    const glm::vec3 v = point - eye();
-    const float depth = glm::dot(v, forward());
-    const float tanHalf = std::tan(glm::radians(fovYDegrees) * 0.5f);
-    const float aspect = viewportPixels.x / std::max(viewportPixels.y, 1.0f);
-    const float ndcX = glm::dot(v, right()) / (depth * tanHalf * aspect);
-    const float ndcY = glm::dot(v, up()) / (depth * tanHalf);
-    return {(ndcX + 1.0f) * 0.5f * viewportPixels.x, (1.0f - ndcY) * 0.5f * viewportPixels.y};
+    return projector(viewportPixels).project(point);
 }
 
 glm::vec3 OrbitCamera::pointOnTargetPlane(glm::vec2 cursorPixels, glm::vec2 viewportPixels) const {

@@ -28,6 +28,23 @@ struct CameraPose {
     bool operator==(const CameraPose&) const = default;
 };
 
+// A camera's view of one viewport, its basis worked out once: for projecting or casting rays at
+// many points in one frame (labels project every triangle centre of a structure, every frame).
+// Gives exactly what OrbitCamera::project and rayThrough give, which are made from it.
+struct ViewProjector {
+    glm::vec3 eye{0.0f}, forward{0.0f, 0.0f, -1.0f}, right{1.0f, 0.0f, 0.0f}, up{0.0f, 1.0f, 0.0f};  // scene frame; unit axes
+    float tanHalf = 1.0f;  // tan(fovY / 2)
+    glm::vec2 viewport{1.0f};  // pixels
+    float aspect = 1.0f;       // viewport width / height
+
+    // The ray from the eye through a pixel (origin top-left, as mouse coordinates come).
+    [[nodiscard]] Ray rayThrough(glm::vec2 pixels) const;
+    // Where a point lands on screen, in pixels from the top-left.
+    [[nodiscard]] glm::vec2 project(const glm::vec3& point) const;
+    // How far in front of the eye a point lies, along the view direction (metres; <= 0: behind).
+    [[nodiscard]] float depthOf(const glm::vec3& point) const;
+};
+
 class OrbitCamera {
 public:
     // Pitch stops just short of the poles so "up" stays defined in superior and inferior views.
@@ -54,6 +71,7 @@ public:
     // place on screen: zoom toward the point under the cursor.
     void zoomToward(const glm::vec3& anchor, float factor);
 
+    [[nodiscard]] ViewProjector projector(glm::vec2 viewportPixels) const;
     // The ray from the eye through a pixel (origin top-left, as mouse coordinates come).
     [[nodiscard]] Ray rayThrough(glm::vec2 cursorPixels, glm::vec2 viewportPixels) const;
     // Where a point lands on screen, in pixels from the top-left.

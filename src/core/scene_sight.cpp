@@ -57,7 +57,7 @@ std::vector<RowSpan> SceneSight::screenRows(const OrbitCamera& camera, glm::vec2
     std::vector<RowSpan> spans(static_cast<std::size_t>(std::max(rows, 0)));
     if (spans.empty() || viewPixels.y <= 0.0f) return spans;
     const float band = viewPixels.y / static_cast<float>(rows);
-    const glm::vec3 eye = camera.eye(), forward = camera.forward();
+    const ViewProjector view = camera.projector(viewPixels);
     for (const Posed& p : posed_) {
         if (!p.drawn) continue;
         for (const Bounds& chunk : p.chunks) {
@@ -65,8 +65,8 @@ std::vector<RowSpan> SceneSight::screenRows(const OrbitCamera& camera, glm::vec2
             glm::vec2 low{std::numeric_limits<float>::max()}, high{std::numeric_limits<float>::lowest()};
             for (int c = 0; c < 8; ++c) {
                 const glm::vec3 corner = glm::vec3(p.model * glm::vec4(chunk.corner(c), 1.0f));
-                if (glm::dot(corner - eye, forward) <= 1e-4f) continue;
-                const glm::vec2 at = camera.project(corner, viewPixels);
+                if (view.depthOf(corner) <= 1e-4f) continue;
+                const glm::vec2 at = view.project(corner);
                 low = glm::min(low, at);
                 high = glm::max(high, at);
             }
@@ -101,15 +101,22 @@ Sight SceneSight::along(const Ray& ray) const {
         if (const auto boxHit = intersectBounds(local, p.box)) entries.push_back({*boxHit, s, local});
     }
     std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.distance < b.distance; });
+    // Within a structure too, its pieces nearest entry first: a hit on the near side ends the
+    // search before the far side's triangles are tried (labels cast hundreds of rays a frame).
+    std::vector<std::pair<float, std::size_t>> pieces;
     for (const Entry& entry : entries) {
         if (entry.distance > sight.opaque.distance) break;
         const Posed& p = posed_[entry.structure];
         SightHit& slot = p.faded ? sight.faded : sight.opaque;
         const MeshData& mesh = scene_.structures[entry.structure].mesh;
         const std::vector<glm::vec3>& v = *p.positions;
-        for (std::size_t c = 0; c < p.chunks.size(); ++c) {
-            const auto chunkHit = intersectBounds(entry.local, p.chunks[c]);
-            if (!chunkHit || *chunkHit > slot.distance) continue;
+        pieces.clear();
+        for (std::size_t c = 0; c < p.chunks.size(); ++c)
+            if (const auto chunkHit = intersectBounds(entry.local, p.chunks[c]); chunkHit && *chunkHit <= slot.distance)
+                pieces.emplace_back(*chunkHit, c);
+        std::sort(pieces.begin(), pieces.end());
+        for (const auto& [enter, c] : pieces) {
+            if (enter > slot.distance) break;  // a triangle in the box is hit no nearer than the box
             const std::size_t end = std::min(mesh.indices.size(), (c + 1) * kChunk * 3);
             for (std::size_t i = c * kChunk * 3; i + 2 < end; i += 3) {
                 const auto t = intersectTriangle(entry.local, v[mesh.indices[i]], v[mesh.indices[i + 1]], v[mesh.indices[i + 2]]);
