@@ -227,7 +227,7 @@ TEST(ViewerSession, labels_follow_the_pose) {
 // structures and Motion-tab settings were reset. It reveals the labels, and nothing else.
 TEST(ViewerSession, a_right_quiz_answer_keeps_camera_visibility_and_motion) {
     auto session = builtInSession();
-    session->apply(act::OpenLesson{builtInLesson("07-quiz-psoas-region.toml"), 1});  // "Click the right psoas major"
+    session->apply(act::OpenLesson{builtInLesson("07-quiz-psoas-region.toml"), 1});  // question 1: the right psoas major
     settle(*session);
     session->apply(act::SetVisible{structure("femur_l"), false});
     session->apply(act::Orbit{{24.0f, -10.0f}});
@@ -419,7 +419,7 @@ TEST(ViewerSession, a_view_preset_stops_auto_rotate_and_stays_where_it_was_asked
 // right psoas major landed on the psoas minor, a thin strip lying on it, and counted as wrong.
 TEST(ViewerSession, a_quiz_click_on_a_thin_structure_lying_on_the_asked_one_counts_for_it) {
     auto session = builtInSession();
-    session->apply(act::OpenLesson{builtInLesson("07-quiz-psoas-region.toml"), 1});  // "Click the right psoas major"
+    session->apply(act::OpenLesson{builtInLesson("07-quiz-psoas-region.toml"), 1});  // question 1: the right psoas major
     settle(*session);
     const int minor = structure("psoas_minor_r"), major = structure("psoas_major_r");
     std::optional<glm::vec2> onMinor;
