@@ -41,6 +41,10 @@ void Application::applyIntents(const ui::ViewerUiIntents& intents) {
     applyLessonIntents(intents);
     if (intents.notice) setStatus(*intents.notice);  // before the joint's own: a held angle's says more
     if (intents.motion.any()) apply(act::ChangeMotion{intents.motion});
+    if (intents.resumeAll && session_->paused()) {
+        apply(act::TogglePause{});
+        setStatus("Resumed");
+    }
     if (intents.motion.joint) sayWhereTheJointStopped(*intents.motion.joint);
     if (intents.moveJoints) apply(act::SetMoveJoints{*intents.moveJoints});
     applyPoseIntents(intents);

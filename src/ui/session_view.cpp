@@ -80,6 +80,7 @@ MotionView motionViewOf(const ViewerSession& session, const std::vector<PoseFile
         view.loopPeriod = settings.loop->periodSeconds;
         view.loopSpeed = settings.loopSpeed;
         view.loopPaused = settings.loopPaused;
+        view.everythingPaused = session.paused();
     }
     // The step's own loop playing is what the step set: nothing to reset until a hand takes over.
     view.joints.stepAngles = session.motion().looping() ? view.joints.angles : session.motion().poseOf(session.motion().staged());

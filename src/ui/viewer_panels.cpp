@@ -751,7 +751,7 @@ std::string poseComboText(const MotionView& motion) {
 // While the teacher's own angles hold a step's loop, the rows stay (greyed speed, Play goes back to
 // the step's motion): the sliders below kept moving up and down under the pointer as the rows went
 // and came (fresh tester, session 12).
-void loopControls(const MotionView& motion, MotionIntents& intents) {
+void loopControls(const MotionView& motion, MotionIntents& intents, bool& resumeAll) {
     const bool held = motion.loopName.empty();
     if (held && motion.stepLoopName.empty()) return;
     if (held) {
@@ -760,7 +760,14 @@ void loopControls(const MotionView& motion, MotionIntents& intents) {
         itemTooltip("Back to this step's " + motion.stepLoopName + " (the joints as it moves them)");
     } else {
         ImGui::TextUnformatted(loopCycleText(motion).c_str());
-        if (ImGui::Button(motion.loopPaused ? "Play##loop" : "Pause##loop")) intents.loopPaused = !motion.loopPaused;
+        // P pauses everything, this loop too: then the button plays, and playing ends both pauses
+        // (it read "Pause" over a still body; fresh tester, session 16).
+        const bool still = motion.loopPaused || motion.everythingPaused;
+        if (ImGui::Button(still ? "Play##loop" : "Pause##loop")) {
+            intents.loopPaused = !still;
+            resumeAll = still && motion.everythingPaused;
+        }
+        if (motion.everythingPaused) itemTooltip("Everything is paused (P): Play goes on with the motion and the rest");
     }
     ImGui::SameLine();
     ImGui::BeginDisabled(held);
@@ -792,7 +799,7 @@ void savePoseControls(const ViewerUiState& state, ViewerUiIntents& intents) {
 }
 
 // The pose: the library's or the step's looping motion, a looping motion's controls, the joint angles.
-void poseControls(const MotionView& motion, MotionIntents& intents, std::optional<std::string>& notice) {
+void poseControls(const MotionView& motion, MotionIntents& intents, std::optional<std::string>& notice, bool& resumeAll) {
     ImGui::TextUnformatted("Pose");
     ImGui::SetNextItemWidth(-1.0f);
     const std::string poseName = poseComboText(motion);
@@ -804,7 +811,7 @@ void poseControls(const MotionView& motion, MotionIntents& intents, std::optiona
             }
         ImGui::EndCombo();
     }
-    loopControls(motion, intents);
+    loopControls(motion, intents, resumeAll);
     if (ImGui::CollapsingHeader("Joint angles", ImGuiTreeNodeFlags_DefaultOpen))
         if (std::string said = drawJointControls(motion.joints, intents); !said.empty()) notice = std::move(said);
 }
@@ -924,7 +931,7 @@ void lengthHistory(const MotionView& motion, const ChartSide& side, float uiScal
 
 void motionTab(const ViewerUiState& state, const MotionView& motion, ViewerUiIntents& intents) {
     ImGui::PushTextWrapPos(0.0f);  // long captions wrap in a narrow panel
-    poseControls(motion, intents.motion, intents.notice);
+    poseControls(motion, intents.motion, intents.notice, intents.resumeAll);
     moveJointsToggle(motion, intents);
     savePoseControls(state, intents);
     displayControls(motion, intents.motion);

@@ -102,6 +102,7 @@ struct MotionView {
     float loopPeriod = 0.0f;
     float loopSpeed = 1.0f;
     bool loopPaused = false;
+    bool everythingPaused = false;  // P paused the whole view (the loop stands still too)
 };
 
 // What the user changed in the Motion tab: the session's own change value.
@@ -228,6 +229,7 @@ struct ViewerUiIntents {
     std::optional<std::string> poseNameDraft;   // the pose name field was edited
     std::optional<std::string> savePose;        // save the angles shown as a pose of this name
     std::optional<std::string> notice;          // a message for the status line (a typed angle's letters dropped)
+    bool resumeAll = false;                     // the Motion tab's Play while P has everything paused
 };
 
 ViewerUiIntents drawViewerUi(const ViewerUiState& state);

@@ -1046,6 +1046,33 @@ TEST(ViewerPanels, the_motion_tab_pauses_a_loop_changes_its_speed_only_by_a_drag
     EXPECT_EQ(*saved, "My lunge");
 }
 
+// Fresh tester, session 16: with P pausing everything, the loop's button still read "Pause" over a
+// still body. It plays then, and its click ends both pauses.
+TEST(ViewerPanels, the_loops_button_plays_when_p_has_paused_everything) {
+    NullBackend imgui;
+    const Visibility visibility(builtInScene().structures.size());
+    ui::MotionView motion = walkingStep();
+    motion.everythingPaused = true;
+    const ui::ViewerUiState state = motionTabState(imgui, visibility, motion);
+    const glm::vec2 display = kTallDisplay;
+    for (int frame = 0; frame < 2; ++frame) imgui.frame(display, state);
+    ImGuiIO& io = ImGui::GetIO();
+    bool resumed = false;
+    std::optional<bool> loopPaused;
+    for (float y = 90.0f; y < 900.0f && !resumed; y += 3.0f) {
+        io.MousePos = {20.0f, y};
+        io.MouseDown[0] = true;
+        imgui.frame(display, state);
+        io.MouseDown[0] = false;
+        const ui::ViewerUiIntents up = imgui.frame(display, state);
+        imgui.frame(display, state);
+        if (up.resumeAll) resumed = true, loopPaused = up.motion.loopPaused;
+    }
+    EXPECT_TRUE(resumed) << "a button on the left of the Motion tab resumes everything";
+    ASSERT_TRUE(loopPaused);
+    EXPECT_FALSE(*loopPaused) << "and the loop plays";
+}
+
 // Fresh tester, session 12: when a typed angle took over the walking step's loop, its rows went and
 // every slider moved up under the pointer (and came back down on Reset all). The rows stay, greyed,
 // with Play to go back to the step's motion.
