@@ -83,6 +83,27 @@ std::vector<RowSpan> SceneSight::screenRows(const OrbitCamera& camera, glm::vec2
     return spans;
 }
 
+// The structure's pieces nearest entry first: a hit on the near side ends the search before the
+// far side's triangles are tried (labels cast hundreds of rays a frame). `local`: the ray in the
+// structure's own frame.
+void SceneSight::nearestHit(std::size_t structure, const Ray& local, SightHit& slot, std::vector<std::pair<float, std::size_t>>& pieces) const {
+    const Posed& p = posed_[structure];
+    const MeshData& mesh = scene_.structures[structure].mesh;
+    const std::vector<glm::vec3>& v = *p.positions;
+    pieces.clear();
+    for (std::size_t c = 0; c < p.chunks.size(); ++c)
+        if (const auto chunkHit = intersectBounds(local, p.chunks[c]); chunkHit && *chunkHit <= slot.distance) pieces.emplace_back(*chunkHit, c);
+    std::sort(pieces.begin(), pieces.end());
+    for (const auto& [enter, c] : pieces) {
+        if (enter > slot.distance) break;  // a triangle in the box is hit no nearer than the box
+        const std::size_t end = std::min(mesh.indices.size(), (c + 1) * kChunk * 3);
+        for (std::size_t i = c * kChunk * 3; i + 2 < end; i += 3) {
+            const auto t = intersectTriangle(local, v[mesh.indices[i]], v[mesh.indices[i + 1]], v[mesh.indices[i + 2]]);
+            if (t && *t < slot.distance) slot = {static_cast<int>(structure), *t};
+        }
+    }
+}
+
 Sight SceneSight::along(const Ray& ray) const {
     Sight sight;
     // Structures whose box the ray enters, nearest entry first: once the nearest opaque surface is
@@ -101,28 +122,11 @@ Sight SceneSight::along(const Ray& ray) const {
         if (const auto boxHit = intersectBounds(local, p.box)) entries.push_back({*boxHit, s, local});
     }
     std::sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.distance < b.distance; });
-    // Within a structure too, its pieces nearest entry first: a hit on the near side ends the
-    // search before the far side's triangles are tried (labels cast hundreds of rays a frame).
-    std::vector<std::pair<float, std::size_t>> pieces;
+    std::vector<std::pair<float, std::size_t>> pieces;  // scratch, reused for each structure
     for (const Entry& entry : entries) {
         if (entry.distance > sight.opaque.distance) break;
-        const Posed& p = posed_[entry.structure];
-        SightHit& slot = p.faded ? sight.faded : sight.opaque;
-        const MeshData& mesh = scene_.structures[entry.structure].mesh;
-        const std::vector<glm::vec3>& v = *p.positions;
-        pieces.clear();
-        for (std::size_t c = 0; c < p.chunks.size(); ++c)
-            if (const auto chunkHit = intersectBounds(entry.local, p.chunks[c]); chunkHit && *chunkHit <= slot.distance)
-                pieces.emplace_back(*chunkHit, c);
-        std::sort(pieces.begin(), pieces.end());
-        for (const auto& [enter, c] : pieces) {
-            if (enter > slot.distance) break;  // a triangle in the box is hit no nearer than the box
-            const std::size_t end = std::min(mesh.indices.size(), (c + 1) * kChunk * 3);
-            for (std::size_t i = c * kChunk * 3; i + 2 < end; i += 3) {
-                const auto t = intersectTriangle(entry.local, v[mesh.indices[i]], v[mesh.indices[i + 1]], v[mesh.indices[i + 2]]);
-                if (t && *t < slot.distance) slot = {static_cast<int>(entry.structure), *t};
-            }
-        }
+        SightHit& slot = posed_[entry.structure].faded ? sight.faded : sight.opaque;
+        nearestHit(entry.structure, entry.local, slot, pieces);
     }
     if (sight.faded.distance > sight.opaque.distance) sight.faded = {};  // behind: covered by the opaque surface
     return sight;

@@ -11,6 +11,7 @@
 #include "core/scene.hpp"
 
 #include <limits>
+#include <utility>
 #include <vector>
 
 namespace psoas {
@@ -62,6 +63,8 @@ private:
         bool drawn = false;
     };
     static constexpr std::size_t kChunk = 64;
+    // Lowers `slot` to the structure's nearest triangle along the ray, if nearer.
+    void nearestHit(std::size_t structure, const Ray& local, SightHit& slot, std::vector<std::pair<float, std::size_t>>& pieces) const;
     const Scene& scene_;
     std::vector<Posed> posed_;
 };
