@@ -25,10 +25,9 @@ constexpr std::size_t kNearCandidates = 64;
 struct View {
     const SceneSight& sight;
     ViewProjector camera;  // worked out once for the frame: thousands of points are projected
-    glm::vec2 pixels;
 
     [[nodiscard]] bool inside(glm::vec2 p, float margin) const {
-        return p.x >= margin && p.y >= margin && p.x <= pixels.x - margin && p.y <= pixels.y - margin;
+        return p.x >= margin && p.y >= margin && p.x <= camera.viewport.x - margin && p.y <= camera.viewport.y - margin;
     }
     [[nodiscard]] bool inFront(const glm::vec3& point) const { return camera.depthOf(point) > 0.0f; }
     [[nodiscard]] Sight at(glm::vec2 p) const { return sight.along(camera.rayThrough(p)); }
@@ -146,7 +145,7 @@ std::optional<glm::vec2> structureAnchor(const View& view, glm::vec2 preferred, 
 
 std::vector<ViewLabel> anchorLabels(const std::vector<PosedLabel>& labels, const SceneSight& sight, const OrbitCamera& camera,
                                     glm::vec2 viewPixels) {
-    const View view{sight, camera.projector(viewPixels), viewPixels};
+    const View view{sight, camera.projector(viewPixels)};
     std::vector<ViewLabel> placed;
     for (const PosedLabel& label : labels) {
         if (label.structure < 0) continue;

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 
 // The per-vertex loops run over every bent vertex every frame (issue 13): on x86-64, GCC also
@@ -470,9 +471,9 @@ void MuscleDeformer::deform(std::span<const glm::vec3> currentCentreLine) {
         if (ratio > 0.0f) volumeCorrection_ = std::clamp(std::sqrt(ratio), 0.8f, 1.25f);
     }
     const float corrected = thicken * volumeCorrection_;
-    const BodyMotion body = anchorPoints_ >= 2 ? anchorMotion(currentCentreLine) : BodyMotion{};
+    const std::optional<BodyMotion> body = anchorPoints_ >= 2 ? std::optional(anchorMotion(currentCentreLine)) : std::nullopt;
     eachRun([&](const Frame& a, const Frame& b, float stretch, float inverseStretch, std::size_t begin, std::size_t end) {
-        bendVertices(a, b, {corrected, inverseThicken, stretch, inverseStretch}, s, begin, end, anchorPoints_ >= 2 ? &body : nullptr,
+        bendVertices(a, b, {corrected, inverseThicken, stretch, inverseStretch}, s, begin, end, body ? &*body : nullptr,
                      positions_.data(), normals_.data());
     });
 }
