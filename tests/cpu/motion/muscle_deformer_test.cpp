@@ -7,7 +7,9 @@
 #include <glm/geometric.hpp>
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstdio>
+#include <tuple>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -63,7 +65,7 @@ TEST(MuscleDeformer, neutral_line_gives_back_the_neutral_mesh) {
     }
 }
 
-TEST(MuscleDeformer, keeps_psoas_and_iliacus_volume_within_5_percent_across_poses) {
+TEST(MuscleDeformer, keeps_psoas_and_iliacus_volume_within_half_a_percent_across_poses) {
     for (const auto& [file, muscleIndex] : {std::pair{"psoas_major_r.glb", 0}, std::pair{"iliacus_l.glb", 3}}) {
         const MeshData mesh = loadMuscle(file);
         const Muscle muscle = test::builtInMuscles()[static_cast<std::size_t>(muscleIndex)];
@@ -75,10 +77,57 @@ TEST(MuscleDeformer, keeps_psoas_and_iliacus_volume_within_5_percent_across_pose
         flexedSpine.lumbarExtension = -30.0f;
         for (const Pose& pose : {hipsAt(-20.0f), hipsAt(45.0f), hipsAt(60.0f), hipsAt(90.0f), hipsAt(120.0f), flexedSpine, bent}) {
             deformer.deform(centreLine(muscle, pose));
-            EXPECT_NEAR(enclosedVolume(deformer.positions(), mesh.indices) / neutralVolume, 1.0, 0.05) << file;
+            // The correction is measured on a coarser copy of the mesh and scales the cross-section
+            // by the square root of the volume lost: the whole mesh comes within 0.4 % (psoas, flexed).
+            EXPECT_NEAR(enclosedVolume(deformer.positions(), mesh.indices) / neutralVolume, 1.0, 0.005) << file;
             EXPECT_GT(deformer.volumeCorrection(), 0.97f);  // the sqrt(L0/L) rule alone gets within about 5 %
             EXPECT_LT(deformer.volumeCorrection(), 1.03f);
         }
+    }
+}
+
+// A closed tube down -Y from the origin: `rings` rings of `sides` vertices, capped at both ends.
+MeshData tube(float radius, float length, int rings, int sides) {
+    MeshData mesh;
+    for (int r = 0; r < rings; ++r)
+        for (int k = 0; k < sides; ++k) {
+            const float angle = 6.2831853f * static_cast<float>(k) / static_cast<float>(sides);
+            const glm::vec3 out(std::cos(angle), 0.0f, std::sin(angle));
+            mesh.positions.push_back(radius * out + glm::vec3(0.0f, -length * static_cast<float>(r) / static_cast<float>(rings - 1), 0.0f));
+            mesh.normals.push_back(out);
+        }
+    const auto ring = [&](int r, int k) { return static_cast<std::uint32_t>(r * sides + (k % sides)); };
+    for (int r = 0; r + 1 < rings; ++r)
+        for (int k = 0; k < sides; ++k)
+            mesh.indices.insert(mesh.indices.end(), {ring(r, k), ring(r, k + 1), ring(r + 1, k), ring(r, k + 1), ring(r + 1, k + 1), ring(r + 1, k)});
+    for (const auto& [r, y, n] : {std::tuple{0, 0.0f, 1.0f}, std::tuple{rings - 1, -length, -1.0f}}) {
+        const auto centre = static_cast<std::uint32_t>(mesh.positions.size());
+        mesh.positions.emplace_back(0.0f, y, 0.0f);
+        mesh.normals.emplace_back(0.0f, n, 0.0f);
+        for (int k = 0; k < sides; ++k) {
+            if (r == 0) mesh.indices.insert(mesh.indices.end(), {centre, ring(r, k + 1), ring(r, k)});
+            else mesh.indices.insert(mesh.indices.end(), {centre, ring(r, k), ring(r, k + 1)});
+        }
+    }
+    return mesh;
+}
+
+// The volume is measured on a coarser copy of the mesh (8 mm cells); a muscle thinner than a cell
+// has no such copy worth the name and is measured whole: bent, it still keeps its volume.
+TEST(MuscleDeformer, keeps_the_volume_of_a_muscle_thinner_than_its_coarse_copys_cells) {
+    for (const float radius : {0.001f, 0.003f, 0.02f}) {
+        MeshData mesh = tube(radius, 0.1f, 21, 24);
+        // In the middle of a column of cells (0 to 8 mm): a thin tube's coarse copy is then empty.
+        const glm::vec3 middle(0.004f, 0.0f, 0.004f);
+        for (glm::vec3& p : mesh.positions) p += middle;
+        const double neutralVolume = enclosedVolume(mesh.positions, mesh.indices);
+        ASSERT_NEAR(neutralVolume, 3.14159 * radius * radius * 0.1, 0.02 * neutralVolume);  // the mesh is what it says
+        const std::vector<glm::vec3> straight{middle, middle + glm::vec3(0.0f, -0.05f, 0.0f), middle + glm::vec3(0.0f, -0.1f, 0.0f)};
+        MuscleDeformer deformer(mesh, straight);
+        // Bent by 90 degrees halfway and shortened by 20 %.
+        deformer.deform(std::vector<glm::vec3>{middle, middle + glm::vec3(0.0f, -0.04f, 0.0f), middle + glm::vec3(0.04f, -0.04f, 0.0f)});
+        EXPECT_NEAR(enclosedVolume(deformer.positions(), mesh.indices) / neutralVolume, 1.0, 0.01) << radius;
+        EXPECT_NE(deformer.volumeCorrection(), 1.0f) << radius;  // measured and corrected
     }
 }
 
@@ -116,7 +165,9 @@ TEST(MuscleDeformer, deforms_into_the_same_buffers_every_frame) {
 // psoas keeping its length beside the spine), deformed into a walking stride and a flexed sitting
 // pose, give the vertices the plain per-vertex deformer gave (session 10, before the deformer was
 // rewritten for speed): tests/data/muscle_deformer_reference.txt holds every 16th vertex's
-// position and normal. Rewrite it (only after a deliberate change of what is drawn) with
+// position and normal. Positions to 0.1 mm: since session 18 the volume correction is measured on
+// a coarser copy of the mesh, which moves vertices by up to 56 um from the plain deformer's (the
+// bending alone still agrees to 1 um: it did before that change). Rewrite it (only after a deliberate change of what is drawn) with
 // PSOAS_WRITE_DEFORMER_REFERENCE=1.
 TEST(MuscleDeformer, gives_the_reference_vertices_for_every_hip_flexor_mesh) {
     const std::filesystem::path file = psoas::test::dataFile("muscle_deformer_reference.txt");
@@ -154,7 +205,7 @@ TEST(MuscleDeformer, gives_the_reference_vertices_for_every_hip_flexor_mesh) {
                 }
                 glm::vec3 wantP, wantN;
                 ASSERT_TRUE(in >> wantP.x >> wantP.y >> wantP.z >> wantN.x >> wantN.y >> wantN.z) << meshes[m] << " " << v;
-                ASSERT_LT(glm::length(p - wantP), 1e-6f) << meshes[m] << " vertex " << v;
+                ASSERT_LT(glm::length(p - wantP), 1e-4f) << meshes[m] << " vertex " << v;
                 ASSERT_LT(glm::length(n - wantN), 1e-5f) << meshes[m] << " vertex " << v;
                 ++compared;
             }
