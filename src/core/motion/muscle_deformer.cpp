@@ -293,6 +293,7 @@ MuscleDeformer::SortedBindings MuscleDeformer::sortBindings(const std::vector<Bi
     for (std::size_t j = 0; j < count; ++j) sortedOf[s.vertex[j]] = static_cast<std::uint32_t>(j);
     s.indices.resize(indices.size());
     for (std::size_t i = 0; i < indices.size(); ++i) s.indices[i] = sortedOf[indices[i]];
+    if (s.indices.empty()) return s;  // (a coarse copy can lose every triangle)
     // Ordered along the line too, so the volume's pass reads the bent points front to back.
     std::vector<std::array<std::uint32_t, 3>> triangles(s.indices.size() / 3);
     std::memcpy(triangles.data(), s.indices.data(), triangles.size() * sizeof triangles[0]);
