@@ -68,7 +68,7 @@ SceneMotion::SceneMotion(const Scene& scene)
             // The psoas's belly lies along the vertebrae from its first origin to its last: that
             // stretch keeps its length, so the belly does not slide up the spine as the hip bends.
             else deformer->keepStartLength(2, centreLine_);
-            bent_.push_back({static_cast<std::size_t>(structure), m, std::move(deformer), {}});
+            bent_.push_back({static_cast<std::size_t>(structure), m, std::move(deformer), {}, {}});
         } catch (const std::invalid_argument& e) {
             // Still shown, moving rigidly with its body; the viewer says which and why.
             const StructureInfo& info = scene.structures[static_cast<std::size_t>(structure)].info;
@@ -131,14 +131,25 @@ const SceneMotion::ReferencePaths& SceneMotion::paths(HipReference reference) co
 }
 
 // The readouts: `reference`'s muscles in the true pose.
-void SceneMotion::measure(HipReference reference, const Pose& truePose, const BodyTransforms& trueBodies) {
+void SceneMotion::measure(HipReference reference, const Pose& truePose, const BodyTransforms& trueBodies, bool drawnAsTrue) {
     const ReferencePaths& measured = paths(reference);
     reference_ = measured.id;
     readouts_.resize(measured.muscles.size());
     readoutStates_.resize(measured.muscles.size());
+    // The drawn muscles are the default reference's (hipFlexorMuscles(Gait2392, ...) is exactly
+    // hipFlexorMuscles(...)), in the same order: when they were just evaluated in the true pose,
+    // their paths are this muscle's, and are not worked out twice.
+    auto drawn = [&](std::size_t m) -> const Bent* {
+        if (!drawnAsTrue || measured.id != HipReference::Gait2392) return nullptr;
+        for (const Bent& b : bent_)
+            if (b.muscle == m) return &b;
+        return nullptr;
+    };
     for (std::size_t m = 0; m < measured.muscles.size(); ++m) {
         const Muscle& muscle = measured.muscles[m];
-        const MuscleState state = evaluateMuscle(muscle, truePose, trueBodies, readoutStates_[m]);
+        const Bent* asDrawn = drawn(m);
+        const MuscleState state = asDrawn ? asDrawn->state : evaluateMuscle(muscle, truePose, trueBodies, readoutStates_[m]);
+        const std::vector<PathState>& fascicles = asDrawn ? states_[m] : readoutStates_[m];
         MuscleReadout& readout = readouts_[m];
         readout.id = muscle.id;
         readout.neutralLengthMm = measured.neutralLengthMm[m];
@@ -146,7 +157,7 @@ void SceneMotion::measure(HipReference reference, const Pose& truePose, const Bo
         readout.momentArmMm = state.momentArm * 1000.0f;
         readout.fascicleLengthsMm.resize(muscle.paths.size());
         for (std::size_t p = 0; p < muscle.paths.size(); ++p)
-            readout.fascicleLengthsMm[p] = {muscle.paths[p].part, readoutStates_[m][p].length * 1000.0f};
+            readout.fascicleLengthsMm[p] = {muscle.paths[p].part, fascicles[p].length * 1000.0f};
     }
 }
 
@@ -159,10 +170,12 @@ bool isWanted(const std::vector<bool>& wanted, std::size_t structure) {
 
 void SceneMotion::update(const Pose& pose, float breath, BreathDepth depth, float exaggeration, HipReference reference,
                          const std::vector<bool>& wanted) {
+    // bending_ still lists what the last update() bent: a walking frame follows a walking frame, so
+    // the helper thread is woken now, while the pose and lines are worked out (HelperThread::prepare).
+    if (helper_ && bending_.size() >= 2) helper_->prepare();
     // The truth, for the numbers.
     const Pose truePose = withBreath(pose, breath, depth);
     const BodyTransforms trueBodies = solveSkeleton(skeleton_, truePose);
-    measure(reference, truePose, trueBodies);
     domeDescentMm_ = diaphragmDomeDescent(breath, depth) * 1000.0f;
 
     // The picture: breathing enlarged by the exaggeration factor.
@@ -171,20 +184,39 @@ void SceneMotion::update(const Pose& pose, float breath, BreathDepth depth, floa
     const BodyTransforms bodies = exaggeration == 1.0f ? trueBodies : solveSkeleton(skeleton_, shown);
     // Lying is drawn lying (issue 13): every structure's model transform turns the whole picture,
     // after the bending below is done upright (its frames are chosen in the scene frame), so the
-    // turn is rigid; the numbers above never see it.
+    // turn is rigid; the numbers never see it.
     const glm::mat4 turn = bodyOrientationTransform(pose);
     for (std::size_t i = 0; i < models_.size(); ++i) models_[i] = bodyOf_[i] ? turn * bodies[*bodyOf_[i]] : turn;
+    bending_.clear();
     for (Bent& b : bent_) {
-        evaluateMuscle(muscles_[b.muscle], shown, bodies, states_[b.muscle]);
+        b.state = evaluateMuscle(muscles_[b.muscle], shown, bodies, states_[b.muscle]);
         muscleCentreLine(states_[b.muscle], centreLine_);
         models_[b.structure] = turn;  // the deformed vertices are already placed upright
         if (!isWanted(wanted, b.structure)) continue;
         if (b.revision != 0 && centreLine_ == b.bentAlong) continue;  // the same line bends it the same way
-        b.deformer->deform(centreLine_);
         b.bentAlong = centreLine_;
         b.revision = nextVertexRevision();
+        bending_.push_back(&b);
     }
-    placeCarried(bodies, breath, depth, exaggeration, turn, wanted);
+    // Bending is most of a walking frame's work (issue 13): every other muscle is bent on a helper
+    // thread while this one bends the rest, measures and places the column's parts. None of these
+    // reads what another writes.
+    auto bendEvery = [this](std::size_t first) {
+        for (std::size_t k = first; k < bending_.size(); k += 2) bending_[k]->deformer->deform(bending_[k]->bentAlong);
+    };
+    auto theirs = [&] { bendEvery(1); };
+    auto mine = [&] {
+        bendEvery(0);
+        measure(reference, truePose, trueBodies, exaggeration == 1.0f);  // then `shown` is `truePose` and `bodies` `trueBodies`
+        placeCarried(bodies, breath, depth, exaggeration, turn, wanted);
+    };
+    if (bending_.size() < 2) {
+        theirs();
+        mine();
+        return;
+    }
+    if (!helper_) helper_ = std::make_unique<HelperThread>();
+    helper_->together(theirs, mine);
 }
 
 void SceneMotion::placeCarried(const BodyTransforms& bodies, float breath, BreathDepth depth, float exaggeration, const glm::mat4& turn,

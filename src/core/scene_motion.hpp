@@ -11,6 +11,7 @@
 #include "core/motion/breathing.hpp"
 #include "core/motion/hip_reference.hpp"
 #include "core/motion/column_skin.hpp"
+#include "core/motion/helper_thread.hpp"
 #include "core/motion/muscle_deformer.hpp"
 #include "core/motion/muscle_path.hpp"
 #include "core/motion/pose.hpp"
@@ -48,6 +49,8 @@ public:
     // per scene structure; empty: all) names the structures whose vertices are placed: the others
     // keep those of the last update() that wanted them, with their vertexRevision(), and are
     // placed when next wanted. A hidden diaphragm costs nothing while a walking step breathes.
+    // When two or more muscles bend, every other one is bent on a helper thread (HelperThread),
+    // which has finished before update() returns; call update() from one thread at a time.
     void update(const Pose& pose, float breath, BreathDepth depth, float exaggeration,
                 HipReference reference = HipReference::Gait2392, const std::vector<bool>& wanted = {});
 
@@ -94,6 +97,7 @@ private:
         std::size_t structure;
         std::size_t muscle;  // index into muscles_
         std::unique_ptr<MuscleDeformer> deformer;
+        MuscleState state;                 // the drawn muscle's, this update()'s (pose with the shown breath)
         std::vector<glm::vec3> bentAlong;  // the centre line the vertices were bent along
         std::uint64_t revision = 0;
     };
@@ -122,7 +126,9 @@ private:
         std::vector<float> neutralLengthMm;  // per muscle
     };
     [[nodiscard]] const ReferencePaths& paths(HipReference reference) const;
-    void measure(HipReference reference, const Pose& truePose, const BodyTransforms& trueBodies);
+    // `drawnAsTrue`: the muscles were drawn in the true pose (no exaggeration), so those of the
+    // default reference are taken from the drawing's evaluation.
+    void measure(HipReference reference, const Pose& truePose, const BodyTransforms& trueBodies, bool drawnAsTrue);
     // The column's parts and the dome, placed again only when their inputs changed.
     void placeCarried(const BodyTransforms& bodies, float breath, BreathDepth depth, float exaggeration, const glm::mat4& turn,
                       const std::vector<bool>& wanted);
@@ -138,6 +144,8 @@ private:
     std::vector<std::vector<PathState>> readoutStates_;  // per readout muscle, reused every frame
     std::vector<glm::vec3> centreLine_;           // scratch, reused
     std::vector<Bent> bent_;
+    std::vector<Bent*> bending_;  // scratch: the muscles update() bends
+    std::unique_ptr<HelperThread> helper_;  // made by the first update() that bends two
     std::vector<std::string> notes_;
     std::vector<Carried> carried_;
     std::optional<std::size_t> dome_;  // index into carried_: the diaphragm

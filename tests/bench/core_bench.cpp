@@ -71,7 +71,10 @@ void WalkingFrame(benchmark::State& state) {
         benchmark::DoNotOptimize(motion.model(0));
     }
 }
-BENCHMARK(WalkingFrame)->Args({0, 0})->Args({1, 0})->Args({1, 1})->Unit(benchmark::kMicrosecond);
+// Wall-clock time: the update bends half the muscles on a helper thread (HelperThread), whose CPU
+// time the calling thread's clock leaves out. (The cold variant empties only this thread's caches
+// fully; the helper's core keeps what its own cache holds.)
+BENCHMARK(WalkingFrame)->Args({0, 0})->Args({1, 0})->Args({1, 1})->UseRealTime()->Unit(benchmark::kMicrosecond);
 
 void LoadAtlasAndMeshes(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(psoas::loadScene(psoas::loadAtlas(kSource / "models" / "atlas.toml")));

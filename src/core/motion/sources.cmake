@@ -2,6 +2,7 @@
 # Included from src/CMakeLists.txt, so CMAKE_CURRENT_SOURCE_DIR is src/.
 target_sources(psoas_core PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/breathing.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/helper_thread.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/column_skin.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/hip_reference.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/core/motion/joint_coordinates.cpp
@@ -19,4 +20,9 @@ target_sources(psoas_core PRIVATE
 # changes any value computed.
 if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
   set_source_files_properties(${CMAKE_CURRENT_SOURCE_DIR}/core/motion/muscle_deformer.cpp PROPERTIES COMPILE_OPTIONS "-fno-math-errno;-fno-trapping-math")
+endif()
+# The helper thread that bends half the muscles (helper_thread.cpp); the browser page has none.
+if(NOT EMSCRIPTEN)
+  find_package(Threads REQUIRED)
+  target_link_libraries(psoas_core PRIVATE Threads::Threads)
 endif()

@@ -2,6 +2,7 @@
 target_sources(cpu_tests PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/cpu/motion/body_orientation_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/cpu/motion/breathing_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/cpu/motion/helper_thread_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/cpu/motion/hip_reference_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/cpu/motion/inline_pose_test.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/cpu/motion/joint_coordinates_test.cpp
