@@ -3,6 +3,8 @@
 #include "core/diagnostic.hpp"
 #include "core/number_text.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 #include <utility>
@@ -79,7 +81,11 @@ private:
 
 bool parseKey(LineParser& p, ScriptCommand& command) {
     if (!p.count(1, 1, "key [ctrl+][shift+][alt+]NAME")) return false;
-    std::string_view rest = p.word(1);
+    // Either case, as keys are written on keyboards and in menus: "F12", "Ctrl+S", "Escape"
+    // (tester, session 16, got "no key 'F12'").
+    std::string lower = p.word(1);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::string_view rest = lower;
     for (const auto& [prefix, bit] : {std::pair<std::string_view, int>{"ctrl+", modifier::Control},
                                       {"shift+", modifier::Shift}, {"alt+", modifier::Alt}})
         if (rest.substr(0, prefix.size()) == prefix) {
@@ -89,7 +95,8 @@ bool parseKey(LineParser& p, ScriptCommand& command) {
     command.chord.key = keyNamed(rest);
     if (command.chord.key != Key::Unknown) return true;
     const std::string guess = closestMatch(std::string(rest), keyNames());
-    p.fail(1, "no key '" + std::string(rest) + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
+    const std::string& written = p.word(1);  // as the script has it
+    p.fail(1, "no key '" + written.substr(written.size() - rest.size()) + "'" + (guess.empty() ? "" : " (did you mean '" + guess + "'?)"));
     return false;
 }
 

@@ -4,7 +4,8 @@
 // events reach. GL tests and sanitizer runs use it instead of driving a real window by hand.
 //
 // One command a line; '#' starts a comment. Coordinates are window pixels, top-left origin.
-//   key [ctrl+][shift+][alt+]NAME   a key press: a-z, 0-9, f1-f12, space, escape, enter, left,
+//   key [ctrl+][shift+][alt+]NAME   a key press (names and modifiers in either case: F12, Ctrl+S):
+//                                   a-z, 0-9, f1-f12, space, escape, enter, left,
 //                                   right, up, down, pageup, pagedown, home, end, period, equal,
 //                                   minus, backspace, delete. Like a real key it reaches the panels
 //                                   (the caption's Up / Down, a text field, which also gets its

@@ -54,6 +54,22 @@ TEST(InputScript, a_drag_may_hold_alt_and_stay_pressed_until_release) {
     EXPECT_THROW((void)parseInputScript("release 3\n", "s.script"), DataFileError);
 }
 
+// Tester, session 16: "key F12" was "no key 'F12'". Key names and modifiers are read in either case.
+TEST(InputScript, key_names_are_read_in_either_case) {
+    const auto script = parseInputScript("key F12\nkey Ctrl+Shift+S\nkey ESCAPE\n", "keys.script");
+    ASSERT_EQ(script.size(), 3u);
+    EXPECT_EQ(script[0].chord, (KeyChord{Key::F12, 0}));
+    EXPECT_EQ(script[1].chord, (KeyChord{Key::S, modifier::Control | modifier::Shift}));
+    EXPECT_EQ(script[2].chord.key, Key::Escape);
+    try {
+        (void)parseInputScript("key Ctrl+PageDwn\n", "keys.script");
+        FAIL() << "no such key";
+    } catch (const DataFileError& e) {
+        ASSERT_EQ(e.diagnostics().size(), 1u);
+        EXPECT_EQ(e.diagnostics()[0].format(), "keys.script:1:5: no key 'PageDwn' (did you mean 'pagedown'?)");
+    }
+}
+
 TEST(InputScript, bad_lines_are_reported_with_their_place_and_a_guess) {
     try {
         (void)parseInputScript("key pagedwn\nwait -3\nclik 1 2\nscreenshot ../x\n", "class.script");
