@@ -777,8 +777,8 @@ TEST(JointControls, a_typed_angle_past_the_range_stops_at_its_end_and_the_notice
     EXPECT_FLOAT_EQ(now, 120.0f);
     const DegreeRange range = session->motion().controlRange(JointCoordinate::RightHipFlexion);
     EXPECT_EQ(heldAngleNotice(JointCoordinate::RightHipFlexion, 200.0f, now, range),
-              "200\u00b0 is past the range of Right hip flexion (+) / extension (-) here (-30\u00b0 to 120\u00b0, docs/sources.md \u00a79 "
-              "(AAOS 1965)): it stops at 120\u00b0");
+              "200\u00b0 is past the range of Right hip flexion (+) / extension (-) here (-30\u00b0 to 120\u00b0, AAOS 1965): it "
+              "stops at 120\u00b0");
     setJoint(*session, JointCoordinate::RightHipFlexion, 45.0f);
     EXPECT_EQ(heldAngleNotice(JointCoordinate::RightHipFlexion, 45.0f,
                               coordinateValue(session->motion().targetPose(), JointCoordinate::RightHipFlexion), range),

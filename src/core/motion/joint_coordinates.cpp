@@ -7,9 +7,11 @@
 namespace psoas {
 
 namespace {
-constexpr std::string_view kHipSource = "docs/sources.md \u00a79 (AAOS 1965)";
-constexpr std::string_view kLumbarSource = "docs/sources.md \u00a79 (Laird 2019; Christophy 2012)";
-constexpr std::string_view kTiltSource = "docs/sources.md \u00a79 (estimate)";
+// As a reader cites them (the status line and the sliders' tooltips show them); docs/sources.md §9
+// gives each in full and says how the ranges were chosen.
+constexpr std::string_view kHipSource = "AAOS 1965";
+constexpr std::string_view kLumbarSource = "Laird 2019; Christophy 2012";
+constexpr std::string_view kTiltSource = "our estimate";
 
 // The file ranges (what a pose may ask): lumbar, the published model's range (sources §2) with a
 // little slack for breathing; hips, the measurement range of the paths (-60..140 flexion) and

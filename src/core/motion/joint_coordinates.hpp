@@ -29,7 +29,7 @@ struct JointCoordinateInfo {
     std::string_view name;      // "Right hip flexion (+) / extension (-)"
     float minDegrees;           // the physiological range, degrees: the slider's, the drag's, the
     float maxDegrees;           // chart's and --measure's ends
-    std::string_view source;    // docs/sources.md section the range comes from
+    std::string_view source;    // where the range comes from, as cited: "AAOS 1965" (in full: docs/sources.md §9)
     float fileMinDegrees;       // what a pose file or a lesson's inline pose may ask (pose_file.cpp):
     float fileMaxDegrees;       // wider, as a shipped pose may go past the physiological range
 };
