@@ -231,10 +231,15 @@ MuscleDeformer::SortedBindings MuscleDeformer::volumeProxy(const MeshData& neutr
     const std::size_t count = neutral.positions.size();
     std::vector<std::uint32_t> representative(count);
     std::vector<std::pair<std::array<std::int32_t, 3>, std::uint32_t>> keyed(count);
+    // A cell number that is defined for any float: a far or broken vertex gets a cell of its own
+    // kind instead of an out-of-range conversion.
+    auto cellOf = [](float coordinate) {
+        const float cell = std::floor(coordinate / kProxyCell);
+        return std::isfinite(cell) ? static_cast<std::int32_t>(std::clamp(cell, -1e9f, 1e9f)) : std::numeric_limits<std::int32_t>::min();
+    };
     for (std::size_t v = 0; v < count; ++v) {
-        const glm::vec3 cell = glm::floor(neutral.positions[v] / kProxyCell);
-        keyed[v] = {{static_cast<std::int32_t>(cell.x), static_cast<std::int32_t>(cell.y), static_cast<std::int32_t>(cell.z)},
-                    static_cast<std::uint32_t>(v)};
+        const glm::vec3 p = neutral.positions[v];
+        keyed[v] = {{cellOf(p.x), cellOf(p.y), cellOf(p.z)}, static_cast<std::uint32_t>(v)};
     }
     std::sort(keyed.begin(), keyed.end());
     for (std::size_t k = 0; k < count; ++k)
