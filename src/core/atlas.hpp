@@ -61,7 +61,8 @@ struct MeshTransform {
 
 // What a student reads about a structure on its card: words, not geometry. Each field may be empty
 // (bones carry a summary only; muscles all five of origin..bloodSupply). Textbook facts, written
-// in the project's own words; `source` names the section of docs/sources.md they come from.
+// in the project's own words; `source` is where they come from, as a reader would cite it (the
+// built-in set: Gray's Anatomy, docs/sources.md §10).
 struct StructureFacts {
     std::string summary;      // one or two sentences: what it is, where it lies
     std::string origin;       // proximal attachment
@@ -69,7 +70,7 @@ struct StructureFacts {
     std::string action;
     std::string innervation;  // nerve and spinal segments
     std::string bloodSupply;
-    std::string source;       // "docs/sources.md §10"
+    std::string source;       // "Gray's Anatomy, 41st ed. (Standring 2016), in our own words"
     [[nodiscard]] bool empty() const {
         return summary.empty() && origin.empty() && insertion.empty() && action.empty() && innervation.empty() &&
                bloodSupply.empty();

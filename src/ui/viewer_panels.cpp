@@ -152,9 +152,11 @@ void structureFacts(const ViewerUiState& state, const std::vector<CardLine>& lin
             ImGui::TextWrapped("%s", line.text.c_str());
             continue;
         }
-        if (line.label == "Source") {
+        if (line.label == "Source") {  // quieter than the facts, and wrapped as they are: a citation is long
             ImGui::Spacing();
-            ImGui::TextDisabled("Source: %s", line.text.c_str());
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("Source: %s", line.text.c_str());
+            ImGui::PopStyleColor();
             continue;
         }
         const bool listed = label && *label == line.label;

@@ -65,7 +65,7 @@ TEST(StructureCard, every_muscle_of_the_built_in_set_says_origin_insertion_actio
         const StructureInfo& info = builtInScene().structures[i].info;
         SCOPED_TRACE(info.id);
         EXPECT_FALSE(info.facts.summary.empty());
-        EXPECT_EQ(info.facts.source, "docs/sources.md \u00a710");
+        EXPECT_EQ(info.facts.source, "Gray's Anatomy, 41st ed. (Standring 2016), in our own words");  // docs/sources.md §10
         if (info.group != StructureGroup::Muscle) continue;
         EXPECT_FALSE(info.facts.origin.empty());
         EXPECT_FALSE(info.facts.insertion.empty());

@@ -444,7 +444,7 @@ std::string card_toml(const CardFacts& card) {
     for (const auto& [key, text] : fields)
         if (!text->empty()) t += std::string("  ") + key + " = " + quoted(*text) + "\n";
     if (t.empty()) return t;
-    return "  [structure.facts]\n" + t + "  source = \"docs/sources.md \u00a710\"\n";
+    return "  [structure.facts]\n" + t + "  source = \"Gray's Anatomy, 41st ed. (Standring 2016), in our own words\"\n";  // docs/sources.md §10
 }
 }  // namespace
 
