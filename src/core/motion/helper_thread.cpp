@@ -6,14 +6,6 @@
 namespace psoas {
 
 namespace {
-bool threadsAvailable() {
-#if defined(__EMSCRIPTEN__) && !defined(__EMSCRIPTEN_PTHREADS__)
-    return false;  // the browser page is built without pthreads (cmake/Web.cmake)
-#else
-    return std::thread::hardware_concurrency() > 1;
-#endif
-}
-
 // Tells the core the loop is spinning (x86's PAUSE; elsewhere a plain loop).
 void relax() {
 #if defined(__x86_64__) || defined(__i386__)
@@ -23,8 +15,10 @@ void relax() {
 }  // namespace
 
 HelperThread::HelperThread() {
+    // The browser page is built without pthreads (cmake/Web.cmake): no thread there, and none on
+    // a single core.
 #if !defined(__EMSCRIPTEN__) || defined(__EMSCRIPTEN_PTHREADS__)
-    if (threadsAvailable()) thread_ = std::thread([this] { loop(); });
+    if (std::thread::hardware_concurrency() > 1) thread_ = std::thread([this] { loop(); });
 #endif
 }
 
